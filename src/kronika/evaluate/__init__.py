@@ -1,0 +1,1 @@
+"""Score extraction against gold annotations."""

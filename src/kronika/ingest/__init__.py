@@ -1,0 +1,1 @@
+"""Read inputs: files, directories, records, stdin, URLs and feeds."""

@@ -1,0 +1,1 @@
+"""spaCy pipeline construction and kronika components."""

@@ -1,0 +1,1 @@
+"""Pure normalizers for dates, numbers and places."""

@@ -1,0 +1,52 @@
+"""The pipeline: the order of the stages, and nothing else.
+
+``process_batch`` is a top-level, pure function over plain dataclasses, so the
+local and Ray engines can ship it to worker processes as it is. Each worker
+builds its spaCy pipeline once (``build_nlp`` caches it per process).
+"""
+
+from __future__ import annotations
+
+from .errors import ArticleSkipped
+from .events.extract import extract_article
+from .ingest.formats import read_document
+from .model import Article, InputResult, RawInput, Skip
+from .nlp.build import build_nlp
+from .settings import Settings
+from .text.split import split_document
+
+
+def prepare(raw: RawInput) -> list[Article]:
+    """Read, clean and split one input into its articles (no NLP)."""
+    return split_document(read_document(raw))
+
+
+def process_batch(batch: list[RawInput], settings: Settings) -> list[InputResult]:
+    """Run every stage over ``batch``; a skipped input is recorded, never raised."""
+    nlp = build_nlp(settings)
+    prepared: list[tuple[RawInput, list[Article] | Skip]] = []
+    for raw in batch:
+        try:
+            prepared.append((raw, prepare(raw)))
+        except ArticleSkipped as skip:
+            prepared.append((raw, _skip(raw, skip)))
+    articles = [a for _, arts in prepared if isinstance(arts, list) for a in arts]
+    docs = nlp.pipe(a.text for a in articles)
+    analysed = {id(a): extract_article(doc, a, settings) for a, doc in zip(articles, docs)}
+    results = []
+    for raw, arts in prepared:
+        if isinstance(arts, Skip):
+            results.append(InputResult(raw=raw, skip=arts))
+        else:
+            results.append(InputResult(raw=raw, articles=tuple(analysed[id(a)] for a in arts)))
+    return results
+
+
+def _skip(raw: RawInput, err: ArticleSkipped) -> Skip:
+    return Skip(
+        source=raw.source,
+        stage=err.stage,
+        reason=err.reason,
+        external_id=raw.external_id,
+        input_hash=raw.content_hash,
+    )

@@ -1,0 +1,82 @@
+"""The one table of registered names: every name a rule file or setting can use.
+
+Values are ``"module:attribute"`` strings resolved lazily by :func:`resolve`,
+so importing kronika stays fast and free of side effects. Names are namespaced
+and versioned like spaCy's (``"kronika.term_years.v1"``): a change of
+behaviour gets a new version and the old name keeps working. Third-party
+packages add names through the ``kronika.plugins`` entry-point group, whose
+objects are mappings of the same shape as :data:`TABLES`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from functools import cache
+from importlib.metadata import entry_points
+from typing import Any
+
+from .errors import RuleError
+
+NORMALIZERS: dict[str, str] = {
+    "kronika.date.v1": "kronika.normalize.dates:normalize_date",
+    "kronika.number.v1": "kronika.normalize.numbers:parse_number",
+    "kronika.term_years.v1": "kronika.normalize.numbers:parse_term",
+    "kronika.place.v1": "kronika.normalize.places:resolve_place",
+}
+
+ROLE_FILLERS: dict[str, str] = {}
+
+READERS: dict[str, str] = {
+    "text": "kronika.ingest.formats:read_text",
+    "html": "kronika.ingest.formats:read_html",
+}
+
+EXPORTERS: dict[str, str] = {}
+
+ENGINES: dict[str, str] = {
+    "local": "kronika.engine.local:LocalEngine",
+    "ray": "kronika.engine.ray:RayEngine",
+}
+
+TABLES: dict[str, dict[str, str]] = {
+    "normalizers": NORMALIZERS,
+    "role_fillers": ROLE_FILLERS,
+    "readers": READERS,
+    "exporters": EXPORTERS,
+    "engines": ENGINES,
+}
+
+
+@cache
+def _plugin_tables() -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {kind: {} for kind in TABLES}
+    for ep in entry_points(group="kronika.plugins"):
+        tables = ep.load()
+        for kind, names in tables.items():
+            merged.setdefault(kind, {}).update(names)
+    return merged
+
+
+def names(kind: str) -> dict[str, str]:
+    """Return every registered ``name → "module:attr"`` of ``kind``, plugins included."""
+    if kind not in TABLES:
+        raise RuleError(f"unknown registry table {kind!r}; known: {', '.join(TABLES)}")
+    return {**_plugin_tables().get(kind, {}), **TABLES[kind]}
+
+
+@cache
+def resolve(kind: str, name: str) -> Callable[..., Any]:
+    """Import and return the object registered as ``name`` in table ``kind``.
+
+    Raises:
+        RuleError: the name is not registered (the message lists the known names).
+    """
+    table = names(kind)
+    if name not in table:
+        known = ", ".join(sorted(table)) or "(none)"
+        raise RuleError(f"unknown {kind[:-1].replace('_', ' ')} {name!r}; known: {known}")
+    module_name, _, attr = table[name].partition(":")
+    module = importlib.import_module(module_name)
+    obj: Callable[..., Any] = getattr(module, attr)
+    return obj

@@ -1,0 +1,1 @@
+"""Resolve mentions and names to entities."""

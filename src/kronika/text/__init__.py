@@ -1,0 +1,1 @@
+"""Clean and split texts, and find their metadata."""
