@@ -7,9 +7,12 @@ builds its spaCy pipeline once (``build_nlp`` caches it per process).
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 from .errors import ArticleSkipped
 from .events.extract import extract_article
 from .ingest.formats import read_document
+from .ingest.sources import iter_inputs
 from .model import Article, InputResult, RawInput, Skip
 from .nlp.build import build_nlp
 from .settings import Settings
@@ -19,6 +22,21 @@ from .text.split import split_document
 def prepare(raw: RawInput) -> list[Article]:
     """Read, clean and split one input into its articles (no NLP)."""
     return split_document(read_document(raw))
+
+
+def process(paths: Sequence[str], settings: Settings) -> Iterator[InputResult | Skip]:
+    """Run the pipeline over ``paths`` without storing anything; yield each input's result."""
+    batch: list[RawInput] = []
+    for item in iter_inputs(paths, settings):
+        if isinstance(item, Skip):
+            yield item
+            continue
+        batch.append(item)
+        if len(batch) >= settings.batch_size:
+            yield from process_batch(batch, settings)
+            batch = []
+    if batch:
+        yield from process_batch(batch, settings)
 
 
 def process_batch(batch: list[RawInput], settings: Settings) -> list[InputResult]:

@@ -1,0 +1,5 @@
+"""``python -m kronika``."""
+
+from .cli import main
+
+main()

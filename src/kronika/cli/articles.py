@@ -1,0 +1,25 @@
+"""``kronika articles``: list stored articles."""
+
+from __future__ import annotations
+
+from . import app
+from ._options import AsCsv, AsJson, AsJsonl, AsTable, Db, Limit, Offset, SettingsFile
+from ._options import output_format, resolve_settings, store_for
+from ._output import emit
+
+COLUMNS = ("id", "external_id", "title", "outlet", "published", "chars")
+
+
+@app.command("articles")
+def articles_cmd(
+    db: Db = None, settings_file: SettingsFile = None, limit: Limit = None, offset: Offset = 0,
+    as_json: AsJson = False, as_jsonl: AsJsonl = False, as_csv: AsCsv = False,
+    as_table: AsTable = False,
+) -> None:
+    """List stored articles: id, external id, title, outlet, date, length.
+
+    Example: kronika articles --csv > articles.csv
+    """
+    fmt = output_format(as_json, as_jsonl, as_csv, as_table)
+    with store_for(resolve_settings(settings_file, db=db)) as store:
+        emit(store.articles(limit=limit, offset=offset), fmt, COLUMNS)

@@ -1,0 +1,212 @@
+"""Run the pipeline over an evaluation set and report precision, recall and F1.
+
+``evaluate_dir`` is what ``kronika evaluate DIR`` calls; ``format_report`` prints
+the per-type table and ``format_errors`` lists each missed and each spurious
+event, which is how the next rule to write is found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import Claim, Entity, Event, RawInput
+from ..settings import Settings
+from .gold import GoldDoc, GoldEvent, read_gold
+from .match import (
+    Counts,
+    NameIndex,
+    match_claims,
+    match_entities,
+    match_events,
+    pred_location,
+    score_arguments,
+)
+
+#: Documents sent to the pipeline at once.
+_BATCH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """What the pipeline found in one evaluation document (all its parts together)."""
+
+    doc_id: str
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(slots=True)
+class EvalReport:
+    """Counts per event type, argument role, entities and claims, plus the errors."""
+
+    events_by_type: dict[str, Counts] = field(default_factory=dict)
+    args_by_role: dict[str, Counts] = field(default_factory=dict)
+    entities: Counts = field(default_factory=Counts)
+    claims: Counts = field(default_factory=Counts)
+    claimants: Counts = field(default_factory=Counts)
+    missed: list[tuple[str, GoldEvent]] = field(default_factory=list)
+    spurious: list[tuple[str, Event]] = field(default_factory=list)
+    documents: int = 0
+
+    @property
+    def events(self) -> Counts:
+        """Micro-averaged event counts over all types."""
+        return _total(self.events_by_type.values())
+
+    @property
+    def arguments(self) -> Counts:
+        """Micro-averaged argument counts over all roles."""
+        return _total(self.args_by_role.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the report as the JSON shape ``kronika evaluate --json`` prints."""
+        return {
+            "events": {
+                "overall": _prf(self.events),
+                "by_type": {t: _full(c) for t, c in sorted(self.events_by_type.items())},
+            },
+            "arguments": {
+                "overall": _prf(self.arguments),
+                "by_role": {r: _full(c) for r, c in sorted(self.args_by_role.items())},
+            },
+            "entities": _full(self.entities),
+            "claims": {**_full(self.claims), "claimant": _full(self.claimants)},
+        }
+
+
+def _total(counts: Any) -> Counts:
+    total = Counts()
+    for c in counts:
+        total.add(c)
+    return total
+
+
+def _prf(c: Counts) -> dict[str, float]:
+    return {"precision": round(c.precision, 4), "recall": round(c.recall, 4), "f1": round(c.f1, 4)}
+
+
+def _full(c: Counts) -> dict[str, Any]:
+    return {**_prf(c), "tp": c.tp, "fp": c.fp, "fn": c.fn}
+
+
+def predict(
+    docs: list[GoldDoc],
+    settings: Settings,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Prediction]:
+    """Run the pipeline on each document's text, gathering the results of its parts."""
+    from ..pipeline import process_batch  # the pipeline loads spaCy: import at use
+
+    out: list[Prediction] = []
+    for start in range(0, len(docs), _BATCH):
+        chunk = docs[start : start + _BATCH]
+        batch = [_raw_input(d) for d in chunk]
+        for doc, result in zip(chunk, process_batch(batch, settings), strict=True):
+            parts = result.articles
+            out.append(
+                Prediction(
+                    doc_id=doc.doc_id,
+                    entities=tuple(e for a in parts for e in a.entities),
+                    events=tuple(e for a in parts for e in a.events),
+                    claims=tuple(c for a in parts for c in a.claims),
+                )
+            )
+        if progress is not None:
+            progress(len(out), len(docs))
+    return out
+
+
+def _raw_input(doc: GoldDoc) -> RawInput:
+    meta = {k: v for k, v in (("published", doc.published), ("url", doc.url)) if v is not None}
+    return RawInput(
+        source=f"articles/{doc.doc_id}.txt",
+        external_id=doc.doc_id,
+        body=doc.text,
+        format="text",
+        meta=meta,
+    )
+
+
+def score(docs: list[GoldDoc], predictions: list[Prediction]) -> EvalReport:
+    """Score ``predictions`` against the gold documents (same order)."""
+    report = EvalReport(documents=len(docs))
+    for doc, pred in zip(docs, predictions, strict=True):
+        index = NameIndex(doc.entities, pred.entities)
+        matching = match_events(doc.events, pred.events, index)
+        for gold_event, _ in matching.pairs:
+            report.events_by_type.setdefault(gold_event.type, Counts()).tp += 1
+        for gold_event in matching.missed:
+            report.events_by_type.setdefault(gold_event.type, Counts()).fn += 1
+            report.missed.append((doc.doc_id, gold_event))
+        for event in matching.spurious:
+            report.events_by_type.setdefault(event.type, Counts()).fp += 1
+            report.spurious.append((doc.doc_id, event))
+        for gold_event, event in matching.pairs:
+            for role, counts in score_arguments(gold_event, event, index).items():
+                report.args_by_role.setdefault(role, Counts()).add(counts)
+        report.entities.add(match_entities(doc.entities, pred.entities))
+        claims, claimants, _ = match_claims(doc.claims, pred.claims, index)
+        report.claims.add(claims)
+        report.claimants.add(claimants)
+    return report
+
+
+def evaluate_dir(
+    path: str | Path,
+    settings: Settings,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> EvalReport:
+    """Run the pipeline over the evaluation set in ``path`` and score it.
+
+    Args:
+        path: a directory holding ``gold.jsonl`` and ``articles/``.
+        settings: the settings the pipeline runs with.
+        progress: called with (documents done, documents in all) after each batch.
+    """
+    docs = read_gold(path)
+    return score(docs, predict(docs, settings, progress))
+
+
+def format_report(report: EvalReport) -> str:
+    """Return a plain-text table: events per type, arguments per role, entities, claims."""
+    lines = [f"{'':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
+
+    def row(label: str, c: Counts) -> None:
+        lines.append(
+            f"{label:<14}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}{c.tp:>6}{c.fp:>6}{c.fn:>6}"
+        )
+
+    lines.append("events")
+    for name, counts in sorted(report.events_by_type.items()):
+        row(f"  {name}", counts)
+    row("  overall", report.events)
+    lines.append("arguments")
+    for name, counts in sorted(report.args_by_role.items()):
+        row(f"  {name}", counts)
+    row("  overall", report.arguments)
+    row("entities", report.entities)
+    row("claims", report.claims)
+    row("  claimant", report.claimants)
+    return "\n".join(lines)
+
+
+def format_errors(report: EvalReport) -> str:
+    """Return each missed and each spurious event with its document, args and evidence."""
+    lines = []
+    for doc_id, gold in report.missed:
+        lines.append(
+            f"MISSED   {doc_id} {gold.type} date={gold.date} loc={gold.location} {gold.args}\n"
+            f"         | {gold.evidence}"
+        )
+    for doc_id, event in report.spurious:
+        evidence = " … ".join(e.text for e in event.evidence)
+        lines.append(
+            f"SPURIOUS {doc_id} {event.type} date={event.date} loc={pred_location(event)} "
+            f"{event.args} [{event.rule}]\n         | {evidence}"
+        )
+    return "\n".join(lines)

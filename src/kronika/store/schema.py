@@ -1,0 +1,212 @@
+"""Every table kronika stores, as SQLAlchemy Core ``Table`` objects in one ``MetaData``.
+
+This is the only place column names are spelt. Machine output (inputs,
+articles, entities, events, claims and their links) and human ``corrections``
+live in separate tables, so re-extraction never touches a correction.
+Full-text search structures are dialect-specific and live in ``search.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anyascii import anyascii
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+#: Records which migrations have run; its rows are the schema's history.
+migrations_table = Table(
+    "_kronika_migrations",
+    metadata,
+    Column("name", String(200), primary_key=True),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+inputs = Table(
+    "inputs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("source", Text, nullable=False),
+    Column("external_id", Text, nullable=False),
+    Column("format", String(20), nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("input_hash", String(64), ForeignKey("inputs.content_hash"), nullable=False),
+    Column("part", Integer, nullable=False),
+    Column("external_id", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("author", Text),
+    Column("url", Text),
+    Column("published", String(32)),
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("chars", Integer, nullable=False),
+    UniqueConstraint("input_hash", "part"),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("type", String(32), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("place", JSON),
+    UniqueConstraint("type", "key"),
+)
+
+aliases = Table(
+    "aliases",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("alias", Text, nullable=False),
+    UniqueConstraint("entity_id", "alias"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Index("ix_mentions_entity", "entity_id"),
+    Index("ix_mentions_article", "article_id"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("type", String(32), nullable=False),
+    Column("date", String(32)),
+    Column("location", JSON),
+    Column("args", JSON, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("flags", JSON, nullable=False),
+    Column("markers", JSON, nullable=False),
+    Column("rule", Text, nullable=False),
+    Column("fingerprint", String(64), nullable=False, unique=True),
+    Index("ix_events_type_date", "type", "date"),
+)
+
+event_sources = Table(
+    "event_sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Index("ix_event_sources_event", "event_id"),
+)
+
+event_entities = Table(
+    "event_entities",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    Column("role", String(64), primary_key=True),
+    Index("ix_event_entities_entity", "entity_id"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("quantity", Float, nullable=False),
+    Column("about", Text, nullable=False),
+    Column("claimant", Text),
+    Column("contested", Boolean, nullable=False),
+    Column("markers", JSON, nullable=False),
+    Column("fingerprint", String(64), nullable=False, unique=True),
+)
+
+claim_sources = Table(
+    "claim_sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("claim_id", Integer, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Index("ix_claim_sources_claim", "claim_id"),
+)
+
+skips = Table(
+    "skips",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("external_id", Text, nullable=False),
+    Column("input_hash", String(64), nullable=False),
+    Column("stage", String(64), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+#: Human corrections (confirm, reject, edit, merge, split): an overlay, never machine output.
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("target_kind", String(16), nullable=False),
+    Column("target_id", Integer, nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("field", String(64)),
+    Column("value", JSON),
+    Column("author", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_corrections_target", "target_kind", "target_id"),
+)
+
+#: Tables that hold data (everything but the migration log), in dependency order.
+DATA_TABLES: tuple[Table, ...] = (
+    inputs,
+    articles,
+    entities,
+    aliases,
+    mentions,
+    events,
+    event_sources,
+    event_entities,
+    claims,
+    claim_sources,
+    skips,
+    corrections,
+)
+
+_SPACES = re.compile(r"\s+")
+
+
+def entity_key(name: str) -> str:
+    """Return the lookup key of an entity name: transliterated, casefolded, spaces collapsed."""
+    return _SPACES.sub(" ", anyascii(name).casefold()).strip()

@@ -1,0 +1,15 @@
+"""The public API is exactly what ``kronika.__all__`` says."""
+
+import kronika
+
+
+def test_public_api_all_is_exact() -> None:
+    public = {name for name in dir(kronika) if not name.startswith("_")}
+    lazy = set(kronika._LAZY)
+    modules = {"errors", "settings", "model", "registry"}  # submodules imported as a side effect
+    assert set(kronika.__all__) == (public | lazy | {"__version__"}) - modules
+
+
+def test_public_api_every_name_resolves() -> None:
+    for name in kronika.__all__:
+        assert getattr(kronika, name) is not None, name
