@@ -25,7 +25,20 @@ NORMALIZERS: dict[str, str] = {
     "kronika.place.v1": "kronika.normalize.places:resolve_place",
 }
 
-ROLE_FILLERS: dict[str, str] = {}
+ROLE_FILLERS: dict[str, str] = {
+    "kronika.patient.v1": "kronika.events.fillers:fill_patient",
+    "kronika.agent.v1": "kronika.events.fillers:fill_agent",
+    "kronika.count.v1": "kronika.events.fillers:fill_count",
+    "kronika.court.v1": "kronika.events.fillers:fill_court",
+    "kronika.term.v1": "kronika.events.fillers:fill_term",
+    "kronika.charges.v1": "kronika.events.fillers:fill_charges",
+    "kronika.law_articles.v1": "kronika.events.fillers:fill_law_articles",
+    "kronika.target.v1": "kronika.events.fillers:fill_object_phrase",
+    "kronika.casualties.v1": "kronika.events.fillers:fill_casualties",
+    "kronika.designation.v1": "kronika.events.fillers:fill_designation",
+    "kronika.country.v1": "kronika.events.fillers:fill_place_role",
+    "kronika.facility.v1": "kronika.events.fillers:fill_facility",
+}
 
 READERS: dict[str, str] = {
     "text": "kronika.ingest.formats:read_text",

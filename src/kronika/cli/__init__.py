@@ -49,12 +49,13 @@ from . import (  # noqa: E402  (commands register themselves on ``app``)
     events,
     ingest,
     search,
+    serve,
     show,
     summary,
 )
 
 __all__ = ["app", "main"]
-_COMMANDS = (ingest, summary, articles, entities, events, claims, search, show, evaluate)
+_COMMANDS = (ingest, summary, articles, entities, events, claims, search, show, evaluate, serve)
 
 
 def main() -> None:

@@ -1,25 +1,261 @@
-"""Turn a parsed article into entities, events and claims."""
+"""Turn a parsed article into entities, events and claims.
+
+Steps: group the article's name mentions into entities (``resolve.mentions``);
+run the compiled trigger and dependency matchers once over the doc; for each
+trigger that is asserted as done (not negated, requested, vowed or
+hypothetical) fill the roles from pattern nodes, then from role fillers; give
+the event its date, place, confidence and evidence; merge mentions of one
+event told across sentences; then find claims and attach contest markers.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+from dataclasses import replace
+from typing import Any
 
-from ..model import Article, ArticleResult, Entity, Mention
+from spacy.tokens import Doc, Span, Token
+
+from .. import registry
+from ..claims.figures import find_claims
+from ..claims.stance import attach_stance, is_asserted
+from ..model import ArgValue, Article, ArticleResult, Event, Evidence
+from ..resolve.mentions import MentionIndex, NameMention
 from ..settings import Settings
+from .compile import Hit, compile_rules
+from .fillers import FillContext, agent, count_of, event_date, event_place, normalizer, patient
+from .spec import EventSpec, load_specs
 
-_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": None}
+logger = logging.getLogger(__name__)
+
+_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+#: Roles the core is found with when no pattern bound it: who was acted on, or who acted.
+_AGENT_CORE = frozenset({"JOIN", "APPEAL", "ESCAPE"})
 
 
 def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleResult:
     """Return the entities, events and claims found in ``doc`` (the parse of ``article.text``)."""
-    found: dict[tuple[str, str], list[Mention]] = {}
-    for ent in doc.ents:
-        kind = _LABELS.get(ent.label_)
-        if kind is None:
+    mentions = _mentions(doc, settings)
+    specs = load_specs(settings)
+    rules = compile_rules(doc.vocab, specs)
+    groups: dict[tuple[str, int], list[Hit]] = {}
+    for hit in rules.match(doc):
+        groups.setdefault((hit.type, hit.nodes["trigger"]), []).append(hit)
+    events: list[tuple[int, bool, Event]] = []
+    for (type_name, index), hits in sorted(groups.items(), key=lambda kv: kv[0][1]):
+        trigger = doc[index]
+        # "jailed journalists", "imprisoned members": a participle used as an adjective
+        if trigger.dep_ == "amod" or not is_asserted(trigger):
             continue
-        mention = Mention(ent.text, ent.start_char, ent.end_char)
-        found.setdefault((kind, ent.text), []).append(mention)
-    entities = tuple(
-        Entity(name=name, type=kind, mentions=tuple(ms)) for (kind, name), ms in found.items()
+        event = _build(rules.specs[type_name], trigger, hits, mentions, article)
+        if event is not None and event.confidence >= settings.min_confidence:
+            events.append((trigger.sent.start, _is_headline(trigger.sent), event))
+    merged = merge_events(events)
+    claims = find_claims(doc, mentions, merged)
+    merged, claims = attach_stance(doc, merged, claims)
+    return ArticleResult(
+        article=article,
+        entities=tuple(mentions.entities()),
+        events=tuple(merged),
+        claims=tuple(claims),
     )
-    return ArticleResult(article=article, entities=entities)
+
+
+def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
+    found = [
+        NameMention(ent.text, ent.start_char, ent.end_char, _LABELS[ent.label_])
+        for ent in doc.ents
+        if ent.label_ in _LABELS
+    ]
+    return MentionIndex(found, _canonical(settings))
+
+
+def _canonical(settings: Settings) -> Any:
+    from ..nlp.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer(settings)
+
+    def canonical(name: str, kind: str) -> str | None:
+        # people are only joined by the article's own full names: a curated person
+        # sharing a surname must not absorb a namesake
+        return None if kind == "PERSON" else gazetteer.canonical(name, kind)
+
+    return canonical
+
+
+def _build(
+    spec: EventSpec, trigger: Token, hits: list[Hit], mentions: MentionIndex, article: Article
+) -> Event | None:
+    doc = trigger.doc
+    sent: Span = trigger.sent
+    patterned = [h for h in hits if h.pattern is not None]
+    best = max(patterned, key=lambda h: len(h.nodes), default=None)
+    nodes = {role: doc[best.nodes[node]] for role, node in best.pattern.roles.items()} if (
+        best is not None and best.pattern is not None
+    ) else {}
+    core = spec.core
+    core_token = nodes.get(core) if core else None
+    if core_token is None:
+        core_token = agent(trigger) if spec.type in _AGENT_CORE else patient(trigger)
+    ctx = FillContext(
+        doc, sent, trigger, nodes, mentions, article.published,
+        extra={"core_token": core_token},
+    )
+    args: dict[str, ArgValue] = {}
+    for role in spec.roles.values():
+        value = _fill(ctx, role)
+        if value is not None and value != []:
+            args[role.name] = value
+    _drop_repeats(spec, args)
+    if any(not args.get(name) for name in spec.require):
+        return None
+    if core and core not in args:
+        if trigger.pos_ == "NOUN" and "count" not in args:
+            return None  # "the arrest", "his sentence": too little to stand alone
+        args = {core: [], **args}
+    if not args and trigger.pos_ == "NOUN":
+        return None
+    confidence = best.pattern.confidence if best is not None and best.pattern else 0.5
+    filled = sum(1 for v in args.values() if v not in ([], None))
+    confidence = min(1.0, confidence + 0.05 * filled)
+    return Event(
+        type=spec.type,
+        args=args,
+        evidence=(Evidence(sent.text, sent.start_char, sent.end_char),),
+        date=event_date(sent, trigger, article.published),
+        location=event_place(sent, trigger, args),
+        confidence=round(confidence, 2),
+        rule=f"{spec.type}/{best.pattern.id}" if best and best.pattern else f"{spec.type}/trigger",
+    )
+
+
+def _drop_repeats(spec: EventSpec, args: dict[str, ArgValue]) -> None:
+    """Remove a non-core name role that only repeats the core names (an agent found twice)."""
+    core = spec.core or next((r for r in ("person", "escapees") if r in args), None)
+    names = args.get(core) if core else None
+    if not isinstance(names, list):
+        return
+    for role in list(args):
+        value = args[role]
+        if role == core:
+            continue
+        if (isinstance(value, str) and value in names) or (
+            isinstance(value, list) and value and set(value) <= set(names)
+        ):
+            del args[role]
+
+
+def _fill(ctx: FillContext, role: Any) -> ArgValue | None:
+    value: ArgValue | None = None
+    if role.fill:
+        filler = registry.resolve("role_fillers", role.fill)
+        value = filler(ctx, role)
+    elif role.name in ctx.nodes:
+        value = ctx.nodes[role.name].text
+    if isinstance(value, list) and role.value in ("name", "phrase"):
+        value = value[0] if value else None
+    if value is not None and role.normalize and isinstance(value, str):
+        norm = normalizer(role.normalize)
+        value = norm(value) if norm is not None else value
+    if role.name == "count" and value is None and isinstance(ctx.extra.get("core_token"), Token):
+        value = count_of(ctx.extra["core_token"])
+    return value
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    if a.location and b.location and a.location.name != b.location.name:
+        return False
+    for key in set(a.args) & set(b.args):
+        va, vb = a.args[key], b.args[key]
+        if isinstance(va, list) and isinstance(vb, list):
+            if va and vb and not set(va) & set(vb):
+                return False
+        elif va != vb and not isinstance(va, str):
+            return False
+    return True
+
+
+def _shares_core(a: Event, b: Event) -> bool:
+    for key in ("defendant", "detainee", "person", "appellant", "organization", "escapees"):
+        va, vb = a.args.get(key), b.args.get(key)
+        if isinstance(va, list) and isinstance(vb, list) and set(va) & set(vb):
+            return True
+    return False
+
+
+def _same_group(a: Event, b: Event) -> bool:
+    """Two mentions of one unnamed group: no names on either side, the same count."""
+    count = a.args.get("count")
+    names = [v for k, v in a.args.items() if isinstance(v, list) and v] + [
+        v for k, v in b.args.items() if isinstance(v, list) and v
+    ]
+    return count is not None and count == b.args.get("count") and not names
+
+
+def _is_headline(sent: Span) -> bool:
+    """A title line: no closing punctuation and a line break right after it."""
+    text = sent.text.rstrip()
+    after = sent.doc.text[sent.end_char : sent.end_char + 2]
+    return bool(text) and text[-1] not in ".!?\"”'" and (after.startswith("\n") or not after)
+
+
+def merge_events(events: list[tuple[int, bool, Event]]) -> list[Event]:
+    """Merge mentions of one event: same type, compatible args, and a shared name or sentence.
+
+    ``events`` are (sentence start token, is headline, event) in text order. A headline's
+    event joins any compatible event of its type (a title restates the story); an
+    event with neither names nor count joins a compatible one told just before it.
+    """
+    ordered = [e for e in events if not e[1]] + [e for e in events if e[1]]
+    out: list[tuple[int, Event]] = []
+    for sent_start, headline, event in ordered:
+        for i in range(len(out) - 1, -1, -1):
+            other_start, other = out[i]
+            if other.type != event.type or not _compatible(other, event):
+                continue
+            if (
+                headline
+                or _shares_core(other, event)
+                or other_start == sent_start
+                or _same_group(other, event)
+                or (_anonymous(event) and 0 < sent_start - other_start <= 60)
+            ):
+                out[i] = (other_start, _union(other, event))
+                break
+        else:
+            out.append((sent_start, event))
+    out.sort(key=lambda pair: pair[0])
+    return [e for _, e in out]
+
+
+def _anonymous(event: Event) -> bool:
+    return "count" not in event.args and not any(
+        isinstance(v, list) and v for v in event.args.values()
+    )
+
+
+def _union(a: Event, b: Event) -> Event:
+    args = dict(a.args)
+    for key, value in b.args.items():
+        old = args.get(key)
+        if isinstance(old, list) and isinstance(value, list):
+            args[key] = old + [v for v in value if v not in old]
+        elif old is None or old == []:
+            args[key] = value
+    evidence = a.evidence + tuple(e for e in b.evidence if e not in a.evidence)
+    return replace(
+        a,
+        args=args,
+        evidence=evidence,
+        date=_finer(a.date, b.date),
+        location=a.location or b.location,
+        confidence=max(a.confidence, b.confidence),
+    )
+
+
+def _finer(a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        return a or b
+    return a if len(a) >= len(b) else b

@@ -151,8 +151,11 @@ class Gazetteer:
         for group in self.aliases:
             label = "GPE" if group.type == "LOC" else group.type
             names = (group.canonical, *group.aliases)
-            patterns.extend(_patterns(label, self.canonical(group.canonical, group.type)
-                                      or group.canonical, names))
+            patterns.extend(
+                _patterns(
+                    label, self.canonical(group.canonical, group.type) or group.canonical, names
+                )
+            )
         return _unique(patterns)
 
 
@@ -161,15 +164,13 @@ def _patterns(label: str, ident: str, forms: Iterable[str]) -> Iterator[dict[str
         if form.isupper() and len(form) <= 3:
             # Short acronyms ("IS", "IMU") only as an exact upper-case token that does
             # not open a sentence, so "Is it..." and headline capitals stay untouched.
-            yield {"label": label, "id": ident,
-                   "pattern": [{"ORTH": form, "IS_SENT_START": False}]}
+            yield {"label": label, "id": ident, "pattern": [{"ORTH": form, "IS_SENT_START": False}]}
             continue
         yield {"label": label, "id": ident, "pattern": form}
         words = form.split()
         # Multi-word names also match in other capitalisations ("Islamic state").
         if len(words) > 1 and all(w.isalpha() for w in words):
-            yield {"label": label, "id": ident,
-                   "pattern": [{"LOWER": w.lower()} for w in words]}
+            yield {"label": label, "id": ident, "pattern": [{"LOWER": w.lower()} for w in words]}
 
 
 def _unique(patterns: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -195,11 +196,16 @@ class _Reader:
     def fail(self, where: str, problem: str, fix: str) -> RuleError:
         return RuleError(f"{self.source}: {where}: {problem}. {fix}")
 
-    def entries(self, data: Mapping[str, Any], section: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    def entries(
+        self, data: Mapping[str, Any], section: str
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
         items = data.get(section) or []
         if not isinstance(items, list):
-            raise self.fail(section, f"must be a list, got {type(items).__name__}",
-                            "Write one '- name: ...' item per entry.")
+            raise self.fail(
+                section,
+                f"must be a list, got {type(items).__name__}",
+                "Write one '- name: ...' item per entry.",
+            )
         for i, item in enumerate(items):
             where = f"{section}[{i}]"
             if not isinstance(item, dict):
@@ -213,15 +219,19 @@ class _Reader:
                 raise self.fail(f"{where}.{key}", "is missing", f"Add a '{key}:' string.")
             return None
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"{where}.{key}", f"must be a non-empty string, got {value!r}",
-                            "Quote the value.")
+            raise self.fail(
+                f"{where}.{key}", f"must be a non-empty string, got {value!r}", "Quote the value."
+            )
         return value.strip()
 
     def names(self, item: Mapping[str, Any], where: str, key: str) -> tuple[str, ...]:
         value = item.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            raise self.fail(f"{where}.{key}", f"must be a list of strings, got {value!r}",
-                            "Write it as [Name, Other name].")
+            raise self.fail(
+                f"{where}.{key}",
+                f"must be a list of strings, got {value!r}",
+                "Write it as [Name, Other name].",
+            )
         return tuple(v.strip() for v in value)
 
     def coordinate(self, item: Mapping[str, Any], where: str, key: str, bound: float) -> Any:
@@ -229,15 +239,21 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float) or abs(value) > bound:
-            raise self.fail(f"{where}.{key}", f"must be a number between -{bound} and {bound}, "
-                            f"got {value!r}", "Give decimal degrees, e.g. 38.56.")
+            raise self.fail(
+                f"{where}.{key}",
+                f"must be a number between -{bound} and {bound}, got {value!r}",
+                "Give decimal degrees, e.g. 38.56.",
+            )
         return float(value)
 
     def known_keys(self, item: Mapping[str, Any], where: str, keys: set[str]) -> None:
         unknown = sorted(set(item) - keys)
         if unknown:
-            raise self.fail(f"{where}.{unknown[0]}", "is not a known key",
-                            f"Use one of: {', '.join(sorted(keys))}.")
+            raise self.fail(
+                f"{where}.{unknown[0]}",
+                "is not a known key",
+                f"Use one of: {', '.join(sorted(keys))}.",
+            )
 
 
 _PLACE_KEYS = {"name", "kind", "country", "admin1", "lat", "lon", "variants"}
@@ -252,8 +268,9 @@ def _read_places(reader: _Reader, data: Mapping[str, Any]) -> Iterator[GazPlace]
         name = reader.text(item, where, "name", required=True)
         kind = reader.text(item, where, "kind", required=True)
         if kind not in PLACE_LABELS:
-            raise reader.fail(f"{where}.kind", f"unknown kind {kind!r}",
-                              f"Use one of: {', '.join(PLACE_LABELS)}.")
+            raise reader.fail(
+                f"{where}.kind", f"unknown kind {kind!r}", f"Use one of: {', '.join(PLACE_LABELS)}."
+            )
         admin1 = reader.text(item, where, "admin1")
         if kind == "region" and admin1 is None:
             admin1 = name
@@ -294,8 +311,7 @@ def _read_aliases(reader: _Reader, data: Mapping[str, Any]) -> Iterator[AliasGro
         reader.known_keys(item, where, _ALIAS_KEYS)
         kind = reader.text(item, where, "type", required=True)
         if kind not in ("PERSON", "ORG", "LOC"):
-            raise reader.fail(f"{where}.type", f"unknown type {kind!r}",
-                              "Use PERSON, ORG or LOC.")
+            raise reader.fail(f"{where}.type", f"unknown type {kind!r}", "Use PERSON, ORG or LOC.")
         yield AliasGroup(
             canonical=reader.text(item, where, "canonical", required=True),
             type=kind,
@@ -316,12 +332,14 @@ def read_gazetteer(files: Iterable[Path]) -> Gazetteer:
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
             raise RuleError(f"{path}: cannot read: {err}. Fix the YAML syntax.") from None
         if not isinstance(data, dict):
-            raise reader.fail("(top level)", "must be a mapping",
-                              f"Start with one of: {', '.join(_SECTIONS)}.")
+            raise reader.fail(
+                "(top level)", "must be a mapping", f"Start with one of: {', '.join(_SECTIONS)}."
+            )
         unknown = sorted(set(data) - set(_SECTIONS))
         if unknown:
-            raise reader.fail(unknown[0], "is not a known section",
-                              f"Use one of: {', '.join(_SECTIONS)}.")
+            raise reader.fail(
+                unknown[0], "is not a known section", f"Use one of: {', '.join(_SECTIONS)}."
+            )
         places.extend(_read_places(reader, data))
         orgs.extend(_read_organizations(reader, data))
         people.extend(_read_people(reader, data))
@@ -335,14 +353,17 @@ def _domain_files(domains: tuple[str, ...], domain_dirs: tuple[str, ...]) -> lis
     files: list[Path] = []
     for name in domains:
         if name not in known:
-            raise ConfigError(f"unknown domain {name!r}; known: {', '.join(known) or '(none)'}. "
-                              "Fix the 'domains' setting or add the folder to 'domain_dirs'.")
+            raise ConfigError(
+                f"unknown domain {name!r}; known: {', '.join(known) or '(none)'}. "
+                "Fix the 'domains' setting or add the folder to 'domain_dirs'."
+            )
         files.extend(sorted((root / name).glob("*.yaml")))
     for directory in domain_dirs:
         path = Path(directory)
         if not path.is_dir():
-            raise ConfigError(f"domain_dirs: {directory!r} is not a directory. "
-                              "Fix the 'domain_dirs' setting.")
+            raise ConfigError(
+                f"domain_dirs: {directory!r} is not a directory. Fix the 'domain_dirs' setting."
+            )
         files.extend(sorted(path.glob("*.yaml")))
     return files
 

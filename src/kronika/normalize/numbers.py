@@ -1,4 +1,4 @@
-"""Numbers and prison terms written in words or digits: "twenty", "1,141", "16½", "seven to 11 years".
+"""Numbers and prison terms in words or digits: "twenty", "1,141", "16½", "seven to 11 years".
 
 Number words, fractions and qualifiers come from ``data/lexicons/numbers.yaml``.
 Both public functions are pure; the lexicon and the regular expressions built
@@ -121,7 +121,7 @@ def parse_number(text: str) -> float | int | None:
     lex = _lexicon()
     prepared = _prepare(text).strip()
     while (found := lex.qualifier.match(prepared)) is not None:
-        prepared = prepared[found.end():]
+        prepared = prepared[found.end() :]
     match = lex.run.search(prepared)
     if match is None:
         return None
@@ -159,7 +159,9 @@ _TERM = re.compile(
     rf"|(?P<months>(?P<mo>{_NUM}){_MONTHS})"
     r"|(?P<life>\b(?:(?:to|for|serving|serve|given|received|receive|got|get|faces?|facing)"
     r"\s+life\b|life[\s-]+(?:imprisonment|in\s+prison|in\s+jail|sentences?|terms?"
-    r"|behind\s+bars)\b))"
+    r"|behind\s+bars)\b"
+    # "life for the two leaders, 28 years for the others": a verdict's list of terms
+    r"|(?:^|(?<=[,;:])|(?<=\band))\s*life(?=\s+for\b)))"
 )
 # A number of years followed by these is an age or a time span, not a term.
 _NOT_TERM = re.compile(r"\s*-?\s*(?:old|ago|later|earlier|before|in a row|of age)\b")
@@ -201,6 +203,6 @@ def parse_terms(text: str) -> list[Term]:
 
 
 def parse_term(text: str) -> Term | None:
-    """Return the first prison term in ``text``: "twenty years" → 20, "seven to 11 years" → 7..11."""
+    """Return the first prison term in ``text``: "twenty years" → 20, "7 to 11 years" → 7..11."""
     terms = parse_terms(text)
     return terms[0] if terms else None

@@ -20,6 +20,7 @@ from .schema import (
     articles,
     claim_sources,
     claims,
+    corrections,
     entities,
     entity_key,
     event_entities,
@@ -233,7 +234,7 @@ def _sources(
 
 def _event_dicts(conn: Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
     sources = _sources(conn, event_sources, "event_id", [row.id for row in rows])
-    return [
+    found = [
         {
             "id": f"evt{row.id}",
             "type": row.type,
@@ -247,6 +248,7 @@ def _event_dicts(conn: Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
         }
         for row in rows
     ]
+    return _apply_edits(conn, "event", found)
 
 
 def list_events(
@@ -266,7 +268,7 @@ def list_events(
         until: keep events dated on or before this ISO date; ``"2016"`` includes all of 2016.
         entity: an entity id (``ent3``) or a name or alias: keep events that involve it.
     """
-    query = select(events)
+    query = select(events).where(events.c.id.not_in(_rejected("event")))
     if type:
         query = query.where(events.c.type == type.upper())
     if since:
@@ -302,7 +304,7 @@ def get_event(conn: Connection, event_id: int) -> dict[str, Any]:
 
 def _claim_dicts(conn: Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
     sources = _sources(conn, claim_sources, "claim_id", [row.id for row in rows])
-    return [
+    found = [
         {
             "id": f"clm{row.id}",
             "quantity": _number(row.quantity),
@@ -314,13 +316,14 @@ def _claim_dicts(conn: Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
         }
         for row in rows
     ]
+    return _apply_edits(conn, "claim", found)
 
 
 def list_claims(
     conn: Connection, limit: int | None = None, offset: int = 0
 ) -> list[dict[str, Any]]:
     """Return claims in the order they were stored."""
-    query = select(claims).order_by(claims.c.id)
+    query = select(claims).where(claims.c.id.not_in(_rejected("claim"))).order_by(claims.c.id)
     return _claim_dicts(conn, list(conn.execute(_page(query, limit, offset))))
 
 
@@ -368,3 +371,65 @@ def summarize(conn: Connection) -> dict[str, Any]:
         "claims": count(claims),
         "skips": by(skips.c.reason),
     }
+
+
+# -- corrections overlay ----------------------------------------------------------------
+
+
+def _rejected(kind: str) -> Select[Any]:
+    """Ids of ``kind`` whose latest confirm-or-reject correction is a reject."""
+    later = corrections.alias("later")
+    confirmed_since = (
+        select(later.c.id)
+        .where(
+            later.c.target_kind == corrections.c.target_kind,
+            later.c.target_id == corrections.c.target_id,
+            later.c.action == "confirm",
+            later.c.id > corrections.c.id,
+        )
+        .exists()
+    )
+    return select(corrections.c.target_id).where(
+        corrections.c.target_kind == kind, corrections.c.action == "reject", ~confirmed_since
+    )
+
+
+def _apply_edits(conn: Connection, kind: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # Edits are replayed oldest first over the machine values, so the latest wins.
+    by_id = {int(item["id"][3:]): item for item in found}
+    for chunk in _chunks(list(by_id)):
+        query = (
+            select(corrections)
+            .where(
+                corrections.c.target_kind == kind,
+                corrections.c.target_id.in_(chunk),
+                corrections.c.action == "edit",
+            )
+            .order_by(corrections.c.id)
+        )
+        for row in conn.execute(query):
+            item = by_id[row.target_id]
+            if row.field.startswith("args."):
+                item["args"] = {**item["args"], row.field[len("args.") :]: row.value}
+            else:
+                item[row.field] = row.value
+    return found
+
+
+def list_corrections(conn: Connection, kind: str, target_id: int) -> list[dict[str, Any]]:
+    """Return the corrections made to one event, claim or entity, oldest first."""
+    query = (
+        select(corrections)
+        .where(corrections.c.target_kind == kind, corrections.c.target_id == target_id)
+        .order_by(corrections.c.id)
+    )
+    return [
+        {
+            "action": row.action,
+            "field": row.field,
+            "value": row.value,
+            "author": row.author,
+            "at": _iso(row.at),
+        }
+        for row in conn.execute(query)
+    ]

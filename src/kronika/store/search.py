@@ -27,6 +27,7 @@ _PG_DOCUMENT = f"to_tsvector('{PG_CONFIG}', coalesce(title, '') || ' ' || text)"
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def create_search_index(conn: Connection) -> None:
@@ -82,6 +83,8 @@ def fts5_query(query: str) -> str | None:
 
 def search_articles(conn: Connection, query: str, limit: int = 20) -> list[dict[str, Any]]:
     """Return up to ``limit`` articles matching ``query``, best first, with marked snippets."""
+    # PostgreSQL rejects NUL outright, and no control character is ever a search term.
+    query = _CONTROL.sub(" ", query)
     if conn.dialect.name == "postgresql":
         rows = _search_postgresql(conn, query, limit)
     else:

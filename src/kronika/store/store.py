@@ -42,6 +42,7 @@ from .schema import (
     articles,
     claim_sources,
     claims,
+    corrections,
     entities,
     entity_key,
     event_entities,
@@ -202,6 +203,59 @@ class Store:
         with self.engine.begin() as conn:
             _record_skip(conn, skip)
 
+    def correct(
+        self,
+        target: str,
+        action: str,
+        *,
+        field: str | None = None,
+        value: Any = None,
+        author: str = "",
+    ) -> dict[str, Any]:
+        """Record a human correction of an event or claim; return the corrected object.
+
+        ``reject`` hides the target from listings until a later ``confirm``;
+        ``edit`` overrides ``field`` (``date``, ``type``, ``args.<role>``,
+        ``quantity``...) with ``value``. Corrections live apart from machine
+        output and survive re-extraction.
+
+        Raises:
+            NotFound: no such event or claim.
+            StoreError: unknown action or field.
+        """
+        kind, number = query.parse_id(target)
+        allowed = _EDITABLE.get(kind)
+        if allowed is None:
+            raise StoreError(f"{target}: only events and claims can be corrected")
+        if action not in _ACTIONS:
+            raise StoreError(f"unknown correction {action!r}; known: {', '.join(_ACTIONS)}")
+        role_edit = kind == "event" and (field or "").startswith("args.")
+        if action == "edit" and not (field in allowed or role_edit):
+            raise StoreError(
+                f"cannot edit field {field!r} of a {kind}; editable: {', '.join(allowed)}"
+            )
+        self.get(target)
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(corrections),
+                {
+                    "target_kind": kind,
+                    "target_id": number,
+                    "action": action,
+                    "field": field if action == "edit" else None,
+                    "value": value if action == "edit" else None,
+                    "author": author,
+                    "at": _now(),
+                },
+            )
+        return self.get(target)
+
+    def corrections(self, target: str) -> list[dict[str, Any]]:
+        """Return the corrections made to ``target`` (``evt7``), oldest first."""
+        kind, number = query.parse_id(target)
+        with self.engine.connect() as conn:
+            return query.list_corrections(conn, kind, number)
+
     # -- reads ----------------------------------------------------------------------
 
     def get(self, id: str) -> dict[str, Any]:
@@ -265,6 +319,12 @@ class Store:
             return query.summarize(conn)
 
 
+_ACTIONS = ("confirm", "reject", "edit")
+_EDITABLE = {
+    "event": ("type", "date", "location", "confidence", "flags", "markers", "args.<role>"),
+    "claim": ("quantity", "about", "claimant", "contested", "markers"),
+}
+
 _GETTERS = {
     "article": query.get_article,
     "entity": query.get_entity,
@@ -281,7 +341,9 @@ def _now() -> datetime:
 
 
 def _fingerprint(*parts: Any) -> str:
-    payload = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    # No ``default=``: a value JSON cannot hold is a bug upstream and raises TypeError here,
+    # before anything reaches the database, the same way on every backend.
+    payload = json.dumps(parts, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -326,7 +388,8 @@ def _write_article(conn: Connection, input_hash: str, result: ArticleResult) -> 
             "url": article.url,
             "published": article.published,
             "language": article.language,
-            "text": article.text,
+            # PostgreSQL text cannot hold NUL; one-for-one replacement keeps every span.
+            "text": article.text.replace("\x00", "\ufffd"),
             "chars": len(article.text),
         },
     ).scalar_one()

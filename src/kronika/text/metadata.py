@@ -51,7 +51,8 @@ _LABEL = re.compile(
 # "DUSHANBE, January 9, 2017 —", "BISHKEK (TCA) —", "DUSHANBE. Feb 7 (Interfax) -"
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?)"
-    r"(?:[,.]\s*(?P<date>[^()—–]{3,40}?))?\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*(?:—|–|--|-)\s"
+    r"(?:[,.]\s*(?P<date>[^()—–]{3,40}?))?\s*(?:\((?P<outlet>[^)]{2,40})\))?"
+    r"\s*(?:—|–|--|-)(?:\s|$)"
 )
 _BYLINE = re.compile(
     r"(?i:by|written by|author:?)\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"

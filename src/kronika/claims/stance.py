@@ -1,0 +1,106 @@
+"""Modality and stance: is an action asserted as done, and is it contested?
+
+``is_asserted`` keeps negated, requested, vowed and hypothetical actions
+("was not arrested", "prosecutors demanded life", "vowed to appeal", "could
+face") out of the events. ``attach_stance`` marks events and claims that a
+contest marker ("denied", "recanted", "do not agree", "allegedly") disputes
+in the same or the next sentence. The cue lists are data:
+``data/lexicons/modality.yaml`` and ``data/lexicons/stance.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from ..model import Claim, Event
+
+_CLIMB = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "conj", "acl"})
+
+
+@cache
+def lexicon(name: str) -> dict[str, Any]:
+    """Return the parsed ``data/lexicons/<name>.yaml``."""
+    text = (files("kronika") / "data" / "lexicons" / f"{name}.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def is_asserted(trigger: Token) -> bool:
+    """Return whether the action at ``trigger`` is reported as having happened."""
+    cues = lexicon("modality")
+    negations, modals = set(cues["negations"]), set(cues["modals"])
+    governors = set(cues["governors"])
+    for child in trigger.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return False
+        if child.dep_ == "aux" and child.lower_ in modals:
+            return False
+        if child.dep_ == "aux" and child.lower_ == "to" and trigger.dep_ in ("xcomp", "advcl", "acl"):
+            return False
+    token = trigger
+    for _ in range(4):
+        if token.dep_ not in _CLIMB or token.head is token:
+            break
+        token = token.head
+        if token.lemma_ in governors:
+            return False
+        if token.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "neg" or c.lower_ in negations and c.dep_ == "neg" for c in token.children
+        ):
+            return False
+        if token.pos_ == "VERB" and token.dep_ not in ("conj", "xcomp", "ccomp"):
+            break
+    return True
+
+
+@cache
+def _marker_pattern() -> re.Pattern[str]:
+    markers = sorted(lexicon("stance")["contest_markers"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(m) for m in markers) + r")\b", re.I)
+
+
+def contest_markers(text: str) -> tuple[str, ...]:
+    """Return the contest markers found in ``text``, in order, lower-cased and unique."""
+    found = dict.fromkeys(m.group(1).lower() for m in _marker_pattern().finditer(text))
+    return tuple(found)
+
+
+def _window(doc: Doc, start: int) -> str:
+    """The sentence holding char ``start`` and the one after it."""
+    sents = list(doc.sents)
+    for i, sent in enumerate(sents):
+        if sent.start_char <= start < sent.end_char:
+            nxt = sents[i + 1].text if i + 1 < len(sents) else ""
+            return sent.text + " " + nxt
+    return ""
+
+
+def attach_stance(
+    doc: Doc, events: list[Event], claims: list[Claim]
+) -> tuple[list[Event], list[Claim]]:
+    """Return ``events`` and ``claims`` with contest markers and the "contested" flag attached."""
+    out_events = []
+    for event in events:
+        markers = tuple(
+            dict.fromkeys(m for e in event.evidence for m in contest_markers(_window(doc, e.start)))
+        )
+        if markers:
+            flags = event.flags if "contested" in event.flags else (*event.flags, "contested")
+            event = replace(event, markers=markers, flags=flags)
+        out_events.append(event)
+    out_claims = []
+    for claim in claims:
+        markers = tuple(
+            dict.fromkeys(m for e in claim.evidence for m in contest_markers(_window(doc, e.start)))
+        )
+        if markers:
+            claim = replace(claim, markers=markers, contested=True)
+        out_claims.append(claim)
+    return out_events, out_claims

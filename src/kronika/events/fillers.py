@@ -1,0 +1,479 @@
+"""Role fillers that need code, each registered by name in ``registry.ROLE_FILLERS``.
+
+Contract: a filler is called as ``filler(ctx, role)`` with a :class:`FillContext`
+(the sentence, the trigger token, the tokens bound by a dependency pattern,
+and the article's resolved mentions) and the :class:`RoleSpec` it fills; it
+returns the role's value (a name list, a string, a number or a flag) or None.
+Fillers never re-parse text and never look beyond the trigger's sentence.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import ArgValue
+from ..resolve.mentions import MentionIndex, clean_name
+from .. import registry
+from .spec import RoleSpec
+
+logger = logging.getLogger(__name__)
+
+_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "prep", "ccomp", "xcomp", "parataxis"})
+_KIN = frozenset("relative relatives family brother brothers father mother wife".split())
+_DESCRIPTIONS = frozenset(
+    "man woman extremist militant defendant suspect convict teacher lawyer activist leader "
+    "colonel journalist cleric preacher blogger editor student year-old".split()
+)
+_PRONOUNS = frozenset({"he", "him", "she", "her", "his", "himself", "herself"})
+_TERM = re.compile(
+    r"(?:\b(?:between|from)\s+)?\b[\w½¼¾.,-]+(?:\s+(?:years?|months?))?"
+    r"(?:\s+(?:to|and|or|-)\s+[\w½¼¾.,-]+)?"
+    r"\s+(?:years?|months?)\b(?!-old| ago| old)|\blife\b",
+    re.IGNORECASE,
+)
+_NOT_CHARGES = frozenset(
+    "year month week day life term example instance time charge period decade".split()
+)
+_ARTICLE = re.compile(r"\bArticles?\s+((?:\d+(?:\.\d+)?(?:\s*(?:,|and)\s*)?)+)")
+
+
+@dataclass(frozen=True, slots=True)
+class FillContext:
+    """What a role filler may look at: one trigger in one sentence of one article."""
+
+    doc: Doc
+    sent: Span
+    trigger: Token
+    nodes: dict[str, Token]
+    mentions: MentionIndex
+    published: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+Filler = Callable[[FillContext, RoleSpec], ArgValue | None]
+
+
+@cache
+def normalizer(name: str) -> Callable[..., Any] | None:
+    """Return the registered normalizer ``name``, or None while its module is not installed."""
+    try:
+        return registry.resolve("normalizers", name)
+    except (ImportError, AttributeError) as err:
+        # extraction must go on without one normalizer; the gap is logged once
+        logger.warning("normalizer %s unavailable: %s", name, err)
+        return None
+
+
+def is_passive(verb: Token) -> bool:
+    """Return whether ``verb`` is a passive verb ("was sentenced")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def patient(trigger: Token) -> Token | None:
+    """Return the token naming who the action was done to (passive subject or object)."""
+    if trigger.pos_ == "NOUN":
+        for child in trigger.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        return None
+    found = next(
+        (c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None
+    )
+    if found is not None:
+        return _antecedent_of_relative(found)
+    if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        return trigger.head
+    if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
+        return agent(trigger.head) if not is_passive(trigger.head) else patient(trigger.head)
+    return None
+
+
+def agent(trigger: Token) -> Token | None:
+    """Return the token naming who acted (active subject, or the passive "by" phrase)."""
+    for child in trigger.children:
+        if child.dep_ == "nsubj":
+            return _antecedent_of_relative(child)
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
+        return agent(trigger.head)
+    if trigger.dep_ in ("acl", "relcl") and not is_passive(trigger):
+        return trigger.head
+    return None
+
+
+def _antecedent_of_relative(token: Token) -> Token:
+    """"who" in "X, who was arrested" stands for X."""
+    if token.tag_ in ("WP", "WDT") or token.lower_ == "that":
+        clause = token.head
+        if clause.dep_ == "relcl":
+            return clause.head
+        if clause.dep_ == "conj" and clause.head.dep_ == "relcl":
+            return clause.head.head
+    return token
+
+
+def _core_tokens(token: Token) -> Iterator[Token]:
+    """Yield ``token``'s subtree without relative clauses, prepositions and other clauses."""
+    yield token
+    for child in token.children:
+        # "the leaders of the party A and B" names A and B; "relatives of A" does not
+        keep_of = child.lower_ == "of" and token.lemma_ not in _KIN and token.lower_ not in _KIN
+        if child.dep_ not in _CLAUSES or keep_of:
+            yield from _core_tokens(child)
+
+
+def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]:
+    """Return the resolved entity names in the noun phrase headed by ``token``."""
+    names: dict[str, None] = {}
+    for tok in _core_tokens(token):
+        if tok.ent_type_ and _LABELS.get(tok.ent_type_) in types and tok.ent_iob_ == "B":
+            name = ctx.mentions.name_at(tok.idx)
+            if name:
+                names[name] = None
+    if not names and "PERSON" in types and _refers_to_person(token):
+        name = ctx.mentions.antecedent(token.idx)
+        if name:
+            names[name] = None
+    if not names and "ORG" in types and token.pos_ == "PROPN" and not token.ent_type_:
+        # an organization the model did not tag ("Group 24"): take the proper-noun phrase
+        words = [t for t in token.subtree if t.dep_ in ("compound", "nummod") or t == token]
+        names[" ".join(t.text for t in words)] = None
+    return list(names)
+
+
+def _refers_to_person(token: Token) -> bool:
+    if token.lower_ in _PRONOUNS:
+        return True
+    if token.pos_ != "NOUN" or token.tag_ != "NN":
+        return False
+    dets = [c.lower_ for c in token.children if c.dep_ == "det"]
+    return dets == ["the"] and (token.lower_ in _DESCRIPTIONS or token.lower_.endswith("-old"))
+
+
+def count_of(token: Token) -> int | float | None:
+    """Return the number of people a noun phrase gives ("Five other members", "seven of the 29")."""
+    parse = normalizer("kronika.number.v1")
+    if parse is None:
+        return None
+    heads = [token]
+    # "a group of 25 militants", "seven of the defendants": look one "of" deeper
+    if token.lower_ in ("group", "total", "number") or token.like_num:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                heads.extend(c for c in child.children if c.dep_ == "pobj")
+    for head in heads:
+        if head.like_num and head.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
+            value = parse(head.text)
+            if value is not None:
+                return value  # type: ignore[no-any-return]
+        for child in head.children:
+            if child.dep_ == "nummod" and child.ent_type_ not in ("DATE", "MONEY", "PERCENT"):
+                value = parse(child.text)
+                if value is not None:
+                    return value  # type: ignore[no-any-return]
+    return None
+
+
+def _bound_or(ctx: FillContext, role: RoleSpec, find: Callable[[Token], Token | None]) -> Token | None:
+    return ctx.nodes.get(role.name) or find(ctx.trigger)
+
+
+def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """Names of those the action was done to (sentenced, detained, extradited, released)."""
+    token = _bound_or(ctx, role, patient)
+    return names_of(ctx, token, role.entity or ("PERSON",)) if token is not None else None
+
+
+def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """Names of those who acted (joined, appealed, escaped, attacked)."""
+    token = _bound_or(ctx, role, agent)
+    return names_of(ctx, token, role.entity or ("PERSON",)) if token is not None else None
+
+
+def fill_count(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """The number of people in the core noun phrase (bound node, else patient/agent)."""
+    token = ctx.nodes.get(ctx.extra.get("core_node", "")) or ctx.extra.get("core_token")
+    return count_of(token) if isinstance(token, Token) else None
+
+
+def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """A named court in the sentence ("the Khatlon regional court", "Tajikistan's Supreme Court")."""
+    best: tuple[int, str] | None = None
+    for chunk in ctx.sent.noun_chunks:
+        if "court" not in chunk.root.lower_:
+            continue
+        chunk = chunk.doc[_skip_dates(chunk) : chunk.end]
+        words = [t for t in chunk if t.dep_ not in ("det", "poss", "case") and t.lower_ != "court"]
+        if not words or chunk[0].lower_ in ("a", "an"):
+            continue
+        text = chunk.text
+        # "court of Bishkek", "Supreme Court of Tajikistan": keep a following "of <place>"
+        nxt = chunk.end
+        if nxt + 1 < len(ctx.doc) and ctx.doc[nxt].lower_ == "of" and ctx.doc[nxt + 1].ent_type_:
+            ent = next((e for e in ctx.doc.ents if e.start == nxt + 1), None)
+            if ent is not None:
+                text = ctx.doc[chunk.start : ent.end].text
+        distance = abs(chunk.root.i - ctx.trigger.i)
+        if best is None or distance < best[0]:
+            best = (distance, clean_name(text))
+    return best[1] if best else None
+
+
+def _skip_dates(chunk: Span) -> int:
+    start = chunk.start
+    while start < chunk.end - 1 and (chunk.doc[start].ent_type_ in ("DATE", "CARDINAL")):
+        start += 1
+    return start
+
+
+def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """Prison terms in the sentence: ``term_years`` (upper bound), ``term_min_years``, ``life``."""
+    parse = normalizer("kronika.term_years.v1")
+    if parse is None:
+        return None
+    text = ctx.sent.text
+    for match in _TERM.finditer(text):
+        phrase = match.group(0)
+        if phrase.lower() == "life":
+            after = text[match.end() : match.end() + 20].lower()
+            if not re.match(r"\s*(in prison|imprisonment|sentence|term)", after):
+                continue
+        term = parse(phrase)
+        if term is None:
+            continue
+        if role.name == "life":
+            return True if term.life else None
+        if term.life:
+            continue
+        if role.name == "term_years":
+            return term.years  # type: ignore[no-any-return]
+        if role.name == "term_min_years":
+            return term.min_years  # type: ignore[no-any-return]
+    return None
+
+
+def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """Charges as short phrases: after "charges of", "convicted of", "guilty of", "for"."""
+    phrases: list[str] = []
+    for tok in ctx.sent:
+        if tok.dep_ != "prep" or tok.lower_ not in ("of", "for", "with"):
+            continue
+        head = tok.head
+        if tok.lower_ == "of" and head.lemma_ not in ("charge", "guilty", "convict", "accuse", "suspicion"):
+            continue
+        if tok.lower_ == "with" and head.lemma_ not in ("charge", "associate"):
+            continue
+        if tok.lower_ == "for" and head != ctx.trigger and head.lemma_ not in ("convict", "jail", "imprison", "sentence", "arrest", "detain"):
+            continue
+        obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or obj.like_num or obj.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+            continue
+        if obj.lemma_ in _NOT_CHARGES:
+            continue
+        span = ctx.doc[obj.left_edge.i : obj.right_edge.i + 1]
+        phrases.extend(split_charges(span.text))
+    return phrases or None
+
+
+def split_charges(text: str) -> list[str]:
+    """Split a list of charges on commas and "and" ("terrorism, murder, and arson")."""
+    text = re.sub(r"^(?:alleged(?:ly)?|the|a)\s+", "", text.strip(" “”\"'.,"), flags=re.I)
+    parts = [p.strip(" “”\"'.,") for p in re.split(r",\s*(?:and\s+|or\s+)?|;\s*", text)]
+    out: list[str] = []
+    for part in parts:
+        left, sep, right = part.partition(" and ")
+        # "organizing and participating in a group" is one charge; "fraud and murder" two
+        if sep and not (" " not in left and left.endswith("ing")) and " " not in right.strip():
+            out.extend([left.strip(), right.strip()])
+        elif part:
+            out.append(re.sub(r"^(?:alleged(?:ly)?|the)\s+", "", part, flags=re.I))
+    return [p for p in out if p]
+
+
+def fill_law_articles(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """Criminal-code article numbers in the sentence ("Article 307", "Articles 187 and 307")."""
+    found: list[str] = []
+    for match in _ARTICLE.finditer(ctx.sent.text):
+        found.extend(re.findall(r"\d+(?:\.\d+)?", match.group(1)))
+    return found or None
+
+
+def fill_object_phrase(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """A short phrase for what was attacked: the verb's object or "attack on X"."""
+    token = ctx.nodes.get(role.name)
+    trigger = ctx.trigger
+    if token is None:
+        if trigger.pos_ == "VERB" and not is_passive(trigger):
+            token = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+        elif trigger.pos_ == "VERB":
+            token = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+        else:
+            for child in trigger.children:
+                if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+                    token = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    break
+    if token is None:
+        return None
+    if token.ent_type_ == "PERSON":
+        return ctx.mentions.name_at(token.doc[token.i : token.i + 1].root.idx) or _entity_text(token)
+    words = [t for t in _core_tokens(token) if t.dep_ not in ("det", "poss", "punct", "case")]
+    words.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in words) or None
+
+
+def _entity_text(token: Token) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return clean_name(ent.text)
+    return token.text
+
+
+_KILL = frozenset({"kill", "leave", "claim"})
+
+
+def fill_casualties(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """``killed`` / ``wounded`` tolls given in the sentence ("killing four guards", "left 17 dead")."""
+    lemmas = {"killed": ("kill",), "wounded": ("wound", "injure")}.get(role.name, ())
+    parse = normalizer("kronika.number.v1")
+    if parse is None:
+        return None
+    for tok in ctx.sent:
+        if tok.lemma_ not in lemmas and not (role.name == "killed" and tok.lemma_ in _KILL):
+            continue
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if tok.lemma_ in ("leave", "claim") and role.name == "killed":
+            if not any(c.lower_ in ("dead", "lives") for c in tok.subtree):
+                continue
+        if obj is None:
+            continue
+        if obj.lower_ in ("himself", "herself"):
+            return 1
+        value = count_of(obj)
+        if value is not None:
+            return value
+        if obj.like_num:
+            return parse(obj.text)  # type: ignore[no-any-return]
+    if role.name == "killed" and re.search(r"\b(shot dead|assassinated|murdered)\b", ctx.sent.text):
+        return 1
+    return None
+
+
+def fill_designation(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """``extremist`` or ``terrorist`` when the sentence designates the organization so."""
+    text = ctx.sent.text.lower()
+    for word in ("terrorist", "extremist"):
+        if re.search(rf"\b{word}\b", text):
+            return word
+    return None
+
+
+def fill_place_role(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """``to_country`` / ``from_country``: the place after "to" or "from" near the trigger."""
+    prep = "to" if role.name.startswith("to") else "from"
+    for child in ctx.trigger.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in ("GPE", "LOC"):
+                return _entity_text(obj)
+    return None
+
+
+def fill_facility(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """The place of custody people escaped from ("a prison in Kyrgyzstan")."""
+    for tok in ctx.sent:
+        if tok.lemma_ in ("prison", "jail", "colony", "center", "centre", "facility"):
+            head = tok
+            words = [t for t in head.subtree if t.dep_ not in ("det", "punct")]
+            return " ".join(t.text for t in words)
+    return None
+
+
+_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?)\b", re.I)
+_RELATIVE = re.compile(r"\b(last|this|next|ago|earlier|previous|later|that|same)\b", re.I)
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
+def _date_phrases(sent: Span) -> list[tuple[int, str]]:
+    """Candidate date phrases of a sentence as (token index, text); durations and ages left out."""
+    found = []
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        text = ent.text
+        if "-old" in text or text.strip().isdigit() and len(text.strip()) < 4:
+            continue
+        if _DURATION.search(text) and not _RELATIVE.search(text):
+            continue
+        found.append((ent.root.i, text))
+    for match in _NUMERIC_DATE.finditer(sent.text):
+        span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and all(span.root.i != i for i, _ in found):
+            found.append((span.root.i, match.group(0)))
+    return found
+
+
+def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
+    """The event's date: the date phrase nearest the trigger, preferring one it governs."""
+    norm = normalizer("kronika.date.v1")
+    if norm is None:
+        return None
+    ranked = []
+    for index, text in _date_phrases(sent):
+        token = sent.doc[index]
+        governed = trigger in token.ancestors or token.head == trigger
+        ranked.append((not governed, abs(index - trigger.i), text))
+    for _, _, text in sorted(ranked):
+        value = _normalize_date(norm, text, published)
+        if value:
+            return value
+    return None
+
+
+@cache
+def _cached_date(norm: Callable[..., Any], text: str, published: str | None) -> str | None:
+    value = norm(text, reference=published)
+    return value if isinstance(value, str) else None
+
+
+def _normalize_date(norm: Callable[..., Any], text: str, published: str | None) -> str | None:
+    return _cached_date(norm, text, published)
+
+
+def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
+    """The event's place: the most specific resolvable place named in the sentence."""
+    resolve = normalizer("kronika.place.v1")
+    if resolve is None:
+        return None
+    used = {v for v in args.values() if isinstance(v, str)}
+    for value in args.values():
+        if isinstance(value, list):
+            used.update(value)
+    ranked = []
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        name = clean_name(ent.text)
+        if name in used and not any(name in str(args.get(r, "")) for r in ("court", "facility")):
+            continue
+        place = _cached_place(resolve, name)
+        if place is None:
+            continue
+        is_country = place.admin1 is None and (place.country in (None, place.name))
+        ranked.append((is_country, abs(ent.root.i - trigger.i), place))
+    return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
+
+
+@cache
+def _cached_place(resolve: Callable[..., Any], name: str) -> Any:
+    return resolve(name)

@@ -1,0 +1,205 @@
+"""Event types as data: load and validate ``data/events/*.yaml`` and the user's rule dirs.
+
+A rule file declares one event type: its roles (value kind, entity types,
+whether core, a normalizer and a role filler by registered name), its
+trigger lemmas, spaCy ``DependencyMatcher`` patterns whose nodes name the
+roles they fill, and worked examples. Built-in types and a user's
+``--rules DIR`` go through this same loader; a user file whose ``type`` is
+already known adds its patterns and triggers to that type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .. import registry
+from ..errors import RuleError
+from ..settings import Settings
+
+#: Value kinds a role may declare.
+VALUE_KINDS = ("names", "name", "number", "flag", "phrases", "phrase")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpec:
+    """One argument role of an event type."""
+
+    name: str
+    value: str
+    entity: tuple[str, ...] = ()
+    core: bool = False
+    normalize: str | None = None
+    fill: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PatternSpec:
+    """One dependency pattern: its nodes and which node fills which role."""
+
+    id: str
+    match: tuple[dict[str, Any], ...]
+    roles: dict[str, str]
+    confidence: float = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class EventSpec:
+    """An event type: roles, trigger lemmas, dependency patterns and examples."""
+
+    type: str
+    description: str
+    roles: dict[str, RoleSpec]
+    lemmas: tuple[str, ...] = ()
+    pos: tuple[str, ...] = ("VERB", "NOUN")
+    patterns: tuple[PatternSpec, ...] = ()
+    examples: tuple[dict[str, Any], ...] = ()
+    require: tuple[str, ...] = ()
+    sources: tuple[str, ...] = field(default=())
+
+    @property
+    def core(self) -> str | None:
+        """The name of the core role, or None when the type has none."""
+        return next((r.name for r in self.roles.values() if r.core), None)
+
+
+def load_specs(settings: Settings) -> tuple[EventSpec, ...]:
+    """Return the event types: built-in rule files, then each of ``settings.rules_dirs``.
+
+    Raises:
+        RuleError: a rule file is unreadable or invalid (the message names file and key).
+    """
+    return _load(tuple(settings.rules_dirs))
+
+
+@cache
+def _load(rules_dirs: tuple[str, ...]) -> tuple[EventSpec, ...]:
+    builtin = Path(str(files("kronika") / "data" / "events"))
+    paths = sorted(builtin.glob("*.yaml"))
+    for directory in rules_dirs:
+        folder = Path(directory)
+        if not folder.is_dir():
+            raise RuleError(f"{folder}: rules directory not found (from the rules_dirs setting)")
+        paths.extend(sorted(folder.glob("*.yaml")))
+    specs: dict[str, EventSpec] = {}
+    for path in paths:
+        spec = read_spec(path)
+        specs[spec.type] = _combine(specs[spec.type], spec) if spec.type in specs else spec
+    return tuple(specs.values())
+
+
+def _combine(old: EventSpec, new: EventSpec) -> EventSpec:
+    return EventSpec(
+        type=old.type,
+        description=old.description,
+        roles={**old.roles, **new.roles},
+        lemmas=old.lemmas + tuple(x for x in new.lemmas if x not in old.lemmas),
+        pos=old.pos,
+        patterns=old.patterns + new.patterns,
+        examples=old.examples + new.examples,
+        require=old.require,
+        sources=old.sources + new.sources,
+    )
+
+
+def read_spec(path: str | Path) -> EventSpec:
+    """Read and validate one rule file.
+
+    Raises:
+        RuleError: with the file, the key path and what to fix.
+    """
+    file = Path(path)
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise RuleError(f"{file}: cannot read rule file: {err}") from None
+    return parse_spec(data, str(file))
+
+
+def parse_spec(data: Any, origin: str) -> EventSpec:
+    """Validate a rule file's parsed YAML and return its :class:`EventSpec`."""
+    if not isinstance(data, dict) or not isinstance(data.get("type"), str):
+        raise RuleError(f"{origin}: a rule file is a mapping with a 'type' key (e.g. type: ARREST)")
+    roles = {
+        name: _role(name, raw, f"{origin}: roles.{name}")
+        for name, raw in (data.get("roles") or {}).items()
+    }
+    triggers = data.get("triggers") or {}
+    patterns = tuple(
+        _pattern(raw, roles, f"{origin}: patterns[{i}]")
+        for i, raw in enumerate(data.get("patterns") or ())
+    )
+    return EventSpec(
+        type=data["type"],
+        description=str(data.get("description", "")),
+        roles=roles,
+        lemmas=tuple(str(x) for x in triggers.get("lemmas") or ()),
+        pos=tuple(str(x) for x in triggers.get("pos") or ("VERB", "NOUN")),
+        patterns=patterns,
+        examples=tuple(data.get("examples") or ()),
+        require=_require(data.get("require") or (), roles, origin),
+        sources=(origin,),
+    )
+
+
+def _require(raw: Any, roles: dict[str, RoleSpec], origin: str) -> tuple[str, ...]:
+    for name in raw:
+        if name not in roles:
+            raise RuleError(
+                f"{origin}: require: role {name!r} is not declared under 'roles'. "
+                f"Declared roles: {', '.join(roles)}."
+            )
+    return tuple(raw)
+
+
+def _role(name: str, raw: Any, where: str) -> RoleSpec:
+    if not isinstance(raw, dict):
+        raise RuleError(f"{where}: a role is a mapping such as {{value: names, entity: [PERSON]}}")
+    value = raw.get("value")
+    if value not in VALUE_KINDS:
+        raise RuleError(f"{where}.value: {value!r} is not a value kind. Known: {', '.join(VALUE_KINDS)}.")
+    for key, kind in (("normalize", "normalizers"), ("fill", "role_fillers")):
+        ref = raw.get(key)
+        if ref is not None and ref not in registry.names(kind):
+            known = ", ".join(sorted(registry.names(kind))) or "(none)"
+            raise RuleError(f"{where}.{key}: unknown name {ref!r}. Known: {known}.")
+    return RoleSpec(
+        name=name,
+        value=value,
+        entity=tuple(raw.get("entity") or ()),
+        core=bool(raw.get("core", False)),
+        normalize=raw.get("normalize"),
+        fill=raw.get("fill"),
+    )
+
+
+def _pattern(raw: Any, roles: dict[str, RoleSpec], where: str) -> PatternSpec:
+    if not isinstance(raw, dict) or not isinstance(raw.get("match"), list) or not raw["match"]:
+        raise RuleError(f"{where}: a pattern needs an id and a non-empty 'match' list")
+    nodes = [n.get("RIGHT_ID") for n in raw["match"] if isinstance(n, dict)]
+    if len(nodes) != len(raw["match"]) or nodes[0] != "trigger":
+        raise RuleError(f"{where}.match: every node needs a RIGHT_ID; the first must be 'trigger'")
+    pattern_roles = dict(raw.get("roles") or {})
+    for role, node in pattern_roles.items():
+        if node not in nodes:
+            defined = ", ".join(str(n) for n in nodes)
+            raise RuleError(
+                f"{where}.roles.{role}: node {node!r} is not defined in 'match'. "
+                f"Defined nodes: {defined}."
+            )
+        if role not in roles:
+            raise RuleError(
+                f"{where}.roles.{role}: role {role!r} is not declared under 'roles'. "
+                f"Declared roles: {', '.join(roles)}."
+            )
+    return PatternSpec(
+        id=str(raw.get("id", where)),
+        match=tuple(raw["match"]),
+        roles=pattern_roles,
+        confidence=float(raw.get("confidence", 0.8)),
+    )

@@ -1,0 +1,54 @@
+"""Build the spaCy pipeline: the configured model plus an EntityRuler fed from the gazetteers."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ConfigError
+from ..settings import Settings
+from .extensions import install_extensions
+from .gazetteer import load_gazetteer
+
+#: Name of the EntityRuler that holds the gazetteer patterns.
+RULER_NAME = "kronika_gazetteer"
+
+
+def build_nlp(settings: Settings) -> Language:
+    """Return the pipeline for ``settings``: built once per process per model and domains.
+
+    The gazetteer ruler runs before ``ner``, so names the domain knows ("Qubodiyon",
+    "Group 24", "IRPT") keep their curated label and NER fills in around them.
+
+    Raises:
+        ConfigError: the model is not installed (the message gives the pip command).
+        RuleError: a gazetteer file is invalid.
+    """
+    return _build(settings.spacy_model, tuple(settings.domains), tuple(settings.domain_dirs))
+
+
+@lru_cache(maxsize=4)
+def _build(model: str, domains: tuple[str, ...], domain_dirs: tuple[str, ...]) -> Language:
+    gazetteer = load_gazetteer(Settings(domains=domains, domain_dirs=domain_dirs))
+    try:
+        nlp = spacy.load(model)
+    except OSError:
+        raise ConfigError(
+            f"spaCy pipeline {model!r} is not installed. Install the pinned model with: "
+            "pip install -r requirements/model.txt, or set 'spacy_model' to an installed pipeline."
+        ) from None
+    placement = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name=RULER_NAME,
+        config={"overwrite_ents": False, "validate": True},
+        **placement,  # type: ignore[arg-type]
+    )
+    # Only the tokenizer should see the patterns: with the other pipes enabled the ruler
+    # would tag and parse every phrase pattern (slow, and spaCy warns W012).
+    with nlp.select_pipes(enable=[RULER_NAME]):
+        ruler.add_patterns(gazetteer.ruler_patterns())  # type: ignore[attr-defined]
+    install_extensions()
+    return nlp

@@ -1,0 +1,277 @@
+"""Date phrases to ISO strings at the precision the text gives ("2016", "2016-12", "2016-12-01").
+
+Relative phrases ("yesterday", "last week", "on Sunday", "in January this
+year") are resolved against a reference date, normally the article's
+publication date, and never come out more precise than that reference.
+Absolute phrases are parsed with dateparser; the precision is its ``period``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from .numbers import parse_number
+
+_MONTH_NAMES = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+)
+_MONTH = rf"(?:{_MONTH_NAMES})\.?"
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = "|".join(_WEEKDAY_NAMES)
+_SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+_YEAR = r"(?:1[89]|20)\d{2}"
+_PREFIX = re.compile(
+    r"^(?:on|in|since|by|during|from|of|at|until|till|before|after|as of|the)\s+", re.I
+)
+# An absolute phrase needs one of these, or dateparser would read "Group 24" as a date.
+_HAS_DATE = re.compile(rf"\b(?:{_MONTH_NAMES})\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\b{_YEAR}\b")
+_HAS_YEAR = re.compile(rf"\b{_YEAR}\b|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2}}\b|'\d{{2}}\b")
+# A yearless date this far after the reference belongs to the year before.
+_FUTURE_SLACK = timedelta(days=45)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def end(self) -> date:
+        """The last day the reference can mean."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return date(self.year, month, day)
+
+    def days(self, offset: int) -> str:
+        """ISO date ``offset`` days from the reference, at the reference's precision."""
+        if self.day is None:
+            return self.iso_month()
+        return (date(self.year, self.month or 1, self.day) + timedelta(days=offset)).isoformat()
+
+    def months(self, offset: int) -> str:
+        if self.month is None:
+            return str(self.year) if offset == 0 else str(self.year + (offset - 11) // 12)
+        index = self.year * 12 + self.month - 1 + offset
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+    def iso_month(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}" if self.month else str(self.year)
+
+
+def _parse_ref(reference: str | None) -> _Ref | None:
+    if not reference:
+        return None
+    match = re.match(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", reference.strip())
+    if match is None:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if year is None or (month is not None and not 1 <= month <= 12):
+        return None
+    if (
+        month is not None
+        and day is not None
+        and not 1 <= day <= calendar.monthrange(year, month)[1]
+    ):
+        day = None
+    return _Ref(year, month, day)
+
+
+def _clean(text: str) -> str:
+    phrase = re.sub(r"\s+", " ", text.strip().lower()).strip(" ,.;:()")
+    while (match := _PREFIX.match(phrase)) is not None:
+        phrase = phrase[match.end() :]
+    return phrase
+
+
+def _weekday(name: str, ref: _Ref) -> str:
+    if ref.day is None:
+        return ref.iso_month()
+    today = date(ref.year, ref.month or 1, ref.day)
+    # the most recent such day, the reference day included: news reports the past
+    back = (today.weekday() - _WEEKDAY_NAMES.index(name)) % 7
+    return ref.days(-back)
+
+
+def _season(season: str, which: str, ref: _Ref) -> str:
+    if which == "this" or ref.month is None:
+        return str(ref.year)
+    return str(ref.year if ref.month > _SEASONS[season] else ref.year - 1)
+
+
+def _ago(amount: str, unit: str, ref: _Ref) -> str | None:
+    number = parse_number(amount) if amount not in ("a", "an") else 1
+    if number is None:
+        return None
+    count = int(number)
+    if unit.startswith("day"):
+        return ref.days(-count)
+    if unit.startswith("week"):
+        return ref.days(-7 * count)
+    if unit.startswith("month"):
+        return ref.months(-count)
+    return str(ref.year - count)
+
+
+def _month_of_year(match: re.Match[str], ref: _Ref) -> str:
+    month = _month_number(match.group(1))
+    year = ref.year + {"this": 0, "last": -1, "next": 1}[match.group(2)]
+    return f"{year:04d}-{month:02d}"
+
+
+def _month_number(name: str) -> int:
+    key = name.strip(".")[:3]
+    return [m.lower() for m in calendar.month_abbr].index(key)
+
+
+_Resolver = Callable[[re.Match[str], _Ref], "str | None"]
+_DAYTIME = r"(?: (?:morning|afternoon|evening|night))?"
+# Relative phrases, tried in order against the whole (cleaned) phrase.
+_RELATIVE: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
+    (re.compile(pattern), resolve)
+    for pattern, resolve in (
+        (r"(?:today|tonight|this (?:morning|afternoon|evening))", lambda m, r: r.days(0)),
+        (rf"(?:yesterday|last night){_DAYTIME}", lambda m, r: r.days(-1)),
+        (
+            rf"(?:last |this past |past |this )?({_WEEKDAY}){_DAYTIME}",
+            lambda m, r: _weekday(m.group(1), r),
+        ),
+        (r"(?:last|past|previous) week|a week ago", lambda m, r: r.days(-7)),
+        (r"(?:this|earlier this|later this) week", lambda m, r: r.days(0)),
+        (r"(?:last|past|previous) month|a month ago", lambda m, r: r.months(-1)),
+        (r"(?:this|earlier this|later this|early this|late this) month", lambda m, r: r.months(0)),
+        (
+            r"(?:early |late |earlier |later )?(?:last|past|previous) year|a year ago",
+            lambda m, r: str(r.year - 1),
+        ),
+        (r"(?:early |late |earlier |later )?this year", lambda m, r: str(r.year)),
+        (
+            r"(last|this|past) (spring|summer|autumn|fall|winter)",
+            lambda m, r: _season(m.group(2), m.group(1), r),
+        ),
+        (rf"({_MONTH}),? (?:of )?(this|last|next) year", _month_of_year),
+        (
+            r"([a-z0-9-]+|a|an) (days?|weeks?|months?|years?) ago",
+            lambda m, r: _ago(m.group(1), m.group(2), r),
+        ),
+    )
+)
+
+
+def _relative(phrase: str, ref: _Ref | None) -> tuple[bool, str | None]:
+    """Resolve a relative phrase; the flag says whether ``phrase`` was one."""
+    for pattern, resolve in _RELATIVE:
+        match = pattern.fullmatch(phrase)
+        if match is not None:
+            return True, (None if ref is None else resolve(match, ref))
+    return False, None
+
+
+@lru_cache(maxsize=64)
+def _parser(base: datetime) -> object:
+    """One dateparser per reference base; they are cheap but their first use is not."""
+    from dateparser.date import DateDataParser  # slow import, needed only for absolute dates
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "PREFER_DATES_FROM": "current_period",
+            "PREFER_DAY_OF_MONTH": "first",
+            "RELATIVE_BASE": base,
+            "DATE_ORDER": "MDY",
+        },
+    )
+
+
+def _absolute(phrase: str, ref: _Ref | None) -> str | None:
+    phrase = re.sub(
+        rf"^(?:early|late|mid|middle of|end of|beginning of|the end of)[- ]+(?={_YEAR}"
+        rf"|{_MONTH_NAMES})",
+        "",
+        phrase,
+    )
+    if re.fullmatch(_YEAR, phrase):
+        return phrase
+    if not _HAS_DATE.search(phrase):
+        return None
+    has_year = _HAS_YEAR.search(phrase) is not None
+    if not has_year and ref is None:
+        return None
+    base = ref.end() if ref is not None else date(2000, 12, 31)
+    data = _parser(datetime(base.year, base.month, base.day)).get_date_data(phrase)  # type: ignore[attr-defined]
+    found: datetime | None = data.date_obj
+    if found is None:
+        return None
+    if not has_year and ref is not None and found.date() > ref.end() + _FUTURE_SLACK:
+        found = found.replace(year=found.year - 1)
+    if data.period == "year":
+        return f"{found.year:04d}"
+    if data.period == "month":
+        return f"{found.year:04d}-{found.month:02d}"
+    return found.date().isoformat()
+
+
+def normalize_date(text: str, reference: str | None = None) -> str | None:
+    """Return the ISO date ``text`` means, at the precision it gives, or None.
+
+    Args:
+        text: a date phrase: "December 1, 2016", "on December 1", "last week", "in 2014".
+        reference: ISO date the phrase is relative to (the article's date), at any precision.
+    """
+    phrase = _clean(text)
+    if not phrase:
+        return None
+    ref = _parse_ref(reference)
+    relative, value = _relative(phrase, ref)
+    if relative:
+        return value
+    return _absolute(phrase, ref)
+
+
+_FIND = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(
+        rf"(?:{p})"
+        for p in (
+            rf"{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? {_YEAR}",
+            rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH},? {_YEAR}",
+            rf"{_MONTH},? (?:of )?(?:this|last|next) year",
+            rf"{_MONTH},? {_YEAR}",
+            rf"(?<![\d/])\d{{1,2}}/\d{{1,2}}/\d{{2,4}}(?![\d/])|\b{_YEAR}-\d{{2}}-\d{{2}}",
+            rf"(?:(?<=on )|(?<=since )|(?<=by )|(?<=until )){_MONTH} \d{{1,2}}(?:st|nd|rd|th)?",
+            rf"(?!may )(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?(?![\d,])",
+            rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}",
+            rf"(?:(?<=in )|(?<=since )|(?<=during )|(?<=until )|(?<=by )|(?<=early )|(?<=late )"
+            rf"|(?<=mid-)){_MONTH}",
+            rf"(?:(?<=in )|(?<=since )|(?<=during )|(?<=until )|(?<=by )|(?<=early )|(?<=late )"
+            rf"|(?<=mid-)|(?<=of )){_YEAR}",
+            r"yesterday|today|last night",
+            rf"(?:last |this past |on )(?:{_WEEKDAY})",
+            r"(?:last|this|past|previous|earlier this) (?:week|month|year)",
+            r"(?:last|this|past) (?:spring|summer|autumn|fall|winter)",
+            r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+            r" (?:days?|weeks?|months?|years?) ago",
+        )
+    )
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def find_dates(text: str, reference: str | None = None) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, iso)`` for every date phrase in ``text`` that resolves."""
+    found: list[tuple[int, int, str]] = []
+    for match in _FIND.finditer(text):
+        start, end = match.span()
+        phrase = match.group(0)
+        if phrase.lower().startswith("on "):
+            start += 3
+        value = normalize_date(phrase, reference)
+        if value is not None:
+            found.append((start, end, value))
+    return found

@@ -1,0 +1,141 @@
+"""Within-article resolution: group an article's name mentions into entities.
+
+Surname-only mentions ("Mirzoyev") join the full name that shares the
+surname, preferring the most recent full name before the mention, so people
+who share a surname (Umar and Abdurasul Mirzoyev) stay apart. Acronyms join
+the organization whose initials they spell ("IMU"). Pronouns and
+descriptions ("he", "the 26-year-old") are resolved by :meth:`MentionIndex.antecedent`
+to the most recent person before them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..model import Entity, Mention
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_SMALL = frozenset({"of", "the", "for", "and", "in", "al", "de"})
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A named-entity mention: its surface text, char span and type (PERSON, ORG, LOC)."""
+
+    text: str
+    start: int
+    end: int
+    type: str
+
+
+def clean_name(text: str) -> str:
+    """Return a mention's text without a leading article, a possessive or stray punctuation."""
+    text = _POSSESSIVE.sub("", text.strip(" \t\n,.;:\"“”'’()"))
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.strip()
+
+
+def initials(name: str) -> str:
+    """Return the upper-case initials of a multi-word name ("Islamic Movement of Uzbekistan" → "IMU")."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
+class MentionIndex:
+    """Resolved mentions of one article: which entity each mention is, and antecedents."""
+
+    def __init__(
+        self,
+        mentions: Iterable[NameMention],
+        canonical: Callable[[str, str], str | None] | None = None,
+    ) -> None:
+        self._canonical = canonical
+        ordered = sorted(mentions, key=lambda m: m.start)
+        self._name_at: dict[int, str] = {}
+        self._forms: dict[tuple[str, str], dict[str, None]] = {}
+        self._spans: dict[tuple[str, str], list[Mention]] = {}
+        self._people: list[tuple[int, str]] = []
+        full_people: list[tuple[int, str]] = []
+        for m in ordered:
+            text = clean_name(m.text)
+            if not text:
+                continue
+            name = self._resolve(text, m, full_people, ordered)
+            if m.type == "PERSON" and len(text.split()) > 1 and name == text:
+                full_people.append((m.start, name))
+            self._name_at[m.start] = name
+            self._forms.setdefault((m.type, name), {})[text] = None
+            self._spans.setdefault((m.type, name), []).append(Mention(m.text, m.start, m.end))
+            if m.type == "PERSON":
+                self._people.append((m.start, name))
+        self._starts = [s for s, _ in self._people]
+
+    def _resolve(
+        self, text: str, m: NameMention, full: list[tuple[int, str]], ordered: list[NameMention]
+    ) -> str:
+        if self._canonical is not None:
+            canon = self._canonical(text, m.type)
+            if canon:
+                return canon
+        if m.type == "PERSON" and len(text.split()) == 1:
+            return _surname_owner(text, m.start, full, ordered) or text
+        if m.type == "ORG" and text.isupper() and len(text) > 1:
+            for other in ordered:
+                if other.type == "ORG" and initials(clean_name(other.text)) == text:
+                    return clean_name(other.text)
+        if m.type == "PERSON":
+            # "Colonel Gulmurod Halimov" and "Gulmurod Halimov" are one person
+            for _, name in reversed(full):
+                if text.endswith(" " + name) or name.endswith(" " + text):
+                    return name if len(name) >= len(text) else text
+        return text
+
+    def name_at(self, start: int) -> str | None:
+        """Return the entity name of the mention starting at char ``start``, if any."""
+        return self._name_at.get(start)
+
+    def antecedent(self, position: int) -> str | None:
+        """Return the person a pronoun or description at char ``position`` most likely means.
+
+        Among the last three people named before it, the one named most often so
+        far wins ("the extremist" after a passing mention of someone else); a tie
+        goes to the most recent.
+        """
+        i = bisect.bisect_left(self._starts, position)
+        recent: list[str] = []
+        for _, name in reversed(self._people[:i]):
+            if name not in recent:
+                recent.append(name)
+            if len(recent) == 3:
+                break
+        if not recent:
+            return None
+        counts = {n: sum(1 for _, m in self._people[:i] if m == n) for n in recent}
+        return max(recent, key=lambda n: (counts[n], -recent.index(n)))
+
+    def entities(self) -> list[Entity]:
+        """Return one entity per resolved name, with its other surface forms as aliases."""
+        out = []
+        for (kind, name), forms in self._forms.items():
+            aliases = tuple(f for f in forms if f != name)
+            out.append(Entity(name, kind, aliases, tuple(self._spans[(kind, name)])))
+        return out
+
+
+def _surname_owner(
+    word: str, start: int, full: list[tuple[int, str]], ordered: list[NameMention]
+) -> str | None:
+    for _, name in reversed(full):
+        if name.split()[-1] == word or name.split()[0] == word:
+            return name
+    # the full name may come later in the article ("Mirzoyev ... Umar Mirzoyev")
+    for m in ordered:
+        text = clean_name(m.text)
+        if m.start > start and m.type == "PERSON" and len(text.split()) > 1:
+            if text.split()[-1] == word:
+                return text
+    return None

@@ -1,0 +1,238 @@
+"""What each page shows, as JSON-ready dicts: the one function behind a page and its JSON twin.
+
+Pages render these dicts with templates; the API returns them as they are.
+Text that will be highlighted is returned as plain strings with ``[start,
+end]`` offsets or as segment lists: escaping is the template's job, never
+done here, and never skipped there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ..errors import NotFound
+from ..store.query import parse_id
+from ..store.store import Store
+from . import queries
+from .queries import EventFilter
+
+#: Event types that are stages of a legal case, in the order a case runs.
+LEGAL_STAGES = ("ARREST", "EXTRADITION", "SENTENCE", "APPEAL", "RELEASE")
+# Two claims are about the same thing when their "about" phrases score this high.
+_SAME_ABOUT = 72
+
+
+def overview(store: Store) -> dict[str, Any]:
+    """Counts, events per month by type, latest events and most-mentioned people and groups."""
+    return {
+        "summary": store.summary(),
+        "per_month": queries.events_per_month(store),
+        "latest": queries.latest_events(store, 10),
+        "people": store.entities(type="PERSON", limit=10),
+        "groups": store.entities(type="ORG", limit=10),
+    }
+
+
+def search(store: Store, q: str, limit: int = 20) -> dict[str, Any]:
+    """Full-text hits across articles, entities and events for ``q``."""
+    q = q.strip()
+    if not q:
+        return {"q": q, "articles": [], "entities": [], "events": []}
+    found = queries.search_events(store, q, limit)
+    for event in found:
+        for source in event["sources"]:
+            source["highlights"] = word_spans(source["evidence"], q)
+    return {
+        "q": q,
+        "articles": store.search(q, limit),
+        "entities": store.entities(q=q, limit=limit),
+        "events": found,
+    }
+
+
+def word_spans(text: str, q: str) -> list[list[int]]:
+    """Return the ``[start, end]`` spans of each word of ``q`` in ``text`` (case-insensitive)."""
+    lowered = text.lower()
+    spans: list[list[int]] = []
+    for word in {w for w in q.lower().split() if w}:
+        start = lowered.find(word)
+        while start != -1:
+            spans.append([start, start + len(word)])
+            start = lowered.find(word, start + len(word))
+    spans.sort()
+    merged: list[list[int]] = []
+    for span in spans:
+        if merged and span[0] <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span[1])
+        else:
+            merged.append(span)
+    return merged
+
+
+def events_table(store: Store, f: EventFilter, limit: int, offset: int) -> dict[str, Any]:
+    """One page of the filtered, sorted events table with the total count."""
+    total, rows = queries.find_events(store, f, limit=limit, offset=offset)
+    return {"total": total, "limit": limit, "offset": offset, "events": rows}
+
+
+def event(store: Store, event_id: str) -> dict[str, Any]:
+    """An event with every source's paragraph, its participants and disagreeing events."""
+    item = queries.get_event(store, event_id)
+    texts: dict[str, str] = {}
+    contexts = []
+    for source in item["sources"]:
+        if source["article_id"] not in texts:
+            texts[source["article_id"]] = store.get(source["article_id"])["text"]
+        contexts.append(paragraph(texts[source["article_id"]], source["start"], source["end"]))
+    related = queries.related_events(store, event_id)
+    return {
+        "event": item,
+        "contexts": contexts,
+        "participants": queries.participants(store, [item["id"]]).get(item["id"], []),
+        "related": related,
+        "comparison": compare([item, *related]),
+    }
+
+
+def paragraph(text: str, start: int, end: int) -> dict[str, str]:
+    """Split the paragraph around ``text[start:end]`` into before, evidence and after."""
+    begin = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    stop = len(text) if stop == -1 else stop
+    return {"before": text[begin:start], "evidence": text[start:end], "after": text[end:stop]}
+
+
+def compare(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return one row per field with each event's value, and whether the values disagree."""
+    if len(items) < 2:
+        return []
+    fields = ["date", "location"] + sorted({k for e in items for k in e["args"]})
+    rows = []
+    for name in fields:
+        values = [_value(e, name) for e in items]
+        known = {repr(v) for v in values if v not in (None, "", [])}
+        rows.append({"field": name, "values": values, "differs": len(known) > 1})
+    return rows
+
+
+def _value(item: dict[str, Any], name: str) -> Any:
+    if name == "date":
+        return item["date"]
+    if name == "location":
+        return (item["location"] or {}).get("name")
+    return item["args"].get(name)
+
+
+def entity(store: Store, entity_id: str) -> dict[str, Any]:
+    """An entity: aliases, case history, affiliations, co-occurring entities and a small graph."""
+    kind, number = parse_id(entity_id)
+    if kind != "entity":
+        raise NotFound(f"{entity_id!r} is not an entity id: entity ids look like ent3")
+    item = store.get(entity_id)
+    roles = queries.participants(store, [e["id"] for e in item["events"]])
+    for ev in item["events"]:
+        ev["roles"] = sorted({p["role"] for p in roles.get(ev["id"], []) if p["id"] == item["id"]})
+    stages = [e for e in item["events"] if e["type"] in LEGAL_STAGES]
+    stages.sort(key=lambda e: (e["date"] or "9999", LEGAL_STAGES.index(e["type"])))
+    affiliations = []
+    for ev in item["events"]:
+        if ev["type"] in ("JOIN", "BAN"):
+            others = [p for p in roles.get(ev["id"], []) if p["id"] != item["id"]]
+            affiliations.append({"event": ev, "with": others})
+    nearby = queries.co_occurring(store, number)
+    nodes = [{"id": item["id"], "type": item["type"], "name": item["name"], "mentions": 0}]
+    nodes += [{"id": n["id"], "type": n["type"], "name": n["name"], "mentions": 0} for n in nearby]
+    edges = [
+        {"source": item["id"], "target": n["id"], "kind": "co-occurrence", "weight": n["articles"]}
+        for n in nearby
+    ]
+    item.pop("mention_list", None)
+    return {
+        "entity": item,
+        "case_history": stages,
+        "affiliations": affiliations,
+        "co_occurring": nearby,
+        "graph": {"nodes": nodes, "edges": edges},
+    }
+
+
+def article(store: Store, article_id: str) -> dict[str, Any]:
+    """An article's text cut into segments marked with mentions and event evidence."""
+    kind, number = parse_id(article_id)
+    if kind != "article":
+        raise NotFound(f"{article_id!r} is not an article id: article ids look like art12")
+    item = store.get(article_id)
+    spans = queries.article_spans(store, number)
+    return {
+        "article": item,
+        "mentions": spans["mentions"],
+        "evidence": spans["evidence"],
+        "segments": segments(item["text"], spans["mentions"], spans["evidence"]),
+    }
+
+
+def segments(
+    text: str, found: Sequence[dict[str, Any]], evidence: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Cut ``text`` at every span boundary; each piece names its mention and its events."""
+    cuts = {0, len(text)}
+    for span in (*found, *evidence):
+        cuts.update((max(0, min(span["start"], len(text))), max(0, min(span["end"], len(text)))))
+    points = sorted(cuts)
+    pieces = []
+    for begin, end in zip(points, points[1:], strict=False):
+        if begin == end:
+            continue
+        mention = next((m for m in found if m["start"] <= begin and end <= m["end"]), None)
+        events = [e for e in evidence if e["start"] <= begin and end <= e["end"]]
+        pieces.append({"text": text[begin:end], "mention": mention, "events": events})
+    return pieces
+
+
+def claims(store: Store, limit: int = 1000) -> dict[str, Any]:
+    """Claims grouped by what they count, so different figures stand side by side."""
+    groups: list[dict[str, Any]] = []
+    for claim in store.claims(limit=limit):
+        about = claim["about"].lower()
+        for group in groups:
+            if fuzz.token_set_ratio(about, group["key"]) >= _SAME_ABOUT:
+                group["claims"].append(claim)
+                break
+        else:
+            groups.append({"key": about, "about": claim["about"], "claims": [claim]})
+    for group in groups:
+        group["disagree"] = len({c["quantity"] for c in group["claims"]}) > 1
+        del group["key"]
+    groups.sort(key=lambda g: (-len(g["claims"]), g["about"]))
+    return {"groups": groups}
+
+
+def review_queue(store: Store, limit: int, offset: int) -> dict[str, Any]:
+    """Unreviewed events, lowest confidence first."""
+    f = EventFilter(review="unreviewed", sort="confidence")
+    total, rows = queries.find_events(store, f, limit=limit, offset=offset)
+    return {"total": total, "limit": limit, "offset": offset, "events": rows}
+
+
+def map_points(store: Store, f: EventFilter, limit: int = 5000) -> dict[str, Any]:
+    """Geocoded events matching ``f`` as points (at most ``limit``)."""
+    located = EventFilter(**{**_as_dict(f), "located": True})
+    total, rows = queries.find_events(store, located, limit=limit)
+    points = []
+    for e in rows:
+        loc = e["location"] or {}
+        if loc.get("lat") is None or loc.get("lon") is None:
+            continue
+        points.append(
+            {"id": e["id"], "type": e["type"], "date": e["date"], "place": loc.get("name"),
+             "country": loc.get("country"), "lat": loc["lat"], "lon": loc["lon"],
+             "confidence": e["confidence"]}
+        )
+    return {"total": total, "points": points}
+
+
+def _as_dict(f: EventFilter) -> dict[str, Any]:
+    return {name: getattr(f, name) for name in f.__slots__}

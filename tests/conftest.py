@@ -1,0 +1,272 @@
+"""The only conftest: every fixture of the suite, each block owned by the part it serves."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kronika.settings import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
+DEV_SET = REPO.parent / "shared" / "eval" / "dev"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A CLI runner; stderr is kept apart from stdout, as users see it."""
+    return CliRunner()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Default settings with a database in a temporary directory."""
+    return Settings(db=str(tmp_path / "kronika.db"))
+
+
+@pytest.fixture
+def dev_set() -> Path:
+    """The shared development set beside the checkout; tests that need it skip without it."""
+    if not (DEV_SET / "gold.jsonl").is_file():
+        pytest.skip("shared/eval/dev is not beside this checkout")
+    return DEV_SET
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A SQLite file holding the bundled samples, ingested once by the real pipeline."""
+    from kronika.ingest.run import ingest
+    from kronika.store.store import open_store
+
+    db = str(tmp_path_factory.mktemp("samples") / "samples.db")
+    with open_store(db) as store:
+        ingest([str(SAMPLES)], Settings(db=db), store)
+    yield db
+
+
+@pytest.fixture(autouse=True)
+def _no_user_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the developer's own KRONIKA_* variables out of the tests."""
+    for key in list(os.environ):
+        if key.startswith("KRONIKA_") and not key.startswith("KRONIKA_TEST_"):
+            monkeypatch.delenv(key)
+
+
+# ---------------------------------------------------------------------------------------
+# store: `store` (SQLite file), `pg_store` (PostgreSQL), `any_store` (both),
+# and `make_input_result` (a hand-built InputResult with entities, events, claims).
+# ---------------------------------------------------------------------------------------
+import os as _store_os  # noqa: E402
+import uuid as _store_uuid  # noqa: E402
+from collections.abc import Callable as _StoreCallable  # noqa: E402
+from collections.abc import Iterator as _StoreIterator  # noqa: E402
+from typing import Any as _StoreAny  # noqa: E402
+
+import pytest  # noqa: E402
+
+STORE_SAMPLE_TEXT = (
+    "The Sughd regional court sentenced Farrukh Nazarov to nine years in prison on March 3. "
+    "Nazarov denied the charges and his lawyer said he would appeal. "
+    "Police in Khujand detained two of his relatives last week. "
+    "The prosecutor's office said 312 people had been questioned in the case."
+)
+
+
+@pytest.fixture
+def store(tmp_path: _StoreAny) -> _StoreIterator[_StoreAny]:
+    """A fresh SQLite Store in a temporary file (safe to share across threads)."""
+    from kronika.store.store import open_store
+
+    with open_store(str(tmp_path / "kronika.db")) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> _StoreIterator[str]:
+    """KRONIKA_TEST_POSTGRES_URL pointed at a fresh schema for this session."""
+    url = _store_os.environ.get("KRONIKA_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("KRONIKA_TEST_POSTGRES_URL is not set (export it from scripts/pg-start)")
+    from sqlalchemy import create_engine, make_url, text
+
+    base = make_url(url).set(drivername="postgresql+psycopg")
+    schema = f"kronika_test_{_store_uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    session_url = base.update_query_dict({"options": f"-csearch_path={schema}"})
+    yield session_url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture
+def pg_store(pg_url: str) -> _StoreIterator[_StoreAny]:
+    """A Store on the test PostgreSQL; every data table is emptied after the test."""
+    from sqlalchemy import text
+
+    from kronika.store.schema import DATA_TABLES
+    from kronika.store.store import open_store
+
+    opened = open_store(pg_url)
+    try:
+        yield opened
+    finally:
+        with opened.engine.begin() as conn:
+            names = ", ".join(table.name for table in DATA_TABLES)
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        opened.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_store(request: pytest.FixtureRequest) -> _StoreAny:
+    """The same test on SQLite and, when KRONIKA_TEST_POSTGRES_URL is set, PostgreSQL."""
+    return request.getfixturevalue("store" if request.param == "sqlite" else "pg_store")
+
+
+@pytest.fixture
+def make_input_result() -> _StoreCallable[..., _StoreAny]:
+    """Build an InputResult for STORE_SAMPLE_TEXT (+ ``suffix``) by hand from kronika.model."""
+    from kronika.model import (
+        Article,
+        ArticleResult,
+        Claim,
+        Entity,
+        Event,
+        Evidence,
+        InputResult,
+        Mention,
+        Place,
+        RawInput,
+    )
+
+    def build(external_id: str = "herald-1", suffix: str = "", **article: _StoreAny) -> _StoreAny:
+        text = STORE_SAMPLE_TEXT + suffix
+        raw = RawInput(source="tests", external_id=external_id, body=text)
+
+        def span(phrase: str, cls: type = Mention, within: str = "") -> _StoreAny:
+            start = text.index(within or phrase)
+            return cls(phrase, start, start + len(phrase))
+
+        sentence = span(text.split(". ")[0] + ".", Evidence)
+        arrest = span("Police in Khujand detained two of his relatives last week.", Evidence)
+        khujand = Place("Khujand", country="TJ", admin1="Sughd", lat=40.28, lon=69.62)
+        fields = {"title": "Court jails Nazarov", "outlet": "Example Herald",
+                  "published": "2021-03-04", "url": "https://example.org/nazarov"}
+        fields.update(article)
+        return InputResult(
+            raw=raw,
+            articles=(
+                ArticleResult(
+                    article=Article(external_id=external_id, input_hash=raw.content_hash,
+                                    part=0, text=text, source="tests", **fields),
+                    entities=(
+                        Entity("Farrukh Nazarov", "PERSON", aliases=("Nazarov",),
+                               mentions=(span("Farrukh Nazarov"),
+                                         span("Nazarov", within="Nazarov denied"))),
+                        Entity("Sughd regional court", "ORG",
+                               mentions=(span("Sughd regional court"),)),
+                        Entity("Khujand", "LOC", mentions=(span("Khujand"),), place=khujand),
+                    ),
+                    events=(
+                        Event("SENTENCE", {"defendant": ["Farrukh Nazarov"],
+                                           "court": "Sughd regional court", "term_years": 9},
+                              (sentence,), date="2021-03-03", confidence=0.9,
+                              flags=("contested",), markers=("denied",), rule="sentence-1"),
+                        Event("ARREST", {"detainee": [], "count": 2}, (arrest,),
+                              date="2021-02", location=khujand, confidence=0.6),
+                    ),
+                    claims=(
+                        Claim(312, "people questioned in the case",
+                              (span("The prosecutor's office said 312 people had been "
+                                    "questioned in the case.", Evidence),),
+                              claimant="prosecutor's office"),
+                    ),
+                ),
+            ),
+        )
+
+    return build
+
+
+# ---------------------------------------------------------------------------------------
+# ingest and text: `test_data` (tests/data), `http_base` (a real local HTTP server over
+# tests/data, for `network` tests), `dev_articles` (shared/eval/dev/articles, or skip).
+# ---------------------------------------------------------------------------------------
+import functools as _ingest_functools  # noqa: E402
+import http.server as _ingest_http  # noqa: E402
+import threading as _ingest_threading  # noqa: E402
+
+TEST_DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def test_data() -> Path:
+    """The tiny input files under tests/data (text, html, jsonl, csv, feeds, bad)."""
+    return TEST_DATA
+
+
+class _QuietHandler(_ingest_http.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass  # keep test output clean
+
+
+@pytest.fixture(scope="session")
+def http_base() -> Iterator[str]:
+    """Base URL of a ThreadingHTTPServer on 127.0.0.1 serving tests/data."""
+    handler = _ingest_functools.partial(_QuietHandler, directory=str(TEST_DATA))
+    server = _ingest_http.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = _ingest_threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture
+def dev_articles() -> Path:
+    """shared/eval/dev/articles beside this checkout; tests that need it skip without it."""
+    articles = DEV_SET / "articles"
+    if not articles.is_dir():
+        pytest.skip("shared/eval/dev/articles is not beside this checkout")
+    return articles
+
+
+# ---------------------------------------------------------------------------------------
+# nlp and normalize: `nlp` (the pinned model with the gazetteer ruler, session-scoped,
+# for `model`-marked tests only), `blank_nlp` (spacy.blank("en"), instant) and
+# `gazetteer` (the built-in domain gazetteer).
+# ---------------------------------------------------------------------------------------
+from typing import Any as _NlpAny  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def nlp() -> _NlpAny:
+    """The configured spaCy pipeline with the gazetteer ruler, built once per session."""
+    from kronika.nlp.build import build_nlp
+
+    return build_nlp(Settings())
+
+
+@pytest.fixture
+def blank_nlp() -> _NlpAny:
+    """A blank English pipeline: a tokenizer and nothing else."""
+    import spacy
+
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> _NlpAny:
+    """The gazetteer of the default domains."""
+    from kronika.nlp.gazetteer import load_gazetteer
+
+    return load_gazetteer(Settings())

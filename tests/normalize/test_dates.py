@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import pytest
+
+from kronika.normalize.dates import find_dates, normalize_date
+
+
+@pytest.mark.parametrize(
+    "text,iso",
+    [
+        ("December 1, 2016", "2016-12-01"),
+        ("October 9, 2014", "2014-10-09"),
+        ("08/23/2010", "2010-08-23"),
+        ("28 September 2017", "2017-09-28"),
+        ("10 Dec 2016", "2016-12-10"),
+        ("Sept. 5, 2015", "2015-09-05"),
+        ("Dec. 1st 2016", "2016-12-01"),
+        ("2016-12-01", "2016-12-01"),
+        ("March 2016", "2016-03"),
+        ("in 2014", "2014"),
+        ("late 2015", "2015"),
+        ("mid-2014", "2014"),
+    ],
+)
+def test_normalize_date_keeps_the_precision_of_absolute_dates(text: str, iso: str) -> None:
+    assert normalize_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    "text,reference,iso",
+    [
+        ("on December 1", "2016-12", "2016-12-01"),
+        ("on December 10", "2016-12-05", "2016-12-10"),
+        ("on December 28", "2017-01-09", "2016-12-28"),
+        ("in January this year", "2017-01-09", "2017-01"),
+        ("in January", "2017-01-09", "2017-01"),
+        ("in May last year", "2017-01-09", "2016-05"),
+        ("last week", "2016-12-14", "2016-12-07"),
+        ("on Sunday", "2016-12-14", "2016-12-11"),
+        ("yesterday", "2016-12-14", "2016-12-13"),
+        ("two weeks ago", "2016-12-14", "2016-11-30"),
+        ("three years ago", "2016-12-14", "2013"),
+        ("last month", "2017-01-09", "2016-12"),
+        ("earlier this month", "2017-01", "2017-01"),
+        ("last year", "2016", "2015"),
+        ("Last summer", "2016-12-14", "2016"),
+        ("last summer", "2017-03-01", "2016"),
+    ],
+)
+def test_normalize_date_resolves_against_reference(text: str, reference: str, iso: str) -> None:
+    assert normalize_date(text, reference) == iso
+
+
+@pytest.mark.parametrize(
+    "text,reference,iso",
+    [
+        ("last week", "2016-12", "2016-12"),
+        ("yesterday", "2016", "2016"),
+        ("on Sunday", "2016-12", "2016-12"),
+    ],
+)
+def test_normalize_date_is_no_more_precise_than_reference(
+    text: str, reference: str, iso: str
+) -> None:
+    assert normalize_date(text, reference) == iso
+
+
+@pytest.mark.parametrize(
+    "text,reference",
+    [
+        ("December 1", None),
+        ("last week", None),
+        ("on Sunday", None),
+        ("Group 24", "2016-12"),
+        ("the same day", "2016-12-01"),
+        ("", "2016-12-01"),
+        ("December 1", "not a date"),
+    ],
+)
+def test_normalize_date_gives_none_when_unresolvable(text: str, reference: str | None) -> None:
+    assert normalize_date(text, reference) is None
+
+
+def test_find_dates_returns_spans_and_iso_dates() -> None:
+    text = "On Sunday police said that on December 1 the court met. In March 2015 he left."
+    found = find_dates(text, "2016-12-14")
+    assert [(text[s:e], iso) for s, e, iso in found] == [
+        ("Sunday", "2016-12-11"),
+        ("December 1", "2016-12-01"),
+        ("March 2015", "2015-03"),
+    ]
+
+
+def test_find_dates_skips_relative_phrases_without_reference() -> None:
+    text = "He was detained last week, on 10 Dec 2016."
+    found = find_dates(text)
+    assert [(text[s:e], iso) for s, e, iso in found] == [("10 Dec 2016", "2016-12-10")]

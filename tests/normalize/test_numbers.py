@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import pytest
+
+from kronika.normalize.numbers import Term, parse_number, parse_term, parse_terms
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("twenty", 20),
+        ("1,141", 1141),
+        ("16½", 16.5),
+        ("two dozen", 24),
+        ("25", 25),
+        ("over 1,000", 1000),
+        ("a dozen", 12),
+        ("five", 5),
+        ("3.5", 3.5),
+        ("seven-year", 7),
+        ("twenty-five", 25),
+        ("one hundred and twenty", 120),
+        ("1.5 million", 1_500_000),
+        ("at least five guards", 5),
+        ("nearly 2,000", 2000),
+        ("½", 0.5),
+    ],
+)
+def test_parse_number_reads_words_and_digits(text: str, value: float) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["hundreds", "dozens", "thousands of people", "a man", "", "none"])
+def test_parse_number_gives_none_for_vague_or_missing_numbers(text: str) -> None:
+    assert parse_number(text) is None
+
+
+def test_parse_number_returns_int_when_whole() -> None:
+    assert isinstance(parse_number("twenty"), int)
+
+
+@pytest.mark.parametrize(
+    "text,years",
+    [
+        ("twenty years in prison", 20),
+        ("16½ years", 16.5),
+        ("a seven-year term", 7),
+        ("seven-year prison sentence", 7),
+        ("six years and six months", 6.5),
+        ("up to 28 years", 28),
+        ("18 months", 1.5),
+        ("one and a half years", 1.5),
+        ("sentenced to nine years in a high-security prison", 9),
+    ],
+)
+def test_parse_term_reads_years(text: str, years: float) -> None:
+    assert parse_term(text) == Term(years=years)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["seven to 11 years", "from seven to 11 years", "between 7 and 11 years", "7-11 years"],
+)
+def test_parse_term_takes_upper_bound_of_range(text: str) -> None:
+    assert parse_term(text) == Term(years=11, min_years=7)
+
+
+@pytest.mark.parametrize(
+    "text", ["life in prison", "life imprisonment", "a life sentence", "sentenced to life"]
+)
+def test_parse_term_marks_life(text: str) -> None:
+    assert parse_term(text) == Term(years=None, life=True)
+
+
+@pytest.mark.parametrize(
+    "text", ["a 20-year-old man", "two years ago", "he risked his life", "no term at all"]
+)
+def test_parse_term_ignores_ages_spans_and_other_lives(text: str) -> None:
+    assert parse_term(text) is None
+
+
+@pytest.mark.parametrize(
+    "text,years",
+    [
+        ("3½ and 3 years", [3.5, 3]),
+        ("10, 12 and 15 years respectively", [10, 12, 15]),
+        ("life for the two leaders and up to 28 years for eleven activists", [None, 28]),
+    ],
+)
+def test_parse_terms_returns_each_term_in_order(text: str, years: list[float | None]) -> None:
+    assert [t.years for t in parse_terms(text)] == years
