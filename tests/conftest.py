@@ -270,3 +270,124 @@ def gazetteer() -> _NlpAny:
     from kronika.nlp.gazetteer import load_gazetteer
 
     return load_gazetteer(Settings())
+
+
+# ---------------------------------------------------------------------------------------
+# web: `web_db` (samples + a hostile article, ingested once by the real pipeline),
+# `web_store` (a fresh copy per test), `client` (TestClient over create_app),
+# `live_server` (uvicorn on 127.0.0.1 in a thread) and `browser` (Debian's chromium
+# through Playwright; browser-marked tests only). WEB_TOKEN is the write token.
+# ---------------------------------------------------------------------------------------
+import shutil as _web_shutil  # noqa: E402
+import socket as _web_socket  # noqa: E402
+import threading as _web_threading  # noqa: E402
+import time as _web_time  # noqa: E402
+import warnings as _web_warnings  # noqa: E402
+from typing import Any as _WebAny  # noqa: E402
+
+WEB_TOKEN = "test-token-7f3a"
+WEB_HOSTILE = TEST_DATA / "web" / "hostile-article.jsonl"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file with the bundled samples and the hostile article, ingested once."""
+    from kronika.ingest.run import ingest
+    from kronika.store.store import open_store
+
+    db = tmp_path_factory.mktemp("web") / "web.db"
+    with open_store(str(db)) as opened:
+        ingest([str(SAMPLES), str(WEB_HOSTILE)], Settings(db=str(db)), opened)
+    return db
+
+
+@pytest.fixture
+def web_store(web_db: Path, tmp_path: Path) -> Iterator[_WebAny]:
+    """A Store over a private copy of ``web_db``, so a test's review writes stay its own."""
+    from kronika.store.store import open_store
+
+    copy = tmp_path / "web.db"
+    _web_shutil.copy(web_db, copy)
+    with open_store(str(copy)) as opened:
+        yield opened
+
+
+@pytest.fixture
+def client(web_store: _WebAny) -> Iterator[_WebAny]:
+    """A FastAPI TestClient over create_app(web_store), with WEB_TOKEN as the write token."""
+    with _web_warnings.catch_warnings():
+        # starlette asks for its httpx2 fork; plain httpx works the same for these tests.
+        _web_warnings.simplefilter("ignore", DeprecationWarning)
+        from fastapi.testclient import TestClient
+
+    from kronika.web.app import create_app
+
+    app = create_app(Settings(token=WEB_TOKEN), web_store)
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def _web_free_port() -> int:
+    with _web_socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def live_server(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of uvicorn serving create_app over a copy of ``web_db`` on 127.0.0.1."""
+    import uvicorn
+
+    from kronika.store.store import open_store
+    from kronika.web.app import create_app
+
+    copy = tmp_path_factory.mktemp("live") / "web.db"
+    _web_shutil.copy(web_db, copy)
+    opened = open_store(str(copy))
+    port = _web_free_port()
+    config = uvicorn.Config(
+        create_app(Settings(token=WEB_TOKEN), opened),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+    )
+    server = uvicorn.Server(config)
+    thread = _web_threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = _web_time.monotonic() + 20
+    while not server.started:
+        if _web_time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start within 20 s")
+        _web_time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        opened.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[_WebAny]:
+    """Headless Debian chromium driven by Playwright (install it with scripts/browser-deps)."""
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is missing: run scripts/browser-deps")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()

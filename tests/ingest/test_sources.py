@@ -238,3 +238,12 @@ def test_iter_inputs_reads_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes, f
 def test_iter_inputs_skips_empty_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
     assert _one_skip(["-"]) == Skip("<stdin>", "read", "empty file")
+
+
+def test_iter_inputs_directory_leaves_out_folder_readme(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# My corpus\n\nNotes about the files.\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_text("A court in Osh jailed a blogger.\n", encoding="utf-8")
+    found = [i.external_id for i in iter_inputs([str(tmp_path)], Settings())]
+    assert found == ["story"]
+    named = [i.external_id for i in iter_inputs([str(tmp_path / "README.md")], Settings())]
+    assert named == ["README"]

@@ -146,7 +146,7 @@ def test_split_digest_pieces_fall_back_to_declared_metadata_only(test_data: Path
     assert [a.author for a in parts] == [None, None]
 
 
-def test_split_samples_digest_only(dev_articles: Path) -> None:
+def test_split_samples_digest_only() -> None:
     samples = Path(__file__).resolve().parents[2] / "samples"
     if not samples.is_dir():
         pytest.skip("no samples directory")

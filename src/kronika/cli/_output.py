@@ -13,6 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 
+_SHORT = {"id", "type", "date", "published", "chars", "confidence", "mentions", "quantity"}
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -20,7 +23,7 @@ def _cell(value: Any) -> str:
         return "; ".join(_cell(v) for v in value)
     if isinstance(value, dict):
         return "; ".join(f"{k}={_cell(v)}" for k, v in value.items() if v not in (None, [], ""))
-    return str(value)
+    return " ".join(str(value).split())
 
 
 def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> None:
@@ -39,10 +42,18 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
         for row in rows:
             writer.writerow([_cell(row.get(c)) for c in cols])
         return
-    table = Table(*cols, show_lines=False)
+    table = Table(show_lines=False)
+    for col in cols:  # one line per row: long values are cut, the full data is in --json
+        if col in _SHORT:
+            table.add_column(col, no_wrap=True, min_width=len(col))
+        else:
+            table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=40)
     for row in rows:
         table.add_row(*(Text(_cell(row.get(c))) for c in cols))  # Text: no markup
-    Console(soft_wrap=False).print(table)
+    console = Console()
+    if not console.is_terminal:  # a pipe or file: do not squeeze rows into 80 columns
+        console = Console(width=200)
+    console.print(table)
 
 
 def emit_one(obj: dict[str, Any], as_json: bool) -> None:

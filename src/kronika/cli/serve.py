@@ -22,7 +22,10 @@ Token = Annotated[
 
 @app.command("serve")
 def serve_cmd(
-    db: Db = None, host: Host = None, port: Port = None, token: Token = None,
+    db: Db = None,
+    host: Host = None,
+    port: Port = None,
+    token: Token = None,
     settings_file: SettingsFile = None,
 ) -> None:
     """Serve the web UI and JSON API (docs at /api/docs); prints the address and write token.
@@ -33,6 +36,8 @@ def serve_cmd(
 
     settings = with_token(resolve_settings(settings_file, db=db, host=host, port=port, token=token))
     with store_for(settings) as store:
-        typer.echo(f"kronika: serving {store.label} at http://{settings.host}:{settings.port}/", err=True)
+        typer.echo(
+            f"kronika: serving {store.label} at http://{settings.host}:{settings.port}/", err=True
+        )
         typer.echo(f"kronika: write token (send as X-Kronika-Token): {settings.token}", err=True)
         serve(settings, store)

@@ -31,7 +31,9 @@ def print_summary(counts: dict[str, object], console: Console | None = None) -> 
     """Print the store summary as small tables."""
     out = console or Console()
     for key, value in counts.items():
-        if isinstance(value, dict):
+        if isinstance(value, dict) and not value:
+            out.print(f"[bold]{key.replace('_', ' ')}:[/bold] none", highlight=False)
+        elif isinstance(value, dict):
             table = Table(key.replace("_", " "), "count")
             for name, n in value.items():
                 table.add_row(str(name), f"{n:,}" if isinstance(n, int) else str(n))

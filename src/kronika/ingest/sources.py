@@ -34,6 +34,9 @@ EXTENSIONS: dict[str, str] = {
     ".csv": "csv",
 }  # fmt: skip
 
+#: A corpus folder's own documentation, left out of directory walks (named explicitly, it is read).
+_FOLDER_DOCS = {"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE", "COPYING"}
+
 #: A feed item with less text than this is fetched from its link instead.
 MIN_FEED_TEXT = 400
 
@@ -80,6 +83,8 @@ def _walk(root: Path) -> list[Path]:
     for file in root.rglob("*"):
         rel = file.relative_to(root)
         if any(part.startswith(".") for part in rel.parts):
+            continue
+        if file.stem.upper() in _FOLDER_DOCS:
             continue
         if file.is_file() and file.suffix.lower() in EXTENSIONS:
             found.append(file)

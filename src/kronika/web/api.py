@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from ..errors import StoreError
 from ..store.store import Store
+from . import graph as network
 from . import queries, views
 from .queries import EventFilter
 
@@ -55,9 +56,16 @@ def event_filter(
 ) -> EventFilter:
     """Read the events filters from the query string (empty values do not filter)."""
     return EventFilter(
-        type=type or None, since=since or None, until=until or None, place=place or None,
-        entity=entity or None, outlet=outlet or None, min_confidence=min_confidence,
-        max_confidence=max_confidence, review=review, sort=sort,
+        type=type or None,
+        since=since or None,
+        until=until or None,
+        place=place or None,
+        entity=entity or None,
+        outlet=outlet or None,
+        min_confidence=min_confidence,
+        max_confidence=max_confidence,
+        review=review,
+        sort=sort,
     )
 
 
@@ -95,8 +103,18 @@ def events(store: StoreDep, f: Filter, limit: Limit = 50, offset: Offset = 0) ->
 
 #: Columns of the CSV download, in order.
 CSV_COLUMNS = (
-    "id", "type", "date", "place", "country", "lat", "lon", "confidence", "review",
-    "outlets", "args", "evidence",
+    "id",
+    "type",
+    "date",
+    "place",
+    "country",
+    "lat",
+    "lon",
+    "confidence",
+    "review",
+    "outlets",
+    "args",
+    "evidence",
 )
 
 
@@ -114,13 +132,22 @@ def _csv(rows: list[dict[str, Any]]) -> Iterator[str]:
     writer.writerow(CSV_COLUMNS)
     for e in rows:
         loc = e["location"] or {}
-        writer.writerow([
-            e["id"], e["type"], e["date"] or "", loc.get("name") or "", loc.get("country") or "",
-            loc.get("lat") or "", loc.get("lon") or "", e["confidence"], e["review"]["state"],
-            "; ".join(dict.fromkeys(s["outlet"] or "" for s in e["sources"])),
-            json.dumps(e["args"], ensure_ascii=False),
-            " | ".join(s["evidence"] for s in e["sources"]),
-        ])
+        writer.writerow(
+            [
+                e["id"],
+                e["type"],
+                e["date"] or "",
+                loc.get("name") or "",
+                loc.get("country") or "",
+                loc.get("lat") or "",
+                loc.get("lon") or "",
+                e["confidence"],
+                e["review"]["state"],
+                "; ".join(dict.fromkeys(s["outlet"] or "" for s in e["sources"])),
+                json.dumps(e["args"], ensure_ascii=False),
+                " | ".join(s["evidence"] for s in e["sources"]),
+            ]
+        )
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
@@ -134,8 +161,11 @@ def event(store: StoreDep, event_id: str) -> dict[str, Any]:
 
 @router.get("/entities")
 def entities(
-    store: StoreDep, type: str | None = None, q: str | None = None,
-    limit: Limit = 50, offset: Offset = 0,
+    store: StoreDep,
+    type: str | None = None,
+    q: str | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     """Entities, most mentioned first, optionally of one type or matching ``q``."""
     rows = store.entities(type=type or None, q=q or None, limit=limit, offset=offset)
@@ -176,11 +206,12 @@ def map_points(store: StoreDep, f: Filter, limit: Annotated[int, Query(ge=1)] = 
 def graph(
     store: StoreDep,
     types: Annotated[list[str], Query(description="Entity types to show.")] = [],  # noqa: B006
-    since: str | None = None, until: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 150,
 ) -> dict[str, Any]:
     """The network: most-mentioned entities, co-occurrence and affiliation edges."""
-    return queries.graph(store, [t for t in types if t], since or None, until or None, limit)
+    return network.graph(store, [t for t in types if t], since or None, until or None, limit)
 
 
 @router.get("/review")

@@ -85,8 +85,9 @@ def serve(settings: Settings, store: Store) -> None:
     """Run the app with uvicorn on ``settings.host``:``settings.port`` until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port,
-                log_level="warning")
+    uvicorn.run(
+        create_app(settings, store), host=settings.host, port=settings.port, log_level="warning"
+    )
 
 
 async def _security_headers(

@@ -79,13 +79,20 @@ def event(request: Request, store: StoreDep, event_id: str) -> HTMLResponse:
 
 @router.get("/entities")
 def entities(
-    request: Request, store: StoreDep, type: str | None = None, q: str | None = None,
-    limit: Limit = 50, offset: Offset = 0,
+    request: Request,
+    store: StoreDep,
+    type: str | None = None,
+    q: str | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> HTMLResponse:
     """People, groups and places, most mentioned first."""
     rows = store.entities(type=type or None, q=q or None, limit=limit, offset=offset)
     data = {
-        "entities": rows, "types": ENTITY_TYPES, "type": type, "q": q or "",
+        "entities": rows,
+        "types": ENTITY_TYPES,
+        "type": type,
+        "q": q or "",
         "pages": _page_links(request, limit, offset, len(rows) == limit),
     }
     return render(request, "entities.html", data, _twin(request, "/api/entities"))
@@ -134,8 +141,11 @@ def map_page(request: Request, store: StoreDep, f: Filter) -> HTMLResponse:
 @router.get("/network")
 def network(request: Request) -> HTMLResponse:
     """The entity network; the page fetches it from /api/graph."""
-    data = {"types": ENTITY_TYPES, "since": request.query_params.get("since", ""),
-            "until": request.query_params.get("until", "")}
+    data = {
+        "types": ENTITY_TYPES,
+        "since": request.query_params.get("since", ""),
+        "until": request.query_params.get("until", ""),
+    }
     return render(request, "network.html", data, _twin(request, "/api/graph"))
 
 

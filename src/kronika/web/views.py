@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from ..errors import NotFound
 from ..store.query import parse_id
 from ..store.store import Store
+from . import graph as network
 from . import queries
 from .queries import EventFilter
 
@@ -142,7 +143,7 @@ def entity(store: Store, entity_id: str) -> dict[str, Any]:
         if ev["type"] in ("JOIN", "BAN"):
             others = [p for p in roles.get(ev["id"], []) if p["id"] != item["id"]]
             affiliations.append({"event": ev, "with": others})
-    nearby = queries.co_occurring(store, number)
+    nearby = network.co_occurring(store, number)
     nodes = [{"id": item["id"], "type": item["type"], "name": item["name"], "mentions": 0}]
     nodes += [{"id": n["id"], "type": n["type"], "name": n["name"], "mentions": 0} for n in nearby]
     edges = [
@@ -227,9 +228,16 @@ def map_points(store: Store, f: EventFilter, limit: int = 5000) -> dict[str, Any
         if loc.get("lat") is None or loc.get("lon") is None:
             continue
         points.append(
-            {"id": e["id"], "type": e["type"], "date": e["date"], "place": loc.get("name"),
-             "country": loc.get("country"), "lat": loc["lat"], "lon": loc["lon"],
-             "confidence": e["confidence"]}
+            {
+                "id": e["id"],
+                "type": e["type"],
+                "date": e["date"],
+                "place": loc.get("name"),
+                "country": loc.get("country"),
+                "lat": loc["lat"],
+                "lon": loc["lon"],
+                "confidence": e["confidence"],
+            }
         )
     return {"total": total, "points": points}
 
