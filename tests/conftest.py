@@ -327,7 +327,7 @@ def client(web_store: _WebAny) -> Iterator[_WebAny]:
     """A FastAPI TestClient over create_app(web_store), with WEB_TOKEN as the write token."""
     with _web_warnings.catch_warnings():
         # starlette asks for its httpx2 fork; plain httpx works the same for these tests.
-        _web_warnings.simplefilter("ignore", DeprecationWarning)
+        _web_warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
 
     from kronika.web.app import create_app

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import click
+import sys
+
 import typer
 from typer.core import TyperGroup
 
@@ -19,15 +20,15 @@ from ..errors import KronikaError
 class _Group(TyperGroup):
     """Translates kronika's errors into click's, so every command fails the same way."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
         except KronikaError as err:
-            exc = click.ClickException(str(err))
-            exc.exit_code = err.exit_code
-            raise exc from None
+            # one plain line, no traceback, no box: the message already names input and fix
+            sys.stderr.write(f"Error: {err}\n")
+            raise typer.Exit(err.exit_code) from None
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    def list_commands(self, ctx: typer.Context) -> list[str]:
         return list(self.commands)  # in the order they are registered, not alphabetical
 
 

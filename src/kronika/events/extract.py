@@ -31,6 +31,8 @@ logger = logging.getLogger(__name__)
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 #: Roles the core is found with when no pattern bound it: who was acted on, or who acted.
 _AGENT_CORE = frozenset({"JOIN", "APPEAL", "ESCAPE"})
+#: Types told by what happened where: a place given once holds for the next mention.
+_PLACE_BOUND = frozenset({"ATTACK", "ESCAPE"})
 
 
 def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleResult:
@@ -62,12 +64,41 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
 
 
 def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
-    found = [
-        NameMention(ent.text, ent.start_char, ent.end_char, _LABELS[ent.label_])
-        for ent in doc.ents
-        if ent.label_ in _LABELS
-    ]
+    """The article's name mentions, with the small model's commonest slips mended."""
+    ents = [e for e in doc.ents if e.label_ in _LABELS]
+    surnames = {
+        e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].pos_ == "PROPN"
+    }
+    person_roots = {e.root.i for e in ents if e.label_ == "PERSON"}
+    found = []
+    for ent in ents:
+        label = _LABELS[ent.label_]
+        start = ent.start
+        if len(ent) == 1 and ent.text in surnames:
+            label = "PERSON"  # "Kayumov" tagged ORG after "Anvar Kayumov"
+        elif label == "PERSON" and len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and (
+            ent.root.head.pos_ == "NOUN"
+        ):
+            continue  # "Tajik law enforcement": a nationality, not a person
+        elif label == "ORG" and _coordinated_with(ent, person_roots) and all(
+            t.pos_ == "PROPN" for t in ent
+        ):
+            label = "PERSON"  # "Umarali Hisainov and Mahmadali Haitov"
+        if label == "PERSON":
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ and (
+                doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, ent.end)
+            ):
+                start -= 1  # "Said Ziyoyev" tagged from "Ziyoyev" only
+        span = doc[start : ent.end]
+        found.append(NameMention(span.text, span.start_char, span.end_char, label))
     return MentionIndex(found, _canonical(settings))
+
+
+def _coordinated_with(ent: Span, roots: set[int]) -> bool:
+    root = ent.root
+    return (root.dep_ in ("conj", "appos") and root.head.i in roots) or any(
+        c.dep_ in ("conj", "appos") and c.i in roots for c in root.children
+    )
 
 
 def _canonical(settings: Settings) -> Any:
@@ -162,19 +193,32 @@ def _fill(ctx: FillContext, role: Any) -> ArgValue | None:
     return value
 
 
-def _compatible(a: Event, b: Event) -> bool:
+def _compatible(a: Event, b: Event, strict_place: bool = True) -> bool:
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
-    if a.location and b.location and a.location.name != b.location.name:
+    if strict_place and a.location and b.location and a.location.name != b.location.name:
         return False
     for key in set(a.args) & set(b.args):
         va, vb = a.args[key], b.args[key]
         if isinstance(va, list) and isinstance(vb, list):
             if va and vb and not set(va) & set(vb):
                 return False
-        elif va != vb and not isinstance(va, str):
+        elif isinstance(va, str) and isinstance(vb, str):
+            fa, fb = va.casefold(), vb.casefold()
+            if fa not in fb and fb not in fa:
+                return False
+        elif va != vb:
             return False
     return True
+
+
+def _same_thing(a: Event, b: Event) -> bool:
+    """Two mentions naming the same target or facility ("the Chinese Embassy")."""
+    for key in ("target", "facility"):
+        va, vb = a.args.get(key), b.args.get(key)
+        if isinstance(va, str) and isinstance(vb, str) and va.casefold() == vb.casefold():
+            return True
+    return False
 
 
 def _shares_core(a: Event, b: Event) -> bool:
@@ -213,11 +257,12 @@ def merge_events(events: list[tuple[int, bool, Event]]) -> list[Event]:
     for sent_start, headline, event in ordered:
         for i in range(len(out) - 1, -1, -1):
             other_start, other = out[i]
-            if other.type != event.type or not _compatible(other, event):
+            if other.type != event.type or not _compatible(other, event, not headline):
                 continue
             if (
                 headline
                 or _shares_core(other, event)
+                or _same_thing(other, event)
                 or other_start == sent_start
                 or _same_group(other, event)
                 or (_anonymous(event) and 0 < sent_start - other_start <= 60)
@@ -227,7 +272,32 @@ def merge_events(events: list[tuple[int, bool, Event]]) -> list[Event]:
         else:
             out.append((sent_start, event))
     out.sort(key=lambda pair: pair[0])
-    return [e for _, e in out]
+    return _inherit_places([e for _, e in out])
+
+
+def _inherit_places(events: list[Event]) -> list[Event]:
+    """Give an event told without a place the place of the event told just before it.
+
+    Only within one paragraph: a report names the place once ("escaped from a
+    prison in Dushanbe ... they attacked a checkpoint").
+    """
+    out: list[Event] = []
+    for event in events:
+        prev = out[-1] if out else None
+        if (
+            event.location is None
+            and event.type in _PLACE_BOUND
+            and prev is not None
+            and prev.location is not None
+            and _same_paragraph(prev, event)
+        ):
+            event = replace(event, location=prev.location)
+        out.append(event)
+    return out
+
+
+def _same_paragraph(a: Event, b: Event) -> bool:
+    return bool(a.evidence and b.evidence) and abs(b.evidence[0].start - a.evidence[-1].end) < 400
 
 
 def _anonymous(event: Event) -> bool:

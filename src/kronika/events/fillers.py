@@ -36,7 +36,8 @@ _PRONOUNS = frozenset({"he", "him", "she", "her", "his", "himself", "herself"})
 _TERM = re.compile(
     r"(?:\b(?:between|from)\s+)?\b[\w½¼¾.,-]+(?:\s+(?:years?|months?))?"
     r"(?:\s+(?:to|and|or|-)\s+[\w½¼¾.,-]+)?"
-    r"\s+(?:years?|months?)\b(?!-old| ago| old)|\blife\b",
+    r"\s+(?:years?|months?)\b(?!-old| ago| old)"
+    r"|\blife(?:\s+(?:in prison|imprisonment|sentences?|terms?))",
     re.IGNORECASE,
 )
 _NOT_CHARGES = frozenset(
@@ -137,7 +138,8 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
     """Return the resolved entity names in the noun phrase headed by ``token``."""
     names: dict[str, None] = {}
     for tok in _core_tokens(token):
-        if tok.ent_type_ and _LABELS.get(tok.ent_type_) in types and tok.ent_iob_ == "B":
+        kind = ctx.mentions.kind_at(tok.idx)
+        if kind in types:
             name = ctx.mentions.name_at(tok.idx)
             if name:
                 names[name] = None
@@ -238,28 +240,29 @@ def _skip_dates(chunk: Span) -> int:
 
 
 def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """Prison terms in the sentence: ``term_years`` (upper bound), ``term_min_years``, ``life``."""
-    parse = normalizer("kronika.term_years.v1")
-    if parse is None:
-        return None
-    text = ctx.sent.text
-    for match in _TERM.finditer(text):
-        phrase = match.group(0)
-        if phrase.lower() == "life":
-            after = text[match.end() : match.end() + 20].lower()
-            if not re.match(r"\s*(in prison|imprisonment|sentence|term)", after):
+    """Prison terms in the sentence: ``term_years`` (upper bound), ``term_min_years``, ``life``.
+
+    Every term phrase of the sentence counts: "3½ and 3 years" gives 3.5 and 3,
+    "between six months and 19 years" gives 19 and 0.5.
+    """
+    from ..normalize.numbers import parse_terms as parse  # all terms of a phrase, not one
+
+    life = False
+    values: list[float] = []
+    for match in _TERM.finditer(ctx.sent.text):
+        for term in parse(match.group(0)):
+            if term.life:
+                life = True
                 continue
-        term = parse(phrase)
-        if term is None:
-            continue
-        if role.name == "life":
-            return True if term.life else None
-        if term.life:
-            continue
-        if role.name == "term_years":
-            return term.years  # type: ignore[no-any-return]
-        if role.name == "term_min_years":
-            return term.min_years  # type: ignore[no-any-return]
+            values.extend(v for v in (term.years, term.min_years) if v is not None)
+    if role.name == "life":
+        return True if life else None
+    if not values:
+        return None
+    if role.name == "term_years":
+        return max(values)
+    if role.name == "term_min_years" and len(set(values)) > 1:
+        return min(values)
     return None
 
 
@@ -320,7 +323,7 @@ def fill_object_phrase(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             token = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
         else:
             for child in trigger.children:
-                if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+                if child.dep_ == "prep" and child.lower_ in ("on", "against", "at"):
                     token = next((c for c in child.children if c.dep_ == "pobj"), None)
                     break
     if token is None:
@@ -348,7 +351,13 @@ def fill_casualties(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     parse = normalizer("kronika.number.v1")
     if parse is None:
         return None
-    for tok in ctx.sent:
+    trigger = ctx.trigger
+
+    def rank(tok: Token) -> tuple[bool, int]:
+        # a toll clause the trigger governs ("the bombing that killed 12") comes first
+        return (trigger not in tok.ancestors and tok.head != trigger, abs(tok.i - trigger.i))
+
+    for tok in sorted(ctx.sent, key=rank):
         if tok.lemma_ not in lemmas and not (role.name == "killed" and tok.lemma_ in _KILL):
             continue
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -447,7 +456,13 @@ def _cached_date(norm: Callable[..., Any], text: str, published: str | None) -> 
 
 
 def _normalize_date(norm: Callable[..., Any], text: str, published: str | None) -> str | None:
-    return _cached_date(norm, text, published)
+    words = text.split()
+    # "late Sunday", "early hours of November 6": retry without the leading qualifier
+    for start in range(min(3, len(words))):
+        value = _cached_date(norm, " ".join(words[start:]), published)
+        if value:
+            return value
+    return None
 
 
 def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:

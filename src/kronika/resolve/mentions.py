@@ -56,6 +56,7 @@ class MentionIndex:
         self._canonical = canonical
         ordered = sorted(mentions, key=lambda m: m.start)
         self._name_at: dict[int, str] = {}
+        self._kind_at: dict[int, str] = {}
         self._forms: dict[tuple[str, str], dict[str, None]] = {}
         self._spans: dict[tuple[str, str], list[Mention]] = {}
         self._people: list[tuple[int, str]] = []
@@ -68,6 +69,7 @@ class MentionIndex:
             if m.type == "PERSON" and len(text.split()) > 1 and name == text:
                 full_people.append((m.start, name))
             self._name_at[m.start] = name
+            self._kind_at[m.start] = m.type
             self._forms.setdefault((m.type, name), {})[text] = None
             self._spans.setdefault((m.type, name), []).append(Mention(m.text, m.start, m.end))
             if m.type == "PERSON":
@@ -97,6 +99,10 @@ class MentionIndex:
     def name_at(self, start: int) -> str | None:
         """Return the entity name of the mention starting at char ``start``, if any."""
         return self._name_at.get(start)
+
+    def kind_at(self, start: int) -> str | None:
+        """Return the type (PERSON, ORG, LOC) of the mention starting at char ``start``."""
+        return self._kind_at.get(start)
 
     def antecedent(self, position: int) -> str | None:
         """Return the person a pronoun or description at char ``position`` most likely means.
