@@ -34,6 +34,7 @@ postgres:
 	@scripts/pg-start > /dev/null
 
 test: $(STAMP)
+	scripts/browser-deps
 	KRONIKA_TEST_POSTGRES_URL="$$(scripts/pg-start)" $(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)

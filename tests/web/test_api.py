@@ -6,7 +6,6 @@ import csv
 import io
 
 import pytest
-
 from tests.conftest import WEB_TOKEN
 
 
@@ -43,7 +42,9 @@ def test_api_every_page_has_a_json_twin(client, page, twin, key):
     assert data.json()[key]
 
 
-@pytest.mark.parametrize("kind,prefix", [("events", "evt"), ("entities", "ent"), ("articles", "art")])
+@pytest.mark.parametrize(
+    "kind,prefix", [("events", "evt"), ("entities", "ent"), ("articles", "art")]
+)
 def test_api_detail_twins_agree(client, kind, prefix):
     listed = client.get(f"/api/{kind}", params={"limit": 1}).json()[kind][0]
     assert listed["id"].startswith(prefix)
@@ -224,8 +225,11 @@ def test_api_review_edit_overrides_a_field(client, field, value):
 def test_api_review_merge_records_the_target(client):
     first, second = client.get("/api/events", params={"limit": 2}).json()["events"]
     data = _review(client, first["id"], action="merge", value={"into": second["id"]}).json()
-    assert data["event"]["review"] == {**data["event"]["review"], "state": "merged",
-                                       "merged_into": second["id"]}
+    assert data["event"]["review"] == {
+        **data["event"]["review"],
+        "state": "merged",
+        "merged_into": second["id"],
+    }
 
 
 @pytest.mark.parametrize(
@@ -252,8 +256,14 @@ def test_api_docs_are_served_without_a_cdn(client):
 
 
 @pytest.mark.parametrize(
-    "path", ["/static/vendor/chart.umd.min.js", "/static/vendor/countries-50m.json",
-             "/static/vendor/cytoscape.min.js", "/static/vendor/leaflet.js", "/static/app.js"]
+    "path",
+    [
+        "/static/vendor/chart.umd.min.js",
+        "/static/vendor/countries-50m.json",
+        "/static/vendor/cytoscape.min.js",
+        "/static/vendor/leaflet.js",
+        "/static/app.js",
+    ],
 )
 def test_api_vendored_files_are_served(client, path):
     assert client.get(path).status_code == 200

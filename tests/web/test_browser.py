@@ -6,14 +6,15 @@ Screenshots of each page go to artifacts/screenshots/ (gitignored).
 from __future__ import annotations
 
 import json
+import re
 import urllib.request
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import REPO, WEB_TOKEN
 
 pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api").expect
 
 SHOTS = REPO / "artifacts" / "screenshots"
 
@@ -145,15 +146,12 @@ def test_browser_review_needs_the_token(page, live_server):
 
     page.fill("#token", "not-the-token")
     first.locator("button[data-action=confirm]").click()
-    page.wait_for_function("document.querySelector('#review-table .result').textContent !== ''")
-    assert first.locator(".result").inner_text().startswith("403")
+    expect(first.locator(".result")).to_have_text(re.compile(r"^403"))
     page.errors.clear()  # the refused request is logged by the browser as a 403
 
     page.fill("#token", WEB_TOKEN)
     first.locator("button[data-action=confirm]").click()
-    page.wait_for_function(
-        "document.querySelector('#review-table .result').textContent === 'confirmed'"
-    )
+    expect(first.locator(".result")).to_have_text("confirmed")
     _shot(page, "08-review")
     state = _api(live_server, f"/api/events/{event_id}")["event"]["review"]["state"]
     assert state == "confirmed"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-RAW = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<a href=\"javascript:")
+RAW = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '<a href="javascript:')
 
 
 def _hostile(client) -> dict:

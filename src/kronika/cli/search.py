@@ -11,7 +11,7 @@ from ._options import AsCsv, AsJson, AsJsonl, AsTable, Db, SettingsFile
 from ._options import output_format, resolve_settings, store_for
 from ._output import emit
 
-COLUMNS = ("id", "external_id", "title", "snippet")
+COLUMNS = ("article_id", "external_id", "title", "snippet")
 
 
 @app.command("search")

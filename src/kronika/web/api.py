@@ -21,14 +21,13 @@ from ..errors import StoreError
 from ..store.store import Store
 from . import graph as network
 from . import queries, views
-from .queries import EventFilter
+from .queries import REVIEW_STATES, EventFilter
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
-Review = Literal["unreviewed", "confirmed", "rejected", "edited", "merged", "all"]
-Sort = Literal["date", "-date", "type", "-type", "confidence", "-confidence"]
+SORT_KEYS = ("date", "-date", "type", "-type", "confidence", "-confidence")
 
 
 def get_store(request: Request) -> Store:
@@ -47,14 +46,19 @@ def event_filter(
     place: Annotated[str | None, Query(description="Part of a place, region or country.")] = None,
     entity: Annotated[str | None, Query(description="Entity id (ent3), name or alias.")] = None,
     outlet: Annotated[str | None, Query(description="Part of a reporting outlet's name.")] = None,
-    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
-    max_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    min_confidence: Annotated[str | None, Query(description="A number from 0 to 1.")] = None,
+    max_confidence: Annotated[str | None, Query(description="A number from 0 to 1.")] = None,
     review: Annotated[
-        Review | None, Query(description="Review state; rejected events show only when asked.")
+        str | None,
+        Query(description=f"One of {', '.join(REVIEW_STATES)}; rejected events show only then."),
     ] = None,
-    sort: Sort = "date",
+    sort: Annotated[str | None, Query(description=f"One of {', '.join(SORT_KEYS)}.")] = None,
 ) -> EventFilter:
-    """Read the events filters from the query string (empty values do not filter)."""
+    """Read the events filters from the query string; empty values (from a form) do not filter."""
+    if review and review not in REVIEW_STATES:
+        raise HTTPException(400, f"review: {review!r} is not one of {', '.join(REVIEW_STATES)}")
+    if sort and sort not in SORT_KEYS:
+        raise HTTPException(400, f"sort: {sort!r} is not one of {', '.join(SORT_KEYS)}")
     return EventFilter(
         type=type or None,
         since=since or None,
@@ -62,11 +66,23 @@ def event_filter(
         place=place or None,
         entity=entity or None,
         outlet=outlet or None,
-        min_confidence=min_confidence,
-        max_confidence=max_confidence,
-        review=review,
-        sort=sort,
+        min_confidence=_confidence("min_confidence", min_confidence),
+        max_confidence=_confidence("max_confidence", max_confidence),
+        review=review or None,
+        sort=sort or "date",
     )
+
+
+def _confidence(name: str, value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise HTTPException(400, f"{name}: {value!r} is not a number from 0 to 1") from None
+    if not 0 <= number <= 1:
+        raise HTTPException(400, f"{name}: {value!r} is not a number from 0 to 1")
+    return number
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]

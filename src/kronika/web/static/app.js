@@ -92,7 +92,7 @@ function egoGraph() {
 async function mapPage() {
   const box = document.getElementById("map");
   if (!box || typeof L === "undefined") return;
-  const map = L.map(box, { worldCopyJump: true, preferCanvas: false }).setView([40, 65], 4);
+  const map = L.map(box, { worldCopyJump: true, minZoom: 2, maxZoom: 10 }).setView([40, 65], 4);
   map.attributionControl.addAttribution("Borders: Natural Earth");
   const [topo, data] = await Promise.all([
     fetch(box.dataset.basemap).then((r) => r.json()),

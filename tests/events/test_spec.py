@@ -1,0 +1,106 @@
+"""Rule files: the built-in types load, user rule dirs add to them, mistakes are named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kronika.errors import RuleError
+from kronika.events.spec import load_specs, parse_spec, read_spec
+from kronika.settings import Settings
+
+TYPES = ["APPEAL", "ARREST", "ATTACK", "BAN", "ESCAPE", "EXTRADITION", "JOIN", "RELEASE", "SENTENCE"]
+
+
+def test_load_specs_reads_every_builtin_type() -> None:
+    specs = load_specs(Settings())
+    assert sorted(s.type for s in specs) == TYPES
+
+
+@pytest.mark.parametrize(
+    "type_name,core", [("SENTENCE", "defendant"), ("ARREST", "detainee"), ("ATTACK", None)]
+)
+def test_load_specs_marks_the_core_role(type_name: str, core: str | None) -> None:
+    spec = next(s for s in load_specs(Settings()) if s.type == type_name)
+    assert spec.core == core
+
+
+def test_load_specs_adds_a_user_type_from_rules_dirs(tmp_path: Path) -> None:
+    (tmp_path / "protest.yaml").write_text(
+        "type: PROTEST\n"
+        "description: People protest.\n"
+        "roles:\n  count: {value: number, fill: kronika.count.v1}\n"
+        "triggers:\n  lemmas: [protest, rally]\n",
+        encoding="utf-8",
+    )
+    specs = load_specs(Settings(rules_dirs=(str(tmp_path),)))
+    assert "PROTEST" in {s.type for s in specs}
+    assert len(specs) == len(TYPES) + 1
+
+
+def test_load_specs_merges_a_user_pattern_into_a_builtin_type(tmp_path: Path) -> None:
+    (tmp_path / "arrest-extra.yaml").write_text(
+        "type: ARREST\n"
+        "roles:\n  detainee: {value: names, entity: [PERSON], core: true}\n"
+        "patterns:\n"
+        "  - id: taken-into-custody\n"
+        "    match:\n"
+        "      - {RIGHT_ID: trigger, RIGHT_ATTRS: {LEMMA: take}}\n"
+        "      - {LEFT_ID: trigger, REL_OP: '>', RIGHT_ID: who, RIGHT_ATTRS: {DEP: nsubjpass}}\n"
+        "    roles: {detainee: who}\n",
+        encoding="utf-8",
+    )
+    spec = next(s for s in load_specs(Settings(rules_dirs=(str(tmp_path),))) if s.type == "ARREST")
+    assert "taken-into-custody" in {p.id for p in spec.patterns}
+    assert "arrest" in spec.lemmas
+
+
+def test_load_specs_names_a_missing_rules_dir(tmp_path: Path) -> None:
+    with pytest.raises(RuleError, match="rules directory not found"):
+        load_specs(Settings(rules_dirs=(str(tmp_path / "nope"),)))
+
+
+def _spec(pattern_roles: str, fill: str = "kronika.patient.v1") -> dict[str, object]:
+    import yaml
+
+    return yaml.safe_load(
+        "type: T\n"
+        f"roles:\n  defendant: {{value: names, fill: {fill}}}\n  court: {{value: name}}\n"
+        "patterns:\n  - id: p\n    match:\n"
+        "      - {RIGHT_ID: trigger, RIGHT_ATTRS: {LEMMA: sentence}}\n"
+        "      - {LEFT_ID: trigger, REL_OP: '>', RIGHT_ID: defendant, RIGHT_ATTRS: {DEP: dobj}}\n"
+        f"    roles: {pattern_roles}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "roles,fill,message",
+    [
+        (
+            "{court: court}",
+            "kronika.patient.v1",
+            "patterns[0].roles.court: node 'court' is not defined in 'match'. "
+            "Defined nodes: trigger, defendant.",
+        ),
+        ("{victim: defendant}", "kronika.patient.v1", "role 'victim' is not declared"),
+        ("{defendant: defendant}", "kronika.nope.v1", "unknown name 'kronika.nope.v1'. Known:"),
+    ],
+)
+def test_parse_spec_names_the_mistake(roles: str, fill: str, message: str) -> None:
+    with pytest.raises(RuleError) as err:
+        parse_spec(_spec(roles, fill), "rules/t.yaml")
+    assert message in str(err.value)
+    assert str(err.value).startswith("rules/t.yaml: ")
+
+
+def test_parse_spec_lists_value_kinds() -> None:
+    with pytest.raises(RuleError, match="Known: names, name, number"):
+        parse_spec({"type": "T", "roles": {"x": {"value": "colour"}}}, "t.yaml")
+
+
+def test_read_spec_rejects_a_file_without_type(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("description: no type\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="with a 'type' key"):
+        read_spec(path)

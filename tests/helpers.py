@@ -1,0 +1,37 @@
+"""Helpers for tests: hand-built parses, so dependency rules are tested without a model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+
+def make_doc(
+    words: Sequence[str],
+    heads: Sequence[int],
+    deps: Sequence[str],
+    pos: Sequence[str] | None = None,
+    lemmas: Sequence[str] | None = None,
+    ents: Sequence[tuple[int, int, str]] | None = None,
+    tags: Sequence[str] | None = None,
+) -> Doc:
+    """Return a one-sentence Doc with the given parse.
+
+    ``heads`` are absolute token indices (the root points to itself); ``ents`` are
+    (start, end, label) token spans. Lemmas default to the lower-cased words.
+    """
+    doc = Doc(
+        Vocab(),
+        words=list(words),
+        heads=list(heads),
+        deps=list(deps),
+        pos=list(pos) if pos is not None else None,
+        lemmas=list(lemmas) if lemmas is not None else [w.lower() for w in words],
+        tags=list(tags) if tags is not None else None,
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+    if ents:
+        doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return doc
