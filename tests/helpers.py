@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from functools import cache
+
+import spacy
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
+
+
+@cache
+def english_vocab() -> Vocab:
+    """An English vocabulary (number words, noun chunks), shared by every hand-built doc."""
+    return spacy.blank("en").vocab
 
 
 def make_doc(
@@ -23,7 +32,7 @@ def make_doc(
     (start, end, label) token spans. Lemmas default to the lower-cased words.
     """
     doc = Doc(
-        Vocab(),
+        english_vocab(),
         words=list(words),
         heads=list(heads),
         deps=list(deps),

@@ -10,7 +10,9 @@ from kronika.errors import RuleError
 from kronika.events.spec import load_specs, parse_spec, read_spec
 from kronika.settings import Settings
 
-TYPES = ["APPEAL", "ARREST", "ATTACK", "BAN", "ESCAPE", "EXTRADITION", "JOIN", "RELEASE", "SENTENCE"]
+TYPES = [
+    "APPEAL", "ARREST", "ATTACK", "BAN", "ESCAPE", "EXTRADITION", "JOIN", "RELEASE", "SENTENCE",
+]
 
 
 def test_load_specs_reads_every_builtin_type() -> None:

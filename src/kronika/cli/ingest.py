@@ -17,7 +17,7 @@ from ..store.store import Store
 from . import app
 from ._options import Db, SettingsFile, resolve_settings, store_for
 
-_err = Console(stderr=True)
+_err = Console(stderr=True, soft_wrap=True)  # soft wrap: one line per message, never folded
 
 
 @app.command("ingest")
@@ -69,7 +69,10 @@ def _run_with_progress(paths: list[str], settings: Settings, store: Store) -> In
 
 def _print_report(report: IngestReport, as_json: bool) -> None:
     for skip in report.skips:
-        _err.print(f"skipped {skip.source}: {skip.reason}", markup=False, highlight=False)
+        reason, where = skip.reason, skip.source.rsplit(":", 1)[-1]
+        if reason.startswith(f"{where}: "):  # "feed.jsonl:line 2" already says where
+            reason = reason[len(where) + 2 :]
+        _err.print(f"skipped {skip.source}: {reason}", markup=False, highlight=False)
     if as_json:
         sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False) + "\n")
     _err.print(report.summary(), markup=False, highlight=False)

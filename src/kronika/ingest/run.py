@@ -46,7 +46,7 @@ class IngestReport:
         )
         if self.skips:
             reasons = Counter(_reason_kind(s.reason) for s in self.skips)
-            detail = ", ".join(f"{n} {why}" for why, n in reasons.most_common())
+            detail = "; ".join(f"{n} {why}" for why, n in reasons.most_common())
             line += f", {len(self.skips):,} skipped ({detail})"
         return line
 
@@ -66,10 +66,10 @@ class IngestReport:
 
 
 def _reason_kind(reason: str) -> str:
-    # "line 3: invalid JSON: Expecting value" → "invalid JSON"
-    parts = [p.strip() for p in reason.split(":")]
-    for part in parts:
-        if part and not part.split()[0] in {"line", "row"}:
+    # "line 3: invalid JSON: Expecting value" → "invalid JSON"; "no 'text' column; ..." → first clause
+    for part in reason.split(":"):
+        part = part.split(";")[0].strip()
+        if part and part.split()[0] not in {"line", "row"}:
             return part
     return reason
 
