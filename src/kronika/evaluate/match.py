@@ -94,7 +94,8 @@ class NameIndex:
         self._pred: dict[str, tuple[str, ...]] = {}
         for pent in predicted:
             forms = tuple(f.casefold() for f in (pent.name, *pent.aliases))
-            self._pred.setdefault(pent.name.casefold(), forms)
+            for form in forms:
+                self._pred.setdefault(form, forms)
 
     def key(self, name: str) -> str:
         """Return the canonical key of ``name`` (the gold entity's name when one has this form)."""

@@ -224,7 +224,7 @@ def graph(
     types: Annotated[list[str], Query(description="Entity types to show.")] = [],  # noqa: B006
     since: str | None = None,
     until: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 150,
+    limit: Annotated[int, Query(ge=1, le=1000, description="Most-mentioned entities.")] = 60,
 ) -> dict[str, Any]:
     """The network: most-mentioned entities, co-occurrence and affiliation edges."""
     return network.graph(store, [t for t in types if t], since or None, until or None, limit)

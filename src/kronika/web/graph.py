@@ -38,7 +38,7 @@ def graph(
     types: Sequence[str] = (),
     since: str | None = None,
     until: str | None = None,
-    limit: int = 150,
+    limit: int = 60,
 ) -> dict[str, list[dict[str, Any]]]:
     """Return the most-mentioned entities and the edges between them.
 

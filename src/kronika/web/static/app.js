@@ -60,7 +60,7 @@ function drawGraph(container, graph) {
     container, elements,
     layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 8000, idealEdgeLength: 80 },
     style: [
-      { selector: "node", style: { label: "data(label)", "font-size": 10, width: "data(size)", height: "data(size)", "background-color": (n) => colorOf(n.data("type")), "text-valign": "bottom", "text-margin-y": 3 } },
+      { selector: "node", style: { label: "data(label)", "font-size": 9, "min-zoomed-font-size": 7, width: "data(size)", height: "data(size)", "background-color": (n) => colorOf(n.data("type")), "text-valign": "bottom", "text-margin-y": 3 } },
       { selector: "edge", style: { width: (e) => Math.min(8, 1 + e.data("weight")), "line-color": "#bbb", "curve-style": "haystack", opacity: 0.7 } },
       { selector: "edge[kind = 'affiliation']", style: { "line-color": "#c0392b", width: 3, opacity: 1 } },
     ],
@@ -99,17 +99,20 @@ async function mapPage() {
     fetch(box.dataset.pointsUrl, { headers: { Accept: "application/json" } }).then((r) => r.json()),
   ]);
   const countries = topojson.feature(topo, topo.objects.countries);
-  L.geoJSON(countries, { style: { color: "#8a8a8a", weight: 1, fillColor: "#f3f1ea", fillOpacity: 1 }, interactive: false }).addTo(map);
-  const cluster = L.markerClusterGroup({ showCoverageOnHover: false });
   const markers = data.points.map((p) => {
     const popup = el("div");
     const link = el("a", `${p.type} ${p.id}`, { href: "/event/" + encodeURIComponent(p.id) });
     popup.append(link, el("br"), el("span", [p.date, p.place, p.country].filter(Boolean).join(" · ")));
     return L.marker([p.lat, p.lon], { title: `${p.type} ${p.place || ""}` }).bindPopup(popup);
   });
+  // Move first, draw after: the SVG borders are then laid out for the final view.
+  if (markers.length) {
+    map.fitBounds(L.latLngBounds(markers.map((m) => m.getLatLng())).pad(0.3), { maxZoom: 6, animate: false });
+  }
+  L.geoJSON(countries, { style: { color: "#8a8a8a", weight: 1, fillColor: "#f3f1ea", fillOpacity: 1 }, interactive: false }).addTo(map);
+  const cluster = L.markerClusterGroup({ showCoverageOnHover: false });
   cluster.addLayers(markers);
   map.addLayer(cluster);
-  if (markers.length) map.fitBounds(cluster.getBounds().pad(0.5), { maxZoom: 6 });
   const count = document.getElementById("map-count");
   if (count) count.textContent = `${data.points.length} located events`;
   box.dataset.points = String(data.points.length);

@@ -1,0 +1,65 @@
+"""Modality (is the action asserted?) and contest markers."""
+
+from __future__ import annotations
+
+import pytest
+from tests.helpers import make_doc
+
+from kronika.claims.stance import contest_markers, is_asserted
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Aliev denied the charges and said he was tortured.", ("denied",)),
+        ("We do not agree with the sentence and appealed.", ("appealed", "do not agree")),
+        ("He has not pleaded guilty.", ("has not pleaded guilty",)),
+        ("The court sentenced him to nine years.", ()),
+    ],
+)
+def test_contest_markers_finds_disputing_phrases(text: str, expected: tuple[str, ...]) -> None:
+    assert set(contest_markers(text)) == set(expected)
+
+
+def test_is_asserted_accepts_a_plain_passive() -> None:
+    doc = make_doc(
+        ["Aliev", "was", "arrested", "."],
+        [2, 2, 2, 2],
+        ["nsubjpass", "auxpass", "ROOT", "punct"],
+        ["PROPN", "AUX", "VERB", "PUNCT"],
+        lemmas=["Aliev", "be", "arrest", "."],
+    )
+    assert is_asserted(doc[2])
+
+
+def test_is_asserted_rejects_a_negated_action() -> None:
+    doc = make_doc(
+        ["Aliev", "was", "not", "arrested", "."],
+        [3, 3, 3, 3, 3],
+        ["nsubjpass", "auxpass", "neg", "ROOT", "punct"],
+        ["PROPN", "AUX", "PART", "VERB", "PUNCT"],
+        lemmas=["Aliev", "be", "not", "arrest", "."],
+    )
+    assert not is_asserted(doc[3])
+
+
+def test_is_asserted_rejects_a_vowed_action() -> None:
+    doc = make_doc(
+        ["Lawyers", "vowed", "to", "appeal", "."],
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "aux", "xcomp", "punct"],
+        ["NOUN", "VERB", "PART", "VERB", "PUNCT"],
+        lemmas=["lawyer", "vow", "to", "appeal", "."],
+    )
+    assert not is_asserted(doc[3])
+
+
+def test_is_asserted_rejects_a_modal_action() -> None:
+    doc = make_doc(
+        ["He", "could", "be", "jailed", "."],
+        [3, 3, 3, 3, 3],
+        ["nsubjpass", "aux", "auxpass", "ROOT", "punct"],
+        ["PRON", "AUX", "AUX", "VERB", "PUNCT"],
+        lemmas=["he", "could", "be", "jail", "."],
+    )
+    assert not is_asserted(doc[3])

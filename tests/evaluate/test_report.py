@@ -1,0 +1,63 @@
+"""Scoring whole documents and the report's shapes."""
+
+from __future__ import annotations
+
+from kronika.evaluate.gold import GoldClaim, GoldDoc, GoldEntity, GoldEvent
+from kronika.evaluate.report import Prediction, format_errors, format_report, score
+from kronika.model import Claim, Entity, Event, Evidence
+
+EV = (Evidence("Aliev was jailed.", 0, 17),)
+
+
+def _report():  # type: ignore[no-untyped-def]
+    gold = GoldDoc(
+        doc_id="d1",
+        text="",
+        entities=(GoldEntity("Bakyt Aliev", "PERSON", ("Aliev",)),),
+        events=(
+            GoldEvent("SENTENCE", {"defendant": ["Bakyt Aliev"], "term_years": 9}),
+            GoldEvent("ARREST", {"detainee": ["Bakyt Aliev"]}, evidence="Aliev was held."),
+        ),
+        claims=(GoldClaim(12, "people detained"),),
+    )
+    pred = Prediction(
+        doc_id="d1",
+        entities=(Entity("Bakyt Aliev", "PERSON"), Entity("Osh", "LOC")),
+        events=(
+            Event("SENTENCE", {"defendant": ["Bakyt Aliev"], "term_years": 9}, EV, rule="r1"),
+            Event("ATTACK", {"killed": 2}, EV, rule="r2"),
+        ),
+        claims=(Claim(12, "people detained", EV),),
+    )
+    return score([gold], [pred])
+
+
+def test_score_counts_per_type_and_overall() -> None:
+    report = _report()
+    assert (report.events.tp, report.events.fp, report.events.fn) == (1, 1, 1)
+    assert report.events.f1 == 0.5
+    assert report.events_by_type["ARREST"].fn == 1
+    assert report.events_by_type["ATTACK"].fp == 1
+    assert report.arguments.f1 == 1.0
+    assert (report.entities.tp, report.entities.fp) == (1, 1)
+    assert report.claims.f1 == 1.0
+
+
+def test_as_dict_has_the_documented_shape() -> None:
+    data = _report().as_dict()
+    assert set(data) == {"events", "arguments", "entities", "claims"}
+    assert set(data["events"]) == {"overall", "by_type"}
+    assert set(data["events"]["overall"]) == {"precision", "recall", "f1"}
+    by_type = data["events"]["by_type"]["SENTENCE"]
+    assert set(by_type) == {"precision", "recall", "f1", "tp", "fp", "fn"}
+    assert set(data["arguments"]) == {"overall", "by_role"}
+    assert data["events"]["overall"]["f1"] == 0.5
+
+
+def test_format_report_and_errors_name_types_and_evidence() -> None:
+    report = _report()
+    table = format_report(report)
+    assert "SENTENCE" in table and "overall" in table
+    errors = format_errors(report)
+    assert "MISSED   d1 ARREST" in errors and "Aliev was held." in errors
+    assert "SPURIOUS d1 ATTACK" in errors and "[r2]" in errors
