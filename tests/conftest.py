@@ -391,3 +391,133 @@ def browser() -> Iterator[_WebAny]:
             yield launched
         finally:
             launched.close()
+
+
+# ---------------------------------------------------------------------------------------
+# engine and reliability: `store_snapshot` (a store's whole contents without row ids, to
+# compare two stores), `crash_corpus` (samples + generated copies + bad files) and
+# `ray_cluster` (a real local Ray instance, 2 CPUs, for `ray`-marked tests).
+# ---------------------------------------------------------------------------------------
+import shutil as _engine_shutil  # noqa: E402
+from collections import Counter as _EngineCounter  # noqa: E402
+from collections.abc import Callable as _EngineCallable  # noqa: E402
+from typing import Any as _EngineAny  # noqa: E402
+
+#: Columns that differ between two runs that stored the same thing.
+_VOLATILE_COLUMNS = {"id", "ingested_at", "at", "applied_at"}
+#: A log with one row per run (and its timing): a resumed ingest rightly has more rows.
+_RUN_LOG_TABLES = {"resolution_runs"}
+#: Id columns without a foreign key, and the table whose ids they hold.
+_ID_COLUMNS = {
+    ("entity_clusters", "cluster_id"): "entities",
+    ("event_clusters", "cluster_id"): "events",
+}
+
+
+def _natural_keys(conn: _EngineAny) -> dict[str, dict[int, tuple[_EngineAny, ...]]]:
+    from sqlalchemy import select
+
+    from kronika.store.schema import articles, claims, entities, events
+
+    keyed = {
+        "articles": (articles, ("input_hash", "part")),
+        "entities": (entities, ("type", "key")),
+        "events": (events, ("fingerprint",)),
+        "claims": (claims, ("fingerprint",)),
+    }
+    out: dict[str, dict[int, tuple[_EngineAny, ...]]] = {}
+    for name, (table, cols) in keyed.items():
+        rows = conn.execute(select(table.c.id, *(table.c[c] for c in cols))).all()
+        out[name] = {row[0]: tuple(row[1:]) for row in rows}
+    return out
+
+
+def snapshot_store(store: _EngineAny) -> dict[str, _EngineCounter[str]]:
+    """Every data table as a multiset of rows, row ids replaced by the rows' natural keys."""
+    import json
+
+    from sqlalchemy import DateTime, select
+
+    from kronika.store.schema import DATA_TABLES
+
+    with store.engine.connect() as conn:
+        keys = _natural_keys(conn)
+        snapshot: dict[str, _EngineCounter[str]] = {}
+        for table in DATA_TABLES:
+            if table.name in _RUN_LOG_TABLES:
+                continue
+            rows = _EngineCounter[str]()
+            for row in conn.execute(select(table)).mappings():
+                values: dict[str, _EngineAny] = {}
+                for column in table.columns:
+                    if column.name in _VOLATILE_COLUMNS or isinstance(column.type, DateTime):
+                        continue
+                    value = row[column.name]
+                    targets = {fk.column.table.name for fk in column.foreign_keys}
+                    target = next(iter(targets), _ID_COLUMNS.get((table.name, column.name)))
+                    if target in keys and value is not None:
+                        value = keys[target].get(value, ("dangling", value))
+                    values[column.name] = value
+                rows[json.dumps(values, sort_keys=True, default=str)] += 1
+            snapshot[table.name] = rows
+    return snapshot
+
+
+@pytest.fixture
+def store_snapshot() -> _EngineCallable[[_EngineAny], dict[str, _EngineCounter[str]]]:
+    """``snapshot(store)``: the store's contents, comparable across runs, backends and engines."""
+    return snapshot_store
+
+
+def diff_snapshots(
+    actual: dict[str, _EngineCounter[str]], expected: dict[str, _EngineCounter[str]]
+) -> dict[str, dict[str, list[str]]]:
+    """Tables whose rows differ, with up to three rows missing from and extra in ``actual``."""
+    diff = {}
+    for name in sorted(set(actual) | set(expected)):
+        got, want = actual.get(name, _EngineCounter()), expected.get(name, _EngineCounter())
+        if got != want:
+            diff[name] = {
+                "missing": list((want - got).elements())[:3],
+                "extra": list((got - want).elements())[:3],
+            }
+    return diff
+
+
+@pytest.fixture
+def snapshot_diff() -> _EngineCallable[..., dict[str, dict[str, list[str]]]]:
+    """``diff(actual, expected)``: empty when two snapshots hold the same rows."""
+    return diff_snapshots
+
+
+@pytest.fixture
+def crash_corpus(tmp_path: Path) -> Path:
+    """The bundled samples, six numbered copies of sample texts, an empty file and a bad record."""
+    corpus = tmp_path / "corpus"
+    _engine_shutil.copytree(SAMPLES, corpus)
+    texts = sorted((SAMPLES / "text").glob("*.txt"))
+    copies = corpus / "copies"
+    copies.mkdir()
+    for n in range(6):
+        body = texts[n % len(texts)].read_text(encoding="utf-8")
+        (copies / f"copy-{n:02d}.txt").write_text(f"{body}\n\nCopy {n}.\n", encoding="utf-8")
+    (copies / "empty.txt").write_text("   \n", encoding="utf-8")
+    (copies / "broken.jsonl").write_text('{"text": "ok"\n{"id": 2}\n', encoding="utf-8")
+    return corpus
+
+
+@pytest.fixture(scope="session")
+def ray_cluster() -> Iterator[str]:
+    """A real local Ray instance with 2 CPUs, started in this process; yields its address."""
+    ray = pytest.importorskip("ray")
+    ray.init(
+        num_cpus=2,
+        include_dashboard=False,
+        object_store_memory=256 * 1024 * 1024,
+        logging_level="WARNING",
+        log_to_driver=False,
+    )
+    try:
+        yield str(ray.get_runtime_context().gcs_address)
+    finally:
+        ray.shutdown()

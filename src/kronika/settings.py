@@ -35,7 +35,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("domains", ("central_asia",), "Built-in domain gazetteers to load (folders under data/domains)."),
     Setting("domain_dirs", (), "Extra directories of gazetteer/alias YAML files."),
     Setting("batch_size", 32, "Inputs per batch sent to an engine worker."),
-    Setting("workers", 1, "Worker processes for ingest (1 runs in-process)."),
+    Setting("workers", 0, "Worker processes for ingest (0: one per CPU core; 1 runs in-process)."),
     Setting("engine", "local", "Engine that runs the pipeline: local or ray."),
     Setting("ray_address", "", "Ray cluster address for the ray engine ('' starts a local one, 'auto' joins)."),
     Setting("text_column", "text", "CSV/JSON field holding the article text."),
@@ -65,7 +65,7 @@ class Settings:
     domains: tuple[str, ...] = ("central_asia",)
     domain_dirs: tuple[str, ...] = ()
     batch_size: int = 32
-    workers: int = 1
+    workers: int = 0
     engine: str = "local"
     ray_address: str = ""
     text_column: str = "text"

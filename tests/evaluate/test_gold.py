@@ -17,8 +17,13 @@ RECORD = {
     "published": "2020-05",
     "entities": [{"name": "Bakyt Aliev", "type": "PERSON", "aliases": ["Aliev"]}],
     "events": [
-        {"type": "ARREST", "date": "2020-05-02", "location": "Osh",
-         "args": {"detainee": ["Bakyt Aliev"]}, "evidence": "Aliev was detained in Osh."}
+        {
+            "type": "ARREST",
+            "date": "2020-05-02",
+            "location": "Osh",
+            "args": {"detainee": ["Bakyt Aliev"]},
+            "evidence": "Aliev was detained in Osh.",
+        }
     ],
     "claims": [{"quantity": 12, "about": "people detained", "claimant": None, "evidence": "x"}],
 }

@@ -30,10 +30,14 @@ def _ctx(doc, trigger: int) -> FillContext:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("terrorism, murder, and illegal weapons possession",
-         ["terrorism", "murder", "illegal weapons possession"]),
-        ("organizing and participating in a terrorist group",
-         ["organizing and participating in a terrorist group"]),
+        (
+            "terrorism, murder, and illegal weapons possession",
+            ["terrorism", "murder", "illegal weapons possession"],
+        ),
+        (
+            "organizing and participating in a terrorist group",
+            ["organizing and participating in a terrorist group"],
+        ),
         ("fraud and extremism", ["fraud", "extremism"]),
         ("alleged association with the group", ["association with the group"]),
     ],
@@ -82,10 +86,20 @@ def test_patient_of_a_relative_clause_is_the_noun_it_describes() -> None:
     "words,heads,deps,pos,expected",
     [
         (["Five", "members"], [1, 1], ["nummod", "ROOT"], ["NUM", "NOUN"], 5),
-        (["seven", "of", "the", "defendants"], [0, 0, 3, 1], ["ROOT", "prep", "det", "pobj"],
-         ["NUM", "ADP", "DET", "NOUN"], 7),
-        (["a", "group", "of", "25", "militants"], [1, 1, 1, 4, 2],
-         ["det", "ROOT", "prep", "nummod", "pobj"], ["DET", "NOUN", "ADP", "NUM", "NOUN"], 25),
+        (
+            ["seven", "of", "the", "defendants"],
+            [0, 0, 3, 1],
+            ["ROOT", "prep", "det", "pobj"],
+            ["NUM", "ADP", "DET", "NOUN"],
+            7,
+        ),
+        (
+            ["a", "group", "of", "25", "militants"],
+            [1, 1, 1, 4, 2],
+            ["det", "ROOT", "prep", "nummod", "pobj"],
+            ["DET", "NOUN", "ADP", "NUM", "NOUN"],
+            25,
+        ),
         (["the", "prisoners"], [1, 1], ["det", "ROOT"], ["DET", "NOUN"], None),
     ],
 )

@@ -11,7 +11,15 @@ from kronika.events.spec import load_specs, parse_spec, read_spec
 from kronika.settings import Settings
 
 TYPES = [
-    "APPEAL", "ARREST", "ATTACK", "BAN", "ESCAPE", "EXTRADITION", "JOIN", "RELEASE", "SENTENCE",
+    "APPEAL",
+    "ARREST",
+    "ATTACK",
+    "BAN",
+    "ESCAPE",
+    "EXTRADITION",
+    "JOIN",
+    "RELEASE",
+    "SENTENCE",
 ]
 
 

@@ -28,8 +28,7 @@ def test_surname_resolves_to_the_full_name() -> None:
 
 def test_people_sharing_a_surname_stay_apart() -> None:
     text = (
-        "Dilshod Nazarov was jailed. His cousin Farrukh Nazarov escaped. "
-        "Nazarov was caught later."
+        "Dilshod Nazarov was jailed. His cousin Farrukh Nazarov escaped. Nazarov was caught later."
     )
     index = _index(
         text, [("Dilshod Nazarov", "PERSON"), ("Farrukh Nazarov", "PERSON"), ("Nazarov", "PERSON")]

@@ -267,3 +267,26 @@ def test_api_docs_are_served_without_a_cdn(client):
 )
 def test_api_vendored_files_are_served(client, path):
     assert client.get(path).status_code == 200
+
+
+def test_api_events_show_resolved_clusters_once(client, web_store):
+    from sqlalchemy import insert
+
+    from kronika.store.schema import event_clusters
+
+    rows = client.get("/api/events", params={"type": "SENTENCE", "limit": 1000}).json()
+    keep, member = rows["events"][0]["id"], rows["events"][1]["id"]
+    with web_store.engine.begin() as conn:
+        conn.execute(
+            insert(event_clusters),
+            [
+                {"event_id": int(keep[3:]), "cluster_id": int(keep[3:]), "rule": "test"},
+                {"event_id": int(member[3:]), "cluster_id": int(keep[3:]), "rule": "test"},
+            ],
+        )
+    after = client.get("/api/events", params={"type": "SENTENCE", "limit": 1000}).json()
+    assert after["total"] == rows["total"] - 1
+    merged = next(e for e in after["events"] if e["id"] == keep)
+    assert merged["merged"] == [keep, member]
+    assert len(merged["sources"]) >= 2
+    assert "merged from" in client.get(f"/event/{keep}").text

@@ -12,11 +12,11 @@ import urllib.error
 import urllib.request
 
 import pytest
+from tests.conftest import _web_free_port
 
 from kronika.cli import app as cli_app
 from kronika.settings import Settings
 from kronika.web.app import create_app, with_token
-from tests.conftest import _web_free_port
 
 
 @pytest.mark.parametrize("given", ["", "chosen-token"])

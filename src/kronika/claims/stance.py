@@ -38,11 +38,20 @@ def is_asserted(trigger: Token) -> bool:
     negations, modals = set(cues["negations"]), set(cues["modals"])
     governors = set(cues["governors"])
     for child in trigger.children:
-        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in negations):
+            return False
+        # "No prisoner has escaped"
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in child.children
+        ):
             return False
         if child.dep_ == "aux" and child.lower_ in modals:
             return False
-        if child.dep_ == "aux" and child.lower_ == "to" and trigger.dep_ in ("xcomp", "advcl", "acl"):
+        if (
+            child.dep_ == "aux"
+            and child.lower_ == "to"
+            and trigger.dep_ in ("xcomp", "advcl", "acl")
+        ):
             return False
     token = trigger
     for _ in range(4):
@@ -51,9 +60,7 @@ def is_asserted(trigger: Token) -> bool:
         token = token.head
         if token.lemma_ in governors:
             return False
-        if token.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "neg" or c.lower_ in negations and c.dep_ == "neg" for c in token.children
-        ):
+        if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.children):
             return False
         if token.pos_ == "VERB" and token.dep_ not in ("conj", "xcomp", "ccomp"):
             break

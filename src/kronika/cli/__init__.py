@@ -7,9 +7,8 @@ data to stdout; progress and messages go to stderr. A ``KronikaError`` becomes
 
 from __future__ import annotations
 
-from typing import Any
-
 import sys
+from typing import Any
 
 import typer
 from typer.core import TyperGroup
@@ -44,11 +43,16 @@ app = typer.Typer(
 
 from . import (  # noqa: E402  (commands register themselves on ``app``)
     articles,
+    bans,
+    case,
     claims,
     entities,
     evaluate,
     events,
+    export,
     ingest,
+    reprocess,
+    review,
     search,
     serve,
     show,
@@ -56,7 +60,10 @@ from . import (  # noqa: E402  (commands register themselves on ``app``)
 )
 
 __all__ = ["app", "main"]
-_COMMANDS = (ingest, summary, articles, entities, events, claims, search, show, evaluate, serve)
+_COMMANDS = (
+    ingest, summary, articles, entities, events, claims, case, bans, review, reprocess, export,
+    search, show, evaluate, serve,
+)
 
 
 def main() -> None:

@@ -12,7 +12,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-
 _SHORT = {"id", "type", "date", "published", "chars", "confidence", "mentions", "quantity"}
 
 

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from . import app
-from ._options import AsCsv, AsJson, AsJsonl, AsTable, Db, Limit, Offset, SettingsFile
-from ._options import output_format, resolve_settings, store_for
+from ._options import (
+    AsCsv,
+    AsJson,
+    AsJsonl,
+    AsTable,
+    Db,
+    Limit,
+    Offset,
+    SettingsFile,
+    output_format,
+    resolve_settings,
+    store_for,
+)
 from ._output import emit
 
 COLUMNS = ("id", "external_id", "title", "outlet", "published", "chars")

@@ -7,8 +7,19 @@ from typing import Annotated, Any
 import typer
 
 from . import app
-from ._options import AsCsv, AsJson, AsJsonl, AsTable, Db, Limit, Offset, SettingsFile
-from ._options import output_format, resolve_settings, store_for
+from ._options import (
+    AsCsv,
+    AsJson,
+    AsJsonl,
+    AsTable,
+    Db,
+    Limit,
+    Offset,
+    SettingsFile,
+    output_format,
+    resolve_settings,
+    store_for,
+)
 from ._output import emit
 
 COLUMNS = ("id", "type", "date", "place", "args", "confidence", "evidence")

@@ -8,8 +8,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
-from rich.progress import TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from ..ingest.run import IngestReport, ingest
 from ..settings import Settings
@@ -28,8 +34,13 @@ def ingest_cmd(
     rules: Annotated[list[str] | None, typer.Option("--rules", help="Extra rules dir.")] = None,
     text_column: Annotated[str | None, typer.Option(help="Record field with the text.")] = None,
     id_column: Annotated[str | None, typer.Option(help="Record field with the id.")] = None,
-    workers: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (0: one per CPU core).")
+    ] = None,
     engine: Annotated[str | None, typer.Option(help="local or ray.")] = None,
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster to join: auto or HOST:PORT (--engine ray).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Read PATHS (files, directories, URLs, feeds, -) and store articles, entities and events.
@@ -41,7 +52,7 @@ def ingest_cmd(
     """
     settings = resolve_settings(
         settings_file, db=db, rules_dirs=rules, text_column=text_column,
-        id_column=id_column, workers=workers, engine=engine,
+        id_column=id_column, workers=workers, engine=engine, ray_address=address,
     )
     with store_for(settings, create=True) as store:
         report = _run_with_progress(paths, settings, store)

@@ -7,8 +7,17 @@ from typing import Annotated
 import typer
 
 from . import app
-from ._options import AsCsv, AsJson, AsJsonl, AsTable, Db, SettingsFile
-from ._options import output_format, resolve_settings, store_for
+from ._options import (
+    AsCsv,
+    AsJson,
+    AsJsonl,
+    AsTable,
+    Db,
+    SettingsFile,
+    output_format,
+    resolve_settings,
+    store_for,
+)
 from ._output import emit
 
 COLUMNS = ("article_id", "external_id", "title", "snippet")

@@ -11,9 +11,13 @@ from ._options import Db, SettingsFile, resolve_settings, store_for
 
 Host = Annotated[
     str | None,
-    typer.Option("--host", help="Address to listen on. [default: 127.0.0.1, this machine only]"),
+    typer.Option(
+        "--host",
+        help="Address to listen on (127.0.0.1: this machine only).",
+        show_default="127.0.0.1",
+    ),
 ]
-Port = Annotated[int | None, typer.Option("--port", help="Port to listen on. [default: 8000]")]
+Port = Annotated[int | None, typer.Option("--port", help="Port to listen on.", show_default="8000")]
 Token = Annotated[
     str | None,
     typer.Option("--token", help="Token that writes must send; a random one is made if unset."),

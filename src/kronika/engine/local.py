@@ -3,45 +3,64 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain
 
 from ..model import InputResult, RawInput
 from ..settings import Settings
 from .base import BatchFn
 
 
+def resolve_workers(workers: int) -> int:
+    """Return the number of worker processes ``workers`` asks for (0 or less: one per core)."""
+    if workers > 0:
+        return workers
+    return max(1, os.cpu_count() or 1)
+
+
 class LocalEngine:
     """Runs batches in this process (``workers=1``) or in ``workers`` processes.
 
-    Worker processes each build their spaCy pipeline once and keep it for
-    every batch they receive. At most ``2 * workers`` batches are in flight,
-    so memory stays flat however long the input stream is.
+    ``workers=0`` means one process per CPU core. Worker processes each build
+    their spaCy pipeline once and keep it for every batch they receive. At most
+    ``2 * workers`` batches are in flight, so memory stays flat however long the
+    input stream is. Results come back in input order, so the store is written
+    in the same order as with one worker and ends up identical.
     """
 
     def __init__(self, workers: int = 1) -> None:
-        self.workers = max(1, workers)
+        self.workers = resolve_workers(workers)
         self._pool: ProcessPoolExecutor | None = None
 
     def run(
         self, fn: BatchFn, batches: Iterable[list[RawInput]], settings: Settings
     ) -> Iterator[list[InputResult]]:
         """Yield ``fn(batch, settings)`` for each batch, in input order."""
-        if self.workers == 1:
-            for batch in batches:
+        stream = iter(batches)
+        head = [batch for batch in (next(stream, None), next(stream, None)) if batch is not None]
+        if self.workers == 1 or len(head) < 2:
+            # one batch gains nothing from workers and would pay for starting them
+            for batch in chain(head, stream):
                 yield fn(batch, settings)
             return
+        pool = self._start()
+        pending: deque[Future[list[InputResult]]] = deque()
+        for batch in chain(head, stream):
+            pending.append(pool.submit(fn, batch, settings))
+            if len(pending) >= 2 * self.workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
             # spawn, not fork: a forked child would inherit a half-initialised spaCy/thread state
             ctx = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
-        pending: list[Future[list[InputResult]]] = []
-        for batch in batches:
-            pending.append(self._pool.submit(fn, batch, settings))
-            if len(pending) >= 2 * self.workers:
-                yield pending.pop(0).result()
-        for future in pending:
-            yield future.result()
+        return self._pool
 
     def close(self) -> None:
         """Shut the worker pool down."""

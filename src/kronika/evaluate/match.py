@@ -174,9 +174,9 @@ def events_match(gold: GoldEvent, pred: Event, index: NameIndex) -> bool:
     return _month_equal(gold.date, pred.date) and same_place
 
 
-def arg_pairs(args: dict[str, ArgValue], date: str | None, location: str | None) -> list[
-    tuple[str, ArgValue]
-]:
+def arg_pairs(
+    args: dict[str, ArgValue], date: str | None, location: str | None
+) -> list[tuple[str, ArgValue]]:
     """Return the (role, value) pairs scored for one event."""
     pairs: list[tuple[str, ArgValue]] = []
     for role, value in args.items():

@@ -19,11 +19,20 @@ from spacy.tokens import Doc, Span, Token
 from .. import registry
 from ..claims.figures import find_claims
 from ..claims.stance import attach_stance, is_asserted
-from ..model import ArgValue, Article, ArticleResult, Event, Evidence
+from ..model import ArgValue, Article, ArticleResult, Claim, Entity, Event, Evidence
 from ..resolve.mentions import MentionIndex, NameMention
 from ..settings import Settings
 from .compile import Hit, compile_rules
-from .fillers import FillContext, agent, count_of, event_date, event_place, normalizer, patient
+from .fillers import (
+    FillContext,
+    agent,
+    block,
+    count_of,
+    event_date,
+    event_place,
+    normalizer,
+    patient,
+)
 from .spec import EventSpec, load_specs
 
 logger = logging.getLogger(__name__)
@@ -49,18 +58,62 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         # "jailed journalists", "imprisoned members": a participle used as an adjective
         if trigger.dep_ == "amod" or not is_asserted(trigger):
             continue
+        # "attacked a checkpoint, killing four": the clause belongs to the main event
+        if trigger.dep_ in ("advcl", "xcomp") and (type_name, trigger.head.i) in groups:
+            continue
         event = _build(rules.specs[type_name], trigger, hits, mentions, article)
         if event is not None and event.confidence >= settings.min_confidence:
-            events.append((trigger.sent.start, _is_headline(trigger.sent), event))
+            events.append((trigger.sent.start, _is_headline(trigger.sent, trigger), event))
     merged = merge_events(events)
     claims = find_claims(doc, mentions, merged)
     merged, claims = attach_stance(doc, merged, claims)
     return ArticleResult(
         article=article,
-        entities=tuple(mentions.entities()),
+        entities=tuple(_relevant_entities(mentions.entities(), merged, claims)),
         events=tuple(merged),
         claims=tuple(claims),
     )
+
+
+#: Roles whose value names an organization or authority given as a phrase.
+_NAMED_ROLES = {
+    "court": "ORG",
+    "agency": "ORG",
+    "authority": "ORG",
+    "from_country": "LOC",
+    "to_country": "LOC",
+}
+
+
+def _relevant_entities(
+    entities: list[Entity], events: list[Event], claims: list[Claim]
+) -> list[Entity]:
+    """The entities that matter to the article: people, and what its events and claims name.
+
+    Courts, agencies and places named only inside an argument phrase become entities too.
+    """
+    named: dict[str, str] = {}
+    for event in events:
+        for role, value in event.args.items():
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str):
+                    named.setdefault(item, _NAMED_ROLES.get(role, ""))
+        if event.location is not None:
+            named.setdefault(event.location.name, "LOC")
+    for claim in claims:
+        if claim.claimant:
+            named.setdefault(claim.claimant, "")
+    out = []
+    forms: set[str] = set()
+    for ent in entities:
+        names = {ent.name, *ent.aliases}
+        if ent.type == "PERSON" or names & set(named):
+            out.append(ent)
+            forms |= names
+    for name, kind in named.items():
+        if kind and name not in forms:
+            out.append(Entity(name, kind))
+    return out
 
 
 def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
@@ -76,17 +129,28 @@ def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
         start = ent.start
         if len(ent) == 1 and ent.text in surnames:
             label = "PERSON"  # "Kayumov" tagged ORG after "Anvar Kayumov"
-        elif label == "PERSON" and len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and (
-            ent.root.head.pos_ == "NOUN"
+        elif (
+            label == "PERSON"
+            and len(ent) == 1
+            and ent.root.dep_ in ("compound", "amod")
+            and (ent.root.head.pos_ == "NOUN")
         ):
             continue  # "Tajik law enforcement": a nationality, not a person
-        elif label == "ORG" and _coordinated_with(ent, person_roots) and all(
-            t.pos_ == "PROPN" for t in ent
+        elif (
+            label == "ORG"
+            and _coordinated_with(ent, person_roots)
+            and all(t.pos_ == "PROPN" for t in ent)
         ):
             label = "PERSON"  # "Umarali Hisainov and Mahmadali Haitov"
-        if label == "PERSON":
-            while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ and (
-                doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, ent.end)
+        if label in ("PERSON", "ORG"):
+            while (
+                start > 0
+                and doc[start - 1].pos_ == "PROPN"
+                and not doc[start - 1].ent_type_
+                and (
+                    doc[start - 1].dep_ == "compound"
+                    and doc[start - 1].head.i in range(start, ent.end)
+                )
             ):
                 start -= 1  # "Said Ziyoyev" tagged from "Ziyoyev" only
         span = doc[start : ent.end]
@@ -121,15 +185,22 @@ def _build(
     sent: Span = trigger.sent
     patterned = [h for h in hits if h.pattern is not None]
     best = max(patterned, key=lambda h: len(h.nodes), default=None)
-    nodes = {role: doc[best.nodes[node]] for role, node in best.pattern.roles.items()} if (
-        best is not None and best.pattern is not None
-    ) else {}
+    nodes = (
+        {role: doc[best.nodes[node]] for role, node in best.pattern.roles.items()}
+        if (best is not None and best.pattern is not None)
+        else {}
+    )
     core = spec.core
     core_token = nodes.get(core) if core else None
     if core_token is None:
         core_token = agent(trigger) if spec.type in _AGENT_CORE else patient(trigger)
     ctx = FillContext(
-        doc, sent, trigger, nodes, mentions, article.published,
+        doc,
+        sent,
+        trigger,
+        nodes,
+        mentions,
+        article.published,
         extra={"core_token": core_token},
     )
     args: dict[str, ArgValue] = {}
@@ -152,12 +223,21 @@ def _build(
     return Event(
         type=spec.type,
         args=args,
-        evidence=(Evidence(sent.text, sent.start_char, sent.end_char),),
+        evidence=(_evidence(sent, trigger),),
         date=event_date(sent, trigger, article.published),
         location=event_place(sent, trigger, args),
         confidence=round(confidence, 2),
         rule=f"{spec.type}/{best.pattern.id}" if best and best.pattern else f"{spec.type}/trigger",
     )
+
+
+def _evidence(sent: Span, trigger: Token) -> Evidence:
+    """The trigger's sentence, cut at blank lines and stripped, with its char span."""
+    lo, hi = block(sent, trigger)
+    text = sent.doc.text[lo:hi]
+    start = lo + len(text) - len(text.lstrip())
+    text = text.strip()
+    return Evidence(text, start, start + len(text))
 
 
 def _drop_repeats(spec: EventSpec, args: dict[str, ArgValue]) -> None:
@@ -238,11 +318,14 @@ def _same_group(a: Event, b: Event) -> bool:
     return count is not None and count == b.args.get("count") and not names
 
 
-def _is_headline(sent: Span) -> bool:
-    """A title line: no closing punctuation and a line break right after it."""
-    text = sent.text.rstrip()
-    after = sent.doc.text[sent.end_char : sent.end_char + 2]
-    return bool(text) and text[-1] not in ".!?\"”'" and (after.startswith("\n") or not after)
+def _is_headline(sent: Span, trigger: Token) -> bool:
+    """A title line: the trigger's line has no closing punctuation and a line break after it."""
+    lo, hi = block(sent, trigger)
+    text = sent.doc.text
+    segment = text[lo:hi]
+    stripped = segment.rstrip()
+    ends_line = "\n" in segment[len(stripped) :] or text[hi : hi + 1] in ("\n", "")
+    return bool(stripped) and stripped[-1] not in ".!?\"”'" and ends_line
 
 
 def merge_events(events: list[tuple[int, bool, Event]]) -> list[Event]:
@@ -255,9 +338,13 @@ def merge_events(events: list[tuple[int, bool, Event]]) -> list[Event]:
     ordered = [e for e in events if not e[1]] + [e for e in events if e[1]]
     out: list[tuple[int, Event]] = []
     for sent_start, headline, event in ordered:
-        for i in range(len(out) - 1, -1, -1):
+        # a headline restates the first matching story below it
+        order = range(len(out)) if headline else range(len(out) - 1, -1, -1)
+        for i in order:
             other_start, other = out[i]
             if other.type != event.type or not _compatible(other, event, not headline):
+                continue
+            if headline and other_start < sent_start:
                 continue
             if (
                 headline

@@ -12,20 +12,27 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import ArgValue
-from ..resolve.mentions import MentionIndex, clean_name
 from .. import registry
+from ..model import ArgValue, Place
+from ..resolve.mentions import MentionIndex, clean_name
 from .spec import RoleSpec
 
 logger = logging.getLogger(__name__)
 
-_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
+_LABELS = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "NORP",
+}
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "prep", "ccomp", "xcomp", "parataxis"})
 _KIN = frozenset("relative relatives family brother brothers father mother wife".split())
 _DESCRIPTIONS = frozenset(
@@ -87,9 +94,7 @@ def patient(trigger: Token) -> Token | None:
             if child.dep_ == "prep" and child.lower_ == "of":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         return None
-    found = next(
-        (c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None
-    )
+    found = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None)
     if found is not None:
         return _antecedent_of_relative(found)
     if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -114,7 +119,7 @@ def agent(trigger: Token) -> Token | None:
 
 
 def _antecedent_of_relative(token: Token) -> Token:
-    """"who" in "X, who was arrested" stands for X."""
+    """ "who" in "X, who was arrested" stands for X."""
     if token.tag_ in ("WP", "WDT") or token.lower_ == "that":
         clause = token.head
         if clause.dep_ == "relcl":
@@ -135,23 +140,41 @@ def _core_tokens(token: Token) -> Iterator[Token]:
 
 
 def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]:
-    """Return the resolved entity names in the noun phrase headed by ``token``."""
-    names: dict[str, None] = {}
-    for tok in _core_tokens(token):
+    """Return the resolved entity names in the noun phrase headed by ``token``.
+
+    Names of the role's entity types come first. The small model often mislabels
+    unfamiliar names ("Tabligh Jamaat" as PERSON, "Rashidov" as ORG) or misses
+    them, so when none fits, a person or organization name, or an untagged
+    proper-noun run, in the role's syntactic position is taken instead.
+    """
+    typed: dict[str, None] = {}
+    other: dict[str, None] = {}
+    core = list(_core_tokens(token))
+    for tok in core:
         kind = ctx.mentions.kind_at(tok.idx)
-        if kind in types:
-            name = ctx.mentions.name_at(tok.idx)
-            if name:
-                names[name] = None
-    if not names and "PERSON" in types and _refers_to_person(token):
-        name = ctx.mentions.antecedent(token.idx)
-        if name:
-            names[name] = None
-    if not names and "ORG" in types and token.pos_ == "PROPN" and not token.ent_type_:
-        # an organization the model did not tag ("Group 24"): take the proper-noun phrase
-        words = [t for t in token.subtree if t.dep_ in ("compound", "nummod") or t == token]
-        names[" ".join(t.text for t in words)] = None
-    return list(names)
+        name = ctx.mentions.name_at(tok.idx) if kind else None
+        if name and kind in types:
+            typed[name] = None
+        elif name and kind in ("PERSON", "ORG"):
+            other[name] = None
+    if typed:
+        people = [n for n in typed if ctx.mentions.kind_of(n) == "PERSON"]
+        # "Colonel Halimov, the commander of the Interior Ministry's forces": the person
+        return people if people and len(types) > 1 else list(typed)
+    if "PERSON" in types and _refers_to_person(token):
+        # "himself" points at the person just named, not the article's main figure
+        name = ctx.mentions.antecedent(token.idx, nearest=token.lower_.endswith("self"))
+        return [name] if name else []
+    if other and {"PERSON", "ORG"} & set(types):
+        return list(other)
+    for tok in core:
+        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.dep_ == "compound":
+            continue
+        run = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        # a lone capitalized word opening a sentence ("Gunmen attacked") is no name
+        if len(run) > 1 or ("ORG" in types and not tok.is_sent_start):
+            other[" ".join(t.text for t in sorted(run, key=lambda t: t.i))] = None
+    return list(other)
 
 
 def _refers_to_person(token: Token) -> bool:
@@ -187,7 +210,9 @@ def count_of(token: Token) -> int | float | None:
     return None
 
 
-def _bound_or(ctx: FillContext, role: RoleSpec, find: Callable[[Token], Token | None]) -> Token | None:
+def _bound_or(
+    ctx: FillContext, role: RoleSpec, find: Callable[[Token], Token | None]
+) -> Token | None:
     return ctx.nodes.get(role.name) or find(ctx.trigger)
 
 
@@ -210,7 +235,7 @@ def fill_count(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 
 
 def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """A named court in the sentence ("the Khatlon regional court", "Tajikistan's Supreme Court")."""
+    """A named court in the sentence ("the Osh regional court", "Tajikistan's Supreme Court")."""
     best: tuple[int, str] | None = None
     for chunk in ctx.sent.noun_chunks:
         if "court" not in chunk.root.lower_:
@@ -273,11 +298,21 @@ def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         if tok.dep_ != "prep" or tok.lower_ not in ("of", "for", "with"):
             continue
         head = tok.head
-        if tok.lower_ == "of" and head.lemma_ not in ("charge", "guilty", "convict", "accuse", "suspicion"):
+        if tok.lower_ == "of" and head.lemma_ not in (
+            "charge",
+            "guilty",
+            "convict",
+            "accuse",
+            "suspicion",
+        ):
             continue
         if tok.lower_ == "with" and head.lemma_ not in ("charge", "associate"):
             continue
-        if tok.lower_ == "for" and head != ctx.trigger and head.lemma_ not in ("convict", "jail", "imprison", "sentence", "arrest", "detain"):
+        if (
+            tok.lower_ == "for"
+            and head != ctx.trigger
+            and head.lemma_ not in ("convict", "jail", "imprison", "sentence", "arrest", "detain")
+        ):
             continue
         obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
         if obj is None or obj.like_num or obj.ent_type_ in ("DATE", "TIME", "CARDINAL"):
@@ -329,7 +364,9 @@ def fill_object_phrase(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     if token is None:
         return None
     if token.ent_type_ == "PERSON":
-        return ctx.mentions.name_at(token.doc[token.i : token.i + 1].root.idx) or _entity_text(token)
+        return ctx.mentions.name_at(token.doc[token.i : token.i + 1].root.idx) or _entity_text(
+            token
+        )
     words = [t for t in _core_tokens(token) if t.dep_ not in ("det", "poss", "punct", "case")]
     words.sort(key=lambda t: t.i)
     return " ".join(t.text for t in words) or None
@@ -346,7 +383,7 @@ _KILL = frozenset({"kill", "leave", "claim"})
 
 
 def fill_casualties(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """``killed`` / ``wounded`` tolls given in the sentence ("killing four guards", "left 17 dead")."""
+    """``killed`` / ``wounded`` tolls in the sentence ("killing four guards", "left 17 dead")."""
     lemmas = {"killed": ("kill",), "wounded": ("wound", "injure")}.get(role.name, ())
     parse = normalizer("kronika.number.v1")
     if parse is None:
@@ -438,10 +475,17 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
     if norm is None:
         return None
     ranked = []
+    lo, hi = block(sent, trigger)
     for index, text in _date_phrases(sent):
         token = sent.doc[index]
+        if not lo <= token.idx < hi:
+            continue
         governed = trigger in token.ancestors or token.head == trigger
         ranked.append((not governed, abs(index - trigger.i), text))
+    if any(not r[0] for r in ranked):
+        # a date the trigger governs and that cannot be resolved ("in June", no year)
+        # must not be replaced by another event's date from the same sentence
+        ranked = [r for r in ranked if not r[0]]
     for _, _, text in sorted(ranked):
         value = _normalize_date(norm, text, published)
         if value:
@@ -475,18 +519,36 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         if isinstance(value, list):
             used.update(value)
     ranked = []
+    lo, hi = block(sent, trigger)
     for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
+        if ent.label_ not in ("GPE", "LOC", "FAC") or not lo <= ent.start_char < hi:
             continue
         name = clean_name(ent.text)
         if name in used and not any(name in str(args.get(r, "")) for r in ("court", "facility")):
             continue
         place = _cached_place(resolve, name)
-        if place is None:
-            continue
-        is_country = place.admin1 is None and (place.country in (None, place.name))
-        ranked.append((is_country, abs(ent.root.i - trigger.i), place))
+        if place is None and ent.root.head.lower_ not in ("in", "at", "near", "outside"):
+            continue  # an unknown name is a place only where the text says "in X"
+        # a place the gazetteer does not know is most often a village or a district
+        is_country = (
+            place is not None and place.admin1 is None and (place.country in (None, place.name))
+        )
+        # the name as the article gives it, with what the gazetteer knows about it
+        found = Place(name=name) if place is None else replace(place, name=name)
+        ranked.append((is_country, abs(ent.root.i - trigger.i), found))
     return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
+
+
+def block(sent: Span, trigger: Token) -> tuple[int, int]:
+    """Char bounds of the trigger's part of the sentence, cut at blank lines.
+
+    A title run into the first paragraph makes one "sentence" of both; dates and
+    places across the blank line belong to the other part.
+    """
+    text = sent.doc.text
+    lo = text.rfind("\n\n", sent.start_char, trigger.idx)
+    hi = text.find("\n\n", trigger.idx, sent.end_char)
+    return (lo + 2 if lo >= 0 else sent.start_char, hi if hi >= 0 else sent.end_char)
 
 
 @cache

@@ -162,7 +162,9 @@ def _role(name: str, raw: Any, where: str) -> RoleSpec:
         raise RuleError(f"{where}: a role is a mapping such as {{value: names, entity: [PERSON]}}")
     value = raw.get("value")
     if value not in VALUE_KINDS:
-        raise RuleError(f"{where}.value: {value!r} is not a value kind. Known: {', '.join(VALUE_KINDS)}.")
+        raise RuleError(
+            f"{where}.value: {value!r} is not a value kind. Known: {', '.join(VALUE_KINDS)}."
+        )
     for key, kind in (("normalize", "normalizers"), ("fill", "role_fillers")):
         ref = raw.get(key)
         if ref is not None and ref not in registry.names(kind):

@@ -133,6 +133,10 @@ def ingest(
     finally:
         if own_engine:
             runner.close()
+    if report.stored:
+        from ..resolve.corpus import resolve_corpus  # cross-article merging of what is new
+
+        resolve_corpus(store, settings)
     return report
 
 

@@ -18,6 +18,11 @@ from dataclasses import dataclass
 from ..model import Entity, Mention
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# titles are not part of a name: "Colonel Gulmurod Halimov" is "Gulmurod Halimov"
+_TITLE = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt)\.?|Colonel|General|Lieutenant|Major|Captain|"
+    r"Sergeant|President|Prime Minister|Minister|Judge|Imam|Sheikh|Mullah|Professor)\s+"
+)
 _SMALL = frozenset({"of", "the", "for", "and", "in", "al", "de"})
 
 
@@ -36,11 +41,13 @@ def clean_name(text: str) -> str:
     text = _POSSESSIVE.sub("", text.strip(" \t\n,.;:\"“”'’()"))
     if text.lower().startswith("the "):
         text = text[4:]
+    if len(text.split()) > 2:
+        text = _TITLE.sub("", text)
     return text.strip()
 
 
 def initials(name: str) -> str:
-    """Return the upper-case initials of a multi-word name ("Islamic Movement of Uzbekistan" → "IMU")."""
+    """Return the initials of a multi-word name ("Islamic Movement of Uzbekistan" → "IMU")."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL]
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
@@ -100,11 +107,15 @@ class MentionIndex:
         """Return the entity name of the mention starting at char ``start``, if any."""
         return self._name_at.get(start)
 
+    def kind_of(self, name: str) -> str | None:
+        """Return the type of the entity called ``name``, if the article names one."""
+        return next((kind for kind, n in self._forms if n == name), None)
+
     def kind_at(self, start: int) -> str | None:
         """Return the type (PERSON, ORG, LOC) of the mention starting at char ``start``."""
         return self._kind_at.get(start)
 
-    def antecedent(self, position: int) -> str | None:
+    def antecedent(self, position: int, nearest: bool = False) -> str | None:
         """Return the person a pronoun or description at char ``position`` most likely means.
 
         Among the last three people named before it, the one named most often so
@@ -120,6 +131,8 @@ class MentionIndex:
                 break
         if not recent:
             return None
+        if nearest:
+            return recent[0]
         counts = {n: sum(1 for _, m in self._people[:i] if m == n) for n in recent}
         return max(recent, key=lambda n: (counts[n], -recent.index(n)))
 

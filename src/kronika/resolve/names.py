@@ -103,7 +103,7 @@ def name_tokens(name: str, *, person: bool = True) -> tuple[str, ...]:
 
 
 def translit_key(name: str, *, person: bool = True) -> str:
-    """Return the transliteration key of a name: ``"Khalimov Gulmorod"`` → ``"halimov gulmorod"``."""
+    """Return a name's transliteration key: ``"Khalimov Gulmorod"`` → ``"halimov gulmorod"``."""
     return " ".join(name_tokens(name, person=person))
 
 
@@ -137,7 +137,7 @@ def token_score(a: str, b: str) -> tuple[float, str]:
 
 
 def _align(short: tuple[str, ...], long: tuple[str, ...]) -> list[tuple[float, str]] | None:
-    """Greedily match every token of ``short`` to a distinct token of ``long``; None if one fails."""
+    """Match each token of ``short`` to a distinct token of ``long``; None if one fails."""
     pairs = sorted(
         ((token_score(s, t), i, j) for i, s in enumerate(short) for j, t in enumerate(long)),
         key=lambda item: -item[0][0],
@@ -217,7 +217,7 @@ def org_words(name: str) -> tuple[str, ...]:
 
 
 def acronym(name: str) -> str:
-    """Return the initials of a multi-word name (``"Islamic Movement of Uzbekistan"`` → ``"imu"``)."""
+    """Return a multi-word name's initials (``"Islamic Movement of Uzbekistan"`` → ``"imu"``)."""
     words = org_words(name)
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, inspect, select, text
 
 from ..errors import SchemaTooNew, StoreError
-from .schema import DATA_TABLES, metadata, migrations_table
+from .schema import DATA_TABLES, RESOLUTION_TABLES, metadata, migrations_table
 from .search import create_search_index
 
 Migration = Callable[[Connection], None]
@@ -36,8 +36,23 @@ def m002_search_index(conn: Connection) -> None:
     create_search_index(conn)
 
 
+def m003_resolution(conn: Connection) -> None:
+    """Add cross-article resolution tables, event anchors and correction target keys."""
+    metadata.create_all(conn, tables=list(RESOLUTION_TABLES), checkfirst=True)
+    # m001 creates the current shape, so on a new database these columns already exist.
+    added = {"events": ("anchor", "VARCHAR(80)"), "corrections": ("target_key", "TEXT")}
+    for table, (column, sql_type) in added.items():
+        have = {c["name"] for c in inspect(conn).get_columns(table)}
+        if column not in have:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_anchor ON events (anchor)"))
+    conn.execute(
+        text("CREATE INDEX IF NOT EXISTS ix_corrections_key ON corrections (target_key)")
+    )
+
+
 #: Every migration, in the order it runs.
-MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_search_index)
+MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_search_index, m003_resolution)
 
 
 def applied_migrations(conn: Connection) -> list[str]:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, Table, func, or_, select
 
 from ..errors import NotFound
+from . import overlay
 from .schema import (
     aliases,
     articles,
@@ -143,6 +144,7 @@ def list_entities(
     """Return entities, most mentioned first; ``q`` matches part of a name or alias."""
     counts = _mention_counts()
     query = select(entities, counts.c.n).outerjoin(counts, counts.c.entity_id == entities.c.id)
+    query = query.where(entities.c.id.not_in(overlay.hidden_entities()))
     if type:
         query = query.where(entities.c.type == type.upper())
     if q:
@@ -150,11 +152,14 @@ def list_entities(
         alias_match = select(aliases.c.entity_id).where(
             func.lower(aliases.c.alias).like("%" + _escape_like(q.lower()) + "%", escape="\\")
         )
-        query = query.where(
+        matched = list(conn.scalars(select(entities.c.id).where(
             or_(entities.c.key.like(pattern, escape="\\"), entities.c.id.in_(alias_match))
-        )
+        )))
+        # a match on a merged entity's own name finds the entity it was merged into
+        query = query.where(entities.c.id.in_(overlay.entity_members(conn, matched)))
     query = query.order_by(func.coalesce(counts.c.n, 0).desc(), entities.c.name, entities.c.id)
-    return _entity_dicts(conn, list(conn.execute(_page(query, limit, offset))))
+    found = _entity_dicts(conn, list(conn.execute(_page(query, limit, offset))))
+    return overlay.overlay_entities(conn, found)
 
 
 def _escape_like(value: str) -> str:
@@ -175,7 +180,7 @@ def get_entity(conn: Connection, entity_id: int) -> dict[str, Any]:
     spans = conn.execute(
         select(mentions, articles.c.external_id)
         .join(articles, articles.c.id == mentions.c.article_id)
-        .where(mentions.c.entity_id == entity_id)
+        .where(mentions.c.entity_id.in_(overlay.entity_members(conn, [entity_id])))
         .order_by(mentions.c.article_id, mentions.c.start)
     )
     mention_list = [
@@ -189,7 +194,7 @@ def get_entity(conn: Connection, entity_id: int) -> dict[str, Any]:
         for m in spans
     ]
     return {
-        **_entity_dicts(conn, [row])[0],
+        **overlay.overlay_entities(conn, _entity_dicts(conn, [row]))[0],
         "place": row.place,
         "mention_list": mention_list,
         "events": list_events(conn, entity=f"ent{entity_id}"),
@@ -248,7 +253,7 @@ def _event_dicts(conn: Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
         }
         for row in rows
     ]
-    return _apply_edits(conn, "event", found)
+    return _apply_edits(conn, "event", overlay.merge_events(conn, found, _sources))
 
 
 def list_events(
@@ -268,7 +273,9 @@ def list_events(
         until: keep events dated on or before this ISO date; ``"2016"`` includes all of 2016.
         entity: an entity id (``ent3``) or a name or alias: keep events that involve it.
     """
-    query = select(events).where(events.c.id.not_in(_rejected("event")))
+    query = select(events).where(
+        events.c.id.not_in(_rejected("event")), events.c.id.not_in(overlay.hidden_events())
+    )
     if type:
         query = query.where(events.c.type == type.upper())
     if since:
@@ -277,10 +284,14 @@ def list_events(
         # Compare at the precision of ``until`` so "2016-12" includes "2016-12-05".
         query = query.where(func.substr(events.c.date, 1, len(until)) <= until)
     if entity:
-        linked = select(event_entities.c.event_id).where(
-            event_entities.c.entity_id.in_(_entity_ids(conn, entity))
+        members = overlay.entity_members(conn, _entity_ids(conn, entity))
+        linked = list(
+            conn.scalars(
+                select(event_entities.c.event_id).where(event_entities.c.entity_id.in_(members))
+            )
         )
-        query = query.where(events.c.id.in_(linked))
+        reps = overlay.event_cluster_of(conn, linked)
+        query = query.where(events.c.id.in_(sorted({reps.get(e, e) for e in linked})))
     query = query.order_by(events.c.date.is_(None), events.c.date, events.c.id)
     return _event_dicts(conn, list(conn.execute(_page(query, limit, offset))))
 
@@ -397,6 +408,11 @@ def _rejected(kind: str) -> Select[Any]:
 def _apply_edits(conn: Connection, kind: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # Edits are replayed oldest first over the machine values, so the latest wins.
     by_id = {int(item["id"][3:]): item for item in found}
+    if kind == "event":
+        # an edit of any event merged into a shown one applies to the shown one
+        for item in found:
+            for member in item.get("merged", []):
+                by_id.setdefault(int(member[3:]), item)
     for chunk in _chunks(list(by_id)):
         query = (
             select(corrections)

@@ -113,6 +113,8 @@ events = Table(
     Column("markers", JSON, nullable=False),
     Column("rule", Text, nullable=False),
     Column("fingerprint", String(64), nullable=False, unique=True),
+    #: Stable across re-extraction (input, part, type, evidence span, rank): corrections use it.
+    Column("anchor", String(80)),
     Index("ix_events_type_date", "type", "date"),
 )
 
@@ -185,7 +187,56 @@ corrections = Table(
     Column("value", JSON),
     Column("author", Text, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
+    #: The target's stable key (event anchor, claim fingerprint, "TYPE:entity key"), so a
+    #: correction finds its target again after re-extraction renumbers machine rows.
+    Column("target_key", Text),
     Index("ix_corrections_target", "target_kind", "target_id"),
+)
+
+#: Cross-article resolution (machine output, rebuilt by ``resolve_corpus``): every entity
+#: that was merged with others points at its cluster's representative entity.
+entity_clusters = Table(
+    "entity_clusters",
+    metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    Column("cluster_id", Integer, nullable=False),
+    Index("ix_entity_clusters_cluster", "cluster_id"),
+)
+
+#: Why two entities were merged: one row per edge of a cluster, with the rule and score.
+entity_links = Table(
+    "entity_links",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("type", String(32), nullable=False),
+    Column("key_a", Text, nullable=False),
+    Column("key_b", Text, nullable=False),
+    Column("name_a", Text, nullable=False),
+    Column("name_b", Text, nullable=False),
+    Column("rule", Text, nullable=False),
+    Column("score", Float, nullable=False),
+    Index("ix_entity_links_a", "type", "key_a"),
+    Index("ix_entity_links_b", "type", "key_b"),
+)
+
+#: Events that several articles report: each member points at the cluster's representative.
+event_clusters = Table(
+    "event_clusters",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("cluster_id", Integer, nullable=False),
+    Column("rule", Text, nullable=False),
+    Index("ix_event_clusters_cluster", "cluster_id"),
+)
+
+#: One row per resolution run: the watermark of what it saw (to skip unchanged corpora).
+resolution_runs = Table(
+    "resolution_runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("watermark", Text, nullable=False),
+    Column("report", JSON, nullable=False),
 )
 
 #: Tables that hold data (everything but the migration log), in dependency order.
@@ -202,6 +253,18 @@ DATA_TABLES: tuple[Table, ...] = (
     claim_sources,
     skips,
     corrections,
+    entity_clusters,
+    entity_links,
+    event_clusters,
+    resolution_runs,
+)
+
+#: Tables that ``m003_resolution`` adds to databases created before it.
+RESOLUTION_TABLES: tuple[Table, ...] = (
+    entity_clusters,
+    entity_links,
+    event_clusters,
+    resolution_runs,
 )
 
 _SPACES = re.compile(r"\s+")

@@ -9,20 +9,14 @@ through a ``Store``.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import asdict
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from sqlalchemy import (
-    Connection,
     Engine,
-    Table,
     create_engine,
     event,
     exc,
@@ -30,28 +24,13 @@ from sqlalchemy import (
     make_url,
     select,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.pool import StaticPool
 
 from ..errors import MissingExtra, StoreError
-from ..model import ArticleResult, Claim, Entity, Event, InputResult, RawInput, Skip
-from . import query
+from ..model import ArticleResult, InputResult, Skip
+from . import dossiers, query, resolved, write
 from .migrations import migrate
-from .schema import (
-    aliases,
-    articles,
-    claim_sources,
-    claims,
-    corrections,
-    entities,
-    entity_key,
-    event_entities,
-    event_sources,
-    events,
-    inputs,
-    mentions,
-    skips,
-)
+from .schema import corrections, entities, events, inputs
 from .search import search_articles
 
 
@@ -191,9 +170,9 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 if result.skip is not None:
-                    _record_input_skip(conn, raw, result.skip)
+                    write.record_input_skip(conn, raw, result.skip)
                     return False
-                return _write_articles(conn, raw, result.articles)
+                return write.write_articles(conn, raw, result.articles)
         except exc.IntegrityError as err:
             reason = str(err.orig).strip().splitlines()[0]
             raise StoreError(f"{raw.source}: cannot store {raw.external_id!r}: {reason}") from err
@@ -201,7 +180,7 @@ class Store:
     def write_skip(self, skip: Skip) -> None:
         """Record a skip that has no input (e.g. an unreadable file), once per source and reason."""
         with self.engine.begin() as conn:
-            _record_skip(conn, skip)
+            write.record_skip(conn, skip)
 
     def correct(
         self,
@@ -212,23 +191,29 @@ class Store:
         value: Any = None,
         author: str = "",
     ) -> dict[str, Any]:
-        """Record a human correction of an event or claim; return the corrected object.
+        """Record a human correction of an event, claim or entity; return the corrected object.
 
-        ``reject`` hides the target from listings until a later ``confirm``;
+        Events and claims: ``reject`` hides the target until a later ``confirm``;
         ``edit`` overrides ``field`` (``date``, ``type``, ``args.<role>``,
-        ``quantity``...) with ``value``. Corrections live apart from machine
-        output and survive re-extraction.
+        ``quantity``...) with ``value``. Entities: ``merge`` / ``split`` with
+        ``value`` another entity (id or name) joins them or keeps them apart at the
+        next resolution; ``rename`` shows ``value`` as the name; ``alias`` adds
+        ``value`` as a name of the entity. Corrections live apart from machine
+        output, carry a stable key of their target, and survive re-extraction.
 
         Raises:
-            NotFound: no such event or claim.
+            NotFound: no such event, claim or entity.
             StoreError: unknown action or field.
         """
         kind, number = query.parse_id(target)
         allowed = _EDITABLE.get(kind)
         if allowed is None:
-            raise StoreError(f"{target}: only events and claims can be corrected")
-        if action not in _ACTIONS:
-            raise StoreError(f"unknown correction {action!r}; known: {', '.join(_ACTIONS)}")
+            raise StoreError(f"{target}: only events, claims and entities can be corrected")
+        actions = _ENTITY_ACTIONS if kind == "entity" else _ACTIONS
+        if action not in actions:
+            raise StoreError(
+                f"unknown correction {action!r} of a {kind}; known: {', '.join(actions)}"
+            )
         role_edit = kind == "event" and (field or "").startswith("args.")
         if action == "edit" and not (field in allowed or role_edit):
             raise StoreError(
@@ -236,16 +221,21 @@ class Store:
             )
         self.get(target)
         with self.engine.begin() as conn:
+            if action in ("merge", "split"):
+                value = resolved.entity_ref(conn, str(value))
+            elif kind == "entity" and not str(value or "").strip():
+                raise StoreError(f"{action} needs a value (the new name or alias)")
             conn.execute(
                 insert(corrections),
                 {
                     "target_kind": kind,
                     "target_id": number,
+                    "target_key": resolved.target_key(conn, kind, number),
                     "action": action,
                     "field": field if action == "edit" else None,
-                    "value": value if action == "edit" else None,
+                    "value": value if action in _VALUED else None,
                     "author": author,
-                    "at": _now(),
+                    "at": write.now(),
                 },
             )
         return self.get(target)
@@ -255,6 +245,28 @@ class Store:
         kind, number = query.parse_id(target)
         with self.engine.connect() as conn:
             return query.list_corrections(conn, kind, number)
+
+    def all_corrections(self) -> list[dict[str, Any]]:
+        """Return every correction with its target id and stable key, oldest first."""
+        with self.engine.connect() as conn:
+            return resolved.list_all_corrections(conn)
+
+    def replace_extraction(self, results: Sequence[tuple[int, ArticleResult]]) -> dict[str, int]:
+        """Replace all machine rows by ``results`` (article id, fresh extraction), in one go.
+
+        Articles and inputs stay; entities, events, claims and resolution are
+        rebuilt; corrections are kept and re-pointed at their targets by stable key.
+        Returns counts: ``events``, ``claims``, ``corrections``, ``reattached``, ``orphaned``.
+        """
+        with self.engine.begin() as conn:
+            resolved.clear_machine_rows(conn)
+            hashes = resolved.article_hashes(conn)
+            for article_id, result in results:
+                write.write_extraction(conn, article_id, hashes[article_id], result)
+            counts = resolved.reattach_corrections(conn)
+            counts["events"] = resolved.count(conn, events)
+            counts["entities"] = resolved.count(conn, entities)
+        return counts
 
     # -- reads ----------------------------------------------------------------------
 
@@ -313,6 +325,21 @@ class Store:
         with self.engine.connect() as conn:
             return search_articles(conn, query, limit)
 
+    def case(self, name: str) -> dict[str, Any]:
+        """Return the legal stages of a person's case across articles, by date."""
+        with self.engine.connect() as conn:
+            return dossiers.case_history(conn, name)
+
+    def bans(self) -> list[dict[str, Any]]:
+        """Return banned or designated organizations: where, by whom, since when."""
+        with self.engine.connect() as conn:
+            return dossiers.list_bans(conn)
+
+    def compare_claims(self) -> list[dict[str, Any]]:
+        """Return claims grouped by what they count, so differing figures show side by side."""
+        with self.engine.connect() as conn:
+            return dossiers.compare_claims(conn)
+
     def summary(self) -> dict[str, Any]:
         """Return the counts of everything stored."""
         with self.engine.connect() as conn:
@@ -320,7 +347,10 @@ class Store:
 
 
 _ACTIONS = ("confirm", "reject", "edit")
+_ENTITY_ACTIONS = ("merge", "split", "rename", "alias")
+_VALUED = ("edit", "merge", "split", "rename", "alias")
 _EDITABLE = {
+    "entity": ("name", "aliases"),
     "event": ("type", "date", "location", "confidence", "flags", "markers", "args.<role>"),
     "claim": ("quantity", "about", "claimant", "contested", "markers"),
 }
@@ -331,216 +361,3 @@ _GETTERS = {
     "event": query.get_event,
     "claim": query.get_claim,
 }
-
-
-# -- writing one input ------------------------------------------------------------------
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _fingerprint(*parts: Any) -> str:
-    # No ``default=``: a value JSON cannot hold is a bug upstream and raises TypeError here,
-    # before anything reaches the database, the same way on every backend.
-    payload = json.dumps(parts, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def _insert_new(
-    conn: Connection, table: Table, values: dict[str, Any], keys: list[str]
-) -> int | None:
-    """Insert a row unless one with the same ``keys`` exists; return its new id, else None."""
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(table).values(**values).on_conflict_do_nothing(index_elements=keys)
-    if "id" in table.c:
-        return conn.execute(statement.returning(table.c.id)).scalar()
-    return 1 if conn.execute(statement).rowcount else None
-
-
-def _write_articles(conn: Connection, raw: RawInput, results: Sequence[ArticleResult]) -> bool:
-    row = {
-        "content_hash": raw.content_hash,
-        "source": raw.source,
-        "external_id": raw.external_id,
-        "format": raw.format,
-        "ingested_at": _now(),
-    }
-    if _insert_new(conn, inputs, row, ["content_hash"]) is None:
-        return False
-    for result in results:
-        _write_article(conn, raw.content_hash, result)
-    return True
-
-
-def _write_article(conn: Connection, input_hash: str, result: ArticleResult) -> None:
-    article = result.article
-    article_id = conn.execute(
-        insert(articles).returning(articles.c.id),
-        {
-            "input_hash": input_hash,
-            "part": article.part,
-            "external_id": article.external_id,
-            "source": article.source,
-            "title": article.title,
-            "outlet": article.outlet,
-            "author": article.author,
-            "url": article.url,
-            "published": article.published,
-            "language": article.language,
-            # PostgreSQL text cannot hold NUL; one-for-one replacement keeps every span.
-            "text": article.text.replace("\x00", "\ufffd"),
-            "chars": len(article.text),
-        },
-    ).scalar_one()
-    # Every surface form in this article → its entity, to link event arguments by name.
-    names: dict[str, int] = {}
-    for entity in result.entities:
-        entity_id = _write_entity(conn, article_id, entity)
-        forms = [entity.name, *entity.aliases, *(m.text for m in entity.mentions)]
-        for form in forms:
-            names.setdefault(entity_key(form), entity_id)
-    origin = (input_hash, article.part)
-    for extracted in result.events:
-        _write_event(conn, article_id, origin, extracted, names)
-    for claim in result.claims:
-        _write_claim(conn, article_id, origin, claim)
-
-
-def _write_entity(conn: Connection, article_id: int, entity: Entity) -> int:
-    key = entity_key(entity.name)
-    place = asdict(entity.place) if entity.place is not None else None
-    values = {"type": entity.type, "name": entity.name, "key": key, "place": place}
-    entity_id = _insert_new(conn, entities, values, ["type", "key"])
-    stored_name = entity.name
-    if entity_id is None:
-        found = conn.execute(
-            select(entities.c.id, entities.c.name).where(
-                entities.c.type == entity.type, entities.c.key == key
-            )
-        ).one()
-        entity_id, stored_name = found.id, found.name
-    for alias in dict.fromkeys((entity.name, *entity.aliases)):
-        if alias != stored_name:
-            _insert_new(
-                conn, aliases, {"entity_id": entity_id, "alias": alias}, ["entity_id", "alias"]
-            )
-    if entity.mentions:
-        conn.execute(
-            insert(mentions),
-            [
-                {
-                    "entity_id": entity_id,
-                    "article_id": article_id,
-                    "text": m.text,
-                    "start": m.start,
-                    "end": m.end,
-                }
-                for m in entity.mentions
-            ],
-        )
-    return entity_id
-
-
-def _write_event(
-    conn: Connection,
-    article_id: int,
-    origin: tuple[str, int],
-    extracted: Event,
-    names: dict[str, int],
-) -> None:
-    spans = [[e.start, e.end] for e in extracted.evidence]
-    values = {
-        "type": extracted.type,
-        "date": extracted.date,
-        "location": asdict(extracted.location) if extracted.location is not None else None,
-        "args": dict(extracted.args),
-        "confidence": extracted.confidence,
-        "flags": list(extracted.flags),
-        "markers": list(extracted.markers),
-        "rule": extracted.rule,
-        "fingerprint": _fingerprint(*origin, extracted.type, spans, extracted.args),
-    }
-    event_id = _insert_new(conn, events, values, ["fingerprint"])
-    if event_id is None:  # the same event twice in one article: keep the first
-        return
-    _write_sources(conn, event_sources, "event_id", event_id, article_id, extracted.evidence)
-    for role, value in extracted.args.items():
-        given = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-        for name in given:
-            entity_id = names.get(entity_key(str(name)))
-            if entity_id is not None:
-                _insert_new(
-                    conn,
-                    event_entities,
-                    {"event_id": event_id, "entity_id": entity_id, "role": role},
-                    ["event_id", "entity_id", "role"],
-                )
-
-
-def _write_claim(conn: Connection, article_id: int, origin: tuple[str, int], claim: Claim) -> None:
-    spans = [[e.start, e.end] for e in claim.evidence]
-    values = {
-        "quantity": claim.quantity,
-        "about": claim.about,
-        "claimant": claim.claimant,
-        "contested": claim.contested,
-        "markers": list(claim.markers),
-        "fingerprint": _fingerprint(*origin, claim.quantity, claim.about, claim.claimant, spans),
-    }
-    claim_id = _insert_new(conn, claims, values, ["fingerprint"])
-    if claim_id is not None:
-        _write_sources(conn, claim_sources, "claim_id", claim_id, article_id, claim.evidence)
-
-
-def _write_sources(
-    conn: Connection, table: Table, owner: str, owner_id: int, article_id: int, evidence: Any
-) -> None:
-    if evidence:
-        conn.execute(
-            insert(table),
-            [
-                {
-                    owner: owner_id,
-                    "article_id": article_id,
-                    "evidence": e.text,
-                    "start": e.start,
-                    "end": e.end,
-                }
-                for e in evidence
-            ],
-        )
-
-
-def _record_input_skip(conn: Connection, raw: RawInput, skip: Skip) -> None:
-    input_hash = skip.input_hash or raw.content_hash
-    if conn.execute(select(skips.c.id).where(skips.c.input_hash == input_hash)).first():
-        return
-    conn.execute(
-        insert(skips),
-        {
-            "source": skip.source or raw.source,
-            "external_id": skip.external_id or raw.external_id,
-            "input_hash": input_hash,
-            "stage": skip.stage,
-            "reason": skip.reason,
-            "at": _now(),
-        },
-    )
-
-
-def _record_skip(conn: Connection, skip: Skip) -> None:
-    seen = select(skips.c.id).where(skips.c.source == skip.source, skips.c.reason == skip.reason)
-    if conn.execute(seen).first():
-        return
-    conn.execute(
-        insert(skips),
-        {
-            "source": skip.source,
-            "external_id": skip.external_id,
-            "input_hash": skip.input_hash,
-            "stage": skip.stage,
-            "reason": skip.reason,
-            "at": _now(),
-        },
-    )

@@ -1,36 +1,73 @@
 """The entity network: co-occurrence and affiliation edges over the store's tables.
 
-Candidates to move into ``store/query.py`` with the rest of ``web/queries.py``.
+Entities merged by cross-article resolution count as their cluster's
+representative. The cluster map is small, so it is applied in Python and the
+SQL stays on indexed columns (a join on a computed representative id would
+defeat the mention indexes). Candidates to move into ``store/query.py`` with
+the rest of ``web/queries.py``.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from itertools import combinations
 from typing import Any
 
 from sqlalchemy import Connection, Select, and_, func, or_, select
 
-from ..store.schema import articles, entities, event_entities, events, mentions
+from ..store.schema import articles, entities, entity_clusters, event_entities, events, mentions
 from ..store.store import Store
+
+#: Co-occurrence on an entity page looks at its most recent articles only, to stay fast.
+RECENT_ARTICLES = 5000
+
+
+def _clusters(conn: Connection) -> dict[int, int]:
+    rows = conn.execute(select(entity_clusters.c.entity_id, entity_clusters.c.cluster_id))
+    return {member: rep for member, rep in rows if member != rep}
+
+
+def _members(clusters: dict[int, int], reps: Sequence[int]) -> list[int]:
+    wanted = set(reps)
+    return sorted(wanted | {m for m, rep in clusters.items() if rep in wanted})
+
+
+def _describe(conn: Connection, counts: Counter[int], limit: int) -> list[dict[str, Any]]:
+    ids = [entity_id for entity_id, _ in counts.most_common(limit)]
+    rows = {r.id: r for r in conn.execute(select(entities).where(entities.c.id.in_(ids)))}
+    return [
+        {"id": f"ent{i}", "type": rows[i].type, "name": rows[i].name, "n": counts[i]}
+        for i in ids
+        if i in rows
+    ]
 
 
 def co_occurring(store: Store, entity_id: int, limit: int = 15) -> list[dict[str, Any]]:
     """Return entities named in the same articles as ``entity_id``, by shared articles."""
-    own = select(mentions.c.article_id).where(mentions.c.entity_id == entity_id).distinct()
-    shared = func.count(func.distinct(mentions.c.article_id))
-    query = (
-        select(entities.c.id, entities.c.type, entities.c.name, shared.label("n"))
-        .join(mentions, mentions.c.entity_id == entities.c.id)
-        .where(mentions.c.article_id.in_(own), entities.c.id != entity_id)
-        .group_by(entities.c.id, entities.c.type, entities.c.name)
-        .order_by(shared.desc(), entities.c.name)
-        .limit(limit)
-    )
     with store.engine.connect() as conn:
-        return [
-            {"id": f"ent{r.id}", "type": r.type, "name": r.name, "articles": int(r.n)}
-            for r in conn.execute(query)
-        ]
+        clusters = _clusters(conn)
+        own = (
+            select(mentions.c.article_id)
+            .where(mentions.c.entity_id.in_(_members(clusters, [entity_id])))
+            .distinct()
+            .order_by(mentions.c.article_id.desc())
+            .limit(RECENT_ARTICLES)
+        )
+        pairs = conn.execute(
+            select(mentions.c.article_id, mentions.c.entity_id)
+            .where(mentions.c.article_id.in_(own))
+            .distinct()
+        )
+        seen = {(article, clusters.get(other, other)) for article, other in pairs}
+        counts = Counter(other for _, other in seen if other != entity_id)
+        # Ties broken by name, as in every other list.
+        found = _describe(conn, counts, len(counts))
+    found.sort(key=lambda e: (-e["n"], e["name"]))
+    return [
+        {"id": e["id"], "type": e["type"], "name": e["name"], "articles": e["n"]}
+        for e in found[:limit]
+    ]
 
 
 def graph(
@@ -46,64 +83,72 @@ def graph(
     articles) and ``affiliation`` (a JOIN event links a person to an organization).
     ``since``/``until`` keep articles published, and events dated, in that range.
     """
-    in_range = select(articles.c.id)
-    if since:
-        in_range = in_range.where(articles.c.published >= since)
-    if until:
-        in_range = in_range.where(func.substr(articles.c.published, 1, len(until)) <= until)
-    counted = func.count(mentions.c.id)
-    top = (
-        select(entities.c.id, entities.c.type, entities.c.name, counted.label("n"))
-        .join(mentions, mentions.c.entity_id == entities.c.id)
-        .where(mentions.c.article_id.in_(in_range))
-        .group_by(entities.c.id, entities.c.type, entities.c.name)
-        .order_by(counted.desc(), entities.c.id)
-        .limit(limit)
-    )
-    if types:
-        top = top.where(entities.c.type.in_([t.upper() for t in types]))
+    in_range: Select[Any] | None = None
+    if since or until:
+        in_range = select(articles.c.id)
+        if since:
+            in_range = in_range.where(articles.c.published >= since)
+        if until:
+            in_range = in_range.where(func.substr(articles.c.published, 1, len(until)) <= until)
     with store.engine.connect() as conn:
+        clusters = _clusters(conn)
+        per_entity = select(mentions.c.entity_id, func.count()).group_by(mentions.c.entity_id)
+        if in_range is not None:
+            per_entity = per_entity.where(mentions.c.article_id.in_(in_range))
+        counts: Counter[int] = Counter()
+        for entity_id, n in conn.execute(per_entity):
+            counts[clusters.get(entity_id, entity_id)] += int(n)
+        if types:
+            wanted = [t.upper() for t in types]
+            allowed = set(conn.scalars(select(entities.c.id).where(entities.c.type.in_(wanted))))
+            counts = Counter({i: n for i, n in counts.items() if i in allowed})
         nodes = [
-            {"id": f"ent{r.id}", "type": r.type, "name": r.name, "mentions": int(r.n)}
-            for r in conn.execute(top)
+            {"id": e["id"], "type": e["type"], "name": e["name"], "mentions": e["n"]}
+            for e in _describe(conn, counts, limit)
         ]
         ids = [int(n["id"][3:]) for n in nodes]
-        edges = _co_edges(conn, ids, in_range) + _affiliations(conn, ids, since, until)
+        edges = _co_edges(conn, clusters, ids, in_range)
+        edges += _affiliations(conn, clusters, ids, since, until)
     return {"nodes": nodes, "edges": edges}
 
 
-def _co_edges(conn: Connection, ids: list[int], in_range: Select[Any]) -> list[dict[str, Any]]:
-    if len(ids) < 2:
-        return []
-    a, b = mentions.alias("a"), mentions.alias("b")
-    weight = func.count(func.distinct(a.c.article_id))
+def _co_edges(
+    conn: Connection, clusters: dict[int, int], ids: list[int], in_range: Select[Any] | None
+) -> list[dict[str, Any]]:
     query = (
-        select(a.c.entity_id.label("source"), b.c.entity_id.label("target"), weight.label("w"))
-        .join(b, and_(b.c.article_id == a.c.article_id, b.c.entity_id > a.c.entity_id))
-        .where(a.c.entity_id.in_(ids), b.c.entity_id.in_(ids), a.c.article_id.in_(in_range))
-        .group_by(a.c.entity_id, b.c.entity_id)
+        select(mentions.c.article_id, mentions.c.entity_id)
+        .where(mentions.c.entity_id.in_(_members(clusters, ids)))
+        .distinct()
     )
+    if in_range is not None:
+        query = query.where(mentions.c.article_id.in_(in_range))
+    by_article: dict[int, set[int]] = {}
+    for article, entity_id in conn.execute(query):
+        by_article.setdefault(article, set()).add(clusters.get(entity_id, entity_id))
+    weights: Counter[tuple[int, int]] = Counter()
+    for named in by_article.values():
+        weights.update(combinations(sorted(named), 2))
     return [
-        {
-            "source": f"ent{r.source}",
-            "target": f"ent{r.target}",
-            "kind": "co-occurrence",
-            "weight": int(r.w),
-        }
-        for r in conn.execute(query)
+        {"source": f"ent{a}", "target": f"ent{b}", "kind": "co-occurrence", "weight": n}
+        for (a, b), n in sorted(weights.items())
     ]
 
 
 def _affiliations(
-    conn: Connection, ids: list[int], since: str | None, until: str | None
+    conn: Connection,
+    clusters: dict[int, int],
+    ids: list[int],
+    since: str | None,
+    until: str | None,
 ) -> list[dict[str, Any]]:
+    members = _members(clusters, ids)
     p, o = event_entities.alias("p"), event_entities.alias("o")
     query = (
         select(p.c.entity_id.label("source"), o.c.entity_id.label("target"))
         .join(o, and_(o.c.event_id == p.c.event_id, o.c.role == "organization"))
         .join(events, events.c.id == p.c.event_id)
         .where(events.c.type == "JOIN", p.c.role == "person")
-        .where(p.c.entity_id.in_(ids), o.c.entity_id.in_(ids))
+        .where(p.c.entity_id.in_(members), o.c.entity_id.in_(members))
         .distinct()
     )
     if since:
@@ -112,7 +157,12 @@ def _affiliations(
         query = query.where(
             or_(events.c.date.is_(None), func.substr(events.c.date, 1, len(until)) <= until)
         )
-    return [
-        {"source": f"ent{r.source}", "target": f"ent{r.target}", "kind": "affiliation", "weight": 1}
+    pairs = {
+        (clusters.get(r.source, r.source), clusters.get(r.target, r.target))
         for r in conn.execute(query)
+    }
+    return [
+        {"source": f"ent{a}", "target": f"ent{b}", "kind": "affiliation", "weight": 1}
+        for a, b in sorted(pairs)
+        if a != b
     ]

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, Text, and_, cast, func, insert, select
 
 from ..errors import NotFound, StoreError
+from ..store import overlay
 from ..store.query import parse_id
 from ..store.schema import (
     aliases,
@@ -74,7 +75,7 @@ def _latest_corrections() -> Any:
 
 
 def _filtered(conn: Connection, f: EventFilter) -> Select[Any]:
-    query = select(events.c.id)
+    query = select(events.c.id).where(events.c.id.notin_(overlay.hidden_events()))
     if f.type:
         query = query.where(events.c.type == f.type.upper())
     if f.since:
@@ -90,7 +91,7 @@ def _filtered(conn: Connection, f: EventFilter) -> Select[Any]:
         query = query.where(events.c.location.isnot(None))
     if f.entity:
         linked = select(event_entities.c.event_id).where(
-            event_entities.c.entity_id.in_(entity_ids(conn, f.entity))
+            event_entities.c.entity_id.in_(overlay.entity_members(conn, entity_ids(conn, f.entity)))
         )
         query = query.where(events.c.id.in_(linked))
     if f.outlet:
@@ -180,17 +181,35 @@ def _chunks(ids: Sequence[int]) -> list[Sequence[int]]:
 def event_dicts(conn: Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
     """Turn ``events`` rows into the Store's event dicts plus ``review`` (corrections applied)."""
     ids = [row.id for row in rows]
-    sources: dict[int, list[dict[str, Any]]] = {}
+    sources = _event_sources(conn, event_sources, "event_id", ids)
     history: dict[int, list[Any]] = {}
     for chunk in _chunks(ids):
+        found = conn.execute(
+            select(corrections)
+            .where(corrections.c.target_kind == "event", corrections.c.target_id.in_(chunk))
+            .order_by(corrections.c.id)
+        )
+        for c in found:
+            history.setdefault(c.target_id, []).append(c)
+    items = [_overlay(row, sources.get(row.id, []), history.get(row.id, [])) for row in rows]
+    # Events several articles report: the store's overlay folds members into one record.
+    return overlay.merge_events(conn, items, _event_sources)
+
+
+def _event_sources(
+    conn: Connection, table: Any, owner: str, ids: Sequence[int]
+) -> dict[int, list[dict[str, Any]]]:
+    found: dict[int, list[dict[str, Any]]] = {}
+    owner_col = table.c[owner]
+    for chunk in _chunks(list(ids)):
         query = (
-            select(event_sources, articles.c.external_id, articles.c.outlet, articles.c.published)
-            .join(articles, articles.c.id == event_sources.c.article_id)
-            .where(event_sources.c.event_id.in_(chunk))
-            .order_by(event_sources.c.id)
+            select(table, articles.c.external_id, articles.c.outlet, articles.c.published)
+            .join(articles, articles.c.id == table.c.article_id)
+            .where(owner_col.in_(chunk))
+            .order_by(table.c.id)
         )
         for s in conn.execute(query):
-            sources.setdefault(s.event_id, []).append(
+            found.setdefault(s._mapping[owner_col], []).append(
                 {
                     "article_id": f"art{s.article_id}",
                     "external_id": s.external_id,
@@ -201,14 +220,7 @@ def event_dicts(conn: Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
                     "end": s.end,
                 }
             )
-        found = conn.execute(
-            select(corrections)
-            .where(corrections.c.target_kind == "event", corrections.c.target_id.in_(chunk))
-            .order_by(corrections.c.id)
-        )
-        for c in found:
-            history.setdefault(c.target_id, []).append(c)
-    return [_overlay(row, sources.get(row.id, []), history.get(row.id, [])) for row in rows]
+    return found
 
 
 def _overlay(row: Any, sources: list[dict[str, Any]], history: list[Any]) -> dict[str, Any]:
@@ -412,3 +424,32 @@ def related_events(store: Store, event_id: str, limit: int = 10) -> list[dict[st
     )
     with store.engine.connect() as conn:
         return event_dicts(conn, list(conn.execute(query)))
+
+
+def get_entity(store: Store, entity_id: str) -> dict[str, Any]:
+    """Return one entity in the Store's list shape plus ``place``, without its mention list.
+
+    The Store's ``get`` returns every mention and event, which grows with the
+    corpus; pages show counts and a bounded event list instead.
+    """
+    kind, number = parse_id(entity_id)
+    if kind != "entity":
+        raise NotFound(f"{entity_id!r} is not an entity id: entity ids look like ent3")
+    with store.engine.connect() as conn:
+        row = conn.execute(select(entities).where(entities.c.id == number)).first()
+        if row is None:
+            raise NotFound(f"no entity ent{number}")
+        names = conn.scalars(
+            select(aliases.c.alias).where(aliases.c.entity_id == number).order_by(aliases.c.id)
+        )
+        count = conn.scalar(
+            select(func.count()).select_from(mentions).where(mentions.c.entity_id == number)
+        )
+        return {
+            "id": f"ent{row.id}",
+            "type": row.type,
+            "name": row.name,
+            "aliases": list(names),
+            "mentions": int(count or 0),
+            "place": row.place,
+        }

@@ -127,32 +127,32 @@ def _value(item: dict[str, Any], name: str) -> Any:
     return item["args"].get(name)
 
 
-def entity(store: Store, entity_id: str) -> dict[str, Any]:
-    """An entity: aliases, case history, affiliations, co-occurring entities and a small graph."""
-    kind, number = parse_id(entity_id)
-    if kind != "entity":
-        raise NotFound(f"{entity_id!r} is not an entity id: entity ids look like ent3")
-    item = store.get(entity_id)
-    roles = queries.participants(store, [e["id"] for e in item["events"]])
-    for ev in item["events"]:
+def entity(store: Store, entity_id: str, limit: int = 200) -> dict[str, Any]:
+    """An entity: aliases, case history, affiliations, co-occurring entities and a small graph.
+
+    At most ``limit`` of its events are listed (``events_total`` counts them all).
+    """
+    item = queries.get_entity(store, entity_id)
+    total, found = queries.find_events(store, EventFilter(entity=item["id"]), limit=limit)
+    roles = queries.participants(store, [e["id"] for e in found])
+    for ev in found:
         ev["roles"] = sorted({p["role"] for p in roles.get(ev["id"], []) if p["id"] == item["id"]})
-    stages = [e for e in item["events"] if e["type"] in LEGAL_STAGES]
+    stages = [e for e in found if e["type"] in LEGAL_STAGES]
     stages.sort(key=lambda e: (e["date"] or "9999", LEGAL_STAGES.index(e["type"])))
-    affiliations = []
-    for ev in item["events"]:
-        if ev["type"] in ("JOIN", "BAN"):
-            others = [p for p in roles.get(ev["id"], []) if p["id"] != item["id"]]
-            affiliations.append({"event": ev, "with": others})
-    nearby = network.co_occurring(store, number)
+    affiliations = [
+        {"event": ev, "with": [p for p in roles.get(ev["id"], []) if p["id"] != item["id"]]}
+        for ev in found
+        if ev["type"] in ("JOIN", "BAN")
+    ]
+    nearby = network.co_occurring(store, int(item["id"][3:]))
     nodes = [{"id": item["id"], "type": item["type"], "name": item["name"], "mentions": 0}]
     nodes += [{"id": n["id"], "type": n["type"], "name": n["name"], "mentions": 0} for n in nearby]
     edges = [
         {"source": item["id"], "target": n["id"], "kind": "co-occurrence", "weight": n["articles"]}
         for n in nearby
     ]
-    item.pop("mention_list", None)
     return {
-        "entity": item,
+        "entity": {**item, "events": found, "events_total": total},
         "case_history": stages,
         "affiliations": affiliations,
         "co_occurring": nearby,

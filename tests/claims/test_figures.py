@@ -1,0 +1,42 @@
+"""Figures and their claimants, through the real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kronika.events.extract import extract_article
+from kronika.model import Article
+from kronika.settings import Settings
+
+pytestmark = pytest.mark.model
+
+
+def _claims(nlp: Any, text: str) -> list[Any]:
+    article = Article(external_id="t", input_hash="", part=0, text=text)
+    return list(extract_article(nlp(text), article, Settings()).claims)
+
+
+def test_find_claims_takes_the_figure_and_its_claimant(nlp: Any) -> None:
+    text = "The Interior Ministry said that 850 Kyrgyz citizens had gone to fight in Syria."
+    (claim,) = _claims(nlp, text)
+    assert claim.quantity == 850
+    assert "citizens" in claim.about
+    assert claim.claimant == "Interior Ministry"
+
+
+def test_find_claims_leaves_the_claimant_empty_for_a_stated_fact(nlp: Any) -> None:
+    (claim,) = _claims(nlp, "Nine soldiers were killed in the clashes.")
+    assert claim.quantity == 9 and claim.claimant is None
+
+
+def test_find_claims_skips_figures_that_are_event_arguments(nlp: Any) -> None:
+    text = "Police detained 14 people in Osh on Monday."
+    assert [c.quantity for c in _claims(nlp, text)] == []
+
+
+def test_find_claims_marks_a_contested_figure(nlp: Any) -> None:
+    text = "Officials said 40 militants were killed. The group denied the figure."
+    (claim,) = _claims(nlp, text)
+    assert claim.contested and "denied" in claim.markers

@@ -1,0 +1,80 @@
+"""RayEngine on a real local Ray cluster stores exactly what the local engine stores."""
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kronika.engine.ray import RayEngine
+from kronika.errors import MissingExtra
+from kronika.ingest.run import ingest
+from kronika.settings import Settings
+from kronika.store.store import open_store
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+KRONIKA = Path(sys.executable).with_name("kronika")
+#: A handful of inputs: plain texts, a digest that splits in five, and a JSONL feed.
+INPUTS = [
+    str(SAMPLES / "text" / "01-mirzoyev-khatlon-verdict.txt"),
+    str(SAMPLES / "text" / "05-dushanbe-jailbreak-caspian.txt"),
+    str(SAMPLES / "text" / "13-kazakhstan-extradites-uzbeks.txt"),
+    str(SAMPLES / "digest"),
+    str(SAMPLES / "feeds"),
+]
+
+
+@pytest.fixture
+def local_reference(tmp_path: Path, store_snapshot: Any) -> Any:
+    """The snapshot of INPUTS ingested by the in-process local engine."""
+    with open_store(str(tmp_path / "local.db")) as store:
+        ingest(INPUTS, Settings(workers=1), store)
+        return store_snapshot(store)
+
+
+def test_ray_engine_without_ray_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)  # what an environment without ray sees
+    with pytest.raises(MissingExtra, match=r"pip install 'kronika\[ray\]'"):
+        RayEngine()
+
+
+@pytest.mark.ray
+@pytest.mark.model
+@pytest.mark.parametrize("workers", [2])
+def test_ray_engine_store_equals_local_engine(
+    workers: int,
+    ray_cluster: str,
+    tmp_path: Path,
+    local_reference: Any,
+    store_snapshot: Any,
+    snapshot_diff: Any,
+) -> None:
+    settings = Settings(engine="ray", workers=workers, batch_size=2)
+    engine = RayEngine(workers=workers)
+    try:
+        with open_store(str(tmp_path / "ray.db")) as store:
+            report = ingest(INPUTS, settings, store, engine=engine)
+            assert report.stored == 7 and not report.skips
+            assert not snapshot_diff(store_snapshot(store), local_reference)
+    finally:
+        engine.close()
+
+
+@pytest.mark.ray
+@pytest.mark.model
+def test_ray_cli_joins_cluster_by_address(
+    ray_cluster: str,
+    tmp_path: Path,
+    local_reference: Any,
+    store_snapshot: Any,
+    snapshot_diff: Any,
+) -> None:
+    db = tmp_path / "cli.db"
+    command = [str(KRONIKA), "ingest", *INPUTS, "--db", str(db), "--engine", "ray",
+               "--address", ray_cluster, "--workers", "2", "--json"]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert '"stored": 7' in done.stdout
+    with open_store(str(db)) as store:
+        assert not snapshot_diff(store_snapshot(store), local_reference)

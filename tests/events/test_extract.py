@@ -1,0 +1,90 @@
+"""extract_article on invented articles through the real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kronika.events.extract import extract_article
+from kronika.model import Article, ArticleResult
+from kronika.settings import Settings
+
+pytestmark = pytest.mark.model
+
+
+def _extract(nlp: Any, text: str, published: str | None = "2021-03-10") -> ArticleResult:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published=published)
+    return extract_article(nlp(text), article, Settings())
+
+
+def test_extract_article_fills_a_sentence_event(nlp: Any) -> None:
+    text = (
+        "The Sughd regional court sentenced Farrukh Nazarov to nine years in prison on March 3 "
+        "on charges of extremism."
+    )
+    (event,) = [e for e in _extract(nlp, text).events if e.type == "SENTENCE"]
+    assert event.args["defendant"] == ["Farrukh Nazarov"]
+    assert event.args["term_years"] == 9
+    assert event.args["court"] == "Sughd regional court"
+    assert event.args["charges"] == ["extremism"]
+    assert event.date == "2021-03-03"
+    assert event.evidence[0].text == text and event.evidence[0].start == 0
+    assert 0 < event.confidence <= 1
+
+
+def test_extract_article_merges_one_event_told_twice(nlp: Any) -> None:
+    text = (
+        "Police detained Rustam Aliev in Osh on Monday. "
+        "Aliev was detained after a raid on his home, his lawyer said."
+    )
+    arrests = [e for e in _extract(nlp, text).events if e.type == "ARREST"]
+    assert len(arrests) == 1
+    assert arrests[0].args["detainee"] == ["Rustam Aliev"]
+    assert len(arrests[0].evidence) == 2
+
+
+def test_extract_article_resolves_a_pronoun_to_the_full_name(nlp: Any) -> None:
+    text = "Bakhtiyor Saidov led the cell for years. In 2019 he was arrested in Moscow."
+    (event,) = [e for e in _extract(nlp, text).events if e.type == "ARREST"]
+    assert event.args["detainee"] == ["Bakhtiyor Saidov"]
+    assert event.date == "2019"
+
+
+def test_extract_article_keeps_unnamed_people_as_a_count(nlp: Any) -> None:
+    text = "Twelve members of the group were sentenced to terms of up to eight years."
+    (event,) = [e for e in _extract(nlp, text).events if e.type == "SENTENCE"]
+    assert event.args["defendant"] == [] and event.args["count"] == 12
+    assert event.args["term_years"] == 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors demanded that Olim Karimov be sentenced to 15 years.",
+        "His lawyers vowed to appeal the verdict.",
+        "Officials said Olim Karimov was not arrested.",
+    ],
+)
+def test_extract_article_skips_actions_not_done(nlp: Any, text: str) -> None:
+    types = {e.type for e in _extract(nlp, text).events}
+    assert not types & {"SENTENCE", "APPEAL", "ARREST"}
+
+
+def test_extract_article_marks_a_contested_event(nlp: Any) -> None:
+    text = "Anvar Tursunov was sentenced to ten years in prison. He denied the charges."
+    (event,) = [e for e in _extract(nlp, text).events if e.type == "SENTENCE"]
+    assert "contested" in event.flags and "denied" in event.markers
+
+
+def test_extract_article_reads_a_dated_incident_summary(nlp: Any) -> None:
+    text = "05/14/2012: Gunmen attacked a police checkpoint in Khujand, killing three officers."
+    (event,) = [e for e in _extract(nlp, text, None).events if e.type == "ATTACK"]
+    assert event.args["killed"] == 3
+    assert event.date == "2012-05-14"
+    assert event.location is not None and event.location.name == "Khujand"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "Nothing happened here."])
+def test_extract_article_never_fails_on_empty_or_eventless_text(nlp: Any, text: str) -> None:
+    assert _extract(nlp, text).events == ()
