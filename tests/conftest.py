@@ -492,13 +492,13 @@ def snapshot_diff() -> _EngineCallable[..., dict[str, dict[str, list[str]]]]:
 
 @pytest.fixture
 def crash_corpus(tmp_path: Path) -> Path:
-    """The bundled samples, six numbered copies of sample texts, an empty file and a bad record."""
+    """The bundled samples, three numbered copies of sample texts, an empty file, bad records."""
     corpus = tmp_path / "corpus"
     _engine_shutil.copytree(SAMPLES, corpus)
     texts = sorted((SAMPLES / "text").glob("*.txt"))
     copies = corpus / "copies"
     copies.mkdir()
-    for n in range(6):
+    for n in range(3):
         body = texts[n % len(texts)].read_text(encoding="utf-8")
         (copies / f"copy-{n:02d}.txt").write_text(f"{body}\n\nCopy {n}.\n", encoding="utf-8")
     (copies / "empty.txt").write_text("   \n", encoding="utf-8")

@@ -18,7 +18,9 @@ def _filled(store: Any, make_input_result: Any) -> Any:
     return store
 
 
-def test_export_acled_uses_acled_columns(store: Any, make_input_result: Any, tmp_path: Path) -> None:
+def test_export_acled_uses_acled_columns(
+    store: Any, make_input_result: Any, tmp_path: Path
+) -> None:
     out = tmp_path / "acled.csv"
     n = export(_filled(store, make_input_result), "acled", str(out))
     rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
@@ -28,7 +30,9 @@ def test_export_acled_uses_acled_columns(store: Any, make_input_result: Any, tmp
     assert arrest["location"] == "Khujand" and arrest["event_date"] == "2021-02"
 
 
-def test_export_csv_and_jsonl_round_trip(store: Any, make_input_result: Any, tmp_path: Path) -> None:
+def test_export_csv_and_jsonl_round_trip(
+    store: Any, make_input_result: Any, tmp_path: Path
+) -> None:
     _filled(store, make_input_result)
     export(store, "jsonl", str(tmp_path / "e.jsonl"))
     export(store, "csv", str(tmp_path / "e.csv"))
@@ -38,7 +42,9 @@ def test_export_csv_and_jsonl_round_trip(store: Any, make_input_result: Any, tmp
     assert len(rows) == len(lines)
 
 
-def test_export_graphml_loads_in_networkx(store: Any, make_input_result: Any, tmp_path: Path) -> None:
+def test_export_graphml_loads_in_networkx(
+    store: Any, make_input_result: Any, tmp_path: Path
+) -> None:
     out = tmp_path / "g.graphml"
     export(_filled(store, make_input_result), "graphml", str(out))
     graph = nx.read_graphml(out)

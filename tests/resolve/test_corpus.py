@@ -20,8 +20,12 @@ def _result(ident: str, text: str, people: list[str], event: Event) -> InputResu
 
 
 def _sentence(text: str, who: str, years: int, date: str) -> Event:
-    return Event("SENTENCE", {"defendant": [who], "term_years": years},
-                 (Evidence(text, 0, len(text)),), date=date)
+    return Event(
+        "SENTENCE",
+        {"defendant": [who], "term_years": years},
+        (Evidence(text, 0, len(text)),),
+        date=date,
+    )
 
 
 @pytest.fixture
@@ -30,12 +34,19 @@ def two_reports(any_store: Any) -> Any:
     one = "A court sentenced Gulmurod Khalimov to 20 years on March 3."
     two = "Gulmorod Halimov was jailed for 25 years in March."
     three = "Sultonmurod Halimov was sentenced to 9 years in 2019."
-    any_store.write_input(_result("a", one, ["Gulmurod Khalimov"],
-                                  _sentence(one, "Gulmurod Khalimov", 20, "2016-03-03")))
-    any_store.write_input(_result("b", two, ["Gulmorod Halimov"],
-                                  _sentence(two, "Gulmorod Halimov", 25, "2016-03")))
-    any_store.write_input(_result("c", three, ["Sultonmurod Halimov"],
-                                  _sentence(three, "Sultonmurod Halimov", 9, "2019")))
+    any_store.write_input(
+        _result(
+            "a", one, ["Gulmurod Khalimov"], _sentence(one, "Gulmurod Khalimov", 20, "2016-03-03")
+        )
+    )
+    any_store.write_input(
+        _result("b", two, ["Gulmorod Halimov"], _sentence(two, "Gulmorod Halimov", 25, "2016-03"))
+    )
+    any_store.write_input(
+        _result(
+            "c", three, ["Sultonmurod Halimov"], _sentence(three, "Sultonmurod Halimov", 9, "2019")
+        )
+    )
     resolve_corpus(any_store, Settings())
     return any_store
 
@@ -63,16 +74,18 @@ def test_resolve_corpus_skips_unchanged_corpus(two_reports: Any) -> None:
 def test_split_undoes_machine_merge_and_explain_says_why(two_reports: Any) -> None:
     before = explain(two_reports, Settings(), "Gulmurod Khalimov", "Gulmorod Halimov")
     assert before["same_entity"] and before["links"]
-    correct_entity(two_reports, Settings(), "split", "Gulmurod Khalimov", "Gulmorod Halimov",
-                   author="analyst")
+    correct_entity(
+        two_reports, Settings(), "split", "Gulmurod Khalimov", "Gulmorod Halimov", author="analyst"
+    )
     after = explain(two_reports, Settings(), "Gulmurod Khalimov", "Gulmorod Halimov")
     assert not after["same_entity"] and after["human"][0]["action"] == "split"
     assert len(two_reports.events(type="SENTENCE")) == 3
 
 
 def test_entity_rename_and_alias_overlay(two_reports: Any) -> None:
-    shown = correct_entity(two_reports, Settings(), "rename", "Sultonmurod Halimov",
-                           "Sultonmurod Khalimov")
+    shown = correct_entity(
+        two_reports, Settings(), "rename", "Sultonmurod Halimov", "Sultonmurod Khalimov"
+    )
     assert shown["name"] == "Sultonmurod Khalimov"
     shown = correct_entity(two_reports, Settings(), "alias", "Sultonmurod Halimov", "S. Halimov")
     assert "S. Halimov" in shown["aliases"]
@@ -87,8 +100,11 @@ def test_reprocess_neither_loses_nor_duplicates_corrections(
 
     settings = Settings(db=str(tmp_path / "k.db"))
     with open_store(settings.db) as store:
-        ingest([str(dev_articles / "seed-000.txt"), str(dev_articles / "seed-002.txt")],
-               settings, store)
+        ingest(
+            [str(dev_articles / "seed-000.txt"), str(dev_articles / "seed-002.txt")],
+            settings,
+            store,
+        )
         first, second = store.events()[:2]
         store.correct(first["id"], "reject", author="a")
         store.correct(second["id"], "edit", field="args.term_years", value=99, author="b")

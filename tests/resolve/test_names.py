@@ -21,8 +21,13 @@ def canonical():  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     "a,b",
-    [("Khalimov", "Halimov"), ("Quvvatov", "Kuvatov"), ("Ziyoyev", "Ziyoev"),
-     ("Maqsoud", "Maksud"), ("Гулмурод Халимов", "Gulmurod Halimov")],
+    [
+        ("Khalimov", "Halimov"),
+        ("Quvvatov", "Kuvatov"),
+        ("Ziyoyev", "Ziyoev"),
+        ("Maqsoud", "Maksud"),
+        ("Гулмурод Халимов", "Gulmurod Halimov"),
+    ],
 )
 def test_translit_key_folds_letter_variants(a: str, b: str) -> None:
     assert translit_key(a) == translit_key(b)
@@ -30,9 +35,14 @@ def test_translit_key_folds_letter_variants(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     "a,b",
-    [("Kabiri Muhiddin", "Muhiddin Kabiri"), ("Gulmurod Halimov", "Gulmurad Halimov"),
-     ("Umarali Quvvatov", "Umarali Quvatov"), ("Mirzo Ziyoev", "Mirzo Ziyoyev"),
-     ("Buzurgmekhr Yorov", "Buzurgmkhar Yorov"), ("Islam Karimov", "Islom Karimov")],
+    [
+        ("Kabiri Muhiddin", "Muhiddin Kabiri"),
+        ("Gulmurod Halimov", "Gulmurad Halimov"),
+        ("Umarali Quvvatov", "Umarali Quvatov"),
+        ("Mirzo Ziyoev", "Mirzo Ziyoyev"),
+        ("Buzurgmekhr Yorov", "Buzurgmkhar Yorov"),
+        ("Islam Karimov", "Islom Karimov"),
+    ],
 )
 def test_compare_people_matches_transliterations(a: str, b: str, canonical) -> None:  # type: ignore[no-untyped-def]
     assert compare_people(a, b, canonical).same
@@ -40,9 +50,13 @@ def test_compare_people_matches_transliterations(a: str, b: str, canonical) -> N
 
 @pytest.mark.parametrize(
     "a,b",
-    [("Umar Mirzoyev", "Abdurasul Mirzoyev"), ("Gulmurod Halimov", "Sultonmurod Halimov"),
-     ("Emomali Rahmon", "Naim Rahmonov"), ("Shavkat Mirziyoev", "Umar Mirzoyev"),
-     ("Kabiri", "Kabirov")],
+    [
+        ("Umar Mirzoyev", "Abdurasul Mirzoyev"),
+        ("Gulmurod Halimov", "Sultonmurod Halimov"),
+        ("Emomali Rahmon", "Naim Rahmonov"),
+        ("Shavkat Mirziyoev", "Umar Mirzoyev"),
+        ("Kabiri", "Kabirov"),
+    ],
 )
 def test_compare_people_keeps_shared_surnames_apart(a: str, b: str, canonical) -> None:  # type: ignore[no-untyped-def]
     assert not compare_people(a, b, canonical).same
@@ -55,9 +69,13 @@ def test_compare_people_suffix_needs_curated_alias(a: str, b: str, same: bool) -
 
 @pytest.mark.parametrize(
     "a,b,same",
-    [("IRPT", "Islamic Revival Party of Tajikistan", True), ("IMU", "Islamic Movement of Uzbekistan", True),
-     ("Daesh", "ISIL", True), ("Islamic State", "Islamic State Khorasan Province", False),
-     ("Khatlon regional court", "Sughd regional court", False)],
+    [
+        ("IRPT", "Islamic Revival Party of Tajikistan", True),
+        ("IMU", "Islamic Movement of Uzbekistan", True),
+        ("Daesh", "ISIL", True),
+        ("Islamic State", "Islamic State Khorasan Province", False),
+        ("Khatlon regional court", "Sughd regional court", False),
+    ],
 )
 def test_compare_orgs_uses_acronyms_and_aliases(a: str, b: str, same: bool, canonical) -> None:  # type: ignore[no-untyped-def]
     assert compare_orgs(a, b, canonical).same is same
@@ -66,7 +84,9 @@ def test_compare_orgs_uses_acronyms_and_aliases(a: str, b: str, same: bool, cano
 def test_name_pairs_precision_and_recall_floors(canonical) -> None:  # type: ignore[no-untyped-def]
     pairs = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines()]
     assert len(pairs) >= 150 and sum(not p["same"] for p in pairs) >= 0.4 * len(pairs)
-    verdicts = [(compare_names(p["a"], p["b"], p["type"], canonical).same, p["same"]) for p in pairs]
+    verdicts = [
+        (compare_names(p["a"], p["b"], p["type"], canonical).same, p["same"]) for p in pairs
+    ]
     tp = sum(v and g for v, g in verdicts)
     precision = tp / sum(v for v, _ in verdicts)
     recall = tp / sum(g for _, g in verdicts)

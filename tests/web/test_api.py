@@ -90,7 +90,8 @@ def test_api_events_filters_keep_only_matching_rows(client, params, check):
 def test_api_events_sorting(client, sort):
     rows = client.get("/api/events", params={"sort": sort, "limit": 1000}).json()["events"]
     key = sort.lstrip("-")
-    values = [e[key] for e in rows if e[key] is not None]
+    # A merged event shows its members' finest date but sorts by its own stored one.
+    values = [e[key] for e in rows if e[key] is not None and "merged" not in e]
     assert values == sorted(values, reverse=sort.startswith("-"))
 
 

@@ -21,8 +21,12 @@ COLUMNS = ("organization", "designation", "country", "authority", "since", "even
 
 @app.command("bans")
 def bans_cmd(
-    db: Db = None, settings_file: SettingsFile = None, as_json: AsJson = False,
-    as_jsonl: AsJsonl = False, as_csv: AsCsv = False, as_table: AsTable = False,
+    db: Db = None,
+    settings_file: SettingsFile = None,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    as_csv: AsCsv = False,
+    as_table: AsTable = False,
 ) -> None:
     """List banned or designated organizations from BAN events, merged across sources.
 

@@ -20,7 +20,9 @@ def _row(stage: dict[str, Any]) -> dict[str, Any]:
 @app.command("case")
 def case_cmd(
     name: Annotated[str, typer.Argument(help="A person's name, alias or id (ent3).")],
-    db: Db = None, settings_file: SettingsFile = None, as_json: AsJson = False,
+    db: Db = None,
+    settings_file: SettingsFile = None,
+    as_json: AsJson = False,
 ) -> None:
     """Show a person's case: arrest, charges, court, sentence, appeal, release, by date.
 

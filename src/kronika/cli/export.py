@@ -13,9 +13,14 @@ from ._options import Db, SettingsFile, resolve_settings, store_for
 
 @app.command("export")
 def export_cmd(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl, acled or graphml.")] = "csv",
-    output: Annotated[str | None, typer.Option("--output", "-o", help="File (default stdout).")] = None,
-    db: Db = None, settings_file: SettingsFile = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="csv, jsonl, acled or graphml.")
+    ] = "csv",
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="File (default stdout).")
+    ] = None,
+    db: Db = None,
+    settings_file: SettingsFile = None,
 ) -> None:
     """Export every event (csv, jsonl, acled) or the entity graph (graphml).
 

@@ -9,7 +9,9 @@ from ._output import emit_one
 
 
 @app.command("reprocess")
-def reprocess_cmd(db: Db = None, settings_file: SettingsFile = None, as_json: AsJson = False) -> None:
+def reprocess_cmd(
+    db: Db = None, settings_file: SettingsFile = None, as_json: AsJson = False
+) -> None:
     """Re-extract every stored article (inputs are not re-read); corrections are kept.
 
     Example: kronika reprocess --db kronika.db

@@ -1,4 +1,4 @@
-"""``kronika review``: confirm, reject or edit an event or claim (stored apart, kept on reprocess)."""
+"""``kronika review``: confirm, reject or edit an event or claim; kept through reprocess."""
 
 from __future__ import annotations
 
@@ -25,10 +25,16 @@ def _value(text: str | None) -> object:
 def review_cmd(
     action: Action,
     target: Annotated[str, typer.Argument(help="Event or claim id (evt7, clm2).")],
-    field: Annotated[str | None, typer.Argument(help="For edit: date, type, args.<role>...")] = None,
-    value: Annotated[str | None, typer.Argument(help="For edit: the new value (JSON or text).")] = None,
+    field: Annotated[
+        str | None, typer.Argument(help="For edit: date, type, args.<role>...")
+    ] = None,
+    value: Annotated[
+        str | None, typer.Argument(help="For edit: the new value (JSON or text).")
+    ] = None,
     author: Annotated[str, typer.Option(help="Who makes the correction.")] = "",
-    db: Db = None, settings_file: SettingsFile = None, as_json: AsJson = False,
+    db: Db = None,
+    settings_file: SettingsFile = None,
+    as_json: AsJson = False,
 ) -> None:
     """Correct an event or claim; the correction overrides machine output from then on.
 

@@ -58,6 +58,10 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         # "jailed journalists", "imprisoned members": a participle used as an adjective
         if trigger.dep_ == "amod" or not is_asserted(trigger):
             continue
+        # "few who turn to Islam join IS", "people joining ISIS": a habit, not an event
+        # (titles are written in the present: "Militants Escape From Prison")
+        if _generic(trigger) and not _is_headline(trigger.sent, trigger):
+            continue
         # "attacked a checkpoint, killing four": the clause belongs to the main event
         if trigger.dep_ in ("advcl", "xcomp") and (type_name, trigger.head.i) in groups:
             continue
@@ -318,6 +322,15 @@ def _same_group(a: Event, b: Event) -> bool:
     return count is not None and count == b.args.get("count") and not names
 
 
+def _generic(trigger: Token) -> bool:
+    """A verb in the simple present, or a bare gerund: a habit or a state, not a happening."""
+    if trigger.pos_ != "VERB":
+        return False
+    if trigger.tag_ in ("VBP", "VBZ"):
+        return True
+    return trigger.tag_ == "VBG" and not any(c.dep_ == "aux" for c in trigger.children)
+
+
 def _is_headline(sent: Span, trigger: Token) -> bool:
     """A title line: the trigger's line has no closing punctuation and a line break after it."""
     lo, hi = block(sent, trigger)
@@ -363,7 +376,7 @@ def merge_events(events: list[tuple[int, bool, Event]]) -> list[Event]:
 
 
 def _inherit_places(events: list[Event]) -> list[Event]:
-    """Give an event told without a place the place of the event told just before it.
+    """Give an event told without a place (or date) those of the event told just before it.
 
     Only within one paragraph: a report names the place once ("escaped from a
     prison in Dushanbe ... they attacked a checkpoint").
@@ -371,14 +384,24 @@ def _inherit_places(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for event in events:
         prev = out[-1] if out else None
+        bound = event.type in _PLACE_BOUND or _anonymous(event)
         if (
             event.location is None
-            and event.type in _PLACE_BOUND
+            and bound
             and prev is not None
             and prev.location is not None
             and _same_paragraph(prev, event)
         ):
             event = replace(event, location=prev.location)
+        if (
+            event.date is None
+            and bound
+            and prev is not None
+            and prev.date is not None
+            and _same_paragraph(prev, event)
+        ):
+            # "late Sunday ... Three hours later, they attacked": the story's day holds
+            event = replace(event, date=prev.date)
         out.append(event)
     return out
 

@@ -34,6 +34,10 @@ _LABELS = {
     "NORP": "NORP",
 }
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "prep", "ccomp", "xcomp", "parataxis"})
+#: Entity labels that are never a person's or group's name, whatever the position.
+_NOT_NAMES = frozenset(
+    "PERSON ORG GPE LOC FAC NORP DATE TIME MONEY PERCENT QUANTITY ORDINAL CARDINAL".split()
+)
 _KIN = frozenset("relative relatives family brother brothers father mother wife".split())
 _DESCRIPTIONS = frozenset(
     "man woman extremist militant defendant suspect convict teacher lawyer activist leader "
@@ -166,15 +170,33 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         name = ctx.mentions.antecedent(token.idx, nearest=token.lower_.endswith("self"))
         return [name] if name else []
     if other and {"PERSON", "ORG"} & set(types):
-        return list(other)
+        return [n for n in other if _looks_like(n, types)]
     for tok in core:
-        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.dep_ == "compound":
+        if tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_NAMES or tok.dep_ == "compound":
             continue
         run = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
         # a lone capitalized word opening a sentence ("Gunmen attacked") is no name
         if len(run) > 1 or ("ORG" in types and not tok.is_sent_start):
             other[" ".join(t.text for t in sorted(run, key=lambda t: t.i))] = None
     return list(other)
+
+
+_ORG_WORDS = frozenset(
+    "party movement union state group front court ministry committee service council army "
+    "brigade organization organisation police forces agency office government".split()
+)
+
+
+def _looks_like(name: str, types: tuple[str, ...]) -> bool:
+    """Whether a name the model typed otherwise can fill a role of ``types``.
+
+    A person's name is two or three words with no organization word; an
+    organization's name given as a person is at least two words.
+    """
+    words = name.split()
+    if "PERSON" in types and 2 <= len(words) <= 3:
+        return not any(w.lower() in _ORG_WORDS for w in words)
+    return "ORG" in types and len(words) >= 2
 
 
 def _refers_to_person(token: Token) -> bool:
@@ -213,7 +235,8 @@ def count_of(token: Token) -> int | float | None:
 def _bound_or(
     ctx: FillContext, role: RoleSpec, find: Callable[[Token], Token | None]
 ) -> Token | None:
-    return ctx.nodes.get(role.name) or find(ctx.trigger)
+    bound = ctx.nodes.get(role.name)
+    return _antecedent_of_relative(bound) if bound is not None else find(ctx.trigger)
 
 
 def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
@@ -469,6 +492,14 @@ def _date_phrases(sent: Span) -> list[tuple[int, str]]:
     return found
 
 
+def _clause_head(token: Token) -> Token:
+    """The nearest verb (or the nominal trigger) above ``token``: the clause it dates."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX") or ancestor.dep_ == "ROOT":
+            return ancestor
+    return token.head
+
+
 def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
     """The event's date: the date phrase nearest the trigger, preferring one it governs."""
     norm = normalizer("kronika.date.v1")
@@ -480,7 +511,7 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
         token = sent.doc[index]
         if not lo <= token.idx < hi:
             continue
-        governed = trigger in token.ancestors or token.head == trigger
+        governed = _clause_head(token) == trigger
         ranked.append((not governed, abs(index - trigger.i), text))
     if any(not r[0] for r in ranked):
         # a date the trigger governs and that cannot be resolved ("in June", no year)
@@ -523,6 +554,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     for ent in sent.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC") or not lo <= ent.start_char < hi:
             continue
+        if ent.root.head.lower_ == "to" and ent.root.head.head.lower_ == "according":
+            continue  # "according to Dushanbe": a source, not a place
         name = clean_name(ent.text)
         if name in used and not any(name in str(args.get(r, "")) for r in ("court", "facility")):
             continue

@@ -16,8 +16,20 @@ from typing import Any, TextIO
 
 #: ACLED's column names, in ACLED's order (the subset kronika can fill).
 COLUMNS = (
-    "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1",
-    "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
 )
 #: kronika type → (ACLED event_type, ACLED sub_event_type).
 MAPPING: dict[str, tuple[str, str]] = {

@@ -29,8 +29,12 @@ def build_graph(entities: Iterable[dict[str, Any]], events: Iterable[dict[str, A
     graph = nx.Graph()
     node_of: dict[str, str] = {}
     for entity in entities:
-        graph.add_node(entity["id"], label=entity["name"], type=entity["type"],
-                       mentions=int(entity.get("mentions") or 0))
+        graph.add_node(
+            entity["id"],
+            label=entity["name"],
+            type=entity["type"],
+            mentions=int(entity.get("mentions") or 0),
+        )
         for name in (entity["name"], *entity.get("aliases", [])):
             node_of.setdefault(entity_key(name), entity["id"])
     for event in events:

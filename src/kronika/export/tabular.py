@@ -9,8 +9,19 @@ from typing import Any, TextIO
 
 #: CSV columns, in order.
 COLUMNS = (
-    "id", "type", "date", "location", "country", "admin1", "latitude", "longitude",
-    "args", "confidence", "corroboration", "sources", "evidence",
+    "id",
+    "type",
+    "date",
+    "location",
+    "country",
+    "admin1",
+    "latitude",
+    "longitude",
+    "args",
+    "confidence",
+    "corroboration",
+    "sources",
+    "evidence",
 )
 
 

@@ -42,8 +42,13 @@ from .names import NameMatch, acronym, compare_names, name_tokens, org_words, sk
 MAX_BLOCK = 400
 #: Core roles (FORMAT.md's bold arguments): events sharing one of these participants merge.
 CORE_ROLES = {
-    "SENTENCE": "defendant", "ARREST": "detainee", "EXTRADITION": "person",
-    "BAN": "organization", "JOIN": "person", "APPEAL": "appellant", "RELEASE": "person",
+    "SENTENCE": "defendant",
+    "ARREST": "detainee",
+    "EXTRADITION": "person",
+    "BAN": "organization",
+    "JOIN": "person",
+    "APPEAL": "appellant",
+    "RELEASE": "person",
     "ESCAPE": "escapees",
 }
 
@@ -223,16 +228,23 @@ def resolve_entities(
             ambiguous += 1
     clusters: dict[int, int] = {}
     for group in found.groups():
-        rep = max(group, key=lambda i: (
-            " " in by_id[i].name.strip(), by_id[i].mentions, len(by_id[i].name), -i))
+        rep = max(
+            group,
+            key=lambda i: (" " in by_id[i].name.strip(), by_id[i].mentions, len(by_id[i].name), -i),
+        )
         clusters.update({member: rep for member in group})
     return clusters, links, ambiguous
 
 
 def _link(a: EntityRow, b: EntityRow, verdict: NameMatch) -> dict[str, Any]:
     return {
-        "type": a.type, "key_a": a.key, "key_b": b.key, "name_a": a.name, "name_b": b.name,
-        "rule": verdict.rule, "score": round(verdict.score, 1),
+        "type": a.type,
+        "key_a": a.key,
+        "key_b": b.key,
+        "name_a": a.name,
+        "name_b": b.name,
+        "rule": verdict.rule,
+        "score": round(verdict.score, 1),
     }
 
 
@@ -302,9 +314,7 @@ def _forbid_same_article(found: _Clusters, a: int, b: int, by_id: dict[int, Even
     right = found.members[found.find(b)]
     if {x for m in left for x in by_id[m].articles} & {x for m in right for x in by_id[m].articles}:
         return False
-    return all(
-        _compatible_dates(by_id[x].date, by_id[y].date) for x in left for y in right
-    )
+    return all(_compatible_dates(by_id[x].date, by_id[y].date) for x in left for y in right)
 
 
 # -- re-extraction --------------------------------------------------------------------------
@@ -326,7 +336,7 @@ def reprocess_corpus(store: Store, settings: Settings) -> dict[str, Any]:
     docs = nlp.pipe(article.text for _, article in stored)
     results = [
         (article_id, extract_article(doc, article, settings))
-        for (article_id, article), doc in zip(stored, docs)
+        for (article_id, article), doc in zip(stored, docs, strict=True)
     ]
     counts: dict[str, Any] = dict(store.replace_extraction(results))
     counts["articles"] = len(stored)
@@ -350,19 +360,34 @@ def explain(store: Store, settings: Settings, a: str, b: str) -> dict[str, Any]:
             key = target_key(conn, "entity", ids[0]) if ids else None
             found.append((given, ids[0] if ids else None, row, key))
         (_, ia, ra, ka), (_, ib, rb, kb) = found
-        same_cluster = ia is not None and ib is not None and cluster_of(conn, ia) == cluster_of(
-            conn, ib)
+        same_cluster = (
+            ia is not None and ib is not None and cluster_of(conn, ia) == cluster_of(conn, ib)
+        )
         type = (ra or rb or {}).get("type", "PERSON")
         keys = [k.partition(":")[2] for k in (ka, kb) if k]
         links = links_between(conn, type, keys) if keys else []
-    human = [c for c in store.all_corrections()
-             if c["target_key"] in (ka, kb) and c["action"] in ("merge", "split")]
-    verdict = compare_names(a if ra is None else _stored_name(store, ia), b if rb is None
-                            else _stored_name(store, ib), type, load_aliases(settings).canonical)
+    human = [
+        c
+        for c in store.all_corrections()
+        if c["target_key"] in (ka, kb) and c["action"] in ("merge", "split")
+    ]
+    verdict = compare_names(
+        a if ra is None else _stored_name(store, ia),
+        b if rb is None else _stored_name(store, ib),
+        type,
+        load_aliases(settings).canonical,
+    )
     return {
-        "a": a, "b": b, "a_id": f"ent{ia}" if ia else None, "b_id": f"ent{ib}" if ib else None,
-        "type": type, "same_entity": bool(same_cluster), "score": round(verdict.score, 1),
-        "rule": verdict.rule, "name_match": verdict.same, "partial": verdict.partial,
+        "a": a,
+        "b": b,
+        "a_id": f"ent{ia}" if ia else None,
+        "b_id": f"ent{ib}" if ib else None,
+        "type": type,
+        "same_entity": bool(same_cluster),
+        "score": round(verdict.score, 1),
+        "rule": verdict.rule,
+        "name_match": verdict.same,
+        "partial": verdict.partial,
         "links": [{k: link[k] for k in ("name_a", "name_b", "rule", "score")} for link in links],
         "human": [{k: c[k] for k in ("action", "value", "author", "at")} for c in human],
     }

@@ -28,9 +28,22 @@ STAGES = {
     "BAN": "ban",
 }
 #: Order of stages on the same date (an arrest comes before the sentence it leads to).
-_ORDER = {s: i for i, s in enumerate(
-    ("joined", "arrest", "extradition", "sentence", "appeal", "release", "escape",
-     "attack / death", "ban"))}
+_ORDER = {
+    s: i
+    for i, s in enumerate(
+        (
+            "joined",
+            "arrest",
+            "extradition",
+            "sentence",
+            "appeal",
+            "release",
+            "escape",
+            "attack / death",
+            "ban",
+        )
+    )
+}
 _STOP = frozenset(
     "a an the of in and to for who which that had have has were was been from as at by on "
     "over about some more than least nearly almost around".split()
@@ -47,17 +60,45 @@ def case_history(conn: Connection, name: str) -> dict[str, Any]:
     for event in query.list_events(conn, entity=name):
         stage = STAGES.get(event["type"], event["type"].lower())
         args = event["args"]
-        detail = {k: args[k] for k in ("charges", "articles", "term_years", "life", "court",
-                                       "authority", "from_country", "to_country") if k in args}
-        stages.append({
-            "stage": stage, "date": event["date"], "event": event["id"], "type": event["type"],
-            "detail": detail, "disagreements": event.get("disagreements", {}),
-            "sources": [{"article_id": s["article_id"], "outlet": s["outlet"],
-                         "evidence": s["evidence"]} for s in event["sources"]],
-        })
+        detail = {
+            k: args[k]
+            for k in (
+                "charges",
+                "articles",
+                "term_years",
+                "life",
+                "court",
+                "authority",
+                "from_country",
+                "to_country",
+            )
+            if k in args
+        }
+        stages.append(
+            {
+                "stage": stage,
+                "date": event["date"],
+                "event": event["id"],
+                "type": event["type"],
+                "detail": detail,
+                "disagreements": event.get("disagreements", {}),
+                "sources": [
+                    {
+                        "article_id": s["article_id"],
+                        "outlet": s["outlet"],
+                        "evidence": s["evidence"],
+                    }
+                    for s in event["sources"]
+                ],
+            }
+        )
     stages.sort(key=lambda s: (s["date"] is None, s["date"] or "", _ORDER.get(s["stage"], 99)))
-    return {"person": person["name"], "id": person["id"], "aliases": person["aliases"],
-            "stages": stages}
+    return {
+        "person": person["name"],
+        "id": person["id"],
+        "aliases": person["aliases"],
+        "stages": stages,
+    }
 
 
 def list_bans(conn: Connection) -> list[dict[str, Any]]:
@@ -67,13 +108,24 @@ def list_bans(conn: Connection) -> list[dict[str, Any]]:
         orgs = event["args"].get("organization") or []
         for org in orgs if isinstance(orgs, list) else [orgs]:
             name = _display_name(conn, str(org))
-            ban = bans.setdefault(name, {"organization": name, "designation": set(),
-                                         "authority": set(), "country": set(), "since": None,
-                                         "events": [], "sources": []})
+            ban = bans.setdefault(
+                name,
+                {
+                    "organization": name,
+                    "designation": set(),
+                    "authority": set(),
+                    "country": set(),
+                    "since": None,
+                    "events": [],
+                    "sources": [],
+                },
+            )
             args, place = event["args"], event.get("location") or {}
-            for key, value in (("designation", args.get("designation")),
-                               ("authority", args.get("authority")),
-                               ("country", place.get("country"))):
+            for key, value in (
+                ("designation", args.get("designation")),
+                ("authority", args.get("authority")),
+                ("country", place.get("country")),
+            ):
                 if value:
                     ban[key].add(str(value))
             if event["date"] and (ban["since"] is None or event["date"] < ban["since"]):
@@ -81,8 +133,11 @@ def list_bans(conn: Connection) -> list[dict[str, Any]]:
             ban["events"].append(event["id"])
             ban["sources"].extend(s["article_id"] for s in event["sources"])
     return [
-        {**b, **{k: sorted(b[k]) for k in ("designation", "authority", "country")},
-         "sources": sorted(set(b["sources"]))}
+        {
+            **b,
+            **{k: sorted(b[k]) for k in ("designation", "authority", "country")},
+            "sources": sorted(set(b["sources"])),
+        }
         for b in sorted(bans.values(), key=lambda b: (b["since"] or "9999", b["organization"]))
     ]
 
@@ -99,8 +154,9 @@ def _display_name(conn: Connection, name: str) -> str:
 def about_words(about: str) -> frozenset[str]:
     """Return the content words of a claim's ``about`` (stop words out, plurals folded)."""
     words = re.findall(r"[a-z0-9]+", about.lower())
-    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") else w
-                     for w in words if w not in _STOP)
+    return frozenset(
+        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _STOP
+    )
 
 
 def compare_claims(conn: Connection, min_overlap: float = 0.5) -> list[dict[str, Any]]:
@@ -131,11 +187,22 @@ def compare_claims(conn: Connection, min_overlap: float = 0.5) -> list[dict[str,
     for members in groups.values():
         claims = [found[i] for i in members]
         values = sorted({c["quantity"] for c in claims})
-        result.append({
-            "about": claims[0]["about"], "values": values, "disagree": len(values) > 1,
-            "claims": [{"id": c["id"], "quantity": c["quantity"], "claimant": c["claimant"],
-                        "about": c["about"], "sources": [s["article_id"] for s in c["sources"]]}
-                       for c in claims],
-        })
+        result.append(
+            {
+                "about": claims[0]["about"],
+                "values": values,
+                "disagree": len(values) > 1,
+                "claims": [
+                    {
+                        "id": c["id"],
+                        "quantity": c["quantity"],
+                        "claimant": c["claimant"],
+                        "about": c["about"],
+                        "sources": [s["article_id"] for s in c["sources"]],
+                    }
+                    for c in claims
+                ],
+            }
+        )
     result.sort(key=lambda g: (-len(g["claims"]), g["about"]))
     return result

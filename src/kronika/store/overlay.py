@@ -61,6 +61,22 @@ def event_cluster_of(conn: Connection, event_ids: Sequence[int]) -> dict[int, in
     return found
 
 
+def cluster_mention_counts() -> Any:
+    """Subquery ``(entity_id, n)``: mentions per entity, clusters summed on the representative."""
+    from sqlalchemy import func
+
+    from .schema import mentions
+
+    owner = func.coalesce(entity_clusters.c.cluster_id, mentions.c.entity_id)
+    return (
+        select(owner.label("entity_id"), func.count().label("n"))
+        .select_from(mentions.outerjoin(
+            entity_clusters, entity_clusters.c.entity_id == mentions.c.entity_id))
+        .group_by(owner)
+        .subquery()
+    )
+
+
 def entity_members(conn: Connection, entity_ids: Sequence[int]) -> list[int]:
     """Return ``entity_ids`` plus every entity resolved into the same clusters."""
     if not entity_ids:

@@ -142,7 +142,7 @@ def list_entities(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Return entities, most mentioned first; ``q`` matches part of a name or alias."""
-    counts = _mention_counts()
+    counts = overlay.cluster_mention_counts()
     query = select(entities, counts.c.n).outerjoin(counts, counts.c.entity_id == entities.c.id)
     query = query.where(entities.c.id.not_in(overlay.hidden_entities()))
     if type:

@@ -21,6 +21,7 @@ from ..errors import StoreError
 from ..store.store import Store
 from . import graph as network
 from . import queries, views
+from . import review as review_writes
 from .queries import REVIEW_STATES, EventFilter
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -249,7 +250,7 @@ class ReviewAction(BaseModel):
 def review(store: StoreDep, event_id: str, body: ReviewAction) -> dict[str, Any]:
     """Record a confirm, reject, edit or merge of an event (needs X-Kronika-Token)."""
     try:
-        updated = queries.record_review(
+        updated = review_writes.record_review(
             store, event_id, body.action, body.field, body.value, body.author
         )
     except StoreError as err:  # a bad action or field is the client's mistake here

@@ -9,18 +9,52 @@ the rest of ``web/queries.py``.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Sequence
 from itertools import combinations
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Connection, Select, and_, func, or_, select
 
 from ..store.schema import articles, entities, entity_clusters, event_entities, events, mentions
 from ..store.store import Store
 
+T = TypeVar("T")
+
 #: Co-occurrence on an entity page looks at its most recent articles only, to stay fast.
 RECENT_ARTICLES = 5000
+#: Results kept per process; each is tied to the store version it was computed on.
+CACHE_SIZE = 128
+
+_cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+
+
+def _version(conn: Connection) -> tuple[Any, ...]:
+    # Mentions and clusters only grow or get rebuilt by ingest and resolution; these
+    # three numbers change whenever either does.
+    return (
+        conn.scalar(select(func.max(mentions.c.id))),
+        conn.scalar(select(func.count()).select_from(entity_clusters)),
+        conn.scalar(select(func.max(entities.c.id))),
+    )
+
+
+def _cached(store: Store, key: tuple[Any, ...], compute: Callable[[Connection], T]) -> T:
+    """Return ``compute(conn)``, reusing the result while the store's mentions are unchanged.
+
+    Co-occurrence counts every mention of the corpus; the network and entity pages
+    would redo that on each request although it only changes when articles are stored.
+    """
+    with store.engine.connect() as conn:
+        full = (id(store), store.label, _version(conn), *key)
+        if full in _cache:
+            _cache.move_to_end(full)
+            return cast(T, _cache[full])
+        result = compute(conn)
+    _cache[full] = result
+    while len(_cache) > CACHE_SIZE:
+        _cache.popitem(last=False)
+    return result
 
 
 def _clusters(conn: Connection) -> dict[int, int]:
@@ -45,24 +79,29 @@ def _describe(conn: Connection, counts: Counter[int], limit: int) -> list[dict[s
 
 def co_occurring(store: Store, entity_id: int, limit: int = 15) -> list[dict[str, Any]]:
     """Return entities named in the same articles as ``entity_id``, by shared articles."""
-    with store.engine.connect() as conn:
-        clusters = _clusters(conn)
-        own = (
-            select(mentions.c.article_id)
-            .where(mentions.c.entity_id.in_(_members(clusters, [entity_id])))
-            .distinct()
-            .order_by(mentions.c.article_id.desc())
-            .limit(RECENT_ARTICLES)
-        )
-        pairs = conn.execute(
-            select(mentions.c.article_id, mentions.c.entity_id)
-            .where(mentions.c.article_id.in_(own))
-            .distinct()
-        )
-        seen = {(article, clusters.get(other, other)) for article, other in pairs}
-        counts = Counter(other for _, other in seen if other != entity_id)
-        # Ties broken by name, as in every other list.
-        found = _describe(conn, counts, len(counts))
+    return _cached(
+        store, ("co", entity_id, limit), lambda conn: _co_occurring(conn, entity_id, limit)
+    )
+
+
+def _co_occurring(conn: Connection, entity_id: int, limit: int) -> list[dict[str, Any]]:
+    clusters = _clusters(conn)
+    own = (
+        select(mentions.c.article_id)
+        .where(mentions.c.entity_id.in_(_members(clusters, [entity_id])))
+        .distinct()
+        .order_by(mentions.c.article_id.desc())
+        .limit(RECENT_ARTICLES)
+    )
+    pairs = conn.execute(
+        select(mentions.c.article_id, mentions.c.entity_id)
+        .where(mentions.c.article_id.in_(own))
+        .distinct()
+    )
+    seen = {(article, clusters.get(other, other)) for article, other in pairs}
+    counts = Counter(other for _, other in seen if other != entity_id)
+    # Room for ties at the cut, broken by name as in every other list.
+    found = _describe(conn, counts, limit * 4)
     found.sort(key=lambda e: (-e["n"], e["name"]))
     return [
         {"id": e["id"], "type": e["type"], "name": e["name"], "articles": e["n"]}
@@ -83,6 +122,13 @@ def graph(
     articles) and ``affiliation`` (a JOIN event links a person to an organization).
     ``since``/``until`` keep articles published, and events dated, in that range.
     """
+    key = ("graph", tuple(types), since, until, limit)
+    return _cached(store, key, lambda conn: _graph(conn, types, since, until, limit))
+
+
+def _graph(
+    conn: Connection, types: Sequence[str], since: str | None, until: str | None, limit: int
+) -> dict[str, list[dict[str, Any]]]:
     in_range: Select[Any] | None = None
     if since or until:
         in_range = select(articles.c.id)
@@ -90,25 +136,24 @@ def graph(
             in_range = in_range.where(articles.c.published >= since)
         if until:
             in_range = in_range.where(func.substr(articles.c.published, 1, len(until)) <= until)
-    with store.engine.connect() as conn:
-        clusters = _clusters(conn)
-        per_entity = select(mentions.c.entity_id, func.count()).group_by(mentions.c.entity_id)
-        if in_range is not None:
-            per_entity = per_entity.where(mentions.c.article_id.in_(in_range))
-        counts: Counter[int] = Counter()
-        for entity_id, n in conn.execute(per_entity):
-            counts[clusters.get(entity_id, entity_id)] += int(n)
-        if types:
-            wanted = [t.upper() for t in types]
-            allowed = set(conn.scalars(select(entities.c.id).where(entities.c.type.in_(wanted))))
-            counts = Counter({i: n for i, n in counts.items() if i in allowed})
-        nodes = [
-            {"id": e["id"], "type": e["type"], "name": e["name"], "mentions": e["n"]}
-            for e in _describe(conn, counts, limit)
-        ]
-        ids = [int(n["id"][3:]) for n in nodes]
-        edges = _co_edges(conn, clusters, ids, in_range)
-        edges += _affiliations(conn, clusters, ids, since, until)
+    clusters = _clusters(conn)
+    per_entity = select(mentions.c.entity_id, func.count()).group_by(mentions.c.entity_id)
+    if in_range is not None:
+        per_entity = per_entity.where(mentions.c.article_id.in_(in_range))
+    counts: Counter[int] = Counter()
+    for entity_id, n in conn.execute(per_entity):
+        counts[clusters.get(entity_id, entity_id)] += int(n)
+    if types:
+        wanted = [t.upper() for t in types]
+        allowed = set(conn.scalars(select(entities.c.id).where(entities.c.type.in_(wanted))))
+        counts = Counter({i: n for i, n in counts.items() if i in allowed})
+    nodes = [
+        {"id": e["id"], "type": e["type"], "name": e["name"], "mentions": e["n"]}
+        for e in _describe(conn, counts, limit)
+    ]
+    ids = [int(n["id"][3:]) for n in nodes]
+    edges = _co_edges(conn, clusters, ids, in_range)
+    edges += _affiliations(conn, clusters, ids, since, until)
     return {"nodes": nodes, "edges": edges}
 
 

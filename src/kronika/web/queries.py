@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, Text, and_, cast, func, insert, select
+from sqlalchemy import Connection, Select, Text, and_, cast, func, select
 
-from ..errors import NotFound, StoreError
+from ..errors import NotFound
 from ..store import overlay
 from ..store.query import parse_id
 from ..store.schema import (
@@ -162,6 +161,21 @@ def find_events(
         return total, event_dicts(conn, list(conn.execute(query)))
 
 
+def find_points(store: Store, f: EventFilter, limit: int) -> tuple[int, list[Any]]:
+    """Return the number of located events matching ``f`` and up to ``limit`` light rows.
+
+    Rows carry only ``id, type, date, location, confidence``: the map needs no sources.
+    """
+    located = EventFilter(**{**{k: getattr(f, k) for k in f.__slots__}, "located": True})
+    with store.engine.connect() as conn:
+        ids = _filtered(conn, located)
+        total = int(conn.scalar(select(func.count()).select_from(ids.subquery())) or 0)
+        query = select(
+            events.c.id, events.c.type, events.c.date, events.c.location, events.c.confidence
+        ).where(events.c.id.in_(ids))
+        return total, list(conn.execute(_ordered(query, f.sort).limit(limit)))
+
+
 def get_event(store: Store, event_id: str) -> dict[str, Any]:
     """Return one event in the Store's shape, with its review state and edits applied."""
     kind, number = parse_id(event_id)
@@ -270,48 +284,6 @@ def _field(item: dict[str, Any], name: str) -> Any:
     if name.startswith("args."):
         return item["args"].get(name[5:])
     return item.get(name)
-
-
-def record_review(
-    store: Store,
-    event_id: str,
-    action: str,
-    field: str | None = None,
-    value: Any = None,
-    author: str = "web",
-) -> dict[str, Any]:
-    """Store one human correction of an event (never touching machine rows); return the event.
-
-    ``confirm``, ``reject`` and ``edit`` go through :meth:`Store.correct`; ``merge``
-    (``value={"into": "evt3"}``), which the store does not model yet, is recorded
-    here as a correction row, so it survives re-extraction the same way.
-
-    Raises:
-        NotFound: no such event (or ``into`` of a merge names no event).
-        StoreError: unknown action, or an edit of a field that cannot be edited.
-    """
-    current = get_event(store, event_id)
-    if action != "merge":
-        store.correct(current["id"], action, field=field, value=value, author=author)
-        return get_event(store, event_id)
-    into = value.get("into") if isinstance(value, dict) else None
-    target = get_event(store, str(into or "?"))  # raises NotFound for a bad target
-    if target["id"] == current["id"]:
-        raise StoreError(f"{event_id}: an event cannot be merged into itself")
-    with store.engine.begin() as conn:
-        conn.execute(
-            insert(corrections),
-            {
-                "target_kind": "event",
-                "target_id": int(current["id"][3:]),
-                "action": "merge",
-                "field": None,
-                "value": {"into": target["id"]},
-                "author": author,
-                "at": datetime.now(UTC),
-            },
-        )
-    return get_event(store, event_id)
 
 
 def events_per_month(store: Store) -> list[dict[str, Any]]:

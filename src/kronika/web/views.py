@@ -220,27 +220,22 @@ def review_queue(store: Store, limit: int, offset: int) -> dict[str, Any]:
 
 def map_points(store: Store, f: EventFilter, limit: int = 5000) -> dict[str, Any]:
     """Geocoded events matching ``f`` as points (at most ``limit``)."""
-    located = EventFilter(**{**_as_dict(f), "located": True})
-    total, rows = queries.find_events(store, located, limit=limit)
+    total, rows = queries.find_points(store, f, limit)
     points = []
-    for e in rows:
-        loc = e["location"] or {}
+    for row in rows:
+        loc = row.location or {}
         if loc.get("lat") is None or loc.get("lon") is None:
             continue
         points.append(
             {
-                "id": e["id"],
-                "type": e["type"],
-                "date": e["date"],
+                "id": f"evt{row.id}",
+                "type": row.type,
+                "date": row.date,
                 "place": loc.get("name"),
                 "country": loc.get("country"),
                 "lat": loc["lat"],
                 "lon": loc["lon"],
-                "confidence": e["confidence"],
+                "confidence": row.confidence,
             }
         )
     return {"total": total, "points": points}
-
-
-def _as_dict(f: EventFilter) -> dict[str, Any]:
-    return {name: getattr(f, name) for name in f.__slots__}
