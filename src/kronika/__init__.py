@@ -5,7 +5,7 @@ The public API::
     import kronika
     settings = kronika.load_settings(db="kronika.db")
     with kronika.open_store(settings.db) as store:
-        report = kronika.ingest(["samples/"], settings, store)
+        report = kronika.ingest_paths(["samples/"], settings, store)
         for event in store.events(type="SENTENCE"):
             print(event["args"], event["sources"][0]["evidence"])
 """
@@ -29,7 +29,7 @@ from .errors import (
 from .settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from .ingest.run import ingest
+    from .ingest.run import ingest_paths
     from .pipeline import process, process_batch
     from .store.store import open_store
 
@@ -48,7 +48,7 @@ __all__ = [
     "StoreError",
     "UnsupportedFormat",
     "__version__",
-    "ingest",
+    "ingest_paths",
     "load_settings",
     "open_store",
     "process",
@@ -56,7 +56,7 @@ __all__ = [
 ]
 
 _LAZY = {
-    "ingest": "kronika.ingest.run",
+    "ingest_paths": "kronika.ingest.run",
     "process": "kronika.pipeline",
     "process_batch": "kronika.pipeline",
     "open_store": "kronika.store.store",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from tests.conftest import WEB_TOKEN
@@ -65,7 +66,7 @@ def test_api_events_filter_by_type(client, event_type):
 def test_api_events_filter_by_person_finds_mirzoyev_case(client):
     data = client.get("/api/events", params={"entity": "Umar Mirzoyev"}).json()
     assert "SENTENCE" in {e["type"] for e in data["events"]}
-    assert all("Umar Mirzoyev" in str(e["args"]) for e in data["events"])
+    assert all(re.search(r"Mirzoy?ev", str(e["args"])) for e in data["events"])
 
 
 @pytest.mark.parametrize(
@@ -134,7 +135,8 @@ def test_api_article_marks_mentions_and_evidence(client):
 def test_api_entity_page_lists_case_and_neighbours(client):
     entity_id = client.get("/api/entities", params={"q": "Umar Mirzoyev"}).json()["entities"][0]
     data = client.get(f"/api/entities/{entity_id['id']}").json()
-    assert data["entity"]["name"] == "Umar Mirzoyev"
+    # Resolution may pick either transliteration as the name; the other is an alias.
+    assert re.fullmatch(r"Umar Mirzoy?ev", data["entity"]["name"])
     stages = [e["type"] for e in data["case_history"]]
     assert "SENTENCE" in stages
     assert data["co_occurring"]

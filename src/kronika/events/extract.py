@@ -328,7 +328,12 @@ def _generic(trigger: Token) -> bool:
         return False
     if trigger.tag_ in ("VBP", "VBZ"):
         return True
-    return trigger.tag_ == "VBG" and not any(c.dep_ == "aux" for c in trigger.children)
+    # "killing four guards" after a main verb is part of a told event; "joining ISIS" is not
+    return (
+        trigger.tag_ == "VBG"
+        and trigger.dep_ != "advcl"
+        and not any(c.dep_ == "aux" for c in trigger.children)
+    )
 
 
 def _is_headline(sent: Span, trigger: Token) -> bool:
@@ -384,7 +389,7 @@ def _inherit_places(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for event in events:
         prev = out[-1] if out else None
-        bound = event.type in _PLACE_BOUND or _anonymous(event)
+        bound = event.type in _PLACE_BOUND
         if (
             event.location is None
             and bound

@@ -157,10 +157,15 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
     for tok in core:
         kind = ctx.mentions.kind_at(tok.idx)
         name = ctx.mentions.name_at(tok.idx) if kind else None
+        if name and tok.dep_ == "amod" and " " not in name:
+            continue  # "a Tajik opposition group": a nationality word, not a name
         if name and kind in types:
             typed[name] = None
         elif name and kind in ("PERSON", "ORG"):
             other[name] = None
+    if not typed and token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        # "ISIL, a terrorist organization banned in Russia": the appositive's head
+        return names_of(ctx, token.head, types)
     if typed:
         people = [n for n in typed if ctx.mentions.kind_of(n) == "PERSON"]
         # "Colonel Halimov, the commander of the Interior Ministry's forces": the person
@@ -240,9 +245,22 @@ def _bound_or(
 
 
 def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """Names of those the action was done to (sentenced, detained, extradited, released)."""
+    """Names of those the action was done to (sentenced, detained, extradited, released).
+
+    "Ten relatives were detained, including his father Tillo Kabirov" names one of them.
+    """
     token = _bound_or(ctx, role, patient)
-    return names_of(ctx, token, role.entity or ("PERSON",)) if token is not None else None
+    if token is None:
+        return None
+    types = role.entity or ("PERSON",)
+    names = names_of(ctx, token, types)
+    for head in (ctx.trigger, token):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "including":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        names.extend(n for n in names_of(ctx, obj, types) if n not in names)
+    return names
 
 
 def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
@@ -384,7 +402,7 @@ def fill_object_phrase(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
                 if child.dep_ == "prep" and child.lower_ in ("on", "against", "at"):
                     token = next((c for c in child.children if c.dep_ == "pobj"), None)
                     break
-    if token is None:
+    if token is None or token.ent_type_ in ("DATE", "TIME"):
         return None
     if token.ent_type_ == "PERSON":
         return ctx.mentions.name_at(token.doc[token.i : token.i + 1].root.idx) or _entity_text(
@@ -492,12 +510,19 @@ def _date_phrases(sent: Span) -> list[tuple[int, str]]:
     return found
 
 
-def _clause_head(token: Token) -> Token:
-    """The nearest verb (or the nominal trigger) above ``token``: the clause it dates."""
+def _date_scope(token: Token, trigger: Token) -> bool | None:
+    """Whether a date phrase dates the trigger's clause (True), a clause above it (False),
+    or another clause altogether (None).
+
+    "On Oct. 19 the office announced that X was sentenced": the announcement's
+    date is the fallback for the sentence it reports.
+    """
     for ancestor in token.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX") or ancestor.dep_ == "ROOT":
-            return ancestor
-    return token.head
+        if ancestor == trigger:
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False if ancestor in trigger.ancestors else None
+    return False
 
 
 def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
@@ -511,7 +536,10 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
         token = sent.doc[index]
         if not lo <= token.idx < hi:
             continue
-        governed = _clause_head(token) == trigger
+        where = _date_scope(token, trigger)
+        if where is None:
+            continue  # "X, who died in October 2016": another clause's date
+        governed = where
         ranked.append((not governed, abs(index - trigger.i), text))
     if any(not r[0] for r in ranked):
         # a date the trigger governs and that cannot be resolved ("in June", no year)
@@ -552,7 +580,11 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     ranked = []
     lo, hi = block(sent, trigger)
     for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC") or not lo <= ent.start_char < hi:
+        after_in = ent.root.head.lower_ in ("in", "at", "near", "outside")
+        # the small model tags unfamiliar towns as ORG: "attacks on a jail in Kairakkuma"
+        if ent.label_ not in ("GPE", "LOC", "FAC") and not (ent.label_ == "ORG" and after_in):
+            continue
+        if not lo <= ent.start_char < hi:
             continue
         if ent.root.head.lower_ == "to" and ent.root.head.head.lower_ == "according":
             continue  # "according to Dushanbe": a source, not a place
@@ -560,7 +592,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         if name in used and not any(name in str(args.get(r, "")) for r in ("court", "facility")):
             continue
         place = _cached_place(resolve, name)
-        if place is None and ent.root.head.lower_ not in ("in", "at", "near", "outside"):
+        if place is None and (not after_in or ent.label_ == "ORG"):
             continue  # an unknown name is a place only where the text says "in X"
         # a place the gazetteer does not know is most often a village or a district
         is_country = (

@@ -91,7 +91,7 @@ def batched(items: Iterable[RawInput], size: int) -> Iterator[list[RawInput]]:
         yield batch
 
 
-def ingest(
+def ingest_paths(
     paths: Sequence[str],
     settings: Settings,
     store: Store,
@@ -151,3 +151,7 @@ def _record(store: Store, result: InputResult, report: IngestReport) -> None:
         report.claims += sum(len(a.claims) for a in result.articles)
     else:
         report.unchanged += 1
+
+
+#: The CLI's name for :func:`ingest_paths`.
+ingest = ingest_paths

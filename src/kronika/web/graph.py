@@ -109,6 +109,11 @@ def _co_occurring(conn: Connection, entity_id: int, limit: int) -> list[dict[str
     ]
 
 
+def top_entities(store: Store, type: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Return the ``limit`` most-mentioned entities of ``type`` as ``{id, type, name, mentions}``."""
+    return _graph(store, (type,), None, None, limit, edges=False)["nodes"]
+
+
 def graph(
     store: Store,
     types: Sequence[str] = (),
@@ -122,12 +127,28 @@ def graph(
     articles) and ``affiliation`` (a JOIN event links a person to an organization).
     ``since``/``until`` keep articles published, and events dated, in that range.
     """
-    key = ("graph", tuple(types), since, until, limit)
-    return _cached(store, key, lambda conn: _graph(conn, types, since, until, limit))
+    return _graph(store, types, since, until, limit, edges=True)
 
 
 def _graph(
-    conn: Connection, types: Sequence[str], since: str | None, until: str | None, limit: int
+    store: Store,
+    types: Sequence[str],
+    since: str | None,
+    until: str | None,
+    limit: int,
+    edges: bool,
+) -> dict[str, list[dict[str, Any]]]:
+    key = ("graph", tuple(types), since, until, limit, edges)
+    return _cached(store, key, lambda conn: _compute(conn, types, since, until, limit, edges))
+
+
+def _compute(
+    conn: Connection,
+    types: Sequence[str],
+    since: str | None,
+    until: str | None,
+    limit: int,
+    with_edges: bool,
 ) -> dict[str, list[dict[str, Any]]]:
     in_range: Select[Any] | None = None
     if since or until:
@@ -151,6 +172,8 @@ def _graph(
         {"id": e["id"], "type": e["type"], "name": e["name"], "mentions": e["n"]}
         for e in _describe(conn, counts, limit)
     ]
+    if not with_edges:
+        return {"nodes": nodes, "edges": []}
     ids = [int(n["id"][3:]) for n in nodes]
     edges = _co_edges(conn, clusters, ids, in_range)
     edges += _affiliations(conn, clusters, ids, since, until)

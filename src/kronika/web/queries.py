@@ -73,8 +73,9 @@ def _latest_corrections() -> Any:
     )
 
 
-def _filtered(conn: Connection, f: EventFilter) -> Select[Any]:
-    query = select(events.c.id).where(events.c.id.notin_(overlay.hidden_events()))
+def _filtered(conn: Connection, f: EventFilter, query: Select[Any]) -> Select[Any]:
+    """Add ``f``'s conditions to ``query``, a select over ``events`` (rows, ids or a count)."""
+    query = query.where(events.c.id.notin_(overlay.hidden_events()))
     if f.type:
         query = query.where(events.c.type == f.type.upper())
     if f.since:
@@ -151,9 +152,9 @@ def find_events(
 ) -> tuple[int, list[dict[str, Any]]]:
     """Return the number of events matching ``f`` and one sorted page of them."""
     with store.engine.connect() as conn:
-        ids = _filtered(conn, f)
-        total = int(conn.scalar(select(func.count()).select_from(ids.subquery())) or 0)
-        query = _ordered(select(events).where(events.c.id.in_(ids)), f.sort)
+        counted = _filtered(conn, f, select(func.count()).select_from(events))
+        total = int(conn.scalar(counted) or 0)
+        query = _ordered(_filtered(conn, f, select(events)), f.sort)
         if limit is not None:
             query = query.limit(limit)
         if offset:
@@ -168,11 +169,15 @@ def find_points(store: Store, f: EventFilter, limit: int) -> tuple[int, list[Any
     """
     located = EventFilter(**{**{k: getattr(f, k) for k in f.__slots__}, "located": True})
     with store.engine.connect() as conn:
-        ids = _filtered(conn, located)
-        total = int(conn.scalar(select(func.count()).select_from(ids.subquery())) or 0)
-        query = select(
-            events.c.id, events.c.type, events.c.date, events.c.location, events.c.confidence
-        ).where(events.c.id.in_(ids))
+        counted = _filtered(conn, located, select(func.count()).select_from(events))
+        total = int(conn.scalar(counted) or 0)
+        query = _filtered(
+            conn,
+            located,
+            select(
+                events.c.id, events.c.type, events.c.date, events.c.location, events.c.confidence
+            ),
+        )
         return total, list(conn.execute(_ordered(query, f.sort).limit(limit)))
 
 

@@ -32,8 +32,8 @@ def overview(store: Store) -> dict[str, Any]:
         "summary": store.summary(),
         "per_month": queries.events_per_month(store),
         "latest": queries.latest_events(store, 10),
-        "people": store.entities(type="PERSON", limit=10),
-        "groups": store.entities(type="ORG", limit=10),
+        "people": network.top_entities(store, "PERSON", 10),
+        "groups": network.top_entities(store, "ORG", 10),
     }
 
 
