@@ -86,7 +86,9 @@ def phase_full(folder: Path) -> dict[str, float]:
 def run_phase(name: str, folder: Path) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, __file__, "--phase", name, "--folder", str(folder)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -115,14 +117,18 @@ def main() -> None:
     print(f"corpus: {args.articles} articles, {b['tokens']:,} tokens (best of {args.repeat})")
     print(f"{'':24}{'articles/s':>12}{'tokens/s':>12}{'peak MB':>10}")
     for label, r in (("bare spaCy", b), ("full ingest", f)):
-        print(f"{label:24}{r['articles'] / r['seconds']:12.1f}"
-              f"{r['tokens'] / r['seconds']:12.0f}{r['peak_rss_mb']:10.0f}")
+        print(
+            f"{label:24}{r['articles'] / r['seconds']:12.1f}"
+            f"{r['tokens'] / r['seconds']:12.0f}{r['peak_rss_mb']:10.0f}"
+        )
     ratio = (f["tokens"] / f["seconds"]) / (b["tokens"] / b["seconds"])
     print(f"throughput ratio full/bare: {ratio:.2f}")
     print(f"events extracted: {f['events']:.0f}")
     speedup = f["seconds"] / max(f["reingest_seconds"], 1e-9)
-    print(f"re-ingest of the unchanged corpus: {f['reingest_seconds']:.2f} s "
-          f"({speedup:.0f}x faster than the first ingest)")
+    print(
+        f"re-ingest of the unchanged corpus: {f['reingest_seconds']:.2f} s "
+        f"({speedup:.0f}x faster than the first ingest)"
+    )
 
 
 if __name__ == "__main__":

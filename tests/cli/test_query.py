@@ -47,9 +47,11 @@ def test_events_json_shape_and_evidence_spans(runner: CliRunner, sample_db: str)
         for source in event["sources"]:
             assert set(source) >= SOURCE_KEYS
             assert source["end"] - source["start"] == len(source["evidence"])
-    article = _json(runner, "show", events[0]["sources"][0]["article_id"], "--db", sample_db, "--json")
+    article = _json(
+        runner, "show", events[0]["sources"][0]["article_id"], "--db", sample_db, "--json"
+    )
     source = events[0]["sources"][0]
-    assert article["text"][source["start"]:source["end"]] == source["evidence"]  # type: ignore[index]
+    assert article["text"][source["start"] : source["end"]] == source["evidence"]  # type: ignore[index]
 
 
 @pytest.mark.model
@@ -89,7 +91,7 @@ def test_two_output_formats_is_usage_error(runner: CliRunner, tmp_path: Path) ->
 
 def test_bad_settings_file_is_clear_error(runner: CliRunner, tmp_path: Path) -> None:
     file = tmp_path / "k.toml"
-    file.write_text('wrokers = 2\n', encoding="utf-8")
+    file.write_text("wrokers = 2\n", encoding="utf-8")
     result = runner.invoke(app, ["articles", "--settings", str(file)])
     assert result.exit_code == 1
     assert "Did you mean 'workers'" in result.stderr

@@ -19,7 +19,7 @@ from ..errors import KronikaError
 class _Group(TyperGroup):
     """Translates kronika's errors into click's, so every command fails the same way."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # a click Context (typer vendors its own click)
         try:
             return super().invoke(ctx)
         except KronikaError as err:
@@ -27,7 +27,7 @@ class _Group(TyperGroup):
             sys.stderr.write(f"Error: {err}\n")
             raise typer.Exit(err.exit_code) from None
 
-    def list_commands(self, ctx: typer.Context) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # in the order they are registered, not alphabetical
 
 
@@ -61,8 +61,21 @@ from . import (  # noqa: E402  (commands register themselves on ``app``)
 
 __all__ = ["app", "main"]
 _COMMANDS = (
-    ingest, summary, articles, entities, events, claims, case, bans, review, reprocess, export,
-    search, show, evaluate, serve,
+    ingest,
+    summary,
+    articles,
+    entities,
+    events,
+    claims,
+    case,
+    bans,
+    review,
+    reprocess,
+    export,
+    search,
+    show,
+    evaluate,
+    serve,
 )
 
 

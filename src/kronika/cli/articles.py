@@ -23,8 +23,13 @@ COLUMNS = ("id", "external_id", "title", "outlet", "published", "chars")
 
 @app.command("articles")
 def articles_cmd(
-    db: Db = None, settings_file: SettingsFile = None, limit: Limit = None, offset: Offset = 0,
-    as_json: AsJson = False, as_jsonl: AsJsonl = False, as_csv: AsCsv = False,
+    db: Db = None,
+    settings_file: SettingsFile = None,
+    limit: Limit = None,
+    offset: Offset = 0,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    as_csv: AsCsv = False,
     as_table: AsTable = False,
 ) -> None:
     """List stored articles: id, external id, title, outlet, date, length.

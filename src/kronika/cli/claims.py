@@ -34,8 +34,13 @@ def _flat(claim: dict[str, Any]) -> dict[str, Any]:
 @app.command("claims")
 def claims_cmd(
     compare: Annotated[bool, typer.Option("--compare", help="Group claims by subject.")] = False,
-    db: Db = None, settings_file: SettingsFile = None, limit: Limit = None, offset: Offset = 0,
-    as_json: AsJson = False, as_jsonl: AsJsonl = False, as_csv: AsCsv = False,
+    db: Db = None,
+    settings_file: SettingsFile = None,
+    limit: Limit = None,
+    offset: Offset = 0,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    as_csv: AsCsv = False,
     as_table: AsTable = False,
 ) -> None:
     """List claimed figures: quantity, what is counted, who claims it, and whether contested.

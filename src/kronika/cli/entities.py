@@ -26,6 +26,8 @@ from ._options import (
 from ._output import emit, emit_one
 
 COLUMNS = ("id", "type", "name", "aliases", "mentions")
+
+
 def entity_action(
     store: Store, settings: Settings, action: str, names: list[str], author: str
 ) -> dict[str, Any]:
@@ -58,8 +60,13 @@ def entities_cmd(
     author: Annotated[str, typer.Option(help="Who makes a correction.")] = "",
     entity_type: EntityType = None,
     query: Annotated[str | None, typer.Option("--name", help="Names containing this.")] = None,
-    db: Db = None, settings_file: SettingsFile = None, limit: Limit = None, offset: Offset = 0,
-    as_json: AsJson = False, as_jsonl: AsJsonl = False, as_csv: AsCsv = False,
+    db: Db = None,
+    settings_file: SettingsFile = None,
+    limit: Limit = None,
+    offset: Offset = 0,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    as_csv: AsCsv = False,
     as_table: AsTable = False,
 ) -> None:
     """List entities; or explain, merge, split, rename or alias them (kept on reprocess).

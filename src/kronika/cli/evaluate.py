@@ -17,7 +17,9 @@ from ._options import SettingsFile, resolve_settings
 def evaluate_cmd(
     directory: Annotated[Path, typer.Argument(help="Folder with gold.jsonl and articles/.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    errors: Annotated[bool, typer.Option("--errors", help="List missed and spurious events.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List missed and spurious events.")
+    ] = False,
     rules: Annotated[list[str] | None, typer.Option("--rules", help="Extra rules dir.")] = None,
     settings_file: SettingsFile = None,
 ) -> None:

@@ -37,8 +37,13 @@ def events_cmd(
     since: Annotated[str | None, typer.Option(help="Events on or after (YYYY[-MM[-DD]]).")] = None,
     until: Annotated[str | None, typer.Option(help="Events on or before.")] = None,
     entity: Annotated[str | None, typer.Option(help="Events naming this entity.")] = None,
-    db: Db = None, settings_file: SettingsFile = None, limit: Limit = None, offset: Offset = 0,
-    as_json: AsJson = False, as_jsonl: AsJsonl = False, as_csv: AsCsv = False,
+    db: Db = None,
+    settings_file: SettingsFile = None,
+    limit: Limit = None,
+    offset: Offset = 0,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    as_csv: AsCsv = False,
     as_table: AsTable = False,
 ) -> None:
     """List events, filtered by type, date range or participant.
@@ -48,6 +53,7 @@ def events_cmd(
     fmt = output_format(as_json, as_jsonl, as_csv, as_table)
     kind = event_type.upper() if event_type else None
     with store_for(resolve_settings(settings_file, db=db)) as store:
-        rows = store.events(type=kind, since=since, until=until, entity=entity,
-                            limit=limit, offset=offset)
+        rows = store.events(
+            type=kind, since=since, until=until, entity=entity, limit=limit, offset=offset
+        )
     emit(rows if fmt in ("json", "jsonl") else [_flat(r) for r in rows], fmt, COLUMNS)

@@ -51,8 +51,14 @@ def ingest_cmd(
     Example: kronika ingest samples/ --db kronika.db
     """
     settings = resolve_settings(
-        settings_file, db=db, rules_dirs=rules, text_column=text_column,
-        id_column=id_column, workers=workers, engine=engine, ray_address=address,
+        settings_file,
+        db=db,
+        rules_dirs=rules,
+        text_column=text_column,
+        id_column=id_column,
+        workers=workers,
+        engine=engine,
+        ray_address=address,
     )
     with store_for(settings, create=True) as store:
         report = _run_with_progress(paths, settings, store)

@@ -25,10 +25,13 @@ COLUMNS = ("article_id", "external_id", "title", "snippet")
 
 @app.command("search")
 def search_cmd(
-    query: Annotated[str, typer.Argument(help="Words to find; \"quoted phrases\" work.")],
+    query: Annotated[str, typer.Argument(help='Words to find; "quoted phrases" work.')],
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many hits.")] = 20,
-    db: Db = None, settings_file: SettingsFile = None,
-    as_json: AsJson = False, as_jsonl: AsJsonl = False, as_csv: AsCsv = False,
+    db: Db = None,
+    settings_file: SettingsFile = None,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    as_csv: AsCsv = False,
     as_table: AsTable = False,
 ) -> None:
     """Search article titles and texts; best matches first, with a snippet.

@@ -14,7 +14,9 @@ from ._output import emit_one
 @app.command("show")
 def show_cmd(
     item_id: Annotated[str, typer.Argument(metavar="ID", help="e.g. art3, ent12, evt7, clm2.")],
-    db: Db = None, settings_file: SettingsFile = None, as_json: AsJson = False,
+    db: Db = None,
+    settings_file: SettingsFile = None,
+    as_json: AsJson = False,
 ) -> None:
     """Show one stored item by id, with its sources.
 

@@ -39,7 +39,7 @@ class IngestReport:
         return bool(self.skips)
 
     def summary(self) -> str:
-        """One line: ``"12 inputs: 10 new (14 articles, 31 events), 1 unchanged, 1 skipped (1 empty file)"``."""
+        """One line, e.g. ``"12 inputs: 10 new (...), 1 unchanged, 1 skipped (1 empty file)"``."""
         line = (
             f"{self.inputs:,} inputs: {self.stored:,} new ({self.articles:,} articles, "
             f"{self.events:,} events, {self.claims:,} claims), {self.unchanged:,} unchanged"
@@ -66,7 +66,7 @@ class IngestReport:
 
 
 def _reason_kind(reason: str) -> str:
-    # "line 3: invalid JSON: Expecting value" → "invalid JSON"; "no 'text' column; ..." → first clause
+    # "line 3: invalid JSON: Expecting value" → "invalid JSON"; "no 'x' column; ..." → first clause
     for part in reason.split(":"):
         part = part.split(";")[0].strip()
         if part and part.split()[0] not in {"line", "row"}:

@@ -110,7 +110,7 @@ def _co_occurring(conn: Connection, entity_id: int, limit: int) -> list[dict[str
 
 
 def top_entities(store: Store, type: str, limit: int = 10) -> list[dict[str, Any]]:
-    """Return the ``limit`` most-mentioned entities of ``type`` as ``{id, type, name, mentions}``."""
+    """Return the ``limit`` most-mentioned entities of ``type`` (id, type, name, mentions)."""
     return _graph(store, (type,), None, None, limit, edges=False)["nodes"]
 
 
