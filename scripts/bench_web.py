@@ -30,7 +30,9 @@ def build(db: Path, target: int) -> None:
     from kronika.settings import Settings
     from kronika.store.store import open_store
 
-    results = [r for r in process([str(REPO / "samples")], Settings()) if isinstance(r, InputResult)]
+    results = [
+        r for r in process([str(REPO / "samples")], Settings()) if isinstance(r, InputResult)
+    ]
     per_copy = sum(len(a.events) for r in results for a in r.articles)
     if per_copy == 0:
         sys.exit("the samples gave no events: nothing to copy")

@@ -50,7 +50,8 @@ def process_batch(batch: list[RawInput], settings: Settings) -> list[InputResult
             prepared.append((raw, _skip(raw, skip)))
     articles = [a for _, arts in prepared if isinstance(arts, list) for a in arts]
     docs = nlp.pipe(a.text for a in articles)
-    analysed = {id(a): extract_article(doc, a, settings) for a, doc in zip(articles, docs, strict=True)}
+    pairs = zip(articles, docs, strict=True)
+    analysed = {id(a): extract_article(doc, a, settings) for a, doc in pairs}
     results = []
     for raw, arts in prepared:
         if isinstance(arts, Skip):
