@@ -38,13 +38,17 @@ def build(db: Path, target: int) -> None:
         sys.exit("the samples gave no events: nothing to copy")
     with open_store(str(db)) as store:
         have = sum(store.summary()["events"].values())
+        # Copies already stored are skipped by content hash, so numbering restarts at 0.
         copy = 0
         started = time.perf_counter()
         while have < target:
             for result in results:
                 store.write_input(_shifted(result, copy, RawInput))
-            have += per_copy
             copy += 1
+            if copy % 10 == 0 or have + per_copy >= target:
+                have = sum(store.summary()["events"].values())
+            else:
+                have += per_copy
             if copy % 50 == 0:
                 rate = have / (time.perf_counter() - started)
                 print(f"  {have:,} events ({rate:,.0f}/s)", file=sys.stderr)

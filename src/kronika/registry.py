@@ -45,7 +45,12 @@ READERS: dict[str, str] = {
     "html": "kronika.ingest.formats:read_html",
 }
 
-EXPORTERS: dict[str, str] = {}
+EXPORTERS: dict[str, str] = {
+    "kronika.export.csv.v1": "kronika.export.tabular:export_csv",
+    "kronika.export.jsonl.v1": "kronika.export.tabular:export_jsonl",
+    "kronika.export.acled.v1": "kronika.export.acled:export_acled",
+    "kronika.export.graphml.v1": "kronika.export.graphml:export_graphml",
+}
 
 ENGINES: dict[str, str] = {
     "local": "kronika.engine.local:LocalEngine",

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from ..events.fillers import normalizer
+from ..events.fillers import doc_ents, doc_sents, doc_text, normalizer
 from ..model import Claim, Event, Evidence
 from ..resolve.mentions import MentionIndex, clean_name
 from .stance import lexicon
@@ -41,7 +41,7 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
         }
         used.extend((ev.start, ev.end, values) for ev in event.evidence)
     claims = []
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         taken = {
             v
             for start, end, values in used
@@ -54,9 +54,15 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
                 continue
             noun = _counted(number)
             # "ten of the party leaders" counts a part of a known group: still a figure
-            partitive = noun is not None and noun.head.lower_ == "of"
-            if noun is None or not _countable(noun, nouns) or (_anaphoric(noun) and not partitive):
+            # "ten of the party leaders" counts part of a known group: still a figure;
+            # "three of the four men" recounts people the story already counted
+            partitive = noun is not None and number.dep_ != "nummod" and noun.head.lower_ == "of"
+            if noun is None or not _countable(noun, nouns):
                 continue
+            if _anaphoric(noun) and (not partitive or noun.lemma_ in _PEOPLE):
+                continue
+            if taken and _casualty_object(noun):
+                continue  # a part of an event's toll ("killed five civilians and three police")
             quantity = _quantity(number, parse)
             if quantity is None or quantity in taken or quantity < 2 and noun.tag_ != "NNS":
                 continue
@@ -72,6 +78,20 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
                 )
             )
     return claims
+
+
+_PEOPLE = frozenset({"man", "men", "people", "person", "woman", "women"})
+
+
+def _casualty_object(noun: Token) -> bool:
+    """Whether ``noun`` (or the list it belongs to) is what a kill/wound verb acted on."""
+    token = noun
+    while token.dep_ == "conj":
+        token = token.head
+    return token.head.lemma_ in ("kill", "wound", "injure", "shoot") and token.dep_ in (
+        "dobj",
+        "nsubjpass",
+    )
 
 
 def _countable(noun: Token, nouns: set[str]) -> bool:
@@ -91,7 +111,7 @@ def _anaphoric(noun: Token) -> bool:
 
 def _in_title(token: Token) -> bool:
     """Whether ``token`` sits on a line without closing punctuation (a title or dateline)."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     line = text[start : end if end >= 0 else len(text)].rstrip()
@@ -182,7 +202,7 @@ def _claimant(sent: Span, verbs: set[str], mentions: MentionIndex) -> str | None
 
 def _phrase(token: Token, mentions: MentionIndex) -> str:
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        for ent in token.doc.ents:
+        for ent in doc_ents(token.doc):
             if ent.start <= token.i < ent.end:
                 return mentions.name_at(ent.start_char) or clean_name(ent.text)
     words = [t for t in token.subtree if t.dep_ not in ("det", "punct", "relcl")]

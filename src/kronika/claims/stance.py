@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Token
 
+from ..events.fillers import doc_sents
 from ..model import Claim, Event
 
 _CLIMB = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "conj", "acl"})
@@ -81,7 +82,7 @@ def contest_markers(text: str) -> tuple[str, ...]:
 
 def _window(doc: Doc, start: int) -> str:
     """The sentence holding char ``start`` and the one after it."""
-    sents = list(doc.sents)
+    sents = doc_sents(doc)
     for i, sent in enumerate(sents):
         if sent.start_char <= start < sent.end_char:
             nxt = sents[i + 1].text if i + 1 < len(sents) else ""

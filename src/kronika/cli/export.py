@@ -14,7 +14,8 @@ from ._options import Db, SettingsFile, resolve_settings, store_for
 @app.command("export")
 def export_cmd(
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="csv, jsonl, acled or graphml.")
+        str,
+        typer.Option("--format", "-f", help="csv, jsonl, acled, graphml or a registered exporter."),
     ] = "csv",
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="File (default stdout).")

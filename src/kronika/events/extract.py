@@ -11,7 +11,7 @@ event told across sentences; then find claims and attach contest markers.
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -28,10 +28,13 @@ from .fillers import (
     agent,
     block,
     count_of,
+    doc_ents,
+    doc_text,
     event_date,
     event_place,
     normalizer,
     patient,
+    sent_of,
 )
 from .spec import EventSpec, load_specs
 
@@ -52,7 +55,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     groups: dict[tuple[str, int], list[Hit]] = {}
     for hit in rules.match(doc):
         groups.setdefault((hit.type, hit.nodes["trigger"]), []).append(hit)
-    events: list[tuple[int, bool, Event]] = []
+    events: list[Told] = []
     for (type_name, index), hits in sorted(groups.items(), key=lambda kv: kv[0][1]):
         trigger = doc[index]
         # "jailed journalists", "imprisoned members": a participle used as an adjective
@@ -60,14 +63,15 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             continue
         # "few who turn to Islam join IS", "people joining ISIS": a habit, not an event
         # (titles are written in the present: "Militants Escape From Prison")
-        if _generic(trigger) and not _is_headline(trigger.sent, trigger):
+        if _generic(trigger) and not _is_headline(sent_of(trigger), trigger):
             continue
         # "attacked a checkpoint, killing four": the clause belongs to the main event
         if trigger.dep_ in ("advcl", "xcomp") and (type_name, trigger.head.i) in groups:
             continue
         event = _build(rules.specs[type_name], trigger, hits, mentions, article)
         if event is not None and event.confidence >= settings.min_confidence:
-            events.append((trigger.sent.start, _is_headline(trigger.sent, trigger), event))
+            headline = _is_headline(sent_of(trigger), trigger)
+            events.append(Told(sent_of(trigger).start, headline, _refers_back(trigger), event))
     merged = merge_events(events)
     claims = find_claims(doc, mentions, merged)
     merged, claims = attach_stance(doc, merged, claims)
@@ -122,7 +126,7 @@ def _relevant_entities(
 
 def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
     """The article's name mentions, with the small model's commonest slips mended."""
-    ents = [e for e in doc.ents if e.label_ in _LABELS]
+    ents = [e for e in doc_ents(doc) if e.label_ in _LABELS]
     surnames = {
         e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].pos_ == "PROPN"
     }
@@ -186,9 +190,17 @@ def _build(
     spec: EventSpec, trigger: Token, hits: list[Hit], mentions: MentionIndex, article: Article
 ) -> Event | None:
     doc = trigger.doc
-    sent: Span = trigger.sent
+    sent: Span = sent_of(trigger)
     patterned = [h for h in hits if h.pattern is not None]
-    best = max(patterned, key=lambda h: len(h.nodes), default=None)
+    lo, hi = block(sent, trigger)
+
+    def rank(hit: Hit) -> tuple[bool, int, int]:
+        # a title run into the lead gives a verb two subjects: take the one on its own line
+        inside = all(lo <= doc[i].idx < hi for i in hit.nodes.values())
+        spread = sum(abs(i - trigger.i) for i in hit.nodes.values())
+        return (inside, len(hit.nodes), -spread)
+
+    best = max(patterned, key=rank, default=None)
     nodes = (
         {role: doc[best.nodes[node]] for role, node in best.pattern.roles.items()}
         if (best is not None and best.pattern is not None)
@@ -238,7 +250,7 @@ def _build(
 def _evidence(sent: Span, trigger: Token) -> Evidence:
     """The trigger's sentence, cut at blank lines and stripped, with its char span."""
     lo, hi = block(sent, trigger)
-    text = sent.doc.text[lo:hi]
+    text = doc_text(sent.doc)[lo:hi]
     start = lo + len(text) - len(text.lstrip())
     text = text.strip()
     return Evidence(text, start, start + len(text))
@@ -339,23 +351,46 @@ def _generic(trigger: Token) -> bool:
 def _is_headline(sent: Span, trigger: Token) -> bool:
     """A title line: the trigger's line has no closing punctuation and a line break after it."""
     lo, hi = block(sent, trigger)
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     segment = text[lo:hi]
     stripped = segment.rstrip()
     ends_line = "\n" in segment[len(stripped) :] or text[hi : hi + 1] in ("\n", "")
     return bool(stripped) and stripped[-1] not in ".!?\"”'" and ends_line
 
 
-def merge_events(events: list[tuple[int, bool, Event]]) -> list[Event]:
+@dataclass(frozen=True, slots=True)
+class Told:
+    """One mention of an event: where it is told, how, and what it says."""
+
+    sent_start: int
+    headline: bool
+    refers_back: bool
+    event: Event
+
+
+def _refers_back(trigger: Token) -> bool:
+    """Whether the trigger's people are ones named before ("the men had been extradited")."""
+    token = patient(trigger) or agent(trigger)
+    if token is None:
+        return False
+    if token.lower_ in ("they", "them"):
+        return True
+    return token.tag_ == "NNS" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in token.children
+    )
+
+
+def merge_events(events: list[Told]) -> list[Event]:
     """Merge mentions of one event: same type, compatible args, and a shared name or sentence.
 
-    ``events`` are (sentence start token, is headline, event) in text order. A headline's
-    event joins any compatible event of its type (a title restates the story); an
-    event with neither names nor count joins a compatible one told just before it.
+    A headline's event joins the first compatible event of its type told below it (a
+    title restates the story); an event with neither names nor count joins a compatible
+    one told just before it, or any earlier one when its people are "the men", "they".
     """
-    ordered = [e for e in events if not e[1]] + [e for e in events if e[1]]
+    ordered = [t for t in events if not t.headline] + [t for t in events if t.headline]
     out: list[tuple[int, Event]] = []
-    for sent_start, headline, event in ordered:
+    for told in ordered:
+        sent_start, headline, event = told.sent_start, told.headline, told.event
         # a headline restates the first matching story below it
         order = range(len(out)) if headline else range(len(out) - 1, -1, -1)
         for i in order:
@@ -364,13 +399,14 @@ def merge_events(events: list[tuple[int, bool, Event]]) -> list[Event]:
                 continue
             if headline and other_start < sent_start:
                 continue
+            close = 0 < sent_start - other_start <= 60
             if (
                 headline
                 or _shares_core(other, event)
                 or _same_thing(other, event)
                 or other_start == sent_start
                 or _same_group(other, event)
-                or (_anonymous(event) and 0 < sent_start - other_start <= 60)
+                or (_anonymous(event) and (close or told.refers_back))
             ):
                 out[i] = (other_start, _union(other, event))
                 break
@@ -383,30 +419,20 @@ def merge_events(events: list[tuple[int, bool, Event]]) -> list[Event]:
 def _inherit_places(events: list[Event]) -> list[Event]:
     """Give an event told without a place (or date) those of the event told just before it.
 
-    Only within one paragraph: a report names the place once ("escaped from a
-    prison in Dushanbe ... they attacked a checkpoint").
+    Only within one paragraph, and only for types told by what happened where: a
+    report names the place once ("escaped from a prison in Dushanbe ... they
+    attacked a checkpoint").
     """
     out: list[Event] = []
     for event in events:
         prev = out[-1] if out else None
-        bound = event.type in _PLACE_BOUND
-        if (
-            event.location is None
-            and bound
-            and prev is not None
-            and prev.location is not None
-            and _same_paragraph(prev, event)
-        ):
-            event = replace(event, location=prev.location)
-        if (
-            event.date is None
-            and bound
-            and prev is not None
-            and prev.date is not None
-            and _same_paragraph(prev, event)
-        ):
-            # "late Sunday ... Three hours later, they attacked": the story's day holds
-            event = replace(event, date=prev.date)
+        bound = event.type in _PLACE_BOUND and prev is not None and _same_paragraph(prev, event)
+        if bound and prev is not None:
+            if event.location is None and prev.location is not None:
+                event = replace(event, location=prev.location)
+            if event.date is None and prev.date is not None:
+                # "late Sunday ... Three hours later, they attacked": the story's day holds
+                event = replace(event, date=prev.date)
         out.append(event)
     return out
 

@@ -73,6 +73,59 @@ class FillContext:
 Filler = Callable[[FillContext, RoleSpec], ArgValue | None]
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once: ``Doc.text`` joins every token on each access."""
+    text = doc.user_data.get("kronika.text")
+    if not isinstance(text, str):
+        text = doc.user_data["kronika.text"] = doc.text
+    return text
+
+
+def sent_of(token: Token) -> Span:
+    """The sentence of ``token``, from an index built once per doc (``Token.sent`` scans)."""
+    doc = token.doc
+    index = doc.user_data.get("kronika.sent_index")
+    if not isinstance(index, list):
+        sents = list(doc.sents)
+        index = [0] * len(doc)
+        for n, sent in enumerate(sents):
+            index[sent.start : sent.end] = [n] * (sent.end - sent.start)
+        doc.user_data["kronika.sents"] = sents
+        doc.user_data["kronika.sent_index"] = index
+    sents_list: list[Span] = doc.user_data["kronika.sents"]
+    position: int = index[token.i]
+    return sents_list[position]
+
+
+def doc_sents(doc: Doc) -> list[Span]:
+    """The doc's sentences, found once."""
+    if doc and "kronika.sents" not in doc.user_data:
+        sent_of(doc[0])
+    sents: list[Span] = doc.user_data.get("kronika.sents", [])
+    return sents
+
+
+def doc_ents(doc: Doc) -> list[Span]:
+    """The doc's entities, built once (``Doc.ents`` makes new spans on each access)."""
+    ents = doc.user_data.get("kronika.ents")
+    if not isinstance(ents, list):
+        ents = doc.user_data["kronika.ents"] = list(doc.ents)
+    return ents
+
+
+def sent_ents(sent: Span) -> list[Span]:
+    """The entities inside ``sent``."""
+    return [e for e in doc_ents(sent.doc) if sent.start <= e.start and e.end <= sent.end]
+
+
+def doc_chunks(doc: Doc) -> list[Span]:
+    """The doc's noun chunks, found once (``Span.noun_chunks`` walks the whole doc each time)."""
+    chunks = doc.user_data.get("kronika.chunks")
+    if not isinstance(chunks, list):
+        chunks = doc.user_data["kronika.chunks"] = list(doc.noun_chunks)
+    return chunks
+
+
 @cache
 def normalizer(name: str) -> Callable[..., Any] | None:
     """Return the registered normalizer ``name``, or None while its module is not installed."""
@@ -108,8 +161,26 @@ def patient(trigger: Token) -> Token | None:
     return None
 
 
+_LIGHT_VERBS = frozenset(
+    "carry stage launch conduct commit mount perpetrate organize organise plan claim".split()
+)
+
+
 def agent(trigger: Token) -> Token | None:
-    """Return the token naming who acted (active subject, or the passive "by" phrase)."""
+    """Return the token naming who acted (active subject, or the passive "by" phrase).
+
+    For a noun ("staged an attack", "motivated X to carry out the attack") it is
+    whoever does the light verb the noun is the object of.
+    """
+    if trigger.pos_ == "NOUN":
+        verb = trigger.head
+        if trigger.dep_ == "dobj" and verb.lemma_ in _LIGHT_VERBS:
+            found = agent(verb)
+            if found is None and verb.dep_ == "xcomp":
+                # "motivating Kariyev to carry out the attack": the one motivated
+                found = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            return found
+        return None
     for child in trigger.children:
         if child.dep_ == "nsubj":
             return _antecedent_of_relative(child)
@@ -278,7 +349,10 @@ def fill_count(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """A named court in the sentence ("the Osh regional court", "Tajikistan's Supreme Court")."""
     best: tuple[int, str] | None = None
-    for chunk in ctx.sent.noun_chunks:
+    sent = ctx.sent
+    for chunk in doc_chunks(ctx.doc):
+        if chunk.start < sent.start or chunk.end > sent.end:
+            continue
         if "court" not in chunk.root.lower_:
             continue
         chunk = chunk.doc[_skip_dates(chunk) : chunk.end]
@@ -289,7 +363,7 @@ def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         # "court of Bishkek", "Supreme Court of Tajikistan": keep a following "of <place>"
         nxt = chunk.end
         if nxt + 1 < len(ctx.doc) and ctx.doc[nxt].lower_ == "of" and ctx.doc[nxt + 1].ent_type_:
-            ent = next((e for e in ctx.doc.ents if e.start == nxt + 1), None)
+            ent = next((e for e in doc_ents(ctx.doc) if e.start == nxt + 1), None)
             if ent is not None:
                 text = ctx.doc[chunk.start : ent.end].text
         distance = abs(chunk.root.i - ctx.trigger.i)
@@ -414,7 +488,7 @@ def fill_object_phrase(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 
 
 def _entity_text(token: Token) -> str:
-    for ent in token.doc.ents:
+    for ent in doc_ents(token.doc):
         if ent.start <= token.i < ent.end:
             return clean_name(ent.text)
     return token.text
@@ -448,6 +522,10 @@ def fill_casualties(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             return 1
         value = count_of(obj)
         if value is not None:
+            # "killing five civilians and three police officers": the toll is the sum
+            for other in obj.conjuncts:
+                more = count_of(other)
+                value = value + more if more is not None else value
             return value
         if obj.like_num:
             return parse(obj.text)  # type: ignore[no-any-return]
@@ -494,7 +572,7 @@ _NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 def _date_phrases(sent: Span) -> list[tuple[int, str]]:
     """Candidate date phrases of a sentence as (token index, text); durations and ages left out."""
     found = []
-    for ent in sent.ents:
+    for ent in sent_ents(sent):
         if ent.label_ != "DATE":
             continue
         text = ent.text
@@ -579,7 +657,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             used.update(value)
     ranked = []
     lo, hi = block(sent, trigger)
-    for ent in sent.ents:
+    for ent in sent_ents(sent):
         after_in = ent.root.head.lower_ in ("in", "at", "near", "outside")
         # the small model tags unfamiliar towns as ORG: "attacks on a jail in Kairakkuma"
         if ent.label_ not in ("GPE", "LOC", "FAC") and not (ent.label_ == "ORG" and after_in):
@@ -610,7 +688,7 @@ def block(sent: Span, trigger: Token) -> tuple[int, int]:
     A title run into the first paragraph makes one "sentence" of both; dates and
     places across the blank line belong to the other part.
     """
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     lo = text.rfind("\n\n", sent.start_char, trigger.idx)
     hi = text.find("\n\n", trigger.idx, sent.end_char)
     return (lo + 2 if lo >= 0 else sent.start_char, hi if hi >= 0 else sent.end_char)

@@ -12,7 +12,12 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+from . import text_output
+
+if TYPE_CHECKING:
+    from ..store.store import Store
 
 #: ACLED's column names, in ACLED's order (the subset kronika can fill).
 COLUMNS = (
@@ -101,3 +106,9 @@ def write_acled(events: Iterable[dict[str, Any]], out: TextIO) -> int:
         writer.writerow(acled_row(event))
         n += 1
     return n
+
+
+def export_acled(store: Store, output: str | None) -> int:
+    """Exporter ``kronika.export.acled.v1``: every event as an ACLED-style CSV row."""
+    with text_output(output) as out:
+        return write_acled(store.events(), out)

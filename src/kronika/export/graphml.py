@@ -11,11 +11,15 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from itertools import combinations
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import networkx as nx
 
 from ..store.schema import entity_key
+from . import binary_output
+
+if TYPE_CHECKING:
+    from ..store.store import Store
 
 
 def _names(value: Any) -> list[str]:
@@ -52,9 +56,9 @@ def build_graph(entities: Iterable[dict[str, Any]], events: Iterable[dict[str, A
         if event["type"] == "JOIN":
             for person in _names(event["args"].get("person")):
                 for org in _names(event["args"].get("organization")):
-                    a, b = node_of.get(entity_key(person)), node_of.get(entity_key(org))
-                    if a and b and a != b:
-                        _add_edge(graph, a, b, "affiliation", event["id"])
+                    pa, pb = node_of.get(entity_key(person)), node_of.get(entity_key(org))
+                    if pa and pb and pa != pb:
+                        _add_edge(graph, pa, pb, "affiliation", event["id"])
     return graph
 
 
@@ -78,3 +82,9 @@ def write_graphml(
     nx.write_graphml(graph, buffer)
     out.write(buffer.getvalue())
     return int(graph.number_of_nodes())
+
+
+def export_graphml(store: Store, output: str | None) -> int:
+    """Exporter ``kronika.export.graphml.v1``: the people, groups and places graph."""
+    with binary_output(output) as out:
+        return write_graphml(store.entities(), store.events(), out)

@@ -5,7 +5,12 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+from . import text_output
+
+if TYPE_CHECKING:
+    from ..store.store import Store
 
 #: CSV columns, in order.
 COLUMNS = (
@@ -63,3 +68,15 @@ def write_jsonl(events: Iterable[dict[str, Any]], out: TextIO) -> int:
         out.write(json.dumps(event, ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+def export_csv(store: Store, output: str | None) -> int:
+    """Exporter ``kronika.export.csv.v1``: every event, one flat CSV row each."""
+    with text_output(output) as out:
+        return write_csv(store.events(), out)
+
+
+def export_jsonl(store: Store, output: str | None) -> int:
+    """Exporter ``kronika.export.jsonl.v1``: every event as one JSON line."""
+    with text_output(output) as out:
+        return write_jsonl(store.events(), out)

@@ -10,23 +10,21 @@ corrections are must-link / cannot-link constraints applied first, so a
 split undoes a machine merge for good. A one-word name ("Halimov") joins a
 full name only when exactly one person in the corpus fits it.
 
-Events of one type from different articles merge when they share a resolved
-core participant and their dates agree, or, for events without named
-participants, when year-month and place agree.
+Events are merged by :func:`kronika.resolve.merging.resolve_events` (type,
+participants, precision-aware dates, place and tallies).
 """
 
 from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..settings import Settings
 from ..store.resolved import (
     EntityRow,
-    EventRow,
     entity_corrections,
     last_run,
     load_entities,
@@ -36,21 +34,11 @@ from ..store.resolved import (
 )
 from ..store.store import Store
 from .aliases import AliasTable, load_aliases
+from .merging import resolve_events
 from .names import NameMatch, acronym, compare_names, name_tokens, org_words, skeleton
 
 #: Blocks bigger than this are too unspecific to compare pairwise (e.g. a common given name).
 MAX_BLOCK = 400
-#: Core roles (FORMAT.md's bold arguments): events sharing one of these participants merge.
-CORE_ROLES = {
-    "SENTENCE": "defendant",
-    "ARREST": "detainee",
-    "EXTRADITION": "person",
-    "BAN": "organization",
-    "JOIN": "person",
-    "APPEAL": "appellant",
-    "RELEASE": "person",
-    "ESCAPE": "escapees",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +109,7 @@ def resolve_corpus(store: Store, settings: Settings, *, force: bool = False) -> 
     table = _alias_table(load_aliases(settings), rows, human)
     clusters, links, ambiguous = resolve_entities(rows, table, human)
     specific = {r.id for r in rows if r.type != "PERSON" or len(name_tokens(r.name)) > 1}
-    groups = resolve_events(event_rows, clusters, specific)
+    groups = resolve_events(event_rows, clusters, specific, _same_person(table))
     report = ResolveReport(
         entities=len(rows),
         entity_clusters=len(rows) - sum(len(g) - 1 for g in _grouped(clusters)),
@@ -135,6 +123,13 @@ def resolve_corpus(store: Store, settings: Settings, *, force: bool = False) -> 
     with store.engine.begin() as conn:
         save_resolution(conn, clusters, links, groups, mark, report.as_dict())
     return report
+
+
+def _same_person(table: AliasTable) -> Callable[[str, str], bool]:
+    def same(a: str, b: str) -> bool:
+        return compare_names(a, b, "PERSON", table.canonical).same
+
+    return same
 
 
 def _grouped(clusters: dict[int, int]) -> list[list[int]]:
@@ -246,75 +241,6 @@ def _link(a: EntityRow, b: EntityRow, verdict: NameMatch) -> dict[str, Any]:
         "rule": verdict.rule,
         "score": round(verdict.score, 1),
     }
-
-
-# -- events -------------------------------------------------------------------------------
-
-
-def _compatible_dates(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
-        return True
-    return a.startswith(b) or b.startswith(a)
-
-
-def _place(row: EventRow) -> str | None:
-    return (row.location or {}).get("name") if row.location else None
-
-
-def resolve_events(
-    rows: list[EventRow], clusters: dict[int, int], specific: set[int] | None = None
-) -> dict[int, tuple[int, str]]:
-    """Cluster events reported by several articles; return member → (representative, rule).
-
-    ``specific`` holds the entity ids specific enough to identify an event (full
-    names, organizations); None accepts every linked entity.
-    """
-    found = _Clusters(r.id for r in rows)
-    by_id = {r.id: r for r in rows}
-    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for row in rows:
-        core = {
-            clusters.get(e, e)
-            for role, e in row.entities
-            if role == CORE_ROLES.get(row.type) and (specific is None or e in specific)
-        }
-        for entity in core:
-            blocks[("p", row.type, str(entity))].append(row.id)
-        if not core and row.date and len(row.date) >= 7:
-            blocks[("d", row.type, row.date[:7])].append(row.id)
-    rules: dict[int, str] = {}
-    for (kind, *_), ids in blocks.items():
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                ra, rb = by_id[a], by_id[b]
-                if set(ra.articles) & set(rb.articles):
-                    continue  # one article lists each event once (FORMAT.md)
-                if not _compatible_dates(ra.date, rb.date):
-                    continue
-                if kind == "d":
-                    pa, pb = _place(ra), _place(rb)
-                    if pa and pb and pa != pb:
-                        continue
-                    rule = "same type, month and place"
-                else:
-                    rule = "same type and participant, dates agree"
-                if _forbid_same_article(found, a, b, by_id) and found.union(a, b):
-                    rules[a] = rules[b] = rule
-    groups: dict[int, tuple[int, str]] = {}
-    for group in found.groups():
-        rep = min(group)
-        rule = next((rules[m] for m in group if m in rules), "merged")
-        groups.update({member: (rep, rule) for member in group})
-    return groups
-
-
-def _forbid_same_article(found: _Clusters, a: int, b: int, by_id: dict[int, EventRow]) -> bool:
-    """True when joining a's and b's clusters keeps each article once and all dates agreeing."""
-    left = found.members[found.find(a)]
-    right = found.members[found.find(b)]
-    if {x for m in left for x in by_id[m].articles} & {x for m in right for x in by_id[m].articles}:
-        return False
-    return all(_compatible_dates(by_id[x].date, by_id[y].date) for x in left for y in right)
 
 
 # -- re-extraction --------------------------------------------------------------------------

@@ -7,13 +7,18 @@ and returns JSON-ready dicts for the CLI, the API and export.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
+import yaml
 from sqlalchemy import Connection
 
 from ..errors import NotFound
 from . import overlay, query
+from .compare import about_words, compare_claims
+
+__all__ = ["about_words", "case_history", "compare_claims", "country_of_authority", "list_bans"]
 
 #: Event type → the legal stage it is in a person's case history.
 STAGES = {
@@ -44,10 +49,6 @@ _ORDER = {
         )
     )
 }
-_STOP = frozenset(
-    "a an the of in and to for who which that had have has were was been from as at by on "
-    "over about some more than least nearly almost around".split()
-)
 
 
 def case_history(conn: Connection, name: str) -> dict[str, Any]:
@@ -121,10 +122,12 @@ def list_bans(conn: Connection) -> list[dict[str, Any]]:
                 },
             )
             args, place = event["args"], event.get("location") or {}
+            authority = args.get("authority")
+            country = country_of_authority(str(authority)) if authority else None
             for key, value in (
                 ("designation", args.get("designation")),
-                ("authority", args.get("authority")),
-                ("country", place.get("country")),
+                ("authority", authority),
+                ("country", country or place.get("country")),
             ):
                 if value:
                     ban[key].add(str(value))
@@ -142,6 +145,40 @@ def list_bans(conn: Connection) -> list[dict[str, Any]]:
     ]
 
 
+@cache
+def _demonyms() -> dict[str, str]:
+    text = (files("kronika") / "data" / "lexicons" / "demonyms.yaml").read_text(encoding="utf-8")
+    return {str(k).casefold(): str(v) for k, v in (yaml.safe_load(text) or {}).items()}
+
+
+def country_of_authority(authority: str) -> str | None:
+    """Return the country an authority belongs to, from place names or nationality words in it.
+
+    ``"Supreme Court of Tajikistan"`` → Tajikistan, ``"Dushanbe city court"`` →
+    Tajikistan, ``"Tajik Interior Ministry"`` → Tajikistan. Only capitalized
+    words that *are* a known place's name count (not places the gazetteer
+    merely lists under another name), and several countries give None.
+    """
+    from ..normalize.places import resolve_place  # the gazetteer: load only when asked
+
+    words = re.findall(r"[^\W\d_][\w'-]*", authority)
+    found: set[str] = set()
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            gram = words[start : start + size]
+            if not all(w[0].isupper() for w in gram):
+                continue
+            text = " ".join(gram)
+            demonym = _demonyms().get(text.casefold())
+            if demonym is not None:
+                found.add(demonym)
+                continue
+            place = resolve_place(text) if len(text) > 3 else None
+            if place is not None and place.country and place.name.casefold() == text.casefold():
+                found.add(place.country)
+    return found.pop() if len(found) == 1 else None
+
+
 def _display_name(conn: Connection, name: str) -> str:
     ids = query._entity_ids(conn, name)
     if not ids:
@@ -149,60 +186,3 @@ def _display_name(conn: Connection, name: str) -> str:
     from .resolved import cluster_of
 
     return str(query.get_entity(conn, cluster_of(conn, ids[0]))["name"])
-
-
-def about_words(about: str) -> frozenset[str]:
-    """Return the content words of a claim's ``about`` (stop words out, plurals folded)."""
-    words = re.findall(r"[a-z0-9]+", about.lower())
-    return frozenset(
-        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _STOP
-    )
-
-
-def compare_claims(conn: Connection, min_overlap: float = 0.5) -> list[dict[str, Any]]:
-    """Group claims about the same thing (content words overlap ≥ ``min_overlap``, Jaccard)."""
-    found = query.list_claims(conn)
-    words = [about_words(c["about"]) for c in found]
-    parent = list(range(len(found)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
-    by_word: dict[str, list[int]] = defaultdict(list)
-    for i, ws in enumerate(words):
-        for w in ws:
-            by_word[w].append(i)
-    for ids in by_word.values():  # blocking: only claims sharing a content word are compared
-        for n, i in enumerate(ids):
-            for j in ids[n + 1 :]:
-                union = words[i] | words[j]
-                if union and len(words[i] & words[j]) / len(union) >= min_overlap:
-                    parent[root(j)] = root(i)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(found)):
-        groups[root(i)].append(i)
-    result = []
-    for members in groups.values():
-        claims = [found[i] for i in members]
-        values = sorted({c["quantity"] for c in claims})
-        result.append(
-            {
-                "about": claims[0]["about"],
-                "values": values,
-                "disagree": len(values) > 1,
-                "claims": [
-                    {
-                        "id": c["id"],
-                        "quantity": c["quantity"],
-                        "claimant": c["claimant"],
-                        "about": c["about"],
-                        "sources": [s["article_id"] for s in c["sources"]],
-                    }
-                    for c in claims
-                ],
-            }
-        )
-    result.sort(key=lambda g: (-len(g["claims"]), g["about"]))
-    return result

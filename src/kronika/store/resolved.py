@@ -75,7 +75,7 @@ def entity_ref(conn: Connection, value: str) -> str:
     ids = query._entity_ids(conn, value)
     if not ids:
         raise NotFound(f"no entity {value!r}: give an id (ent3) or a stored name")
-    return target_key(conn, "entity", ids[0])
+    return target_key(conn, "entity", ids[0]) or f"ent{ids[0]}"
 
 
 def target_key(conn: Connection, kind: str, number: int) -> str | None:
@@ -92,7 +92,8 @@ def target_key(conn: Connection, kind: str, number: int) -> str | None:
 
 def _id_by_key(conn: Connection, kind: str, key: str) -> int | None:
     if kind == "event":
-        return conn.scalar(select(func.min(events.c.id)).where(events.c.anchor == key))
+        found: int | None = conn.scalar(select(func.min(events.c.id)).where(events.c.anchor == key))
+        return found
     if kind == "claim":
         return conn.scalar(select(claims.c.id).where(claims.c.fingerprint == key))
     type, _, name_key = key.partition(":")
@@ -157,8 +158,18 @@ def entity_corrections(conn: Connection) -> list[tuple[str, str, str]]:
 def clear_machine_rows(conn: Connection) -> None:
     """Delete every extracted row (not inputs, articles or corrections)."""
     for table in (
-        event_clusters, entity_clusters, entity_links, resolution_runs, event_entities,
-        event_sources, claim_sources, mentions, aliases, events, claims, entities,
+        event_clusters,
+        entity_clusters,
+        entity_links,
+        resolution_runs,
+        event_entities,
+        event_sources,
+        claim_sources,
+        mentions,
+        aliases,
+        events,
+        claims,
+        entities,
     ):
         conn.execute(delete(table))
 
@@ -175,9 +186,17 @@ def stored_articles(conn: Connection) -> list[tuple[int, Article]]:
         (
             r.id,
             Article(
-                external_id=r.external_id, input_hash=r.input_hash, part=r.part, text=r.text,
-                source=r.source, title=r.title, outlet=r.outlet, author=r.author, url=r.url,
-                published=r.published, language=r.language,
+                external_id=r.external_id,
+                input_hash=r.input_hash,
+                part=r.part,
+                text=r.text,
+                source=r.source,
+                title=r.title,
+                outlet=r.outlet,
+                author=r.author,
+                url=r.url,
+                published=r.published,
+                language=r.language,
             ),
         )
         for r in rows
@@ -235,8 +254,15 @@ def load_events(conn: Connection) -> list[EventRow]:
         select(events).where(events.c.id.not_in(query._rejected("event"))).order_by(events.c.id)
     )
     return [
-        EventRow(r.id, r.type, r.date, r.location, r.args,
-                 tuple(sorted(sources.get(r.id, ()))), tuple(links.get(r.id, ())))
+        EventRow(
+            r.id,
+            r.type,
+            r.date,
+            r.location,
+            r.args,
+            tuple(sorted(sources.get(r.id, ()))),
+            tuple(links.get(r.id, ())),
+        )
         for r in rows
     ]
 

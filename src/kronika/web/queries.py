@@ -154,12 +154,19 @@ def find_events(
     with store.engine.connect() as conn:
         counted = _filtered(conn, f, select(func.count()).select_from(events))
         total = int(conn.scalar(counted) or 0)
-        query = _ordered(_filtered(conn, f, select(events)), f.sort)
+        # Sort and page ids only, then load the page's rows: sorting whole rows
+        # (JSON arguments included) costs twice as much on a large store.
+        query = _ordered(_filtered(conn, f, select(events.c.id)), f.sort)
         if limit is not None:
             query = query.limit(limit)
         if offset:
             query = query.offset(offset)
-        return total, event_dicts(conn, list(conn.execute(query)))
+        ids = list(conn.scalars(query))
+        rows: dict[int, Any] = {}
+        for chunk in _chunks(ids):
+            found = conn.execute(select(events).where(events.c.id.in_(chunk)))
+            rows.update({row.id: row for row in found})
+        return total, event_dicts(conn, [rows[i] for i in ids])
 
 
 def find_points(store: Store, f: EventFilter, limit: int) -> tuple[int, list[Any]]:

@@ -8,10 +8,9 @@ done here, and never skipped there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
-
-from rapidfuzz import fuzz
 
 from ..errors import NotFound
 from ..store.query import parse_id
@@ -22,8 +21,14 @@ from .queries import EventFilter
 
 #: Event types that are stages of a legal case, in the order a case runs.
 LEGAL_STAGES = ("ARREST", "EXTRADITION", "SENTENCE", "APPEAL", "RELEASE")
-# Two claims are about the same thing when their "about" phrases score this high.
-_SAME_ABOUT = 72
+# Share of content words two "about" phrases must have in common (see claims()).
+_SAME_ABOUT = 0.25
+# Words that say nothing about what a figure counts.
+_STOP = frozenset(
+    "the and for that who which with from into than have has had been were was are this "
+    "their them they more most over some such since about after before between people "
+    "said says told".split()
+)
 
 
 def overview(store: Store) -> dict[str, Any]:
@@ -194,21 +199,32 @@ def segments(
 
 
 def claims(store: Store, limit: int = 1000) -> dict[str, Any]:
-    """Claims grouped by what they count, so different figures stand side by side."""
+    """Claims grouped by what they count, so different figures stand side by side.
+
+    Two claims count the same thing when their ``about`` phrases share at least two
+    content words (compared by their first five letters, so "Tajiks" meets "Tajik"
+    and "travelled" meets "travel") and a quarter of all their content words.
+    """
     groups: list[dict[str, Any]] = []
     for claim in store.claims(limit=limit):
-        about = claim["about"].lower()
+        stems = _stems(claim["about"])
         for group in groups:
-            if fuzz.token_set_ratio(about, group["key"]) >= _SAME_ABOUT:
+            shared = len(stems & group["stems"])
+            if shared >= 2 and shared / len(stems | group["stems"]) >= _SAME_ABOUT:
                 group["claims"].append(claim)
                 break
         else:
-            groups.append({"key": about, "about": claim["about"], "claims": [claim]})
+            groups.append({"stems": stems, "about": claim["about"], "claims": [claim]})
     for group in groups:
         group["disagree"] = len({c["quantity"] for c in group["claims"]}) > 1
-        del group["key"]
+        del group["stems"]
     groups.sort(key=lambda g: (-len(g["claims"]), g["about"]))
     return {"groups": groups}
+
+
+def _stems(phrase: str) -> set[str]:
+    words = re.findall(r"[^\W\d_]+", phrase.lower())
+    return {w[:5] for w in words if len(w) > 2 and w not in _STOP}
 
 
 def review_queue(store: Store, limit: int, offset: int) -> dict[str, Any]:
