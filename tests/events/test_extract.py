@@ -88,3 +88,28 @@ def test_extract_article_reads_a_dated_incident_summary(nlp: Any) -> None:
 @pytest.mark.parametrize("text", ["", "   \n\n", "Nothing happened here."])
 def test_extract_article_never_fails_on_empty_or_eventless_text(nlp: Any, text: str) -> None:
     assert _extract(nlp, text).events == ()
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("Nurlan Abenov, who was arrested in 2019, was released on May 3.", "2021-05-03"),
+        ("Several activists have been released since the president came to power in 2016.", None),
+        ("A total of 300 convicts were pardoned under a decree signed on March 2.", "2021-03-02"),
+    ],
+)
+def test_extract_article_dates_the_event_not_another_clause(
+    nlp: Any, text: str, date: str | None
+) -> None:
+    (event,) = [e for e in _extract(nlp, text, "2021-06-01").events if e.type == "RELEASE"]
+    assert event.date == date
+
+
+def test_extract_article_merges_a_headline_into_its_story(nlp: Any) -> None:
+    text = (
+        "Court Jails Activist For Nine Years\n\n"
+        "A court in Osh sentenced the activist Bolot Temirov to nine years in prison on Monday."
+    )
+    sentences = [e for e in _extract(nlp, text).events if e.type == "SENTENCE"]
+    assert len(sentences) == 1
+    assert sentences[0].args["defendant"] == ["Bolot Temirov"]

@@ -375,6 +375,12 @@ def _refers_back(trigger: Token) -> bool:
         return False
     if token.lower_ in ("they", "them"):
         return True
+    if token.lower_ in ("half", "some", "many", "most", "all", "none"):
+        # "half of them were pardoned"
+        return any(
+            c.lower_ == "of" and any(g.lower_ in ("them", "those") for g in c.children)
+            for c in token.children
+        )
     return token.tag_ == "NNS" and any(
         c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in token.children
     )

@@ -166,6 +166,13 @@ _LIGHT_VERBS = frozenset(
 )
 
 
+_LIGHT_FORMS = frozenset(
+    form
+    for verb in _LIGHT_VERBS
+    for form in (verb + "s", verb + "d", verb + "ed", verb + "ing", verb[:-1] + "ing")
+)
+
+
 def agent(trigger: Token) -> Token | None:
     """Return the token naming who acted (active subject, or the passive "by" phrase).
 
@@ -174,7 +181,8 @@ def agent(trigger: Token) -> Token | None:
     """
     if trigger.pos_ == "NOUN":
         verb = trigger.head
-        if trigger.dep_ == "dobj" and verb.lemma_ in _LIGHT_VERBS:
+        # the lemmatizer slips on rarer verbs ("staged" → "stag"), so forms count too
+        if trigger.dep_ == "dobj" and (verb.lemma_ in _LIGHT_VERBS or verb.lower_ in _LIGHT_FORMS):
             found = agent(verb)
             if found is None and verb.dep_ == "xcomp":
                 # "motivating Kariyev to carry out the attack": the one motivated
@@ -588,6 +596,9 @@ def _date_phrases(sent: Span) -> list[tuple[int, str]]:
     return found
 
 
+_OTHER_TIME = frozenset({"since", "until", "till", "before", "after", "once"})
+
+
 def _date_scope(token: Token, trigger: Token) -> bool | None:
     """Whether a date phrase dates the trigger's clause (True), a clause above it (False),
     or another clause altogether (None).
@@ -599,7 +610,18 @@ def _date_scope(token: Token, trigger: Token) -> bool | None:
         if ancestor == trigger:
             return True
         if ancestor.pos_ in ("VERB", "AUX"):
-            return False if ancestor in trigger.ancestors else None
+            if ancestor in trigger.ancestors:
+                return False
+            # "pardoned under the decree signed on December 7" dates the act; "Kabirov,
+            # who died in October 2016" does not
+            inside = trigger in ancestor.ancestors and (
+                ancestor.dep_ != "relcl" or ancestor.head == trigger
+            )
+            # "released since Mirziyoev came to power in September 2016": another event's time
+            other_time = ancestor.dep_ == "advcl" and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in _OTHER_TIME for c in ancestor.children
+            )
+            return False if inside and not other_time else None
     return False
 
 
@@ -662,8 +684,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         # the small model tags unfamiliar towns as ORG: "attacks on a jail in Kairakkuma"
         if ent.label_ not in ("GPE", "LOC", "FAC") and not (ent.label_ == "ORG" and after_in):
             continue
-        if not lo <= ent.start_char < hi:
-            continue
+        if not lo <= ent.start_char < hi or _date_scope(ent.root, trigger) is None:
+            continue  # "Saidov was a prisoner in the Soviet Union, and was freed": not there
         if ent.root.head.lower_ == "to" and ent.root.head.head.lower_ == "according":
             continue  # "according to Dushanbe": a source, not a place
         name = clean_name(ent.text)

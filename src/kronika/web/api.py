@@ -214,7 +214,9 @@ def claims(store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/map")
-def map_points(store: StoreDep, f: Filter, limit: Annotated[int, Query(ge=1)] = 5000) -> Any:
+def map_points(
+    store: StoreDep, f: Filter, limit: Annotated[int, Query(ge=1, le=20000)] = 5000
+) -> dict[str, Any]:
     """Geocoded events matching the filters, as points."""
     return views.map_points(store, f, limit)
 

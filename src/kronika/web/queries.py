@@ -86,9 +86,9 @@ def _filtered(conn: Connection, f: EventFilter, query: Select[Any]) -> Select[An
         # Location is JSON; matching its text finds the name, region or country.
         pattern = "%" + _escape_like(f.place.lower()) + "%"
         query = query.where(func.lower(cast(events.c.location, Text)).like(pattern, escape="\\"))
-        query = query.where(events.c.location.isnot(None))
     if f.located:
-        query = query.where(events.c.location.isnot(None))
+        # The JSON column stores a missing location as JSON null, not SQL NULL.
+        query = query.where(cast(events.c.location, Text) != "null")
     if f.entity:
         linked = select(event_entities.c.event_id).where(
             event_entities.c.entity_id.in_(overlay.entity_members(conn, entity_ids(conn, f.entity)))

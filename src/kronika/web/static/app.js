@@ -89,6 +89,18 @@ function egoGraph() {
 }
 
 /* -- map: offline country borders + clustered events ----------------------------------- */
+// A ring that crosses the 180th meridian (Russia's Chukotka, Fiji) would be drawn
+// straight across the world; moving its western-hemisphere points east keeps it whole.
+function unwrapAntimeridian(feature) {
+  const geometry = feature.geometry;
+  if (!geometry) return;
+  const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+  polygons.forEach((polygon) => polygon.forEach((ring) => {
+    const lons = ring.map((p) => p[0]);
+    if (Math.max(...lons) - Math.min(...lons) > 180) ring.forEach((p) => { if (p[0] < 0) p[0] += 360; });
+  }));
+}
+
 async function mapPage() {
   const box = document.getElementById("map");
   if (!box || typeof L === "undefined") return;
@@ -99,6 +111,7 @@ async function mapPage() {
     fetch(box.dataset.pointsUrl, { headers: { Accept: "application/json" } }).then((r) => r.json()),
   ]);
   const countries = topojson.feature(topo, topo.objects.countries);
+  countries.features.forEach(unwrapAntimeridian);
   const markers = data.points.map((p) => {
     const popup = el("div");
     const link = el("a", `${p.type} ${p.id}`, { href: "/event/" + encodeURIComponent(p.id) });
