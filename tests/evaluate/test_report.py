@@ -52,6 +52,7 @@ def test_as_dict_has_the_documented_shape() -> None:
     assert set(by_type) == {"precision", "recall", "f1", "tp", "fp", "fn"}
     assert set(data["arguments"]) == {"overall", "by_role"}
     assert data["events"]["overall"]["f1"] == 0.5
+    assert set(data["entities"]) == set(data["claims"]) == set(by_type)
 
 
 def test_format_report_and_errors_name_types_and_evidence() -> None:

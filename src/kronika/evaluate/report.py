@@ -74,7 +74,7 @@ class EvalReport:
                 "by_role": {r: _full(c) for r, c in sorted(self.args_by_role.items())},
             },
             "entities": _full(self.entities),
-            "claims": {**_full(self.claims), "claimant": _full(self.claimants)},
+            "claims": _full(self.claims),
         }
 
 
