@@ -12,15 +12,25 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
-from functools import cache
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import registry
-from ..model import ArgValue, Place
+from ..model import ArgValue
 from ..resolve.mentions import MentionIndex, clean_name
+from .placing import (  # noqa: F401 (re-exported: fillers and extract read them here)
+    block,
+    doc_chunks,
+    doc_ents,
+    doc_sents,
+    doc_text,
+    event_date,
+    event_place,
+    normalizer,
+    sent_ents,
+    sent_of,
+)
 from .spec import RoleSpec
 
 logger = logging.getLogger(__name__)
@@ -71,70 +81,6 @@ class FillContext:
 
 
 Filler = Callable[[FillContext, RoleSpec], ArgValue | None]
-
-
-def doc_text(doc: Doc) -> str:
-    """The doc's text, built once: ``Doc.text`` joins every token on each access."""
-    text = doc.user_data.get("kronika.text")
-    if not isinstance(text, str):
-        text = doc.user_data["kronika.text"] = doc.text
-    return text
-
-
-def sent_of(token: Token) -> Span:
-    """The sentence of ``token``, from an index built once per doc (``Token.sent`` scans)."""
-    doc = token.doc
-    index = doc.user_data.get("kronika.sent_index")
-    if not isinstance(index, list):
-        sents = list(doc.sents)
-        index = [0] * len(doc)
-        for n, sent in enumerate(sents):
-            index[sent.start : sent.end] = [n] * (sent.end - sent.start)
-        doc.user_data["kronika.sents"] = sents
-        doc.user_data["kronika.sent_index"] = index
-    sents_list: list[Span] = doc.user_data["kronika.sents"]
-    position: int = index[token.i]
-    return sents_list[position]
-
-
-def doc_sents(doc: Doc) -> list[Span]:
-    """The doc's sentences, found once."""
-    if doc and "kronika.sents" not in doc.user_data:
-        sent_of(doc[0])
-    sents: list[Span] = doc.user_data.get("kronika.sents", [])
-    return sents
-
-
-def doc_ents(doc: Doc) -> list[Span]:
-    """The doc's entities, built once (``Doc.ents`` makes new spans on each access)."""
-    ents = doc.user_data.get("kronika.ents")
-    if not isinstance(ents, list):
-        ents = doc.user_data["kronika.ents"] = list(doc.ents)
-    return ents
-
-
-def sent_ents(sent: Span) -> list[Span]:
-    """The entities inside ``sent``."""
-    return [e for e in doc_ents(sent.doc) if sent.start <= e.start and e.end <= sent.end]
-
-
-def doc_chunks(doc: Doc) -> list[Span]:
-    """The doc's noun chunks, found once (``Span.noun_chunks`` walks the whole doc each time)."""
-    chunks = doc.user_data.get("kronika.chunks")
-    if not isinstance(chunks, list):
-        chunks = doc.user_data["kronika.chunks"] = list(doc.noun_chunks)
-    return chunks
-
-
-@cache
-def normalizer(name: str) -> Callable[..., Any] | None:
-    """Return the registered normalizer ``name``, or None while its module is not installed."""
-    try:
-        return registry.resolve("normalizers", name)
-    except (ImportError, AttributeError) as err:
-        # extraction must go on without one normalizer; the gap is logged once
-        logger.warning("normalizer %s unavailable: %s", name, err)
-        return None
 
 
 def is_passive(verb: Token) -> bool:
@@ -570,152 +516,3 @@ def fill_facility(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             words = [t for t in head.subtree if t.dep_ not in ("det", "punct")]
             return " ".join(t.text for t in words)
     return None
-
-
-_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?)\b", re.I)
-_RELATIVE = re.compile(r"\b(last|this|next|ago|earlier|previous|later|that|same)\b", re.I)
-_NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
-
-
-def _date_phrases(sent: Span) -> list[tuple[int, str]]:
-    """Candidate date phrases of a sentence as (token index, text); durations and ages left out."""
-    found = []
-    for ent in sent_ents(sent):
-        if ent.label_ != "DATE":
-            continue
-        text = ent.text
-        if "-old" in text or text.strip().isdigit() and len(text.strip()) < 4:
-            continue
-        if _DURATION.search(text) and not _RELATIVE.search(text):
-            continue
-        found.append((ent.root.i, text))
-    for match in _NUMERIC_DATE.finditer(sent.text):
-        span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is not None and all(span.root.i != i for i, _ in found):
-            found.append((span.root.i, match.group(0)))
-    return found
-
-
-_OTHER_TIME = frozenset({"since", "until", "till", "before", "after", "once"})
-
-
-def _date_scope(token: Token, trigger: Token) -> bool | None:
-    """Whether a date phrase dates the trigger's clause (True), a clause above it (False),
-    or another clause altogether (None).
-
-    "On Oct. 19 the office announced that X was sentenced": the announcement's
-    date is the fallback for the sentence it reports.
-    """
-    for ancestor in token.ancestors:
-        if ancestor == trigger:
-            return True
-        if ancestor.pos_ in ("VERB", "AUX"):
-            if ancestor in trigger.ancestors:
-                return False
-            # "pardoned under the decree signed on December 7" dates the act; "Kabirov,
-            # who died in October 2016" does not
-            inside = trigger in ancestor.ancestors and (
-                ancestor.dep_ != "relcl" or ancestor.head == trigger
-            )
-            # "released since Mirziyoev came to power in September 2016": another event's time
-            other_time = ancestor.dep_ == "advcl" and any(
-                c.dep_ in ("mark", "advmod") and c.lower_ in _OTHER_TIME for c in ancestor.children
-            )
-            return False if inside and not other_time else None
-    return False
-
-
-def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
-    """The event's date: the date phrase nearest the trigger, preferring one it governs."""
-    norm = normalizer("kronika.date.v1")
-    if norm is None:
-        return None
-    ranked = []
-    lo, hi = block(sent, trigger)
-    for index, text in _date_phrases(sent):
-        token = sent.doc[index]
-        if not lo <= token.idx < hi:
-            continue
-        where = _date_scope(token, trigger)
-        if where is None:
-            continue  # "X, who died in October 2016": another clause's date
-        governed = where
-        ranked.append((not governed, abs(index - trigger.i), text))
-    if any(not r[0] for r in ranked):
-        # a date the trigger governs and that cannot be resolved ("in June", no year)
-        # must not be replaced by another event's date from the same sentence
-        ranked = [r for r in ranked if not r[0]]
-    for _, _, text in sorted(ranked):
-        value = _normalize_date(norm, text, published)
-        if value:
-            return value
-    return None
-
-
-@cache
-def _cached_date(norm: Callable[..., Any], text: str, published: str | None) -> str | None:
-    value = norm(text, reference=published)
-    return value if isinstance(value, str) else None
-
-
-def _normalize_date(norm: Callable[..., Any], text: str, published: str | None) -> str | None:
-    words = text.split()
-    # "late Sunday", "early hours of November 6": retry without the leading qualifier
-    for start in range(min(3, len(words))):
-        value = _cached_date(norm, " ".join(words[start:]), published)
-        if value:
-            return value
-    return None
-
-
-def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
-    """The event's place: the most specific resolvable place named in the sentence."""
-    resolve = normalizer("kronika.place.v1")
-    if resolve is None:
-        return None
-    used = {v for v in args.values() if isinstance(v, str)}
-    for value in args.values():
-        if isinstance(value, list):
-            used.update(value)
-    ranked = []
-    lo, hi = block(sent, trigger)
-    for ent in sent_ents(sent):
-        after_in = ent.root.head.lower_ in ("in", "at", "near", "outside")
-        # the small model tags unfamiliar towns as ORG: "attacks on a jail in Kairakkuma"
-        if ent.label_ not in ("GPE", "LOC", "FAC") and not (ent.label_ == "ORG" and after_in):
-            continue
-        if not lo <= ent.start_char < hi or _date_scope(ent.root, trigger) is None:
-            continue  # "Saidov was a prisoner in the Soviet Union, and was freed": not there
-        if ent.root.head.lower_ == "to" and ent.root.head.head.lower_ == "according":
-            continue  # "according to Dushanbe": a source, not a place
-        name = clean_name(ent.text)
-        if name in used and not any(name in str(args.get(r, "")) for r in ("court", "facility")):
-            continue
-        place = _cached_place(resolve, name)
-        if place is None and (not after_in or ent.label_ == "ORG"):
-            continue  # an unknown name is a place only where the text says "in X"
-        # a place the gazetteer does not know is most often a village or a district
-        is_country = (
-            place is not None and place.admin1 is None and (place.country in (None, place.name))
-        )
-        # the name as the article gives it, with what the gazetteer knows about it
-        found = Place(name=name) if place is None else replace(place, name=name)
-        ranked.append((is_country, abs(ent.root.i - trigger.i), found))
-    return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
-
-
-def block(sent: Span, trigger: Token) -> tuple[int, int]:
-    """Char bounds of the trigger's part of the sentence, cut at blank lines.
-
-    A title run into the first paragraph makes one "sentence" of both; dates and
-    places across the blank line belong to the other part.
-    """
-    text = doc_text(sent.doc)
-    lo = text.rfind("\n\n", sent.start_char, trigger.idx)
-    hi = text.find("\n\n", trigger.idx, sent.end_char)
-    return (lo + 2 if lo >= 0 else sent.start_char, hi if hi >= 0 else sent.end_char)
-
-
-@cache
-def _cached_place(resolve: Callable[..., Any], name: str) -> Any:
-    return resolve(name)
