@@ -14,8 +14,6 @@ pytestmark = [pytest.mark.model, pytest.mark.postgres]
 
 #: Tables rebuilt by cross-article resolution at the end of each run.
 RESOLUTION = {"entity_clusters", "entity_links", "event_clusters"}
-#: The known failure when both runs resolve at once (see the xfail below).
-RESOLUTION_RACE = "entity_clusters_pkey"
 KRONIKA = Path(sys.executable).with_name("kronika")
 
 
@@ -57,7 +55,5 @@ def test_two_concurrent_ingests_into_postgres_store_no_duplicates(
         for run, err in zip(runs, errors, strict=True)
         if run.returncode not in (0, 1) or "Traceback" in err
     ]
-    if crashed and all(RESOLUTION_RACE in e for e in crashed):
-        pytest.xfail("concurrent resolve_corpus runs race on entity_clusters (no lock)")
     assert not crashed, crashed[0]
     assert not snapshot_diff(found, expected)

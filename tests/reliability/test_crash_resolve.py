@@ -22,11 +22,6 @@ pytestmark = pytest.mark.model
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest() resolves only when the run stored something: a re-run that finds every "
-    "input stored never redoes the resolution a kill interrupted",
-)
 def test_ingest_rerun_after_kill_before_resolution_equals_clean_run(
     tmp_path: Path, store_snapshot: Any, snapshot_diff: Any
 ) -> None:

@@ -45,6 +45,8 @@ _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": 
 _AGENT_CORE = frozenset({"JOIN", "APPEAL", "ESCAPE"})
 #: Types told by what happened where: a place given once holds for the next mention.
 _PLACE_BOUND = frozenset({"ATTACK", "ESCAPE"})
+#: Types that, told right after an attack, are its aftermath (same time and place).
+_AFTERMATH = frozenset({"ARREST"})
 
 
 def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleResult:
@@ -432,7 +434,14 @@ def _inherit_places(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for event in events:
         prev = out[-1] if out else None
-        bound = event.type in _PLACE_BOUND and prev is not None and _same_paragraph(prev, event)
+        # "... carried out attacks in Aqtobe. Security forces killed 18 gunmen and arrested
+        # several others": what follows an attack happened where and when it did
+        follows = prev is not None and prev.type == "ATTACK" and event.type in _AFTERMATH
+        bound = (
+            (event.type in _PLACE_BOUND or follows)
+            and prev is not None
+            and _same_paragraph(prev, event)
+        )
         if bound and prev is not None:
             if event.location is None and prev.location is not None:
                 event = replace(event, location=prev.location)

@@ -279,12 +279,41 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         return None
     types = role.entity or ("PERSON",)
     names = names_of(ctx, token, types)
+    if not names and "PERSON" in types and token.pos_ == "NOUN":
+        names = _appositive_people(ctx, token)
     for head in (ctx.trigger, token):
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "including":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         names.extend(n for n in names_of(ctx, obj, types) if n not in names)
+    return names
+
+
+_CLAUSE_OPENERS = frozenset({"who", "whom", "which", "that", "whose", "to", "for", "on", "in"})
+
+
+def _appositive_people(ctx: FillContext, token: Token) -> list[str]:
+    """People named after a comma that follows a description the parser left unnamed.
+
+    "sentenced the son of a runaway colonel, Ali Karimov, to ten years" and
+    "sentenced opposition politicians A, B and C": the small model hangs such
+    appositions anywhere, so the names are read off the stretch between the
+    description and the next clause or preposition of the trigger.
+    """
+    names: list[str] = []
+    seen_comma = False
+    for tok in ctx.sent.doc[token.i + 1 : ctx.sent.end]:
+        if tok.lower_ in _CLAUSE_OPENERS or tok.pos_ in ("VERB", "AUX") or tok.is_sent_start:
+            break
+        if tok.text == ",":
+            seen_comma = True
+            continue
+        if not seen_comma:
+            continue
+        name = ctx.mentions.name_at(tok.idx)
+        if name and ctx.mentions.kind_at(tok.idx) == "PERSON" and name not in names:
+            names.append(name)
     return names
 
 

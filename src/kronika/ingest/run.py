@@ -133,10 +133,10 @@ def ingest_paths(
     finally:
         if own_engine:
             runner.close()
-    if report.stored:
-        from ..resolve.corpus import resolve_corpus  # cross-article merging of what is new
+    from ..resolve.corpus import resolve_corpus  # cross-article merging of what is new
 
-        resolve_corpus(store, settings)
+    # always: a run killed after its last write left resolution undone; a no-op when current
+    resolve_corpus(store, settings)
     return report
 
 

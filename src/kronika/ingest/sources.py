@@ -204,6 +204,9 @@ def _record(
     return RawInput(source=source, external_id=record_id, body=body, format=kind, meta=meta)
 
 
+_TOO_DEEP = "invalid JSON: nested too deeply to be an article record"
+
+
 def _json_records(
     text: str, source: str, external_id: str, stem: str, settings: Settings
 ) -> Iterator[RawInput | Skip]:
@@ -212,6 +215,9 @@ def _json_records(
     except json.JSONDecodeError as err:
         reason = f"invalid JSON: {err.msg} (line {err.lineno}, column {err.colno})"
         yield Skip(source, "read", reason)
+        return
+    except RecursionError:
+        yield Skip(source, "read", _TOO_DEEP)
         return
     if isinstance(data, Mapping) and isinstance(data.get("articles"), list):
         data = data["articles"]
@@ -236,6 +242,9 @@ def _jsonl_records(
         except json.JSONDecodeError as err:
             reason = f"line {n}: invalid JSON: {err.msg} (column {err.colno})"
             yield Skip(where, "read", reason)
+            continue
+        except RecursionError:
+            yield Skip(where, "read", f"line {n}: {_TOO_DEEP}")
             continue
         yield _record(record, f"line {n}", where, f"{stem}:{n}", settings)
 
