@@ -8,7 +8,7 @@ event, which is how the next rule to write is found.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -111,13 +111,91 @@ def predict(
                 Prediction(
                     doc_id=doc.doc_id,
                     entities=tuple(e for a in parts for e in a.entities),
-                    events=tuple(e for a in parts for e in a.events),
+                    events=tuple(merge_parts([a.events for a in parts])),
                     claims=tuple(c for a in parts for c in a.claims),
                 )
             )
         if progress is not None:
             progress(len(out), len(docs))
     return out
+
+
+#: Core roles (FORMAT.md's bold arguments) by event type.
+_CORE = {
+    "SENTENCE": "defendant",
+    "ARREST": "detainee",
+    "EXTRADITION": "person",
+    "BAN": "organization",
+    "JOIN": "person",
+    "APPEAL": "appellant",
+}
+
+
+def merge_parts(parts: list[tuple[Event, ...]]) -> list[Event]:
+    """One event per happening across the parts of one split document.
+
+    A digest page split into sub-articles may tell one event in two of them. Two
+    events from different parts are one when they have the same type, dates that
+    agree at the precision both give, and either a shared core name (case-folded)
+    or, for types without a core role, the same place. The knowledge base merges
+    articles the same way; events within one part were already merged.
+    """
+    merged: list[tuple[int, Event]] = []
+    for number, events in enumerate(parts):
+        for event in events:
+            for i, (other_part, other) in enumerate(merged):
+                if other_part != number and _one_event(other, event):
+                    merged[i] = (other_part, _union(other, event))
+                    break
+            else:
+                merged.append((number, event))
+    return [e for _, e in merged]
+
+
+def _one_event(a: Event, b: Event) -> bool:
+    if a.type != b.type or not _dates_agree(a.date, b.date):
+        return False
+    role = _CORE.get(a.type)
+    if role is not None:
+        names_a, names_b = a.args.get(role), b.args.get(role)
+        if isinstance(names_a, list) and isinstance(names_b, list):
+            folded = {str(n).casefold() for n in names_a}
+            return any(str(n).casefold() in folded for n in names_b)
+        return False
+    place_a, place_b = a.location, b.location
+    return (
+        a.date is not None
+        and place_a is not None
+        and place_b is not None
+        and place_a.name.casefold() == place_b.name.casefold()
+    )
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    size = min(len(a), len(b))
+    return a[:size] == b[:size]
+
+
+def _union(a: Event, b: Event) -> Event:
+    """``a`` with what ``b`` adds: missing args, more names, finer date, a place."""
+    args = dict(a.args)
+    for key, value in b.args.items():
+        old = args.get(key)
+        if isinstance(old, list) and isinstance(value, list):
+            args[key] = old + [v for v in value if v not in old]
+        elif old is None or old == []:
+            args[key] = value
+    date = a.date if (a.date and len(a.date) >= len(b.date or "")) else b.date
+    return replace(
+        a,
+        args=args,
+        date=date,
+        location=a.location or b.location,
+        evidence=a.evidence + b.evidence,
+        confidence=max(a.confidence, b.confidence),
+    )
 
 
 def _raw_input(doc: GoldDoc) -> RawInput:

@@ -73,7 +73,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         event = _build(rules.specs[type_name], trigger, hits, mentions, article)
         if event is not None and event.confidence >= settings.min_confidence:
             headline = _is_headline(sent_of(trigger), trigger)
-            events.append(Told(sent_of(trigger).start, headline, _refers_back(trigger), event))
+            told = Told(sent_of(trigger).start, headline, _refers_back(trigger), event)
+            events.append(replace(told, accompanies=_accompanies(trigger)))
     merged = merge_events(events)
     claims = find_claims(doc, mentions, merged)
     merged, claims = attach_stance(doc, merged, claims)
@@ -336,8 +337,21 @@ def _same_group(a: Event, b: Event) -> bool:
     return count is not None and count == b.args.get("count") and not names
 
 
+#: Vague quantities that make a plural noun a tally of events, not one event told.
+_VAGUE = frozenset("several many numerous multiple countless frequent repeated various".split())
+
+
 def _generic(trigger: Token) -> bool:
-    """A verb in the simple present, or a bare gerund: a habit or a state, not a happening."""
+    """A verb in the simple present, or a bare gerund: a habit or a state, not a happening.
+
+    "the source of several attacks on Russia in recent decades": a vaguely counted
+    plural noun with nobody said to have done it is a tally, not an event.
+    """
+    if trigger.pos_ == "NOUN":
+        vague = trigger.tag_ == "NNS" and any(
+            c.dep_ == "amod" and c.lower_ in _VAGUE for c in trigger.children
+        )
+        return vague and not _done_by_someone(trigger)
     if trigger.pos_ != "VERB":
         return False
     if trigger.tag_ in ("VBP", "VBZ"):
@@ -348,6 +362,14 @@ def _generic(trigger: Token) -> bool:
         and trigger.dep_ != "advcl"
         and not any(c.dep_ == "aux" for c in trigger.children)
     )
+
+
+def _done_by_someone(noun: Token) -> bool:
+    """Whether a nominal trigger is tied to a doer: "accused of carrying out several attacks"."""
+    head = noun.head
+    if head.lemma_ in ("carry", "stage", "conduct", "commit", "launch", "claim", "perpetrate"):
+        return True
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
 
 
 def _is_headline(sent: Span, trigger: Token) -> bool:
@@ -368,6 +390,7 @@ class Told:
     headline: bool
     refers_back: bool
     event: Event
+    accompanies: bool = False
 
 
 def _refers_back(trigger: Token) -> bool:
@@ -388,6 +411,16 @@ def _refers_back(trigger: Token) -> bool:
     )
 
 
+def _accompanies(trigger: Token) -> bool:
+    """ "Five other prisoners escaped with them": the act of the people told before."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("with", "alongside")
+        and any(g.lower_ in ("them", "him", "her") for g in c.children)
+        for c in trigger.children
+    )
+
+
 def merge_events(events: list[Told]) -> list[Event]:
     """Merge mentions of one event: same type, compatible args, and a shared name or sentence.
 
@@ -403,6 +436,10 @@ def merge_events(events: list[Told]) -> list[Event]:
         order = range(len(out)) if headline else range(len(out) - 1, -1, -1)
         for i in order:
             other_start, other = out[i]
+            if other.type == event.type and told.accompanies and not headline:
+                # "escaped with them": more people in the same act; its own count is a part
+                out[i] = (other_start, _union(other, _without(event, "count")))
+                break
             if other.type != event.type or not _compatible(other, event, not headline):
                 continue
             if headline and other_start < sent_start:
@@ -454,6 +491,10 @@ def _inherit_places(events: list[Event]) -> list[Event]:
 
 def _same_paragraph(a: Event, b: Event) -> bool:
     return bool(a.evidence and b.evidence) and abs(b.evidence[0].start - a.evidence[-1].end) < 400
+
+
+def _without(event: Event, role: str) -> Event:
+    return replace(event, args={k: v for k, v in event.args.items() if k != role})
 
 
 def _anonymous(event: Event) -> bool:

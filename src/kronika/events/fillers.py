@@ -465,7 +465,11 @@ def fill_object_phrase(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         return ctx.mentions.name_at(token.doc[token.i : token.i + 1].root.idx) or _entity_text(
             token
         )
-    words = [t for t in _core_tokens(token) if t.dep_ not in ("det", "poss", "punct", "case")]
+    words = [
+        t
+        for t in _core_tokens(token)
+        if t.dep_ not in ("det", "poss", "punct", "case") and not t.is_space
+    ]
     words.sort(key=lambda t: t.i)
     return " ".join(t.text for t in words) or None
 

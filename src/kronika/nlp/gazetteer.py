@@ -39,6 +39,7 @@ _TYPE_INDEX = {"PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FA
 _SECTIONS = ("places", "organizations", "people", "aliases")
 
 
+@lru_cache(maxsize=1 << 16)  # called for every candidate name in every article
 def name_key(text: str) -> str:
     """Return the matching key of a name: ASCII, lower case, punctuation and "the" dropped."""
     ascii_text = anyascii(text).lower()
