@@ -35,7 +35,7 @@ postgres:
 
 test: $(STAMP)
 	scripts/browser-deps
-	KRONIKA_TEST_POSTGRES_URL="$$(scripts/pg-start)" $(BIN)/python -m pytest -q
+	url="$$(scripts/pg-start)" && KRONIKA_TEST_POSTGRES_URL="$$url" $(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not model and not postgres and not browser"

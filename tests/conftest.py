@@ -89,6 +89,8 @@ def store(tmp_path: _StoreAny) -> _StoreIterator[_StoreAny]:
 def pg_url() -> _StoreIterator[str]:
     """KRONIKA_TEST_POSTGRES_URL pointed at a fresh schema for this session."""
     url = _store_os.environ.get("KRONIKA_TEST_POSTGRES_URL")
+    if not url and _store_os.environ.get("CI"):
+        pytest.fail("CI must test PostgreSQL: KRONIKA_TEST_POSTGRES_URL is not set")
     if not url:
         pytest.skip("KRONIKA_TEST_POSTGRES_URL is not set (export it from scripts/pg-start)")
     from sqlalchemy import create_engine, make_url, text
@@ -380,6 +382,8 @@ def live_server(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
 @pytest.fixture(scope="session")
 def browser() -> Iterator[_WebAny]:
     """Headless Debian chromium driven by Playwright (install it with scripts/browser-deps)."""
+    if not CHROMIUM.exists() and os.environ.get("CI"):
+        pytest.fail("CI must run the browser tests: /usr/bin/chromium is missing")
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is missing: run scripts/browser-deps")
     sync_api = pytest.importorskip("playwright.sync_api")
@@ -509,7 +513,10 @@ def crash_corpus(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def ray_cluster() -> Iterator[str]:
     """A real local Ray instance with 2 CPUs, started in this process; yields its address."""
-    ray = pytest.importorskip("ray")
+    if os.environ.get("CI"):
+        import ray  # CI installs the ray extra: its absence is a failure, not a skip
+    else:
+        ray = pytest.importorskip("ray")
     ray.init(
         num_cpus=2,
         include_dashboard=False,

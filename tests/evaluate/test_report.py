@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from kronika.evaluate.gold import GoldClaim, GoldDoc, GoldEntity, GoldEvent
-from kronika.evaluate.report import Prediction, format_errors, format_report, score
-from kronika.model import Claim, Entity, Event, Evidence
+from kronika.evaluate.report import (
+    Prediction,
+    format_errors,
+    format_report,
+    merge_parts,
+    score,
+)
+from kronika.model import Claim, Entity, Event, Evidence, Place
 
 EV = (Evidence("Aliev was jailed.", 0, 17),)
 
@@ -62,3 +68,28 @@ def test_format_report_and_errors_name_types_and_evidence() -> None:
     errors = format_errors(report)
     assert "MISSED   d1 ARREST" in errors and "Aliev was held." in errors
     assert "SPURIOUS d1 ATTACK" in errors and "[r2]" in errors
+
+
+def test_merge_parts_joins_one_event_told_in_two_parts() -> None:
+    first = Event("SENTENCE", {"defendant": ["Bakyt Aliev"]}, EV, date="2016-06")
+    second = Event("SENTENCE", {"defendant": ["bakyt aliev"], "term_years": 9}, EV, "2016-06-02")
+    other = Event("SENTENCE", {"defendant": ["Umar Sodiqov"]}, EV, date="2016-06")
+    (merged, kept) = merge_parts([(first,), (second, other)])
+    assert merged.args == {"defendant": ["Bakyt Aliev"], "term_years": 9}
+    assert merged.date == "2016-06-02" and len(merged.evidence) == 2
+    assert kept is other
+
+
+def test_merge_parts_keeps_apart_what_one_part_tells_twice_or_dates_differently() -> None:
+    a = Event("ARREST", {"detainee": ["Bakyt Aliev"]}, EV, date="2015")
+    b = Event("ARREST", {"detainee": ["Bakyt Aliev"]}, EV, date="2017")
+    assert len(merge_parts([(a, a)])) == 2
+    assert len(merge_parts([(a,), (b,)])) == 2
+
+
+def test_merge_parts_joins_placed_events_without_a_core_role() -> None:
+    osh = Place("Osh")
+    a = Event("ATTACK", {"killed": 3}, EV, date="2015-10", location=osh)
+    b = Event("ATTACK", {"target": "checkpoint"}, EV, date="2015-10-11", location=osh)
+    c = Event("ATTACK", {"killed": 1}, EV, date="2015-10")
+    assert len(merge_parts([(a,), (b, c)])) == 2

@@ -113,3 +113,78 @@ def test_extract_article_merges_a_headline_into_its_story(nlp: Any) -> None:
     sentences = [e for e in _extract(nlp, text).events if e.type == "SENTENCE"]
     assert len(sentences) == 1
     assert sentences[0].args["defendant"] == ["Bolot Temirov"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "kind", "expected"),
+    [
+        # a yearless date follows the year its paragraph tells, not publication
+        (
+            "The blogger Anvar Sobirov was released on May 3, 2016. "
+            "Sobirov was shot dead by unknown gunmen in Almaty on June 9.",
+            "2018-02-01",
+            "ATTACK",
+            "2016-06-09",
+        ),
+        # a fronted "that year" dates the clause after the colon
+        (
+            "The opposition party was banned in 2013. In May that year, police got their "
+            "pretext: the rebel commander Davron Saidov staged an attack on a checkpoint "
+            "in Khorog.",
+            None,
+            "ATTACK",
+            "2013-05",
+        ),
+    ],
+)
+def test_extract_article_dates_from_context(
+    nlp: Any, text: str, published: str | None, kind: str, expected: str
+) -> None:
+    dates = [e.date for e in _extract(nlp, text, published).events if e.type == kind]
+    assert expected in dates
+
+
+def test_extract_article_reads_names_set_off_by_a_comma(nlp: Any) -> None:
+    text = (
+        "In May 2019, the Osh City Court sentenced the brother of an exiled imam, "
+        "Bakyt Tashiev, to eight years in prison."
+    )
+    (event,) = [e for e in _extract(nlp, text).events if e.type == "SENTENCE"]
+    assert event.args["defendant"] == ["Bakyt Tashiev"]
+    assert event.args["term_years"] == 8
+
+
+def test_extract_article_drops_a_vague_tally_of_attacks(nlp: Any) -> None:
+    text = "The region has been the source of several attacks on Europe in recent decades."
+    assert not [e for e in _extract(nlp, text).events if e.type == "ATTACK"]
+
+
+def test_extract_article_keeps_attacks_someone_carried_out(nlp: Any) -> None:
+    text = "Police said Jamaat Ansarullah carried out several bomb attacks in Dushanbe in 2012."
+    assert [e for e in _extract(nlp, text).events if e.type == "ATTACK"]
+
+
+def test_extract_article_joins_people_who_escaped_with_others(nlp: Any) -> None:
+    text = (
+        "12 inmates escaped from a prison in Osh on Sunday. "
+        "Four other inmates escaped with them but were caught, officials said."
+    )
+    escapes = [e for e in _extract(nlp, text).events if e.type == "ESCAPE"]
+    assert len(escapes) == 1
+    assert escapes[0].args.get("count") == 12
+
+
+def test_extract_article_places_an_arrest_after_an_attack(nlp: Any) -> None:
+    text = (
+        "In April, gunmen attacked a police station in Khujand, killing three officers.\n\n"
+        "Police killed two gunmen and arrested several others."
+    )
+    (arrest,) = [e for e in _extract(nlp, text).events if e.type == "ARREST"]
+    assert arrest.date == "2021-04"
+    assert arrest.location is not None and arrest.location.name == "Khujand"
+
+
+def test_extract_article_reads_the_capital_of_a_country(nlp: Any) -> None:
+    text = "Twenty inmates escaped from a prison in Kyrgyzstan's capital on Sunday."
+    (escape,) = [e for e in _extract(nlp, text).events if e.type == "ESCAPE"]
+    assert escape.location is not None and escape.location.name == "Bishkek"

@@ -184,7 +184,8 @@ def _union(a: Event, b: Event) -> Event:
     for key, value in b.args.items():
         old = args.get(key)
         if isinstance(old, list) and isinstance(value, list):
-            args[key] = old + [v for v in value if v not in old]
+            seen = {str(v).casefold() for v in old}
+            args[key] = old + [v for v in value if str(v).casefold() not in seen]
         elif old is None or old == []:
             args[key] = value
     date = a.date if (a.date and len(a.date) >= len(b.date or "")) else b.date

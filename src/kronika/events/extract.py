@@ -71,6 +71,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         if trigger.dep_ in ("advcl", "xcomp") and (type_name, trigger.head.i) in groups:
             continue
         event = _build(rules.specs[type_name], trigger, hits, mentions, article)
+        if event is not None and _is_tally(event):
+            continue  # "1,094 Tajik nationals have joined IS": a figure, found as a claim
         if event is not None and event.confidence >= settings.min_confidence:
             headline = _is_headline(sent_of(trigger), trigger)
             told = Told(sent_of(trigger).start, headline, _refers_back(trigger), event)
@@ -409,6 +411,18 @@ def _refers_back(trigger: Token) -> bool:
     return token.tag_ == "NNS" and any(
         c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in token.children
     )
+
+
+#: Types whose unnamed head counts from this size up are statistics, not one act.
+_TALLY_FLOORS = {"JOIN": 50}
+
+
+def _is_tally(event: Event) -> bool:
+    """A count of people who joined, with nobody named: a figure someone gives, not an event."""
+    floor = _TALLY_FLOORS.get(event.type)
+    count = event.args.get("count")
+    named = any(isinstance(v, list) and v for v in event.args.values())
+    return floor is not None and isinstance(count, int | float) and count >= floor and not named
 
 
 def _accompanies(trigger: Token) -> bool:

@@ -304,7 +304,8 @@ def _appositive_people(ctx: FillContext, token: Token) -> list[str]:
     names: list[str] = []
     seen_comma = False
     for tok in ctx.sent.doc[token.i + 1 : ctx.sent.end]:
-        if tok.lower_ in _CLAUSE_OPENERS or tok.pos_ in ("VERB", "AUX") or tok.is_sent_start:
+        clause = tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound")
+        if tok.lower_ in _CLAUSE_OPENERS or clause or tok.is_sent_start:
             break
         if tok.text == ",":
             seen_comma = True
