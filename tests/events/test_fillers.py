@@ -7,6 +7,7 @@ from tests.helpers import make_doc
 
 from kronika.events.fillers import (
     FillContext,
+    _country_of,
     agent,
     count_of,
     fill_charges,
@@ -150,3 +151,25 @@ def test_fill_court_takes_a_named_court_and_skips_a_court() -> None:
         ["DET", "NOUN", "VERB", "PRON", "PUNCT"],
     )
     assert fill_court(_ctx(doc, 2), RoleSpec("court", "name")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "of recruiting people into a criminal group and of publicly urging violence",
+            ["recruiting people into a criminal group", "publicly urging violence"],
+        ),
+        ("of extremism, of treason", ["extremism", "treason"]),
+    ],
+)
+def test_split_charges_cuts_a_list_of_clauses(text: str, expected: list[str]) -> None:
+    assert split_charges(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Dushanbe", "Tajikistan"), ("Russia", "Russia"), ("Unknownabad", "Unknownabad")],
+)
+def test_country_of_gives_a_city_its_country(name: str, expected: str) -> None:
+    assert _country_of(name) == expected

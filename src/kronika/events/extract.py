@@ -11,9 +11,12 @@ event told across sentences; then find claims and attach contest markers.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+import yaml
 from spacy.tokens import Doc, Span, Token
 
 from .. import registry
@@ -26,14 +29,17 @@ from .compile import Hit, compile_rules
 from .fillers import (
     FillContext,
     agent,
-    block,
     count_of,
+    patient,
+)
+from .merge import Told, merge_events
+from .placing import (
+    block,
     doc_ents,
     doc_text,
     event_date,
     event_place,
     normalizer,
-    patient,
     sent_of,
 )
 from .spec import EventSpec, load_specs
@@ -43,10 +49,6 @@ logger = logging.getLogger(__name__)
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 #: Roles the core is found with when no pattern bound it: who was acted on, or who acted.
 _AGENT_CORE = frozenset({"JOIN", "APPEAL", "ESCAPE"})
-#: Types told by what happened where: a place given once holds for the next mention.
-_PLACE_BOUND = frozenset({"ATTACK", "ESCAPE"})
-#: Types that, told right after an attack, are its aftermath (same time and place).
-_AFTERMATH = frozenset({"ARREST"})
 
 
 def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleResult:
@@ -140,6 +142,10 @@ def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
     for ent in ents:
         label = _LABELS[ent.label_]
         start = ent.start
+        if label in ("PERSON", "ORG") and _is_demonym(ent.text):
+            continue  # "1,300 Kyrgyz citizens", "the Tajiks": a nationality, not a name
+        if label == "PERSON" and ent.text.isupper() and _is_known_place(ent.text, settings):
+            label = "LOC"  # a dateline, "DUSHANBE --", the model takes for a name
         if len(ent) == 1 and ent.text in surnames:
             label = "PERSON"  # "Kayumov" tagged ORG after "Anvar Kayumov"
         elif (
@@ -176,6 +182,29 @@ def _coordinated_with(ent: Span, roots: set[int]) -> bool:
     return (root.dep_ in ("conj", "appos") and root.head.i in roots) or any(
         c.dep_ in ("conj", "appos") and c.i in roots for c in root.children
     )
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    """Nationality words (data/lexicons/demonyms.yaml) and their plurals, case-folded."""
+    path = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "demonyms.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as err:
+        logger.warning("demonyms unavailable: %s", err)
+        return frozenset()
+    words = {str(k).casefold() for k in data} if isinstance(data, dict) else set()
+    return frozenset(words | {w + "s" for w in words})
+
+
+def _is_demonym(text: str) -> bool:
+    return text.strip().casefold() in _demonyms()
+
+
+def _is_known_place(text: str, settings: Settings) -> bool:
+    from ..nlp.gazetteer import load_gazetteer
+
+    return load_gazetteer(settings).place(text.title()) is not None
 
 
 def _canonical(settings: Settings) -> Any:
@@ -294,51 +323,6 @@ def _fill(ctx: FillContext, role: Any) -> ArgValue | None:
     return value
 
 
-def _compatible(a: Event, b: Event, strict_place: bool = True) -> bool:
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
-        return False
-    if strict_place and a.location and b.location and a.location.name != b.location.name:
-        return False
-    for key in set(a.args) & set(b.args):
-        va, vb = a.args[key], b.args[key]
-        if isinstance(va, list) and isinstance(vb, list):
-            if va and vb and not set(va) & set(vb):
-                return False
-        elif isinstance(va, str) and isinstance(vb, str):
-            fa, fb = va.casefold(), vb.casefold()
-            if fa not in fb and fb not in fa:
-                return False
-        elif va != vb:
-            return False
-    return True
-
-
-def _same_thing(a: Event, b: Event) -> bool:
-    """Two mentions naming the same target or facility ("the Chinese Embassy")."""
-    for key in ("target", "facility"):
-        va, vb = a.args.get(key), b.args.get(key)
-        if isinstance(va, str) and isinstance(vb, str) and va.casefold() == vb.casefold():
-            return True
-    return False
-
-
-def _shares_core(a: Event, b: Event) -> bool:
-    for key in ("defendant", "detainee", "person", "appellant", "organization", "escapees"):
-        va, vb = a.args.get(key), b.args.get(key)
-        if isinstance(va, list) and isinstance(vb, list) and set(va) & set(vb):
-            return True
-    return False
-
-
-def _same_group(a: Event, b: Event) -> bool:
-    """Two mentions of one unnamed group: no names on either side, the same count."""
-    count = a.args.get("count")
-    names = [v for k, v in a.args.items() if isinstance(v, list) and v] + [
-        v for k, v in b.args.items() if isinstance(v, list) and v
-    ]
-    return count is not None and count == b.args.get("count") and not names
-
-
 #: Vague quantities that make a plural noun a tally of events, not one event told.
 _VAGUE = frozenset("several many numerous multiple countless frequent repeated various".split())
 
@@ -384,17 +368,6 @@ def _is_headline(sent: Span, trigger: Token) -> bool:
     return bool(stripped) and stripped[-1] not in ".!?\"”'" and ends_line
 
 
-@dataclass(frozen=True, slots=True)
-class Told:
-    """One mention of an event: where it is told, how, and what it says."""
-
-    sent_start: int
-    headline: bool
-    refers_back: bool
-    event: Event
-    accompanies: bool = False
-
-
 def _refers_back(trigger: Token) -> bool:
     """Whether the trigger's people are ones named before ("the men had been extradited")."""
     token = patient(trigger) or agent(trigger)
@@ -433,110 +406,3 @@ def _accompanies(trigger: Token) -> bool:
         and any(g.lower_ in ("them", "him", "her") for g in c.children)
         for c in trigger.children
     )
-
-
-def merge_events(events: list[Told]) -> list[Event]:
-    """Merge mentions of one event: same type, compatible args, and a shared name or sentence.
-
-    A headline's event joins the first compatible event of its type told below it (a
-    title restates the story); an event with neither names nor count joins a compatible
-    one told just before it, or any earlier one when its people are "the men", "they".
-    """
-    ordered = [t for t in events if not t.headline] + [t for t in events if t.headline]
-    out: list[tuple[int, Event]] = []
-    for told in ordered:
-        sent_start, headline, event = told.sent_start, told.headline, told.event
-        # a headline restates the first matching story below it
-        order = range(len(out)) if headline else range(len(out) - 1, -1, -1)
-        for i in order:
-            other_start, other = out[i]
-            if other.type == event.type and told.accompanies and not headline:
-                # "escaped with them": more people in the same act; its own count is a part
-                out[i] = (other_start, _union(other, _without(event, "count")))
-                break
-            if other.type != event.type or not _compatible(other, event, not headline):
-                continue
-            if headline and other_start < sent_start:
-                continue
-            close = 0 < sent_start - other_start <= 60
-            if (
-                headline
-                or _shares_core(other, event)
-                or _same_thing(other, event)
-                or other_start == sent_start
-                or _same_group(other, event)
-                or (_anonymous(event) and (close or told.refers_back))
-            ):
-                out[i] = (other_start, _union(other, event))
-                break
-        else:
-            out.append((sent_start, event))
-    out.sort(key=lambda pair: pair[0])
-    return _inherit_places([e for _, e in out])
-
-
-def _inherit_places(events: list[Event]) -> list[Event]:
-    """Give an event told without a place (or date) those of the event told just before it.
-
-    Only within one paragraph, and only for types told by what happened where: a
-    report names the place once ("escaped from a prison in Dushanbe ... they
-    attacked a checkpoint").
-    """
-    out: list[Event] = []
-    for event in events:
-        prev = out[-1] if out else None
-        # "... carried out attacks in Aqtobe. Security forces killed 18 gunmen and arrested
-        # several others": what follows an attack happened where and when it did
-        follows = prev is not None and prev.type == "ATTACK" and event.type in _AFTERMATH
-        bound = (
-            (event.type in _PLACE_BOUND or follows)
-            and prev is not None
-            and _same_paragraph(prev, event)
-        )
-        if bound and prev is not None:
-            if event.location is None and prev.location is not None:
-                event = replace(event, location=prev.location)
-            if event.date is None and prev.date is not None:
-                # "late Sunday ... Three hours later, they attacked": the story's day holds
-                event = replace(event, date=prev.date)
-        out.append(event)
-    return out
-
-
-def _same_paragraph(a: Event, b: Event) -> bool:
-    return bool(a.evidence and b.evidence) and abs(b.evidence[0].start - a.evidence[-1].end) < 400
-
-
-def _without(event: Event, role: str) -> Event:
-    return replace(event, args={k: v for k, v in event.args.items() if k != role})
-
-
-def _anonymous(event: Event) -> bool:
-    return "count" not in event.args and not any(
-        isinstance(v, list) and v for v in event.args.values()
-    )
-
-
-def _union(a: Event, b: Event) -> Event:
-    args = dict(a.args)
-    for key, value in b.args.items():
-        old = args.get(key)
-        if isinstance(old, list) and isinstance(value, list):
-            args[key] = old + [v for v in value if v not in old]
-        elif old is None or old == []:
-            args[key] = value
-    evidence = a.evidence + tuple(e for e in b.evidence if e not in a.evidence)
-    return replace(
-        a,
-        args=args,
-        evidence=evidence,
-        date=_finer(a.date, b.date),
-        location=a.location or b.location,
-        confidence=max(a.confidence, b.confidence),
-    )
-
-
-def _finer(a: str | None, b: str | None) -> str | None:
-    if a is None or b is None:
-        return a or b
-    return a if len(a) >= len(b) else b

@@ -313,7 +313,10 @@ def _appositive_people(ctx: FillContext, token: Token) -> list[str]:
         if not seen_comma:
             continue
         name = ctx.mentions.name_at(tok.idx)
-        if name and ctx.mentions.kind_at(tok.idx) == "PERSON" and name not in names:
+        kind = ctx.mentions.kind_at(tok.idx)
+        # the small model often types an unfamiliar full name ORG
+        person = kind == "PERSON" or (kind == "ORG" and _looks_like(name or "", ("PERSON",)))
+        if name and person and name not in names:
             names.append(name)
     return names
 
@@ -426,7 +429,10 @@ def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 def split_charges(text: str) -> list[str]:
     """Split a list of charges on commas and "and" ("terrorism, murder, and arson")."""
     text = re.sub(r"^(?:alleged(?:ly)?|the|a)\s+", "", text.strip(" “”\"'.,"), flags=re.I)
-    parts = [p.strip(" “”\"'.,") for p in re.split(r",\s*(?:and\s+|or\s+)?|;\s*", text)]
+    # "of recruiting people into a group and of publicly urging ...": a list of clauses
+    text = re.sub(r"^of\s+", "", text, flags=re.I)
+    pieces = re.split(r",\s*(?:and\s+|or\s+)?(?:of\s+)?|;\s*|\s+(?:and|or)\s+of\s+", text)
+    parts = [p.strip(" “”\"'.,") for p in pieces]
     out: list[str] = []
     for part in parts:
         left, sep, right = part.partition(" and ")
@@ -538,8 +544,19 @@ def fill_place_role(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         if child.dep_ == "prep" and child.lower_ == prep:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.ent_type_ in ("GPE", "LOC"):
-                return _entity_text(obj)
+                return _country_of(_entity_text(obj))
     return None
+
+
+def _country_of(name: str) -> str | None:
+    """The country a place lies in ("Dushanbe" → "Tajikistan"); a country stays itself.
+
+    A name the gazetteer does not know is kept as the text gives it.
+    """
+    resolve = normalizer("kronika.place.v1")
+    place = resolve(name) if resolve is not None else None
+    country = getattr(place, "country", None)
+    return country if isinstance(country, str) and country else name
 
 
 def fill_facility(ctx: FillContext, role: RoleSpec) -> ArgValue | None:

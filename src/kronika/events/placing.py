@@ -213,9 +213,7 @@ def running_reference(doc: Doc, at: int, *, same_paragraph: bool = False) -> str
         find = _find_dates()
         text = doc_text(doc)
         found = find(text, None) if find is not None else []
-        dates = doc.user_data["kronika.explicit_dates"] = [
-            (start, iso) for start, _, iso in found
-        ]
+        dates = doc.user_data["kronika.explicit_dates"] = [(start, iso) for start, _, iso in found]
     best: str | None = None
     for start, iso in dates:
         if start >= at:

@@ -216,6 +216,7 @@ def _absolute(phrase: str, ref: _Ref | None) -> str | None:
     return found.date().isoformat()
 
 
+@lru_cache(maxsize=4096)
 def normalize_date(text: str, reference: str | None = None) -> str | None:
     """Return the ISO date ``text`` means, at the precision it gives, or None.
 
