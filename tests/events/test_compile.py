@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from tests.helpers import make_doc
+from dataclasses import replace
+
+from spacy.tokens import Doc
+from tests.helpers import english_vocab, make_doc
 
 from kronika.events.compile import compile_rules
-from kronika.events.spec import load_specs
+from kronika.events.spec import PatternSpec, load_specs
 from kronika.settings import Settings
 
 # "Police detained Aziz Karimov ." / "Aziz Karimov was sentenced ."
@@ -46,3 +49,51 @@ def test_compile_rules_is_cached_per_vocab_and_specs() -> None:
     doc = make_doc(*PASSIVE)
     specs = load_specs(Settings())
     assert compile_rules(doc.vocab, specs) is compile_rules(doc.vocab, specs)
+
+
+def _two_sentences() -> Doc:
+    """ "Rain fell all day . Aziz Karimov was sentenced ." as one doc of two parsed sentences."""
+    words = ["Rain", "fell", "all", "day", ".", *PASSIVE[0]]
+    heads = [1, 1, 3, 1, 1, *[h + 5 for h in PASSIVE[1]]]
+    deps = ["nsubj", "ROOT", "det", "npadvmod", "punct", *PASSIVE[2]]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PUNCT", *PASSIVE[3]]
+    lemmas = ["rain", "fall", "all", "day", ".", *PASSIVE[4]]
+    doc = Doc(
+        english_vocab(),
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=lemmas,
+        tags=["XX"] * len(words),
+        sent_starts=[True, False, False, False, False, True, False, False, False, False],
+    )
+    return doc
+
+
+def test_compile_rules_searches_only_sentences_with_an_anchor_word() -> None:
+    doc = _two_sentences()
+    rules = compile_rules(doc.vocab, load_specs(Settings()))
+    assert [s.start for s in rules.candidate_sentences(doc) or []] == [5]
+
+
+def test_compile_rules_gives_doc_offsets_for_hits_in_later_sentences() -> None:
+    doc = _two_sentences()
+    hits = compile_rules(doc.vocab, load_specs(Settings())).match(doc)
+    bound = [h for h in hits if h.type == "SENTENCE" and h.pattern is not None]
+    assert bound and bound[0].nodes == {"trigger": 8, "defendant": 6}
+    assert {h.nodes["trigger"] for h in hits if h.pattern is None} == {8}
+
+
+def test_compile_rules_searches_everything_when_a_pattern_fixes_no_word() -> None:
+    loose = PatternSpec(
+        id="any-verb",
+        match=({"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"POS": "VERB"}},),
+        roles={},
+        confidence=0.5,
+    )
+    spec = replace(load_specs(Settings())[0], patterns=(loose,))
+    doc = _two_sentences()
+    rules = compile_rules(doc.vocab, (spec,))
+    assert rules.candidate_sentences(doc) is None
+    assert {h.nodes["trigger"] for h in rules.match(doc) if h.pattern is not None} == {1, 8}

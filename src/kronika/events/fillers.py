@@ -21,13 +21,13 @@ from ..model import ArgValue
 from ..resolve.mentions import MentionIndex, clean_name
 from .placing import (  # noqa: F401 (re-exported: fillers and extract read them here)
     block,
-    doc_chunks,
     doc_ents,
     doc_sents,
     doc_text,
     event_date,
     event_place,
     normalizer,
+    sent_chunks,
     sent_ents,
     sent_of,
 )
@@ -337,9 +337,7 @@ def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """A named court in the sentence ("the Osh regional court", "Tajikistan's Supreme Court")."""
     best: tuple[int, str] | None = None
     sent = ctx.sent
-    for chunk in doc_chunks(ctx.doc):
-        if chunk.start < sent.start or chunk.end > sent.end:
-            continue
+    for chunk in sent_chunks(sent):
         if "court" not in chunk.root.lower_:
             continue
         chunk = chunk.doc[_skip_dates(chunk) : chunk.end]

@@ -78,6 +78,25 @@ def doc_chunks(doc: Doc) -> list[Span]:
     return chunks
 
 
+def sent_chunks(sent: Span) -> list[Span]:
+    """The noun chunks of one sentence, found once per sentence and only when asked for.
+
+    The language's chunk iterator works on a span and gives doc-relative offsets, so
+    sentences no event needs are never walked.
+    """
+    doc = sent.doc
+    cache_ = doc.user_data.setdefault("kronika.sent_chunks", {})
+    chunks = cache_.get(sent.start)
+    if chunks is None:
+        iterator = doc.noun_chunks_iterator
+        if iterator is None:
+            chunks = [c for c in doc_chunks(doc) if sent.start <= c.start and c.end <= sent.end]
+        else:
+            chunks = [Span(doc, start, end, label=label) for start, end, label in iterator(sent)]
+        cache_[sent.start] = chunks
+    return chunks
+
+
 @cache
 def normalizer(name: str) -> Callable[..., Any] | None:
     """Return the registered normalizer ``name``, or None while its module is not installed."""

@@ -11,6 +11,8 @@ from ..errors import ConfigError
 from ..settings import Settings
 from .extensions import install_extensions
 from .gazetteer import load_gazetteer
+from .paragraphs import PARAGRAPHS
+from .ruler import FACTORY, LowerPhraseRuler
 
 #: Name of the EntityRuler that holds the gazetteer patterns.
 RULER_NAME = "kronika_gazetteer"
@@ -41,7 +43,7 @@ def _build(model: str, domains: tuple[str, ...], domain_dirs: tuple[str, ...]) -
         ) from None
     placement = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe(
-        "entity_ruler",
+        FACTORY,
         name=RULER_NAME,
         config={"overwrite_ents": False, "validate": True},
         **placement,  # type: ignore[arg-type]
@@ -50,5 +52,10 @@ def _build(model: str, domains: tuple[str, ...], domain_dirs: tuple[str, ...]) -
     # would tag and parse every phrase pattern (slow, and spaCy warns W012).
     with nlp.select_pipes(enable=[RULER_NAME]):
         ruler.add_patterns(gazetteer.ruler_patterns())  # type: ignore[attr-defined]
+    if isinstance(ruler, LowerPhraseRuler):
+        ruler.index_lower_phrases()
+    if "parser" in nlp.pipe_names:
+        # titles and datelines end at their blank line, not in the lead sentence
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     install_extensions()
     return nlp

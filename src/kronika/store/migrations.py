@@ -15,9 +15,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy.schema import CreateIndex
 
 from ..errors import SchemaTooNew, StoreError
-from .schema import DATA_TABLES, RESOLUTION_TABLES, metadata, migrations_table
+from .schema import DATA_TABLES, READ_INDEXES, RESOLUTION_TABLES, metadata, migrations_table
 from .search import create_search_index
 
 Migration = Callable[[Connection], None]
@@ -51,8 +52,21 @@ def m003_resolution(conn: Connection) -> None:
     )
 
 
+def m004_read_indexes(conn: Connection) -> None:
+    """Add the indexes behind the event listings' sort orders and the outlet filter."""
+    # m001 creates the current shape, so on a new database these already exist.
+    # (IF NOT EXISTS rather than checkfirst: expression indexes cannot be reflected.)
+    for index in READ_INDEXES:
+        conn.execute(CreateIndex(index, if_not_exists=True))
+
+
 #: Every migration, in the order it runs.
-MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_search_index, m003_resolution)
+MIGRATIONS: tuple[Migration, ...] = (
+    m001_initial,
+    m002_search_index,
+    m003_resolution,
+    m004_read_indexes,
+)
 
 
 def applied_migrations(conn: Connection) -> list[str]:

@@ -239,6 +239,17 @@ resolution_runs = Table(
     Column("report", JSON, nullable=False),
 )
 
+#: Indexes that serve the event listings' sort orders (undated events last, then id) and
+#: their outlet filter; ``m004_read_indexes`` adds them to databases created before them.
+READ_INDEXES: tuple[Index, ...] = (
+    Index("ix_events_date_order", events.c.date.is_(None), events.c.date, events.c.id),
+    Index("ix_events_date_desc_order", events.c.date.is_(None), events.c.date.desc(), events.c.id),
+    Index("ix_events_confidence_order", events.c.confidence, events.c.id),
+    Index("ix_events_confidence_desc_order", events.c.confidence.desc(), events.c.id),
+    Index("ix_event_sources_article", event_sources.c.article_id),
+    Index("ix_articles_outlet", articles.c.outlet),
+)
+
 #: Tables that hold data (everything but the migration log), in dependency order.
 DATA_TABLES: tuple[Table, ...] = (
     inputs,

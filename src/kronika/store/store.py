@@ -10,10 +10,10 @@ through a ``Store``.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     Engine,
@@ -32,6 +32,7 @@ from . import dossiers, query, resolved, write
 from .migrations import migrate
 from .schema import corrections, entities, events, inputs
 from .search import search_articles
+from .version import ReadCache, watch, write_version
 
 
 def open_store(db: str = "kronika.db", *, create: bool = True) -> Store:
@@ -59,6 +60,7 @@ def open_store(db: str = "kronika.db", *, create: bool = True) -> Store:
     except StoreError:
         engine.dispose()
         raise
+    watch(engine)
     return Store(engine, label)
 
 
@@ -123,6 +125,9 @@ class Store:
         self.engine = engine
         #: The database as shown to people: a path, or a URL without its password.
         self.label = label
+        database = engine.url.database if engine.dialect.name == "sqlite" else None
+        self._file = Path(database) if database and database != ":memory:" else None
+        self._reads = ReadCache(self.version)
 
     def __repr__(self) -> str:
         return f"<Store {self.label}>"
@@ -270,6 +275,22 @@ class Store:
 
     # -- reads ----------------------------------------------------------------------
 
+    def version(self) -> tuple[Any, ...]:
+        """Return the write version: it differs whenever anything was committed since."""
+        return write_version(self.engine, self._file)
+
+    def cached(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        """Return ``compute()`` (a read of stored data only), reused until the next write.
+
+        Each caller gets its own copy, free to change. ``key`` must name everything
+        ``compute`` depends on besides the stored data.
+        """
+        return self._reads.get(key, compute)
+
+    def clear_cache(self) -> None:
+        """Forget every result kept by :meth:`cached` (to measure uncached reads)."""
+        self._reads.clear()
+
     def get(self, id: str) -> dict[str, Any]:
         """Return the article, entity, event or claim with this id (``art12``, ``evt7``...).
 
@@ -345,6 +366,8 @@ class Store:
         with self.engine.connect() as conn:
             return query.summarize(conn)
 
+
+T = TypeVar("T")
 
 _ACTIONS = ("confirm", "reject", "edit")
 _ENTITY_ACTIONS = ("merge", "split", "rename", "alias")

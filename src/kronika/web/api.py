@@ -185,7 +185,10 @@ def entities(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Entities, most mentioned first, optionally of one type or matching ``q``."""
-    rows = store.entities(type=type or None, q=q or None, limit=limit, offset=offset)
+    key = ("entities", type or None, q or None, limit, offset)
+    rows = store.cached(
+        key, lambda: store.entities(type=type or None, q=q or None, limit=limit, offset=offset)
+    )
     return {"limit": limit, "offset": offset, "entities": rows}
 
 

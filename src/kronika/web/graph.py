@@ -9,10 +9,10 @@ the rest of ``web/queries.py``.
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import combinations
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Select, and_, func, or_, select
 
@@ -23,38 +23,20 @@ T = TypeVar("T")
 
 #: Co-occurrence on an entity page looks at its most recent articles only, to stay fast.
 RECENT_ARTICLES = 5000
-#: Results kept per process; each is tied to the store version it was computed on.
-CACHE_SIZE = 128
-
-_cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
-
-
-def _version(conn: Connection) -> tuple[Any, ...]:
-    # Mentions and clusters only grow or get rebuilt by ingest and resolution; these
-    # three numbers change whenever either does.
-    return (
-        conn.scalar(select(func.max(mentions.c.id))),
-        conn.scalar(select(func.count()).select_from(entity_clusters)),
-        conn.scalar(select(func.max(entities.c.id))),
-    )
 
 
 def _cached(store: Store, key: tuple[Any, ...], compute: Callable[[Connection], T]) -> T:
-    """Return ``compute(conn)``, reusing the result while the store's mentions are unchanged.
+    """Return ``compute(conn)``, reused until the store is written to.
 
     Co-occurrence counts every mention of the corpus; the network and entity pages
     would redo that on each request although it only changes when articles are stored.
     """
-    with store.engine.connect() as conn:
-        full = (id(store), store.label, _version(conn), *key)
-        if full in _cache:
-            _cache.move_to_end(full)
-            return cast(T, _cache[full])
-        result = compute(conn)
-    _cache[full] = result
-    while len(_cache) > CACHE_SIZE:
-        _cache.popitem(last=False)
-    return result
+
+    def run() -> T:
+        with store.engine.connect() as conn:
+            return compute(conn)
+
+    return store.cached(("graph", *key), run)
 
 
 def _clusters(conn: Connection) -> dict[int, int]:

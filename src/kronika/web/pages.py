@@ -65,7 +65,7 @@ def events(
         filter=f,
         pages=_page_links(request, limit, offset, offset + limit < data["total"]),
         csv="/api/events.csv" + ("?" + urlencode(params) if params else ""),
-        types=sorted(store.summary()["events"]),
+        types=sorted(store.cached(("summary",), store.summary)["events"]),
         review_states=queries.REVIEW_STATES,
     )
     return render(request, "events.html", data, _twin(request, "/api/events"))

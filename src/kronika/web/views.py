@@ -1,6 +1,7 @@
 """What each page shows, as JSON-ready dicts: the one function behind a page and its JSON twin.
 
-Pages render these dicts with templates; the API returns them as they are.
+Pages render these dicts with templates; the API returns them as they are. Each is
+reused until the store is next written to (see ``Store.cached``).
 Text that will be highlighted is returned as plain strings with ``[start,
 end]`` offsets or as segment lists: escaping is the template's job, never
 done here, and never skipped there.
@@ -33,8 +34,13 @@ _STOP = frozenset(
 
 def overview(store: Store) -> dict[str, Any]:
     """Counts, events per month by type, latest events and most-mentioned people and groups."""
+    return store.cached(("overview",), lambda: _overview(store))
+
+
+def _overview(store: Store) -> dict[str, Any]:
+    """Counts, events per month by type, latest events and most-mentioned people and groups."""
     return {
-        "summary": store.summary(),
+        "summary": store.cached(("summary",), store.summary),
         "per_month": queries.events_per_month(store),
         "latest": queries.latest_events(store, 10),
         "people": network.top_entities(store, "PERSON", 10),
@@ -43,6 +49,11 @@ def overview(store: Store) -> dict[str, Any]:
 
 
 def search(store: Store, q: str, limit: int = 20) -> dict[str, Any]:
+    """Full-text hits across articles, entities and events for ``q``."""
+    return store.cached(("search", q, limit), lambda: _search(store, q, limit))
+
+
+def _search(store: Store, q: str, limit: int = 20) -> dict[str, Any]:
     """Full-text hits across articles, entities and events for ``q``."""
     q = q.strip()
     if not q:
@@ -80,11 +91,22 @@ def word_spans(text: str, q: str) -> list[list[int]]:
 
 def events_table(store: Store, f: EventFilter, limit: int, offset: int) -> dict[str, Any]:
     """One page of the filtered, sorted events table with the total count."""
+    key = ("events_table", f, limit, offset)
+    return store.cached(key, lambda: _events_table(store, f, limit, offset))
+
+
+def _events_table(store: Store, f: EventFilter, limit: int, offset: int) -> dict[str, Any]:
+    """One page of the filtered, sorted events table with the total count."""
     total, rows = queries.find_events(store, f, limit=limit, offset=offset)
     return {"total": total, "limit": limit, "offset": offset, "events": rows}
 
 
 def event(store: Store, event_id: str) -> dict[str, Any]:
+    """An event with every source's paragraph, its participants and disagreeing events."""
+    return store.cached(("event", event_id), lambda: _event(store, event_id))
+
+
+def _event(store: Store, event_id: str) -> dict[str, Any]:
     """An event with every source's paragraph, its participants and disagreeing events."""
     item = queries.get_event(store, event_id)
     texts: dict[str, str] = {}
@@ -133,6 +155,11 @@ def _value(item: dict[str, Any], name: str) -> Any:
 
 
 def entity(store: Store, entity_id: str, limit: int = 200) -> dict[str, Any]:
+    """An entity: aliases, case history, affiliations, co-occurring entities and a small graph."""
+    return store.cached(("entity", entity_id, limit), lambda: _entity(store, entity_id, limit))
+
+
+def _entity(store: Store, entity_id: str, limit: int = 200) -> dict[str, Any]:
     """An entity: aliases, case history, affiliations, co-occurring entities and a small graph.
 
     At most ``limit`` of its events are listed (``events_total`` counts them all).
@@ -167,6 +194,11 @@ def entity(store: Store, entity_id: str, limit: int = 200) -> dict[str, Any]:
 
 def article(store: Store, article_id: str) -> dict[str, Any]:
     """An article's text cut into segments marked with mentions and event evidence."""
+    return store.cached(("article", article_id), lambda: _article(store, article_id))
+
+
+def _article(store: Store, article_id: str) -> dict[str, Any]:
+    """An article's text cut into segments marked with mentions and event evidence."""
     kind, number = parse_id(article_id)
     if kind != "article":
         raise NotFound(f"{article_id!r} is not an article id: article ids look like art12")
@@ -199,6 +231,11 @@ def segments(
 
 
 def claims(store: Store, limit: int = 1000) -> dict[str, Any]:
+    """Claims grouped by what they count, so different figures stand side by side."""
+    return store.cached(("claims", limit), lambda: _claims(store, limit))
+
+
+def _claims(store: Store, limit: int = 1000) -> dict[str, Any]:
     """Claims grouped by what they count, so different figures stand side by side.
 
     Two claims count the same thing when their ``about`` phrases share at least two
@@ -229,12 +266,23 @@ def _stems(phrase: str) -> set[str]:
 
 def review_queue(store: Store, limit: int, offset: int) -> dict[str, Any]:
     """Unreviewed events, lowest confidence first."""
+    key = ("review_queue", limit, offset)
+    return store.cached(key, lambda: _review_queue(store, limit, offset))
+
+
+def _review_queue(store: Store, limit: int, offset: int) -> dict[str, Any]:
+    """Unreviewed events, lowest confidence first."""
     f = EventFilter(review="unreviewed", sort="confidence")
     total, rows = queries.find_events(store, f, limit=limit, offset=offset)
     return {"total": total, "limit": limit, "offset": offset, "events": rows}
 
 
 def map_points(store: Store, f: EventFilter, limit: int = 5000) -> dict[str, Any]:
+    """Geocoded events matching ``f`` as points (at most ``limit``)."""
+    return store.cached(("map_points", f, limit), lambda: _map_points(store, f, limit))
+
+
+def _map_points(store: Store, f: EventFilter, limit: int = 5000) -> dict[str, Any]:
     """Geocoded events matching ``f`` as points (at most ``limit``)."""
     total, rows = queries.find_points(store, f, limit)
     points = []
