@@ -20,6 +20,8 @@ from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..model import ArticleResult, Claim, Entity, Event, RawInput, Skip
+from .cooccurrence import add_article
+from .supersede import supersede
 from .schema import (
     aliases,
     articles,
@@ -68,6 +70,7 @@ def write_articles(conn: Connection, raw: RawInput, results: Sequence[ArticleRes
     }
     if insert_new(conn, inputs, row, ["content_hash"]) is None:
         return False
+    supersede(conn, raw)  # an edited file or re-fetched page replaces its older version
     for result in results:
         _write_article(conn, raw.content_hash, result)
     return True
@@ -102,11 +105,15 @@ def write_extraction(
     """Write the entities, events and claims extracted from the stored article ``article_id``."""
     # Every surface form in this article → its entity, to link event arguments by name.
     names: dict[str, int] = {}
+    named: set[int] = set()
     for entity in result.entities:
         entity_id = _write_entity(conn, article_id, entity)
+        if entity.mentions:
+            named.add(entity_id)
         forms = [entity.name, *entity.aliases, *(m.text for m in entity.mentions)]
         for form in forms:
             names.setdefault(entity_key(form), entity_id)
+    add_article(conn, article_id, named)
     origin = (input_hash, result.article.part)
     ranks: dict[tuple[Any, ...], int] = {}
     for extracted in result.events:
