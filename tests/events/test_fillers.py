@@ -9,6 +9,7 @@ from kronika.events.fillers import (
     FillContext,
     _country_of,
     agent,
+    antecedent_count,
     count_of,
     fill_charges,
     fill_court,
@@ -173,3 +174,24 @@ def test_split_charges_cuts_a_list_of_clauses(text: str, expected: list[str]) ->
 )
 def test_country_of_gives_a_city_its_country(name: str, expected: str) -> None:
     assert _country_of(name) == expected
+
+
+# "Police held 12 miners . The miners / those miners / miners were released ."
+_ANTECEDENT = (
+    ["Police", "held", "12", "miners", ".", "{det}", "miners", "were", "released", "."],
+    [1, 1, 3, 1, 1, 6, 8, 8, 8, 8],
+    ["nsubj", "ROOT", "nummod", "dobj", "punct", "det", "nsubjpass", "auxpass", "ROOT", "punct"],
+    ["NOUN", "VERB", "NUM", "NOUN", "PUNCT", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+)
+
+
+@pytest.mark.parametrize(("det", "expected"), [("The", 12), ("those", 12), ("some", None)])
+def test_antecedent_count_repeats_the_number_of_an_earlier_plural(
+    det: str, expected: int | None
+) -> None:
+    words = [w.format(det=det) for w in _ANTECEDENT[0]]
+    lemmas = [w.lower() for w in words]
+    lemmas[3] = lemmas[6] = "miner"
+    tags = ["NN", "VBD", "CD", "NNS", ".", "DT", "NNS", "VBD", "VBN", "."]
+    doc = make_doc(words, *_ANTECEDENT[1:], lemmas=lemmas, tags=tags)
+    assert antecedent_count(doc[6]) == expected

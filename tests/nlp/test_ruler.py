@@ -12,7 +12,11 @@ from kronika.nlp.ruler import FACTORY, LowerPhraseRuler
 PATTERNS: list[dict[str, Any]] = [
     {"label": "GPE", "id": "Zarafshon", "pattern": "Zarafshon"},
     {"label": "GPE", "id": "Zarafshon", "pattern": [{"LOWER": "zarafshon"}, {"LOWER": "valley"}]},
-    {"label": "ORG", "id": "Mountain Front", "pattern": [{"LOWER": "mountain"}, {"LOWER": "front"}]},
+    {
+        "label": "ORG",
+        "id": "Mountain Front",
+        "pattern": [{"LOWER": "mountain"}, {"LOWER": "front"}],
+    },
     {"label": "ORG", "id": "Mountain Front", "pattern": [{"ORTH": "MF", "IS_SENT_START": False}]},
     {"label": "GPE", "id": "Rivertown", "pattern": [{"LOWER": "river"}, {"LOWER": "-"}]},
 ]

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Token
 
-from ..events.fillers import doc_sents
+from ..events.placing import doc_sents
 from ..model import Claim, Event
 
 _CLIMB = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "conj", "acl"})
@@ -53,6 +53,10 @@ def is_asserted(trigger: Token) -> bool:
             and child.lower_ == "to"
             and trigger.dep_ in ("xcomp", "advcl", "acl")
         ):
+            return False
+    # "his arrest would be illegal": a noun whose clause is only supposed
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
+        if any(c.dep_ == "aux" and c.lower_ in modals for c in trigger.head.children):
             return False
     token = trigger
     for _ in range(4):

@@ -34,8 +34,6 @@ class Hit:
     nodes: dict[str, int]
 
 
-
-
 def _anchor_values(attrs: Mapping[str, Any]) -> tuple[str, list[str]] | None:
     """The attribute and the values a node must have ("LEMMA", [...]), if it fixes one."""
     for name in ("LEMMA", "LOWER", "ORTH", "TEXT"):
@@ -48,7 +46,7 @@ def _anchor_values(attrs: Mapping[str, Any]) -> tuple[str, list[str]] | None:
     return None
 
 
-class _SentenceDependencyMatcher(DependencyMatcher):  # type: ignore[misc]
+class _SentenceDependencyMatcher(DependencyMatcher):
     """A DependencyMatcher that finds its token candidates only inside given sentences.
 
     spaCy's ``__call__`` accepts a Span only by copying it into a new Doc; overriding the
@@ -61,7 +59,7 @@ class _SentenceDependencyMatcher(DependencyMatcher):  # type: ignore[misc]
 
     def _get_keys_to_position_maps(self, doc: Doc) -> Any:
         if self.sentences is None:
-            return super()._get_keys_to_position_maps(doc)
+            return super()._get_keys_to_position_maps(doc)  # type: ignore[misc]
         # the same grouping spaCy does (by tree root, then token pattern), sentence by sentence
         maps: Any = defaultdict(lambda: defaultdict(list))
         for sent in self.sentences:

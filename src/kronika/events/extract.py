@@ -29,6 +29,7 @@ from .compile import Hit, compile_rules
 from .fillers import (
     FillContext,
     agent,
+    antecedent_count,
     count_of,
     patient,
 )
@@ -43,6 +44,7 @@ from .placing import (
     sent_of,
 )
 from .spec import EventSpec, load_specs
+from .targets import split_dates, split_targets
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +75,14 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         if trigger.dep_ in ("advcl", "xcomp") and (type_name, trigger.head.i) in groups:
             continue
         event = _build(rules.specs[type_name], trigger, hits, mentions, article)
+        if event is not None and "target" in rules.specs[type_name].roles:
+            # "attacks on a jail in X and on border posts in Y": one event per target
+            first, *others = split_targets(event, trigger, mentions)
+            if not others:
+                # "bombings in 2010 and 2011": one event per year
+                first, *others = split_dates(event, trigger, article.published)
+            event = first
+            events.extend(Told(sent_of(trigger).start, False, False, p) for p in others)
         if event is not None and _is_tally(event):
             continue  # "1,094 Tajik nationals have joined IS": a figure, found as a claim
         if event is not None and event.confidence >= settings.min_confidence:
@@ -264,6 +274,8 @@ def _build(
     if core and core not in args:
         if trigger.pos_ == "NOUN" and "count" not in args:
             return None  # "the arrest", "his sentence": too little to stand alone
+        if _collective(core_token) and "count" not in args:
+            return None  # "arrested its leadership": a body of people, nobody named or counted
         args = {core: [], **args}
     if not args and trigger.pos_ == "NOUN":
         return None
@@ -279,6 +291,15 @@ def _build(
         confidence=round(confidence, 2),
         rule=f"{spec.type}/{best.pattern.id}" if best and best.pattern else f"{spec.type}/trigger",
     )
+
+
+#: Nouns for the whole body of an organization's people, not for persons.
+_COLLECTIVES = frozenset("leadership membership hierarchy cadre cadres ranks rank-and-file".split())
+
+
+def _collective(token: Token | None) -> bool:
+    """ "the whole IRPT leadership", "its membership": a group's people taken as one body."""
+    return token is not None and token.lemma_.lower() in _COLLECTIVES
 
 
 def _evidence(sent: Span, trigger: Token) -> Evidence:
@@ -319,7 +340,7 @@ def _fill(ctx: FillContext, role: Any) -> ArgValue | None:
         norm = normalizer(role.normalize)
         value = norm(value) if norm is not None else value
     if role.name == "count" and value is None and isinstance(ctx.extra.get("core_token"), Token):
-        value = count_of(ctx.extra["core_token"])
+        value = count_of(ctx.extra["core_token"]) or antecedent_count(ctx.extra["core_token"])
     return value
 
 

@@ -133,8 +133,10 @@ def agent(trigger: Token) -> Token | None:
             if found is None and verb.dep_ == "xcomp":
                 # "motivating Kariyev to carry out the attack": the one motivated
                 found = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if found is None:
+                found = _blamed(verb)
             return found
-        return None
+        return _blamed(trigger)
     for child in trigger.children:
         if child.dep_ == "nsubj":
             return _antecedent_of_relative(child)
@@ -145,6 +147,35 @@ def agent(trigger: Token) -> Token | None:
     if trigger.dep_ in ("acl", "relcl") and not is_passive(trigger):
         return trigger.head
     return None
+
+
+#: Verbs that lay an act at someone's door: "accused X of carrying out", "blamed X for".
+_BLAME_VERBS = frozenset("accuse suspect charge blame hold convict".split())
+
+
+def _blamed(token: Token) -> Token | None:
+    """Who is held to have done the act at ``token`` (a noun or a light verb).
+
+    "a group which Kyrgyzstan accused of carrying out attacks", "Jaishul Mahdi,
+    that the government held responsible for bombings", "X was blamed for the blast":
+    the one accused, through a relative pronoun to the noun it stands for.
+    """
+    prep = token.head
+    if token.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("of", "for"):
+        return None
+    verb = prep.head
+    if verb.lower_ == "responsible" and verb.dep_ in ("oprd", "acomp", "xcomp", "ccomp"):
+        verb = verb.head  # "held X responsible for": the holding verb
+        if verb.lemma_ not in ("hold", "be", "consider", "deem", "find"):
+            return None
+    elif verb.lemma_ not in _BLAME_VERBS:
+        return None
+    accused = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if accused is None and verb.lemma_ == "be":
+        accused = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if accused is None and verb.dep_ == "relcl":
+        return verb.head  # "X that the government held responsible": "that" parsed as a mark
+    return _antecedent_of_relative(accused) if accused is not None else None
 
 
 def _antecedent_of_relative(token: Token) -> Token:
@@ -259,6 +290,30 @@ def count_of(token: Token) -> int | float | None:
                 value = parse(child.text)
                 if value is not None:
                     return value  # type: ignore[no-any-return]
+    return None
+
+
+#: How far back (in tokens) a definite plural looks for the number it repeats.
+_ANTECEDENT_REACH = 400
+
+
+def antecedent_count(token: Token) -> int | float | None:
+    """The number of an earlier phrase a definite plural repeats ("the asylum seekers").
+
+    "Officials extradited 29 asylum seekers ... The asylum seekers had spent a year
+    in detention": the same plural noun, counted before, counts the same people.
+    """
+    if token.tag_ != "NNS" or not any(
+        c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in token.children
+    ):
+        return None
+    doc = token.doc
+    for i in range(token.i - 1, max(-1, token.i - _ANTECEDENT_REACH), -1):
+        earlier = doc[i]
+        if earlier.lemma_ == token.lemma_ and earlier.tag_ == "NNS":
+            value = count_of(earlier)
+            if value is not None:
+                return value
     return None
 
 
@@ -461,7 +516,7 @@ def fill_object_phrase(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             token = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
         else:
             for child in trigger.children:
-                if child.dep_ == "prep" and child.lower_ in ("on", "against", "at"):
+                if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "of"):
                     token = next((c for c in child.children if c.dep_ == "pobj"), None)
                     break
     if token is None or token.ent_type_ in ("DATE", "TIME"):

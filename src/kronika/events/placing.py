@@ -85,10 +85,10 @@ def sent_chunks(sent: Span) -> list[Span]:
     sentences no event needs are never walked.
     """
     doc = sent.doc
-    cache_ = doc.user_data.setdefault("kronika.sent_chunks", {})
+    cache_: dict[int, list[Span]] = doc.user_data.setdefault("kronika.sent_chunks", {})
     chunks = cache_.get(sent.start)
     if chunks is None:
-        iterator = doc.noun_chunks_iterator
+        iterator = getattr(doc, "noun_chunks_iterator", None)
         if iterator is None:
             chunks = [c for c in doc_chunks(doc) if sent.start <= c.start and c.end <= sent.end]
         else:

@@ -28,4 +28,8 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
         nxt = i + 1
         if nxt < len(doc) and not doc[nxt].is_space and doc[i].text.count("\n") >= 2:
             doc[nxt].is_sent_start = True
+            # a forced start unsettles the parser, which may then end the sentence
+            # after one word ("Four | Islamists broke out"): the second word goes on it
+            if nxt + 1 < len(doc) and not doc[nxt + 1].is_space and not doc[nxt].is_punct:
+                doc[nxt + 1].is_sent_start = False
     return doc

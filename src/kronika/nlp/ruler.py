@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 FACTORY = "kronika_entity_ruler"
 
 
-class LowerPhraseRuler(EntityRuler):  # type: ignore[misc]
+class LowerPhraseRuler(EntityRuler):
     """EntityRuler whose all-``LOWER`` token patterns run as one LOWER PhraseMatcher."""
 
     def __init__(self, nlp: Language, name: str, **config: Any) -> None:

@@ -14,11 +14,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, Text, and_, cast, inspect, select, text, update
 from sqlalchemy.schema import CreateIndex
 
 from ..errors import SchemaTooNew, StoreError
-from .schema import DATA_TABLES, READ_INDEXES, RESOLUTION_TABLES, metadata, migrations_table
+from .cooccurrence import rebuild_co_mentions
+from .schema import (
+    CO_OCCURRENCE_INDEXES,
+    DATA_TABLES,
+    READ_INDEXES,
+    RESOLUTION_TABLES,
+    co_mentions,
+    events,
+    metadata,
+    migrations_table,
+)
 from .search import create_search_index
 
 Migration = Callable[[Connection], None]
@@ -60,12 +70,29 @@ def m004_read_indexes(conn: Connection) -> None:
         conn.execute(CreateIndex(index, if_not_exists=True))
 
 
+def m005_co_occurrence(conn: Connection) -> None:
+    """Add co-occurrence counts and the map's ``located`` flag, filled for stored rows."""
+    # m001 creates the current shape, so on a new database these already exist.
+    metadata.create_all(conn, tables=[co_mentions], checkfirst=True)
+    if "located" not in {c["name"] for c in inspect(conn).get_columns("events")}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN located BOOLEAN"))
+    conn.execute(
+        update(events).values(
+            located=and_(events.c.location.is_not(None), cast(events.c.location, Text) != "null")
+        )
+    )
+    for index in CO_OCCURRENCE_INDEXES:
+        conn.execute(CreateIndex(index, if_not_exists=True))
+    rebuild_co_mentions(conn)
+
+
 #: Every migration, in the order it runs.
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
     m002_search_index,
     m003_resolution,
     m004_read_indexes,
+    m005_co_occurrence,
 )
 
 

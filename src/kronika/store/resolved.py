@@ -18,11 +18,13 @@ from sqlalchemy import Connection, Table, delete, func, insert, select, text, up
 from ..errors import NotFound
 from ..model import Article
 from . import query
+from .cooccurrence import rebuild_co_mentions
 from .schema import (
     aliases,
     articles,
     claim_sources,
     claims,
+    co_mentions,
     corrections,
     entities,
     entity_clusters,
@@ -158,6 +160,7 @@ def entity_corrections(conn: Connection) -> list[tuple[str, str, str]]:
 def clear_machine_rows(conn: Connection) -> None:
     """Delete every extracted row (not inputs, articles or corrections)."""
     for table in (
+        co_mentions,
         event_clusters,
         entity_clusters,
         entity_links,
@@ -289,6 +292,8 @@ def save_resolution(
     grouped = [{"event_id": e, "cluster_id": c, "rule": r} for e, (c, r) in event_groups.items()]
     for start in range(0, len(grouped), 1000):
         conn.execute(insert(event_clusters), grouped[start : start + 1000])
+    # Co-occurrence is counted between cluster representatives: new clusters, new counts.
+    rebuild_co_mentions(conn)
     conn.execute(delete(resolution_runs))
     conn.execute(
         insert(resolution_runs),

@@ -115,6 +115,8 @@ events = Table(
     Column("fingerprint", String(64), nullable=False, unique=True),
     #: Stable across re-extraction (input, part, type, evidence span, rank): corrections use it.
     Column("anchor", String(80)),
+    #: Whether ``location`` holds a place (not JSON null): the map's filter, on an index.
+    Column("located", Boolean),
     Index("ix_events_type_date", "type", "date"),
 )
 
@@ -239,6 +241,21 @@ resolution_runs = Table(
     Column("report", JSON, nullable=False),
 )
 
+#: Co-occurrence counts: articles published in ``month`` (``YYYY-MM`` prefix of ``published``,
+#: ``''`` when unknown) that name both entities (cluster representatives, ``entity_a <
+#: entity_b``). ``cooccurrence.py`` keeps it per stored or removed article and rebuilds it
+#: whenever clusters change, so the network never recounts every mention.
+co_mentions = Table(
+    "co_mentions",
+    metadata,
+    Column("entity_a", Integer, nullable=False),
+    Column("entity_b", Integer, nullable=False),
+    Column("month", String(7), nullable=False),
+    Column("articles", Integer, nullable=False),
+    UniqueConstraint("entity_a", "entity_b", "month"),
+    Index("ix_co_mentions_b", "entity_b"),
+)
+
 #: Indexes that serve the event listings' sort orders (undated events last, then id) and
 #: their outlet filter; ``m004_read_indexes`` adds them to databases created before them.
 READ_INDEXES: tuple[Index, ...] = (
@@ -248,6 +265,28 @@ READ_INDEXES: tuple[Index, ...] = (
     Index("ix_events_confidence_desc_order", events.c.confidence.desc(), events.c.id),
     Index("ix_event_sources_article", event_sources.c.article_id),
     Index("ix_articles_outlet", articles.c.outlet),
+)
+
+#: Indexes ``m005_co_occurrence`` adds: the event sort orders (all events, or of one type)
+#: carrying ``located``, so the map pages through them without reading rows; and each
+#: article's entities read from the index alone (co-occurrence on entity pages).
+CO_OCCURRENCE_INDEXES: tuple[Index, ...] = (
+    Index(
+        "ix_events_date_located",
+        events.c.date.is_(None),
+        events.c.date,
+        events.c.id,
+        events.c.located,
+    ),
+    Index(
+        "ix_events_type_date_located",
+        events.c.type,
+        events.c.date.is_(None),
+        events.c.date,
+        events.c.id,
+        events.c.located,
+    ),
+    Index("ix_mentions_article_entity", mentions.c.article_id, mentions.c.entity_id),
 )
 
 #: Tables that hold data (everything but the migration log), in dependency order.
@@ -268,6 +307,7 @@ DATA_TABLES: tuple[Table, ...] = (
     entity_links,
     event_clusters,
     resolution_runs,
+    co_mentions,
 )
 
 #: Tables that ``m003_resolution`` adds to databases created before it.

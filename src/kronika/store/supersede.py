@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, delete, exists, select
 
 from ..model import RawInput
+from .cooccurrence import remove_articles
 from .schema import (
     aliases,
     articles,
@@ -65,6 +66,7 @@ def _delete_extraction(conn: Connection, article_ids: list[int]) -> None:
     )
     conn.execute(delete(event_sources).where(event_sources.c.article_id.in_(article_ids)))
     conn.execute(delete(claim_sources).where(claim_sources.c.article_id.in_(article_ids)))
+    remove_articles(conn, article_ids)
     conn.execute(delete(mentions).where(mentions.c.article_id.in_(article_ids)))
     # events and claims told only by the old articles go; any still sourced elsewhere stay
     orphan_events = ~exists().where(event_sources.c.event_id == events.c.id)
@@ -74,7 +76,9 @@ def _delete_extraction(conn: Connection, article_ids: list[int]) -> None:
     orphan_claims = ~exists().where(claim_sources.c.claim_id == claims.c.id)
     conn.execute(delete(claims).where(claims.c.id.in_(claim_ids), orphan_claims))
     unmentioned = ~exists().where(mentions.c.entity_id == entities.c.id)
-    lost = list(conn.scalars(select(entities.c.id).where(entities.c.id.in_(entity_ids), unmentioned)))
+    lost = list(
+        conn.scalars(select(entities.c.id).where(entities.c.id.in_(entity_ids), unmentioned))
+    )
     conn.execute(delete(event_entities).where(event_entities.c.entity_id.in_(lost)))
     conn.execute(delete(aliases).where(aliases.c.entity_id.in_(lost)))
     conn.execute(delete(entities).where(entities.c.id.in_(lost)))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import os
+import pickle
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -92,11 +93,12 @@ class ReadCache:
             found = self._items.get(key)
             if found is not None and found[0] == before:
                 self._items.move_to_end(key)
-                return cast(T, copy.deepcopy(found[1]))
+                return cast(T, _thaw(found[1]))
         result = compute()
         if self._version() == before:
+            kept = _freeze(result)
             with self._lock:
-                self._items[key] = (before, copy.deepcopy(result))
+                self._items[key] = (before, kept)
                 self._items.move_to_end(key)
                 while len(self._items) > self._size:
                     self._items.popitem(last=False)
@@ -106,3 +108,16 @@ class ReadCache:
         """Forget every result."""
         with self._lock:
             self._items.clear()
+
+
+def _freeze(result: Any) -> tuple[bool, Any]:
+    # Pickling a large result and loading it back is several times faster than deepcopy.
+    try:
+        return (True, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return (False, copy.deepcopy(result))
+
+
+def _thaw(kept: tuple[bool, Any]) -> Any:
+    pickled, value = kept
+    return pickle.loads(value) if pickled else copy.deepcopy(value)

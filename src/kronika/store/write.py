@@ -21,7 +21,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..model import ArticleResult, Claim, Entity, Event, RawInput, Skip
 from .cooccurrence import add_article
-from .supersede import supersede
 from .schema import (
     aliases,
     articles,
@@ -36,6 +35,7 @@ from .schema import (
     mentions,
     skips,
 )
+from .supersede import supersede
 
 
 def now() -> datetime:
@@ -105,15 +105,12 @@ def write_extraction(
     """Write the entities, events and claims extracted from the stored article ``article_id``."""
     # Every surface form in this article → its entity, to link event arguments by name.
     names: dict[str, int] = {}
-    named: set[int] = set()
     for entity in result.entities:
         entity_id = _write_entity(conn, article_id, entity)
-        if entity.mentions:
-            named.add(entity_id)
         forms = [entity.name, *entity.aliases, *(m.text for m in entity.mentions)]
         for form in forms:
             names.setdefault(entity_key(form), entity_id)
-    add_article(conn, article_id, named)
+    add_article(conn, article_id)
     origin = (input_hash, result.article.part)
     ranks: dict[tuple[Any, ...], int] = {}
     for extracted in result.events:
@@ -181,6 +178,7 @@ def _write_event(
         "rule": extracted.rule,
         "fingerprint": fingerprint(*origin, extracted.type, spans, extracted.args),
         "anchor": anchor,
+        "located": extracted.location is not None,
     }
     event_id = insert_new(conn, events, values, ["fingerprint"])
     if event_id is None:  # the same event twice in one article: keep the first

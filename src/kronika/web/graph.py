@@ -16,7 +16,16 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Select, and_, func, or_, select
 
-from ..store.schema import articles, entities, entity_clusters, event_entities, events, mentions
+from ..store.cooccurrence import month_bounds
+from ..store.schema import (
+    articles,
+    co_mentions,
+    entities,
+    entity_clusters,
+    event_entities,
+    events,
+    mentions,
+)
 from ..store.store import Store
 
 T = TypeVar("T")
@@ -74,14 +83,28 @@ def _co_occurring(conn: Connection, entity_id: int, limit: int) -> list[dict[str
         .distinct()
         .order_by(mentions.c.article_id.desc())
         .limit(RECENT_ARTICLES)
+        .subquery()
     )
-    pairs = conn.execute(
-        select(mentions.c.article_id, mentions.c.entity_id)
-        .where(mentions.c.article_id.in_(own))
-        .distinct()
+    # Counted in SQL on those articles only: each entity (as its cluster's representative)
+    # once per article, so only one row per co-occurring entity comes back.
+    owner = func.coalesce(entity_clusters.c.cluster_id, mentions.c.entity_id)
+    per_owner = (
+        select(owner.label("owner"), func.count(func.distinct(mentions.c.article_id)))
+        .select_from(
+            mentions.join(own, own.c.article_id == mentions.c.article_id).outerjoin(
+                entity_clusters, entity_clusters.c.entity_id == mentions.c.entity_id
+            )
+        )
+        .group_by(owner)
     )
-    seen = {(article, clusters.get(other, other)) for article, other in pairs}
-    counts = Counter(other for _, other in seen if other != entity_id)
+    counts: Counter[int] = Counter()
+    if entity_id not in clusters and _few_articles(conn, own):
+        # Its every article counts, as in ``co_mentions`` (kept per representative).
+        counts = _co_counts(conn, entity_id)
+    else:
+        for other, n in conn.execute(per_owner):
+            if other != entity_id:
+                counts[int(other)] = int(n)
     # Room for ties at the cut, broken by name as in every other list.
     found = _describe(conn, counts, limit * 4)
     found.sort(key=lambda e: (-e["n"], e["name"]))
@@ -89,6 +112,25 @@ def _co_occurring(conn: Connection, entity_id: int, limit: int) -> list[dict[str
         {"id": e["id"], "type": e["type"], "name": e["name"], "articles": e["n"]}
         for e in found[:limit]
     ]
+
+
+def _few_articles(conn: Connection, own: Any) -> bool:
+    """Tell whether the articles ``own`` selects are all the entity's (fewer than the cap)."""
+    return int(conn.scalar(select(func.count()).select_from(own)) or 0) < RECENT_ARTICLES
+
+
+def _co_counts(conn: Connection, entity_id: int) -> Counter[int]:
+    """Return, per other representative, the articles it shares with ``entity_id``."""
+    counts: Counter[int] = Counter()
+    row = co_mentions.c
+    for a, b, n in conn.execute(
+        select(row.entity_a, row.entity_b, func.sum(row.articles))
+        .where(or_(row.entity_a == entity_id, row.entity_b == entity_id))
+        .group_by(row.entity_a, row.entity_b)
+    ):
+        if n:
+            counts[int(b if a == entity_id else a)] = int(n)
+    return counts
 
 
 def top_entities(store: Store, type: str, limit: int = 10) -> list[dict[str, Any]]:
@@ -132,13 +174,7 @@ def _compute(
     limit: int,
     with_edges: bool,
 ) -> dict[str, list[dict[str, Any]]]:
-    in_range: Select[Any] | None = None
-    if since or until:
-        in_range = select(articles.c.id)
-        if since:
-            in_range = in_range.where(articles.c.published >= since)
-        if until:
-            in_range = in_range.where(func.substr(articles.c.published, 1, len(until)) <= until)
+    in_range = _in_range(since, until)
     clusters = _clusters(conn)
     per_entity = select(mentions.c.entity_id, func.count()).group_by(mentions.c.entity_id)
     if in_range is not None:
@@ -157,14 +193,50 @@ def _compute(
     if not with_edges:
         return {"nodes": nodes, "edges": []}
     ids = [int(n["id"][3:]) for n in nodes]
-    edges = _co_edges(conn, clusters, ids, in_range)
+    edges = _co_edges(conn, clusters, ids, since, until)
     edges += _affiliations(conn, clusters, ids, since, until)
     return {"nodes": nodes, "edges": edges}
 
 
 def _co_edges(
-    conn: Connection, clusters: dict[int, int], ids: list[int], in_range: Select[Any] | None
+    conn: Connection,
+    clusters: dict[int, int],
+    ids: list[int],
+    since: str | None,
+    until: str | None,
 ) -> list[dict[str, Any]]:
+    if not month_bounds(since, until):
+        return _co_edges_exact(conn, clusters, ids, since, until)
+    # ``co_mentions`` already counts articles per pair of representatives and month.
+    query = (
+        select(co_mentions.c.entity_a, co_mentions.c.entity_b, func.sum(co_mentions.c.articles))
+        .where(co_mentions.c.entity_a.in_(ids), co_mentions.c.entity_b.in_(ids))
+        .group_by(co_mentions.c.entity_a, co_mentions.c.entity_b)
+    )
+    if since or until:
+        # Articles with no publication date are outside every range (as NULL ``published``).
+        query = query.where(co_mentions.c.month != "")
+    if since:
+        query = query.where(co_mentions.c.month >= since)
+    if until:
+        query = query.where(func.substr(co_mentions.c.month, 1, len(until)) <= until)
+    weights = {(int(a), int(b)): int(n) for a, b, n in conn.execute(query)}
+    return [
+        {"source": f"ent{a}", "target": f"ent{b}", "kind": "co-occurrence", "weight": n}
+        for (a, b), n in sorted(weights.items())
+        if n
+    ]
+
+
+def _co_edges_exact(
+    conn: Connection,
+    clusters: dict[int, int],
+    ids: list[int],
+    since: str | None,
+    until: str | None,
+) -> list[dict[str, Any]]:
+    # A bound finer than a month: count from the mentions of the articles in range.
+    in_range = _in_range(since, until)
     query = (
         select(mentions.c.article_id, mentions.c.entity_id)
         .where(mentions.c.entity_id.in_(_members(clusters, ids)))
@@ -182,6 +254,18 @@ def _co_edges(
         {"source": f"ent{a}", "target": f"ent{b}", "kind": "co-occurrence", "weight": n}
         for (a, b), n in sorted(weights.items())
     ]
+
+
+def _in_range(since: str | None, until: str | None) -> Select[Any] | None:
+    """Return the ids of articles published in ``since``..``until``, or None for all."""
+    if not (since or until):
+        return None
+    in_range = select(articles.c.id)
+    if since:
+        in_range = in_range.where(articles.c.published >= since)
+    if until:
+        in_range = in_range.where(func.substr(articles.c.published, 1, len(until)) <= until)
+    return in_range
 
 
 def _affiliations(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select, Text, and_, cast, func, select
+from sqlalchemy import Connection, Select, Text, and_, cast, false, func, select, true
 
 from ..errors import NotFound
 from ..store import overlay
@@ -87,8 +87,10 @@ def _filtered(conn: Connection, f: EventFilter, query: Select[Any]) -> Select[An
         pattern = "%" + _escape_like(f.place.lower()) + "%"
         query = query.where(func.lower(cast(events.c.location, Text)).like(pattern, escape="\\"))
     if f.located:
-        # The JSON column stores a missing location as JSON null, not SQL NULL.
-        query = query.where(cast(events.c.location, Text) != "null")
+        # Filled at write time from ``location`` (JSON null when missing). Wrapped so
+        # that it never picks the index (most events are located): it is read from the
+        # sort-order indexes that carry it, whatever other filter chooses the index.
+        query = query.where(func.coalesce(events.c.located, false()).is_(true()))
     if f.entity:
         linked = select(event_entities.c.event_id).where(
             event_entities.c.entity_id.in_(overlay.entity_members(conn, entity_ids(conn, f.entity)))
@@ -183,20 +185,31 @@ def find_events(
 def find_points(store: Store, f: EventFilter, limit: int) -> tuple[int, list[Any]]:
     """Return the number of located events matching ``f`` and up to ``limit`` light rows.
 
-    Rows carry only ``id, type, date, location, confidence``: the map needs no sources.
+    Rows carry only ``id, type, date, place, country, lat, lon, confidence``: the map
+    needs no sources, and the database reads those out of ``location`` faster than
+    Python decodes whole locations.
     """
     located = EventFilter(**{**{k: getattr(f, k) for k in f.__slots__}, "located": True})
+    where = events.c.location
     with store.engine.connect() as conn:
         counted = _filtered(conn, located, select(func.count()).select_from(events))
         total = int(conn.scalar(counted) or 0)
-        query = _filtered(
-            conn,
-            located,
-            select(
-                events.c.id, events.c.type, events.c.date, events.c.location, events.c.confidence
-            ),
+        # Sort and cut ids first: the database would otherwise read the fields out of
+        # every matching location before sorting, not just out of the page's.
+        page = (
+            _ordered(_filtered(conn, located, select(events.c.id)), f.sort).limit(limit).subquery()
         )
-        return total, list(conn.execute(_ordered(query, f.sort).limit(limit)))
+        light = select(
+            events.c.id,
+            events.c.type,
+            events.c.date,
+            where["name"].as_string().label("place"),
+            where["country"].as_string().label("country"),
+            where["lat"].as_float().label("lat"),
+            where["lon"].as_float().label("lon"),
+            events.c.confidence,
+        ).join(page, page.c.id == events.c.id)
+        return total, list(conn.execute(_ordered(light, f.sort)))
 
 
 def get_event(store: Store, event_id: str) -> dict[str, Any]:

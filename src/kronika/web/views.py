@@ -287,18 +287,17 @@ def _map_points(store: Store, f: EventFilter, limit: int = 5000) -> dict[str, An
     total, rows = queries.find_points(store, f, limit)
     points = []
     for row in rows:
-        loc = row.location or {}
-        if loc.get("lat") is None or loc.get("lon") is None:
+        if row.lat is None or row.lon is None:
             continue
         points.append(
             {
                 "id": f"evt{row.id}",
                 "type": row.type,
                 "date": row.date,
-                "place": loc.get("name"),
-                "country": loc.get("country"),
-                "lat": loc["lat"],
-                "lon": loc["lon"],
+                "place": row.place,
+                "country": row.country,
+                "lat": row.lat,
+                "lon": row.lon,
                 "confidence": row.confidence,
             }
         )

@@ -1,0 +1,117 @@
+"""One attack noun with several conjoined targets told as several events.
+
+"attacks on a jail in Kairakkuma and on border posts between Tajikistan and
+Kyrgyzstan": each ``on`` phrase is an attack of its own, with its own target and
+the place its own phrase gives ("in Kairakkuma"); a border between two countries
+is no one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..model import Event, Place
+from ..resolve.mentions import MentionIndex, clean_name
+from .fillers import FillContext, fill_object_phrase
+from .placing import doc_ents, normalizer, sent_of
+from .spec import RoleSpec
+
+#: Prepositions that introduce what an attack was aimed at.
+_AT = ("on", "against")
+#: Prepositions after which a name is where the target stands.
+_WHERE = ("in", "at", "near", "outside")
+
+
+def target_preps(trigger: Token) -> list[Token]:
+    """The ``on`` phrases of a nominal trigger, conjoined ones included, in text order."""
+    if trigger.pos_ != "NOUN":
+        return []
+    found: list[Token] = []
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in _AT:
+            found.append(child)
+            # the parser hangs "and on Y" on the first phrase's inner "in X" as often as on "on"
+            found.extend(
+                t
+                for t in child.subtree
+                if t is not child and t.dep_ == "conj" and t.lower_ == child.lower_
+            )
+    return sorted({t.i: t for t in found}.values(), key=lambda t: t.i)
+
+
+def split_targets(event: Event, trigger: Token, mentions: MentionIndex) -> list[Event]:
+    """``event`` once per conjoined target, each with its target and own place; else [event]."""
+    preps = target_preps(trigger)
+    objects = [next((c for c in p.children if c.dep_ == "pobj"), None) for p in preps]
+    if len(preps) < 2 or any(o is None for o in objects):
+        return [event]
+    sent = sent_of(trigger)
+    role = RoleSpec(name="target", value="phrase")
+    parts = []
+    for prep, obj in zip(preps, objects, strict=True):
+        if obj is None:
+            return [event]
+        others = {t.i for p in preps if p is not prep for t in p.subtree if p.i > prep.i}
+        own = [t for t in prep.subtree if t.i not in others]
+        ctx = FillContext(trigger.doc, sent, trigger, {"target": obj}, mentions)
+        target = fill_object_phrase(ctx, role)
+        if not isinstance(target, str):
+            return [event]
+        args = {**event.args, "target": target}
+        place = _own_place(trigger.doc, {t.i for t in own})
+        parts.append(replace(event, args=args, location=place))
+    return parts
+
+
+def _own_place(doc: Doc, indices: set[int]) -> Any:
+    """The one place named after "in"/"at" inside a target's own phrase, else None."""
+    resolve = normalizer("kronika.place.v1")
+    places: dict[str, Place] = {}
+    for ent in doc_ents(doc):
+        if ent.root.i not in indices:
+            continue
+        if ent.root.head.lower_ not in _WHERE or ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
+            continue
+        name = clean_name(ent.text)
+        place = resolve(name) if resolve is not None else None
+        places[name] = Place(name=name) if place is None else replace(place, name=name)
+    return next(iter(places.values())) if len(places) == 1 else None
+
+
+def split_dates(event: Event, trigger: Token, published: str | None) -> list[Event]:
+    """``event`` once per conjoined date ("bombings in 2010 and 2011"); else [event].
+
+    Only a list of dates in a phrase of the trigger or of the clause it belongs to,
+    and only when the event's date is the list's first: two acts on two dates.
+    """
+    norm = normalizer("kronika.date.v1")
+    if norm is None or event.date is None:
+        return [event]
+    dates = _date_list(trigger)
+    if len(dates) < 2:
+        return [event]
+    values = [norm(d.text, published) for d in dates]
+    if values[0] != event.date or any(not isinstance(v, str) for v in values):
+        return [event]
+    return [replace(event, date=v) for v in dict.fromkeys(values)]
+
+
+def _date_list(trigger: Token) -> list[Token]:
+    """The dates of "in 2010 and 2011" said of the trigger or of the verb it depends on."""
+    token = trigger
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ != "prep" or child.lower_ not in ("in", "on"):
+                continue
+            date = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if date is not None and date.ent_type_ == "DATE":
+                conj = [c for c in date.conjuncts if c.ent_type_ == "DATE"]
+                if conj:
+                    return sorted([date, *conj], key=lambda t: t.i)
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    return []

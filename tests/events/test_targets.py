@@ -1,0 +1,52 @@
+"""Conjoined targets of one attack noun become one event each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kronika.events.extract import extract_article
+from kronika.model import Article
+from kronika.settings import Settings
+
+
+def _attacks(nlp: Any, text: str) -> list[tuple[Any, Any]]:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
+    result = extract_article(nlp(text), article, Settings())
+    return sorted(
+        (e.args.get("target"), e.location.name if e.location else None)
+        for e in result.events
+        if e.type == "ATTACK"
+    )
+
+
+@pytest.mark.model
+def test_two_conjoined_targets_make_two_attacks_with_their_own_places(nlp: Any) -> None:
+    text = (
+        "Prosecutors said the gunmen carried out attacks on a police station in Vahdat "
+        "and on army posts along the Afghan border in 2012."
+    )
+    found = _attacks(nlp, text)
+    assert len(found) == 2
+    assert found[1][1] == "Vahdat" and "police station" in found[1][0]
+    assert "army posts" in found[0][0] and found[0][1] is None
+
+
+@pytest.mark.model
+def test_one_target_stays_one_attack(nlp: Any) -> None:
+    text = "Militants launched an attack on a checkpoint in Khorog in 2014."
+    assert len(_attacks(nlp, text)) == 1
+
+
+@pytest.mark.model
+def test_conjoined_years_make_one_attack_each(nlp: Any) -> None:
+    text = (
+        "Officials named the Northern Legion, a group that the government held responsible "
+        "for bombings in 2013 and 2014."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
+    result = extract_article(nlp(text), article, Settings())
+    attacks = [e for e in result.events if e.type == "ATTACK"]
+    assert sorted(str(e.date) for e in attacks) == ["2013", "2014"]
+    assert all(e.args.get("perpetrator") == ["Northern Legion"] for e in attacks)
