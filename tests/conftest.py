@@ -149,7 +149,9 @@ def make_input_result() -> _StoreCallable[..., _StoreAny]:
 
     def build(external_id: str = "herald-1", suffix: str = "", **article: _StoreAny) -> _StoreAny:
         text = STORE_SAMPLE_TEXT + suffix
-        raw = RawInput(source="tests", external_id=external_id, body=text)
+        # a source of its own per text: one source with new text is a new version (superseding)
+        source = f"tests+{suffix[:40]}" if suffix else "tests"
+        raw = RawInput(source=source, external_id=external_id, body=text)
 
         def span(phrase: str, cls: type = Mention, within: str = "") -> _StoreAny:
             start = text.index(within or phrase)

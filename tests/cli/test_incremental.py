@@ -37,7 +37,9 @@ def test_reingest_processes_only_the_changed_file(any_store: Any, tmp_path: Path
     assert ["Bakyt Aliev"] in defendants
 
 
-def test_reingest_edited_file_leaves_no_events_of_old_version(any_store: Any, tmp_path: Path) -> None:
+def test_reingest_edited_file_leaves_no_events_of_old_version(
+    any_store: Any, tmp_path: Path
+) -> None:
     folder = _corpus(tmp_path)
     ingest([str(folder)], Settings(), any_store)
     before = {e["id"] for e in any_store.events()}

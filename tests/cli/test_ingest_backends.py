@@ -39,3 +39,14 @@ def test_ingest_search_works_on_every_backend(any_store: Any) -> None:
     ingest([str(SAMPLES / "text")], Settings(), any_store)
     hits = any_store.search("jailbreak guards")
     assert hits and all(h["snippet"] for h in hits)
+
+
+def test_ingest_nul_bytes_in_text_and_ids_on_every_backend(any_store: Any, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    record = '{"id": "a\\u0000b", "title": "T\\u0000", "text": "A court in Osh jailed Aibek\\u0000 Saliev."}'
+    feed.write_text(record + "\n", encoding="utf-8")
+    report = ingest([str(feed)], Settings(), any_store)
+    assert report.stored == 1 and not report.skips
+    (article,) = any_store.articles()
+    assert "\x00" not in any_store.get(article["id"])["text"]
+    assert article["chars"] == len("A court in Osh jailed Aibek\x00 Saliev.")

@@ -52,3 +52,28 @@ def test_running_reference_reads_the_latest_told_date(nlp: Any) -> None:
     assert running_reference(doc, at) == "2014-07"
     assert running_reference(doc, at, same_paragraph=True) is None
     assert running_reference(doc, 0) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police raided flats in Bishkek and Osh last year. A Syrian cell was named. "
+            "Militants attacked a police station in the country in 2012, officials said.",
+            "Kyrgyzstan",
+        ),
+        ("Militants attacked a police station in the country in 2012, officials said.", None),
+    ],
+)
+def test_event_place_reads_the_country_as_the_one_the_text_dwells_on(
+    nlp: Any, text: str, expected: str | None
+) -> None:
+    from kronika.events.extract import extract_article
+    from kronika.model import Article
+    from kronika.settings import Settings
+
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
+    result = extract_article(nlp(text), article, Settings())
+    places = [e.location.name if e.location else None for e in result.events if e.type == "ATTACK"]
+    assert places == [expected]

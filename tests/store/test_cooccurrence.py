@@ -53,10 +53,10 @@ def test_writes_count_each_article_once_per_pair_and_month(any_store, make_input
 
 
 def test_superseded_articles_leave_the_counts(any_store, make_input_result):
-    any_store.write_input(make_input_result("a", " One."))
+    any_store.write_input(_from(make_input_result("a", " One."), "feed"))
     any_store.write_input(_from(make_input_result("b", " Two."), "other"))
-    # The same source with new content replaces the first version.
-    any_store.write_input(make_input_result("a", " One, edited."))
+    # The same source and id with new content replaces the first version.
+    any_store.write_input(_from(make_input_result("a", " One, edited."), "feed"))
     assert set(_counts(any_store).values()) == {2}
     assert _counts(any_store) == _recounted(any_store)
 

@@ -279,6 +279,13 @@ def _build(
         args = {core: [], **args}
     if not args and trigger.pos_ == "NOUN":
         return None
+    if (
+        trigger.tag_ == "NNS"
+        and "target" in spec.roles
+        and not (args.get("target") or args.get("perpetrator"))
+        and not _done_by_someone(trigger)
+    ):
+        return None  # "escaped after assaults that left five dead": a summary of acts told apart
     confidence = best.pattern.confidence if best is not None and best.pattern else 0.5
     filled = sum(1 for v in args.values() if v not in ([], None))
     confidence = min(1.0, confidence + 0.05 * filled)

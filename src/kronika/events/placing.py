@@ -356,7 +356,47 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     capital = _capital_place(sent, lo, hi, [r[2] for r in ranked], resolve)
     if capital is not None:
         return capital
-    return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
+    if not ranked:
+        return _the_country(sent, lo, hi, resolve)
+    return min(ranked, key=lambda r: (r[0], r[1]))[2]
+
+
+#: How far back (in characters) "the country" looks for the country being written about.
+_COUNTRY_REACH = 1500
+
+
+def _the_country(sent: Span, lo: int, hi: int, resolve: Callable[..., Any]) -> Place | None:
+    """The country meant by "in the country": the one the text just before dwells on.
+
+    Its cities count for it ("raids in Bishkek and Osh ... active in the country"),
+    so a passing mention of another country does not take the place.
+    """
+    said = any(
+        t.lower_ == "country"
+        and lo <= t.idx < hi
+        and t.head.lower_ in ("in", "across", "throughout")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+        for t in sent
+    )
+    if not said:
+        return None
+    votes: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for ent in doc_ents(sent.doc):
+        if ent.label_ != "GPE" or ent.end_char > sent.start_char:
+            continue
+        if sent.start_char - ent.start_char > _COUNTRY_REACH:
+            continue
+        place = _cached_place(resolve, clean_name(ent.text))
+        country = None if place is None else (place.country or place.name)
+        if country:
+            votes[country] = votes.get(country, 0) + 1
+            last[country] = ent.start_char
+    if not votes:
+        return None
+    best = max(votes, key=lambda c: (votes[c], last[c]))
+    found = _cached_place(resolve, best)
+    return found if isinstance(found, Place) else Place(name=best)
 
 
 def _capital_place(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 
 import lxml.etree
 import lxml.html
@@ -46,7 +47,10 @@ def read_document(raw: RawInput) -> Document:
         raise UnsupportedFormat(
             raw.source, f"unsupported format {raw.format!r}; known formats: {known}"
         ) from None
-    return reader(raw)
+    doc = reader(raw)
+    if "\x00" in doc.text:  # no database text type takes NUL; one-for-one keeps every span
+        doc = replace(doc, text=doc.text.replace("\x00", "\ufffd"))
+    return doc
 
 
 def read_text(raw: RawInput) -> Document:

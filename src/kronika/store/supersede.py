@@ -31,13 +31,18 @@ _STREAMS = {"<stdin>", "-"}
 
 
 def supersede(conn: Connection, raw: RawInput) -> int:
-    """Delete what older versions of ``raw`` (same source, other hash) stored; return how many."""
+    """Delete what older versions of ``raw`` stored; return how many.
+
+    An older version has the same source and external id, and other content.
+    """
     if raw.source in _STREAMS:
         return 0
     old = list(
         conn.scalars(
             select(inputs.c.content_hash).where(
-                inputs.c.source == raw.source, inputs.c.content_hash != raw.content_hash
+                inputs.c.source == raw.source.replace("\x00", "\ufffd"),
+                inputs.c.external_id == raw.external_id.replace("\x00", "\ufffd"),
+                inputs.c.content_hash != raw.content_hash,
             )
         )
     )

@@ -60,11 +60,16 @@ def insert_new(
     return 1 if conn.execute(statement).rowcount else None
 
 
+def _no_nul(value: str) -> str:
+    # PostgreSQL text cannot hold NUL (a record id may); one-for-one keeps lengths
+    return value.replace("\x00", "\ufffd")
+
+
 def write_articles(conn: Connection, raw: RawInput, results: Sequence[ArticleResult]) -> bool:
     row = {
         "content_hash": raw.content_hash,
-        "source": raw.source,
-        "external_id": raw.external_id,
+        "source": _no_nul(raw.source),
+        "external_id": _no_nul(raw.external_id),
         "format": raw.format,
         "ingested_at": now(),
     }
@@ -83,9 +88,9 @@ def _write_article(conn: Connection, input_hash: str, result: ArticleResult) -> 
         {
             "input_hash": input_hash,
             "part": article.part,
-            "external_id": article.external_id,
-            "source": article.source,
-            "title": article.title,
+            "external_id": _no_nul(article.external_id),
+            "source": _no_nul(article.source),
+            "title": article.title and _no_nul(article.title),
             "outlet": article.outlet,
             "author": article.author,
             "url": article.url,
@@ -238,11 +243,11 @@ def record_input_skip(conn: Connection, raw: RawInput, skip: Skip) -> None:
     conn.execute(
         insert(skips),
         {
-            "source": skip.source or raw.source,
-            "external_id": skip.external_id or raw.external_id,
+            "source": _no_nul(skip.source or raw.source),
+            "external_id": _no_nul(skip.external_id or raw.external_id),
             "input_hash": input_hash,
             "stage": skip.stage,
-            "reason": skip.reason,
+            "reason": _no_nul(skip.reason),
             "at": now(),
         },
     )
@@ -255,11 +260,11 @@ def record_skip(conn: Connection, skip: Skip) -> None:
     conn.execute(
         insert(skips),
         {
-            "source": skip.source,
-            "external_id": skip.external_id,
+            "source": _no_nul(skip.source),
+            "external_id": _no_nul(skip.external_id),
             "input_hash": skip.input_hash,
             "stage": skip.stage,
-            "reason": skip.reason,
+            "reason": _no_nul(skip.reason),
             "at": now(),
         },
     )
