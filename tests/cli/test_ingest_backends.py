@@ -43,7 +43,8 @@ def test_ingest_search_works_on_every_backend(any_store: Any) -> None:
 
 def test_ingest_nul_bytes_in_text_and_ids_on_every_backend(any_store: Any, tmp_path: Path) -> None:
     feed = tmp_path / "feed.jsonl"
-    record = '{"id": "a\\u0000b", "title": "T\\u0000", "text": "A court in Osh jailed Aibek\\u0000 Saliev."}'
+    text = "A court in Osh jailed Aibek\\u0000 Saliev."
+    record = '{"id": "a\\u0000b", "title": "T\\u0000", "text": "' + text + '"}'
     feed.write_text(record + "\n", encoding="utf-8")
     report = ingest([str(feed)], Settings(), any_store)
     assert report.stored == 1 and not report.skips
