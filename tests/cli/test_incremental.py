@@ -1,4 +1,4 @@
-"""Re-ingesting a corpus processes only what changed, and an edited input replaces its old version."""
+"""Re-ingesting processes only what changed; an edited input replaces its old version."""
 
 import shutil
 from pathlib import Path
