@@ -20,6 +20,18 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from .schema import articles, co_mentions, entity_clusters, mentions
 
+#: PostgreSQL advisory lock: writers take it shared, a full recount takes it exclusive,
+#: so a recount never interleaves with a write whose counts it would then erase.
+COUNT_LOCK = 7365201
+
+
+def lock_counts(conn: Connection, *, exclusive: bool) -> None:
+    """Hold the co-occurrence lock to the end of the transaction (PostgreSQL only)."""
+    if conn.dialect.name == "postgresql":
+        kind = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+        conn.execute(text(f"SELECT {kind}({COUNT_LOCK})"))
+
+
 #: Length of the ``published`` prefix a row is counted under (``YYYY-MM``).
 MONTH = 7
 _CHUNK = 500

@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Table, delete, func, insert, select, update
 
 from ..errors import NotFound
 from ..model import Article
 from . import query
-from .cooccurrence import rebuild_co_mentions
+from .cooccurrence import lock_counts, rebuild_co_mentions
 from .schema import (
     aliases,
     articles,
@@ -279,9 +279,7 @@ def save_resolution(
     report: dict[str, Any],
 ) -> None:
     """Replace the stored resolution: entity clusters, merge links, event clusters, run."""
-    if conn.dialect.name == "postgresql":
-        # two ingests finishing together would otherwise interleave delete and insert
-        conn.execute(text("SELECT pg_advisory_xact_lock(7365201)"))
+    lock_counts(conn, exclusive=True)  # two ingests finishing together, or one still writing
     for table in (entity_clusters, entity_links, event_clusters):
         conn.execute(delete(table))
     rows = [{"entity_id": e, "cluster_id": c} for e, c in clusters.items()]

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..model import ArticleResult, Claim, Entity, Event, RawInput, Skip
-from .cooccurrence import add_article
+from .cooccurrence import add_article, lock_counts
 from .schema import (
     aliases,
     articles,
@@ -73,6 +73,7 @@ def write_articles(conn: Connection, raw: RawInput, results: Sequence[ArticleRes
         "format": raw.format,
         "ingested_at": now(),
     }
+    lock_counts(conn, exclusive=False)
     if insert_new(conn, inputs, row, ["content_hash"]) is None:
         return False
     supersede(conn, raw)  # an edited file or re-fetched page replaces its older version
