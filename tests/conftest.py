@@ -160,36 +160,77 @@ def make_input_result() -> _StoreCallable[..., _StoreAny]:
         sentence = span(text.split(". ")[0] + ".", Evidence)
         arrest = span("Police in Khujand detained two of his relatives last week.", Evidence)
         khujand = Place("Khujand", country="TJ", admin1="Sughd", lat=40.28, lon=69.62)
-        fields = {"title": "Court jails Nazarov", "outlet": "Example Herald",
-                  "published": "2021-03-04", "url": "https://example.org/nazarov"}
+        fields = {
+            "title": "Court jails Nazarov",
+            "outlet": "Example Herald",
+            "published": "2021-03-04",
+            "url": "https://example.org/nazarov",
+        }
         fields.update(article)
         return InputResult(
             raw=raw,
             articles=(
                 ArticleResult(
-                    article=Article(external_id=external_id, input_hash=raw.content_hash,
-                                    part=0, text=text, source="tests", **fields),
+                    article=Article(
+                        external_id=external_id,
+                        input_hash=raw.content_hash,
+                        part=0,
+                        text=text,
+                        source="tests",
+                        **fields,
+                    ),
                     entities=(
-                        Entity("Farrukh Nazarov", "PERSON", aliases=("Nazarov",),
-                               mentions=(span("Farrukh Nazarov"),
-                                         span("Nazarov", within="Nazarov denied"))),
-                        Entity("Sughd regional court", "ORG",
-                               mentions=(span("Sughd regional court"),)),
+                        Entity(
+                            "Farrukh Nazarov",
+                            "PERSON",
+                            aliases=("Nazarov",),
+                            mentions=(
+                                span("Farrukh Nazarov"),
+                                span("Nazarov", within="Nazarov denied"),
+                            ),
+                        ),
+                        Entity(
+                            "Sughd regional court", "ORG", mentions=(span("Sughd regional court"),)
+                        ),
                         Entity("Khujand", "LOC", mentions=(span("Khujand"),), place=khujand),
                     ),
                     events=(
-                        Event("SENTENCE", {"defendant": ["Farrukh Nazarov"],
-                                           "court": "Sughd regional court", "term_years": 9},
-                              (sentence,), date="2021-03-03", confidence=0.9,
-                              flags=("contested",), markers=("denied",), rule="sentence-1"),
-                        Event("ARREST", {"detainee": [], "count": 2}, (arrest,),
-                              date="2021-02", location=khujand, confidence=0.6),
+                        Event(
+                            "SENTENCE",
+                            {
+                                "defendant": ["Farrukh Nazarov"],
+                                "court": "Sughd regional court",
+                                "term_years": 9,
+                            },
+                            (sentence,),
+                            date="2021-03-03",
+                            confidence=0.9,
+                            flags=("contested",),
+                            markers=("denied",),
+                            rule="sentence-1",
+                        ),
+                        Event(
+                            "ARREST",
+                            {"detainee": [], "count": 2},
+                            (arrest,),
+                            date="2021-02",
+                            location=khujand,
+                            confidence=0.6,
+                        ),
                     ),
                     claims=(
-                        Claim(312, "people questioned in the case",
-                              (span("The prosecutor's office said 312 people had been "
-                                    "questioned in the case.", Evidence),),
-                              claimant="prosecutor's office"),
+                        Claim(
+                            312,
+                            "people questioned in the case",
+                            (
+                                span(
+                                    "The prosecutor's office said 312 people had been "
+                                    "questioned in the case.",
+                                    Evidence,
+                                ),
+                            ),
+                            claimant="prosecutor's office",
+                        ),
                     ),
                 ),
             ),

@@ -190,14 +190,13 @@ def _best(short: tuple[str, ...], long: tuple[str, ...]) -> float:
 
 
 def _reordered(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    positions = [next((j for j, t in enumerate(long) if token_score(s, t)[1] != "none"), -1)
-                 for s in short]
+    positions = [
+        next((j for j, t in enumerate(long) if token_score(s, t)[1] != "none"), -1) for s in short
+    ]
     return positions != sorted(positions)
 
 
-def _curated(
-    a: str, b: str, type: str, canonical: Canonical | None
-) -> NameMatch | tuple[str, str]:
+def _curated(a: str, b: str, type: str, canonical: Canonical | None) -> NameMatch | tuple[str, str]:
     """Decide by curated aliases, or return the names to compare (curated names substituted)."""
     if canonical is None:
         return a, b

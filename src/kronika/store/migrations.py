@@ -57,9 +57,7 @@ def m003_resolution(conn: Connection) -> None:
         if column not in have:
             conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}"))
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_anchor ON events (anchor)"))
-    conn.execute(
-        text("CREATE INDEX IF NOT EXISTS ix_corrections_key ON corrections (target_key)")
-    )
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_corrections_key ON corrections (target_key)"))
 
 
 def m004_read_indexes(conn: Connection) -> None:

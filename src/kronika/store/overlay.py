@@ -180,8 +180,13 @@ def _disagreements(
         options = list(slots.values())
         if role == "date":
             # 2014 and 2014-10-09 agree; only dates neither of which refines the other differ
-            options = [o for o in options if not any(
-                p is not o and str(p["value"]).startswith(str(o["value"])) for p in options)]
+            options = [
+                o
+                for o in options
+                if not any(
+                    p is not o and str(p["value"]).startswith(str(o["value"])) for p in options
+                )
+            ]
         if len(options) > 1:
             found[role] = options
     return found
@@ -195,8 +200,10 @@ def overlay_entities(conn: Connection, found: list[dict[str, Any]]) -> list[dict
         query = (
             select(entity_clusters.c.cluster_id, entities.c.id, entities.c.name)
             .join(entities, entities.c.id == entity_clusters.c.entity_id)
-            .where(entity_clusters.c.cluster_id.in_(chunk), entity_clusters.c.entity_id
-                   != entity_clusters.c.cluster_id)
+            .where(
+                entity_clusters.c.cluster_id.in_(chunk),
+                entity_clusters.c.entity_id != entity_clusters.c.cluster_id,
+            )
             .order_by(entities.c.id)
         )
         for row in conn.execute(query):

@@ -152,9 +152,13 @@ def list_entities(
         alias_match = select(aliases.c.entity_id).where(
             func.lower(aliases.c.alias).like("%" + _escape_like(q.lower()) + "%", escape="\\")
         )
-        matched = list(conn.scalars(select(entities.c.id).where(
-            or_(entities.c.key.like(pattern, escape="\\"), entities.c.id.in_(alias_match))
-        )))
+        matched = list(
+            conn.scalars(
+                select(entities.c.id).where(
+                    or_(entities.c.key.like(pattern, escape="\\"), entities.c.id.in_(alias_match))
+                )
+            )
+        )
         # a match on a merged entity's own name finds the entity it was merged into
         query = query.where(entities.c.id.in_(overlay.entity_members(conn, matched)))
     query = query.order_by(func.coalesce(counts.c.n, 0).desc(), entities.c.name, entities.c.id)

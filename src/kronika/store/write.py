@@ -269,4 +269,3 @@ def record_skip(conn: Connection, skip: Skip) -> None:
             "at": now(),
         },
     )
-
