@@ -99,6 +99,7 @@ def predict(
     progress: Callable[[int, int], None] | None = None,
 ) -> list[Prediction]:
     """Run the pipeline on each document's text, gathering the results of its parts."""
+    from ..events.extract import relevant_entities
     from ..pipeline import process_batch  # the pipeline loads spaCy: import at use
 
     out: list[Prediction] = []
@@ -110,7 +111,9 @@ def predict(
             out.append(
                 Prediction(
                     doc_id=doc.doc_id,
-                    entities=tuple(e for a in parts for e in a.entities),
+                    entities=tuple(
+                        e for a in parts for e in relevant_entities(a.entities, a.events, a.claims)
+                    ),
                     events=tuple(merge_parts([a.events for a in parts])),
                     claims=tuple(c for a in parts for c in a.claims),
                 )

@@ -11,6 +11,7 @@ event told across sentences; then find claims and attach contest markers.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -94,7 +95,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     merged, claims = attach_stance(doc, merged, claims)
     return ArticleResult(
         article=article,
-        entities=tuple(_relevant_entities(mentions.entities(), merged, claims)),
+        entities=tuple(with_argument_entities(mentions.entities(), merged, claims)),
         events=tuple(merged),
         claims=tuple(claims),
     )
@@ -110,13 +111,7 @@ _NAMED_ROLES = {
 }
 
 
-def _relevant_entities(
-    entities: list[Entity], events: list[Event], claims: list[Claim]
-) -> list[Entity]:
-    """The entities that matter to the article: people, and what its events and claims name.
-
-    Courts, agencies and places named only inside an argument phrase become entities too.
-    """
+def _named_in(events: list[Event], claims: list[Claim]) -> dict[str, str]:
     named: dict[str, str] = {}
     for event in events:
         for role, value in event.args.items():
@@ -128,17 +123,32 @@ def _relevant_entities(
     for claim in claims:
         if claim.claimant:
             named.setdefault(claim.claimant, "")
-    out = []
-    forms: set[str] = set()
-    for ent in entities:
-        names = {ent.name, *ent.aliases}
-        if ent.type == "PERSON" or names & set(named):
-            out.append(ent)
-            forms |= names
-    for name, kind in named.items():
-        if kind and name not in forms:
-            out.append(Entity(name, kind))
-    return out
+    return named
+
+
+def with_argument_entities(
+    entities: list[Entity], events: list[Event], claims: list[Claim]
+) -> list[Entity]:
+    """Every named entity, plus courts, agencies and places named only inside an argument."""
+    forms = {n for ent in entities for n in (ent.name, *ent.aliases)}
+    named = _named_in(events, claims)
+    extra = [Entity(name, kind) for name, kind in named.items() if kind and name not in forms]
+    return list(entities) + extra
+
+
+def relevant_entities(
+    entities: Sequence[Entity], events: Sequence[Event], claims: Sequence[Claim]
+) -> list[Entity]:
+    """The entities that matter to the article: people, and what its events and claims name.
+
+    This is the annotation convention of evaluation sets; the knowledge base keeps them all.
+    """
+    named = set(_named_in(list(events), list(claims)))
+    return [
+        ent
+        for ent in entities
+        if ent.type == "PERSON" or not ent.mentions or {ent.name, *ent.aliases} & named
+    ]
 
 
 def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
