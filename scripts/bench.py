@@ -127,6 +127,7 @@ def phase_full(folder: Path, workers: int) -> dict[str, float]:
 def phase_profile(folder: Path, _workers: int) -> dict[str, Any]:
     from kronika.ingest.run import ingest
     from kronika.nlp.build import build_nlp
+    from kronika.normalize.places import preload
     from kronika.settings import Settings
     from kronika.store.store import open_store
 
@@ -136,6 +137,7 @@ def phase_profile(folder: Path, _workers: int) -> dict[str, Any]:
         profiler = cProfile.Profile()
         with open_store(settings.db) as store:
             # one-time loads (gazetteers, place names) are start-up, as model loading is
+            preload()
             ingest([str(write_corpus(Path(tmp) / "warm", 2, short=True))], settings, store)
             profiler.enable()
             ingest([str(folder)], settings, store)
