@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..model import ArgValue
+from ..model import ArgValue, RawInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,4 +119,16 @@ def _read_doc(root: Path, record: dict[str, Any]) -> GoldDoc:
             )
             for c in record.get("claims", ())
         ),
+    )
+
+
+def gold_input(doc: GoldDoc) -> RawInput:
+    """Return the input evaluation gives the pipeline for ``doc``: its text and record metadata."""
+    meta = {k: v for k, v in (("published", doc.published), ("url", doc.url)) if v is not None}
+    return RawInput(
+        source=f"articles/{doc.doc_id}.txt",
+        external_id=doc.doc_id,
+        body=doc.text,
+        format="text",
+        meta=meta,
     )

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..model import Claim, Entity, Event, RawInput
+from ..model import Claim, Entity, Event
 from ..settings import Settings
-from .gold import GoldDoc, GoldEvent, read_gold
+from .gold import GoldDoc, GoldEvent, gold_input, read_gold
 from .match import (
     Counts,
     NameIndex,
@@ -105,7 +105,7 @@ def predict(
     out: list[Prediction] = []
     for start in range(0, len(docs), _BATCH):
         chunk = docs[start : start + _BATCH]
-        batch = [_raw_input(d) for d in chunk]
+        batch = [gold_input(d) for d in chunk]
         for doc, result in zip(chunk, process_batch(batch, settings), strict=True):
             parts = result.articles
             out.append(
@@ -199,17 +199,6 @@ def _union(a: Event, b: Event) -> Event:
         location=a.location or b.location,
         evidence=a.evidence + b.evidence,
         confidence=max(a.confidence, b.confidence),
-    )
-
-
-def _raw_input(doc: GoldDoc) -> RawInput:
-    meta = {k: v for k, v in (("published", doc.published), ("url", doc.url)) if v is not None}
-    return RawInput(
-        source=f"articles/{doc.doc_id}.txt",
-        external_id=doc.doc_id,
-        body=doc.text,
-        format="text",
-        meta=meta,
     )
 
 

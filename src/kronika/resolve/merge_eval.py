@@ -29,9 +29,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..evaluate.gold import GoldDoc, GoldEvent, read_gold
+from ..evaluate.gold import GoldDoc, GoldEvent, gold_input, read_gold
 from ..evaluate.match import CORE_ROLES, NameIndex, match_events
-from ..model import ArgValue, InputResult, RawInput
+from ..model import ArgValue, InputResult
 from ..settings import Settings
 from ..store.schema import articles, event_clusters, event_sources, events
 from ..store.store import Store, open_store
@@ -133,24 +133,12 @@ def gold_same(
     )
 
 
-def raw_input(doc: GoldDoc) -> RawInput:
-    """Return the input ``kronika evaluate`` builds for a gold document."""
-    meta = {k: v for k, v in (("published", doc.published), ("url", doc.url)) if v is not None}
-    return RawInput(
-        source=f"articles/{doc.doc_id}.txt",
-        external_id=doc.doc_id,
-        body=doc.text,
-        format="text",
-        meta=meta,
-    )
-
-
 def _ingest(docs: list[GoldDoc], settings: Settings, store: Store) -> list[InputResult]:
     from ..pipeline import process_batch  # loads spaCy: only when really measuring
 
     results: list[InputResult] = []
     for start in range(0, len(docs), _BATCH):
-        batch = [raw_input(d) for d in docs[start : start + _BATCH]]
+        batch = [gold_input(d) for d in docs[start : start + _BATCH]]
         for result in process_batch(batch, settings):
             store.write_input(result)
             results.append(result)
