@@ -88,6 +88,7 @@ def phase_full(folder: Path, workers: int) -> dict[str, float]:
     from kronika.ingest.run import ingest
     from kronika.nlp.build import build_nlp
     from kronika.normalize.places import preload
+    from kronika.pipeline import warm_up
     from kronika.settings import Settings
     from kronika.store.store import open_store
 
@@ -97,7 +98,7 @@ def phase_full(folder: Path, workers: int) -> dict[str, float]:
         settings = Settings(db=str(Path(tmp) / "bench.db"), workers=workers, batch_size=batch_size)
         nlp = build_nlp(settings)
         tokens = sum(len(nlp.tokenizer(t)) for t in _texts(folder))
-        engine = LocalEngine(workers)
+        engine = LocalEngine(workers, warm=warm_up)
         try:
             # warm up: worker start-up and one-time loads (rules, gazetteer, place names)
             # are start-up costs, as model loading is, not throughput

@@ -15,6 +15,7 @@ from .ingest.formats import read_document
 from .ingest.sources import iter_inputs
 from .model import Article, InputResult, RawInput, Skip
 from .nlp.build import build_nlp
+from .normalize.places import preload
 from .settings import Settings
 from .text.split import split_document
 
@@ -37,6 +38,12 @@ def process(paths: Sequence[str], settings: Settings) -> Iterator[InputResult | 
             batch = []
     if batch:
         yield from process_batch(batch, settings)
+
+
+def warm_up(settings: Settings) -> None:
+    """Pay a worker's one-time costs before its first batch: the pipeline and the place index."""
+    build_nlp(settings)
+    preload()
 
 
 def process_batch(batch: list[RawInput], settings: Settings) -> list[InputResult]:

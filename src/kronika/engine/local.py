@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain
 
@@ -31,8 +31,9 @@ class LocalEngine:
     in the same order as with one worker and ends up identical.
     """
 
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(self, workers: int = 1, warm: Callable[[Settings], None] | None = None) -> None:
         self.workers = resolve_workers(workers)
+        self.warm = warm  # run once in each worker before its first batch (one-time loads)
         self._pool: ProcessPoolExecutor | None = None
 
     def run(
@@ -46,7 +47,7 @@ class LocalEngine:
             for batch in chain(head, stream):
                 yield fn(batch, settings)
             return
-        pool = self._start()
+        pool = self._start(settings)
         pending: deque[Future[list[InputResult]]] = deque()
         for batch in chain(head, stream):
             pending.append(pool.submit(fn, batch, settings))
@@ -55,11 +56,19 @@ class LocalEngine:
         while pending:
             yield pending.popleft().result()
 
-    def _start(self) -> ProcessPoolExecutor:
+    def _start(self, settings: Settings) -> ProcessPoolExecutor:
         if self._pool is None:
             # spawn, not fork: a forked child would inherit a half-initialised spaCy/thread state
             ctx = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+            if self.warm is None:
+                self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+            else:
+                self._pool = ProcessPoolExecutor(
+                    max_workers=self.workers,
+                    mp_context=ctx,
+                    initializer=self.warm,
+                    initargs=(settings,),
+                )
         return self._pool
 
     def close(self) -> None:

@@ -80,7 +80,9 @@ def make_engine(settings: Settings) -> Engine:
     if settings.engine == "ray":
         engine: Engine = cls(address=settings.ray_address, workers=settings.workers)
     else:
-        engine = cls(workers=settings.workers)
+        from ..pipeline import warm_up  # imports spaCy: only when an engine is really built
+
+        engine = cls(workers=settings.workers, warm=warm_up)
     return engine
 
 
