@@ -68,3 +68,18 @@ def test_postgres_store_has_search_index(pg_store):
 )
 def test_entity_key_normalizes_names(name, key):
     assert entity_key(name) == key
+
+
+def test_m006_adds_the_input_source_index_to_an_older_database(any_store) -> None:
+    from sqlalchemy import delete, inspect, text
+
+    from kronika.store.migrations import migrate
+    from kronika.store.schema import migrations_table
+
+    with any_store.engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_inputs_source"))
+        conn.execute(delete(migrations_table).where(migrations_table.c.name == "m006_input_source"))
+    assert migrate(any_store.engine, any_store.label) == ["m006_input_source"]
+    with any_store.engine.connect() as conn:
+        names = {ix["name"] for ix in inspect(conn).get_indexes("inputs")}
+    assert "ix_inputs_source" in names

@@ -22,6 +22,7 @@ from .cooccurrence import rebuild_co_mentions
 from .schema import (
     CO_OCCURRENCE_INDEXES,
     DATA_TABLES,
+    INPUT_SOURCE_INDEX,
     READ_INDEXES,
     RESOLUTION_TABLES,
     co_mentions,
@@ -84,6 +85,11 @@ def m005_co_occurrence(conn: Connection) -> None:
     rebuild_co_mentions(conn)
 
 
+def m006_input_source(conn: Connection) -> None:
+    """Index inputs by source and id, so superseding an older version stays cheap."""
+    conn.execute(CreateIndex(INPUT_SOURCE_INDEX, if_not_exists=True))
+
+
 #: Every migration, in the order it runs.
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
@@ -91,6 +97,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m003_resolution,
     m004_read_indexes,
     m005_co_occurrence,
+    m006_input_source,
 )
 
 

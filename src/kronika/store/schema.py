@@ -289,6 +289,10 @@ CO_OCCURRENCE_INDEXES: tuple[Index, ...] = (
     Index("ix_mentions_article_entity", mentions.c.article_id, mentions.c.entity_id),
 )
 
+#: The index ``m006_input_source`` adds: each stored input looks up its older versions
+#: (same source and id) when it is written, which without it scans every input.
+INPUT_SOURCE_INDEX = Index("ix_inputs_source", inputs.c.source, inputs.c.external_id)
+
 #: Tables that hold data (everything but the migration log), in dependency order.
 DATA_TABLES: tuple[Table, ...] = (
     inputs,
