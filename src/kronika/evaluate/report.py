@@ -16,6 +16,7 @@ from ..model import Claim, Entity, Event
 from ..settings import Settings
 from .gold import GoldDoc, GoldEvent, gold_input, read_gold
 from .match import (
+    CORE_ROLES,
     Counts,
     NameIndex,
     match_claims,
@@ -123,17 +124,6 @@ def predict(
     return out
 
 
-#: Core roles (FORMAT.md's bold arguments) by event type.
-_CORE = {
-    "SENTENCE": "defendant",
-    "ARREST": "detainee",
-    "EXTRADITION": "person",
-    "BAN": "organization",
-    "JOIN": "person",
-    "APPEAL": "appellant",
-}
-
-
 def merge_parts(parts: list[tuple[Event, ...]]) -> list[Event]:
     """One event per happening across the parts of one split document.
 
@@ -158,7 +148,7 @@ def merge_parts(parts: list[tuple[Event, ...]]) -> list[Event]:
 def _one_event(a: Event, b: Event) -> bool:
     if a.type != b.type or not _dates_agree(a.date, b.date):
         return False
-    role = _CORE.get(a.type)
+    role = CORE_ROLES.get(a.type)
     if role is not None:
         names_a, names_b = a.args.get(role), b.args.get(role)
         if isinstance(names_a, list) and isinstance(names_b, list):
