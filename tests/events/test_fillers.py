@@ -5,19 +5,16 @@ from __future__ import annotations
 import pytest
 from tests.helpers import make_doc
 
+from kronika.events.acts import _country_of
 from kronika.events.fillers import (
     FillContext,
-    _country_of,
     agent,
     antecedent_count,
     count_of,
-    fill_charges,
-    fill_court,
-    fill_law_articles,
     is_passive,
     patient,
-    split_charges,
 )
+from kronika.events.legal import fill_charges, fill_court, fill_law_articles, split_charges
 from kronika.events.spec import RoleSpec
 from kronika.resolve.mentions import MentionIndex, NameMention
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from kronika.events.placing import in_context, running_reference
+from kronika.events.dates import in_context, running_reference
 from kronika.normalize.dates import normalize_date
 
 

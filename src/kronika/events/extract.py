@@ -27,6 +27,7 @@ from ..model import ArgValue, Article, ArticleResult, Claim, Entity, Event, Evid
 from ..resolve.mentions import MentionIndex, NameMention
 from ..settings import Settings
 from .compile import Hit, compile_rules
+from .dates import event_date
 from .fillers import (
     FillContext,
     agent,
@@ -35,15 +36,8 @@ from .fillers import (
     patient,
 )
 from .merge import Told, merge_events
-from .placing import (
-    block,
-    doc_ents,
-    doc_text,
-    event_date,
-    event_place,
-    normalizer,
-    sent_of,
-)
+from .placing import event_place
+from .spans import block, doc_ents, doc_text, normalizer, sent_of
 from .spec import EventSpec, load_specs
 from .targets import split_dates, split_targets
 
