@@ -188,7 +188,7 @@ def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
                 start -= 1  # "Said Ziyoyev" tagged from "Ziyoyev" only
         span = doc[start : ent.end]
         found.append(NameMention(span.text, span.start_char, span.end_char, label))
-    return MentionIndex(found, _canonical(settings))
+    return MentionIndex(found, _canonical(settings), doc_text(doc))
 
 
 def _coordinated_with(ent: Span, roots: set[int]) -> bool:

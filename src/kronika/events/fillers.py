@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ArgValue
-from ..resolve.mentions import MentionIndex
+from ..resolve.mentions import MentionIndex, people_words
 from .spans import normalizer
 from .spec import RoleSpec
 
@@ -312,7 +312,7 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     types = role.entity or ("PERSON",)
     names = names_of(ctx, token, types)
     if not names and "PERSON" in types and token.pos_ == "NOUN":
-        names = _appositive_people(ctx, token)
+        names = _appositive_people(ctx, token) or described_people(ctx, token)
     for head in (ctx.trigger, token):
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "including":
@@ -353,10 +353,48 @@ def _appositive_people(ctx: FillContext, token: Token) -> list[str]:
     return names
 
 
+#: How far (in chars) a description reaches for the names it stands for.
+_DESCRIBED_REACH = 1500
+
+
+def described_people(ctx: FillContext, token: Token) -> list[str]:
+    """The people a description with no name in it stands for, named elsewhere in the article.
+
+    "Two opposition activists were jailed ... Ali Karimov and Said Nazarov had
+    handed out leaflets": a counted plural takes the list of that many names
+    nearest before it, else after it; "the men" takes the last list before it;
+    "a 20-year-old man" in a lead takes the next person the article names.
+    """
+    if token.lower_ not in people_words("descriptions") or token.ent_type_ in _NOT_NAMES:
+        return []
+    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
+    position = token.idx
+    if token.tag_ == "NNS":
+        size = count_of(token)
+        if size is None and not dets & {"the", "these", "those", "all"}:
+            return []
+        if size is not None and not 2 <= size <= 12:
+            return []
+        return ctx.mentions.group(position, int(size) if size else None, _DESCRIBED_REACH)
+    if dets & {"a", "an"}:
+        name = ctx.mentions.following(position, _DESCRIBED_REACH)
+        return [name] if name else []
+    if dets & {"the", "this", "that"}:
+        name = ctx.mentions.antecedent(position)
+        return [name] if name else []
+    return []
+
+
 def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """Names of those who acted (joined, appealed, escaped, attacked)."""
     token = _bound_or(ctx, role, agent)
-    return names_of(ctx, token, role.entity or ("PERSON",)) if token is not None else None
+    if token is None:
+        return None
+    types = role.entity or ("PERSON",)
+    names = names_of(ctx, token, types)
+    if not names and types == ("PERSON",) and token.pos_ == "NOUN":
+        names = described_people(ctx, token)
+    return names
 
 
 def fill_count(ctx: FillContext, role: RoleSpec) -> ArgValue | None:

@@ -70,12 +70,11 @@ def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 
     life = False
     values: list[float] = []
-    for match in _TERM.finditer(ctx.sent.text):
-        for term in parse(match.group(0)):
-            if term.life:
-                life = True
-                continue
-            values.extend(v for v in (term.years, term.min_years) if v is not None)
+    for term in parse(ctx.sent.text):
+        if term.life:
+            life = True
+            continue
+        values.extend(v for v in (term.years, term.min_years) if v is not None)
     if role.name == "life":
         return True if life else None
     if not values:
