@@ -317,8 +317,12 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "including":
                 for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        names.extend(n for n in names_of(ctx, obj, types) if n not in names)
+                    if obj.dep_ != "pobj":
+                        continue
+                    # "including Qosimov's four students": the owner is not one of them
+                    owners = {ctx.mentions.name_at(c.idx) for c in obj.children if c.dep_ == "poss"}
+                    found = names_of(ctx, obj, types)
+                    names.extend(n for n in found if n not in names and n not in owners)
     return names
 
 
@@ -376,7 +380,8 @@ def described_people(ctx: FillContext, token: Token) -> list[str]:
         if size is not None and not 2 <= size <= 12:
             return []
         return ctx.mentions.group(position, int(size) if size else None, _DESCRIBED_REACH)
-    if dets & {"a", "an"}:
+    if dets & {"a", "an"} and not any(c.dep_ == "conj" for c in token.children):
+        # "a teacher, his four students and five other men": one of a group, not the one named next
         name = ctx.mentions.following(position, _DESCRIBED_REACH)
         return [name] if name else []
     if dets & {"the", "this", "that"}:

@@ -54,6 +54,25 @@ def _shares_core(a: Event, b: Event) -> bool:
     return False
 
 
+#: Types that happen to one person once in a story (arrests and releases may recur).
+_ONCE_PER_PERSON = frozenset({"SENTENCE", "EXTRADITION", "BAN", "APPEAL", "JOIN"})
+
+
+def _same_people(a: Event, b: Event) -> bool:
+    """The same people told twice with dates that agree: one event, whatever else differs.
+
+    "X got a lengthy jail term" in the lead and "the Khatlon court sentenced X to 20
+    years" below: the court, place or charges one mention omits or words otherwise
+    must not split them.
+    """
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    terms = [(a.args.get(k), b.args.get(k)) for k in ("term_years", "life")]
+    if any(x is not None and y is not None and x != y for x, y in terms):
+        return False
+    return _shares_core(a, b)
+
+
 def _same_group(a: Event, b: Event) -> bool:
     """Two mentions of one unnamed group: no names on either side, the same count."""
     count = a.args.get("count")
@@ -92,6 +111,9 @@ def merge_events(events: list[Told]) -> list[Event]:
             if other.type == event.type and told.accompanies and not headline:
                 # "escaped with them": more people in the same act; its own count is a part
                 out[i] = (other_start, _union(other, _without(event, "count")))
+                break
+            if other.type == event.type in _ONCE_PER_PERSON and _same_people(other, event):
+                out[i] = (other_start, _union(other, event))
                 break
             if other.type != event.type or not _compatible(other, event, not headline):
                 continue
