@@ -37,7 +37,7 @@ from .fillers import (
 )
 from .merge import Told, merge_events
 from .placing import event_place
-from .spans import block, doc_ents, doc_text, normalizer, sent_of
+from .spans import block, doc_ents, doc_sents, doc_text, normalizer, sent_of
 from .spec import EventSpec, load_specs
 from .targets import split_dates, split_targets
 
@@ -57,6 +57,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     for hit in rules.match(doc):
         groups.setdefault((hit.type, hit.nodes["trigger"]), []).append(hit)
     events: list[Told] = []
+    news: set[int] = set()  # evidence offsets of mentions told as the article's news
     for (type_name, index), hits in sorted(groups.items(), key=lambda kv: kv[0][1]):
         trigger = doc[index]
         # "jailed journalists", "imprisoned members": a participle used as an adjective
@@ -84,7 +85,9 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             headline = _is_headline(sent_of(trigger), trigger)
             told = Told(sent_of(trigger).start, headline, _refers_back(trigger), event)
             events.append(replace(told, accompanies=_accompanies(trigger)))
-    merged = merge_events(events)
+            if _is_news(trigger, article):
+                news.add(event.evidence[0].start)
+    merged = _dated_news(merge_events(events), news, article.published)
     claims = find_claims(doc, mentions, merged)
     merged, claims = attach_stance(doc, merged, claims)
     return ArticleResult(
@@ -302,6 +305,43 @@ def _build(
         confidence=round(confidence, 2),
         rule=f"{spec.type}/{best.pattern.id}" if best and best.pattern else f"{spec.type}/trigger",
     )
+
+
+#: How many sentences from the top of an article make its lead (a title line counts as one).
+_LEAD_SENTENCES = 3
+
+
+def _dated_news(events: list[Event], news: set[int], published: str | None) -> list[Event]:
+    """Give the publication date to news events the text gives no date of their own."""
+    if not published:
+        return events
+    return [
+        replace(e, date=published)
+        if e.date is None and any(ev.start in news for ev in e.evidence)
+        else e
+        for e in events
+    ]
+
+
+def _is_news(trigger: Token, article: Article) -> bool:
+    """Whether a mention tells the article's news: in its lead, or in the present perfect.
+
+    "has been sentenced", "police have detained"; background told later in the
+    past tense is not news and keeps no date.
+    """
+    if not article.published:
+        return False
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    perfect = any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
+        for c in verb.children
+    )
+    if perfect:
+        return True
+    sents = doc_sents(trigger.doc)
+    lead = sents[_LEAD_SENTENCES - 1].end if len(sents) >= _LEAD_SENTENCES else len(trigger.doc)
+    past = verb.tag_ in ("VBD", "VBN") or _is_headline(sent_of(trigger), trigger)
+    return trigger.i < lead and past
 
 
 #: Nouns for the whole body of an organization's people, not for persons.
