@@ -336,6 +336,8 @@ def _is_news(trigger: Token, article: Article) -> bool:
         c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
         for c in verb.children
     )
+    if any(c.lower_ in ("since", "recently", "ever") for c in verb.subtree):
+        return False  # "have been released since 2016": a span of time, not one day's news
     if perfect:
         return True
     sents = doc_sents(trigger.doc)
