@@ -24,7 +24,7 @@ from .. import registry
 from ..claims.figures import find_claims
 from ..claims.stance import attach_stance, is_asserted
 from ..model import ArgValue, Article, ArticleResult, Claim, Entity, Event, Evidence
-from ..resolve.mentions import MentionIndex, NameMention
+from ..resolve.mentions import MentionIndex, NameMention, people_words
 from ..settings import Settings
 from .compile import Hit, compile_rules
 from .dates import event_date
@@ -286,6 +286,8 @@ def _build(
         args = {core: [], **args}
     if not args and trigger.pos_ == "NOUN":
         return None
+    if not args and "target" not in spec.roles and not _about_people(core_token):
+        return None  # "a report released on Monday": nobody was freed
     if (
         trigger.tag_ == "NNS"
         and "target" in spec.roles
@@ -344,6 +346,17 @@ def _is_news(trigger: Token, article: Article) -> bool:
     lead = sents[_LEAD_SENTENCES - 1].end if len(sents) >= _LEAD_SENTENCES else len(trigger.doc)
     past = verb.tag_ in ("VBD", "VBN") or _is_headline(sent_of(trigger), trigger)
     return trigger.i < lead and past
+
+
+def _about_people(token: Token | None) -> bool:
+    """Whether the token the event was done to (or by) names or describes people."""
+    if token is None:
+        return False
+    if token.ent_type_ in ("PERSON", "NORP", "ORG") or token.lower_ in ("he", "she", "they"):
+        return True
+    return token.lower_ in people_words("descriptions") or token.lemma_ in people_words(
+        "descriptions"
+    )
 
 
 #: Nouns for the whole body of an organization's people, not for persons.
