@@ -61,7 +61,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     for (type_name, index), hits in sorted(groups.items(), key=lambda kv: kv[0][1]):
         trigger = doc[index]
         # "jailed journalists", "imprisoned members": a participle used as an adjective
-        if trigger.dep_ == "amod" or not is_asserted(trigger):
+        if trigger.dep_ == "amod" or not is_asserted(trigger) or _not_yet(trigger):
             continue
         # "few who turn to Islam join IS", "people joining ISIS": a habit, not an event
         # (titles are written in the present: "Militants Escape From Prison")
@@ -346,6 +346,16 @@ def _is_news(trigger: Token, article: Article) -> bool:
     lead = sents[_LEAD_SENTENCES - 1].end if len(sents) >= _LEAD_SENTENCES else len(trigger.doc)
     past = verb.tag_ in ("VBD", "VBN") or _is_headline(sent_of(trigger), trigger)
     return trigger.i < lead and past
+
+
+def _not_yet(trigger: Token) -> bool:
+    """A nominal trigger told as a time still to come: "a month before his release"."""
+    head = trigger.head
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "pobj"
+        and head.lower_ in ("before", "until", "pending", "ahead")
+    )
 
 
 def _about_people(token: Token | None) -> bool:

@@ -68,12 +68,17 @@ def is_passive(verb: Token) -> bool:
 def patient(trigger: Token) -> Token | None:
     """Return the token naming who the action was done to (passive subject or object)."""
     if trigger.pos_ == "NOUN":
+        # "Sweden's deportation of X": the owner is the doer when "of" names the patient
         for child in trigger.children:
-            if child.dep_ == "poss":
-                return child
-            if child.dep_ == "prep" and child.lower_ == "of":
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
-        return None
+            # "the extradition of X", "the ban on X", "sanctions against X"
+            if child.dep_ == "prep" and child.lower_ in ("of", "on", "against"):
+                found = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if found is None or found.ent_type_ in ("DATE", "TIME"):
+                    continue
+                # "his conviction on charges of ...": only a name is acted on after "on"
+                if child.lower_ == "of" or found.pos_ == "PROPN" or found.ent_type_:
+                    return found
+        return next((c for c in trigger.children if c.dep_ == "poss"), None)
     found = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None)
     if found is not None:
         return _antecedent_of_relative(found)
@@ -113,7 +118,9 @@ def agent(trigger: Token) -> Token | None:
             if found is None:
                 found = _blamed(verb)
             return found
-        return _blamed(trigger)
+        # "Usmonov's defection to the Taliban", "his escape from a prison": the owner acted
+        owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
+        return owner if owner is not None else _blamed(trigger)
     for child in trigger.children:
         if child.dep_ == "nsubj":
             return _antecedent_of_relative(child)
@@ -172,7 +179,9 @@ def _core_tokens(token: Token) -> Iterator[Token]:
     for child in token.children:
         # "the leaders of the party A and B" names A and B; "relatives of A" does not
         keep_of = child.lower_ == "of" and token.lemma_ not in _KIN and token.lower_ not in _KIN
-        if child.dep_ not in _CLAUSES or keep_of:
+        # "Qosimov's four students" are not Qosimov: a plural's owner is someone else
+        owner = child.dep_ == "poss" and token.tag_ == "NNS"
+        if (child.dep_ not in _CLAUSES or keep_of) and not owner:
             yield from _core_tokens(child)
 
 

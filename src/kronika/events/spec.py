@@ -57,6 +57,7 @@ class EventSpec:
     roles: dict[str, RoleSpec]
     lemmas: tuple[str, ...] = ()
     pos: tuple[str, ...] = ("VERB", "NOUN")
+    nouns: tuple[str, ...] = ()
     patterns: tuple[PatternSpec, ...] = ()
     examples: tuple[dict[str, Any], ...] = ()
     require: tuple[str, ...] = ()
@@ -100,6 +101,7 @@ def _combine(old: EventSpec, new: EventSpec) -> EventSpec:
         roles={**old.roles, **new.roles},
         lemmas=old.lemmas + tuple(x for x in new.lemmas if x not in old.lemmas),
         pos=old.pos,
+        nouns=old.nouns + tuple(x for x in new.nouns if x not in old.nouns),
         patterns=old.patterns + new.patterns,
         examples=old.examples + new.examples,
         require=old.require,
@@ -140,6 +142,7 @@ def parse_spec(data: Any, origin: str) -> EventSpec:
         roles=roles,
         lemmas=tuple(str(x) for x in triggers.get("lemmas") or ()),
         pos=tuple(str(x) for x in triggers.get("pos") or ("VERB", "NOUN")),
+        nouns=tuple(str(x) for x in triggers.get("nouns") or ()),
         patterns=patterns,
         examples=tuple(data.get("examples") or ()),
         require=_require(data.get("require") or (), roles, origin),
