@@ -279,6 +279,8 @@ def _build(
     if any(not args.get(name) for name in spec.require):
         return None
     if core and core not in args:
+        if core_token is not None and not _about_people(core_token):
+            return None  # "seized 11 guns", "captured the town": nobody was taken
         if trigger.pos_ == "NOUN" and "count" not in args:
             return None  # "the arrest", "his sentence": too little to stand alone
         if _collective(core_token) and "count" not in args:
@@ -358,15 +360,49 @@ def _not_yet(trigger: Token) -> bool:
     )
 
 
+#: Words that count people without naming them ("several others", "dozens of them").
+_PEOPLE_COUNTS = frozenset(
+    "other others more several many some few half all most dozen dozens hundred hundreds "
+    "thousand thousands score scores number group".split()
+)
+#: Endings of nouns for kinds of people: prisoner, functionary, militant, detainee, Christian.
+_PERSON_ENDINGS = (
+    "er",
+    "ers",
+    "or",
+    "ors",
+    "ist",
+    "ists",
+    "ant",
+    "ants",
+    "ent",
+    "ents",
+    "ary",
+    "aries",
+    "ee",
+    "ees",
+    "ian",
+    "ians",
+    "ic",
+    "ics",
+)
+
+
 def _about_people(token: Token | None) -> bool:
-    """Whether the token the event was done to (or by) names or describes people."""
+    """Whether the token the event was done to (or by) names or describes people.
+
+    "seized 11 units of guns", "captured the town", "a report released": a thing.
+    """
     if token is None:
         return False
-    if token.ent_type_ in ("PERSON", "NORP", "ORG") or token.lower_ in ("he", "she", "they"):
+    if token.ent_type_ in ("PERSON", "NORP", "ORG") or token.pos_ in ("PRON", "NUM", "PROPN"):
         return True
-    return token.lower_ in people_words("descriptions") or token.lemma_ in people_words(
-        "descriptions"
-    )
+    word, lemma = token.lower_, token.lemma_.lower()
+    if word in _PEOPLE_COUNTS or lemma in _PEOPLE_COUNTS:
+        return True
+    if word in people_words("descriptions") or lemma in people_words("descriptions"):
+        return True
+    return token.pos_ == "NOUN" and word.endswith(_PERSON_ENDINGS)
 
 
 #: Nouns for the whole body of an organization's people, not for persons.

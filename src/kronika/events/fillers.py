@@ -37,6 +37,10 @@ _NOT_NAMES = frozenset(
     "PERSON ORG GPE LOC FAC NORP DATE TIME MONEY PERCENT QUANTITY ORDINAL CARDINAL".split()
 )
 _KIN = frozenset("relative relatives family brother brothers father mother wife".split())
+#: "members of X": X is the group they belong to, never one of the people.
+_MEMBERS = frozenset(
+    "member supporter follower adherent sympathizer sympathiser affiliate recruit".split()
+)
 _DESCRIPTIONS = frozenset(
     "man woman extremist militant defendant suspect convict teacher lawyer activist leader "
     "colonel journalist cleric preacher blogger editor student year-old".split()
@@ -178,7 +182,12 @@ def _core_tokens(token: Token) -> Iterator[Token]:
     yield token
     for child in token.children:
         # "the leaders of the party A and B" names A and B; "relatives of A" does not
-        keep_of = child.lower_ == "of" and token.lemma_ not in _KIN and token.lower_ not in _KIN
+        keep_of = (
+            child.lower_ == "of"
+            and token.lemma_ not in _KIN
+            and token.lower_ not in _KIN
+            and token.lemma_ not in _MEMBERS
+        )
         # "Qosimov's four students" are not Qosimov: a plural's owner is someone else
         owner = child.dep_ == "poss" and token.tag_ == "NNS"
         if (child.dep_ not in _CLAUSES or keep_of) and not owner:
@@ -212,6 +221,9 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         people = [n for n in typed if ctx.mentions.kind_of(n) == "PERSON"]
         # "Colonel Halimov, the commander of the Interior Ministry's forces": the person
         return people if people and len(types) > 1 else list(typed)
+    if "PERSON" in types and token.lower_ in ("they", "them", "their"):
+        # "They had been arrested": the people last named together
+        return ctx.mentions.group(token.idx, None, 0)
     if "PERSON" in types and _refers_to_person(token):
         # "himself" points at the person just named, not the article's main figure
         name = ctx.mentions.antecedent(token.idx, nearest=token.lower_.endswith("self"))
