@@ -279,7 +279,8 @@ def _build(
     if any(not args.get(name) for name in spec.require):
         return None
     if core and core not in args:
-        if core_token is not None and not _about_people(core_token):
+        done_to = spec.type not in _AGENT_CORE
+        if done_to and core_token is not None and not _about_people(core_token):
             return None  # "seized 11 guns", "captured the town": nobody was taken
         if trigger.pos_ == "NOUN" and "count" not in args:
             return None  # "the arrest", "his sentence": too little to stand alone
