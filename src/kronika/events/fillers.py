@@ -208,6 +208,9 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
     for tok in core:
         kind = ctx.mentions.kind_at(tok.idx)
         name = ctx.mentions.name_at(tok.idx) if kind else None
+        if name is None and tok.pos_ == "PROPN":
+            covering = ctx.mentions.name_covering(tok.idx)
+            name, kind = covering if covering else (None, None)
         if name and tok.dep_ == "amod" and " " not in name:
             continue  # "a Tajik opposition group": a nationality word, not a name
         if name and kind in types:

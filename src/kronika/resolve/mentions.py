@@ -118,6 +118,9 @@ class MentionIndex:
             if m.type == "PERSON":
                 self._people.append((m.start, name))
         self._starts = [s for s, _ in self._people]
+        spans = sorted((m.start, m.end) for m in ordered if m.start in self._name_at)
+        self._span_starts = [s for s, _ in spans]
+        self._span_ends = [e for _, e in spans]
         self._groups = _person_groups(ordered, self._name_at, text)
 
     def _resolve(
@@ -143,6 +146,18 @@ class MentionIndex:
     def name_at(self, start: int) -> str | None:
         """Return the entity name of the mention starting at char ``start``, if any."""
         return self._name_at.get(start)
+
+    def name_covering(self, position: int) -> tuple[str, str] | None:
+        """Return (name, type) of the mention whose span holds char ``position``, if any.
+
+        The parser may hang a name's first word anywhere ("Bakyt" as an interjection
+        of "Osmonov challenged"); the mention still names the whole person.
+        """
+        i = bisect.bisect_right(self._span_starts, position) - 1
+        if i >= 0 and position < self._span_ends[i]:
+            start = self._span_starts[i]
+            return self._name_at[start], self._kind_at[start]
+        return None
 
     def kind_of(self, name: str) -> str | None:
         """Return the type of the entity called ``name``, if the article names one."""
