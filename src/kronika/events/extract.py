@@ -11,6 +11,7 @@ event told across sentences; then find claims and attach contest markers.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
@@ -79,8 +80,10 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                 first, *others = split_dates(event, trigger, article.published)
             event = first
             events.extend(Told(sent_of(trigger).start, False, False, p) for p in others)
-        if event is not None and _is_tally(event):
+        if event is not None and (_is_tally(event) or _over_a_span(event, trigger)):
             continue  # "1,094 Tajik nationals have joined IS": a figure, found as a claim
+        if type_name == "RELEASE" and _freed_by_force(trigger, groups):
+            continue  # "militants freed 300 inmates when they stormed the jail": an escape
         if event is not None and event.confidence >= settings.min_confidence:
             headline = _is_headline(sent_of(trigger), trigger)
             told = Told(sent_of(trigger).start, headline, _refers_back(trigger), event)
@@ -530,6 +533,38 @@ def _is_tally(event: Event) -> bool:
     count = event.args.get("count")
     named = any(isinstance(v, list) and v for v in event.args.values())
     return floor is not None and isinstance(count, int | float) and count >= floor and not named
+
+
+#: "over the past decade", "in recent years", "every year": a count over a span of time.
+_SPAN = re.compile(
+    r"\b(?:over|in|during|for) the (?:past|last) (?:\w+ )?(?:years?|decades?|months?)\b"
+    r"|\bin recent (?:years|months)\b|\b(?:every|each) year\b|\bsince (?:19|20)\d\d\b",
+    re.I,
+)
+
+
+def _over_a_span(event: Event, trigger: Token) -> bool:
+    """A count of unnamed people acted on over a span of time: a tally, not one event."""
+    count = event.args.get("count")
+    named = any(isinstance(v, list) and v for v in event.args.values())
+    if named or not isinstance(count, int | float):
+        return False
+    return _SPAN.search(sent_of(trigger).text) is not None
+
+
+#: Doers who free prisoners by force: the freeing is an escape, not a release.
+_FORCE = frozenset(
+    "militant gunman assailant attacker insurgent rebel fighter jihadist jailbreak breakout "
+    "raid attack assault".split()
+)
+
+
+def _freed_by_force(trigger: Token, groups: dict[tuple[str, int], list[Hit]]) -> bool:
+    """Whether a release is people freed from custody by an attack or by armed men."""
+    if ("ESCAPE", trigger.i) in groups:
+        return True
+    doer = agent(trigger)
+    return doer is not None and doer.lemma_.lower() in _FORCE
 
 
 def _accompanies(trigger: Token) -> bool:

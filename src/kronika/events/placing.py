@@ -55,8 +55,24 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     if capital is not None:
         return capital
     if not ranked:
-        return _the_country(sent, lo, hi, resolve)
+        return _the_country(sent, lo, hi, resolve) or _untagged_place(sent, trigger, lo, hi)
     return min(ranked, key=lambda r: (r[0], r[1]))[2]
+
+
+def _untagged_place(sent: Span, trigger: Token, lo: int, hi: int) -> Place | None:
+    """A capitalized name after "in" inside the event's own phrase that the model left untagged.
+
+    "escaped from the jail in Balkanabat": small towns are often not recognized at all.
+    """
+    for tok in trigger.subtree:
+        if tok.lower_ != "in" or tok.dep_ != "prep" or not lo <= tok.idx < hi:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ != "PROPN" or obj.ent_type_ not in ("", "GPE", "LOC"):
+            continue
+        words = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [obj]
+        return Place(name=" ".join(w.text for w in words))
+    return None
 
 
 #: How far back (in characters) "the country" looks for the country being written about.

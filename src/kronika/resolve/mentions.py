@@ -159,6 +159,13 @@ class MentionIndex:
             return self._name_at[start], self._kind_at[start]
         return None
 
+    def person_named(self, word: str) -> str | None:
+        """Return the person whose full name ends in ``word`` ("Shodiev" → "Nematullo Shodiev")."""
+        for (kind, name), _forms in self._forms.items():
+            if kind == "PERSON" and " " in name and name.split()[-1] == word:
+                return name
+        return None
+
     def kind_of(self, name: str) -> str | None:
         """Return the type of the entity called ``name``, if the article names one."""
         return next((kind for kind, n in self._forms if n == name), None)
