@@ -39,7 +39,8 @@ _NOT_NAMES = frozenset(
 _KIN = frozenset("relative relatives family brother brothers father mother wife".split())
 #: "members of X": X is the group they belong to, never one of the people.
 _MEMBERS = frozenset(
-    "member supporter follower adherent sympathizer sympathiser affiliate recruit".split()
+    "member supporter follower adherent sympathizer sympathiser affiliate recruit activist "
+    "militant fighter functionary".split()
 )
 _DESCRIPTIONS = frozenset(
     "man woman extremist militant defendant suspect convict teacher lawyer activist leader "
@@ -341,6 +342,8 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     names = names_of(ctx, token, types)
     if not names and "PERSON" in types and token.pos_ == "NOUN":
         names = _appositive_people(ctx, token) or described_people(ctx, token)
+    if not names and "PERSON" in types:
+        names = _included_people(ctx, token, types)
     for head in (ctx.trigger, token):
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "including":
@@ -351,6 +354,24 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
                     owners = {ctx.mentions.name_at(c.idx) for c in obj.children if c.dep_ == "poss"}
                     found = names_of(ctx, obj, types)
                     names.extend(n for n in found if n not in names and n not in owners)
+    return names
+
+
+def _included_people(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]:
+    """ "Those arrested include A and B", "among those detained were A and B"."""
+    head = token.head if token.dep_ == "nsubj" else None
+    if (
+        token.lower_ in ("those", "people")
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "among"
+    ):
+        head = token.head.head
+    if head is None or head.lemma_ not in ("include", "be"):
+        return []
+    names: list[str] = []
+    for obj in head.children:
+        if obj.dep_ in ("dobj", "attr", "nsubj") and obj is not token:
+            names.extend(n for n in names_of(ctx, obj, types) if n not in names)
     return names
 
 
