@@ -38,7 +38,15 @@ def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             continue
         chunk = chunk.doc[_skip_dates(chunk) : chunk.end]
         words = [t for t in chunk if t.dep_ not in ("det", "poss", "case") and t.lower_ != "court"]
-        if not words or chunk[0].lower_ in ("a", "an"):
+        if chunk[0].lower_ in ("a", "an"):
+            # "a court in Silivri", "a state security court in Ismailiya": named by its place
+            text = _court_in_place(ctx, chunk)
+            if text is not None:
+                distance = abs(chunk.root.i - ctx.trigger.i)
+                if best is None or distance < best[0]:
+                    best = (distance, text)
+            continue
+        if not words:
             continue
         text = chunk.text
         # "court of Bishkek", "Supreme Court of Tajikistan": keep a following "of <place>"
@@ -51,6 +59,23 @@ def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         if best is None or distance < best[0]:
             best = (distance, clean_name(text))
     return best[1] if best else None
+
+
+def _court_in_place(ctx: FillContext, chunk: Span) -> str | None:
+    """ "a court in Silivri" → "court in Silivri"; None when no place follows the court."""
+    doc = ctx.doc
+    for tok in chunk.root.children:
+        if tok.dep_ != "prep" or tok.lower_ not in ("in", "of"):
+            continue
+        places = [t for t in tok.subtree if t.ent_type_ in ("GPE", "LOC", "FAC")]
+        if not places:
+            continue
+        ent = next((e for e in doc_ents(doc) if e.start <= places[-1].i < e.end), None)
+        if ent is None:
+            continue
+        words = [t.text for t in chunk[1:]]
+        return clean_name(" ".join(words) + f" in {ent.text}")
+    return None
 
 
 def _skip_dates(chunk: Span) -> int:

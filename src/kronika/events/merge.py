@@ -133,7 +133,38 @@ def merge_events(events: list[Told]) -> list[Event]:
         else:
             out.append((sent_start, event))
     out.sort(key=lambda pair: pair[0])
-    return _inherit_places([e for _, e in out])
+    return _inherit_courts(_inherit_places([e for _, e in out]))
+
+
+def _inherit_courts(events: list[Event]) -> list[Event]:
+    """Give a sentence told without its court the court of the same trial.
+
+    "The Osh court sentenced A to ten years ... B received eight years": one trial,
+    one court. The trial is the same when the dates agree to the month, or, for a
+    sentence told without a date, when it is told close to the one naming the court.
+    """
+    named = [e for e in events if e.type == "SENTENCE" and e.args.get("court")]
+    out = []
+    for event in events:
+        if event.type == "SENTENCE" and not event.args.get("court"):
+            trial = [e for e in named if _same_trial(e, event)]
+            if trial:
+                near = min(trial, key=lambda e: abs(e.evidence[0].start - event.evidence[0].start))
+                event = replace(event, args={**event.args, "court": near.args["court"]})
+        out.append(event)
+    return out
+
+
+#: How far (in characters) an undated sentence may be told from its trial's court.
+_TRIAL_REACH = 800
+
+
+def _same_trial(named: Event, event: Event) -> bool:
+    if event.date and named.date:
+        return event.date[:7] == named.date[:7]
+    if not (event.evidence and named.evidence):
+        return False
+    return abs(event.evidence[0].start - named.evidence[0].start) <= _TRIAL_REACH
 
 
 def _inherit_places(events: list[Event]) -> list[Event]:
