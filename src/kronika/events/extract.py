@@ -87,6 +87,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         if event is not None and event.confidence >= settings.min_confidence:
             headline = _is_headline(sent_of(trigger), trigger)
             told = Told(sent_of(trigger).start, headline, _refers_back(trigger), event)
+            if trigger.pos_ == "NOUN" and trigger.lemma_ in rules.specs[type_name].supplements:
+                told = replace(told, supplement=True)
             events.append(replace(told, accompanies=_accompanies(trigger)))
             if _is_news(trigger, article):
                 news.add(event.evidence[0].start)

@@ -146,6 +146,8 @@ def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 
 def split_charges(text: str) -> list[str]:
     """Split a list of charges on commas and "and" ("terrorism, murder, and arson")."""
+    # "(Article 307 of the Penal Code)": the article is a role of its own
+    text = re.sub(r"\s*\([^)]*\)?", "", text)
     text = re.sub(r"^(?:alleged(?:ly)?|the|a)\s+", "", text.strip(" “”\"'.,"), flags=re.I)
     # "of recruiting people into a group and of publicly urging ...": a list of clauses
     text = re.sub(r"^of\s+", "", text, flags=re.I)
@@ -155,7 +157,10 @@ def split_charges(text: str) -> list[str]:
     for part in parts:
         left, sep, right = part.partition(" and ")
         # "organizing and participating in a group" is one charge; "fraud and murder" two
-        if sep and not (" " not in left and left.endswith("ing")) and " " not in right.strip():
+        one_word = " " not in right.strip()
+        # "organizing a group and involving nationals in conflicts": two acts, two charges
+        two_acts = " " in left.strip() and right.strip().split(" ")[0].endswith("ing")
+        if sep and not (" " not in left and left.endswith("ing")) and (one_word or two_acts):
             out.extend([left.strip(), right.strip()])
         elif part:
             out.append(re.sub(r"^(?:alleged(?:ly)?|the)\s+", "", part, flags=re.I))

@@ -91,6 +91,9 @@ class Told:
     refers_back: bool
     event: Event
     accompanies: bool = False
+    #: only adds to an event told elsewhere ("the sentence followed his conviction on
+    #: charges of ..."); dropped when it joins none
+    supplement: bool = False
 
 
 def merge_events(events: list[Told]) -> list[Event]:
@@ -102,6 +105,7 @@ def merge_events(events: list[Told]) -> list[Event]:
     """
     ordered = [t for t in events if not t.headline] + [t for t in events if t.headline]
     out: list[tuple[int, Event]] = []
+    alone: list[bool] = []  # per entry of ``out``: made of supplements only
     for told in ordered:
         sent_start, headline, event = told.sent_start, told.headline, told.event
         # a headline restates the first matching story below it
@@ -111,9 +115,11 @@ def merge_events(events: list[Told]) -> list[Event]:
             if other.type == event.type and told.accompanies and not headline:
                 # "escaped with them": more people in the same act; its own count is a part
                 out[i] = (other_start, _union(other, _without(event, "count")))
+                alone[i] = alone[i] and told.supplement
                 break
             if other.type == event.type in _ONCE_PER_PERSON and _same_people(other, event):
                 out[i] = (other_start, _union(other, event))
+                alone[i] = alone[i] and told.supplement
                 break
             if other.type != event.type or not _compatible(other, event, not headline):
                 continue
@@ -129,11 +135,13 @@ def merge_events(events: list[Told]) -> list[Event]:
                 or (_anonymous(event) and (close or told.refers_back))
             ):
                 out[i] = (other_start, _union(other, event))
+                alone[i] = alone[i] and told.supplement
                 break
         else:
             out.append((sent_start, event))
-    out.sort(key=lambda pair: pair[0])
-    return _inherit_courts(_inherit_places([e for _, e in out]))
+            alone.append(told.supplement)
+    kept = sorted((pair for pair, a in zip(out, alone, strict=True) if not a), key=lambda p: p[0])
+    return _inherit_courts(_inherit_places([e for _, e in kept]))
 
 
 def _inherit_courts(events: list[Event]) -> list[Event]:
