@@ -38,6 +38,8 @@ ROLE_FILLERS: dict[str, str] = {
     "kronika.designation.v1": "kronika.events.acts:fill_designation",
     "kronika.country.v1": "kronika.events.acts:fill_place_role",
     "kronika.facility.v1": "kronika.events.acts:fill_facility",
+    "kronika.from_country.v1": "kronika.events.agencies:fill_from_country",
+    "kronika.authority.v1": "kronika.events.agencies:fill_authority",
 }
 
 READERS: dict[str, str] = {

@@ -39,7 +39,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         if ent.root.head.lower_ == "to" and ent.root.head.head.lower_ == "according":
             continue  # "according to Dushanbe": a source, not a place
         name = clean_name(ent.text)
-        if name in used and not any(name in str(args.get(r, "")) for r in ("court", "facility")):
+        places_ok = ("court", "facility", "authority", "agency")
+        if name in used and not any(name in str(args.get(r, "")) for r in places_ok):
             continue
         place = _cached_place(resolve, name)
         if place is None and (not after_in or ent.label_ == "ORG"):
