@@ -19,7 +19,7 @@ from .fillers import FillContext, agent, names_of
 from .spans import doc_ents, normalizer
 from .spec import RoleSpec
 
-#: Nouns for state bodies whose phrase names the authority ("the Supreme Court", "Indonesian police").
+#: Nouns for state bodies whose phrase names the authority ("the Supreme Court").
 _INSTITUTIONS = frozenset(
     "court government ministry council parliament service committee prosecutor office "
     "police forces troops army military agency authorities authority president minister "
@@ -47,7 +47,7 @@ def _country_of_place(name: str) -> str:
 
 
 def _country_in(token: Token) -> str | None:
-    """A country named or implied in ``token``'s phrase ("Austrian authorities", "police in Russia")."""
+    """A country named or implied in a phrase ("Austrian authorities", "police in Russia")."""
     for tok in token.subtree:
         country = country_of_word(tok.text) if tok.pos_ in ("ADJ", "PROPN") else None
         if country:
