@@ -170,6 +170,8 @@ def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
             label = "LOC"  # a dateline, "DUSHANBE --", the model takes for a name
         if len(ent) == 1 and ent.text in surnames:
             label = "PERSON"  # "Kayumov" tagged ORG after "Anvar Kayumov"
+        elif label in ("LOC", "ORG") and _person_shaped(ent, settings):
+            label = "PERSON"  # "Kamol Ismoilov" tagged FAC, "Otabek Sattoriy" ORG
         elif (
             label == "PERSON"
             and len(ent) == 1
@@ -197,6 +199,19 @@ def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
         span = doc[start : ent.end]
         found.append(NameMention(span.text, span.start_char, span.end_char, label))
     return MentionIndex(found, _canonical(settings), doc_text(doc))
+
+
+def _person_shaped(ent: Span, settings: Settings) -> bool:
+    """Two or three capitalized words ending in a family-name ending, unknown as a place."""
+    words = ent.text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    if not words[-1].lower().endswith(tuple(people_words("surname_endings"))):
+        return False
+    from ..nlp.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer(settings)
+    return gazetteer.place(ent.text) is None and gazetteer.canonical(ent.text, "ORG") is None
 
 
 def _coordinated_with(ent: Span, roots: set[int]) -> bool:

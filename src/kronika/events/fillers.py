@@ -395,7 +395,8 @@ def _appositive_people(ctx: FillContext, token: Token) -> list[str]:
         if tok.text == ",":
             seen_comma = True
             continue
-        if not seen_comma:
+        # "sentenced blogger Otabek Sattoriy": a name right after its description
+        if not seen_comma and tok.i != token.i + 1:
             continue
         name = ctx.mentions.name_at(tok.idx)
         kind = ctx.mentions.kind_at(tok.idx)
