@@ -37,6 +37,8 @@ _NOT_NAMES = frozenset(
     "PERSON ORG GPE LOC FAC NORP DATE TIME MONEY PERCENT QUANTITY ORDINAL CARDINAL".split()
 )
 _KIN = frozenset("relative relatives family brother brothers father mother wife".split())
+#: What a group does, banned in its name: "banned its activities".
+_GROUP_ACTS = frozenset("activity activities operation operations work functioning".split())
 #: "members of X": X is the group they belong to, never one of the people.
 _MEMBERS = frozenset(
     "member supporter follower adherent sympathizer sympathiser affiliate recruit activist "
@@ -225,6 +227,14 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         people = [n for n in typed if ctx.mentions.kind_of(n) == "PERSON"]
         # "Colonel Halimov, the commander of the Interior Ministry's forces": the person
         return people if people and len(types) > 1 else list(typed)
+    if "ORG" in types and token.lemma_.lower() in _GROUP_ACTS:
+        # "banned its activities", "outlawed the group's operations": the group itself
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return names_of(ctx, owner, types)
+    if "ORG" in types and token.lower_ in ("it", "its"):
+        name = ctx.mentions.group_before(token.idx, _not_a_group)
+        return [name] if name else []
     if "PERSON" in types and token.lower_ in ("they", "them", "their"):
         # "They had been arrested": the people last named together
         return ctx.mentions.group(token.idx, None, 0)
@@ -252,6 +262,21 @@ _ORG_WORDS = frozenset(
     "party movement union state group front court ministry committee service council army "
     "brigade organization organisation police forces agency office government".split()
 )
+
+
+#: Words naming state bodies, which ban groups but are not banned: "the Supreme Court".
+_STATE_WORDS = frozenset(
+    "court ministry government committee service police office agency council parliament "
+    "prosecutor prosecutors procuracy".split()
+)
+
+
+def _not_a_group(name: str) -> bool:
+    """A body that acts on groups (a court, a ministry) or a news outlet, not a banned group."""
+    from ..text.metadata import canonical_outlet
+
+    words = {w.casefold() for w in name.split()}
+    return bool(words & _STATE_WORDS) or canonical_outlet(name) is not None or "/" in name
 
 
 def _looks_like(name: str, types: tuple[str, ...]) -> bool:

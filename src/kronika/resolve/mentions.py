@@ -159,6 +159,16 @@ class MentionIndex:
             return self._name_at[start], self._kind_at[start]
         return None
 
+    def group_before(self, position: int, skip: Callable[[str], bool]) -> str | None:
+        """Return the organization named last before char ``position`` ("banned its activities").
+
+        Names for which ``skip`` is true (the acting court, a news outlet) are passed over.
+        """
+        starts = sorted(
+            (s for s, k in self._kind_at.items() if k == "ORG" and s < position), reverse=True
+        )
+        return next((self._name_at[s] for s in starts if not skip(self._name_at[s])), None)
+
     def person_named(self, word: str) -> str | None:
         """Return the person whose full name ends in ``word`` ("Shodiev" → "Nematullo Shodiev")."""
         for (kind, name), _forms in self._forms.items():
