@@ -77,3 +77,17 @@ def test_event_place_reads_the_country_as_the_one_the_text_dwells_on(
     result = extract_article(nlp(text), article, Settings())
     places = [e.location.name if e.location else None for e in result.events if e.type == "ATTACK"]
     assert places == [expected]
+
+
+@pytest.mark.parametrize(
+    "running,text,expected",
+    [
+        ("2019", "four months later", None),
+        ("2019", "a year later", "2020"),
+        ("2019-03", "two months later", "2019-05"),
+    ],
+)
+def test_in_context_later_keeps_to_the_running_precision(
+    running: str, text: str, expected: str | None
+) -> None:
+    assert in_context(normalize_date, text, None, running) == expected

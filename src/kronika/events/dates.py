@@ -204,9 +204,12 @@ def _later(norm: Callable[..., Any], amount: str, unit: str, running: str) -> st
     if not isinstance(number, int | float):
         return None
     count = int(number)
-    year, month = int(running[:4]), int(running[5:7])
+    year = int(running[:4])
     if unit.lower() == "year":
         return f"{year + count:04d}" + running[4:7]
+    if len(running) < 7:
+        return None  # "four months later" after a year alone: the year may have turned
+    month = int(running[5:7])
     if unit.lower() == "month":
         index = year * 12 + month - 1 + count
         return f"{index // 12:04d}-{index % 12 + 1:02d}"

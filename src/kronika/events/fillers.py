@@ -248,9 +248,9 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         if tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_NAMES or tok.dep_ == "compound":
             continue
         run = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
-        owner = ctx.mentions.person_named(tok.text) if "PERSON" in types else None
-        if len(run) == 1 and owner:
-            other[owner] = None  # "Belarus extradited Shodiev": the surname the model missed
+        surname_of = ctx.mentions.person_named(tok.text) if "PERSON" in types else None
+        if len(run) == 1 and surname_of:
+            other[surname_of] = None  # "Belarus extradited Shodiev": the surname the model missed
             continue
         # a lone capitalized word opening a sentence ("Gunmen attacked") is no name
         if len(run) > 1 or ("ORG" in types and not tok.is_sent_start):
