@@ -258,12 +258,9 @@ def test_extract_article_dates_news_by_publication(
         ),
         ("Some 400 people have been arrested in recent years, officials said.", "ARREST"),
         ("About 300 people are detained every year on extremism charges.", "ARREST"),
-        pytest.param(
+        (
             "More than 900 people have been convicted of extremism over the past decade.",
             "SENTENCE",
-            marks=pytest.mark.xfail(
-                strict=True, reason="the charges list counts as a name, so the tally is kept"
-            ),
         ),
     ],
 )
@@ -283,18 +280,8 @@ def test_extract_article_keeps_a_count_on_one_day(nlp: Any) -> None:
     [
         "Militants freed 300 inmates when they stormed the prison in Jalalabad.",
         "Inmates were freed when gunmen attacked the jail in Kulob.",
-        pytest.param(
-            "Prisoners were freed in a raid on the jail in Kulob, officials said.",
-            marks=pytest.mark.xfail(
-                strict=True, reason="'freed in a raid' (a prepositional raid) is still a RELEASE"
-            ),
-        ),
-        pytest.param(
-            "Gunmen freed 40 prisoners in a raid on the jail in Kulob.",
-            marks=pytest.mark.xfail(
-                strict=True, reason="the RELEASE is dropped but no ESCAPE is found"
-            ),
-        ),
+        "Prisoners were freed in a raid on the jail in Kulob, officials said.",
+        "Gunmen freed 40 prisoners in a raid on the jail in Kulob.",
     ],
 )
 def test_extract_article_reads_prisoners_freed_by_force_as_an_escape(nlp: Any, text: str) -> None:
@@ -364,9 +351,6 @@ def test_extract_article_gives_a_described_defendant_the_name_told_next(nlp: Any
     assert event.args["defendant"] == ["Arben K."]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="MentionIndex groups are read off a loop variable, not the article text"
-)
 @pytest.mark.parametrize("plural", ["They were", "The three men were"])
 def test_extract_article_gives_a_plural_the_people_named_before(nlp: Any, plural: str) -> None:
     text = (

@@ -213,7 +213,6 @@ def test_antecedent_count_repeats_the_number_of_an_earlier_plural(
 
 
 PEOPLE = RoleSpec("defendant", "names", entity=("PERSON",))
-_GROUP_BUG = "MentionIndex groups are read off a loop variable, not the article text"
 
 
 def test_described_people_gives_a_described_person_the_next_name_in_the_lead() -> None:
@@ -321,7 +320,6 @@ _TWO = ("two", "nummod", "NUM", "CD")
 _MEN = ("men", "nsubjpass", "NOUN", "NNS")
 
 
-@pytest.mark.xfail(strict=True, reason=_GROUP_BUG)
 @pytest.mark.parametrize(
     "plural",
     [[_THE, _TWO, _MEN], [_TWO, _MEN], [_THE, _MEN], [("They", "nsubjpass", "PRON", "PRP")]],

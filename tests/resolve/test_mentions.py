@@ -168,10 +168,8 @@ _BEFORE_AND_AFTER = (
     "Jasur Alimov and Kamol Rizoev were freed. The two men were arrested again. "
     "Olim Boboev and Ahmad Zoirov were charged too."
 )
-_GROUP_BUG = "MentionIndex groups are read off a loop variable, not the article text"
 
 
-@pytest.mark.xfail(strict=True, reason=_GROUP_BUG)
 @pytest.mark.parametrize(
     "text,spans,plural,size,expected",
     [

@@ -548,8 +548,12 @@ def _is_tally(event: Event) -> bool:
     """A count of people who joined, with nobody named: a figure someone gives, not an event."""
     floor = _TALLY_FLOORS.get(event.type)
     count = event.args.get("count")
-    named = any(isinstance(v, list) and v for v in event.args.values())
-    return floor is not None and isinstance(count, int | float) and count >= floor and not named
+    return (
+        floor is not None
+        and isinstance(count, int | float)
+        and count >= floor
+        and not _named(event)
+    )
 
 
 #: "over the past decade", "in recent years", "every year": a count over a span of time.
@@ -560,11 +564,19 @@ _SPAN = re.compile(
 )
 
 
+#: List-valued roles that hold phrases, not the people or groups an event is about.
+_PHRASE_LISTS = frozenset({"charges", "articles"})
+
+
+def _named(event: Event) -> bool:
+    """Whether the event names its people or groups."""
+    return any(isinstance(v, list) and v and k not in _PHRASE_LISTS for k, v in event.args.items())
+
+
 def _over_a_span(event: Event, trigger: Token) -> bool:
     """A count of unnamed people acted on over a span of time: a tally, not one event."""
     count = event.args.get("count")
-    named = any(isinstance(v, list) and v for v in event.args.values())
-    if named or not isinstance(count, int | float):
+    if _named(event) or not isinstance(count, int | float):
         return False
     return _SPAN.search(sent_of(trigger).text) is not None
 

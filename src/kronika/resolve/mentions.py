@@ -103,17 +103,17 @@ class MentionIndex:
         self._people: list[tuple[int, str]] = []
         full_people: list[tuple[int, str]] = []
         for m in ordered:
-            text = clean_name(m.text)
+            form = clean_name(m.text)
             if m.type == "PERSON":
-                text = strip_titles(text)
-            if not text:
+                form = strip_titles(form)
+            if not form:
                 continue
-            name = self._resolve(text, m, full_people, ordered)
-            if m.type == "PERSON" and len(text.split()) > 1 and name == text:
+            name = self._resolve(form, m, full_people, ordered)
+            if m.type == "PERSON" and len(form.split()) > 1 and name == form:
                 full_people.append((m.start, name))
             self._name_at[m.start] = name
             self._kind_at[m.start] = m.type
-            self._forms.setdefault((m.type, name), {})[text] = None
+            self._forms.setdefault((m.type, name), {})[form] = None
             self._spans.setdefault((m.type, name), []).append(Mention(m.text, m.start, m.end))
             if m.type == "PERSON":
                 self._people.append((m.start, name))
