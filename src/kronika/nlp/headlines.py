@@ -42,6 +42,9 @@ class HeadlineReader:
     def __init__(self, nlp: Language, name: str) -> None:
         self.nlp = nlp
         self.name = name
+        # the words the model knows, taken before any text is read: every parsed doc adds
+        # its own words to the vocabulary, which must not change how later titles read
+        self.known = frozenset(s for s in nlp.vocab.strings if s.islower())
 
     def __call__(self, doc: Doc) -> Doc:
         titles = [s for s in doc.sents if _is_title(s)]
@@ -67,7 +70,9 @@ class HeadlineReader:
         if not tokens:
             return
         start, end = tokens[0].i, tokens[-1].i + 1
-        words = [_recase(t.text, i == 0, capitalized, doc) for i, t in enumerate(doc[start:end])]
+        words = [
+            _recase(t.text, i == 0, capitalized, self.known) for i, t in enumerate(doc[start:end])
+        ]
         spaces = [bool(t.whitespace_) for t in doc[start:end]]
         spaces[-1] = False
         parsed = self._parse(words, spaces)
@@ -83,13 +88,13 @@ class HeadlineReader:
         taken = {i for e in moved for i in range(e.start, e.end)}
         moved += [
             Span(doc, a + start, b + start, label="PERSON")
-            for a, b in _unknown_runs(words, parsed)
+            for a, b in _unknown_runs(words, self.known)
             if not taken & set(range(a + start, b + start))
         ]
         doc.ents = sorted(kept + moved, key=lambda e: e.start)
 
 
-def _unknown_runs(words: list[str], parsed: Doc) -> list[tuple[int, int]]:
+def _unknown_runs(words: list[str], known: frozenset[str]) -> list[tuple[int, int]]:
     """Runs of two or more capitalized words the model has never seen: names of people.
 
     "Activist Gulsara Toktogulova Detained": a headline gives no context to tell them by.
@@ -100,7 +105,7 @@ def _unknown_runs(words: list[str], parsed: Doc) -> list[tuple[int, int]]:
         unknown = (
             word[:1].isupper()
             and word.isalpha()
-            and word.lower() not in parsed.vocab.strings
+            and word.lower() not in known
             and word.lower() not in _nationalities()
         )
         if unknown and start is None:
@@ -138,14 +143,14 @@ def _capitalized_in_body(doc: Doc, titles: Iterable[Span]) -> set[str]:
     return found
 
 
-def _recase(word: str, first: bool, capitalized: set[str], doc: Doc) -> str:
+def _recase(word: str, first: bool, capitalized: set[str], known: frozenset[str]) -> str:
     if first or not word[:1].isupper() or word.isupper() or word in capitalized:
         return word
     lower = word.lower()
     if lower in _nationalities():
         return word  # "Uzbek", "Kazakh": written with a capital in any sentence
     # a word the model never saw in lower case is most likely a name: keep it
-    return lower if lower in doc.vocab.strings else word
+    return lower if lower in known else word
 
 
 @cache
