@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..events.spans import doc_ents, doc_sents, doc_text, normalizer
 from ..model import Claim, Event, Evidence
 from ..resolve.mentions import MentionIndex, clean_name
+from .owned import attack_spans, is_population, owned_by_event
 from .stance import lexicon
 
 _SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY"})
@@ -25,12 +26,14 @@ _SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY"})
 
 def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> list[Claim]:
     """Return the figures asserted in ``doc`` that are not event arguments."""
+    events = list(events)
     parse = normalizer("kronika.number.v1")
     if parse is None:
         return []
     cues = lexicon("claims")
     verbs, nouns = set(cues["claim_verbs"]), {n.lower() for n in cues["counted_nouns"]}
     used: list[tuple[int, int, set[float]]] = []
+    tolls: set[float] = set()
     for event in events:
         values = {
             float(v)
@@ -40,6 +43,13 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
             and not isinstance(v, bool)
         }
         used.extend((ev.start, ev.end, values) for ev in event.evidence)
+        # an attack's toll may be told in the sentences after the act
+        tolls.update(
+            float(v)
+            for k, v in event.args.items()
+            if k in ("killed", "wounded") and isinstance(v, int | float) and v
+        )
+    attacks = attack_spans(events)
     claims = []
     for sent in doc_sents(doc):
         taken = {
@@ -52,6 +62,8 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
             # a title restates the body; "17 killed, including 15 militants": parts of a total
             if _in_title(number) or any(a.lower_ == "including" for a in number.ancestors):
                 continue
+            if _is_toll(number, tolls):
+                continue
             noun = _counted(number)
             # "ten of the party leaders" counts a part of a known group: still a figure
             # "ten of the party leaders" counts part of a known group: still a figure;
@@ -63,6 +75,8 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
                 continue
             if taken and _casualty_object(noun):
                 continue  # a part of an event's toll ("killed five civilians and three police")
+            if owned_by_event(number, noun, sent, attacks) or is_population(noun):
+                continue
             quantity = _quantity(number, parse)
             if quantity is None or quantity in taken or quantity < 2 and noun.tag_ != "NNS":
                 continue
@@ -81,6 +95,19 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
 
 
 _PEOPLE = frozenset({"man", "men", "people", "person", "woman", "women"})
+_TOLL_WORDS = frozenset({"kill", "wound", "injure", "hurt", "die", "dead", "injured", "wounded"})
+
+
+def _is_toll(number: Token, tolls: set[float]) -> bool:
+    """A number an attack event gives as its toll, told where the toll is told."""
+    if not tolls:
+        return False
+    parse = normalizer("kronika.number.v1")
+    value = parse(number.text) if parse is not None else None
+    if not isinstance(value, int | float) or float(value) not in tolls:
+        return False
+    near = [number, *number.ancestors][:4]
+    return any(t.lemma_ in _TOLL_WORDS or t.lower_ in _TOLL_WORDS for t in near)
 
 
 def _casualty_object(noun: Token) -> bool:

@@ -1,0 +1,90 @@
+"""Numbers that belong to something other than a claim: an event's own count or toll,
+or the size of a place.
+
+"convicted 29 men" is the sentence's count, "10 people were killed" beside an
+attack is its toll, "a city of three million people" is a population: none is a
+figure somebody asserts. A count of attackers killed ("12 militants were
+killed"), a count told for the future ("956 of them will be released") and a
+count of several events together stay claims. The word lists are data:
+``event_verbs``, ``toll_verbs``, ``attacker_nouns`` and ``place_nouns`` in
+``data/lexicons/claims.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from ..model import Event
+from .stance import is_asserted, lexicon
+
+#: How far before a toll sentence (in characters) the attack it belongs to may be told.
+_REACH = 600
+
+
+def attack_spans(events: Iterable[Event]) -> list[tuple[int, int]]:
+    """The character spans where attack events are told."""
+    return [(ev.start, ev.end) for e in events if e.type == "ATTACK" for ev in e.evidence]
+
+
+def owned_by_event(
+    number: Token, noun: Token, sent: Span, attacks: list[tuple[int, int]]
+) -> bool:
+    """Whether the people ``noun`` counts are an event's own participants or victims."""
+    cues = lexicon("claims")
+    verb, role = _governor(noun)
+    if verb is None and noun.lower_ in ("them", "us"):
+        verb, role = _governor(number)  # "three of them were killed"
+    if verb is None:
+        return False
+    if verb.lemma_ in cues["event_verbs"] and role != "nsubj" and is_asserted(verb):
+        return True  # "convicted 29 men", "five men were detained"
+    tolls = set(cues["toll_verbs"])
+    if not (verb.lemma_ in tolls or verb.lower_ in tolls):
+        return False
+    if noun.lemma_.lower() in cues["attacker_nouns"] or role == "nsubj" and verb.lemma_ == "kill":
+        return False  # "12 militants were killed", "militants killed four": about the fighters
+    if any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children):
+        return False  # "70,000 people have been killed since 1989": a running total
+    return _beside_an_act(sent, attacks)
+
+
+def _beside_an_act(sent: Span, attacks: list[tuple[int, int]]) -> bool:
+    """Whether ``sent`` tells its toll of one act: named in it, or told just before it."""
+    cues = lexicon("claims")
+    acts = [t for t in sent if t.lemma_.lower() in cues["act_nouns"] and t.pos_ == "NOUN"]
+    if acts:
+        # "the bombings killed 87 people": a sum over several acts is a figure
+        return any(t.tag_ == "NN" or t.lemma_.lower() in cues["mass_act_nouns"] for t in acts)
+    return any(start < sent.end_char and sent.start_char - _REACH < end for start, end in attacks)
+
+
+def _governor(noun: Token) -> tuple[Token | None, str]:
+    """The verb whose argument ``noun`` (or the list it is part of) is, and how."""
+    token = noun
+    while token.dep_ in ("conj", "appos"):
+        token = token.head
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass", "nsubj"):
+        return head, token.dep_
+    if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ == "sentence":
+        return head.head, "dobj"  # "handed sentences to five men"
+    if token.dep_ == "pobj" and head.head.lemma_ == "hand":
+        return head.head, "dobj"
+    if head.pos_ == "VERB" and head.dep_ in ("acl", "amod") and head.head == token:
+        return head, "nsubjpass"  # "14 soldiers killed"
+    for child in token.children:
+        if child.dep_ in ("acl", "amod") and child.tag_ == "VBN":
+            return child, "nsubjpass"  # "27 injured", "15 others injured"
+    return None, ""
+
+
+def is_population(noun: Token) -> bool:
+    """ "a city of about three million people", "a land of 4.7 million": a place's size."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in lexicon("claims")["place_nouns"]
+    )
