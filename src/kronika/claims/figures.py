@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..events.spans import doc_ents, doc_sents, doc_text, normalizer
 from ..model import Claim, Event, Evidence
 from ..resolve.mentions import MentionIndex, clean_name
-from .owned import attack_spans, is_population, owned_by_event
+from .owned import is_population, owned_by_event
 from .stance import lexicon
 
 _SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY"})
@@ -49,7 +49,6 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
             for k, v in event.args.items()
             if k in ("killed", "wounded") and isinstance(v, int | float) and v
         )
-    attacks = attack_spans(events)
     claims = []
     for sent in doc_sents(doc):
         taken = {
@@ -75,7 +74,7 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
                 continue
             if taken and _casualty_object(noun):
                 continue  # a part of an event's toll ("killed five civilians and three police")
-            if owned_by_event(number, noun, sent, attacks) or is_population(noun):
+            if owned_by_event(number, noun, sent) or is_population(noun):
                 continue
             quantity = _quantity(number, parse)
             if quantity is None or quantity in taken or quantity < 2 and noun.tag_ != "NNS":

@@ -12,25 +12,12 @@ count of several events together stay claims. The word lists are data:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from spacy.tokens import Span, Token
 
-from ..model import Event
 from .stance import is_asserted, lexicon
 
-#: How far before a toll sentence (in characters) the attack it belongs to may be told.
-_REACH = 600
 
-
-def attack_spans(events: Iterable[Event]) -> list[tuple[int, int]]:
-    """The character spans where attack events are told."""
-    return [(ev.start, ev.end) for e in events if e.type == "ATTACK" for ev in e.evidence]
-
-
-def owned_by_event(
-    number: Token, noun: Token, sent: Span, attacks: list[tuple[int, int]]
-) -> bool:
+def owned_by_event(number: Token, noun: Token, sent: Span) -> bool:
     """Whether the people ``noun`` counts are an event's own participants or victims."""
     cues = lexicon("claims")
     verb, role = _governor(noun)
@@ -47,17 +34,18 @@ def owned_by_event(
         return False  # "12 militants were killed", "militants killed four": about the fighters
     if any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children):
         return False  # "70,000 people have been killed since 1989": a running total
-    return _beside_an_act(sent, attacks)
+    return _one_act(sent)
 
 
-def _beside_an_act(sent: Span, attacks: list[tuple[int, int]]) -> bool:
-    """Whether ``sent`` tells its toll of one act: named in it, or told just before it."""
+def _one_act(sent: Span) -> bool:
+    """Whether the toll in ``sent`` is one act's: not a sum over several named acts."""
     cues = lexicon("claims")
     acts = [t for t in sent if t.lemma_.lower() in cues["act_nouns"] and t.pos_ == "NOUN"]
     if acts:
         # "the bombings killed 87 people": a sum over several acts is a figure
         return any(t.tag_ == "NN" or t.lemma_.lower() in cues["mass_act_nouns"] for t in acts)
-    return any(start < sent.end_char and sent.start_char - _REACH < end for start, end in attacks)
+    # "three civilians were killed and two were injured": a bare toll tells an act's own
+    return True
 
 
 def _governor(noun: Token) -> tuple[Token | None, str]:

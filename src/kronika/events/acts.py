@@ -66,9 +66,7 @@ def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             token = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
         else:
             token = next((c for c in trigger.children if c.dep_ == "dobj"), None)
-        if token is not None and token.lower_ in _MEANS | {"fire"} or (
-            token is not None and token.lemma_.lower() in _MEANS
-        ):
+        if token is not None and (token.lower_ in _MEANS or token.lemma_.lower() in _MEANS):
             token = _struck(token) or _struck(trigger)
         elif token is None:
             token = _struck(trigger)

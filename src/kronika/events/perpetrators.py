@@ -94,7 +94,7 @@ def _group_of(ctx: FillContext, doer: Token, types: tuple[str, ...]) -> list[str
         if child.dep_ != "compound" or child.pos_ != "PROPN" or child.i != doer.i - 1:
             continue
         run = [t for t in child.subtree if t.pos_ == "PROPN" and t.lower_ not in _DOERS]
-        if run and all(b.i + 1 == a.i for a, b in zip(run[1:], run)):
+        if run and all(b.i + 1 == a.i for a, b in zip(run[1:], run[:-1], strict=True)):
             return [" ".join(t.text for t in run)]
     return []
 

@@ -13,7 +13,6 @@ rest of the act's paragraph is read when its own sentence gives none.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
@@ -103,8 +102,10 @@ def next_in_paragraph(sent: Span, most: int, *, paragraphs: bool = False) -> lis
         end = last.start_char + len(body)
         if not body or body[-1] not in ".!?\"”'" or "\n" in nxt.text.strip():
             break  # a title line, or a sentence the parser ran over a line break
-        if not paragraphs and "\n" in text[end : nxt.start_char + 1]:
-            break
+        if "\n" in text[end : nxt.start_char + 1] and (
+            not paragraphs or any(e.label_ == "DATE" for e in nxt.ents)
+        ):
+            break  # a new paragraph with a date of its own tells another happening
         out.append(nxt)
         last = nxt
     return out
@@ -148,19 +149,30 @@ def _victims(verb: Token, role: str) -> int | float | None:
     if phrase is None and verb.tag_ == "VBN":
         # "15 others injured", "and 27 injured": a participle told without "were"
         phrase = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if phrase is None and verb.dep_ in ("acl", "amod", "conj") and verb.head.pos_ in (
-            "NOUN",
-            "NUM",
-        ):
+        described = verb.dep_ in ("acl", "amod", "conj") and verb.head.pos_ in ("NOUN", "NUM")
+        if phrase is None and described:
             phrase = verb.head  # "14 soldiers killed"
     if phrase is None or phrase.lower_ in ("himself", "herself", "themselves"):
         return None
+    if phrase.like_num and _elided_attackers(verb):
+        return None  # "12 militants were killed and 6 were injured": six militants
     return _counted(phrase, verb)
+
+
+def _elided_attackers(verb: Token) -> bool:
+    """Whether a bare number's noun, left out, is the attackers of the verb it is joined to."""
+    other = verb.head if verb.dep_ == "conj" else None
+    if other is None:
+        return False
+    subject = next((c for c in other.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    return subject is not None and subject.lemma_.lower() in ATTACKERS
 
 
 def _counted(phrase: Token, verb: Token) -> int | float | None:
     """The victims in a noun phrase and its conjuncts, attackers left out."""
     total: int | float | None = None
+    if _nobody(phrase):
+        return 0
     for part in (phrase, *phrase.conjuncts):
         if part.lemma_.lower() in ATTACKERS or part.lower_ in ("himself", "herself"):
             continue
@@ -180,9 +192,17 @@ def _number(part: Token) -> int | float | None:
     # "killed a local councillor", "wounded the governor": one person
     if part.pos_ == "PROPN" or part.ent_type_ == "PERSON":
         return 1
-    if part.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in part.children):
+    if part.lower_ == "both" or any(c.lower_ == "both" for c in part.children):
+        return 2
+    # "a conscript", "the victim", "his son": one person
+    if part.tag_ == "NN" and any(
+        c.dep_ in ("det", "poss") and c.lower_ in _ONE for c in part.children
+    ):
         return 1
     return None
+
+
+_ONE = frozenset({"a", "an", "the", "one", "his", "her", "their", "its"})
 
 
 def _attackers_included(phrase: Token, verb: Token) -> int | float:
@@ -194,10 +214,31 @@ def _attackers_included(phrase: Token, verb: Token) -> int | float:
             removed: int | float = 0
             for obj in child.children:
                 for part in (obj, *obj.conjuncts) if obj.dep_ == "pobj" else ():
-                    if part.lemma_.lower() in ATTACKERS:
+                    if _is_attacker(part):
                         removed += count_of(part) or 1
             return removed
     return 0
+
+
+def _is_attacker(part: Token) -> bool:
+    """ "the bomber", "two gunmen", "seven of the attackers"."""
+    if part.lemma_.lower() in ATTACKERS:
+        return True
+    return part.like_num and any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in ATTACKERS for g in c.children)
+        for c in part.children
+    )
+
+
+def _nobody(part: Token) -> bool:
+    """ "no one was injured", "nobody was hurt", "no civilians were killed"."""
+    if part.lower_ in ("nobody", "none"):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in part.children):
+        return True
+    return part.lower_ == "one" and part.i > 0 and part.doc[part.i - 1].lower_ == "no"
 
 
 def _died(word: Token) -> int | float | None:
