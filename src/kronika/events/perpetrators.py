@@ -74,9 +74,14 @@ def _first_telling(trigger: Token) -> bool:
 
 
 def _told_before(trigger: Token) -> bool:
-    """A definite act noun ("the attack", "the blast") refers back to an act already told."""
-    return trigger.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children
+    """A bare definite act noun ("the attack", "the blast") refers back to an act told before.
+
+    "the bombing of a hotel that killed 15" tells its act anew.
+    """
+    return (
+        trigger.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
+        and not any(c.dep_ in ("prep", "relcl", "acl", "compound") for c in trigger.children)
     )
 
 

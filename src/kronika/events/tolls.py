@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ArgValue
 from .fillers import FillContext, count_of
-from .spans import block, doc_sents, doc_text
+from .spans import block, doc_sents, doc_text, normalizer
 from .spec import RoleSpec
 
 #: Verbs (and adjectives) whose victims a role counts.
@@ -186,7 +186,7 @@ def _counted(phrase: Token, verb: Token) -> int | float | None:
 
 
 def _number(part: Token) -> int | float | None:
-    value = count_of(part)
+    value = _hyphenated(part) or count_of(part)
     if value is not None:
         return value
     # "killed a local councillor", "wounded the governor": one person
@@ -218,6 +218,19 @@ def _attackers_included(phrase: Token, verb: Token) -> int | float:
                         removed += count_of(part) or 1
             return removed
     return 0
+
+
+def _hyphenated(part: Token) -> int | float | None:
+    """ "Twenty-three people": a number word the tokenizer split at its hyphen."""
+    doc = part.doc
+    numbers = [part] if part.like_num else [c for c in part.children if c.dep_ == "nummod"]
+    for tok in numbers:
+        if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].like_num:
+            parse = normalizer("kronika.number.v1")
+            value = parse(f"{doc[tok.i - 2].text}-{tok.text}") if parse is not None else None
+            if isinstance(value, int | float):
+                return value
+    return None
 
 
 def _is_attacker(part: Token) -> bool:
