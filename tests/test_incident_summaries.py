@@ -31,7 +31,9 @@ ITEMS = [
 def test_incident_summary(nlp: Any, item: dict[str, Any]) -> None:
     text = item["text"]
     article = Article(external_id="s", input_hash="", part=0, text=text, published=None)
-    attacks = [e for e in extract_article(nlp(text), article, Settings()).events if e.type == "ATTACK"]
+    attacks = [
+        e for e in extract_article(nlp(text), article, Settings()).events if e.type == "ATTACK"
+    ]
     assert len(attacks) == 1, attacks
     (event,) = attacks
     assert event.date == item["date"]

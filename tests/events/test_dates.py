@@ -24,7 +24,10 @@ def _dates(nlp: Any, text: str, kind: str = "ATTACK") -> list[str | None]:
     [
         ("07/02/2013: Gunmen attacked a bus near Mastung, killing five.", "2013-07-02"),
         ("14 March 2012: A bomb exploded at a bus station in Kano, killing four.", "2012-03-14"),
-        ("March 14, 2012: Militants ambushed a convoy near Gao, killing two soldiers.", "2012-03-14"),
+        (
+            "March 14, 2012: Militants ambushed a convoy near Gao, killing two soldiers.",
+            "2012-03-14",
+        ),
         (
             "11/21/2009: Police officers were guarding a checkpoint in Tal Afar. "
             "An explosive device detonated beside it, killing two officers.",

@@ -31,7 +31,10 @@ def _attacks(nlp: Any, text: str) -> list[Event]:
             "The Northern Crescent Brigade claimed responsibility.",
             "Northern Crescent Brigade",
         ),
-        ("A suicide bombing claimed by the Valley Front killed 14 people in Bannu.", "Valley Front"),
+        (
+            "A suicide bombing claimed by the Valley Front killed 14 people in Bannu.",
+            "Valley Front",
+        ),
         ("Gunmen from the Sahel Liberation Army attacked a bank in Kano.", "Sahel Liberation Army"),
     ],
 )

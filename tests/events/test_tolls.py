@@ -15,7 +15,9 @@ pytestmark = pytest.mark.model
 
 def _attack(nlp: Any, text: str) -> Event:
     article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-05-02")
-    attacks = [e for e in extract_article(nlp(text), article, Settings()).events if e.type == "ATTACK"]
+    attacks = [
+        e for e in extract_article(nlp(text), article, Settings()).events if e.type == "ATTACK"
+    ]
     assert len(attacks) == 1, attacks
     return attacks[0]
 
@@ -24,17 +26,38 @@ def _attack(nlp: Any, text: str) -> Event:
     "text,killed,wounded",
     [
         ("Gunmen stormed a hotel in Garowe, killing four guards and wounding nine guests.", 4, 9),
-        ("A car bomb exploded near a bakery in Baidoa. Six people were killed and 13 injured.", 6, 13),
+        (
+            "A car bomb exploded near a bakery in Baidoa. Six people were killed and 13 injured.",
+            6,
+            13,
+        ),
         ("The blast at the bus depot left eleven dead and 30 others injured.", 11, 30),
-        ("Rebels ambushed a patrol near Tessit, killing at least 12 soldiers and a civilian.", 13, None),
-        ("A suicide bomber attacked a rally in Lashkar Gah, killing nine people, including the bomber.", 8, None),
-        ("Militants attacked a base in Diffa. At least 30 people were killed, including "
-         "five of the attackers, and 14 were wounded.", 25, 14),
+        (
+            "Rebels ambushed a patrol near Tessit, killing at least 12 soldiers and a civilian.",
+            13,
+            None,
+        ),
+        (
+            "A suicide bomber attacked a rally in Lashkar Gah, killing nine people, "
+            "including the bomber.",
+            8,
+            None,
+        ),
+        (
+            "Militants attacked a base in Diffa. At least 30 people were killed, including "
+            "five of the attackers, and 14 were wounded.",
+            25,
+            14,
+        ),
         ("Assailants threw a grenade at a police post in Yala. No one was injured.", None, 0),
         ("Attackers set fire to a school in Kunduz. There were no casualties.", 0, 0),
         ("Unidentified gunmen shot dead a tribal elder in Wana.", 1, None),
         ("Gunmen killed a shopkeeper and his brother in Bangui.", 2, None),
-        ("A roadside bomb struck an army truck near Khost. Both soldiers inside were wounded.", None, 2),
+        (
+            "A roadside bomb struck an army truck near Khost. Both soldiers inside were wounded.",
+            None,
+            2,
+        ),
         ("Twenty-three people were killed in the bombing of a market in Maiduguri.", 23, None),
     ],
 )
@@ -52,10 +75,7 @@ def test_attackers_killed_are_not_the_toll(nlp: Any) -> None:
 
 
 def test_a_toll_in_a_dated_new_paragraph_belongs_to_another_happening(nlp: Any) -> None:
-    text = (
-        "A drone strike hit a compound near Jilib.\n\n"
-        "On June 3, four men were killed in Hudur."
-    )
+    text = "A drone strike hit a compound near Jilib.\n\nOn June 3, four men were killed in Hudur."
     article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-06-05")
     result = extract_article(nlp(text), article, Settings())
     first = next(e for e in result.events if e.type == "ATTACK" and "Jilib" in e.evidence[0].text)
