@@ -26,6 +26,10 @@ def _quantities(nlp: Any, text: str) -> list[float]:
         "Five civilians were killed and 20 wounded in a blast at a market in Kunduz.",
         "Khujand, a city of about 180,000 people, was calm on Friday.",
         "The attack on the school left nine pupils dead, the governor said.",
+        "The prosecutor said the defendant has three children.",
+        "Police announced the arrest of four men in Bishkek.",
+        "Five militants surrendered to police in Khorog on Friday.",
+        "The IRPT said he had never been one of its members.",
     ],
 )
 def test_event_counts_tolls_and_populations_are_not_claims(nlp: Any, text: str) -> None:
@@ -39,6 +43,8 @@ def test_event_counts_tolls_and_populations_are_not_claims(nlp: Any, text: str) 
         ("Around 60,000 people have been killed in the insurgency since 2009.", 60000),
         ("The ministry said 300 pardoned prisoners will be released next week.", 300),
         ("Officials said the two bombings killed 87 people in all.", 87),
+        ("The minister said 300 residents of the province are fighting in Syria.", 300),
+        ("Police said the attack was carried out by two suicide bombers.", 2),
     ],
 )
 def test_figures_about_fighters_totals_and_plans_stay_claims(

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..events.spans import doc_ents, doc_sents, doc_text, normalizer
 from ..model import Claim, Event, Evidence
 from ..resolve.mentions import MentionIndex, clean_name
-from .owned import is_population, owned_by_event
+from .owned import describes_someone, is_population, owned_by_event
 from .stance import lexicon
 
 _SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY"})
@@ -76,8 +76,11 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
                 continue  # a part of an event's toll ("killed five civilians and three police")
             if owned_by_event(number, noun, sent) or is_population(noun):
                 continue
+            if describes_someone(number, noun):
+                continue
             quantity = _quantity(number, parse)
-            if quantity is None or quantity in taken or quantity < 2 and noun.tag_ != "NNS":
+            # "one of its members": a single person is no figure
+            if quantity is None or quantity in taken or quantity < 2:
                 continue
             about = _about(noun, number)
             if not about.strip():

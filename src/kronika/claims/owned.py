@@ -24,12 +24,18 @@ def owned_by_event(number: Token, noun: Token, sent: Span) -> bool:
     if verb is None and noun.lower_ in ("them", "us"):
         verb, role = _governor(number)  # "three of them were killed"
     if verb is None:
-        return False
+        return _of_an_event(noun)
     if verb.lemma_ in cues["event_verbs"] and role != "nsubj" and is_asserted(verb):
         return True  # "convicted 29 men", "five men were detained"
+    if verb.lemma_ in cues["event_verbs_intransitive"] and role == "nsubj" and is_asserted(verb):
+        return True  # "five militants surrendered"
     tolls = set(cues["toll_verbs"])
     if not (verb.lemma_ in tolls or verb.lower_ in tolls):
         return False
+    if verb.lemma_ == "leave" and (
+        role == "nsubj" or "dead" not in {t.lower_ for t in verb.subtree}
+    ):
+        return False  # "1,500 activists left the country": not "left five dead"
     if noun.lemma_.lower() in cues["attacker_nouns"] or role == "nsubj" and verb.lemma_ == "kill":
         return False  # "12 militants were killed", "militants killed four": about the fighters
     if any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children):
@@ -37,15 +43,65 @@ def owned_by_event(number: Token, noun: Token, sent: Span) -> bool:
     return _one_act(sent)
 
 
+def _of_an_event(noun: Token) -> bool:
+    """ "the arrest of two men", "18 men who received sentences": the event's own people."""
+    cues = lexicon("claims")
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in cues["event_nouns"]:
+        return True
+    for clause in (c for c in noun.children if c.dep_ == "relcl"):
+        if clause.lemma_ in cues["event_verbs"] and is_asserted(clause):
+            return True
+        if clause.lemma_ == "receive" and any(
+            c.dep_ == "dobj" and c.lemma_ in ("sentence", "term") for c in clause.children
+        ):
+            return True
+    return False
+
+
+def describes_someone(number: Token, noun: Token) -> bool:
+    """A number inside a description of people, not a figure.
+
+    "he has three children", "the parents of five men", "one of its members",
+    "two of the suspects, A and B" (the people are named).
+    """
+    cues = lexicon("claims")
+    kin = set(cues["kin_nouns"])
+    if noun.lemma_.lower() in kin and noun.dep_ == "dobj" and noun.head.lemma_ == "have":
+        return True
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in kin:
+        return True
+    named = (
+        c
+        for t in (number, noun)
+        for c in t.children
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+    )
+    return next(named, None) is not None
+
+
 def _one_act(sent: Span) -> bool:
     """Whether the toll in ``sent`` is one act's: not a sum over several named acts."""
     cues = lexicon("claims")
     acts = [t for t in sent if t.lemma_.lower() in cues["act_nouns"] and t.pos_ == "NOUN"]
     if acts:
-        # "the bombings killed 87 people": a sum over several acts is a figure
-        return any(t.tag_ == "NN" or t.lemma_.lower() in cues["mass_act_nouns"] for t in acts)
+        # "two other bombings killed 87 people": a sum over several acts is a figure;
+        # "the Bali bombings killed 202" names one happening
+        return any(
+            t.tag_ == "NN" or t.lemma_.lower() in cues["mass_act_nouns"] or not _counted_acts(t)
+            for t in acts
+        )
     # "three civilians were killed and two were injured": a bare toll tells an act's own
     return True
+
+
+def _counted_acts(act: Token) -> bool:
+    """ "two other bombings", "several attacks": acts counted as more than one."""
+    return any(
+        c.dep_ == "nummod" or c.lower_ in ("several", "multiple", "other", "many", "numerous")
+        for c in act.children
+    )
 
 
 def _governor(noun: Token) -> tuple[Token | None, str]:
