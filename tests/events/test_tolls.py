@@ -80,3 +80,14 @@ def test_a_toll_in_a_dated_new_paragraph_belongs_to_another_happening(nlp: Any) 
     result = extract_article(nlp(text), article, Settings())
     first = next(e for e in result.events if e.type == "ATTACK" and "Jilib" in e.evidence[0].text)
     assert "killed" not in first.args
+
+
+def test_a_toll_told_for_several_acts_is_not_one_acts(nlp: Any) -> None:
+    text = (
+        "The men took part in attacks on a jail in Osh and on a border post in 2010. "
+        "Nine guards were killed in the attacks."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-06-05")
+    result = extract_article(nlp(text), article, Settings())
+    assert all("killed" not in e.args for e in result.events if e.type == "ATTACK")
+    assert [c.quantity for c in result.claims] == [9]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..events.tolls import several_acts
 from .stance import is_asserted, lexicon
 
 
@@ -89,19 +90,11 @@ def _one_act(sent: Span) -> bool:
         # "two other bombings killed 87 people": a sum over several acts is a figure;
         # "the Bali bombings killed 202" names one happening
         return any(
-            t.tag_ == "NN" or t.lemma_.lower() in cues["mass_act_nouns"] or not _counted_acts(t)
+            t.tag_ == "NN" or t.lemma_.lower() in cues["mass_act_nouns"] or not several_acts(t)
             for t in acts
         )
     # "three civilians were killed and two were injured": a bare toll tells an act's own
     return True
-
-
-def _counted_acts(act: Token) -> bool:
-    """ "two other bombings", "several attacks": acts counted as more than one."""
-    return any(
-        c.dep_ == "nummod" or c.lower_ in ("several", "multiple", "other", "many", "numerous")
-        for c in act.children
-    )
 
 
 def _governor(noun: Token) -> tuple[Token | None, str]:

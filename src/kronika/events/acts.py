@@ -72,7 +72,21 @@ def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             token = _struck(trigger)
     else:
         token = _of_noun(trigger)
-    return _phrase(ctx, token)
+    return _phrase(ctx, token or _victims(trigger))
+
+
+def _victims(trigger: Token) -> Token | None:
+    """With nothing else named, the victims are the target: "attacks that killed five civilians"."""
+    for clause in trigger.children:
+        if clause.dep_ in ("relcl", "acl", "advcl") and clause.lemma_ in (
+            "kill",
+            "wound",
+            "injure",
+        ):
+            found = next((c for c in clause.children if c.dep_ == "dobj"), None)
+            if found is not None and not found.like_num:
+                return found
+    return None
 
 
 #: Nouns of an act that a toll verb may be told "in" ("killed in an attack").

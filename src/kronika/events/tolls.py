@@ -60,7 +60,7 @@ _FOLLOWING = 2
 def fill_toll(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """``killed`` / ``wounded``: the number of victims, from the act's sentence or its sequel."""
     verbs = _VERBS.get(role.name)
-    if verbs is None:
+    if verbs is None or several_acts(ctx.trigger):
         return None
     value = toll_in(ctx.sent, ctx.trigger, role.name)
     if value is not None:
@@ -72,6 +72,32 @@ def fill_toll(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         if value is not None:
             return value
     return None
+
+
+#: Nouns of discrete violent acts, which a plural may sum (blasts and explosions are
+#: what one act may be made of: "two blasts at a market" is one attack).
+_ACT_NOUNS = frozenset(
+    "attack bombing assault ambush raid strike airstrike stabbing massacre killing".split()
+)
+
+
+def several_acts(act: Token) -> bool:
+    """An act noun that stands for several acts: "two other bombings", "the attacks" told before.
+
+    A toll told for it is their sum, not one act's ("Nine guards were killed in the
+    attacks"); "the 2002 Bali bombings" or "bombings which killed 224" name one happening.
+    """
+    if act.pos_ != "NOUN" or act.tag_ != "NNS" or act.lemma_.lower() not in _ACT_NOUNS:
+        return False
+    if any(
+        c.dep_ == "nummod" or c.lower_ in ("several", "multiple", "other", "many", "numerous")
+        for c in act.children
+    ):
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in act.children)
+    return definite and not any(
+        c.dep_ in ("prep", "relcl", "acl", "compound", "amod", "nmod") for c in act.children
+    )
 
 
 def _sequel(sent: Span) -> list[Span]:
@@ -154,6 +180,11 @@ def _victims(verb: Token, role: str) -> int | float | None:
             phrase = verb.head  # "14 soldiers killed"
     if phrase is None or phrase.lower_ in ("himself", "herself", "themselves"):
         return None
+    if any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and several_acts(g) for g in c.children)
+        for c in verb.children
+    ):
+        return None  # "nine guards were killed in the attacks": a sum over acts
     if phrase.like_num and _elided_attackers(verb):
         return None  # "12 militants were killed and 6 were injured": six militants
     return _counted(phrase, verb)
