@@ -36,6 +36,11 @@ def _attacks(nlp: Any, text: str) -> list[Event]:
             "Valley Front",
         ),
         ("Gunmen from the Sahel Liberation Army attacked a bank in Kano.", "Sahel Liberation Army"),
+        (
+            "In an attack on a police station in Aktau, Serik Nurlanov killed three officers.",
+            "Serik Nurlanov",
+        ),
+        ("Tuareg rebels killed six soldiers in an attack on a post near Kidal.", "Tuareg rebels"),
     ],
 )
 def test_the_perpetrator_is_the_doer_or_the_claimant(nlp: Any, text: str, perpetrator: str) -> None:

@@ -32,8 +32,11 @@ def fill_perpetrator(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     names = _named(fill_agent(ctx, role))
     if names:
         return names
-    doer = ctx.nodes.get(role.name) or agent(ctx.trigger)
+    doer = ctx.nodes.get(role.name) or agent(ctx.trigger) or _doer_of_toll(ctx.trigger)
     if doer is not None:
+        names = _named(names_of(ctx, doer, types))
+        if names:
+            return names
         names = _named(_group_of(ctx, doer, types))
         if names:
             return names
@@ -85,6 +88,21 @@ def _told_before(trigger: Token) -> bool:
     )
 
 
+#: Verbs of a toll whose subject did the act told "in" it.
+_TOLL_VERBS = frozenset({"kill", "wound", "injure", "shoot", "behead", "abduct", "kidnap"})
+
+
+def _doer_of_toll(trigger: Token) -> Token | None:
+    """ "Rebels killed 14 soldiers in an attack on a post", "In an attack on X, Y killed Z"."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ not in ("in", "during"):
+        return None
+    verb = prep.head
+    if verb.lemma_ not in _TOLL_VERBS or verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def _group_of(ctx: FillContext, doer: Token, types: tuple[str, ...]) -> list[str]:
     """ "gunmen from the Eastern Brigade", "militants of X": the group the doers belong to."""
     for child in doer.children:
@@ -94,6 +112,14 @@ def _group_of(ctx: FillContext, doer: Token, types: tuple[str, ...]) -> list[str
                 return names_of(ctx, obj, types)
     if doer.lemma_.lower() not in _DOERS:
         return []
+    # "Tuareg rebels", "Houthi fighters": a people's armed men are a group
+    for child in doer.children:
+        if (
+            child.dep_ in ("amod", "compound")
+            and child.ent_type_ in ("NORP", "GPE")
+            and child.i == doer.i - 1
+        ):
+            return [f"{child.text} {doer.text}"]
     # "suspected Boko Haram militants": a group's name the model left untagged
     for child in doer.children:
         if child.dep_ != "compound" or child.pos_ != "PROPN" or child.i != doer.i - 1:

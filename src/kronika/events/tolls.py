@@ -299,6 +299,9 @@ def _left_dead(verb: Token) -> int | float | None:
         return None
     phrase = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if phrase is None:
+        # "left three dead": the parser makes "dead" the predicate of the object
+        phrase = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "ccomp")), None)
+    if phrase is None:
         return None
     if phrase.lower_ == "dead":
         return count_of(phrase)
