@@ -85,8 +85,16 @@ def leading_date(sent: Span) -> str | None:
     match = _LEADING.match(text, start)
     if match is None:
         return None
+    unknown_day = _UNKNOWN_DAY.fullmatch(match.group(1))
+    if unknown_day is not None:
+        # "06/00/2014:": a database's way of saying the day is not known
+        month, year = int(unknown_day.group(1)), unknown_day.group(2)
+        return f"{year}-{month:02d}" if 1 <= month <= 12 else year
     norm = normalizer("kronika.date.v1")
     return _cached_date(norm, match.group(1), None) if norm is not None else None
+
+
+_UNKNOWN_DAY = re.compile(r"(\d{1,2})/0?0/(\d{4})")
 
 
 def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:

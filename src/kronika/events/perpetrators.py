@@ -22,6 +22,11 @@ from .tolls import next_in_paragraph
 #: Nouns of a responsibility claim: "claimed responsibility", "claimed credit".
 _CLAIM_NOUNS = frozenset({"responsibility", "credit"})
 _CLAIM_VERBS = frozenset({"claim", "take", "accept", "assume", "admit"})
+#: Verbs that lay an act at someone's door: "blamed on X", "attributed to X".
+_BLAME = frozenset({"blame", "attribute"})
+_ACT_WORDS = frozenset(
+    "attack incident bombing blast explosion shooting assault ambush raid killing".split()
+)
 #: Prepositions that tie unnamed doers to their group: "gunmen from X", "militants of X".
 _GROUP_PREPS = frozenset({"from", "of", "with"})
 
@@ -157,9 +162,13 @@ def _claimed_in(
 
 
 def _claims_back(tok: Token) -> bool:
-    """A claim of responsibility with no act of its own, or for "the attack" told before."""
-    if tok.lemma_ not in _CLAIM_VERBS or tok.pos_ != "VERB":
+    """A claim (or blame) with no act of its own, or for "the attack" told before."""
+    if tok.lemma_ not in _CLAIM_VERBS | _BLAME or tok.pos_ != "VERB":
         return False
+    if tok.lemma_ in _BLAME and not any(
+        c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.lemma_ in _ACT_WORDS) for c in tok.children
+    ):
+        return False  # "authorities attributed the attack to X", "the blast was blamed on X"
     for prep in (c for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "for"):
         for obj in prep.children:
             if obj.dep_ == "pobj" and not any(
@@ -179,7 +188,7 @@ def _claimant(tok: Token) -> Token | None:
             by = next((c for c in tok.children if c.dep_ == "agent"), None)
             if by is not None:
                 return next((c for c in by.children if c.dep_ == "pobj"), None)
-    if tok.lemma_ in ("blame", "attribute") and tok.pos_ == "VERB":
+    if tok.lemma_ in _BLAME and tok.pos_ == "VERB":
         # "the attack was blamed on the Taliban"
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("on", "to"):
