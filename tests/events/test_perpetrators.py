@@ -41,6 +41,12 @@ def _attacks(nlp: Any, text: str) -> list[Event]:
             "Serik Nurlanov",
         ),
         ("Tuareg rebels killed six soldiers in an attack on a post near Kidal.", "Tuareg rebels"),
+        ("A bombing by the Valley Front killed four people in Bannu.", "Valley Front"),
+        (
+            "Gunmen stormed a police station in Khorog, killing two officers. "
+            "The attack was carried out by the Eastern Brigade, police said.",
+            "Eastern Brigade",
+        ),
     ],
 )
 def test_the_perpetrator_is_the_doer_or_the_claimant(nlp: Any, text: str, perpetrator: str) -> None:
@@ -60,3 +66,7 @@ def test_a_denied_claim_names_nobody(nlp: Any) -> None:
 def test_a_description_of_the_doers_is_no_name(nlp: Any) -> None:
     (event,) = _attacks(nlp, "03/02/2014: Assailants shot and killed a judge in Quetta.")
     assert "perpetrator" not in event.args
+
+
+def test_a_tally_of_attacks_by_a_group_is_no_act(nlp: Any) -> None:
+    assert _attacks(nlp, "The region was hit by a number of attacks by the Valley Front.") == []

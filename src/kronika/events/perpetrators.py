@@ -34,10 +34,18 @@ _GROUP_PREPS = frozenset({"from", "of", "with"})
 def fill_perpetrator(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """Names of the attack's doers, or of whoever claimed it or had it laid at their door."""
     types = role.entity or ("PERSON", "ORG")
+    if _told_before(ctx.trigger):
+        # "the attack was carried out by X": the act told before has it (see _claims_back)
+        return None
     names = _named(fill_agent(ctx, role))
     if names:
         return names
-    doer = ctx.nodes.get(role.name) or agent(ctx.trigger) or _doer_of_toll(ctx.trigger)
+    doer = (
+        ctx.nodes.get(role.name)
+        or agent(ctx.trigger)
+        or _doer_of_toll(ctx.trigger)
+        or _doer_of_noun(ctx.trigger)
+    )
     if doer is not None:
         names = _named(names_of(ctx, doer, types))
         if names:
@@ -45,8 +53,6 @@ def fill_perpetrator(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         names = _named(_group_of(ctx, doer, types))
         if names:
             return names
-    if _told_before(ctx.trigger):
-        return None  # "claimed responsibility for the attack": the act told before has it
     names = _named(_claimed_in(ctx, ctx.sent, types, ctx.trigger))
     if not names and _first_telling(ctx.trigger):
         for sent in _following(ctx.sent):
@@ -95,6 +101,26 @@ def _told_before(trigger: Token) -> bool:
 
 #: Verbs of a toll whose subject did the act told "in" it.
 _TOLL_VERBS = frozenset({"kill", "wound", "injure", "shoot", "behead", "abduct", "kidnap"})
+
+
+_LIGHT = frozenset("carry stage conduct commit perpetrate organize organise mount launch".split())
+
+
+def _doer_of_noun(trigger: Token) -> Token | None:
+    """ "an attack by militants", "the bombing was carried out by X".
+
+    A plural ("a number of attacks by X") is a tally, not an act told.
+    """
+    if trigger.pos_ != "NOUN" or trigger.tag_ != "NN":
+        return None
+    heads = [trigger]
+    if trigger.dep_ == "nsubjpass" and trigger.head.lemma_ in _LIGHT:
+        heads.append(trigger.head)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _doer_of_toll(trigger: Token) -> Token | None:
@@ -163,6 +189,8 @@ def _claimed_in(
 
 def _claims_back(tok: Token) -> bool:
     """A claim (or blame) with no act of its own, or for "the attack" told before."""
+    if tok.lemma_ in _LIGHT and tok.pos_ == "VERB":
+        return any(c.dep_ == "nsubjpass" and _told_before(c) for c in tok.children)
     if tok.lemma_ not in _CLAIM_VERBS | _BLAME or tok.pos_ != "VERB":
         return False
     if tok.lemma_ in _BLAME and not any(
@@ -179,7 +207,14 @@ def _claims_back(tok: Token) -> bool:
 
 
 def _claimant(tok: Token) -> Token | None:
-    """The one who claimed at ``tok``, if ``tok`` is a claim or blame word."""
+    """The one who claimed at ``tok``, if ``tok`` is a claim or blame word.
+
+    "the attack was carried out by X" names the doer of an act told before.
+    """
+    if tok.lemma_ in _LIGHT and tok.pos_ == "VERB":
+        act = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if act is not None and act.lemma_ in _ACT_WORDS:
+            return _doer_of_noun(act)
     if tok.lemma_ in _CLAIM_VERBS and tok.pos_ == "VERB":
         if any(c.dep_ == "dobj" and c.lemma_ in _CLAIM_NOUNS for c in tok.children):
             return next((c for c in tok.children if c.dep_ == "nsubj"), None)
