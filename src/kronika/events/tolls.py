@@ -49,7 +49,7 @@ _ELSEWHERE = re.compile(
 )
 #: Phrases that tell one person's killing without a number.
 _ONE_DEAD = re.compile(
-    r"\b(?:shot|stabbed|hacked|beaten|burned) (?:\w+ ){0,3}?(?:dead|to death)\b"
+    r"\b(?:shot|stabbed|hacked|beat|beaten|burned) (?:\w+ ){0,3}?(?:dead|to death)\b"
     r"|\b(?:assassinated|gunned down|beheaded|murdered)\b",
     re.I,
 )
@@ -156,6 +156,10 @@ def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
                 return value
         elif role == "killed" and tok.lemma_ in ("leave", "claim"):
             value = _left_dead(tok)
+            if value is not None:
+                return value
+        elif role == "killed" and tok.lemma_ == "death" and tok.pos_ == "NOUN":
+            value = _deaths(tok)
             if value is not None:
                 return value
     if _NONE[role].search(doc_text(sent.doc)[lo:hi]):
@@ -291,6 +295,16 @@ def _died(word: Token) -> int | float | None:
     if subject is None:
         return None
     return _counted(subject, word)
+
+
+def _deaths(noun: Token) -> int | float | None:
+    """ "resulting in the deaths of three people", "caused four deaths"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return _counted(obj, noun)
+    return count_of(noun) if noun.tag_ == "NNS" else None
 
 
 def _left_dead(verb: Token) -> int | float | None:
