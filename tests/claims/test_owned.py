@@ -30,6 +30,10 @@ def _quantities(nlp: Any, text: str) -> list[float]:
         "Police announced the arrest of four men in Bishkek.",
         "Five militants surrendered to police in Khorog on Friday.",
         "The IRPT said he had never been one of its members.",
+        "The suspect has two wives as well as nine children, the police said.",
+        "The FSB announced the arrest of two suspected supporters of the group.",
+        "Two of the suspects, Karim Aliev and Davron Saidov, were charged with murder.",
+        "The 2005 Andijan bombings killed 12 people.",
     ],
 )
 def test_event_counts_tolls_and_populations_are_not_claims(nlp: Any, text: str) -> None:

@@ -21,11 +21,13 @@ from .stance import is_asserted, lexicon
 def owned_by_event(number: Token, noun: Token, sent: Span) -> bool:
     """Whether the people ``noun`` counts are an event's own participants or victims."""
     cues = lexicon("claims")
+    if _of_an_event(noun):
+        return True
     verb, role = _governor(noun)
     if verb is None and noun.lower_ in ("them", "us"):
         verb, role = _governor(number)  # "three of them were killed"
     if verb is None:
-        return _of_an_event(noun)
+        return False
     if verb.lemma_ in cues["event_verbs"] and role != "nsubj" and is_asserted(verb):
         return True  # "convicted 29 men", "five men were detained"
     if verb.lemma_ in cues["event_verbs_intransitive"] and role == "nsubj" and is_asserted(verb):
@@ -68,7 +70,10 @@ def describes_someone(number: Token, noun: Token) -> bool:
     """
     cues = lexicon("claims")
     kin = set(cues["kin_nouns"])
-    if noun.lemma_.lower() in kin and noun.dep_ == "dobj" and noun.head.lemma_ == "have":
+    owner = noun
+    while owner.dep_ == "conj":
+        owner = owner.head  # "two wives, as well as 12 children"
+    if noun.lemma_.lower() in kin and owner.dep_ == "dobj" and owner.head.lemma_ == "have":
         return True
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in kin:
@@ -77,9 +82,14 @@ def describes_someone(number: Token, noun: Token) -> bool:
         c
         for t in (number, noun)
         for c in t.children
-        if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+        if c.dep_ == "appos" and any(p.ent_type_ == "PERSON" for p in (c, *c.conjuncts))
     )
-    return next(named, None) is not None
+    if next(named, None) is not None:
+        return True
+    # the parser often hangs the names elsewhere: a comma, then a person's name
+    end = max(t.i for t in (*number.subtree, *noun.subtree)) + 1
+    doc = noun.doc
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "PERSON"
 
 
 def _one_act(sent: Span) -> bool:

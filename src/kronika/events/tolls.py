@@ -81,6 +81,9 @@ _ACT_NOUNS = frozenset(
 )
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def several_acts(act: Token) -> bool:
     """An act noun that stands for several acts: "two other bombings", "the attacks" told before.
 
@@ -90,10 +93,11 @@ def several_acts(act: Token) -> bool:
     if act.pos_ != "NOUN" or act.tag_ != "NNS" or act.lemma_.lower() not in _ACT_NOUNS:
         return False
     if any(
-        c.dep_ == "nummod" or c.lower_ in ("several", "multiple", "other", "many", "numerous")
+        (c.dep_ == "nummod" and c.ent_type_ != "DATE" and not _YEAR.fullmatch(c.text))
+        or c.lower_ in ("several", "multiple", "other", "many", "numerous")
         for c in act.children
     ):
-        return True
+        return True  # "two other bombings"; "the 2002 bombings" is a year
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in act.children)
     return definite and not any(
         c.dep_ in ("prep", "relcl", "acl", "compound", "amod", "nmod") for c in act.children
