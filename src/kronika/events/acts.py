@@ -1,4 +1,7 @@
-"""Role fillers for what was done and where: targets, tolls, designations, countries, facilities.
+"""Role fillers for what was done and where: targets, designations, countries, facilities.
+
+(``fill_casualties`` stays for the ``kronika.casualties.v1`` name; the attack
+toll is read by :mod:`kronika.events.tolls`, ``kronika.casualties.v2``.)
 
 Same contract as :mod:`kronika.events.fillers`; each is registered by name in
 ``registry.ROLE_FILLERS``.
