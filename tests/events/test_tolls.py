@@ -59,6 +59,11 @@ def _attack(nlp: Any, text: str) -> Event:
             2,
         ),
         ("Twenty-three people were killed in the bombing of a market in Maiduguri.", 23, None),
+        (
+            "The attack did not injure the governor, but four guards were wounded.",
+            None,
+            4,
+        ),
     ],
 )
 def test_the_toll_counts_victims_in_every_frame(

@@ -74,7 +74,7 @@ def _date_scope(token: Token, trigger: Token) -> bool | None:
 #: "03/14/2011: Assailants ...", "14 March 2011 - Gunmen ...", "March 14, 2011: ...".
 _LEADING = re.compile(
     r"\s*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+\.? \d{4}"
-    r"|[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*(?::|-|–|—)\s"
+    r"|[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*(?::\s*|(?:-|–|—)\s)"
 )
 
 

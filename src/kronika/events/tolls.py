@@ -179,6 +179,8 @@ def _victims(verb: Token, role: str) -> int | float | None:
             return None  # "left 24 dead": read by _left_dead
     elif verb.lemma_ == "die" or verb.lower_ == "dead":
         return _died(verb)
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "the attack did not injure the president"
     phrase = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if phrase is None and verb.tag_ == "VBN":
         # "15 others injured", "and 27 injured": a participle told without "were"
