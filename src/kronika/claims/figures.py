@@ -2,7 +2,10 @@
 
 A figure is a cardinal number (or a percentage) counting people, casualties,
 members or the like (``counted_nouns`` in ``data/lexicons/claims.yaml``) that
-is not already an argument of an event told in the same sentence. The
+is not already an argument of an event told in the same sentence, not an attack's
+toll told anywhere in the article, and not a number :mod:`kronika.claims.owned`
+gives to an event or a description (a verdict's convicts, the victims of one act,
+a city's population, "he has three children"). The
 claimant is the subject of a claim verb in the sentence ("the Interior
 Ministry told", "experts estimate", "according to Dushanbe"), or None when
 the article gives the figure as fact. Ranges take their upper bound.
@@ -18,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..events.spans import doc_ents, doc_sents, doc_text, normalizer
 from ..model import Claim, Event, Evidence
 from ..resolve.mentions import MentionIndex, clean_name
+from .owned import describes_someone, is_population, owned_by_event
 from .stance import lexicon
 
 _SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY"})
@@ -30,16 +34,7 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
         return []
     cues = lexicon("claims")
     verbs, nouns = set(cues["claim_verbs"]), {n.lower() for n in cues["counted_nouns"]}
-    used: list[tuple[int, int, set[float]]] = []
-    for event in events:
-        values = {
-            float(v)
-            for k, v in event.args.items()
-            if k in ("count", "killed", "wounded")
-            and isinstance(v, int | float)
-            and not isinstance(v, bool)
-        }
-        used.extend((ev.start, ev.end, values) for ev in event.evidence)
+    used, tolls = _event_numbers(list(events))
     claims = []
     for sent in doc_sents(doc):
         taken = {
@@ -49,22 +44,12 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
             for v in values
         }
         for number in _numbers(sent):
-            # a title restates the body; "17 killed, including 15 militants": parts of a total
-            if _in_title(number) or any(a.lower_ == "including" for a in number.ancestors):
-                continue
             noun = _counted(number)
-            # "ten of the party leaders" counts a part of a known group: still a figure
-            # "ten of the party leaders" counts part of a known group: still a figure;
-            # "three of the four men" recounts people the story already counted
-            partitive = noun is not None and number.dep_ != "nummod" and noun.head.lower_ == "of"
-            if noun is None or not _countable(noun, nouns):
+            if noun is None or not _is_figure(number, noun, sent, nouns, taken, tolls):
                 continue
-            if _anaphoric(noun) and (not partitive or noun.lemma_ in _PEOPLE):
-                continue
-            if taken and _casualty_object(noun):
-                continue  # a part of an event's toll ("killed five civilians and three police")
             quantity = _quantity(number, parse)
-            if quantity is None or quantity in taken or quantity < 2 and noun.tag_ != "NNS":
+            # "one of its members": a single person is no figure
+            if quantity is None or quantity in taken or quantity < 2:
                 continue
             about = _about(noun, number)
             if not about.strip():
@@ -80,7 +65,62 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
     return claims
 
 
+def _event_numbers(events: list[Event]) -> tuple[list[tuple[int, int, set[float]]], set[float]]:
+    """Each event's numbers where it is told, and every attack toll of the article."""
+    used: list[tuple[int, int, set[float]]] = []
+    tolls: set[float] = set()
+    for event in events:
+        values = {
+            float(v)
+            for k, v in event.args.items()
+            if k in ("count", "killed", "wounded")
+            and isinstance(v, int | float)
+            and not isinstance(v, bool)
+        }
+        used.extend((ev.start, ev.end, values) for ev in event.evidence)
+        # an attack's toll may be told in the sentences after the act
+        for role in ("killed", "wounded"):
+            toll = event.args.get(role)
+            if isinstance(toll, int | float) and not isinstance(toll, bool) and toll:
+                tolls.add(float(toll))
+    return used, tolls
+
+
+def _is_figure(
+    number: Token, noun: Token, sent: Span, nouns: set[str], taken: set[float], tolls: set[float]
+) -> bool:
+    """Whether ``number`` counting ``noun`` is a figure, not an event's own number."""
+    # a title restates the body; "17 killed, including 15 militants": parts of a total
+    if _in_title(number) or any(a.lower_ == "including" for a in number.ancestors):
+        return False
+    if _is_toll(number, tolls) or not _countable(noun, nouns):
+        return False
+    # "ten of the party leaders" counts part of a known group: still a figure;
+    # "three of the four men" recounts people the story already counted
+    partitive = number.dep_ != "nummod" and noun.head.lower_ == "of"
+    if _anaphoric(noun) and (not partitive or noun.lemma_ in _PEOPLE):
+        return False
+    if taken and _casualty_object(noun):
+        return False  # a part of an event's toll ("killed five civilians and three police")
+    if owned_by_event(number, noun, sent) or is_population(noun):
+        return False
+    return not describes_someone(number, noun)
+
+
 _PEOPLE = frozenset({"man", "men", "people", "person", "woman", "women"})
+_TOLL_WORDS = frozenset({"kill", "wound", "injure", "hurt", "die", "dead", "injured", "wounded"})
+
+
+def _is_toll(number: Token, tolls: set[float]) -> bool:
+    """A number an attack event gives as its toll, told where the toll is told."""
+    if not tolls:
+        return False
+    parse = normalizer("kronika.number.v1")
+    value = parse(number.text) if parse is not None else None
+    if not isinstance(value, int | float) or float(value) not in tolls:
+        return False
+    near = [number, *number.ancestors][:4]
+    return any(t.lemma_ in _TOLL_WORDS or t.lower_ in _TOLL_WORDS for t in near)
 
 
 def _casualty_object(noun: Token) -> bool:

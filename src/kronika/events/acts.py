@@ -1,4 +1,7 @@
-"""Role fillers for what was done and where: targets, tolls, designations, countries, facilities.
+"""Role fillers for what was done and where: targets, designations, countries, facilities.
+
+(``fill_casualties`` stays for the ``kronika.casualties.v1`` name; the attack
+toll is read by :mod:`kronika.events.tolls`, ``kronika.casualties.v2``.)
 
 Same contract as :mod:`kronika.events.fillers`; each is registered by name in
 ``registry.ROLE_FILLERS``.
@@ -31,6 +34,107 @@ def fill_object_phrase(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
                 if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "of"):
                     token = next((c for c in child.children if c.dep_ == "pobj"), None)
                     break
+    return _phrase(ctx, token)
+
+
+#: Objects that are the means of an attack, not its target: "detonated a device at X".
+_MEANS = frozenset(
+    "fire shot shots grenade bomb rocket mortar missile shell bullet explosive device ied "
+    "projectile cocktail landmine mine charge himself herself themselves vest car "
+    "truck".split()
+)
+#: Prepositions that name where an act struck: "at a market", "on a bus", "outside a school".
+_AT = ("on", "at", "against", "outside", "inside", "near", "into", "targeting")
+#: Verbs a nominal act is the subject of when the text says what it hit.
+_HIT = frozenset({"target", "hit", "strike", "rip", "tear", "destroy", "damage"})
+
+
+def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """What was attacked, in every frame of the act.
+
+    "gunmen attacked a checkpoint", "a checkpoint was attacked", "the bombing of a
+    bus station", "an attack on the airport", "detonated a device at a market",
+    "opened fire on a bus", "an explosion ripped through a marketplace", "an
+    attack targeting the president".
+    """
+    bound = ctx.nodes.get(role.name)
+    if bound is not None:
+        return _phrase(ctx, bound)
+    trigger = ctx.trigger
+    token: Token | None = None
+    if _toll_of_act(trigger):
+        return None  # "killed 14 soldiers in an attack on a post": the attack tells the target
+    if trigger.pos_ == "VERB":
+        if is_passive(trigger):
+            token = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+        else:
+            token = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+        if token is not None and (token.lower_ in _MEANS or token.lemma_.lower() in _MEANS):
+            token = _struck(token) or _struck(trigger)
+        elif token is None:
+            token = _struck(trigger)
+    else:
+        token = _of_noun(trigger)
+    return _phrase(ctx, token or _victims(trigger))
+
+
+def _victims(trigger: Token) -> Token | None:
+    """With nothing else named, the victims are the target: "attacks that killed five civilians"."""
+    for clause in trigger.children:
+        if clause.dep_ in ("relcl", "acl", "advcl") and clause.lemma_ in (
+            "kill",
+            "wound",
+            "injure",
+        ):
+            found = next((c for c in clause.children if c.dep_ == "dobj"), None)
+            if found is not None and not found.like_num:
+                return found
+    return None
+
+
+#: Nouns of an act that a toll verb may be told "in" ("killed in an attack").
+_ACTS = frozenset(
+    "attack bombing blast explosion ambush raid assault shooting strike airstrike".split()
+)
+
+
+def _toll_of_act(trigger: Token) -> bool:
+    """ "Rebels killed 14 soldiers in an attack on X": the verb tells the act's toll."""
+    if trigger.lemma_ not in ("kill", "wound", "injure"):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "during")
+        and any(g.dep_ == "pobj" and g.lemma_ in _ACTS for g in c.children)
+        for c in trigger.children
+    )
+
+
+def _of_noun(trigger: Token) -> Token | None:
+    """The target of a nominal act: "attack on X", "the bombing of X", "an attack targeting X"."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "of"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl" and child.lemma_ in _HIT:
+            return next((c for c in child.children if c.dep_ == "dobj"), None)
+    head = trigger.head
+    if trigger.dep_ == "nsubj" and head.lemma_ in _HIT:
+        found = next((c for c in head.children if c.dep_ == "dobj"), None)
+        return found or _struck(head)
+    return None
+
+
+def _struck(token: Token) -> Token | None:
+    """The object of a place preposition hanging on ``token`` ("at a market", "through X")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in (*_AT, "through"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME", "GPE"):
+                return obj
+    return None
+
+
+def _phrase(ctx: FillContext, token: Token | None) -> str | None:
     if token is None or token.ent_type_ in ("DATE", "TIME"):
         return None
     if token.ent_type_ == "PERSON":
@@ -40,7 +144,9 @@ def fill_object_phrase(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     words = [
         t
         for t in _core_tokens(token)
-        if t.dep_ not in ("det", "poss", "punct", "case") and not t.is_space
+        if t.dep_ not in ("det", "poss", "punct", "case", "nummod", "quantmod")
+        and t.lower_ not in ("dead", "alive")
+        and not t.is_space
     ]
     words.sort(key=lambda t: t.i)
     return " ".join(t.text for t in words) or None

@@ -70,8 +70,64 @@ def _date_scope(token: Token, trigger: Token) -> bool | None:
     return False
 
 
+#: A date heading an item, as incident summaries and chronologies give it:
+#: "03/14/2011: Assailants ...", "14 March 2011 - Gunmen ...", "March 14, 2011: ...".
+_LEADING = re.compile(
+    r"\s*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+\.? \d{4}"
+    r"|[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*(?::\s*|(?:-|–|—)\s)"
+)
+
+
+def leading_date(sent: Span) -> str | None:
+    """The date heading the paragraph of ``sent`` ("03/14/2011: ..."), normalized, or None."""
+    text = doc_text(sent.doc)
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    match = _LEADING.match(text, start)
+    if match is None:
+        return None
+    unknown_day = _UNKNOWN_DAY.fullmatch(match.group(1))
+    if unknown_day is not None:
+        # "06/00/2014:": a database's way of saying the day is not known
+        month, year = int(unknown_day.group(1)), unknown_day.group(2)
+        return f"{year}-{month:02d}" if 1 <= month <= 12 else year
+    norm = normalizer("kronika.date.v1")
+    return _cached_date(norm, match.group(1), None) if norm is not None else None
+
+
+_UNKNOWN_DAY = re.compile(r"(\d{1,2})/0?0/(\d{4})")
+
+
 def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
-    """The event's date: the date phrase nearest the trigger, preferring one it governs."""
+    """The event's date: the date phrase nearest the trigger, preferring one it governs.
+
+    In an item headed by its date ("03/14/2011: Gunmen ...") that date holds for
+    every act the item tells, unless the act's own clause gives another.
+    """
+    heading = leading_date(sent)
+    if heading is not None:
+        return _own_date(sent, trigger, heading) or heading
+    return _nearest_date(sent, trigger, published)
+
+
+def _own_date(sent: Span, trigger: Token, heading: str) -> str | None:
+    """A date phrase the trigger's own clause governs, other than the item's heading date.
+
+    A yearless one ("on March 4") is read against the heading date.
+    """
+    norm = normalizer("kronika.date.v1")
+    if norm is None:
+        return None
+    for index, text in _date_phrases(sent):
+        token = sent.doc[index]
+        if _LEADING.match(text + ": ") or _date_scope(token, trigger) is not True:
+            continue
+        value = _normalize_date(norm, text, heading)
+        if value:
+            return value
+    return None
+
+
+def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | None:
     norm = normalizer("kronika.date.v1")
     if norm is None:
         return None

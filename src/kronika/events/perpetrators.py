@@ -1,0 +1,245 @@
+"""Who carried out an attack: the doer, a group the doers belong to, or a claim of it.
+
+In order: whoever the act's own frame names as doing it ("Tuareg rebels
+attacked", "the bombing was carried out by X", "suspected Boko Haram militants
+stormed"), the group the unnamed doers are said to belong to ("gunmen from the
+Eastern Brigade"), then a responsibility claim ("X claimed responsibility for
+the attack", "a bombing claimed by X", "the attack was blamed on X"), first in
+the act's sentence, then in the rest of its paragraph ("Gunmen attacked a bus.
+The Northern Legion claimed responsibility."). A denied claim ("no group
+claimed responsibility") names nobody.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..model import ArgValue
+from .fillers import FillContext, agent, fill_agent, names_of
+from .spec import RoleSpec
+from .tolls import next_in_paragraph
+
+#: Nouns of a responsibility claim: "claimed responsibility", "claimed credit".
+_CLAIM_NOUNS = frozenset({"responsibility", "credit"})
+_CLAIM_VERBS = frozenset({"claim", "take", "accept", "assume", "admit"})
+#: Verbs that lay an act at someone's door: "blamed on X", "attributed to X".
+_BLAME = frozenset({"blame", "attribute"})
+_ACT_WORDS = frozenset(
+    "attack incident bombing blast explosion shooting assault ambush raid killing".split()
+)
+#: Prepositions that tie unnamed doers to their group: "gunmen from X", "militants of X".
+_GROUP_PREPS = frozenset({"from", "of", "with"})
+
+
+def fill_perpetrator(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """Names of the attack's doers, or of whoever claimed it or had it laid at their door."""
+    types = role.entity or ("PERSON", "ORG")
+    if _told_before(ctx.trigger):
+        # "the attack was carried out by X": the act told before has it (see _claims_back)
+        return None
+    names = _named(fill_agent(ctx, role))
+    if names:
+        return names
+    doer = (
+        ctx.nodes.get(role.name)
+        or agent(ctx.trigger)
+        or _doer_of_toll(ctx.trigger)
+        or _doer_of_noun(ctx.trigger)
+    )
+    if doer is not None:
+        names = _named(names_of(ctx, doer, types))
+        if names:
+            return names
+        names = _named(_group_of(ctx, doer, types))
+        if names:
+            return names
+    names = _named(_claimed_in(ctx, ctx.sent, types, ctx.trigger))
+    if not names and _first_telling(ctx.trigger):
+        for sent in _following(ctx.sent):
+            names = _named(_claimed_in(ctx, sent, types, None, claims_only=True))
+            if names:
+                break
+    return names or None
+
+
+def _named(value: ArgValue | None) -> list[str]:
+    """Names proper: "Assailants" or "Gunmen" opening a line is a description, not a name."""
+    if not isinstance(value, list):
+        return []
+    return [
+        n
+        for n in value
+        if isinstance(n, str) and not all(w.lower().rstrip("s") in _DOERS for w in n.split())
+    ]
+
+
+#: Descriptions of unnamed doers (singular, lower case), never names.
+_DOERS = frozenset(
+    "assailant attacker gunman gunmen militant insurgent terrorist bomber jihadist rebel "
+    "suspect unknown unidentified armed suspected men man".split()
+)
+
+
+def _first_telling(trigger: Token) -> bool:
+    """An act told as news: a verb ("gunmen attacked") or an indefinite noun ("a blast")."""
+    if trigger.pos_ == "VERB":
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in trigger.children)
+
+
+def _told_before(trigger: Token) -> bool:
+    """A bare definite act noun ("the attack", "the blast") refers back to an act told before.
+
+    "the bombing of a hotel that killed 15" tells its act anew.
+    """
+    return (
+        trigger.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
+        and not any(c.dep_ in ("prep", "relcl", "acl", "compound") for c in trigger.children)
+    )
+
+
+#: Verbs of a toll whose subject did the act told "in" it.
+_TOLL_VERBS = frozenset({"kill", "wound", "injure", "shoot", "behead", "abduct", "kidnap"})
+
+
+_LIGHT = frozenset("carry stage conduct commit perpetrate organize organise mount launch".split())
+
+
+def _doer_of_noun(trigger: Token) -> Token | None:
+    """ "an attack by militants", "the bombing was carried out by X".
+
+    A plural ("a number of attacks by X") is a tally, not an act told.
+    """
+    if trigger.pos_ != "NOUN" or trigger.tag_ != "NN":
+        return None
+    heads = [trigger]
+    if trigger.dep_ == "nsubjpass" and trigger.head.lemma_ in _LIGHT:
+        heads.append(trigger.head)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _doer_of_toll(trigger: Token) -> Token | None:
+    """ "Rebels killed 14 soldiers in an attack on a post", "In an attack on X, Y killed Z"."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ not in ("in", "during"):
+        return None
+    verb = prep.head
+    if verb.lemma_ not in _TOLL_VERBS or verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _group_of(ctx: FillContext, doer: Token, types: tuple[str, ...]) -> list[str]:
+    """ "gunmen from the Eastern Brigade", "militants of X": the group the doers belong to."""
+    for child in doer.children:
+        if child.dep_ == "prep" and child.lower_ in _GROUP_PREPS:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return names_of(ctx, obj, types)
+    if doer.lemma_.lower() not in _DOERS:
+        return []
+    # "Tuareg rebels", "Houthi fighters": a people's armed men are a group
+    for child in doer.children:
+        if (
+            child.dep_ in ("amod", "compound")
+            and child.ent_type_ in ("NORP", "GPE")
+            and child.i == doer.i - 1
+        ):
+            return [f"{child.text} {doer.text}"]
+    # "suspected Boko Haram militants": a group's name the model left untagged
+    for child in doer.children:
+        if child.dep_ != "compound" or child.pos_ != "PROPN" or child.i != doer.i - 1:
+            continue
+        run = [t for t in child.subtree if t.pos_ == "PROPN" and t.lower_ not in _DOERS]
+        if run and all(b.i + 1 == a.i for a, b in zip(run[1:], run[:-1], strict=True)):
+            return [" ".join(t.text for t in run)]
+    return []
+
+
+def _claimed_in(
+    ctx: FillContext,
+    sent: Span,
+    types: tuple[str, ...],
+    trigger: Token | None,
+    *,
+    claims_only: bool = False,
+) -> list[str]:
+    """Who ``sent`` says claimed (or was blamed for) an act: the claim nearest the trigger.
+
+    With ``claims_only`` (a sentence after the act's own), only a claim that points
+    back at it counts: "X claimed responsibility", "... for the attack".
+    """
+    anchor = trigger.i if trigger is not None else sent.start
+    for tok in sorted(sent, key=lambda t: abs(t.i - anchor)):
+        if claims_only and not _claims_back(tok):
+            continue
+        claimant = _claimant(tok)
+        if claimant is None or _denied(claimant):
+            continue
+        names = names_of(ctx, claimant, types)
+        if names:
+            return names
+    return []
+
+
+def _claims_back(tok: Token) -> bool:
+    """A claim (or blame) with no act of its own, or for "the attack" told before."""
+    if tok.lemma_ in _LIGHT and tok.pos_ == "VERB":
+        return any(c.dep_ == "nsubjpass" and _told_before(c) for c in tok.children)
+    if tok.lemma_ not in _CLAIM_VERBS | _BLAME or tok.pos_ != "VERB":
+        return False
+    if tok.lemma_ in _BLAME and not any(
+        c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.lemma_ in _ACT_WORDS) for c in tok.children
+    ):
+        return False  # "authorities attributed the attack to X", "the blast was blamed on X"
+    for prep in (c for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "for"):
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children
+            ):
+                return False
+    return True
+
+
+def _claimant(tok: Token) -> Token | None:
+    """The one who claimed at ``tok``, if ``tok`` is a claim or blame word.
+
+    "the attack was carried out by X" names the doer of an act told before.
+    """
+    if tok.lemma_ in _LIGHT and tok.pos_ == "VERB":
+        act = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if act is not None and act.lemma_ in _ACT_WORDS:
+            return _doer_of_noun(act)
+    if tok.lemma_ in _CLAIM_VERBS and tok.pos_ == "VERB":
+        if any(c.dep_ == "dobj" and c.lemma_ in _CLAIM_NOUNS for c in tok.children):
+            return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        # "a bombing claimed by al-Shabaab"
+        if tok.lemma_ == "claim" and tok.dep_ in ("acl", "relcl", "ROOT"):
+            by = next((c for c in tok.children if c.dep_ == "agent"), None)
+            if by is not None:
+                return next((c for c in by.children if c.dep_ == "pobj"), None)
+    if tok.lemma_ in _BLAME and tok.pos_ == "VERB":
+        # "the attack was blamed on the Taliban"
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "to"):
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _denied(claimant: Token) -> bool:
+    """ "No group claimed responsibility", "nobody has claimed", "did not claim"."""
+    if claimant.lower_ in ("nobody", "none", "noone"):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in claimant.children):
+        return True
+    return any(c.dep_ == "neg" for c in claimant.head.children)
+
+
+def _following(sent: Span) -> list[Span]:
+    """The next sentences of ``sent``'s paragraph (at most two)."""
+    return next_in_paragraph(sent, 2)

@@ -1,0 +1,329 @@
+"""An attack's toll: how many victims were killed and how many wounded.
+
+Read in every frame a report uses: "killing three civilians and injuring eight",
+"two people were killed and 20 injured", "left 24 dead", "14 soldiers killed",
+"the journalist died", "there were no casualties". Victims only: attackers
+counted in the toll ("five people, including the bomber", "17 killed, including
+15 militants") are taken out, and a toll of attackers alone ("12 militants were
+killed") is none. A terse report gives the toll in the sentences after the act
+("Assailants detonated a bomb at a market. Two people were killed."), so the
+rest of the act's paragraph is read when its own sentence gives none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..model import ArgValue
+from .fillers import FillContext, count_of
+from .spans import block, doc_sents, doc_text, normalizer
+from .spec import RoleSpec
+
+#: Verbs (and adjectives) whose victims a role counts.
+_VERBS = {
+    "killed": frozenset({"kill", "die", "dead", "behead", "murder", "execute", "slaughter"}),
+    "wounded": frozenset({"wound", "injure", "hurt", "injured", "wounded"}),
+}
+#: Words for the attackers themselves: never victims.
+ATTACKERS = frozenset(
+    "attacker assailant bomber gunman gunmen militant insurgent terrorist jihadist perpetrator "
+    "criminal rebel kidnapper hijacker extremist fighter".split()
+)
+_NONE = {
+    "killed": re.compile(
+        r"\bno (?:casualties|deaths|fatalities|one was (?:killed|hurt)|one died)\b"
+        r"|\bnobody was (?:killed|hurt)\b|\bwithout (?:causing )?(?:any )?casualties\b",
+        re.I,
+    ),
+    "wounded": re.compile(
+        r"\bno (?:casualties|injuries|one was (?:injured|hurt|wounded))\b"
+        r"|\bnobody was (?:injured|hurt|wounded)\b|\bwithout (?:causing )?(?:any )?casualties\b",
+        re.I,
+    ),
+}
+#: Sentence openers that turn to another happening: its toll is not this act's.
+_ELSEWHERE = re.compile(
+    r"\b(separate|another|earlier|previous|meanwhile|last (?:year|month|week))\b", re.I
+)
+#: Phrases that tell one person's killing without a number.
+_ONE_DEAD = re.compile(
+    r"\b(?:shot|stabbed|hacked|beat|beaten|burned) (?:\w+ ){0,3}?(?:dead|to death)\b"
+    r"|\b(?:assassinated|gunned down|beheaded|murdered)\b",
+    re.I,
+)
+#: How many sentences after the act its paragraph may still give the toll in.
+_FOLLOWING = 2
+
+
+def fill_toll(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """``killed`` / ``wounded``: the number of victims, from the act's sentence or its sequel."""
+    verbs = _VERBS.get(role.name)
+    if verbs is None or several_acts(ctx.trigger):
+        return None
+    value = toll_in(ctx.sent, ctx.trigger, role.name)
+    if value is not None:
+        return value
+    if role.name == "killed" and _ONE_DEAD.search(ctx.sent.text):
+        return 1
+    for sent in _sequel(ctx.sent):
+        value = toll_in(sent, None, role.name)
+        if value is not None:
+            return value
+    return None
+
+
+#: Nouns of discrete violent acts, which a plural may sum (blasts and explosions are
+#: what one act may be made of: "two blasts at a market" is one attack).
+_ACT_NOUNS = frozenset(
+    "attack bombing assault ambush raid strike airstrike stabbing massacre killing".split()
+)
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def several_acts(act: Token) -> bool:
+    """An act noun that stands for several acts: "two other bombings", "the attacks" told before.
+
+    A toll told for it is their sum, not one act's ("Nine guards were killed in the
+    attacks"); "the 2002 Bali bombings" or "bombings which killed 224" name one happening.
+    """
+    if act.pos_ != "NOUN" or act.tag_ != "NNS" or act.lemma_.lower() not in _ACT_NOUNS:
+        return False
+    if any(
+        (c.dep_ == "nummod" and c.ent_type_ != "DATE" and not _YEAR.fullmatch(c.text))
+        or c.lower_ in ("several", "multiple", "other", "many", "numerous")
+        for c in act.children
+    ):
+        return True  # "two other bombings"; "the 2002 bombings" is a year
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in act.children)
+    return definite and not any(
+        c.dep_ in ("prep", "relcl", "acl", "compound", "amod", "nmod") for c in act.children
+    )
+
+
+def _sequel(sent: Span) -> list[Span]:
+    """The sentences after ``sent`` in its paragraph that still tell the same act."""
+    out = []
+    for nxt in next_in_paragraph(sent, _FOLLOWING, paragraphs=True):
+        if _ELSEWHERE.search(nxt.text):
+            break
+        out.append(nxt)
+    return out
+
+
+def next_in_paragraph(sent: Span, most: int, *, paragraphs: bool = False) -> list[Span]:
+    """Up to ``most`` sentences after ``sent`` in its paragraph (none after a title line).
+
+    With ``paragraphs`` the next paragraphs count too: wire copy gives each sentence
+    a paragraph of its own.
+    """
+    text = doc_text(sent.doc)
+    sents = doc_sents(sent.doc)
+    index = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
+    if index is None:
+        return []
+    out: list[Span] = []
+    last = sent
+    for nxt in sents[index + 1 : index + 1 + most]:
+        body = last.text.rstrip()
+        end = last.start_char + len(body)
+        if not body or body[-1] not in ".!?\"”'" or "\n" in nxt.text.strip():
+            break  # a title line, or a sentence the parser ran over a line break
+        if "\n" in text[end : nxt.start_char + 1] and (
+            not paragraphs or any(e.label_ == "DATE" for e in nxt.ents)
+        ):
+            break  # a new paragraph with a date of its own tells another happening
+        out.append(nxt)
+        last = nxt
+    return out
+
+
+def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
+    """The toll of ``role`` told in ``sent``, nearest ``trigger`` (or first) wins."""
+    verbs = _VERBS[role]
+    anchor = trigger.i if trigger is not None else sent.start
+
+    def rank(tok: Token) -> tuple[bool, int]:
+        # a toll clause the trigger governs ("the bombing that killed 12") comes first
+        near = trigger is not None and (trigger in tok.ancestors or tok.head == trigger)
+        return (not near, abs(tok.i - anchor))
+
+    lo, hi = block(sent, trigger) if trigger is not None else (sent.start_char, sent.end_char)
+    # a title run into the lead by the parser: only the trigger's own line counts
+    for tok in sorted((t for t in sent if lo <= t.idx < hi), key=rank):
+        if tok.lemma_.lower() in verbs or tok.lower_ in verbs:
+            value = _victims(tok, role)
+            if value is not None:
+                return value
+        elif role == "killed" and tok.lemma_ in ("leave", "claim"):
+            value = _left_dead(tok)
+            if value is not None:
+                return value
+        elif role == "killed" and tok.lemma_ == "death" and tok.pos_ == "NOUN":
+            value = _deaths(tok)
+            if value is not None:
+                return value
+    if _NONE[role].search(doc_text(sent.doc)[lo:hi]):
+        return 0
+    return None
+
+
+def _victims(verb: Token, role: str) -> int | float | None:
+    """The victims counted at a toll word: its object, passive subject or the noun it describes."""
+    if verb.lower_ == "dead" and verb.head.pos_ == "VERB" and verb.head.lemma_ != "be":
+        verb = verb.head  # "shot dead two civilians", "was shot dead"
+        if verb.lemma_ == "leave":
+            return None  # "left 24 dead": read by _left_dead
+    elif verb.lemma_ == "die" or verb.lower_ == "dead":
+        return _died(verb)
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "the attack did not injure the president"
+    phrase = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if phrase is None and verb.tag_ == "VBN":
+        # "15 others injured", "and 27 injured": a participle told without "were"
+        phrase = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        described = verb.dep_ in ("acl", "amod", "conj") and verb.head.pos_ in ("NOUN", "NUM")
+        if phrase is None and described:
+            phrase = verb.head  # "14 soldiers killed"
+    if phrase is None or phrase.lower_ in ("himself", "herself", "themselves"):
+        return None
+    if any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and several_acts(g) for g in c.children)
+        for c in verb.children
+    ):
+        return None  # "nine guards were killed in the attacks": a sum over acts
+    if phrase.like_num and _elided_attackers(verb):
+        return None  # "12 militants were killed and 6 were injured": six militants
+    return _counted(phrase, verb)
+
+
+def _elided_attackers(verb: Token) -> bool:
+    """Whether a bare number's noun, left out, is the attackers of the verb it is joined to."""
+    other = verb.head if verb.dep_ == "conj" else None
+    if other is None:
+        return False
+    subject = next((c for c in other.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    return subject is not None and subject.lemma_.lower() in ATTACKERS
+
+
+def _counted(phrase: Token, verb: Token) -> int | float | None:
+    """The victims in a noun phrase and its conjuncts, attackers left out."""
+    total: int | float | None = None
+    if _nobody(phrase):
+        return 0
+    for part in (phrase, *phrase.conjuncts):
+        if part.lemma_.lower() in ATTACKERS or part.lower_ in ("himself", "herself"):
+            continue
+        value = _number(part)
+        if value is None:
+            continue
+        total = value if total is None else total + value
+    if total is None:
+        return None
+    return max(0, total - _attackers_included(phrase, verb))
+
+
+def _number(part: Token) -> int | float | None:
+    value = _hyphenated(part) or count_of(part)
+    if value is not None:
+        return value
+    # "killed a local councillor", "wounded the governor": one person
+    if part.pos_ == "PROPN" or part.ent_type_ == "PERSON":
+        return 1
+    if part.lower_ == "both" or any(c.lower_ == "both" for c in part.children):
+        return 2
+    # "a conscript", "the victim", "his son": one person
+    if part.tag_ == "NN" and any(
+        c.dep_ in ("det", "poss") and c.lower_ in _ONE for c in part.children
+    ):
+        return 1
+    return None
+
+
+_ONE = frozenset({"a", "an", "the", "one", "his", "her", "their", "its"})
+
+
+def _attackers_included(phrase: Token, verb: Token) -> int | float:
+    """How many attackers a toll counts: "five people, including the bomber" gives 1."""
+    for head in (phrase, verb):
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ != "including":
+                continue
+            removed: int | float = 0
+            for obj in child.children:
+                for part in (obj, *obj.conjuncts) if obj.dep_ == "pobj" else ():
+                    if _is_attacker(part):
+                        removed += count_of(part) or 1
+            return removed
+    return 0
+
+
+def _hyphenated(part: Token) -> int | float | None:
+    """ "Twenty-three people": a number word the tokenizer split at its hyphen."""
+    doc = part.doc
+    numbers = [part] if part.like_num else [c for c in part.children if c.dep_ == "nummod"]
+    for tok in numbers:
+        if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].like_num:
+            parse = normalizer("kronika.number.v1")
+            value = parse(f"{doc[tok.i - 2].text}-{tok.text}") if parse is not None else None
+            if isinstance(value, int | float):
+                return value
+    return None
+
+
+def _is_attacker(part: Token) -> bool:
+    """ "the bomber", "two gunmen", "seven of the attackers"."""
+    if part.lemma_.lower() in ATTACKERS:
+        return True
+    return part.like_num and any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in ATTACKERS for g in c.children)
+        for c in part.children
+    )
+
+
+def _nobody(part: Token) -> bool:
+    """ "no one was injured", "nobody was hurt", "no civilians were killed"."""
+    if part.lower_ in ("nobody", "none"):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in part.children):
+        return True
+    return part.lower_ == "one" and part.i > 0 and part.doc[part.i - 1].lower_ == "no"
+
+
+def _died(word: Token) -> int | float | None:
+    """ "Constable Ronan Kerr died", "two guards were left dead"."""
+    subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    return _counted(subject, word)
+
+
+def _deaths(noun: Token) -> int | float | None:
+    """ "resulting in the deaths of three people", "caused four deaths"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return _counted(obj, noun)
+    return count_of(noun) if noun.tag_ == "NNS" else None
+
+
+def _left_dead(verb: Token) -> int | float | None:
+    """ "left 24 dead", "left five soldiers and one civilian dead", "claimed 12 lives"."""
+    if not any(c.lower_ in ("dead", "lives") for c in verb.subtree):
+        return None
+    phrase = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if phrase is None:
+        # "left three dead": the parser makes "dead" the predicate of the object
+        phrase = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "ccomp")), None)
+    if phrase is None:
+        return None
+    if phrase.lower_ == "dead":
+        return count_of(phrase)
+    total = _counted(phrase, verb)
+    return total

@@ -1,0 +1,47 @@
+"""Event dates through the real model: an item's heading date, and a clause's own date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kronika.events.extract import extract_article
+from kronika.model import Article
+from kronika.settings import Settings
+
+pytestmark = pytest.mark.model
+
+
+def _dates(nlp: Any, text: str, kind: str = "ATTACK") -> list[str | None]:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-01-01")
+    result = extract_article(nlp(text), article, Settings())
+    return [e.date for e in result.events if e.type == kind]
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("07/02/2013: Gunmen attacked a bus near Mastung, killing five.", "2013-07-02"),
+        ("14 March 2012: A bomb exploded at a bus station in Kano, killing four.", "2012-03-14"),
+        (
+            "March 14, 2012: Militants ambushed a convoy near Gao, killing two soldiers.",
+            "2012-03-14",
+        ),
+        (
+            "11/21/2009: Police officers were guarding a checkpoint in Tal Afar. "
+            "An explosive device detonated beside it, killing two officers.",
+            "2009-11-21",
+        ),
+    ],
+)
+def test_an_items_heading_date_dates_every_act_it_tells(nlp: Any, text: str, date: str) -> None:
+    assert _dates(nlp, text) == [date]
+
+
+def test_a_clause_with_its_own_date_keeps_it_under_a_heading(nlp: Any) -> None:
+    text = (
+        "02/28/2018: Gunmen abducted two engineers from a site in Zamfara. "
+        "The engineers were released on March 4."
+    )
+    assert _dates(nlp, text, "RELEASE") == ["2018-03-04"]

@@ -1,0 +1,72 @@
+"""Who carried out an attack, through the real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kronika.events.extract import extract_article
+from kronika.model import Article, Event
+from kronika.settings import Settings
+
+pytestmark = pytest.mark.model
+
+
+def _attacks(nlp: Any, text: str) -> list[Event]:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-05-02")
+    return [e for e in extract_article(nlp(text), article, Settings()).events if e.type == "ATTACK"]
+
+
+@pytest.mark.parametrize(
+    "text,perpetrator",
+    [
+        (
+            "The Eastern Brigade claimed responsibility for a bombing that killed six people "
+            "at a market in Kunduz.",
+            "Eastern Brigade",
+        ),
+        (
+            "Gunmen opened fire on a minibus near Mastung, killing seven passengers. "
+            "The Northern Crescent Brigade claimed responsibility.",
+            "Northern Crescent Brigade",
+        ),
+        (
+            "A suicide bombing claimed by the Valley Front killed 14 people in Bannu.",
+            "Valley Front",
+        ),
+        ("Gunmen from the Sahel Liberation Army attacked a bank in Kano.", "Sahel Liberation Army"),
+        (
+            "In an attack on a police station in Aktau, Serik Nurlanov killed three officers.",
+            "Serik Nurlanov",
+        ),
+        ("Tuareg rebels killed six soldiers in an attack on a post near Kidal.", "Tuareg rebels"),
+        ("A bombing by the Valley Front killed four people in Bannu.", "Valley Front"),
+        (
+            "Gunmen stormed a police station in Khorog, killing two officers. "
+            "The attack was carried out by the Eastern Brigade, police said.",
+            "Eastern Brigade",
+        ),
+    ],
+)
+def test_the_perpetrator_is_the_doer_or_the_claimant(nlp: Any, text: str, perpetrator: str) -> None:
+    events = _attacks(nlp, text)
+    assert any(perpetrator in (e.args.get("perpetrator") or []) for e in events), events
+
+
+def test_a_denied_claim_names_nobody(nlp: Any) -> None:
+    text = (
+        "Assailants detonated an explosive device at a market in Zhob, killing two people. "
+        "No group claimed responsibility for the attack."
+    )
+    (event,) = _attacks(nlp, text)
+    assert "perpetrator" not in event.args
+
+
+def test_a_description_of_the_doers_is_no_name(nlp: Any) -> None:
+    (event,) = _attacks(nlp, "03/02/2014: Assailants shot and killed a judge in Quetta.")
+    assert "perpetrator" not in event.args
+
+
+def test_a_tally_of_attacks_by_a_group_is_no_act(nlp: Any) -> None:
+    assert _attacks(nlp, "The region was hit by a number of attacks by the Valley Front.") == []

@@ -1,0 +1,98 @@
+"""Attack tolls through the real model: victims only, in every frame a report uses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kronika.events.extract import extract_article
+from kronika.model import Article, Event
+from kronika.settings import Settings
+
+pytestmark = pytest.mark.model
+
+
+def _attack(nlp: Any, text: str) -> Event:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-05-02")
+    attacks = [
+        e for e in extract_article(nlp(text), article, Settings()).events if e.type == "ATTACK"
+    ]
+    assert len(attacks) == 1, attacks
+    return attacks[0]
+
+
+@pytest.mark.parametrize(
+    "text,killed,wounded",
+    [
+        ("Gunmen stormed a hotel in Garowe, killing four guards and wounding nine guests.", 4, 9),
+        (
+            "A car bomb exploded near a bakery in Baidoa. Six people were killed and 13 injured.",
+            6,
+            13,
+        ),
+        ("The blast at the bus depot left eleven dead and 30 others injured.", 11, 30),
+        (
+            "Rebels ambushed a patrol near Tessit, killing at least 12 soldiers and a civilian.",
+            13,
+            None,
+        ),
+        (
+            "A suicide bomber attacked a rally in Lashkar Gah, killing nine people, "
+            "including the bomber.",
+            8,
+            None,
+        ),
+        (
+            "Militants attacked a base in Diffa. At least 30 people were killed, including "
+            "five of the attackers, and 14 were wounded.",
+            25,
+            14,
+        ),
+        ("Assailants threw a grenade at a police post in Yala. No one was injured.", None, 0),
+        ("Attackers set fire to a school in Kunduz. There were no casualties.", 0, 0),
+        ("Unidentified gunmen shot dead a tribal elder in Wana.", 1, None),
+        ("Gunmen killed a shopkeeper and his brother in Bangui.", 2, None),
+        (
+            "A roadside bomb struck an army truck near Khost. Both soldiers inside were wounded.",
+            None,
+            2,
+        ),
+        ("Twenty-three people were killed in the bombing of a market in Maiduguri.", 23, None),
+        (
+            "The attack did not injure the governor, but four guards were wounded.",
+            None,
+            4,
+        ),
+    ],
+)
+def test_the_toll_counts_victims_in_every_frame(
+    nlp: Any, text: str, killed: int | None, wounded: int | None
+) -> None:
+    event = _attack(nlp, text)
+    assert event.args.get("killed") == killed
+    assert event.args.get("wounded") == wounded
+
+
+def test_attackers_killed_are_not_the_toll(nlp: Any) -> None:
+    event = _attack(nlp, "Militants attacked a checkpoint in Arish. Twelve militants were killed.")
+    assert "killed" not in event.args
+
+
+def test_a_toll_in_a_dated_new_paragraph_belongs_to_another_happening(nlp: Any) -> None:
+    text = "A drone strike hit a compound near Jilib.\n\nOn June 3, four men were killed in Hudur."
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-06-05")
+    result = extract_article(nlp(text), article, Settings())
+    first = next(e for e in result.events if e.type == "ATTACK" and "Jilib" in e.evidence[0].text)
+    assert "killed" not in first.args
+
+
+def test_a_toll_told_for_several_acts_is_not_one_acts(nlp: Any) -> None:
+    text = (
+        "The men took part in attacks on a jail in Osh and on a border post in 2010. "
+        "Nine guards were killed in the attacks."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-06-05")
+    result = extract_article(nlp(text), article, Settings())
+    assert all("killed" not in e.args for e in result.events if e.type == "ATTACK")
+    assert [c.quantity for c in result.claims] == [9]
