@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -13,7 +14,7 @@ from spacy.tokens import Span, Token
 from ..model import ArgValue, Place
 from ..resolve.mentions import clean_name
 from .dates import _date_scope
-from .spans import block, doc_ents, normalizer, sent_ents
+from .spans import block, doc_ents, doc_text, normalizer, sent_ents
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue  # "Saidov was a prisoner in the Soviet Union, and was freed": not there
         if ent.root.head.lower_ == "to" and ent.root.head.head.lower_ == "according":
             continue  # "according to Dushanbe": a source, not a place
+        if _in_dateline(sent, ent) or _reference_point(ent):
+            continue  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
         name = clean_name(ent.text)
         places_ok = ("court", "facility", "authority", "agency")
         if name in used and not any(name in str(args.get(r, "")) for r in places_ok):
@@ -51,13 +54,51 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         )
         # the name as the article gives it, with what the gazetteer knows about it
         found = Place(name=name) if place is None else replace(place, name=name)
-        ranked.append((is_country, abs(ent.root.i - trigger.i), found))
-    capital = _capital_place(sent, lo, hi, [r[2] for r in ranked], resolve)
+        ranked.append((is_country, _breadth(place), abs(ent.root.i - trigger.i), found))
+    capital = _capital_place(sent, lo, hi, [r[3] for r in ranked], resolve)
     if capital is not None:
         return capital
     if not ranked:
         return _the_country(sent, lo, hi, resolve) or _untagged_place(sent, trigger, lo, hi)
-    return min(ranked, key=lambda r: (r[0], r[1]))[2]
+    return min(ranked, key=lambda r: (r[0], r[1], r[2]))[3]
+
+
+#: A dateline opening an article: "DUSHANBE --", "Ouagadougou, (AFP)", "BEIRUT (Reuters) -".
+_DATELINE = re.compile(r"[^\n.:]{0,60}?(?:\(|--|—|–| - )")
+
+
+def _in_dateline(sent: Span, ent: Span) -> bool:
+    """Whether ``ent`` is the place of a dateline at the very start of the article."""
+    if sent.start != 0 and not doc_text(sent.doc)[: sent.start_char].strip() == "":
+        return False
+    prefix = _DATELINE.match(doc_text(sent.doc), sent.start_char)
+    if prefix is None or ent.end_char > prefix.end():
+        return False
+    return ent.start_char - sent.start_char < 5
+
+
+def _reference_point(ent: Span) -> bool:
+    """ "75 miles east of Cairo", "300 km northeast from Dushanbe": a bearing, not a place."""
+    head = ent.root.head
+    if head.lower_ not in ("of", "from"):
+        return False
+    words = {t.lower_ for t in head.head.subtree} | {head.head.lower_}
+    return bool(words & _BEARINGS)
+
+
+_BEARINGS = frozenset(
+    "miles mile kilometers kilometres km east west north south northeast northwest southeast "
+    "southwest outskirts".split()
+)
+
+
+def _breadth(place: Place | None) -> int:
+    """How wide a place is: an unknown name (a village, a district) 0, a city 1, a region 2."""
+    if place is None:
+        return 0
+    if place.admin1 is not None and place.name != place.admin1:
+        return 1
+    return 2
 
 
 def _untagged_place(sent: Span, trigger: Token, lo: int, hi: int) -> Place | None:
