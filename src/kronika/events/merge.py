@@ -21,7 +21,7 @@ _AFTERMATH = frozenset({"ARREST"})
 def _compatible(a: Event, b: Event, strict_place: bool = True) -> bool:
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
-    if strict_place and a.location and b.location and a.location.name != b.location.name:
+    if strict_place and a.location and b.location and not _places_agree(a, b):
         return False
     for key in set(a.args) & set(b.args):
         va, vb = a.args[key], b.args[key]
@@ -35,6 +35,14 @@ def _compatible(a: Event, b: Event, strict_place: bool = True) -> bool:
         elif va != vb:
             return False
     return True
+
+
+def _places_agree(a: Event, b: Event) -> bool:
+    """The same place, or one inside the other as the gazetteer knows it (a city, its country)."""
+    pa, pb = a.location, b.location
+    if pa is None or pb is None or pa.name == pb.name:
+        return True
+    return pa.name in (pb.country, pb.admin1) or pb.name in (pa.country, pa.admin1)
 
 
 def _same_thing(a: Event, b: Event) -> bool:
@@ -121,7 +129,9 @@ def merge_events(events: list[Told]) -> list[Event]:
                 out[i] = (other_start, _union(other, event))
                 alone[i] = alone[i] and told.supplement
                 break
-            if other.type != event.type or not _compatible(other, event, not headline):
+            # one sentence names a place two ways ("near the Vodafone Arena ... in Istanbul")
+            strict = not headline and other_start != sent_start
+            if other.type != event.type or not _compatible(other, event, strict):
                 continue
             if headline and other_start < sent_start:
                 continue
