@@ -59,7 +59,11 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     if capital is not None:
         return capital
     if not ranked:
-        return _the_country(sent, lo, hi, resolve) or _untagged_place(sent, trigger, lo, hi)
+        return (
+            _the_country(sent, lo, hi, resolve)
+            or _untagged_place(sent, trigger, lo, hi)
+            or _state_of_body(trigger, lo, hi)
+        )
     return min(ranked, key=lambda r: (r[0], r[1], r[2]))[3]
 
 
@@ -195,3 +199,26 @@ def _capital_of(country: str) -> str | None:
 @cache
 def _cached_place(resolve: Callable[..., Any], name: str) -> Any:
     return resolve(name)
+
+
+#: Nouns for those who act for a state: their nationality word names the country.
+_BODIES = frozenset(
+    "president leader government court authorities authority police ministry parliament "
+    "service troops army forces judge officials".split()
+)
+
+
+def _state_of_body(trigger: Token, lo: int, hi: int) -> Place | None:
+    """The country of the body that acts: "the Kazakh President pardoned", "a Kyrgyz court"."""
+    from .agencies import country_of_word
+
+    for tok in trigger.subtree:
+        if not lo <= tok.idx < hi or tok.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        head = tok.head
+        if head.lemma_.lower() not in _BODIES or head.dep_ not in ("nsubj", "agent", "pobj"):
+            continue
+        country = country_of_word(tok.text)
+        if country:
+            return Place(name=country, country=country)
+    return None
