@@ -137,6 +137,9 @@ def agent(trigger: Token) -> Token | None:
         return agent(trigger.head)
     if trigger.dep_ in ("acl", "relcl") and not is_passive(trigger):
         return trigger.head
+    if trigger.dep_ in ("xcomp", "advcl") and trigger.head.pos_ == "VERB":
+        # "B. travelled to Syria to join the group": the traveller joined
+        return agent(trigger.head)
     return None
 
 
@@ -232,6 +235,10 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None:
             return names_of(ctx, owner, types)
+    if "ORG" in types and _the_group(token):
+        # "to join the jihadi group", "the movement was banned": the group named before
+        name = ctx.mentions.group_before(token.idx, _not_a_group)
+        return [name] if name else []
     if "ORG" in types and token.lower_ in ("it", "its"):
         name = ctx.mentions.group_before(token.idx, _not_a_group)
         return [name] if name else []
@@ -269,6 +276,21 @@ _STATE_WORDS = frozenset(
     "court ministry government committee service police office agency council parliament "
     "prosecutor prosecutors procuracy".split()
 )
+
+
+#: Nouns a text uses to refer back to a group it has named.
+_GROUP_NOUNS = frozenset(
+    "group organization organisation movement party network militia faction outfit".split()
+)
+
+
+def _the_group(token: Token) -> bool:
+    """ "the group", "the jihadi group", "this movement": a group told of before, unnamed here."""
+    if token.lemma_.lower() not in _GROUP_NOUNS or token.ent_type_:
+        return False
+    dets = {c.lower_ for c in token.children if c.dep_ == "det"}
+    named = any(c.pos_ == "PROPN" or c.ent_type_ for c in token.subtree if c is not token)
+    return bool(dets & {"the", "this", "that"}) and not named
 
 
 def _not_a_group(name: str) -> bool:
