@@ -57,7 +57,7 @@ _AGENT_CORE = frozenset({"JOIN", "APPEAL", "ESCAPE"})
 def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleResult:
     """Return the entities, events and claims found in ``doc`` (the parse of ``article.text``)."""
     mentions = _mentions(doc, settings)
-    specs = load_specs(settings)
+    specs = load_specs(settings, doc.lang_)
     rules = compile_rules(doc.vocab, specs)
     groups: dict[tuple[str, int], list[Hit]] = {}
     for hit in rules.match(doc):

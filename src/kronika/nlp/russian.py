@@ -1,0 +1,235 @@
+"""Parse Russian text with natasha and hand it on as a spaCy ``Doc``.
+
+natasha ships its models inside its wheels (razdel segmentation, slovnet morphology,
+syntax and NER over navec embeddings, pymorphy2 lemmas), so nothing is downloaded.
+The models load on the first Russian article, never for English-only ingest.
+
+The Doc keeps the article's text character for character (whitespace between tokens
+becomes whitespace tokens), carries lemmas, universal POS, morphology, heads and
+sentence boundaries, entities (PER → PERSON, ORG, LOC) and DATE spans, so the event
+rules, role fillers and evidence offsets work on it as they do on an English parse.
+Dependency labels are Universal Dependencies, with the few that the shared extractor
+reads renamed to their English spaCy equivalents (:data:`DEP_LABELS`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import spacy
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from .extensions import install_extensions
+
+#: UD labels renamed to the labels kronika's shared extraction code reads.
+DEP_LABELS = {
+    "root": "ROOT",
+    "nsubj:pass": "nsubjpass",
+    "obj": "dobj",
+    "iobj": "dative",
+    "aux:pass": "auxpass",
+    "acl:relcl": "relcl",
+}
+#: natasha's entity labels → kronika's.
+ENT_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+#: ``Doc.user_data`` key of the entities' nominative forms: {surface text: nominative}.
+NORMAL_FORMS = "kronika.normal_forms"
+
+
+@dataclass
+class _Models:
+    segmenter: Any
+    morph_vocab: Any
+    morph: Any
+    syntax: Any
+    ner: Any
+
+
+@cache
+def _models() -> _Models:
+    from natasha import (
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
+
+    emb = NewsEmbedding()
+    return _Models(
+        Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
+    )
+
+
+@cache
+def russian_vocab() -> Vocab:
+    """The vocabulary every Russian Doc shares (so compiled rules are built once)."""
+    install_extensions()
+    return spacy.blank("ru").vocab
+
+
+def morph_vocab() -> Any:
+    """natasha's ``MorphVocab`` (pymorphy2): lemmas and inflection of single words."""
+    return _models().morph_vocab
+
+
+def parse_russian(texts: Iterable[str]) -> Iterator[Doc]:
+    """Parse each of ``texts`` into a spaCy Doc (models load on the first call)."""
+    for text in texts:
+        yield parse_one(text)
+
+
+def parse_one(text: str) -> Doc:
+    """Parse one Russian text into a spaCy Doc whose text is exactly ``text``."""
+    from natasha import Doc as NatashaDoc
+
+    models = _models()
+    parsed = NatashaDoc(text)
+    parsed.segment(models.segmenter)
+    parsed.tag_morph(models.morph)
+    parsed.parse_syntax(models.syntax)
+    parsed.tag_ner(models.ner)
+    for token in parsed.tokens:
+        token.lemmatize(models.morph_vocab)
+    doc = _to_spacy(text, parsed)
+    doc.user_data[NORMAL_FORMS] = nominative_forms(doc)
+    return doc
+
+
+def nominative_forms(doc: Doc) -> dict[str, str]:
+    """Each name's surface text → its nominative, read with the case the parser gave it."""
+    from ..normalize.names_ru import nominative_name, nominative_phrase, nominative_place
+
+    forms: dict[str, str] = {}
+    for ent in doc.ents:
+        text = ent.text
+        if ent.label_ == "PERSON":
+            words = [
+                (t.text, _feat(t, "Case"), _feat(t, "Gender")) for t in ent if not t.is_punct
+            ]
+            forms[text] = nominative_name(words)
+        elif ent.label_ == "LOC":
+            forms[text] = nominative_place(text)
+        elif ent.label_ == "ORG":
+            forms[text] = nominative_phrase(text, ent.root.text)
+    return {k: v for k, v in forms.items() if v and v != k}
+
+
+def _feat(token: Any, name: str) -> str | None:
+    values = token.morph.get(name)
+    return str(values[0]) if values else None
+
+
+@dataclass
+class _Columns:
+    words: list[str]
+    spaces: list[bool]
+    lemmas: list[str]
+    pos: list[str]
+    morphs: list[str]
+    heads: list[int]
+    deps: list[str]
+    starts: list[int]
+
+
+def _to_spacy(text: str, parsed: Any) -> Doc:
+    cols = _Columns([], [], [], [], [], [], [], [])
+    for sent in parsed.sents:
+        _add_sentence(text, sent, cols)
+    _trailing(text, cols)
+    doc = Doc(
+        russian_vocab(),
+        words=cols.words,
+        spaces=cols.spaces,
+        lemmas=cols.lemmas,
+        pos=cols.pos,
+        morphs=cols.morphs,
+        heads=cols.heads,
+        deps=cols.deps,
+    )
+    for token in doc:
+        token.tag_ = token.pos_
+    doc.ents = filter_spans(_entities(doc, parsed) + find_date_spans(doc))
+    return doc
+
+
+def _add_sentence(text: str, sent: Any, cols: _Columns) -> None:
+    ids: dict[str, int] = {}
+    for token in sent.tokens:
+        _gap(text, token.start, cols)
+        ids[token.id] = len(cols.words)
+        cols.words.append(token.text)
+        cols.spaces.append(False)
+        cols.starts.append(token.start)
+        cols.lemmas.append(token.lemma or token.text.lower())
+        cols.pos.append(token.pos or "X")
+        cols.morphs.append("|".join(f"{k}={v}" for k, v in sorted((token.feats or {}).items())))
+        cols.heads.append(-1)
+        cols.deps.append(DEP_LABELS.get(token.rel or "dep", token.rel or "dep"))
+    if not ids:
+        return
+    # one root per sentence: a second "root" (a parser slip) hangs on the first
+    roots = [ids[t.id] for t in sent.tokens if t.head_id not in ids or t.head_id == t.id]
+    root = roots[0] if roots else ids[sent.tokens[0].id]
+    for token in sent.tokens:
+        i = ids[token.id]
+        head = ids.get(token.head_id, root)
+        cols.heads[i] = i if i == root else (root if head == i else head)
+        if i == root:
+            cols.deps[i] = "ROOT"
+
+
+def _gap(text: str, start: int, cols: _Columns) -> None:
+    """Keep the text between the previous token and ``start``: a space flag or a space token."""
+    end = cols.starts[-1] + len(cols.words[-1]) if cols.words else 0
+    gap = text[end:start]
+    if cols.words and gap[:1] == " ":
+        cols.spaces[-1] = True
+        gap = gap[1:]
+    if gap:
+        cols.words.append(gap)
+        cols.spaces.append(False)
+        cols.starts.append(start - len(gap))
+        cols.lemmas.append(gap)
+        cols.pos.append("SPACE")
+        cols.morphs.append("")
+        cols.heads.append(-1)
+        cols.deps.append("dep")
+
+
+def _trailing(text: str, cols: _Columns) -> None:
+    """Keep the text after the last token; hang each whitespace token on a neighbour."""
+    _gap(text, len(text), cols)
+    for i, head in enumerate(cols.heads):
+        if head == -1:
+            # on the word before (the sentence it closes); at the very start, the word after
+            cols.heads[i] = i - 1 if i else min(1, len(cols.heads) - 1)
+
+
+def _entities(doc: Doc, parsed: Any) -> list[Span]:
+    spans = []
+    for span in parsed.spans:
+        label = ENT_LABELS.get(span.type)
+        stop = span.start + len(span.text.split("\n")[0].rstrip())  # a name ends at its line
+        found = doc.char_span(span.start, stop, label=label) if label else None
+        if found is not None:
+            spans.append(found)
+    return spans
+
+
+def find_date_spans(doc: Doc) -> list[Span]:
+    """DATE spans for Russian date phrases ("13 февраля 2025 года", "в декабре прошлого года")."""
+    from ..normalize.dates_ru import find_date_phrases
+
+    spans = []
+    for start, end in find_date_phrases(doc.text):
+        span = doc.char_span(start, end, label="DATE", alignment_mode="contract")
+        if span is not None and len(span):
+            spans.append(span)
+    return spans

@@ -1,0 +1,131 @@
+"""Russian names and noun phrases to the nominative: "Муродова" → "Муродов".
+
+A word is put in the nominative with pymorphy3 (its dictionaries ship in a wheel),
+choosing the reading that agrees with the case and gender the parser gave the word
+in context. Central Asian names the dictionary does not know fall back to the
+endings Russian gives borrowed names ("Назарзодой" → "Назарзода", "Хайита" → "Хайит").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+#: UD case → pymorphy3 grammeme.
+_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Nom": "nomn"}
+_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+#: Endings of inflected borrowed names, longest first: (ending, cases, nominative ending).
+_FALLBACK = (
+    ("зодой", "Ins", "зода"), ("зоды", "Gen", "зода"), ("зоде", "Dat Loc", "зода"),
+    ("зоду", "Acc", "зода"), ("овой", "Ins Gen Dat Loc", "ова"), ("евой", "Ins Gen Dat Loc", "ева"),
+    ("ову", "Acc", "ова"), ("еву", "Acc", "ева"), ("ым", "Ins", ""), ("ом", "Ins", ""),
+    ("ем", "Ins", ""), ("ая", "Gen Acc", "ай"), ("ая", "Gen Acc", "ай"), ("ея", "Gen Acc", "ей"),
+    ("а", "Gen Acc", ""), ("у", "Dat", ""), ("е", "Loc Dat", ""),
+)  # fmt: skip
+_CYRILLIC = re.compile(r"^[\u0400-\u04FF-]+$")
+
+
+@cache
+def _analyzer() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _cased(word: str, like: str) -> str:
+    """``word`` with the capitals of ``like`` ("алма-ата" like "Алма-Ате" → "Алма-Ата")."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    parts, models = word.split("-"), like.split("-")
+    if len(parts) != len(models):
+        models = [like] + [""] * (len(parts) - 1)
+    return "-".join(
+        p[:1].upper() + p[1:] if m[:1].isupper() else p for p, m in zip(parts, models, strict=True)
+    )
+
+
+def nominative_word(word: str, case: str | None, gender: str | None = None) -> str:
+    """``word`` in the nominative, read in ``case`` (UD: "Gen", "Ins", ...) and ``gender``."""
+    if not case or case == "Nom" or not _CYRILLIC.match(word):
+        return word
+    grammeme = _CASES.get(case)
+    if grammeme is None:
+        return word
+    want_gender = _GENDERS.get(gender or "")
+    parses = [p for p in _analyzer().parse(word.lower()) if grammeme in p.tag]
+    named = [p for p in parses if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
+    for group in (named, parses):
+        for parse in group:
+            if want_gender and parse.tag.gender and parse.tag.gender != want_gender:
+                continue
+            form = parse.inflect({"nomn"})
+            if form is not None:
+                return _cased(form.word, word)
+    return _fallback(word, case)
+
+
+def _fallback(word: str, case: str) -> str:
+    lower = word.lower()
+    for ending, cases, nominative in _FALLBACK:
+        if lower.endswith(ending) and case in cases.split() and len(lower) > len(ending) + 2:
+            return word[: len(word) - len(ending)] + nominative
+    return word
+
+
+def nominative_name(words: list[tuple[str, str | None, str | None]]) -> str:
+    """A person's name in the nominative from its words with their (case, gender) in context."""
+    return " ".join(nominative_word(w, c, g) for w, c, g in words)
+
+
+def nominative_phrase(text: str, head: str) -> str:
+    """A noun phrase in the nominative: the head and the words agreeing with it before it.
+
+    "Верховного суда Таджикистана" (head "суда") → "Верховный суд Таджикистана": the
+    genitive after the head stays as it is.
+    """
+    words = text.split(" ")
+    if head not in words:
+        return text
+    at = words.index(head)
+    parses = [p for p in _analyzer().parse(head.lower()) if p.tag.POS == "NOUN"]
+    if not parses or any("nomn" in p.tag for p in parses[:1]):
+        return text
+    case, number = parses[0].tag.case, parses[0].tag.number or "sing"
+    out = []
+    for word in words[: at + 1]:
+        candidates = [
+            p
+            for p in _analyzer().parse(word.lower())
+            if p.tag.case == case and p.tag.POS in ("NOUN", "ADJF", "PRTF")
+        ]
+        form = candidates[0].inflect({"nomn", number}) if candidates else None
+        out.append(_cased(form.word, word) if form is not None else word)
+    return " ".join(out + words[at + 1 :])
+
+
+def nominative_place(text: str) -> str:
+    """A place name in the nominative without context: "Таджикистане" → "Таджикистан".
+
+    Each word takes the likeliest reading as a place name (Geox) or noun that is not
+    already nominative; "Хатлонской области" → "Хатлонская область".
+    """
+    words = text.split(" ")
+    head = words[-1]
+    for word in reversed(words):
+        parses = _analyzer().parse(word.lower())
+        if parses and parses[0].tag.POS == "NOUN":
+            head = word
+            break
+    parses = _analyzer().parse(head.lower())
+    geo = [p for p in parses if "Geox" in p.tag.grammemes] or parses
+    if not geo or geo[0].tag.case in (None, "nomn"):
+        return text
+    case = geo[0].tag.case
+    out = []
+    for word in words:
+        readings = [p for p in _analyzer().parse(word.lower()) if p.tag.case == case]
+        geo_readings = [p for p in readings if "Geox" in p.tag.grammemes] or readings
+        form = geo_readings[0].inflect({"nomn"}) if geo_readings else None
+        out.append(_cased(form.word, word) if form is not None and word in words[: words.index(head) + 1] else word)
+    return " ".join(out)
