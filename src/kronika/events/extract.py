@@ -194,7 +194,8 @@ def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
                 start -= 1  # "Said Ziyoyev" tagged from "Ziyoyev" only
         span = doc[start : ent.end]
         found.append(NameMention(span.text, span.start_char, span.end_char, label))
-    return MentionIndex(found, _canonical(settings))
+    # a language pipeline may name mentions itself (Russian: in the nominative)
+    return MentionIndex(found, doc.user_data.get("kronika.canonical") or _canonical(settings))
 
 
 def _coordinated_with(ent: Span, roots: set[int]) -> bool:

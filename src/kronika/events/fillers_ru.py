@@ -25,9 +25,11 @@ from .spec import RoleSpec
 _CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "parataxis", "csubj"})
 _COURT_LEMMAS = frozenset({"суд", "райсуд", "горсуд", "облсуд", "трибунал", "суд присяжных"})
 _CHARGE_HEADS = frozenset(
-    {"обвинение", "обвинять", "обвинить", "виновный", "осудить", "обвиняемый", "подозрение",
-     "подозревать", "статья", "дело"}
+    {"обвинение", "обвинять", "обвинить", "виновный", "обвиняемый", "подозрение",
+     "подозревать", "дело", "признать"}
 )  # fmt: skip
+#: Nouns after "за" that give a time, not a charge ("за тот же период").
+_NOT_CHARGES = frozenset({"период", "время", "год", "месяц", "неделя", "день", "срок"})
 _ARTICLE = re.compile(r"(?:стать[яеиюёй]\w*|ст\.)\s+((?:\d+(?:[.-]\d+)?(?:\s*(?:,|и)\s*)?)+)")
 _DESIGNATIONS = ("экстремист", "террорист")
 
@@ -89,9 +91,37 @@ def _bound(ctx: FillContext, role: RoleSpec) -> Token | None:
 
 
 def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """Names of those the act was done to (sentenced, detained, extradited, banned)."""
+    """Names of those the act was done to (sentenced, detained, extradited, banned).
+
+    The parser often hangs a name set off after a description ("приговорен бывший
+    функционер партии Наимджон Самиев") outside the object; then the names the trigger
+    governs directly, through no other verb, preposition or subject, are taken.
+    """
     token = _bound(ctx, role) or patient(ctx.trigger)
-    return names_in(ctx, token, role.entity or ("PERSON",)) if token is not None else None
+    types = role.entity or ("PERSON",)
+    names = names_in(ctx, token, types) if token is not None else []
+    if not names and role.core:
+        names = _governed_names(ctx, types)
+    return names
+
+
+_LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+
+
+def _governed_names(ctx: FillContext, types: tuple[str, ...]) -> list[str]:
+    names: dict[str, None] = {}
+    for ent in sent_ents(ctx.sent):
+        if _LABEL_TYPES.get(ent.label_) not in types:
+            continue
+        token = ent.root
+        while token != ctx.trigger and token.head != token:
+            if case_of(token) or token.dep_ in ("nsubj", "obl") or token.pos_ in ("VERB", "AUX"):
+                break
+            token = token.head
+        name = ctx.mentions.name_at(ent.start_char)
+        if token == ctx.trigger and name:
+            names[name] = None
+    return list(names)
 
 
 def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
@@ -177,7 +207,7 @@ def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         head = tok.head
         by_charge = prep == "в" and (head.lemma_ in _CHARGE_HEADS or lemma(head.text) in _CHARGE_HEADS)
         by_reason = prep == "за" and head == ctx.trigger and tok.pos_ == "NOUN"
-        if not (by_charge or by_reason) or tok.ent_type_ == "DATE":
+        if not (by_charge or by_reason) or tok.ent_type_ or tok.lemma_ in _NOT_CHARGES:
             continue
         for part in _conjuncts(tok):
             text = _charge_text(part)

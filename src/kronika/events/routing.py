@@ -8,7 +8,9 @@ the nominative, with the forms the text uses kept as aliases.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -45,5 +47,33 @@ def analyse_articles(articles: Sequence[Article], settings: Settings) -> list[Ar
             from ..nlp.russian import NORMAL_FORMS
 
             result = in_nominative(result, doc.user_data.get(NORMAL_FORMS) or {})
+            result = date_the_lead(result)
         results.append(result)
     return results
+
+
+#: How many non-blank lines from the top make the title and lead of an article.
+LEAD_LINES = 3
+#: Words that open a look back at earlier events ("Напомним, ...", "Ранее ...").
+_LOOK_BACK = re.compile(r"^\W*(?:напомним|ранее|в прошлом|recall|earlier)", re.IGNORECASE)
+
+
+def date_the_lead(result: ArticleResult) -> ArticleResult:
+    """Undated events told in the title and lead take the article's date: they are its news."""
+    published = result.article.published
+    if not published:
+        return result
+    starts = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", result.article.text)]
+    cutoff = starts[LEAD_LINES] if len(starts) > LEAD_LINES else len(result.article.text)
+    events = []
+    for event in result.events:
+        first = event.evidence[0] if event.evidence else None
+        if (
+            event.date is None
+            and first is not None
+            and first.start < cutoff
+            and not _LOOK_BACK.match(first.text)
+        ):
+            event = replace(event, date=published)
+        events.append(event)
+    return replace(result, events=tuple(events))

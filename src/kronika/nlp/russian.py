@@ -14,7 +14,8 @@ reads renamed to their English spaCy equivalents (:data:`DEP_LABELS`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -39,6 +40,8 @@ DEP_LABELS = {
 ENT_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 #: ``Doc.user_data`` key of the entities' nominative forms: {surface text: nominative}.
 NORMAL_FORMS = "kronika.normal_forms"
+#: ``Doc.user_data`` key of the callable naming a mention's entity (see resolve.mentions).
+CANONICAL = "kronika.canonical"
 
 
 @dataclass
@@ -90,16 +93,37 @@ def parse_one(text: str) -> Doc:
     from natasha import Doc as NatashaDoc
 
     models = _models()
-    parsed = NatashaDoc(text)
-    parsed.segment(models.segmenter)
-    parsed.tag_morph(models.morph)
-    parsed.parse_syntax(models.syntax)
-    parsed.tag_ner(models.ner)
-    for token in parsed.tokens:
-        token.lemmatize(models.morph_vocab)
-    doc = _to_spacy(text, parsed)
-    doc.user_data[NORMAL_FORMS] = nominative_forms(doc)
+    chunks = []
+    # a line is never part of the next one's sentence: titles and datelines stand alone
+    for match in re.finditer(r"[^\n]*\S[^\n]*", text):
+        parsed = NatashaDoc(match.group(0))
+        parsed.segment(models.segmenter)
+        parsed.tag_morph(models.morph)
+        parsed.parse_syntax(models.syntax)
+        parsed.tag_ner(models.ner)
+        for token in parsed.tokens:
+            token.lemmatize(models.morph_vocab)
+        chunks.append((match.start(), parsed))
+    doc = _to_spacy(text, chunks)
+    forms = nominative_forms(doc)
+    doc.user_data[NORMAL_FORMS] = forms
+    people = [forms.get(e.text, e.text) for e in doc.ents if e.label_ == "PERSON"]
+    doc.user_data[CANONICAL] = _canonical(forms, [p for p in people if " " in p])
     return doc
+
+
+def _canonical(forms: dict[str, str], people: list[str]) -> Callable[[str, str], str | None]:
+    """A mention's entity name: its nominative; a lone surname, the full name it belongs to."""
+
+    def canonical(name: str, kind: str) -> str | None:
+        nominative = forms.get(name, name)
+        if kind == "PERSON" and " " not in nominative:
+            full = [p for p in people if nominative in (p.split()[0], p.split()[-1])]
+            if full:
+                return full[0]
+        return nominative if nominative != name else None
+
+    return canonical
 
 
 def nominative_forms(doc: Doc) -> dict[str, str]:
@@ -138,10 +162,11 @@ class _Columns:
     starts: list[int]
 
 
-def _to_spacy(text: str, parsed: Any) -> Doc:
+def _to_spacy(text: str, chunks: list[tuple[int, Any]]) -> Doc:
     cols = _Columns([], [], [], [], [], [], [], [])
-    for sent in parsed.sents:
-        _add_sentence(text, sent, cols)
+    for offset, parsed in chunks:
+        for sent in parsed.sents:
+            _add_sentence(text, sent, cols, offset)
     _trailing(text, cols)
     doc = Doc(
         russian_vocab(),
@@ -155,23 +180,26 @@ def _to_spacy(text: str, parsed: Any) -> Doc:
     )
     for token in doc:
         token.tag_ = token.pos_
-    doc.ents = filter_spans(_entities(doc, parsed) + find_date_spans(doc))
+    ents = [e for offset, parsed in chunks for e in _entities(doc, parsed, offset)]
+    doc.ents = filter_spans(ents + find_date_spans(doc))
     return doc
 
 
-def _add_sentence(text: str, sent: Any, cols: _Columns) -> None:
+def _add_sentence(text: str, sent: Any, cols: _Columns, offset: int) -> None:
     ids: dict[str, int] = {}
     for token in sent.tokens:
-        _gap(text, token.start, cols)
+        _gap(text, offset + token.start, cols)
         ids[token.id] = len(cols.words)
         cols.words.append(token.text)
         cols.spaces.append(False)
-        cols.starts.append(token.start)
+        cols.starts.append(offset + token.start)
         cols.lemmas.append(token.lemma or token.text.lower())
         cols.pos.append(token.pos or "X")
         cols.morphs.append("|".join(f"{k}={v}" for k, v in sorted((token.feats or {}).items())))
         cols.heads.append(-1)
-        cols.deps.append(DEP_LABELS.get(token.rel or "dep", token.rel or "dep"))
+        dep = DEP_LABELS.get(token.rel or "dep", token.rel or "dep")
+        # "не задержан": English spaCy's label for a negation, which the extractor reads
+        cols.deps.append("neg" if dep == "advmod" and token.text.lower() in ("не", "ни") else dep)
     if not ids:
         return
     # one root per sentence: a second "root" (a parser slip) hangs on the first
@@ -212,12 +240,11 @@ def _trailing(text: str, cols: _Columns) -> None:
             cols.heads[i] = i - 1 if i else min(1, len(cols.heads) - 1)
 
 
-def _entities(doc: Doc, parsed: Any) -> list[Span]:
+def _entities(doc: Doc, parsed: Any, offset: int) -> list[Span]:
     spans = []
     for span in parsed.spans:
         label = ENT_LABELS.get(span.type)
-        stop = span.start + len(span.text.split("\n")[0].rstrip())  # a name ends at its line
-        found = doc.char_span(span.start, stop, label=label) if label else None
+        found = doc.char_span(offset + span.start, offset + span.stop, label=label) if label else None
         if found is not None:
             spans.append(found)
     return spans

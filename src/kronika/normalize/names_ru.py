@@ -23,6 +23,8 @@ _FALLBACK = (
     ("ем", "Ins", ""), ("ая", "Gen Acc", "ай"), ("ая", "Gen Acc", "ай"), ("ея", "Gen Acc", "ей"),
     ("а", "Gen Acc", ""), ("у", "Dat", ""), ("е", "Loc Dat", ""),
 )  # fmt: skip
+#: Endings of surnames in the nominative ("Авазов", "Кабиров", "Гулин").
+_SURNAME_NOMINATIVE = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "зода", "заде")
 _CYRILLIC = re.compile(r"^[\u0400-\u04FF-]+$")
 
 
@@ -74,8 +76,29 @@ def _fallback(word: str, case: str) -> str:
 
 
 def nominative_name(words: list[tuple[str, str | None, str | None]]) -> str:
-    """A person's name in the nominative from its words with their (case, gender) in context."""
-    return " ".join(nominative_word(w, c, g) for w, c, g in words)
+    """A person's name in the nominative from its words with their (case, gender) in context.
+
+    The words of a name share one case: the parser's reading of the last word (the
+    surname) is taken for all. A word that cannot be nominative at all ("Хайита",
+    "Абдухалимом") is put in the nominative even where the parser read it so.
+    """
+    if not words:
+        return ""
+    _, case, gender = words[-1]
+    return " ".join(_name_word(w, case, gender) for w, _, _ in words)
+
+
+def _name_word(word: str, case: str | None, gender: str | None) -> str:
+    if case and case != "Nom":
+        return nominative_word(word, case, gender)
+    if not _CYRILLIC.match(word) or word.lower().endswith(_SURNAME_NOMINATIVE):
+        return word
+    parses = [p for p in _analyzer().parse(word.lower()) if p.tag.POS == "NOUN"]
+    if not parses or any(p.tag.case == "nomn" for p in parses):
+        return word
+    oblique = next((p for p in parses if {"Name", "Surn"} & set(p.tag.grammemes)), parses[0])
+    form = oblique.inflect({"nomn"})
+    return _cased(form.word, word) if form is not None else word
 
 
 def nominative_phrase(text: str, head: str) -> str:
@@ -89,8 +112,8 @@ def nominative_phrase(text: str, head: str) -> str:
         return text
     at = words.index(head)
     parses = [p for p in _analyzer().parse(head.lower()) if p.tag.POS == "NOUN"]
-    if not parses or any("nomn" in p.tag for p in parses[:1]):
-        return text
+    if not parses or "nomn" in parses[0].tag or not _analyzer().word_is_known(head.lower()):
+        return text  # already nominative, or a name the dictionary does not know
     case, number = parses[0].tag.case, parses[0].tag.number or "sing"
     out = []
     for word in words[: at + 1]:
