@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..model import ArgValue
-from ..normalize.names_ru import nominative_phrase
+from ..normalize.names_ru import nominative_phrase, nominative_place
 from ..normalize.numbers_ru import lemma, parse_number_ru, parse_terms_ru
 from .fillers import FillContext
-from .placing import sent_ents
+from .placing import doc_ents, normalizer, sent_ents
 from .spec import RoleSpec
 
 #: Dependents that open another clause: names under them are not the role's.
@@ -71,7 +71,7 @@ def phrase_tokens(token: Token) -> Iterator[Token]:
     """The tokens of ``token``'s phrase, without clauses set inside it."""
     yield token
     for child in token.children:
-        if child.dep_ not in _CLAUSES and child.dep_ != "punct":
+        if child.dep_ not in _CLAUSES and child.dep_ != "punct" and child.pos_ != "SPACE":
             yield from phrase_tokens(child)
 
 
@@ -177,7 +177,8 @@ def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     ]
     if not courts:
         return None
-    best = min(courts, key=lambda t: abs(t.i - ctx.trigger.i))
+    # the court that acts ("суд приговорил") before the one merely named
+    best = min(courts, key=lambda t: (t.dep_ != "nsubj", abs(t.i - ctx.trigger.i)))
     words = [t for t in phrase_tokens(best) if t.i >= best.i or t.dep_ in ("amod", "nmod")]
     if len(words) == 1 and not any(c.dep_ == "amod" for c in best.children):
         return None  # "суд" alone names no court
@@ -228,7 +229,7 @@ def _charge_text(token: Token) -> str:
         tokens.extend(phrase_tokens(child))
     lo = min(t.i for t in tokens)
     hi = max(t.i for t in tokens)
-    return token.doc[lo : hi + 1].text.strip(" ,.;")
+    return token.doc[lo : hi + 1].text.strip(" ,.;\n\t")
 
 
 def fill_law_articles(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
@@ -248,19 +249,42 @@ def fill_designation(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 
 
 def fill_country(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """ "из Австрии" (from_country), "в Таджикистан" (to_country), in the nominative."""
+    """ "из Австрии" (from_country), "в Таджикистан" (to_country), in the nominative.
+
+    A city stands for its country where the article names that country ("экстрадировали
+    в Ташкент" in an article on Uzbekistan: "Узбекистан"); a state that hands someone
+    over ("Австрия экстрадировала") is where they came from.
+    """
     wanted = ("из", "с") if role.name.startswith("from") else ("в", "во")
     for ent in sent_ents(ctx.sent):
         if ent.label_ != "LOC":
             continue
         root = ent.root
-        if case_of(root) in wanted and (
-            root.head == ctx.trigger or root.head.head == ctx.trigger or role.name.startswith("from")
-        ):
-            if role.name.startswith("to") and "Case=Loc" in str(root.morph):
-                continue  # "в Таджикистане": where, not whither
-            return nominative_phrase(ent.text, root.text)
+        if role.name.startswith("to") and "Case=Loc" in str(root.morph):
+            continue  # "в Таджикистане": where, not whither
+        if case_of(root) in wanted and (root.head == ctx.trigger or root.head.head == ctx.trigger):
+            name = nominative_place(ent.text)
+            return _country_named(ctx, name) if role.name.startswith("to") else name
+    if role.name.startswith("from"):
+        subject = agent(ctx.trigger)
+        if subject is not None and subject.ent_type_ == "LOC":
+            ent = next((e for e in sent_ents(ctx.sent) if e.start <= subject.i < e.end), None)
+            return nominative_place(ent.text) if ent is not None else None
     return None
+
+
+def _country_named(ctx: FillContext, name: str) -> str:
+    """The article's own name for the country a city ``name`` lies in, or ``name``."""
+    resolve = normalizer("kronika.place.v1")
+    place = resolve(name) if resolve is not None else None
+    if place is None or not place.country or place.name == place.country:
+        return name
+    for ent in doc_ents(ctx.doc):
+        if ent.label_ == "LOC":
+            other = resolve(ent.text) if resolve is not None else None
+            if other is not None and other.name == place.country:
+                return nominative_place(ent.text)
+    return name
 
 
 def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:

@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..model import Article, ArticleResult
+from ..model import Article, ArticleResult, Place
+from ..normalize.places import resolve_place
 from ..nlp.build import build_nlp
 from ..nlp.language import pipeline_language
 from ..resolve.nominative import in_nominative
@@ -59,21 +60,33 @@ _LOOK_BACK = re.compile(r"^\W*(?:напомним|ранее|в прошлом|r
 
 
 def date_the_lead(result: ArticleResult) -> ArticleResult:
-    """Undated events told in the title and lead take the article's date: they are its news."""
+    """Events told in the title and lead are the article's news: without a date or place
+    of their own they take the article's date and the first place the lead names."""
     published = result.article.published
-    if not published:
-        return result
     starts = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", result.article.text)]
     cutoff = starts[LEAD_LINES] if len(starts) > LEAD_LINES else len(result.article.text)
+    place = _lead_place(result, cutoff)
     events = []
     for event in result.events:
         first = event.evidence[0] if event.evidence else None
-        if (
-            event.date is None
-            and first is not None
-            and first.start < cutoff
-            and not _LOOK_BACK.match(first.text)
-        ):
-            event = replace(event, date=published)
+        if first is not None and first.start < cutoff and not _LOOK_BACK.match(first.text):
+            event = replace(
+                event,
+                date=event.date or published,
+                location=event.location or place,
+            )
         events.append(event)
     return replace(result, events=tuple(events))
+
+
+def _lead_place(result: ArticleResult, cutoff: int) -> Place | None:
+    places = [
+        (min(m.start for m in e.mentions), e.name)
+        for e in result.entities
+        if e.type == "LOC" and e.mentions
+    ]
+    first = min((p for p in places if p[0] < cutoff), default=None)
+    if first is None:
+        return None
+    found = resolve_place(first[1])
+    return Place(name=first[1]) if found is None else replace(found, name=first[1])

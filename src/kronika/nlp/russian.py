@@ -141,7 +141,7 @@ def nominative_forms(doc: Doc) -> dict[str, str]:
         elif ent.label_ == "LOC":
             forms[text] = nominative_place(text)
         elif ent.label_ == "ORG":
-            forms[text] = nominative_phrase(text, ent.root.text)
+            forms[text] = nominative_phrase(text, ent.root.text, _feat(ent.root, "Case") or "Nom")
     return {k: v for k, v in forms.items() if v and v != k}
 
 
@@ -180,6 +180,7 @@ def _to_spacy(text: str, chunks: list[tuple[int, Any]]) -> Doc:
     )
     for token in doc:
         token.tag_ = token.pos_
+        _participle(token)
     ents = [e for offset, parsed in chunks for e in _entities(doc, parsed, offset)]
     doc.ents = filter_spans(ents + find_date_spans(doc))
     return doc
@@ -240,12 +241,34 @@ def _trailing(text: str, cols: _Columns) -> None:
             cols.heads[i] = i - 1 if i else min(1, len(cols.heads) - 1)
 
 
+def _participle(token: Any) -> None:
+    """A full participle ("запрещенной партии") describes a noun: an adjective, not an act.
+
+    With words of its own it is a clause about the noun, like an English relative
+    clause ("задержанный в мае Иванов"); only the short form ("запрещена") tells an act.
+    """
+    if "Part" not in token.morph.get("VerbForm") or "Short" in token.morph.get("Variant"):
+        return
+    token.pos_ = "ADJ"
+    if token.dep_ in ("acl", "amod"):
+        own = any(c.dep_ not in ("punct",) for c in token.children)
+        token.dep_ = "relcl" if own else "amod"
+
+
 def _entities(doc: Doc, parsed: Any, offset: int) -> list[Span]:
     spans = []
     for span in parsed.spans:
         label = ENT_LABELS.get(span.type)
         found = doc.char_span(offset + span.start, offset + span.stop, label=label) if label else None
-        if found is not None:
+        if found is None:
+            continue
+        words = [t for t in found if not t.is_punct]
+        if label == "PERSON" and len(words) == 4 and len(found) == 4:
+            # "племянница Шокирджона Хакимова Рухшона Хакимова": two names run together
+            spans.extend([doc[found.start : found.start + 2], doc[found.start + 2 : found.end]])
+            for span in spans[-2:]:
+                span.label_ = label
+        else:
             spans.append(found)
     return spans
 

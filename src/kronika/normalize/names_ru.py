@@ -55,7 +55,9 @@ def nominative_word(word: str, case: str | None, gender: str | None = None) -> s
     if grammeme is None:
         return word
     want_gender = _GENDERS.get(gender or "")
-    parses = [p for p in _analyzer().parse(word.lower()) if grammeme in p.tag]
+    parses = [
+        p for p in _analyzer().parse(word.lower()) if grammeme in p.tag and p.tag.POS == "NOUN"
+    ]
     named = [p for p in parses if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
     for group in (named, parses):
         for parse in group:
@@ -101,12 +103,15 @@ def _name_word(word: str, case: str | None, gender: str | None) -> str:
     return _cased(form.word, word) if form is not None else word
 
 
-def nominative_phrase(text: str, head: str) -> str:
+def nominative_phrase(text: str, head: str, case: str | None = None) -> str:
     """A noun phrase in the nominative: the head and the words agreeing with it before it.
 
     "Верховного суда Таджикистана" (head "суда") → "Верховный суд Таджикистана": the
-    genitive after the head stays as it is.
+    genitive after the head stays as it is. ``case`` is the head's case in context when
+    known: a head the parser read as nominative is left alone.
     """
+    if case == "Nom":
+        return text
     words = text.split(" ")
     if head not in words:
         return text
