@@ -75,8 +75,15 @@ def phrase_tokens(token: Token) -> Iterator[Token]:
             yield from phrase_tokens(child)
 
 
+#: Personal pronouns that stand for the person named before ("его задержали").
+_PRONOUNS = frozenset({"он", "она", "его", "ее", "её", "ему", "ей", "им", "ним", "него", "нее"})
+
+
 def names_in(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]:
     """The resolved names of ``types`` inside ``token``'s phrase, in text order."""
+    if token.lower_ in _PRONOUNS and "PERSON" in types:
+        name = ctx.mentions.antecedent(token.idx)
+        return [name] if name else []
     names: dict[str, None] = {}
     for tok in sorted(phrase_tokens(token), key=lambda t: t.i):
         kind = ctx.mentions.kind_at(tok.idx)

@@ -249,8 +249,8 @@ def _participle(token: Any) -> None:
     """
     if "Part" not in token.morph.get("VerbForm") or "Short" in token.morph.get("Variant"):
         return
-    token.pos_ = "ADJ"
     if token.dep_ in ("acl", "amod"):
+        token.pos_ = "ADJ"
         own = any(c.dep_ not in ("punct",) for c in token.children)
         token.dep_ = "relcl" if own else "amod"
 

@@ -77,7 +77,7 @@ def find_date_phrases(text: str) -> list[tuple[int, int]]:
 
 def normalize_date_ru(text: str, reference: str | None = None) -> str | None:
     """Return the ISO date the Russian phrase ``text`` means, or None."""
-    match = _FIND.search(text)
+    match = _FIND.search(text) or _FIND.search("в " + text)  # "апреле" cut from "в апреле"
     if match is None or match.lastgroup is None:
         return None
     ref = _parse_ref(reference)
