@@ -45,9 +45,7 @@ def patient(trigger: Token) -> Token | None:
     if found is not None:
         return found
     if trigger.pos_ == "NOUN":
-        return next(
-            (c for c in trigger.children if c.dep_ == "nmod" and not case_of(c)), None
-        )
+        return next((c for c in trigger.children if c.dep_ == "nmod" and not case_of(c)), None)
     if trigger.dep_ in ("acl", "relcl"):
         return trigger.head  # "осужденный к пяти годам Иванов"
     if trigger.dep_ in ("conj", "xcomp") and trigger.head.pos_ in ("VERB", "AUX"):
@@ -179,9 +177,7 @@ def _phrase_text(token: Token) -> str:
 
 def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """The court named in the sentence, in the nominative ("Верховный суд Таджикистана")."""
-    courts = [
-        t for t in ctx.sent if t.lemma_ in _COURT_LEMMAS or t.lemma_.endswith("суд")
-    ]
+    courts = [t for t in ctx.sent if t.lemma_ in _COURT_LEMMAS or t.lemma_.endswith("суд")]
     if not courts:
         return None
     # the court that acts ("суд приговорил") before the one merely named
@@ -213,7 +209,9 @@ def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     for tok in ctx.sent:
         prep = case_of(tok)
         head = tok.head
-        by_charge = prep == "в" and (head.lemma_ in _CHARGE_HEADS or lemma(head.text) in _CHARGE_HEADS)
+        by_charge = prep == "в" and (
+            head.lemma_ in _CHARGE_HEADS or lemma(head.text) in _CHARGE_HEADS
+        )
         by_reason = prep == "за" and head == ctx.trigger and tok.pos_ == "NOUN"
         if not (by_charge or by_reason) or tok.ent_type_ or tok.lemma_ in _NOT_CHARGES:
             continue
@@ -275,8 +273,8 @@ def fill_country(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     if role.name.startswith("from"):
         subject = agent(ctx.trigger)
         if subject is not None and subject.ent_type_ == "LOC":
-            ent = next((e for e in sent_ents(ctx.sent) if e.start <= subject.i < e.end), None)
-            return nominative_place(ent.text) if ent is not None else None
+            state = next((e for e in sent_ents(ctx.sent) if e.start <= subject.i < e.end), None)
+            return nominative_place(state.text) if state is not None else None
     return None
 
 
@@ -299,9 +297,7 @@ def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     trigger = ctx.trigger
     token = next((c for c in trigger.children if c.dep_ == "dobj"), None)
     if token is None:
-        token = next(
-            (c for c in trigger.children if case_of(c) in ("на", "против")), None
-        )
+        token = next((c for c in trigger.children if case_of(c) in ("на", "против")), None)
     return _phrase_text(token) if token is not None else None
 
 

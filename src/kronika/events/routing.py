@@ -15,9 +15,9 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..model import Article, ArticleResult, Place
-from ..normalize.places import resolve_place
 from ..nlp.build import build_nlp
 from ..nlp.language import pipeline_language
+from ..normalize.places import resolve_place
 from ..resolve.nominative import in_nominative
 from ..settings import Settings
 from .extract import extract_article

@@ -134,9 +134,7 @@ def nominative_forms(doc: Doc) -> dict[str, str]:
     for ent in doc.ents:
         text = ent.text
         if ent.label_ == "PERSON":
-            words = [
-                (t.text, _feat(t, "Case"), _feat(t, "Gender")) for t in ent if not t.is_punct
-            ]
+            words = [(t.text, _feat(t, "Case"), _feat(t, "Gender")) for t in ent if not t.is_punct]
             forms[text] = nominative_name(words)
         elif ent.label_ == "LOC":
             forms[text] = nominative_place(text)
@@ -259,7 +257,9 @@ def _entities(doc: Doc, parsed: Any, offset: int) -> list[Span]:
     spans = []
     for span in parsed.spans:
         label = ENT_LABELS.get(span.type)
-        found = doc.char_span(offset + span.start, offset + span.stop, label=label) if label else None
+        found = (
+            doc.char_span(offset + span.start, offset + span.stop, label=label) if label else None
+        )
         if found is None:
             continue
         words = [t for t in found if not t.is_punct]

@@ -41,9 +41,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ("word", r"(позавчера|вчера|сегодня|накануне)"),
     ("weekday", rf"(?<=[вВ]о\s)({_WEEKDAY})|(?<=[вВ]\s)({_WEEKDAY})"),
 )
-_FIND = re.compile(
-    "|".join(rf"(?P<{name}>{pattern})" for name, pattern in _FORMS), re.IGNORECASE
-)
+_FIND = re.compile("|".join(rf"(?P<{name}>{pattern})" for name, pattern in _FORMS), re.IGNORECASE)
 _FUTURE_SLACK = timedelta(days=45)
 
 

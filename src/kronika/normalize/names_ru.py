@@ -155,5 +155,9 @@ def nominative_place(text: str) -> str:
         readings = [p for p in _analyzer().parse(word.lower()) if p.tag.case == case]
         geo_readings = [p for p in readings if "Geox" in p.tag.grammemes] or readings
         form = geo_readings[0].inflect({"nomn"}) if geo_readings else None
-        out.append(_cased(form.word, word) if form is not None and word in words[: words.index(head) + 1] else word)
+        out.append(
+            _cased(form.word, word)
+            if form is not None and word in words[: words.index(head) + 1]
+            else word
+        )
     return " ".join(out)

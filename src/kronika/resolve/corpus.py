@@ -258,9 +258,7 @@ def reprocess_corpus(store: Store, settings: Settings) -> dict[str, Any]:
     with store.engine.connect() as conn:
         stored = stored_articles(conn)
     found = analyse_articles([article for _, article in stored], settings)
-    results = [
-        (article_id, result) for (article_id, _), result in zip(stored, found, strict=True)
-    ]
+    results = [(article_id, result) for (article_id, _), result in zip(stored, found, strict=True)]
     counts: dict[str, Any] = dict(store.replace_extraction(results))
     counts["articles"] = len(stored)
     counts["resolution"] = resolve_corpus(store, settings, force=True).as_dict()

@@ -35,8 +35,8 @@ def in_nominative(result: ArticleResult, forms: dict[str, str]) -> ArticleResult
             mentions=tuple(sorted(mentions, key=lambda m: m.start)),
             place=ent.place or (known.place if known else None),
         )
-    for surface, nominative in forms.items():
-        rename.setdefault(surface, nominative)
+    for form, nominative in forms.items():
+        rename.setdefault(form, nominative)
     entities = sorted(merged.values(), key=lambda e: min((m.start for m in e.mentions), default=0))
     return replace(
         result,

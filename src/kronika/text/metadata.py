@@ -178,7 +178,7 @@ def find_outlet(text: str) -> str | None:
 
 
 def detect_language(text: str) -> str | None:
-    """Return the ISO 639-1 code of the text's language, or None (see :mod:`kronika.nlp.language`)."""
+    """Return the ISO 639-1 code of the text's language, or None (see ``nlp.language``)."""
     from ..nlp.language import detect_language as detect
 
     return detect(text)
