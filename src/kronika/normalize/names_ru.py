@@ -161,3 +161,27 @@ def nominative_place(text: str) -> str:
             else word
         )
     return " ".join(out)
+
+
+def inflections(word: str, limit: int = 40) -> list[str]:
+    """The forms of a Russian word's paradigm ("суд" → "суда", "суду", "судом", ...).
+
+    Every reading of the word counts ("Муродов" as a surname gives "Муродова" and
+    "Муродову"), so a search finds the word in any case and number.
+    """
+    if not _CYRILLIC.match(word):
+        return []
+    forms: dict[str, None] = {}
+    lower = word.lower()
+    if word[:1].isupper() and lower.endswith(("ов", "ев", "ёв", "ин", "ын")):
+        # a Russian-style surname the dictionary does not know: "Муродов", "Муродова", ...
+        forms.update((lower + end, None) for end in ("", "а", "у", "ым", "е", "ой", "ы", "ых"))
+    parses = _analyzer().parse(lower)
+    # a capitalized word is most likely a name: its surname or given-name paradigm first
+    named = [p for p in parses if {"Surn", "Name", "Geox", "Orgn"} & set(p.tag.grammemes)]
+    for parse in (named if word[:1].isupper() and named else parses)[:3]:
+        for form in parse.lexeme:
+            forms[form.word] = None
+            if len(forms) >= limit:
+                return list(forms)
+    return list(forms)
