@@ -80,7 +80,7 @@ _PRONOUNS = frozenset({"он", "она", "его", "ее", "её", "ему", "е
 def names_in(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]:
     """The resolved names of ``types`` inside ``token``'s phrase, in text order."""
     if token.lower_ in _PRONOUNS and "PERSON" in types:
-        name = ctx.mentions.antecedent(token.idx)
+        name = ctx.mentions.antecedent(token.idx, nearest=True)
         return [name] if name else []
     names: dict[str, None] = {}
     for tok in sorted(phrase_tokens(token), key=lambda t: t.i):
@@ -295,7 +295,8 @@ def _country_named(ctx: FillContext, name: str) -> str:
 def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """What was attacked: the object, or "нападение на X"."""
     trigger = ctx.trigger
-    token = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+    # "кортеж был обстрелян": a passive's subject is what was attacked
+    token = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if token is None:
         token = next((c for c in trigger.children if case_of(c) in ("на", "против")), None)
     return _phrase_text(token) if token is not None else None

@@ -280,6 +280,24 @@ def find_date_spans(doc: Doc) -> list[Span]:
     spans = []
     for start, end in find_date_phrases(doc.text):
         span = doc.char_span(start, end, label="DATE", alignment_mode="contract")
-        if span is not None and len(span):
+        if span is not None and len(span) and not _dates_something_else(span):
             spans.append(span)
     return spans
+
+
+#: Words whose date is the deed's, not the verdict's: "по обвинению в теракте в июле".
+_DEED_WORDS = frozenset({"обвинение", "подозрение", "виновный", "обвинять", "обвинить",
+                         "подозревать", "обвиняемый", "подозреваемый"})  # fmt: skip
+
+
+def _dates_something_else(span: Span) -> bool:
+    """A date inside a participle clause ("беспорядков, произошедших в июне 2010 года") or a
+    charge dates that, never the act the sentence tells."""
+    for token in span.root.ancestors:
+        if token.lemma_ in _DEED_WORDS:
+            return True
+        if "Part" in token.morph.get("VerbForm") and "Short" not in token.morph.get("Variant"):
+            return token.pos_ == "ADJ"
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
