@@ -107,20 +107,31 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     names = names_in(ctx, token, types) if token is not None else []
     if not names and role.core:
         names = _governed_names(ctx, types)
+    if not names and types == ("ORG",):
+        # "вступил в ряды «Исламского государства»": the group joined
+        for child in ctx.trigger.children:
+            if case_of(child) == "в":
+                names = names_in(ctx, child, types)
+                break
     return names
 
 
 _LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 
 
-def _governed_names(ctx: FillContext, types: tuple[str, ...]) -> list[str]:
+def _governed_names(
+    ctx: FillContext, types: tuple[str, ...], *, subjects: bool = False
+) -> list[str]:
+    """Names the trigger governs through no other verb or preposition (nor a subject,
+    unless ``subjects``)."""
+    stops = ("obl",) if subjects else ("nsubj", "obl")
     names: dict[str, None] = {}
     for ent in sent_ents(ctx.sent):
         if _LABEL_TYPES.get(ent.label_) not in types:
             continue
         token = ent.root
         while token != ctx.trigger and token.head != token:
-            if case_of(token) or token.dep_ in ("nsubj", "obl") or token.pos_ in ("VERB", "AUX"):
+            if case_of(token) or token.dep_ in stops or token.pos_ in ("VERB", "AUX"):
                 break
             token = token.head
         name = ctx.mentions.name_at(ent.start_char)
@@ -138,7 +149,13 @@ def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             (c for c in ctx.trigger.children if c.dep_ == "obl" and "Case=Ins" in str(c.morph)),
             None,
         )
-    return names_in(ctx, token, role.entity or ("PERSON",)) if token is not None else None
+    types = role.entity or ("PERSON",)
+    names = names_in(ctx, token, types) if token is not None else []
+    passive = any(c.dep_ == "nsubjpass" for c in ctx.trigger.children)
+    if not names and (role.core or role.name == "escapees") and not passive:
+        # "Заключенный Мурод Каримов совершил побег": the parser lost the subject's link
+        names = _governed_names(ctx, types, subjects=True)
+    return names
 
 
 def count_of(token: Token | None) -> int | float | None:
@@ -267,7 +284,12 @@ def fill_country(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         root = ent.root
         if role.name.startswith("to") and "Case=Loc" in str(root.morph):
             continue  # "в Таджикистане": where, not whither
-        if case_of(root) in wanted and (root.head == ctx.trigger or root.head.head == ctx.trigger):
+        governed = root.head == ctx.trigger or root.head.head == ctx.trigger
+        # "выдала Таджикистану": the receiving state in the dative, without a preposition
+        dative = (
+            role.name.startswith("to") and root.dep_ in ("dative", "iobj") and not case_of(root)
+        )
+        if governed and (case_of(root) in wanted or dative):
             name = nominative_place(ent.text)
             return _country_named(ctx, name) if role.name.startswith("to") else name
     if role.name.startswith("from"):

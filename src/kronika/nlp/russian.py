@@ -210,6 +210,19 @@ def _add_sentence(text: str, sent: Any, cols: _Columns, offset: int) -> None:
         cols.heads[i] = i if i == root else (root if head == i else head)
         if i == root:
             cols.deps[i] = "ROOT"
+    _break_cycles(cols, sorted(ids.values()), root)
+
+
+def _break_cycles(cols: _Columns, members: list[int], root: int) -> None:
+    """Hang on the root any word whose chain of heads loops without reaching it."""
+    for i in members:
+        seen = {i}
+        j = cols.heads[i]
+        while j != root and j not in seen:
+            seen.add(j)
+            j = cols.heads[j]
+        if j != root:
+            cols.heads[i] = root
 
 
 def _gap(text: str, start: int, cols: _Columns) -> None:

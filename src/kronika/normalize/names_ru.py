@@ -66,11 +66,21 @@ def nominative_word(word: str, case: str | None, gender: str | None = None) -> s
             form = parse.inflect({"nomn"})
             if form is not None:
                 return _cased(form.word, word)
-    return _fallback(word, case)
+    return _fallback(word, case, gender)
 
 
-def _fallback(word: str, case: str) -> str:
+#: Endings of inflected women's given names: (ending, cases, nominative ending).
+_FEMININE = (("ой", "Ins", "а"), ("ей", "Ins", "я"), ("у", "Acc", "а"), ("ю", "Acc", "я"),
+             ("е", "Dat Loc", "а"), ("ы", "Gen", "а"))  # fmt: skip
+
+
+def _fallback(word: str, case: str, gender: str | None = None) -> str:
     lower = word.lower()
+    if gender == "Fem":
+        for ending, cases, nominative in _FEMININE:
+            if lower.endswith(ending) and case in cases.split() and len(lower) > len(ending) + 2:
+                return word[: len(word) - len(ending)] + nominative
+        return word
     for ending, cases, nominative in _FALLBACK:
         if lower.endswith(ending) and case in cases.split() and len(lower) > len(ending) + 2:
             return word[: len(word) - len(ending)] + nominative
