@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..model import Article, ArticleResult, Place
+from ..model import ArgValue, Article, ArticleResult, Place
 from ..nlp.build import build_nlp
 from ..nlp.language import pipeline_language
 from ..normalize.places import resolve_place
@@ -48,7 +48,7 @@ def analyse_articles(articles: Sequence[Article], settings: Settings) -> list[Ar
             from ..nlp.russian import NORMAL_FORMS
 
             result = in_nominative(result, doc.user_data.get(NORMAL_FORMS) or {})
-            result = date_the_lead(result)
+            result = share_the_verdict(date_the_lead(place_the_court(result)))
         results.append(result)
     return results
 
@@ -75,6 +75,67 @@ def date_the_lead(result: ArticleResult) -> ArticleResult:
                 date=event.date or published,
                 location=event.location or place,
             )
+        events.append(event)
+    return replace(result, events=tuple(events))
+
+
+#: Endings of the adjective a court takes from its town ("Нурафшанский городской суд").
+_PLACE_ADJECTIVE = re.compile(r"^([А-ЯЁ][а-яё-]+?)(?:ский|ской|ская|ского|скому|ским|ском)$")
+
+
+def place_the_court(result: ArticleResult) -> ArticleResult:
+    """A verdict of a town's court took place in that town, where the sentence names none
+    more precise: "Нурафшанский городской суд" → Нурафшан."""
+    events = []
+    for event in result.events:
+        court = event.args.get("court")
+        match = _PLACE_ADJECTIVE.match(court.split()[0]) if isinstance(court, str) else None
+        town = _town(match.group(1)) if match else None
+        if town is not None and _vague(event.location):
+            event = replace(event, location=town)
+        events.append(event)
+    return replace(result, events=tuple(events))
+
+
+def _vague(place: Place | None) -> bool:
+    """No place, or only a country."""
+    if place is None:
+        return True
+    found = resolve_place(place.name)
+    return found is not None and found.name == found.country
+
+
+def _town(stem: str) -> Place | None:
+    for name in (stem, stem + "а"):
+        found = resolve_place(name)
+        if found is not None:
+            return replace(found, name=name)
+    return None
+
+
+#: What one verdict gives every defendant alike, though the text says it once.
+_VERDICT_ROLES = ("court", "charges")
+
+
+def share_the_verdict(result: ArticleResult) -> ArticleResult:
+    """Sentences of one verdict (same type and date) share its court and charges.
+
+    "The court sentenced A to 27 years for the coup attempt ... B got 18 years": each
+    term is an event of its own, and the charges and court told once hold for all.
+    """
+    told: dict[tuple[str, str | None], dict[str, ArgValue]] = {}
+    for event in result.events:
+        if event.type == "SENTENCE":
+            known = told.setdefault((event.type, event.date), {})
+            for role in _VERDICT_ROLES:
+                if event.args.get(role):
+                    known.setdefault(role, event.args[role])
+    events = []
+    for event in result.events:
+        known = told.get((event.type, event.date), {})
+        missing = {r: v for r, v in known.items() if not event.args.get(r)}
+        if missing:
+            event = replace(event, args={**event.args, **missing})
         events.append(event)
     return replace(result, events=tuple(events))
 
