@@ -309,7 +309,8 @@ def _dates_something_else(span: Span) -> bool:
     for token in span.root.ancestors:
         if token.lemma_ in _DEED_WORDS:
             return True
-        if "Part" in token.morph.get("VerbForm") and "Short" not in token.morph.get("Variant"):
+        morph = str(token.morph)
+        if "VerbForm=Part" in morph and "Variant=Short" not in morph:
             return token.pos_ == "ADJ"
         if token.pos_ in ("VERB", "AUX"):
             return False
