@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, or_, select, text
 
 from ..normalize.names_ru import inflections
 from ..resolve.names import name_tokens
@@ -115,36 +115,34 @@ def fts5_query(query: str, expand: Callable[[str], list[str]] | None = None) -> 
 
 def word_forms(conn: Connection, word: str) -> list[str]:
     """Other forms of a query word: its Russian inflections, and other scripts' spellings."""
-    forms: list[str] = []
-    for name in _names_in_other_scripts(conn, word):
+    own = [word, *inflections(word)] if _CYRILLIC.search(word) else [word]
+    forms: list[str] = own[1:]
+    for name in _names_in_other_scripts(conn, own):
         forms.append(name)
         if _CYRILLIC.search(name):
             forms.extend(inflections(name))
-    if _CYRILLIC.search(word):
-        forms.extend(inflections(word))
     return forms
 
 
-def _names_in_other_scripts(conn: Connection, word: str) -> list[str]:
-    """Words of stored entity names and aliases that spell ``word`` in another script."""
-    key = entity_key(word)
-    if len(key) < 3 or not key.isalpha():
+def _names_in_other_scripts(conn: Connection, own: list[str]) -> list[str]:
+    """Words of stored entity names and aliases that spell one of ``own`` in another way."""
+    key = entity_key(own[0])
+    if len(key) < 4 or not key.isalpha():
         return []
-    pattern = f"%{key}%"
-    names = conn.execute(
-        select(entities.c.name).where(entities.c.key.like(pattern)).limit(_NAME_LIMIT)
-    ).scalars()
+    # a cheap filter in SQL (a shared start or end), the transliteration test in Python
+    near = or_(entities.c.key.like(f"%{key[:3]}%"), entities.c.key.like(f"%{key[-3:]}%"))
+    names = conn.execute(select(entities.c.name).where(near).limit(_NAME_LIMIT)).scalars()
     alias_rows = conn.execute(
         select(aliases.c.alias)
         .join(entities, entities.c.id == aliases.c.entity_id)
-        .where(entities.c.key.like(pattern))
+        .where(near)
         .limit(_NAME_LIMIT)
     ).scalars()
-    wanted = name_tokens(word)
+    wanted = {name_tokens(form) for form in own}
     found: dict[str, None] = {}
     for name in [*names, *alias_rows]:
         for token in _WORD.findall(name):
-            if token.casefold() != word.casefold() and name_tokens(token) == wanted:
+            if token.casefold() != own[0].casefold() and name_tokens(token) in wanted:
                 found[token] = None
     return list(found)
 
