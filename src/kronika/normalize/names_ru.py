@@ -23,6 +23,8 @@ _FALLBACK = (
     ("ем", "Ins", ""), ("ая", "Gen Acc", "ай"), ("ая", "Gen Acc", "ай"), ("ея", "Gen Acc", "ей"),
     ("а", "Gen Acc", ""), ("у", "Dat", ""), ("е", "Loc Dat", ""),
 )  # fmt: skip
+#: Endings a name takes in an oblique case ("Хайита", "Абдухалимом", "Назарзодой").
+_OBLIQUE = ("а", "я", "у", "ю", "ом", "ем", "ым", "им", "ой", "ей", "е", "ы", "и")
 #: Endings of surnames in the nominative ("Авазов", "Кабиров", "Гулин").
 _SURNAME_NOMINATIVE = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "зода", "заде")
 _CYRILLIC = re.compile(r"^[\u0400-\u04FF-]+$")
@@ -103,8 +105,11 @@ def nominative_name(words: list[tuple[str, str | None, str | None]]) -> str:
 def _name_word(word: str, case: str | None, gender: str | None) -> str:
     if case and case != "Nom":
         return nominative_word(word, case, gender)
-    if not _CYRILLIC.match(word) or word.lower().endswith(_SURNAME_NOMINATIVE):
+    lower = word.lower()
+    if not _CYRILLIC.match(word) or lower.endswith(_SURNAME_NOMINATIVE):
         return word
+    if not lower.endswith(_OBLIQUE):
+        return word  # "Сухроб": no case ending to undo
     parses = [p for p in _analyzer().parse(word.lower()) if p.tag.POS == "NOUN"]
     if not parses or any(p.tag.case == "nomn" for p in parses):
         return word
