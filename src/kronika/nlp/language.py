@@ -30,18 +30,18 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 def detect_language(text: str) -> str | None:
     """Return the ISO 639-1 code of ``text``'s language, or None when there is too little text."""
     sample = text[:_SAMPLE]
-    cyrillic = len(_CYRILLIC.findall(sample))
-    latin = len(_LATIN.findall(sample))
-    if cyrillic + latin < 20:
+    # most text has no Cyrillic at all: then the letters need no counting
+    cyrillic = len(_CYRILLIC.findall(sample)) if _CYRILLIC.search(sample) else 0
+    if cyrillic > 10 and cyrillic > len(_LATIN.findall(sample)):
+        return _classify(sample, _CYRILLIC_LANGS)
+    words = _WORD.findall(sample.lower())
+    if len(words) < 5:
         return None
-    if cyrillic <= latin:
-        words = _WORD.findall(sample.lower())
-        share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / max(len(words), 1)
-        # running English prose is 25-40 % function words; headlines alone are near 15 %
-        if share >= 0.15:
-            return "en"
-        return _classify(sample, None)
-    return _classify(sample, _CYRILLIC_LANGS)
+    share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+    # running English prose is 25-40 % function words; headlines alone are near 15 %
+    if share >= 0.15:
+        return "en"
+    return _classify(sample, None)
 
 
 def pipeline_language(language: str | None) -> str:
