@@ -6,7 +6,12 @@ from typing import Any
 
 import pytest
 
-from kronika.events.routing import analyse_articles, date_the_lead
+from kronika.events.routing import (
+    analyse_articles,
+    date_the_lead,
+    place_the_court,
+    share_the_verdict,
+)
 from kronika.events.spec import load_specs
 from kronika.model import Article, ArticleResult, Event, Evidence
 from kronika.settings import Settings
@@ -87,3 +92,30 @@ def test_lead_events_take_the_article_date() -> None:
     result = ArticleResult(article=article, events=(told(12), told(40)))
     dated = date_the_lead(result)
     assert [e.date for e in dated.events] == ["2021-03-04", None]
+
+
+def test_a_town_court_places_its_verdict() -> None:
+    article = _article("x")
+    event = Event(
+        type="SENTENCE",
+        args={"court": "Нурафшанский городской суд", "defendant": []},
+        evidence=(Evidence("x", 0, 1),),
+    )
+    [placed] = place_the_court(ArticleResult(article=article, events=(event,))).events
+    assert placed.location is not None and placed.location.name == "Нурафшан"
+    assert placed.location.country == "Uzbekistan"
+
+
+def test_one_verdict_shares_court_and_charges() -> None:
+    article = _article("x")
+
+    def sentence(**args: Any) -> Event:
+        return Event("SENTENCE", {"defendant": [], **args}, (), date="2025-02-13")
+
+    first = sentence(court="Верховный суд", charges=["попытку госпереворота"], term_years=27)
+    later = sentence(term_years=18)
+    other_day = Event("SENTENCE", {"defendant": [], "term_years": 5}, (), date="2020-01-01")
+    shared = share_the_verdict(ArticleResult(article=article, events=(first, later, other_day)))
+    assert shared.events[1].args["court"] == "Верховный суд"
+    assert shared.events[1].args["charges"] == ["попытку госпереворота"]
+    assert "court" not in shared.events[2].args
