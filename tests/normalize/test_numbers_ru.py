@@ -32,3 +32,8 @@ def test_parse_number_ru(text: str, value: float | None) -> None:
 )
 def test_parse_terms_ru(text: str, terms: list[Term]) -> None:
     assert parse_terms_ru(text) == terms
+
+
+@pytest.mark.parametrize("text,value", [("сотни", 100), ("двух сотен", 200), ("трех тысяч", 3000)])
+def test_counting_nouns(text: str, value: int) -> None:
+    assert parse_number_ru(text) == value

@@ -158,11 +158,19 @@ def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     return names
 
 
+#: Qualifiers a parser may take for the head of a counted phrase.
+_ABOUT = frozenset({"более", "свыше", "около", "менее", "порядка", "почти", "до"})
+
+
 def count_of(token: Token | None) -> int | float | None:
     """The number of people a phrase gives ("шестерых", "100 человек", "пятеро")."""
     if token is None:
         return None
-    if token.pos_ == "NUM":
+    if token.lower_ in _ABOUT:  # "более сотни сторонников": the number after the qualifier
+        token = next((c for c in token.children if c.pos_ in ("NUM", "NOUN")), None)
+        if token is None:
+            return None
+    if token.pos_ == "NUM" or (token.pos_ == "NOUN" and parse_number_ru(token.text)):
         return parse_number_ru(token.text)
     for child in token.children:
         if child.dep_.startswith("nummod") and child.ent_type_ != "DATE":

@@ -307,7 +307,7 @@ def _dates_something_else(span: Span) -> bool:
     """A date inside a participle clause ("беспорядков, произошедших в июне 2010 года") or a
     charge dates that, never the act the sentence tells."""
     for token in span.root.ancestors:
-        if token.lemma_ in _DEED_WORDS:
+        if token.lemma_ in _DEED_WORDS and token.pos_ not in ("VERB", "AUX"):
             return True
         morph = str(token.morph)
         if "VerbForm=Part" in morph and "Variant=Short" not in morph:
