@@ -119,3 +119,11 @@ def test_one_verdict_shares_court_and_charges() -> None:
     assert shared.events[1].args["court"] == "Верховный суд"
     assert shared.events[1].args["charges"] == ["попытку госпереворота"]
     assert "court" not in shared.events[2].args
+
+
+def test_one_ban_per_country_named() -> None:
+    text = "Движение «Ансор» запрещено в Узбекистане и Казахстане."
+    [result] = analyse_articles([_article(text)], Settings())
+    bans = [e for e in result.events if e.type == "BAN"]
+    assert sorted(e.location.name for e in bans if e.location) == ["Казахстан", "Узбекистан"]
+    assert all(e.args["organization"] == ["Ансор"] for e in bans)

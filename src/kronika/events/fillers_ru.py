@@ -48,6 +48,8 @@ def patient(trigger: Token) -> Token | None:
         return next((c for c in trigger.children if c.dep_ == "nmod" and not case_of(c)), None)
     if trigger.dep_ in ("acl", "relcl"):
         return trigger.head  # "осужденный к пяти годам Иванов"
+    if trigger.dep_ in ("parataxis", "appos") and trigger.head.ent_type_ in ("PERSON", "ORG"):
+        return trigger.head  # "(ПИВТ, запрещена в России)"
     if trigger.dep_ in ("conj", "xcomp") and trigger.head.pos_ in ("VERB", "AUX"):
         return patient(trigger.head)
     return None
@@ -83,12 +85,24 @@ def names_in(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         name = ctx.mentions.antecedent(token.idx, nearest=True)
         return [name] if name else []
     names: dict[str, None] = {}
+    starts = _mention_starts(ctx)
     for tok in sorted(phrase_tokens(token), key=lambda t: t.i):
-        kind = ctx.mentions.kind_at(tok.idx)
-        name = ctx.mentions.name_at(tok.idx) if kind in types else None
+        # a word inside a name stands for it ("ПИВТ" closing "Партии ... (ПИВТ")
+        at = starts.get(tok.i, tok.idx)
+        kind = ctx.mentions.kind_at(at)
+        name = ctx.mentions.name_at(at) if kind in types else None
         if name:
             names[name] = None
     return list(names)
+
+
+def _mention_starts(ctx: FillContext) -> dict[int, int]:
+    """Each token inside a named entity → the entity's first character."""
+    found = ctx.doc.user_data.get("kronika.ru.ent_starts")
+    if not isinstance(found, dict):
+        found = {t.i: e.start_char for e in doc_ents(ctx.doc) for t in e}
+        ctx.doc.user_data["kronika.ru.ent_starts"] = found
+    return found
 
 
 def _bound(ctx: FillContext, role: RoleSpec) -> Token | None:
@@ -272,10 +286,23 @@ def fill_law_articles(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 
 def fill_designation(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """ "признана экстремистской", "террористической организацией": the label as written."""
+    trigger = ctx.trigger
     for tok in ctx.sent:
         if tok.lower_.startswith(_DESIGNATIONS) and tok.pos_ == "ADJ":
-            return tok.text
+            # "признал движение экстремистским", "признана экстремистской организацией"
+            if _governed_by(tok, trigger):
+                return tok.text
     return None
+
+
+def _governed_by(token: Token, trigger: Token) -> bool:
+    """Whether ``trigger`` governs ``token`` through no other verb."""
+    for above in token.ancestors:
+        if above == trigger:
+            return True
+        if above.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def fill_country(ctx: FillContext, role: RoleSpec) -> ArgValue | None:

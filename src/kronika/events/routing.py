@@ -14,13 +14,15 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..model import ArgValue, Article, ArticleResult, Place
+from ..model import ArgValue, Article, ArticleResult, Event, Place
 from ..nlp.build import build_nlp
 from ..nlp.language import pipeline_language
+from ..normalize.names_ru import nominative_place
 from ..normalize.places import resolve_place
 from ..resolve.nominative import in_nominative
 from ..settings import Settings
 from .extract import extract_article
+from .fillers_ru import case_of
 
 
 def parse_articles(articles: Sequence[Article], settings: Settings) -> list[Doc]:
@@ -49,6 +51,7 @@ def analyse_articles(articles: Sequence[Article], settings: Settings) -> list[Ar
 
             result = in_nominative(result, doc.user_data.get(NORMAL_FORMS) or {})
             result = share_the_verdict(date_the_lead(place_the_court(result)))
+            result = one_ban_per_place(result, doc)
         results.append(result)
     return results
 
@@ -111,6 +114,41 @@ def _town(stem: str) -> Place | None:
         if found is not None:
             return replace(found, name=name)
     return None
+
+
+#: Verbs of banning whose places ("запрещена в России и Таджикистане") are bans apart.
+_BANNING = frozenset({"запретить", "запрещать"})
+
+
+def one_ban_per_place(result: ArticleResult, doc: Doc) -> ArticleResult:
+    """ "Запрещена в России и Таджикистане": one ban in each country named."""
+    events = []
+    for event in result.events:
+        places = _ban_places(event, doc) if event.type == "BAN" else []
+        if len(places) < 2:
+            events.append(event)
+            continue
+        events.extend(replace(event, location=place) for place in places)
+    return replace(result, events=tuple(events))
+
+
+def _ban_places(event: Event, doc: Doc) -> list[Place]:
+    if not event.evidence:
+        return []
+    span = doc.char_span(event.evidence[0].start, event.evidence[0].end, alignment_mode="expand")
+    names: list[str] = []
+    for token in span or ():
+        if token.lemma_ not in _BANNING or token.pos_ != "VERB":
+            continue
+        for child in token.children:
+            if child.dep_ == "obl" and child.ent_type_ == "LOC" and case_of(child) == "в":
+                group = [child, *(c for c in child.children if c.dep_ == "conj")]
+                names.extend(nominative_place(t.text) for t in group if t.ent_type_ == "LOC")
+    places = []
+    for name in dict.fromkeys(names):
+        found = resolve_place(name)
+        places.append(Place(name=name) if found is None else replace(found, name=name))
+    return places
 
 
 #: What one verdict gives every defendant alike, though the text says it once.

@@ -275,6 +275,18 @@ def _entities(doc: Doc, parsed: Any, offset: int) -> list[Span]:
         )
         if found is None:
             continue
+        opening = next((t.i for t in found if t.text == "("), None)
+        if opening is not None:
+            # "Партии исламского возрождения (ПИВТ": the name, and its short form apart
+            inner = doc[opening + 1 : found.end]
+            if len(inner) == 1 and inner.text.isupper() and label:
+                spans.append(Span(doc, inner.start, inner.end, label=label))
+            found = doc[found.start : opening]
+            while len(found) and (found[-1].is_punct or found[-1].is_space):
+                found = found[:-1]
+            if not len(found):
+                continue
+            found = Span(doc, found.start, found.end, label=label or "")
         words = [t for t in found if not t.is_punct]
         if label == "PERSON" and len(words) == 4 and len(found) == 4:
             # "племянница Шокирджона Хакимова Рухшона Хакимова": two names run together
