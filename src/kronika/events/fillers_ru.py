@@ -331,7 +331,9 @@ def fill_country(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         subject = agent(ctx.trigger)
         if subject is not None and subject.ent_type_ == "LOC":
             state = next((e for e in sent_ents(ctx.sent) if e.start <= subject.i < e.end), None)
-            return nominative_place(state.text) if state is not None else None
+            name = nominative_place(state.text) if state is not None else None
+            # a state hands people over; a union of states ("Евросоюз") is no country
+            return None if name is None or "союз" in name.lower() else name
     return None
 
 
