@@ -145,7 +145,8 @@ def _result(external_id: str, text: str, language: str, names: dict[str, list[st
 
 
 @pytest.fixture
-def bilingual(store):
+def bilingual(any_store):
+    store = any_store
     store.write_input(
         _result(
             "ru-1",

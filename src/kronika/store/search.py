@@ -209,8 +209,26 @@ def _search_postgresql(conn: Connection, query: str, limit: int, language: str |
         f"ORDER BY greatest(ts_rank({_PG_DOCUMENT}, q), ts_rank({_PG_DOCUMENT_RU}, qr)) DESC, id "
         "LIMIT :limit"
     )
-    params = {"options": options, "q": query, "limit": limit, "lang": language}
+    params = {
+        "options": options,
+        "q": _pg_alternatives(conn, query),
+        "limit": limit,
+        "lang": language,
+    }
     return list(conn.execute(sql, params))
+
+
+def _pg_alternatives(conn: Connection, query: str) -> str:
+    """A one-word query with its other scripts' spellings: "Murodov or Муродов"."""
+    words = _WORD.findall(query)
+    if len(words) != 1 or query.strip() != words[0]:
+        return query  # phrases and several words: the configurations' stemming alone
+    # the russian stemmer cuts a surname's "-ов" but not "-ова": its forms are searched too
+    forms = word_forms(conn, words[0])
+    # a cluster whose locale cannot case-fold Cyrillic indexes "Муродова" as it is written
+    forms += [f[:1].upper() + f[1:] for f in forms if _CYRILLIC.match(f)]
+    others = [f for f in dict.fromkeys(forms) if f != words[0]]
+    return " or ".join([words[0], *others])
 
 
 def split_marks(marked: str) -> tuple[str, list[list[int]]]:
