@@ -331,9 +331,11 @@ def fill_country(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         subject = agent(ctx.trigger)
         if subject is not None and subject.ent_type_ == "LOC":
             state = next((e for e in sent_ents(ctx.sent) if e.start <= subject.i < e.end), None)
-            name = nominative_place(state.text) if state is not None else None
+            if state is None:
+                return None
+            origin = nominative_place(state.text)
             # a state hands people over; a union of states ("Евросоюз") is no country
-            return None if name is None or "союз" in name.lower() else name
+            return None if "союз" in origin.lower() else origin
     return None
 
 
