@@ -35,3 +35,11 @@ def test_find_date_phrases() -> None:
     text = "Его задержали в декабре прошлого года, а 2 июня суд вынес приговор."
     found = [text[a:b] for a, b in find_date_phrases(text)]
     assert found == ["декабре прошлого года", "2 июня"]
+
+
+@pytest.mark.parametrize(
+    "text,iso",
+    [("в минувшую пятницу", "2019-04-05"), ("в мае минувшего года", "2018-05")],
+)
+def test_last_weeks_and_years(text: str, iso: str) -> None:
+    assert normalize_date(text, "2019-04-10") == iso

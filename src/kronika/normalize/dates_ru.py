@@ -22,7 +22,7 @@ _MONTH = (
 )
 _YEAR = r"(?:1[89]|20)\d{2}"
 _YEAR_WORD = r"(?:\s*(?:года|году|год|г\.))"
-_WHICH = r"(?:прошлого|этого|текущего|нынешнего|позапрошлого|следующего)"
+_WHICH = r"(?:прошлого|минувшего|этого|текущего|нынешнего|позапрошлого|следующего)"
 _WEEKDAYS = ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень")
 _WEEKDAY = r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
 
@@ -35,11 +35,15 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ("dm", rf"(\d{{1,2}})\s+({_MONTH})"),
     ("m", rf"(?<=[вВ]\s)({_MONTH})|(?<=[сС]\s)({_MONTH})|(?<=конце\s)({_MONTH})"),
     ("y", rf"({_YEAR}){_YEAR_WORD}"),
-    ("y_which", r"(?:в|во)\s+(прошлом|этом|текущем|позапрошлом)\s+году"),
+    ("y_which", r"(?:в|во)\s+(прошлом|минувшем|этом|текущем|позапрошлом)\s+году"),
     ("month_which", r"(?:в|во)\s+(прошлом|этом|текущем)\s+месяце"),
     ("week_which", r"на\s+(прошлой|этой)\s+неделе"),
     ("word", r"(позавчера|вчера|сегодня|накануне)"),
-    ("weekday", rf"(?<=[вВ]о\s)({_WEEKDAY})|(?<=[вВ]\s)({_WEEKDAY})"),
+    (
+        "weekday",
+        rf"(?<=[вВ]о\s)({_WEEKDAY})|(?<=[вВ]\s)({_WEEKDAY})"
+        rf"|(?<=[вВ]о\s)(?:минувш|прошл)\w+\s+({_WEEKDAY})|(?<=[вВ]\s)(?:минувш|прошл)\w+\s+({_WEEKDAY})",
+    ),
 )
 _FIND = re.compile("|".join(rf"(?P<{name}>{pattern})" for name, pattern in _FORMS), re.IGNORECASE)
 _FUTURE_SLACK = timedelta(days=45)
@@ -54,9 +58,9 @@ def _month(word: str) -> int:
 
 
 def _year_of(which: str, ref: _Ref) -> int:
-    return ref.year + {"прошл": -1, "позапрошл": -2, "следующ": 1}.get(
-        next((k for k in ("позапрошл", "прошл", "следующ") if which.lower().startswith(k)), ""), 0
-    )
+    offsets = {"позапрошл": -2, "прошл": -1, "минувш": -1, "следующ": 1}
+    stem = next((k for k in offsets if which.lower().startswith(k)), "")
+    return ref.year + offsets.get(stem, 0)
 
 
 def _yearless(month: int, day: int | None, ref: _Ref) -> str:
