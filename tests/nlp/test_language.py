@@ -24,3 +24,15 @@ def test_other_latin_script_language() -> None:
 def test_too_little_text() -> None:
     assert detect_language("Osh") is None
     assert pipeline_language(None) == "en"
+
+
+def test_short_russian_is_not_read_as_bulgarian() -> None:
+    assert detect_language("Турция депортировала в Узбекистан троих граждан.") == "ru"
+    assert detect_language("Съдът в София осъди мъжа на пет години затвор за тероризъм.") == "bg"
+
+
+def test_other_cyrillic_languages() -> None:
+    assert detect_language(
+        "Суди ноҳияи Фирдавсӣ Ҷамшед Раҷабовро ба 10 соли зиндон маҳкум кард."
+    ) == ("tg")
+    assert pipeline_language("tg") == "en"

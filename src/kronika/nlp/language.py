@@ -17,6 +17,9 @@ PIPELINES = ("en", "ru")
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LATIN = re.compile(r"[A-Za-z]")
+_BULGARIAN_VOWEL = re.compile("[бвгджзйклмнпрстфхцчшщ]ъ(?:[бвгджзйклмнпрстфхцчшщ]|\\b)")
+#: Letters of Ukrainian, Belarusian, Kazakh, Kyrgyz, Tajik, Uzbek and South Slavic Cyrillic.
+_OTHER_CYRILLIC = re.compile("[іїєґўәғқңөұүһҳҷӣӯѓќѕљњџјђћ]")
 _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE = 5000
 #: Languages written in Cyrillic that news on the domain's region is published in.
@@ -33,6 +36,11 @@ def detect_language(text: str) -> str | None:
     # most text has no Cyrillic at all: then the letters need no counting
     cyrillic = len(_CYRILLIC.findall(sample)) if _CYRILLIC.search(sample) else 0
     if cyrillic > 10 and cyrillic > len(_LATIN.findall(sample)):
+        lower = sample.lower()
+        # Cyrillic languages other than Russian have letters of their own, or (Bulgarian) a
+        # vowel ъ; a short Russian text can otherwise read as Bulgarian to a character model
+        if not _OTHER_CYRILLIC.search(lower) and not _BULGARIAN_VOWEL.search(lower):
+            return "ru"
         return _classify(sample, _CYRILLIC_LANGS)
     words = _WORD.findall(sample.lower())
     if len(words) < 5:
