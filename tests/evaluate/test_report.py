@@ -93,3 +93,27 @@ def test_merge_parts_joins_placed_events_without_a_core_role() -> None:
     b = Event("ATTACK", {"target": "checkpoint"}, EV, date="2015-10-11", location=osh)
     c = Event("ATTACK", {"killed": 1}, EV, date="2015-10")
     assert len(merge_parts([(a,), (b, c)])) == 2
+
+
+def test_score_counts_found_missed_and_spurious_events_per_frame() -> None:
+    entities = (GoldEntity("Bakyt Aliev", "PERSON", ("Aliev",)),)
+    arrest = GoldEvent("ARREST", {"detainee": ["Bakyt Aliev"]})
+    docs = [
+        GoldDoc("a-1", "", entities=entities, events=(arrest,), frame="passive"),
+        GoldDoc("a-2", "", entities=entities, events=(arrest,), frame="passive"),
+        GoldDoc("n-1", "", frame="negated"),
+    ]
+    found = Event("ARREST", {"detainee": ["Aliev"]}, EV, rule="r")
+    preds = [
+        Prediction("a-1", events=(found,)),
+        Prediction("a-2"),
+        Prediction("n-1", events=(found,)),
+    ]
+    report = score(docs, preds)
+    passive, negated = report.by_frame["passive"], report.by_frame["negated"]
+    assert (passive.items, passive.counts.tp, passive.counts.fn) == (2, 1, 1)
+    assert (negated.items, negated.counts.fp) == (1, 1)
+    table = format_report(report)
+    assert "  passive           2      2      1  0.500     0" in table
+    assert "  negated           1      0      0      -     1" in table
+    assert report.as_dict()["frames"]["passive"]["recall"] == 0.5

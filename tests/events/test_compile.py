@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
+import pytest
 from spacy.tokens import Doc
 from tests.helpers import english_vocab, make_doc
 
 from kronika.events.compile import compile_rules
-from kronika.events.spec import PatternSpec, load_specs
+from kronika.events.spec import EventSpec, PatternSpec, load_specs
 from kronika.settings import Settings
 
 # "Police detained Aziz Karimov ." / "Aziz Karimov was sentenced ."
@@ -97,3 +99,40 @@ def test_compile_rules_searches_everything_when_a_pattern_fixes_no_word() -> Non
     rules = compile_rules(doc.vocab, (spec,))
     assert rules.candidate_sentences(doc) is None
     assert {h.nodes["trigger"] for h in rules.match(doc) if h.pattern is not None} == {1, 8}
+
+
+def _plea_specs(tmp_path: Path, nouns: str, supplements: str) -> tuple[EventSpec, ...]:
+    (tmp_path / "plea.yaml").write_text(
+        "type: PLEA\n"
+        "roles:\n  person: {value: names, entity: [PERSON], core: true, fill: kronika.agent.v1}\n"
+        f"triggers:\n  nouns: [{nouns}]\n  supplements: [{supplements}]\n",
+        encoding="utf-8",
+    )
+    return load_specs(Settings(rules_dirs=(str(tmp_path),)))
+
+
+@pytest.mark.parametrize(
+    "nouns,supplements,word,pos,lemma,hit",
+    [
+        ("petition", "", "petition", "NOUN", "petition", True),
+        ("", "ruling", "ruling", "NOUN", "ruling", True),
+        # a nominal trigger is a noun only: "Karimov petitioned the court" is not one
+        ("petition", "ruling", "petitioned", "VERB", "petition", False),
+        ("petition", "", "appeal", "NOUN", "appeal", False),
+    ],
+)
+def test_compile_rules_matches_nominal_and_supplementary_triggers(
+    tmp_path: Path, nouns: str, supplements: str, word: str, pos: str, lemma: str, hit: bool
+) -> None:
+    # "Aziz Karimov 's <word> reached the court ."
+    doc = make_doc(
+        ["Aziz", "Karimov", "'s", word, "reached", "the", "court", "."],
+        [1, 3, 1, 4, 4, 6, 4, 4],
+        ["compound", "poss", "case", "nsubj", "ROOT", "det", "dobj", "punct"],
+        ["PROPN", "PROPN", "PART", pos, "VERB", "DET", "NOUN", "PUNCT"],
+        ["Aziz", "Karimov", "'s", lemma, "reach", "the", "court", "."],
+        ents=[(0, 2, "PERSON")],
+    )
+    rules = compile_rules(doc.vocab, _plea_specs(tmp_path, nouns, supplements))
+    hits = [h for h in rules.match(doc) if h.type == "PLEA"]
+    assert ([h.nodes["trigger"] for h in hits] == [3]) is hit

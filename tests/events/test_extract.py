@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kronika.events.extract import extract_article
-from kronika.model import Article, ArticleResult
+from kronika.model import Article, ArticleResult, Event
 from kronika.settings import Settings
 
 pytestmark = pytest.mark.model
@@ -188,3 +189,231 @@ def test_extract_article_reads_the_capital_of_a_country(nlp: Any) -> None:
     text = "Twenty inmates escaped from a prison in Kyrgyzstan's capital on Sunday."
     (escape,) = [e for e in _extract(nlp, text).events if e.type == "ESCAPE"]
     assert escape.location is not None and escape.location.name == "Bishkek"
+
+
+def _events(nlp: Any, text: str, type_name: str, **settings: Any) -> list[Event]:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-03-10")
+    result = extract_article(nlp(text), article, Settings(**settings))
+    return [e for e in result.events if e.type == type_name]
+
+
+#: Four sentences of background, so the fifth is outside the article's lead.
+_BACKGROUND = (
+    "Rights groups have long campaigned for him. Nodir Salimov wrote for a weekly paper. "
+    "He moved to Khujand in 2009. His articles angered officials. "
+)
+
+
+@pytest.mark.parametrize(
+    "text,type_name,date",
+    [
+        # the lead tells the news: it happened about when it was published
+        (
+            "The Sughd court sentenced Bahrom Sharipov to seven years in prison.",
+            "SENTENCE",
+            "2021-03-10",
+        ),
+        ("Police in Khujand have detained Bahrom Sharipov.", "ARREST", "2021-03-10"),
+        # the present perfect tells news anywhere in the article
+        (
+            _BACKGROUND + "Nodir Salimov has been sentenced to seven years in prison.",
+            "SENTENCE",
+            "2021-03-10",
+        ),
+        # the past tense below the lead is background with no date of its own
+        (
+            _BACKGROUND + "A court sentenced Nodir Salimov to seven years in prison.",
+            "SENTENCE",
+            None,
+        ),
+        # "has since been released": a span of time, not the day's news
+        ("Nodir Salimov has since been released, his lawyer said.", "RELEASE", None),
+        (
+            "Nodir Salimov and Timur Jalilov have been released since their trial ended.",
+            "RELEASE",
+            None,
+        ),
+        # a date told in another mention of the same event wins over publication
+        (
+            "Police have detained Oybek Nazarov, his wife said. "
+            "Nazarov was detained on March 2 at his home.",
+            "ARREST",
+            "2021-03-02",
+        ),
+    ],
+)
+def test_extract_article_dates_news_by_publication(
+    nlp: Any, text: str, type_name: str, date: str | None
+) -> None:
+    (event,) = _events(nlp, text, type_name)
+    assert event.date == date
+
+
+@pytest.mark.parametrize(
+    "text,type_name",
+    [
+        (
+            "More than 900 people have been convicted over the past decade, officials said.",
+            "SENTENCE",
+        ),
+        ("Some 400 people have been arrested in recent years, officials said.", "ARREST"),
+        ("About 300 people are detained every year on extremism charges.", "ARREST"),
+        (
+            "More than 900 people have been convicted of extremism over the past decade.",
+            "SENTENCE",
+        ),
+    ],
+)
+def test_extract_article_keeps_no_event_for_a_count_over_a_span(
+    nlp: Any, text: str, type_name: str
+) -> None:
+    assert _events(nlp, text, type_name) == []
+
+
+def test_extract_article_keeps_a_count_on_one_day(nlp: Any) -> None:
+    (event,) = _events(nlp, "Police detained 12 people in Osh on Monday.", "ARREST")
+    assert event.args["count"] == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants freed 300 inmates when they stormed the prison in Jalalabad.",
+        "Inmates were freed when gunmen attacked the jail in Kulob.",
+        "Prisoners were freed in a raid on the jail in Kulob, officials said.",
+        "Gunmen freed 40 prisoners in a raid on the jail in Kulob.",
+    ],
+)
+def test_extract_article_reads_prisoners_freed_by_force_as_an_escape(nlp: Any, text: str) -> None:
+    assert _events(nlp, text, "RELEASE") == []
+    assert len(_events(nlp, text, "ESCAPE")) == 1
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("Police seized 11 rifles in Khorog.", None),
+        ("Police confiscated weapons and seized 11 rifles at the house.", None),
+        ("Police seized 11 suspects in Khorog.", 11),
+    ],
+)
+def test_extract_article_arrests_no_one_when_things_are_seized(
+    nlp: Any, text: str, count: int | None
+) -> None:
+    arrests = _events(nlp, text, "ARREST")
+    assert [e.args.get("count") for e in arrests] == ([] if count is None else [count])
+
+
+@pytest.mark.parametrize(
+    "text,released",
+    [
+        ("Akmal Nurov was beaten a week before his release from prison.", False),
+        ("Akmal Nurov died in custody a month before his release.", False),
+        ("Akmal Nurov was beaten two days after his release.", True),
+    ],
+)
+def test_extract_article_keeps_no_release_still_to_come(
+    nlp: Any, text: str, released: bool
+) -> None:
+    people = [e.args.get("person") for e in _events(nlp, text, "RELEASE")]
+    assert people == ([["Akmal Nurov"]] if released else [])
+
+
+@pytest.mark.parametrize(
+    "text,country",
+    [
+        ("Austrian authorities extradited Davron Karimov to Tajikistan last week.", "Austria"),
+        ("Davron Karimov was extradited from Turkey to Uzbekistan in May.", "Turkey"),
+        ("Rights groups condemned Sweden's deportation of Farid Yusupov to Uzbekistan.", "Sweden"),
+    ],
+)
+def test_extract_article_reads_the_country_a_person_was_handed_over_by(
+    nlp: Any, text: str, country: str
+) -> None:
+    (event,) = _events(nlp, text, "EXTRADITION")
+    assert event.args["from_country"] == country
+    assert len(event.args["person"]) == 1  # type: ignore[arg-type]
+
+
+def test_extract_article_names_the_court_that_released_someone(nlp: Any) -> None:
+    text = "A Bishkek court released Aibek Toktogulov on bail in June."
+    (event,) = _events(nlp, text, "RELEASE")
+    assert event.args["person"] == ["Aibek Toktogulov"]
+    assert event.args["authority"] == "Bishkek court"
+
+
+def test_extract_article_gives_a_described_defendant_the_name_told_next(nlp: Any) -> None:
+    text = (
+        "A court in Pristina jailed a 20-year-old man for six years on Tuesday. "
+        "Arben K. had travelled to Syria in 2014."
+    )
+    (event,) = _events(nlp, text, "SENTENCE")
+    assert event.args["defendant"] == ["Arben K."]
+
+
+@pytest.mark.parametrize("plural", ["They were", "The three men were"])
+def test_extract_article_gives_a_plural_the_people_named_before(nlp: Any, plural: str) -> None:
+    text = (
+        "Police detained Aziz Karimov, Bobur Tolipov and Sardor Umarov in Andijan on Monday. "
+        f"{plural} sentenced to six years each."
+    )
+    (event,) = _events(nlp, text, "SENTENCE")
+    assert event.args["defendant"] == ["Aziz Karimov", "Bobur Tolipov", "Sardor Umarov"]
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("Police detained Bahrom Qosimov's four students in Khujand.", 4),
+        ("Police detained five activists of Hizb ut-Tahrir in Osh.", 5),
+    ],
+)
+def test_extract_article_does_not_take_an_owner_or_group_for_the_people(
+    nlp: Any, text: str, count: int
+) -> None:
+    (event,) = _events(nlp, text, "ARREST")
+    assert event.args["detainee"] == [] and event.args["count"] == count
+
+
+def test_extract_article_gives_a_later_sentence_the_court_of_its_trial(nlp: Any) -> None:
+    text = (
+        "The Osh city court sentenced Talant Mamytov to ten years on May 4. "
+        "Kubat Usenov received eight years."
+    )
+    courts = {str(e.args["defendant"]): e.args.get("court") for e in _events(nlp, text, "SENTENCE")}
+    assert courts == {"['Talant Mamytov']": "Osh city court", "['Kubat Usenov']": "Osh city court"}
+
+
+def test_extract_article_adds_a_supplement_to_the_sentence_it_follows(nlp: Any) -> None:
+    text = (
+        "A Dushanbe court sentenced Nodir Salimov to nine years in prison on Friday. "
+        "The sentence followed his conviction on charges of inciting hatred (Article 189) "
+        "and organizing a banned group."
+    )
+    (event,) = _events(nlp, text, "SENTENCE")
+    assert event.args["defendant"] == ["Nodir Salimov"]
+    assert event.args["charges"] == ["inciting hatred", "organizing a banned group"]
+    assert event.args["articles"] == ["189"]
+
+
+def test_extract_article_drops_a_supplement_that_joins_nothing(nlp: Any) -> None:
+    text = "The sentence followed his conviction on charges of inciting hatred."
+    assert _events(nlp, text, "SENTENCE") == []
+
+
+def test_extract_article_reads_a_nominal_trigger_from_a_user_rule_file(
+    nlp: Any, tmp_path: Path
+) -> None:
+    (tmp_path / "plea.yaml").write_text(
+        "type: PLEA\n"
+        "description: Someone asks for a pardon.\n"
+        "roles:\n  person: {value: names, entity: [PERSON], core: true, fill: kronika.agent.v1}\n"
+        "triggers:\n  nouns: [petition]\n",
+        encoding="utf-8",
+    )
+    rules = {"rules_dirs": (str(tmp_path),)}
+    text = "Davron Karimov's petition reached the president on Monday."
+    (event,) = _events(nlp, text, "PLEA", **rules)
+    assert event.args["person"] == ["Davron Karimov"]
+    # a noun trigger only: the verb "petitioned" is no PLEA
+    assert _events(nlp, "Davron Karimov petitioned the president.", "PLEA", **rules) == []

@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
+from tests.helpers import make_doc
 
-from kronika.events.placing import in_context, running_reference
+from kronika.events.dates import in_context, running_reference
+from kronika.events.placing import _untagged_place, event_place
 from kronika.normalize.dates import normalize_date
 
 
@@ -77,3 +80,62 @@ def test_event_place_reads_the_country_as_the_one_the_text_dwells_on(
     result = extract_article(nlp(text), article, Settings())
     places = [e.location.name if e.location else None for e in result.events if e.type == "ATTACK"]
     assert places == [expected]
+
+
+@pytest.mark.parametrize(
+    "running,text,expected",
+    [
+        ("2019", "four months later", None),
+        ("2019", "a year later", "2020"),
+        ("2019-03", "two months later", "2019-05"),
+    ],
+)
+def test_in_context_later_keeps_to_the_running_precision(
+    running: str, text: str, expected: str | None
+) -> None:
+    assert in_context(normalize_date, text, None, running) == expected
+
+
+def _escaped_in(place: list[str], place_pos: str = "PROPN", ent: str | None = None) -> Doc:
+    """ "Eight inmates escaped from the jail in <place> ." with the place untagged."""
+    n = len(place)
+    words = ["Eight", "inmates", "escaped", "from", "the", "jail", "in", *place, "."]
+    last = 6 + n
+    heads = [1, 2, 2, 2, 5, 3, 5] + [last] * (n - 1) + [6, 2]
+    deps = ["nummod", "nsubj", "ROOT", "prep", "det", "pobj", "prep"]
+    deps += ["compound"] * (n - 1) + ["pobj", "punct"]
+    pos = ["NUM", "NOUN", "VERB", "ADP", "DET", "NOUN", "ADP"] + [place_pos] * n + ["PUNCT"]
+    ents = [(7, 7 + n, ent)] if ent else None
+    return make_doc(words, heads, deps, pos, ents=ents)
+
+
+@pytest.mark.parametrize(
+    ("place", "place_pos", "ent", "expected"),
+    [
+        (["Balkanabat"], "PROPN", None, "Balkanabat"),
+        (["Kara", "Suu"], "PROPN", None, "Kara Suu"),
+        # a place the model did tag but the gazetteer does not know
+        (["Qizilqalʼa"], "PROPN", "GPE", "Qizilqalʼa"),
+        # "in isolation", "in March", "in Karimov": no town
+        (["isolation"], "NOUN", None, None),
+        (["March"], "PROPN", "DATE", None),
+        (["Karimov"], "PROPN", "PERSON", None),
+    ],
+)
+def test_untagged_place_reads_a_name_after_in(
+    place: list[str], place_pos: str, ent: str | None, expected: str | None
+) -> None:
+    doc = _escaped_in(place, place_pos, ent)
+    found = _untagged_place(doc[:], doc[2], 0, len(doc.text))
+    assert (found.name if found else None) == expected
+
+
+def test_untagged_place_looks_only_inside_the_event_s_phrase() -> None:
+    doc = _escaped_in(["Balkanabat"])
+    assert _untagged_place(doc[:], doc[2], 0, doc.text.index(" in ")) is None
+
+
+def test_event_place_falls_back_to_an_untagged_town() -> None:
+    doc = _escaped_in(["Balkanabat"])
+    place = event_place(doc[:], doc[2], {"count": 8})
+    assert place is not None and place.name == "Balkanabat"

@@ -114,3 +114,55 @@ def test_read_spec_rejects_a_file_without_type(tmp_path: Path) -> None:
     path.write_text("description: no type\n", encoding="utf-8")
     with pytest.raises(RuleError, match="with a 'type' key"):
         read_spec(path)
+
+
+_NOMINAL = (
+    "type: {type}\n"
+    "roles:\n  person: {{value: names, entity: [PERSON], core: true, fill: kronika.agent.v1}}\n"
+    "triggers:\n  nouns: [{nouns}]\n  supplements: [{supplements}]\n"
+)
+
+
+def test_parse_spec_reads_nominal_and_supplementary_triggers() -> None:
+    import yaml
+
+    data = yaml.safe_load(
+        _NOMINAL.format(type="PLEA", nouns="petition, plea", supplements="ruling")
+    )
+    spec = parse_spec(data, "plea.yaml")
+    assert spec.nouns == ("petition", "plea")
+    assert spec.supplements == ("ruling",)
+    assert spec.lemmas == ()
+
+
+def test_parse_spec_defaults_to_no_nominal_triggers() -> None:
+    spec = parse_spec({"type": "T", "roles": {}, "triggers": {"lemmas": ["x"]}}, "t.yaml")
+    assert spec.nouns == () and spec.supplements == ()
+
+
+@pytest.mark.parametrize(
+    "type_name,nouns,supplements",
+    [
+        ("EXTRADITION", ("extradition", "deportation"), ()),
+        ("SENTENCE", ("sentencing",), ("conviction", "verdict")),
+    ],
+)
+def test_load_specs_reads_the_builtin_nominal_triggers(
+    type_name: str, nouns: tuple[str, ...], supplements: tuple[str, ...]
+) -> None:
+    spec = next(s for s in load_specs(Settings()) if s.type == type_name)
+    assert set(nouns) <= set(spec.nouns)
+    assert set(supplements) <= set(spec.supplements)
+
+
+def test_load_specs_adds_user_nouns_to_a_builtin_type_once(tmp_path: Path) -> None:
+    (tmp_path / "sentence-extra.yaml").write_text(
+        _NOMINAL.format(type="SENTENCE", nouns="jailing, incarceration", supplements="judgment"),
+        encoding="utf-8",
+    )
+    spec = next(
+        s for s in load_specs(Settings(rules_dirs=(str(tmp_path),))) if s.type == "SENTENCE"
+    )
+    assert spec.nouns.count("jailing") == 1
+    assert spec.nouns[-1] == "incarceration"
+    assert "judgment" in spec.supplements and "conviction" in spec.supplements

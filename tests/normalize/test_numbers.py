@@ -89,3 +89,19 @@ def test_parse_term_ignores_ages_spans_and_other_lives(text: str) -> None:
 )
 def test_parse_terms_returns_each_term_in_order(text: str, years: list[float | None]) -> None:
     assert [t.years for t in parse_terms(text)] == years
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("7 1/2 years", [Term(years=7.5)]),
+        ("8 and 1/2 years", [Term(years=8.5)]),
+        ("a 4 1/2-year sentence", [Term(years=4.5)]),
+        ("three years and nine months", [Term(years=3.75)]),
+        ("2 years and 3 months", [Term(years=2.25)]),
+        ("10 to 18 months", [Term(years=1.5, min_years=0.833)]),
+        ("five years and six months and 3 1/2 years", [Term(years=5.5), Term(years=3.5)]),
+    ],
+)
+def test_parse_terms_reads_written_fractions_and_months(text: str, expected: list[Term]) -> None:
+    assert parse_terms(text) == expected

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Token
 
-from ..events.placing import doc_sents
+from ..events.spans import doc_sents
 from ..model import Claim, Event
 
 _CLIMB = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "conj", "acl", "obl"})

@@ -41,6 +41,14 @@ class Prediction:
 
 
 @dataclass(slots=True)
+class FrameCounts:
+    """How a challenge frame fared: items, gold events found (tp) and missed (fn), spurious (fp)."""
+
+    items: int = 0
+    counts: Counts = field(default_factory=Counts)
+
+
+@dataclass(slots=True)
 class EvalReport:
     """Counts per event type, argument role, entities and claims, plus the errors."""
 
@@ -52,6 +60,7 @@ class EvalReport:
     missed: list[tuple[str, GoldEvent]] = field(default_factory=list)
     spurious: list[tuple[str, Event]] = field(default_factory=list)
     documents: int = 0
+    by_frame: dict[str, FrameCounts] = field(default_factory=dict)
 
     @property
     def events(self) -> Counts:
@@ -65,7 +74,7 @@ class EvalReport:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the report as the JSON shape ``kronika evaluate --json`` prints."""
-        return {
+        data: dict[str, Any] = {
             "events": {
                 "overall": _prf(self.events),
                 "by_type": {t: _full(c) for t, c in sorted(self.events_by_type.items())},
@@ -77,6 +86,12 @@ class EvalReport:
             "entities": _full(self.entities),
             "claims": _full(self.claims),
         }
+        if self.by_frame:
+            data["frames"] = {
+                name: {"items": f.items, **_full(f.counts)}
+                for name, f in sorted(self.by_frame.items())
+            }
+        return data
 
 
 def _total(counts: Any) -> Counts:
@@ -206,6 +221,12 @@ def score(docs: list[GoldDoc], predictions: list[Prediction]) -> EvalReport:
         for event in matching.spurious:
             report.events_by_type.setdefault(event.type, Counts()).fp += 1
             report.spurious.append((doc.doc_id, event))
+        if doc.frame is not None:
+            frame = report.by_frame.setdefault(doc.frame, FrameCounts())
+            frame.items += 1
+            frame.counts.add(
+                Counts(len(matching.pairs), len(matching.spurious), len(matching.missed))
+            )
         for gold_event, event in matching.pairs:
             for role, counts in score_arguments(gold_event, event, index).items():
                 report.args_by_role.setdefault(role, Counts()).add(counts)
@@ -225,7 +246,8 @@ def evaluate_dir(
     """Run the pipeline over the evaluation set in ``path`` and score it.
 
     Args:
-        path: a directory holding ``gold.jsonl`` and ``articles/``.
+        path: a directory holding ``gold.jsonl`` and ``articles/``, a challenge-suite
+            directory, or ``challenge`` for the suite shipped in the package.
         settings: the settings the pipeline runs with.
         progress: called with (documents done, documents in all) after each batch.
     """
@@ -253,6 +275,18 @@ def format_report(report: EvalReport) -> str:
     row("entities", report.entities)
     row("claims", report.claims)
     row("  claimant", report.claimants)
+    if report.by_frame:
+        lines.append(format_frames(report))
+    return "\n".join(lines)
+
+
+def format_frames(report: EvalReport) -> str:
+    """Return the per-frame table: items, gold events, events found, recall, spurious events."""
+    lines = [f"{'frames':<14}{'items':>7}{'gold':>7}{'found':>7}{'R':>7}{'spur':>6}"]
+    for name, frame in sorted(report.by_frame.items()):
+        c = frame.counts
+        recall = f"{c.recall:>7.3f}" if c.tp + c.fn else f"{'-':>7}"
+        lines.append(f"  {name:<12}{frame.items:>7}{c.tp + c.fn:>7}{c.tp:>7}{recall}{c.fp:>6}")
     return "\n".join(lines)
 
 

@@ -85,6 +85,14 @@ class CompiledRules:
                 self._triggers.add(spec.type, [[attrs]])
                 if anchors is not None:
                     anchors["LEMMA"].update(spec.lemmas)
+            nouns = spec.nouns + spec.supplements
+            if nouns:
+                # nominal triggers ("the extradition of X", "his release"): their people
+                # are found by the generic patient/agent reading of a noun
+                nominal = {"LEMMA": {"IN": list(nouns)}, "POS": "NOUN"}
+                self._triggers.add(spec.type, [[nominal]])
+                if anchors is not None:
+                    anchors["LEMMA"].update(nouns)
             for pattern in spec.patterns:
                 anchors = _add_anchor(anchors, pattern.match)
                 key = f"{spec.type}/{pattern.id}"

@@ -11,6 +11,7 @@ event told across sentences; then find claims and attach contest markers.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
@@ -24,9 +25,10 @@ from .. import registry
 from ..claims.figures import find_claims
 from ..claims.stance import attach_stance, is_asserted
 from ..model import ArgValue, Article, ArticleResult, Claim, Entity, Event, Evidence
-from ..resolve.mentions import MentionIndex, NameMention
+from ..resolve.mentions import MentionIndex, NameMention, people_words
 from ..settings import Settings
 from .compile import Hit, compile_rules
+from .dates import event_date
 from .fillers import (
     FillContext,
     agent,
@@ -35,15 +37,8 @@ from .fillers import (
     patient,
 )
 from .merge import Told, merge_events
-from .placing import (
-    block,
-    doc_ents,
-    doc_text,
-    event_date,
-    event_place,
-    normalizer,
-    sent_of,
-)
+from .placing import event_place
+from .spans import block, doc_ents, doc_sents, doc_text, normalizer, sent_of
 from .spec import EventSpec, load_specs
 from .targets import split_dates, split_targets
 
@@ -63,10 +58,11 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     for hit in rules.match(doc):
         groups.setdefault((hit.type, hit.nodes["trigger"]), []).append(hit)
     events: list[Told] = []
+    news: set[int] = set()  # evidence offsets of mentions told as the article's news
     for (type_name, index), hits in sorted(groups.items(), key=lambda kv: kv[0][1]):
         trigger = doc[index]
         # "jailed journalists", "imprisoned members": a participle used as an adjective
-        if trigger.dep_ == "amod" or not is_asserted(trigger):
+        if trigger.dep_ == "amod" or not is_asserted(trigger) or _not_yet(trigger):
             continue
         # "few who turn to Islam join IS", "people joining ISIS": a habit, not an event
         # (titles are written in the present: "Militants Escape From Prison")
@@ -84,13 +80,19 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                 first, *others = split_dates(event, trigger, article.published)
             event = first
             events.extend(Told(sent_of(trigger).start, False, False, p) for p in others)
-        if event is not None and _is_tally(event):
+        if event is not None and (_is_tally(event) or _over_a_span(event, trigger)):
             continue  # "1,094 Tajik nationals have joined IS": a figure, found as a claim
+        if type_name == "RELEASE" and _freed_by_force(trigger, groups):
+            continue  # "militants freed 300 inmates when they stormed the jail": an escape
         if event is not None and event.confidence >= settings.min_confidence:
             headline = _is_headline(sent_of(trigger), trigger)
             told = Told(sent_of(trigger).start, headline, _refers_back(trigger), event)
+            if trigger.pos_ == "NOUN" and trigger.lemma_ in rules.specs[type_name].supplements:
+                told = replace(told, supplement=True)
             events.append(replace(told, accompanies=_accompanies(trigger)))
-    merged = merge_events(events)
+            if _is_news(trigger, article):
+                news.add(event.evidence[0].start)
+    merged = _dated_news(merge_events(events), news, article.published)
     claims = find_claims(doc, mentions, merged)
     merged, claims = attach_stance(doc, merged, claims)
     return ArticleResult(
@@ -168,6 +170,8 @@ def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
             label = "LOC"  # a dateline, "DUSHANBE --", the model takes for a name
         if len(ent) == 1 and ent.text in surnames:
             label = "PERSON"  # "Kayumov" tagged ORG after "Anvar Kayumov"
+        elif label in ("LOC", "ORG") and _person_shaped(ent, settings):
+            label = "PERSON"  # "Kamol Ismoilov" tagged FAC, "Otabek Sattoriy" ORG
         elif (
             label == "PERSON"
             and len(ent) == 1
@@ -195,7 +199,21 @@ def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
         span = doc[start : ent.end]
         found.append(NameMention(span.text, span.start_char, span.end_char, label))
     # a language pipeline may name mentions itself (Russian: in the nominative)
-    return MentionIndex(found, doc.user_data.get("kronika.canonical") or _canonical(settings))
+    canonical = doc.user_data.get("kronika.canonical") or _canonical(settings)
+    return MentionIndex(found, canonical, doc_text(doc))
+
+
+def _person_shaped(ent: Span, settings: Settings) -> bool:
+    """Two or three capitalized words ending in a family-name ending, unknown as a place."""
+    words = ent.text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    if not words[-1].lower().endswith(tuple(people_words("surname_endings"))):
+        return False
+    from ..nlp.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer(settings)
+    return gazetteer.place(ent.text) is None and gazetteer.canonical(ent.text, "ORG") is None
 
 
 def _coordinated_with(ent: Span, roots: set[int]) -> bool:
@@ -283,6 +301,9 @@ def _build(
     if any(not args.get(name) for name in spec.require):
         return None
     if core and core not in args:
+        done_to = spec.type not in _AGENT_CORE
+        if done_to and core_token is not None and not _about_people(core_token):
+            return None  # "seized 11 guns", "captured the town": nobody was taken
         if trigger.pos_ == "NOUN" and "count" not in args:
             return None  # "the arrest", "his sentence": too little to stand alone
         if _collective(core_token) and "count" not in args:
@@ -290,6 +311,8 @@ def _build(
         args = {core: [], **args}
     if not args and trigger.pos_ == "NOUN":
         return None
+    if not args and "target" not in spec.roles and not _about_people(core_token):
+        return None  # "a report released on Monday": nobody was freed
     if (
         trigger.tag_ == "NNS"
         and "target" in spec.roles
@@ -309,6 +332,100 @@ def _build(
         confidence=round(confidence, 2),
         rule=f"{spec.type}/{best.pattern.id}" if best and best.pattern else f"{spec.type}/trigger",
     )
+
+
+#: How many sentences from the top of an article make its lead (a title line counts as one).
+_LEAD_SENTENCES = 3
+
+
+def _dated_news(events: list[Event], news: set[int], published: str | None) -> list[Event]:
+    """Give the publication date to news events the text gives no date of their own."""
+    if not published:
+        return events
+    return [
+        replace(e, date=published)
+        if e.date is None and any(ev.start in news for ev in e.evidence)
+        else e
+        for e in events
+    ]
+
+
+def _is_news(trigger: Token, article: Article) -> bool:
+    """Whether a mention tells the article's news: in its lead, or in the present perfect.
+
+    "has been sentenced", "police have detained"; background told later in the
+    past tense is not news and keeps no date.
+    """
+    if not article.published:
+        return False
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    perfect = any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
+        for c in verb.children
+    )
+    if any(c.lower_ in ("since", "recently", "ever") for c in verb.subtree):
+        return False  # "have been released since 2016": a span of time, not one day's news
+    if perfect:
+        return True
+    sents = doc_sents(trigger.doc)
+    lead = sents[_LEAD_SENTENCES - 1].end if len(sents) >= _LEAD_SENTENCES else len(trigger.doc)
+    past = verb.tag_ in ("VBD", "VBN") or _is_headline(sent_of(trigger), trigger)
+    return trigger.i < lead and past
+
+
+def _not_yet(trigger: Token) -> bool:
+    """A nominal trigger told as a time still to come: "a month before his release"."""
+    head = trigger.head
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "pobj"
+        and head.lower_ in ("before", "until", "pending", "ahead")
+    )
+
+
+#: Words that count people without naming them ("several others", "dozens of them").
+_PEOPLE_COUNTS = frozenset(
+    "other others more several many some few half all most dozen dozens hundred hundreds "
+    "thousand thousands score scores number group".split()
+)
+#: Endings of nouns for kinds of people: prisoner, functionary, militant, detainee, Christian.
+_PERSON_ENDINGS = (
+    "er",
+    "ers",
+    "or",
+    "ors",
+    "ist",
+    "ists",
+    "ant",
+    "ants",
+    "ent",
+    "ents",
+    "ary",
+    "aries",
+    "ee",
+    "ees",
+    "ian",
+    "ians",
+    "ic",
+    "ics",
+)
+
+
+def _about_people(token: Token | None) -> bool:
+    """Whether the token the event was done to (or by) names or describes people.
+
+    "seized 11 units of guns", "captured the town", "a report released": a thing.
+    """
+    if token is None:
+        return False
+    if token.ent_type_ in ("PERSON", "NORP", "ORG") or token.pos_ in ("PRON", "NUM", "PROPN"):
+        return True
+    word, lemma = token.lower_, token.lemma_.lower()
+    if word in _PEOPLE_COUNTS or lemma in _PEOPLE_COUNTS:
+        return True
+    if word in people_words("descriptions") or lemma in people_words("descriptions"):
+        return True
+    return token.pos_ == "NOUN" and word.endswith(_PERSON_ENDINGS)
 
 
 #: Nouns for the whole body of an organization's people, not for persons.
@@ -433,8 +550,52 @@ def _is_tally(event: Event) -> bool:
     """A count of people who joined, with nobody named: a figure someone gives, not an event."""
     floor = _TALLY_FLOORS.get(event.type)
     count = event.args.get("count")
-    named = any(isinstance(v, list) and v for v in event.args.values())
-    return floor is not None and isinstance(count, int | float) and count >= floor and not named
+    return (
+        floor is not None
+        and isinstance(count, int | float)
+        and count >= floor
+        and not _named(event)
+    )
+
+
+#: "over the past decade", "in recent years", "every year": a count over a span of time.
+_SPAN = re.compile(
+    r"\b(?:over|in|during|for) the (?:past|last) (?:\w+ )?(?:years?|decades?|months?)\b"
+    r"|\bin recent (?:years|months)\b|\b(?:every|each) year\b|\bsince (?:19|20)\d\d\b",
+    re.I,
+)
+
+
+#: List-valued roles that hold phrases, not the people or groups an event is about.
+_PHRASE_LISTS = frozenset({"charges", "articles"})
+
+
+def _named(event: Event) -> bool:
+    """Whether the event names its people or groups."""
+    return any(isinstance(v, list) and v and k not in _PHRASE_LISTS for k, v in event.args.items())
+
+
+def _over_a_span(event: Event, trigger: Token) -> bool:
+    """A count of unnamed people acted on over a span of time: a tally, not one event."""
+    count = event.args.get("count")
+    if _named(event) or not isinstance(count, int | float):
+        return False
+    return _SPAN.search(sent_of(trigger).text) is not None
+
+
+#: Doers who free prisoners by force: the freeing is an escape, not a release.
+_FORCE = frozenset(
+    "militant gunman assailant attacker insurgent rebel fighter jihadist jailbreak breakout "
+    "raid attack assault".split()
+)
+
+
+def _freed_by_force(trigger: Token, groups: dict[tuple[str, int], list[Hit]]) -> bool:
+    """Whether a release is people freed from custody by an attack or by armed men."""
+    if ("ESCAPE", trigger.i) in groups:
+        return True
+    doer = agent(trigger)
+    return doer is not None and doer.lemma_.lower() in _FORCE
 
 
 def _accompanies(trigger: Token) -> bool:

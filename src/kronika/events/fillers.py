@@ -10,7 +10,6 @@ Fillers never re-parse text and never look beyond the trigger's sentence.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,19 +17,8 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ArgValue
-from ..resolve.mentions import MentionIndex, clean_name
-from .placing import (  # noqa: F401 (re-exported: fillers and extract read them here)
-    block,
-    doc_ents,
-    doc_sents,
-    doc_text,
-    event_date,
-    event_place,
-    normalizer,
-    sent_chunks,
-    sent_ents,
-    sent_of,
-)
+from ..resolve.mentions import MentionIndex, people_words
+from .spans import normalizer
 from .spec import RoleSpec
 
 logger = logging.getLogger(__name__)
@@ -49,22 +37,18 @@ _NOT_NAMES = frozenset(
     "PERSON ORG GPE LOC FAC NORP DATE TIME MONEY PERCENT QUANTITY ORDINAL CARDINAL".split()
 )
 _KIN = frozenset("relative relatives family brother brothers father mother wife".split())
+#: What a group does, banned in its name: "banned its activities".
+_GROUP_ACTS = frozenset("activity activities operation operations work functioning".split())
+#: "members of X": X is the group they belong to, never one of the people.
+_MEMBERS = frozenset(
+    "member supporter follower adherent sympathizer sympathiser affiliate recruit activist "
+    "militant fighter functionary".split()
+)
 _DESCRIPTIONS = frozenset(
     "man woman extremist militant defendant suspect convict teacher lawyer activist leader "
     "colonel journalist cleric preacher blogger editor student year-old".split()
 )
 _PRONOUNS = frozenset({"he", "him", "she", "her", "his", "himself", "herself"})
-_TERM = re.compile(
-    r"(?:\b(?:between|from)\s+)?\b[\w½¼¾.,-]+(?:\s+(?:years?|months?))?"
-    r"(?:\s+(?:to|and|or|-)\s+[\w½¼¾.,-]+)?"
-    r"\s+(?:years?|months?)\b(?!-old| ago| old)"
-    r"|\blife(?:\s+(?:in prison|imprisonment|sentences?|terms?))",
-    re.IGNORECASE,
-)
-_NOT_CHARGES = frozenset(
-    "year month week day life term example instance time charge period decade".split()
-)
-_ARTICLE = re.compile(r"\bArticles?\s+((?:\d+(?:\.\d+)?(?:\s*(?:,|and)\s*)?)+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,12 +75,17 @@ def is_passive(verb: Token) -> bool:
 def patient(trigger: Token) -> Token | None:
     """Return the token naming who the action was done to (passive subject or object)."""
     if trigger.pos_ == "NOUN":
+        # "Sweden's deportation of X": the owner is the doer when "of" names the patient
         for child in trigger.children:
-            if child.dep_ == "poss":
-                return child
-            if child.dep_ == "prep" and child.lower_ == "of":
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
-        return None
+            # "the extradition of X", "the ban on X", "sanctions against X"
+            if child.dep_ == "prep" and child.lower_ in ("of", "on", "against"):
+                found = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if found is None or found.ent_type_ in ("DATE", "TIME"):
+                    continue
+                # "his conviction on charges of ...": only a name is acted on after "on"
+                if child.lower_ == "of" or found.pos_ == "PROPN" or found.ent_type_:
+                    return found
+        return next((c for c in trigger.children if c.dep_ == "poss"), None)
     found = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None)
     if found is not None:
         return _antecedent_of_relative(found)
@@ -136,7 +125,9 @@ def agent(trigger: Token) -> Token | None:
             if found is None:
                 found = _blamed(verb)
             return found
-        return _blamed(trigger)
+        # "Usmonov's defection to the Taliban", "his escape from a prison": the owner acted
+        owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
+        return owner if owner is not None else _blamed(trigger)
     for child in trigger.children:
         if child.dep_ == "nsubj":
             return _antecedent_of_relative(child)
@@ -194,8 +185,15 @@ def _core_tokens(token: Token) -> Iterator[Token]:
     yield token
     for child in token.children:
         # "the leaders of the party A and B" names A and B; "relatives of A" does not
-        keep_of = child.lower_ == "of" and token.lemma_ not in _KIN and token.lower_ not in _KIN
-        if child.dep_ not in _CLAUSES or keep_of:
+        keep_of = (
+            child.lower_ == "of"
+            and token.lemma_ not in _KIN
+            and token.lower_ not in _KIN
+            and token.lemma_ not in _MEMBERS
+        )
+        # "Qosimov's four students" are not Qosimov: a plural's owner is someone else
+        owner = child.dep_ == "poss" and token.tag_ == "NNS"
+        if (child.dep_ not in _CLAUSES or keep_of) and not owner:
             yield from _core_tokens(child)
 
 
@@ -213,6 +211,9 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
     for tok in core:
         kind = ctx.mentions.kind_at(tok.idx)
         name = ctx.mentions.name_at(tok.idx) if kind else None
+        if name is None and tok.pos_ == "PROPN":
+            covering = ctx.mentions.name_covering(tok.idx)
+            name, kind = covering if covering else (None, None)
         if name and tok.dep_ == "amod" and " " not in name:
             continue  # "a Tajik opposition group": a nationality word, not a name
         if name and kind in types:
@@ -226,6 +227,17 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         people = [n for n in typed if ctx.mentions.kind_of(n) == "PERSON"]
         # "Colonel Halimov, the commander of the Interior Ministry's forces": the person
         return people if people and len(types) > 1 else list(typed)
+    if "ORG" in types and token.lemma_.lower() in _GROUP_ACTS:
+        # "banned its activities", "outlawed the group's operations": the group itself
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return names_of(ctx, owner, types)
+    if "ORG" in types and token.lower_ in ("it", "its"):
+        name = ctx.mentions.group_before(token.idx, _not_a_group)
+        return [name] if name else []
+    if "PERSON" in types and token.lower_ in ("they", "them", "their"):
+        # "They had been arrested": the people last named together
+        return ctx.mentions.group(token.idx, None, 0)
     if "PERSON" in types and _refers_to_person(token):
         # "himself" points at the person just named, not the article's main figure
         name = ctx.mentions.antecedent(token.idx, nearest=token.lower_.endswith("self"))
@@ -236,6 +248,10 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         if tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_NAMES or tok.dep_ == "compound":
             continue
         run = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        surname_of = ctx.mentions.person_named(tok.text) if "PERSON" in types else None
+        if len(run) == 1 and surname_of:
+            other[surname_of] = None  # "Belarus extradited Shodiev": the surname the model missed
+            continue
         # a lone capitalized word opening a sentence ("Gunmen attacked") is no name
         if len(run) > 1 or ("ORG" in types and not tok.is_sent_start):
             other[" ".join(t.text for t in sorted(run, key=lambda t: t.i))] = None
@@ -246,6 +262,21 @@ _ORG_WORDS = frozenset(
     "party movement union state group front court ministry committee service council army "
     "brigade organization organisation police forces agency office government".split()
 )
+
+
+#: Words naming state bodies, which ban groups but are not banned: "the Supreme Court".
+_STATE_WORDS = frozenset(
+    "court ministry government committee service police office agency council parliament "
+    "prosecutor prosecutors procuracy".split()
+)
+
+
+def _not_a_group(name: str) -> bool:
+    """A body that acts on groups (a court, a ministry) or a news outlet, not a banned group."""
+    from ..text.metadata import canonical_outlet
+
+    words = {w.casefold() for w in name.split()}
+    return bool(words & _STATE_WORDS) or canonical_outlet(name) is not None or "/" in name
 
 
 def _looks_like(name: str, types: tuple[str, ...]) -> bool:
@@ -335,13 +366,37 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     types = role.entity or ("PERSON",)
     names = names_of(ctx, token, types)
     if not names and "PERSON" in types and token.pos_ == "NOUN":
-        names = _appositive_people(ctx, token)
+        names = _appositive_people(ctx, token) or described_people(ctx, token)
+    if not names and "PERSON" in types:
+        names = _included_people(ctx, token, types)
     for head in (ctx.trigger, token):
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "including":
                 for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        names.extend(n for n in names_of(ctx, obj, types) if n not in names)
+                    if obj.dep_ != "pobj":
+                        continue
+                    # "including Qosimov's four students": the owner is not one of them
+                    owners = {ctx.mentions.name_at(c.idx) for c in obj.children if c.dep_ == "poss"}
+                    found = names_of(ctx, obj, types)
+                    names.extend(n for n in found if n not in names and n not in owners)
+    return names
+
+
+def _included_people(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]:
+    """ "Those arrested include A and B", "among those detained were A and B"."""
+    head = token.head if token.dep_ == "nsubj" else None
+    if (
+        token.lower_ in ("those", "people")
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "among"
+    ):
+        head = token.head.head
+    if head is None or head.lemma_ not in ("include", "be"):
+        return []
+    names: list[str] = []
+    for obj in head.children:
+        if obj.dep_ in ("dobj", "attr", "nsubj") and obj is not token:
+            names.extend(n for n in names_of(ctx, obj, types) if n not in names)
     return names
 
 
@@ -365,7 +420,8 @@ def _appositive_people(ctx: FillContext, token: Token) -> list[str]:
         if tok.text == ",":
             seen_comma = True
             continue
-        if not seen_comma:
+        # "sentenced blogger Otabek Sattoriy": a name right after its description
+        if not seen_comma and tok.i != token.i + 1:
             continue
         name = ctx.mentions.name_at(tok.idx)
         kind = ctx.mentions.kind_at(tok.idx)
@@ -376,247 +432,52 @@ def _appositive_people(ctx: FillContext, token: Token) -> list[str]:
     return names
 
 
+#: How far (in chars) a description reaches for the names it stands for.
+_DESCRIBED_REACH = 1500
+
+
+def described_people(ctx: FillContext, token: Token) -> list[str]:
+    """The people a description with no name in it stands for, named elsewhere in the article.
+
+    "Two opposition activists were jailed ... Ali Karimov and Said Nazarov had
+    handed out leaflets": a counted plural takes the list of that many names
+    nearest before it, else after it; "the men" takes the last list before it;
+    "a 20-year-old man" in a lead takes the next person the article names.
+    """
+    if token.lower_ not in people_words("descriptions") or token.ent_type_ in _NOT_NAMES:
+        return []
+    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
+    position = token.idx
+    if token.tag_ == "NNS":
+        size = count_of(token)
+        if size is None and not dets & {"the", "these", "those", "all"}:
+            return []
+        if size is not None and not 2 <= size <= 12:
+            return []
+        return ctx.mentions.group(position, int(size) if size else None, _DESCRIBED_REACH)
+    if dets & {"a", "an"} and not any(c.dep_ == "conj" for c in token.children):
+        # "a teacher, his four students and five other men": one of a group, not the one named next
+        name = ctx.mentions.following(position, _DESCRIBED_REACH)
+        return [name] if name else []
+    if dets & {"the", "this", "that"}:
+        name = ctx.mentions.antecedent(position)
+        return [name] if name else []
+    return []
+
+
 def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """Names of those who acted (joined, appealed, escaped, attacked)."""
     token = _bound_or(ctx, role, agent)
-    return names_of(ctx, token, role.entity or ("PERSON",)) if token is not None else None
+    if token is None:
+        return None
+    types = role.entity or ("PERSON",)
+    names = names_of(ctx, token, types)
+    if not names and types == ("PERSON",) and token.pos_ == "NOUN":
+        names = described_people(ctx, token)
+    return names
 
 
 def fill_count(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """The number of people in the core noun phrase (bound node, else patient/agent)."""
     token = ctx.nodes.get(ctx.extra.get("core_node", "")) or ctx.extra.get("core_token")
     return count_of(token) if isinstance(token, Token) else None
-
-
-def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """A named court in the sentence ("the Osh regional court", "Tajikistan's Supreme Court")."""
-    best: tuple[int, str] | None = None
-    sent = ctx.sent
-    for chunk in sent_chunks(sent):
-        if "court" not in chunk.root.lower_:
-            continue
-        chunk = chunk.doc[_skip_dates(chunk) : chunk.end]
-        words = [t for t in chunk if t.dep_ not in ("det", "poss", "case") and t.lower_ != "court"]
-        if not words or chunk[0].lower_ in ("a", "an"):
-            continue
-        text = chunk.text
-        # "court of Bishkek", "Supreme Court of Tajikistan": keep a following "of <place>"
-        nxt = chunk.end
-        if nxt + 1 < len(ctx.doc) and ctx.doc[nxt].lower_ == "of" and ctx.doc[nxt + 1].ent_type_:
-            ent = next((e for e in doc_ents(ctx.doc) if e.start == nxt + 1), None)
-            if ent is not None:
-                text = ctx.doc[chunk.start : ent.end].text
-        distance = abs(chunk.root.i - ctx.trigger.i)
-        if best is None or distance < best[0]:
-            best = (distance, clean_name(text))
-    return best[1] if best else None
-
-
-def _skip_dates(chunk: Span) -> int:
-    start = chunk.start
-    while start < chunk.end - 1 and (chunk.doc[start].ent_type_ in ("DATE", "CARDINAL")):
-        start += 1
-    return start
-
-
-def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """Prison terms in the sentence: ``term_years`` (upper bound), ``term_min_years``, ``life``.
-
-    Every term phrase of the sentence counts: "3½ and 3 years" gives 3.5 and 3,
-    "between six months and 19 years" gives 19 and 0.5.
-    """
-    from ..normalize.numbers import parse_terms as parse  # all terms of a phrase, not one
-
-    life = False
-    values: list[float] = []
-    for match in _TERM.finditer(ctx.sent.text):
-        for term in parse(match.group(0)):
-            if term.life:
-                life = True
-                continue
-            values.extend(v for v in (term.years, term.min_years) if v is not None)
-    if role.name == "life":
-        return True if life else None
-    if not values:
-        return None
-    if role.name == "term_years":
-        return max(values)
-    if role.name == "term_min_years" and len(set(values)) > 1:
-        return min(values)
-    return None
-
-
-def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """Charges as short phrases: after "charges of", "convicted of", "guilty of", "for"."""
-    phrases: list[str] = []
-    for tok in ctx.sent:
-        if tok.dep_ != "prep" or tok.lower_ not in ("of", "for", "with"):
-            continue
-        head = tok.head
-        if tok.lower_ == "of" and head.lemma_ not in (
-            "charge",
-            "guilty",
-            "convict",
-            "accuse",
-            "suspicion",
-        ):
-            continue
-        if tok.lower_ == "with" and head.lemma_ not in ("charge", "associate"):
-            continue
-        if (
-            tok.lower_ == "for"
-            and head != ctx.trigger
-            and head.lemma_ not in ("convict", "jail", "imprison", "sentence", "arrest", "detain")
-        ):
-            continue
-        obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
-        if obj is None or obj.like_num or obj.ent_type_ in ("DATE", "TIME", "CARDINAL"):
-            continue
-        if obj.lemma_ in _NOT_CHARGES:
-            continue
-        span = ctx.doc[obj.left_edge.i : obj.right_edge.i + 1]
-        phrases.extend(split_charges(span.text))
-    return phrases or None
-
-
-def split_charges(text: str) -> list[str]:
-    """Split a list of charges on commas and "and" ("terrorism, murder, and arson")."""
-    text = re.sub(r"^(?:alleged(?:ly)?|the|a)\s+", "", text.strip(" “”\"'.,"), flags=re.I)
-    # "of recruiting people into a group and of publicly urging ...": a list of clauses
-    text = re.sub(r"^of\s+", "", text, flags=re.I)
-    pieces = re.split(r",\s*(?:and\s+|or\s+)?(?:of\s+)?|;\s*|\s+(?:and|or)\s+of\s+", text)
-    parts = [p.strip(" “”\"'.,") for p in pieces]
-    out: list[str] = []
-    for part in parts:
-        left, sep, right = part.partition(" and ")
-        # "organizing and participating in a group" is one charge; "fraud and murder" two
-        if sep and not (" " not in left and left.endswith("ing")) and " " not in right.strip():
-            out.extend([left.strip(), right.strip()])
-        elif part:
-            out.append(re.sub(r"^(?:alleged(?:ly)?|the)\s+", "", part, flags=re.I))
-    return [p for p in out if p]
-
-
-def fill_law_articles(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """Criminal-code article numbers in the sentence ("Article 307", "Articles 187 and 307")."""
-    found: list[str] = []
-    for match in _ARTICLE.finditer(ctx.sent.text):
-        found.extend(re.findall(r"\d+(?:\.\d+)?", match.group(1)))
-    return found or None
-
-
-def fill_object_phrase(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """A short phrase for what was attacked: the verb's object or "attack on X"."""
-    token = ctx.nodes.get(role.name)
-    trigger = ctx.trigger
-    if token is None:
-        if trigger.pos_ == "VERB" and not is_passive(trigger):
-            token = next((c for c in trigger.children if c.dep_ == "dobj"), None)
-        elif trigger.pos_ == "VERB":
-            token = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
-        else:
-            for child in trigger.children:
-                if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "of"):
-                    token = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    break
-    if token is None or token.ent_type_ in ("DATE", "TIME"):
-        return None
-    if token.ent_type_ == "PERSON":
-        return ctx.mentions.name_at(token.doc[token.i : token.i + 1].root.idx) or _entity_text(
-            token
-        )
-    words = [
-        t
-        for t in _core_tokens(token)
-        if t.dep_ not in ("det", "poss", "punct", "case") and not t.is_space
-    ]
-    words.sort(key=lambda t: t.i)
-    return " ".join(t.text for t in words) or None
-
-
-def _entity_text(token: Token) -> str:
-    for ent in doc_ents(token.doc):
-        if ent.start <= token.i < ent.end:
-            return clean_name(ent.text)
-    return token.text
-
-
-_KILL = frozenset({"kill", "leave", "claim"})
-
-
-def fill_casualties(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """``killed`` / ``wounded`` tolls in the sentence ("killing four guards", "left 17 dead")."""
-    lemmas = {"killed": ("kill",), "wounded": ("wound", "injure")}.get(role.name, ())
-    parse = normalizer("kronika.number.v1")
-    if parse is None:
-        return None
-    trigger = ctx.trigger
-
-    def rank(tok: Token) -> tuple[bool, int]:
-        # a toll clause the trigger governs ("the bombing that killed 12") comes first
-        return (trigger not in tok.ancestors and tok.head != trigger, abs(tok.i - trigger.i))
-
-    for tok in sorted(ctx.sent, key=rank):
-        if tok.lemma_ not in lemmas and not (role.name == "killed" and tok.lemma_ in _KILL):
-            continue
-        obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if tok.lemma_ in ("leave", "claim") and role.name == "killed":
-            if not any(c.lower_ in ("dead", "lives") for c in tok.subtree):
-                continue
-        if obj is None:
-            continue
-        if obj.lower_ in ("himself", "herself"):
-            return 1
-        value = count_of(obj)
-        if value is not None:
-            # "killing five civilians and three police officers": the toll is the sum
-            for other in obj.conjuncts:
-                more = count_of(other)
-                value = value + more if more is not None else value
-            return value
-        if obj.like_num:
-            return parse(obj.text)  # type: ignore[no-any-return]
-    if role.name == "killed" and re.search(r"\b(shot dead|assassinated|murdered)\b", ctx.sent.text):
-        return 1
-    return None
-
-
-def fill_designation(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """``extremist`` or ``terrorist`` when the sentence designates the organization so."""
-    text = ctx.sent.text.lower()
-    for word in ("terrorist", "extremist"):
-        if re.search(rf"\b{word}\b", text):
-            return word
-    return None
-
-
-def fill_place_role(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """``to_country`` / ``from_country``: the place after "to" or "from" near the trigger."""
-    prep = "to" if role.name.startswith("to") else "from"
-    for child in ctx.trigger.children:
-        if child.dep_ == "prep" and child.lower_ == prep:
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.ent_type_ in ("GPE", "LOC"):
-                return _country_of(_entity_text(obj))
-    return None
-
-
-def _country_of(name: str) -> str | None:
-    """The country a place lies in ("Dushanbe" → "Tajikistan"); a country stays itself.
-
-    A name the gazetteer does not know is kept as the text gives it.
-    """
-    resolve = normalizer("kronika.place.v1")
-    place = resolve(name) if resolve is not None else None
-    country = getattr(place, "country", None)
-    return country if isinstance(country, str) and country else name
-
-
-def fill_facility(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """The place of custody people escaped from ("a prison in Kyrgyzstan")."""
-    for tok in ctx.sent:
-        if tok.lemma_ in ("prison", "jail", "colony", "center", "centre", "facility"):
-            head = tok
-            words = [t for t in head.subtree if t.dep_ not in ("det", "punct")]
-            return " ".join(t.text for t in words)
-    return None

@@ -18,7 +18,7 @@ from ..model import ArgValue
 from ..normalize.names_ru import nominative_phrase, nominative_place
 from ..normalize.numbers_ru import lemma, parse_number_ru, parse_terms_ru
 from .fillers import FillContext
-from .placing import doc_ents, normalizer, sent_ents
+from .spans import doc_ents, normalizer, sent_ents
 from .spec import RoleSpec
 
 #: Dependents that open another clause: names under them are not the role's.

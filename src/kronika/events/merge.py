@@ -54,6 +54,25 @@ def _shares_core(a: Event, b: Event) -> bool:
     return False
 
 
+#: Types that happen to one person once in a story (arrests and releases may recur).
+_ONCE_PER_PERSON = frozenset({"SENTENCE", "EXTRADITION", "BAN", "APPEAL", "JOIN"})
+
+
+def _same_people(a: Event, b: Event) -> bool:
+    """The same people told twice with dates that agree: one event, whatever else differs.
+
+    "X got a lengthy jail term" in the lead and "the Khatlon court sentenced X to 20
+    years" below: the court, place or charges one mention omits or words otherwise
+    must not split them.
+    """
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    terms = [(a.args.get(k), b.args.get(k)) for k in ("term_years", "life")]
+    if any(x is not None and y is not None and x != y for x, y in terms):
+        return False
+    return _shares_core(a, b)
+
+
 def _same_group(a: Event, b: Event) -> bool:
     """Two mentions of one unnamed group: no names on either side, the same count."""
     count = a.args.get("count")
@@ -72,6 +91,9 @@ class Told:
     refers_back: bool
     event: Event
     accompanies: bool = False
+    #: only adds to an event told elsewhere ("the sentence followed his conviction on
+    #: charges of ..."); dropped when it joins none
+    supplement: bool = False
 
 
 def merge_events(events: list[Told]) -> list[Event]:
@@ -83,6 +105,7 @@ def merge_events(events: list[Told]) -> list[Event]:
     """
     ordered = [t for t in events if not t.headline] + [t for t in events if t.headline]
     out: list[tuple[int, Event]] = []
+    alone: list[bool] = []  # per entry of ``out``: made of supplements only
     for told in ordered:
         sent_start, headline, event = told.sent_start, told.headline, told.event
         # a headline restates the first matching story below it
@@ -92,6 +115,11 @@ def merge_events(events: list[Told]) -> list[Event]:
             if other.type == event.type and told.accompanies and not headline:
                 # "escaped with them": more people in the same act; its own count is a part
                 out[i] = (other_start, _union(other, _without(event, "count")))
+                alone[i] = alone[i] and told.supplement
+                break
+            if other.type == event.type in _ONCE_PER_PERSON and _same_people(other, event):
+                out[i] = (other_start, _union(other, event))
+                alone[i] = alone[i] and told.supplement
                 break
             if other.type != event.type or not _compatible(other, event, not headline):
                 continue
@@ -107,11 +135,44 @@ def merge_events(events: list[Told]) -> list[Event]:
                 or (_anonymous(event) and (close or told.refers_back))
             ):
                 out[i] = (other_start, _union(other, event))
+                alone[i] = alone[i] and told.supplement
                 break
         else:
             out.append((sent_start, event))
-    out.sort(key=lambda pair: pair[0])
-    return _inherit_places([e for _, e in out])
+            alone.append(told.supplement)
+    kept = sorted((pair for pair, a in zip(out, alone, strict=True) if not a), key=lambda p: p[0])
+    return _inherit_courts(_inherit_places([e for _, e in kept]))
+
+
+def _inherit_courts(events: list[Event]) -> list[Event]:
+    """Give a sentence told without its court the court of the same trial.
+
+    "The Osh court sentenced A to ten years ... B received eight years": one trial,
+    one court. The trial is the same when the dates agree to the month, or, for a
+    sentence told without a date, when it is told close to the one naming the court.
+    """
+    named = [e for e in events if e.type == "SENTENCE" and e.args.get("court")]
+    out = []
+    for event in events:
+        if event.type == "SENTENCE" and not event.args.get("court"):
+            trial = [e for e in named if _same_trial(e, event)]
+            if trial:
+                near = min(trial, key=lambda e: abs(e.evidence[0].start - event.evidence[0].start))
+                event = replace(event, args={**event.args, "court": near.args["court"]})
+        out.append(event)
+    return out
+
+
+#: How far (in characters) an undated sentence may be told from its trial's court.
+_TRIAL_REACH = 800
+
+
+def _same_trial(named: Event, event: Event) -> bool:
+    if event.date and named.date:
+        return event.date[:7] == named.date[:7]
+    if not (event.evidence and named.evidence):
+        return False
+    return abs(event.evidence[0].start - named.evidence[0].start) <= _TRIAL_REACH
 
 
 def _inherit_places(events: list[Event]) -> list[Event]:

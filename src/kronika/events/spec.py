@@ -57,6 +57,8 @@ class EventSpec:
     roles: dict[str, RoleSpec]
     lemmas: tuple[str, ...] = ()
     pos: tuple[str, ...] = ("VERB", "NOUN")
+    nouns: tuple[str, ...] = ()
+    supplements: tuple[str, ...] = ()
     patterns: tuple[PatternSpec, ...] = ()
     examples: tuple[dict[str, Any], ...] = ()
     require: tuple[str, ...] = ()
@@ -104,6 +106,8 @@ def _combine(old: EventSpec, new: EventSpec) -> EventSpec:
         roles={**old.roles, **new.roles},
         lemmas=old.lemmas + tuple(x for x in new.lemmas if x not in old.lemmas),
         pos=old.pos,
+        nouns=old.nouns + tuple(x for x in new.nouns if x not in old.nouns),
+        supplements=old.supplements + tuple(x for x in new.supplements if x not in old.supplements),
         patterns=old.patterns + new.patterns,
         examples=old.examples + new.examples,
         require=old.require,
@@ -144,6 +148,8 @@ def parse_spec(data: Any, origin: str) -> EventSpec:
         roles=roles,
         lemmas=tuple(str(x) for x in triggers.get("lemmas") or ()),
         pos=tuple(str(x) for x in triggers.get("pos") or ("VERB", "NOUN")),
+        nouns=tuple(str(x) for x in triggers.get("nouns") or ()),
+        supplements=tuple(str(x) for x in triggers.get("supplements") or ()),
         patterns=patterns,
         examples=tuple(data.get("examples") or ()),
         require=_require(data.get("require") or (), roles, origin),

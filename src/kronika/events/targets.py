@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Token
 
 from ..model import Event, Place
 from ..resolve.mentions import MentionIndex, clean_name
-from .fillers import FillContext, fill_object_phrase
-from .placing import doc_ents, normalizer, sent_of
+from .acts import fill_object_phrase
+from .fillers import FillContext
+from .spans import doc_ents, normalizer, sent_of
 from .spec import RoleSpec
 
 #: Prepositions that introduce what an attack was aimed at.

@@ -11,6 +11,7 @@ from ..errors import ConfigError
 from ..settings import Settings
 from .extensions import install_extensions
 from .gazetteer import load_gazetteer
+from .headlines import HEADLINES
 from .paragraphs import PARAGRAPHS
 from .ruler import FACTORY, LowerPhraseRuler
 
@@ -57,5 +58,8 @@ def _build(model: str, domains: tuple[str, ...], domain_dirs: tuple[str, ...]) -
     if "parser" in nlp.pipe_names:
         # titles and datelines end at their blank line, not in the lead sentence
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if "parser" in nlp.pipe_names:
+        # Title Case headlines are re-read in sentence case by the components before it
+        nlp.add_pipe(HEADLINES, last=True)
     install_extensions()
     return nlp

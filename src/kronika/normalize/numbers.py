@@ -140,6 +140,12 @@ def _digits(text: str) -> str:
         return match.group(0) if value is None else str(_tidy(value))
 
     prepared = lex.run.sub(spell, prepared)
+    # "7 1/2 years", "8 and 1/2 years": a whole number and a written fraction
+    prepared = re.sub(
+        r"(\d+)(?:\s+and)?\s+([1-9])/([1-9]\d?)(?=\s|-)",
+        lambda m: str(_tidy(int(m.group(1)) + int(m.group(2)) / int(m.group(3)))),
+        prepared,
+    )
     # "one and a half years", "6 and a half years"
     return re.sub(
         r"(\d+(?:\.\d+)?) and (?:a|one) half",

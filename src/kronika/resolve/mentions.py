@@ -14,6 +14,10 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import yaml
 
 from ..model import Entity, Mention
 
@@ -38,12 +42,41 @@ class NameMention:
 
 def clean_name(text: str) -> str:
     """Return a mention's text without a leading article, a possessive or stray punctuation."""
-    text = _POSSESSIVE.sub("", text.strip(" \t\n,.;:\"“”'’()"))
+    text = _POSSESSIVE.sub("", text.strip(" \t\n,;:\"“”'’()"))
+    # a final initial keeps its dot ("Kreshnik B."); any other final dot is punctuation
+    if text.endswith(".") and not re.search(r"(?:^|\s)[A-Z]\.$", text):
+        text = text.rstrip(".")
+    text = text.lstrip(".")
     if text.lower().startswith("the "):
         text = text[4:]
     if len(text.split()) > 2:
         text = _TITLE.sub("", text)
     return text.strip()
+
+
+@cache
+def people_words(key: str) -> frozenset[str]:
+    """A word list of ``data/lexicons/people.yaml`` (``titles``, ``descriptions``), case-folded."""
+    text = (files("kronika") / "data" / "lexicons" / "people.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    return frozenset(str(w).casefold() for w in data.get(key) or ())
+
+
+def strip_titles(text: str) -> str:
+    """A person's name without the titles written before it ("Journalist Muhammad Bekjon").
+
+    At least one word is always kept ("Mr Bashir" is "Bashir"); only capitalized
+    words after the titles make a name.
+    """
+    words = text.split()
+    titles = people_words("titles")
+    n = 0
+    while n < len(words) - 1 and words[n].rstrip(".").casefold() in titles:
+        n += 1
+    rest = words[n:]
+    if n and all(w[:1].isupper() for w in rest):
+        return " ".join(rest)
+    return text
 
 
 def initials(name: str) -> str:
@@ -59,6 +92,7 @@ class MentionIndex:
         self,
         mentions: Iterable[NameMention],
         canonical: Callable[[str, str], str | None] | None = None,
+        text: str = "",
     ) -> None:
         self._canonical = canonical
         ordered = sorted(mentions, key=lambda m: m.start)
@@ -69,19 +103,25 @@ class MentionIndex:
         self._people: list[tuple[int, str]] = []
         full_people: list[tuple[int, str]] = []
         for m in ordered:
-            text = clean_name(m.text)
-            if not text:
+            form = clean_name(m.text)
+            if m.type == "PERSON":
+                form = strip_titles(form)
+            if not form:
                 continue
-            name = self._resolve(text, m, full_people, ordered)
-            if m.type == "PERSON" and len(text.split()) > 1 and name == text:
+            name = self._resolve(form, m, full_people, ordered)
+            if m.type == "PERSON" and len(form.split()) > 1 and name == form:
                 full_people.append((m.start, name))
             self._name_at[m.start] = name
             self._kind_at[m.start] = m.type
-            self._forms.setdefault((m.type, name), {})[text] = None
+            self._forms.setdefault((m.type, name), {})[form] = None
             self._spans.setdefault((m.type, name), []).append(Mention(m.text, m.start, m.end))
             if m.type == "PERSON":
                 self._people.append((m.start, name))
         self._starts = [s for s, _ in self._people]
+        spans = sorted((m.start, m.end) for m in ordered if m.start in self._name_at)
+        self._span_starts = [s for s, _ in spans]
+        self._span_ends = [e for _, e in spans]
+        self._groups = _person_groups(ordered, self._name_at, text)
 
     def _resolve(
         self, text: str, m: NameMention, full: list[tuple[int, str]], ordered: list[NameMention]
@@ -106,6 +146,35 @@ class MentionIndex:
     def name_at(self, start: int) -> str | None:
         """Return the entity name of the mention starting at char ``start``, if any."""
         return self._name_at.get(start)
+
+    def name_covering(self, position: int) -> tuple[str, str] | None:
+        """Return (name, type) of the mention whose span holds char ``position``, if any.
+
+        The parser may hang a name's first word anywhere ("Bakyt" as an interjection
+        of "Osmonov challenged"); the mention still names the whole person.
+        """
+        i = bisect.bisect_right(self._span_starts, position) - 1
+        if i >= 0 and position < self._span_ends[i]:
+            start = self._span_starts[i]
+            return self._name_at[start], self._kind_at[start]
+        return None
+
+    def group_before(self, position: int, skip: Callable[[str], bool]) -> str | None:
+        """Return the organization named last before char ``position`` ("banned its activities").
+
+        Names for which ``skip`` is true (the acting court, a news outlet) are passed over.
+        """
+        starts = sorted(
+            (s for s, k in self._kind_at.items() if k == "ORG" and s < position), reverse=True
+        )
+        return next((self._name_at[s] for s in starts if not skip(self._name_at[s])), None)
+
+    def person_named(self, word: str) -> str | None:
+        """Return the person whose full name ends in ``word`` ("Shodiev" → "Nematullo Shodiev")."""
+        for (kind, name), _forms in self._forms.items():
+            if kind == "PERSON" and " " in name and name.split()[-1] == word:
+                return name
+        return None
 
     def kind_of(self, name: str) -> str | None:
         """Return the type of the entity called ``name``, if the article names one."""
@@ -136,6 +205,30 @@ class MentionIndex:
         counts = {n: sum(1 for _, m in self._people[:i] if m == n) for n in recent}
         return max(recent, key=lambda n: (counts[n], -recent.index(n)))
 
+    def following(self, position: int, reach: int) -> str | None:
+        """Return the first person named after char ``position`` and within ``reach`` chars.
+
+        "A court sentenced a 20-year-old man ... Kreshnik B. had travelled": a lead
+        that describes someone before naming them.
+        """
+        i = bisect.bisect_right(self._starts, position)
+        if i < len(self._people) and self._people[i][0] - position <= reach:
+            return self._people[i][1]
+        return None
+
+    def group(self, position: int, size: int | None, reach: int) -> list[str]:
+        """Return the people named together ("A, B and C") that a plural at ``position`` means.
+
+        With ``size`` only a list of that many names fits; the nearest list before the
+        plural wins, else the nearest after it within ``reach`` chars.
+        """
+        fits = [g for g in self._groups if size is None or len(g[1]) == size]
+        before = [g for g in fits if g[0] < position]
+        if before:
+            return list(before[-1][1])
+        after = [g for g in fits if 0 <= g[0] - position <= reach and size is not None]
+        return list(after[0][1]) if after else []
+
     def entities(self) -> list[Entity]:
         """Return one entity per resolved name, with its other surface forms as aliases."""
         out = []
@@ -143,6 +236,30 @@ class MentionIndex:
             aliases = tuple(f for f in forms if f != name)
             out.append(Entity(name, kind, aliases, tuple(self._spans[(kind, name)])))
         return out
+
+
+#: What may stand between two names of one list: "A, B and C", "A and B", "A; B".
+_LIST_GAP = re.compile(r"(?:,\s*\d{1,3}\s*)?\s*(?:,|;|and|, and|—|–|-)\s*")
+
+
+def _person_groups(
+    ordered: list[NameMention], name_at: dict[int, str], text: str
+) -> list[tuple[int, tuple[str, ...]]]:
+    """Lists of two or more people named one after another, as (start, names)."""
+    groups: list[tuple[int, tuple[str, ...]]] = []
+    run: list[NameMention] = []
+    for m in ordered:
+        if m.start not in name_at:
+            continue
+        if m.type == "PERSON" and run and _LIST_GAP.fullmatch(text[run[-1].end : m.start]):
+            run.append(m)
+            continue
+        if len(run) > 1:
+            groups.append((run[0].start, tuple(dict.fromkeys(name_at[x.start] for x in run))))
+        run = [m] if m.type == "PERSON" else []
+    if len(run) > 1:
+        groups.append((run[0].start, tuple(dict.fromkeys(name_at[x.start] for x in run))))
+    return groups
 
 
 def _surname_owner(

@@ -1,0 +1,99 @@
+"""Role fillers for who acted on behalf of a state: authorities, agencies, countries of origin.
+
+Same contract as :mod:`kronika.events.fillers`; each is registered by name in
+``registry.ROLE_FILLERS``. Nationality adjectives map to countries through
+``data/lexicons/demonyms.yaml``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+import yaml
+from spacy.tokens import Token
+
+from ..model import ArgValue
+from ..resolve.mentions import clean_name
+from .fillers import FillContext, agent, names_of
+from .spans import doc_ents, normalizer
+from .spec import RoleSpec
+
+#: Nouns for state bodies whose phrase names the authority ("the Supreme Court").
+_INSTITUTIONS = frozenset(
+    "court government ministry council parliament service committee prosecutor office "
+    "police forces troops army military agency authorities authority president minister "
+    "guard guards tribunal judge".split()
+)
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    text = (files("kronika") / "data" / "lexicons" / "demonyms.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    return {str(k).casefold(): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def country_of_word(word: str) -> str | None:
+    """The country of a nationality adjective ("Russian" → "Russia")."""
+    return _demonyms().get(word.casefold())
+
+
+def _country_of_place(name: str) -> str:
+    resolve = normalizer("kronika.place.v1")
+    place = resolve(name) if resolve is not None else None
+    country = getattr(place, "country", None)
+    return country if isinstance(country, str) and country else name
+
+
+def _country_in(token: Token) -> str | None:
+    """A country named or implied in a phrase ("Austrian authorities", "police in Russia")."""
+    for tok in token.subtree:
+        country = country_of_word(tok.text) if tok.pos_ in ("ADJ", "PROPN") else None
+        if country:
+            return country
+        if tok.ent_type_ == "GPE":
+            ent = next((e for e in doc_ents(tok.doc) if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                return _country_of_place(clean_name(ent.text))
+    return None
+
+
+def fill_from_country(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """The state a person was handed over by: "from Russia", else the acting state's country.
+
+    "Austrian authorities have extradited X", "police in the Russian city of
+    Yekaterinburg arrested him and extradited him".
+    """
+    trigger = ctx.trigger
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in ("GPE", "LOC"):
+                return _country_in(obj)
+    doer = agent(trigger)
+    if doer is None:
+        return None
+    country = _country_in(doer)
+    to_country = None
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            to_country = _country_in(obj) if obj is not None else None
+    return country if country and country != to_country else None
+
+
+def fill_authority(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """Who acted for the state: a named body or person, or a phrase such as "Indonesian police"."""
+    doer = agent(ctx.trigger)
+    if doer is None:
+        return None
+    # an arresting agency is given by name only ("the FSB"); "police" is too common to tell
+    if role.name == "authority" and doer.pos_ == "NOUN" and doer.lemma_.lower() in _INSTITUTIONS:
+        # "a Bishkek court", "the Afghan government": the body, not the place it sits in
+        words = [t for t in doer.subtree if t.i <= doer.i and t.dep_ not in ("det", "punct")]
+        if len(words) > 1:
+            return clean_name(" ".join(t.text for t in words))
+    types = tuple(role.entity) or ("ORG", "PERSON")
+    names = names_of(ctx, doer, (*types, "LOC"))
+    return names[0] if names else None

@@ -1,0 +1,232 @@
+"""When an event happened.
+
+Dates come from short candidate phrases (DATE entities, numeric dates) passed to
+the registered date normalizer, never from whole sentences; yearless phrases
+take their year from the article's running reference (the latest explicit date
+told before them) when the publication date cannot fix it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .spans import block, doc_text, normalizer, sent_ents
+
+_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?)\b", re.I)
+_RELATIVE = re.compile(r"\b(last|this|next|ago|earlier|previous|later|that|same)\b", re.I)
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
+def _date_phrases(sent: Span) -> list[tuple[int, str]]:
+    """Candidate date phrases of a sentence as (token index, text); durations and ages left out."""
+    found = []
+    for ent in sent_ents(sent):
+        if ent.label_ != "DATE":
+            continue
+        text = ent.text
+        if "-old" in text or text.strip().isdigit() and len(text.strip()) < 4:
+            continue
+        if _DURATION.search(text) and not _RELATIVE.search(text):
+            continue
+        found.append((ent.root.i, text))
+    for match in _NUMERIC_DATE.finditer(sent.text):
+        span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and all(span.root.i != i for i, _ in found):
+            found.append((span.root.i, match.group(0)))
+    return found
+
+
+_OTHER_TIME = frozenset({"since", "until", "till", "before", "after", "once"})
+
+
+def _date_scope(token: Token, trigger: Token) -> bool | None:
+    """Whether a date phrase dates the trigger's clause (True), a clause above it (False),
+    or another clause altogether (None).
+
+    "On Oct. 19 the office announced that X was sentenced": the announcement's
+    date is the fallback for the sentence it reports.
+    """
+    for ancestor in token.ancestors:
+        if ancestor == trigger:
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            if ancestor in trigger.ancestors:
+                return False
+            # "pardoned under the decree signed on December 7" dates the act; "Kabirov,
+            # who died in October 2016" does not
+            inside = trigger in ancestor.ancestors and (
+                ancestor.dep_ != "relcl" or ancestor.head == trigger
+            )
+            # "released since Mirziyoev came to power in September 2016": another event's time
+            other_time = ancestor.dep_ == "advcl" and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in _OTHER_TIME for c in ancestor.children
+            )
+            return False if inside and not other_time else None
+    return False
+
+
+def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
+    """The event's date: the date phrase nearest the trigger, preferring one it governs."""
+    norm = normalizer("kronika.date.v1")
+    if norm is None:
+        return None
+    ranked = []
+    lo, hi = block(sent, trigger)
+    for index, text in _date_phrases(sent):
+        token = sent.doc[index]
+        if not lo <= token.idx < hi:
+            continue
+        where = _date_scope(token, trigger)
+        if where is None and _opens_sentence(sent, token):
+            # "In September that year, the authorities got their pretext: X staged an
+            # attack": a fronted date sets the time of the whole sentence
+            where = False
+        if where is None:
+            continue  # "X, who died in October 2016": another clause's date
+        governed = where
+        ranked.append((not governed, abs(index - trigger.i), text, token.idx))
+    if any(not r[0] for r in ranked):
+        # a date the trigger governs and that cannot be resolved ("in June", no year)
+        # must not be replaced by another event's date from the same sentence
+        ranked = [r for r in ranked if not r[0]]
+    for _, _, text, at in sorted(ranked):
+        anaphoric = _ANAPHORIC.search(text) is not None
+        # "that year", "later" reach back across paragraphs; a bare "in June" only
+        # follows a date told in its own paragraph
+        running = running_reference(sent.doc, at, same_paragraph=not anaphoric)
+        value = in_context(norm, text, published, running)
+        if value is None:
+            value = _normalize_date(norm, text, published)
+        if value:
+            return value
+    return None
+
+
+def _opens_sentence(sent: Span, token: Token) -> bool:
+    """Whether ``token`` lies in a phrase fronted before the sentence's first comma."""
+    if token.i - sent.start > 4:
+        return False
+    return any(t.text == "," for t in sent.doc[token.i + 1 : min(token.i + 4, sent.end)])
+
+
+#: Phrases that point back at the date told before them, not at the publication date.
+_ANAPHORIC = re.compile(r"\b(?:that|the same) (?:year|month)\b|\blater\b", re.I)
+_THAT_YEAR = re.compile(r",?\s*(?:of\s+)?(?:that|the same) (?:year|month)\b", re.I)
+_LATER = re.compile(
+    r"^(?:some\s+)?([\w-]+|a|an)\s+(day|week|month|year)s?\s+later$",
+    re.I,
+)
+_YEAR_IN = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_NOW_RELATIVE = re.compile(
+    r"\b(?:yesterday|today|tonight|ago|last|this|next|past|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)\b",
+    re.I,
+)
+#: How far back (in characters) a told date still sets the scene for a yearless one.
+_RUNNING_REACH = 1200
+
+
+def running_reference(doc: Doc, at: int, *, same_paragraph: bool = False) -> str | None:
+    """The latest explicit date (with its year) told before char ``at``, or None.
+
+    With ``same_paragraph`` only a date in the paragraph of ``at`` counts.
+    """
+    dates = doc.user_data.get("kronika.explicit_dates")
+    if not isinstance(dates, list):
+        find = _find_dates()
+        text = doc_text(doc)
+        found = find(text, None) if find is not None else []
+        dates = doc.user_data["kronika.explicit_dates"] = [(start, iso) for start, _, iso in found]
+    best: str | None = None
+    for start, iso in dates:
+        if start >= at:
+            break
+        if at - start <= _RUNNING_REACH:
+            best = iso
+            if same_paragraph and "\n" in doc_text(doc)[start:at]:
+                best = None
+    return best
+
+
+@cache
+def _find_dates() -> Callable[..., list[tuple[int, int, str]]] | None:
+    try:
+        from ..normalize.dates import find_dates
+    except ImportError:
+        return None
+    return find_dates
+
+
+def in_context(
+    norm: Callable[..., Any], text: str, published: str | None, running: str | None
+) -> str | None:
+    """Resolve a yearless phrase against the date the article told just before it.
+
+    "released on February 3, 2015 ... shot dead on March 5" means March 2015, not
+    the March before publication; "In September that year", "Four months later"
+    point back by their words. A plain yearless phrase follows the running date
+    only when the publication date cannot place it (unknown or year-only) or
+    when the running date lies in an earlier year than publication.
+    """
+    if running is None or _YEAR_IN.search(text):
+        return None
+    anaphoric = _ANAPHORIC.search(text) is not None
+    if not anaphoric:
+        if _NOW_RELATIVE.search(text):
+            return None  # "last week", "on Monday": relative to publication
+        if len(running) < 7:
+            return None  # "in 2014 ... on March 5": a year alone does not place the day
+        if published and len(published) >= 7 and running[:4] >= published[:4]:
+            return None
+    phrase = _THAT_YEAR.sub("", text).strip()
+    later = _LATER.match(phrase)
+    if later is not None:
+        return _later(norm, later.group(1), later.group(2), running)
+    year = int(running[:4])
+    for candidate_year in (year, year + 1):
+        value = _cached_date(norm, f"{phrase} {candidate_year}", None)
+        if value is None:
+            return None
+        if value[: len(running)] >= running[: len(value)]:
+            return value
+    return None
+
+
+def _later(norm: Callable[..., Any], amount: str, unit: str, running: str) -> str | None:
+    """``running`` moved forward by "four months", at the running date's precision."""
+    parse = normalizer("kronika.number.v1")
+    number = 1 if amount.lower() in ("a", "an") else (parse(amount) if parse else None)
+    if not isinstance(number, int | float):
+        return None
+    count = int(number)
+    year = int(running[:4])
+    if unit.lower() == "year":
+        return f"{year + count:04d}" + running[4:7]
+    if len(running) < 7:
+        return None  # "four months later" after a year alone: the year may have turned
+    month = int(running[5:7])
+    if unit.lower() == "month":
+        index = year * 12 + month - 1 + count
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return running[:7]  # days or weeks later: the month is what is sure
+
+
+@cache
+def _cached_date(norm: Callable[..., Any], text: str, published: str | None) -> str | None:
+    value = norm(text, reference=published)
+    return value if isinstance(value, str) else None
+
+
+def _normalize_date(norm: Callable[..., Any], text: str, published: str | None) -> str | None:
+    words = text.split()
+    # "late Sunday", "early hours of November 6": retry without the leading qualifier
+    for start in range(min(3, len(words))):
+        value = _cached_date(norm, " ".join(words[start:]), published)
+        if value:
+            return value
+    return None

@@ -1,0 +1,175 @@
+"""Role fillers for a verdict's legal particulars: court, terms, charges, code articles.
+
+Same contract as :mod:`kronika.events.fillers`; each is registered by name in
+``registry.ROLE_FILLERS``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ..model import ArgValue
+from ..resolve.mentions import clean_name
+from .fillers import FillContext
+from .spans import doc_ents, sent_chunks
+from .spec import RoleSpec
+
+_TERM = re.compile(
+    r"(?:\b(?:between|from)\s+)?\b[\w½¼¾.,-]+(?:\s+(?:years?|months?))?"
+    r"(?:\s+(?:to|and|or|-)\s+[\w½¼¾.,-]+)?"
+    r"\s+(?:years?|months?)\b(?!-old| ago| old)"
+    r"|\blife(?:\s+(?:in prison|imprisonment|sentences?|terms?))",
+    re.IGNORECASE,
+)
+_NOT_CHARGES = frozenset(
+    "year month week day life term example instance time charge period decade".split()
+)
+_ARTICLE = re.compile(r"\bArticles?\s+((?:\d+(?:\.\d+)?(?:\s*(?:,|and)\s*)?)+)")
+
+
+def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """A named court in the sentence ("the Osh regional court", "Tajikistan's Supreme Court")."""
+    best: tuple[int, str] | None = None
+    sent = ctx.sent
+    for chunk in sent_chunks(sent):
+        if "court" not in chunk.root.lower_:
+            continue
+        chunk = chunk.doc[_skip_dates(chunk) : chunk.end]
+        words = [t for t in chunk if t.dep_ not in ("det", "poss", "case") and t.lower_ != "court"]
+        if chunk[0].lower_ in ("a", "an"):
+            # "a court in Silivri", "a state security court in Ismailiya": named by its place
+            text = _court_in_place(ctx, chunk)
+            if text is not None:
+                distance = abs(chunk.root.i - ctx.trigger.i)
+                if best is None or distance < best[0]:
+                    best = (distance, text)
+            continue
+        if not words:
+            continue
+        text = chunk.text
+        # "court of Bishkek", "Supreme Court of Tajikistan": keep a following "of <place>"
+        nxt = chunk.end
+        if nxt + 1 < len(ctx.doc) and ctx.doc[nxt].lower_ == "of" and ctx.doc[nxt + 1].ent_type_:
+            ent = next((e for e in doc_ents(ctx.doc) if e.start == nxt + 1), None)
+            if ent is not None:
+                text = ctx.doc[chunk.start : ent.end].text
+        distance = abs(chunk.root.i - ctx.trigger.i)
+        if best is None or distance < best[0]:
+            best = (distance, clean_name(text))
+    return best[1] if best else None
+
+
+def _court_in_place(ctx: FillContext, chunk: Span) -> str | None:
+    """ "a court in Silivri" → "court in Silivri"; None when no place follows the court."""
+    doc = ctx.doc
+    for tok in chunk.root.children:
+        if tok.dep_ != "prep" or tok.lower_ not in ("in", "of"):
+            continue
+        places = [t for t in tok.subtree if t.ent_type_ in ("GPE", "LOC", "FAC")]
+        if not places:
+            continue
+        ent = next((e for e in doc_ents(doc) if e.start <= places[-1].i < e.end), None)
+        if ent is None:
+            continue
+        words = [t.text for t in chunk[1:]]
+        return clean_name(" ".join(words) + f" in {ent.text}")
+    return None
+
+
+def _skip_dates(chunk: Span) -> int:
+    start = chunk.start
+    while start < chunk.end - 1 and (chunk.doc[start].ent_type_ in ("DATE", "CARDINAL")):
+        start += 1
+    return start
+
+
+def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """Prison terms in the sentence: ``term_years`` (upper bound), ``term_min_years``, ``life``.
+
+    Every term phrase of the sentence counts: "3½ and 3 years" gives 3.5 and 3,
+    "between six months and 19 years" gives 19 and 0.5.
+    """
+    from ..normalize.numbers import parse_terms as parse  # all terms of a phrase, not one
+
+    life = False
+    values: list[float] = []
+    for term in parse(ctx.sent.text):
+        if term.life:
+            life = True
+            continue
+        values.extend(v for v in (term.years, term.min_years) if v is not None)
+    if role.name == "life":
+        return True if life else None
+    if not values:
+        return None
+    if role.name == "term_years":
+        return max(values)
+    if role.name == "term_min_years" and len(set(values)) > 1:
+        return min(values)
+    return None
+
+
+def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """Charges as short phrases: after "charges of", "convicted of", "guilty of", "for"."""
+    phrases: list[str] = []
+    for tok in ctx.sent:
+        if tok.dep_ != "prep" or tok.lower_ not in ("of", "for", "with"):
+            continue
+        head = tok.head
+        if tok.lower_ == "of" and head.lemma_ not in (
+            "charge",
+            "guilty",
+            "convict",
+            "accuse",
+            "suspicion",
+        ):
+            continue
+        if tok.lower_ == "with" and head.lemma_ not in ("charge", "associate"):
+            continue
+        if (
+            tok.lower_ == "for"
+            and head != ctx.trigger
+            and head.lemma_ not in ("convict", "jail", "imprison", "sentence", "arrest", "detain")
+        ):
+            continue
+        obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or obj.like_num or obj.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+            continue
+        if obj.lemma_ in _NOT_CHARGES:
+            continue
+        span = ctx.doc[obj.left_edge.i : obj.right_edge.i + 1]
+        phrases.extend(split_charges(span.text))
+    return phrases or None
+
+
+def split_charges(text: str) -> list[str]:
+    """Split a list of charges on commas and "and" ("terrorism, murder, and arson")."""
+    # "(Article 307 of the Penal Code)": the article is a role of its own
+    text = re.sub(r"\s*\([^)]*\)?", "", text)
+    text = re.sub(r"^(?:alleged(?:ly)?|the|a)\s+", "", text.strip(" “”\"'.,"), flags=re.I)
+    # "of recruiting people into a group and of publicly urging ...": a list of clauses
+    text = re.sub(r"^of\s+", "", text, flags=re.I)
+    pieces = re.split(r",\s*(?:and\s+|or\s+)?(?:of\s+)?|;\s*|\s+(?:and|or)\s+of\s+", text)
+    parts = [p.strip(" “”\"'.,") for p in pieces]
+    out: list[str] = []
+    for part in parts:
+        left, sep, right = part.partition(" and ")
+        # "organizing and participating in a group" is one charge; "fraud and murder" two
+        one_word = " " not in right.strip()
+        # "organizing a group and involving nationals in conflicts": two acts, two charges
+        two_acts = " " in left.strip() and right.strip().split(" ")[0].endswith("ing")
+        if sep and not (" " not in left and left.endswith("ing")) and (one_word or two_acts):
+            out.extend([left.strip(), right.strip()])
+        elif part:
+            out.append(re.sub(r"^(?:alleged(?:ly)?|the)\s+", "", part, flags=re.I))
+    return [p for p in out if p]
+
+
+def fill_law_articles(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """Criminal-code article numbers in the sentence ("Article 307", "Articles 187 and 307")."""
+    found: list[str] = []
+    for match in _ARTICLE.finditer(ctx.sent.text):
+        found.extend(re.findall(r"\d+(?:\.\d+)?", match.group(1)))
+    return found or None

@@ -1,0 +1,112 @@
+"""Per-doc views that extraction reads many times, each built once and kept in ``Doc.user_data``.
+
+Also the registered-normalizer lookup and the blank-line block of a trigger.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import registry
+
+logger = logging.getLogger(__name__)
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once: ``Doc.text`` joins every token on each access."""
+    text = doc.user_data.get("kronika.text")
+    if not isinstance(text, str):
+        text = doc.user_data["kronika.text"] = doc.text
+    return text
+
+
+def sent_of(token: Token) -> Span:
+    """The sentence of ``token``, from an index built once per doc (``Token.sent`` scans)."""
+    doc = token.doc
+    index = doc.user_data.get("kronika.sent_index")
+    if not isinstance(index, list):
+        sents = list(doc.sents)
+        index = [0] * len(doc)
+        for n, sent in enumerate(sents):
+            index[sent.start : sent.end] = [n] * (sent.end - sent.start)
+        doc.user_data["kronika.sents"] = sents
+        doc.user_data["kronika.sent_index"] = index
+    sents_list: list[Span] = doc.user_data["kronika.sents"]
+    position: int = index[token.i]
+    return sents_list[position]
+
+
+def doc_sents(doc: Doc) -> list[Span]:
+    """The doc's sentences, found once."""
+    if doc and "kronika.sents" not in doc.user_data:
+        sent_of(doc[0])
+    sents: list[Span] = doc.user_data.get("kronika.sents", [])
+    return sents
+
+
+def doc_ents(doc: Doc) -> list[Span]:
+    """The doc's entities, built once (``Doc.ents`` makes new spans on each access)."""
+    ents = doc.user_data.get("kronika.ents")
+    if not isinstance(ents, list):
+        ents = doc.user_data["kronika.ents"] = list(doc.ents)
+    return ents
+
+
+def sent_ents(sent: Span) -> list[Span]:
+    """The entities inside ``sent``."""
+    return [e for e in doc_ents(sent.doc) if sent.start <= e.start and e.end <= sent.end]
+
+
+def doc_chunks(doc: Doc) -> list[Span]:
+    """The doc's noun chunks, found once (``Span.noun_chunks`` walks the whole doc each time)."""
+    chunks = doc.user_data.get("kronika.chunks")
+    if not isinstance(chunks, list):
+        chunks = doc.user_data["kronika.chunks"] = list(doc.noun_chunks)
+    return chunks
+
+
+def sent_chunks(sent: Span) -> list[Span]:
+    """The noun chunks of one sentence, found once per sentence and only when asked for.
+
+    The language's chunk iterator works on a span and gives doc-relative offsets, so
+    sentences no event needs are never walked.
+    """
+    doc = sent.doc
+    cache_: dict[int, list[Span]] = doc.user_data.setdefault("kronika.sent_chunks", {})
+    chunks = cache_.get(sent.start)
+    if chunks is None:
+        iterator = getattr(doc, "noun_chunks_iterator", None)
+        if iterator is None:
+            chunks = [c for c in doc_chunks(doc) if sent.start <= c.start and c.end <= sent.end]
+        else:
+            chunks = [Span(doc, start, end, label=label) for start, end, label in iterator(sent)]
+        cache_[sent.start] = chunks
+    return chunks
+
+
+@cache
+def normalizer(name: str) -> Callable[..., Any] | None:
+    """Return the registered normalizer ``name``, or None while its module is not installed."""
+    try:
+        return registry.resolve("normalizers", name)
+    except (ImportError, AttributeError) as err:
+        # extraction must go on without one normalizer; the gap is logged once
+        logger.warning("normalizer %s unavailable: %s", name, err)
+        return None
+
+
+def block(sent: Span, trigger: Token) -> tuple[int, int]:
+    """Char bounds of the trigger's part of the sentence, cut at blank lines.
+
+    A title run into the first paragraph makes one "sentence" of both; dates and
+    places across the blank line belong to the other part.
+    """
+    text = doc_text(sent.doc)
+    lo = text.rfind("\n\n", sent.start_char, trigger.idx)
+    hi = text.find("\n\n", trigger.idx, sent.end_char)
+    return (lo + 2 if lo >= 0 else sent.start_char, hi if hi >= 0 else sent.end_char)

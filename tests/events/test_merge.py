@@ -1,0 +1,171 @@
+"""Merging an event told several times in one article, on hand-built events."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.events.merge import Told, merge_events
+from kronika.model import ArgValue, Event, Evidence
+
+#: The core role of each type, as the rule files name it.
+CORE = {
+    "SENTENCE": "defendant",
+    "BAN": "organization",
+    "EXTRADITION": "person",
+    "APPEAL": "appellant",
+    "JOIN": "person",
+    "ARREST": "detainee",
+    "RELEASE": "person",
+}
+
+
+def _told(
+    type_name: str,
+    at: int,
+    date: str | None = None,
+    supplement: bool = False,
+    **args: ArgValue,
+) -> Told:
+    """A mention told in a sentence starting at char ``at`` (its evidence starts there too)."""
+    event = Event(type_name, dict(args), (Evidence(f"sentence at {at}", at, at + 40),), date=date)
+    return Told(at, False, False, event, supplement=supplement)
+
+
+@pytest.mark.parametrize("type_name", ["SENTENCE", "BAN", "EXTRADITION", "APPEAL", "JOIN"])
+def test_merge_events_joins_the_same_people_told_twice_whatever_else_differs(
+    type_name: str,
+) -> None:
+    core = CORE[type_name]
+    # the lead and a later paragraph word the same story differently (a conflicting detail)
+    lead = _told(type_name, 0, "2020-05", **{core: ["Zafar Kurbonov"], "court": "Khatlon court"})
+    later = _told(type_name, 500, "2020-05-14", **{core: ["Zafar Kurbonov"], "court": "A judge"})
+    (event,) = merge_events([lead, later])
+    assert event.args[core] == ["Zafar Kurbonov"]
+    assert event.date == "2020-05-14"
+    assert len(event.evidence) == 2
+
+
+@pytest.mark.parametrize("type_name", ["ARREST", "RELEASE"])
+def test_merge_events_keeps_apart_arrests_and_releases_that_may_recur(type_name: str) -> None:
+    core = CORE[type_name]
+    first = _told(type_name, 0, **{core: ["Zafar Kurbonov"], "authority": "FSB"})
+    second = _told(type_name, 500, **{core: ["Zafar Kurbonov"], "authority": "border guards"})
+    assert len(merge_events([first, second])) == 2
+
+
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        ({"term_years": 7}, {"term_years": 10}),
+        ({"term_years": 7}, {"term_years": 7.5}),
+        ({"life": True}, {"life": False}),
+    ],
+)
+def test_merge_events_never_joins_sentences_of_different_terms(
+    first: dict[str, ArgValue], second: dict[str, ArgValue]
+) -> None:
+    a = _told("SENTENCE", 0, defendant=["Zafar Kurbonov"], **first)
+    b = _told("SENTENCE", 500, defendant=["Zafar Kurbonov"], **second)
+    assert len(merge_events([a, b])) == 2
+
+
+def test_merge_events_never_joins_the_same_people_on_different_dates() -> None:
+    a = _told("SENTENCE", 0, "2019-02", defendant=["Zafar Kurbonov"], term_years=7)
+    b = _told("SENTENCE", 500, "2021-06", defendant=["Zafar Kurbonov"], term_years=7)
+    assert [e.date for e in merge_events([a, b])] == ["2019-02", "2021-06"]
+
+
+def test_merge_events_adds_a_supplement_to_the_event_it_joins() -> None:
+    story = _told("SENTENCE", 0, "2020-05-14", defendant=["Zafar Kurbonov"], term_years=9)
+    more = _told(
+        "SENTENCE",
+        300,
+        supplement=True,
+        defendant=["Zafar Kurbonov"],
+        charges=["inciting hatred"],
+        articles=["189"],
+    )
+    (event,) = merge_events([story, more])
+    assert event.args["charges"] == ["inciting hatred"]
+    assert event.args["articles"] == ["189"]
+    assert event.args["term_years"] == 9
+    assert [e.start for e in event.evidence] == [0, 300]
+
+
+def test_merge_events_keeps_a_supplement_told_before_its_event() -> None:
+    more = _told("SENTENCE", 0, supplement=True, defendant=["Zafar Kurbonov"], charges=["treason"])
+    story = _told("SENTENCE", 300, defendant=["Zafar Kurbonov"], term_years=9)
+    (event,) = merge_events([more, story])
+    assert event.args["charges"] == ["treason"] and event.args["term_years"] == 9
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_merge_events_drops_supplements_that_join_no_event(count: int) -> None:
+    others = [_told("ARREST", 0, detainee=["Ilhom Saidov"])]
+    supplements = [
+        _told("SENTENCE", 300 + 200 * n, supplement=True, defendant=["Zafar Kurbonov"])
+        for n in range(count)
+    ]
+    merged = merge_events(others + supplements)
+    assert [e.type for e in merged] == ["ARREST"]
+
+
+def test_merge_events_keeps_the_same_mention_when_it_is_no_supplement() -> None:
+    told = _told("SENTENCE", 300, defendant=["Zafar Kurbonov"], charges=["treason"])
+    assert len(merge_events([told])) == 1
+
+
+def _trial(second_date: str | None, second_at: int) -> list[Told]:
+    return [
+        _told(
+            "SENTENCE",
+            0,
+            "2020-05-14",
+            defendant=["Zafar Kurbonov"],
+            court="Osh city court",
+            term_years=9,
+        ),
+        _told("SENTENCE", second_at, second_date, defendant=["Ilhom Saidov"], term_years=6),
+    ]
+
+
+@pytest.mark.parametrize(
+    "second_date,second_at,court",
+    [
+        # the same month: the same trial, whatever the distance
+        ("2020-05", 3000, "Osh city court"),
+        ("2020-05-14", 3000, "Osh city court"),
+        # another month: another trial
+        ("2020-07", 100, None),
+        ("2019", 100, None),
+        # no date: the same trial when told nearby
+        (None, 300, "Osh city court"),
+        (None, 3000, None),
+    ],
+)
+def test_merge_events_gives_a_sentence_the_court_of_its_trial(
+    second_date: str | None, second_at: int, court: str | None
+) -> None:
+    merged = merge_events(_trial(second_date, second_at))
+    second = next(e for e in merged if e.args["defendant"] == ["Ilhom Saidov"])
+    assert second.args.get("court") == court
+
+
+def test_merge_events_takes_the_court_told_nearest() -> None:
+    events = [
+        _told("SENTENCE", 0, defendant=["Zafar Kurbonov"], court="Osh city court"),
+        _told("SENTENCE", 1000, defendant=["Ilhom Saidov"], court="Supreme Court"),
+        _told("SENTENCE", 1200, defendant=["Jasur Alimov"]),
+    ]
+    merged = merge_events(events)
+    last = next(e for e in merged if e.args["defendant"] == ["Jasur Alimov"])
+    assert last.args["court"] == "Supreme Court"
+
+
+def test_merge_events_gives_a_court_only_to_sentences() -> None:
+    events = [
+        _told("SENTENCE", 0, "2020-05-14", defendant=["Zafar Kurbonov"], court="Osh city court"),
+        _told("APPEAL", 200, "2020-05-20", appellant=["Ilhom Saidov"]),
+    ]
+    appeal = next(e for e in merge_events(events) if e.type == "APPEAL")
+    assert "court" not in appeal.args

@@ -1,0 +1,45 @@
+"""Title Case headlines are re-read in sentence case; the text and offsets never change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    "title,verb",
+    [
+        ("Uzbek Blogger Jailed For Seven Years Over Posts", "Jailed"),
+        ("Kazakhstan Bans Two Groups As Terrorist Organizations", "Bans"),
+        ("Twelve Inmates Escape From Prison In Khujand", "Escape"),
+    ],
+)
+def test_headline_reader_finds_the_verb_of_a_title(nlp: Any, title: str, verb: str) -> None:
+    doc = nlp(title + "\n\nThe story follows.")
+    (token,) = [t for t in doc if t.text == verb]
+    assert token.pos_ == "VERB"
+    assert doc.text == title + "\n\nThe story follows."
+
+
+def test_headline_reader_keeps_names_written_with_capitals_in_the_body(nlp: Any) -> None:
+    text = (
+        "Court Jails Activist Dilnoza Rakhimova For Six Years\n\n"
+        "A court in Osh jailed the activist Dilnoza Rakhimova on Monday."
+    )
+    doc = nlp(text)
+    title_people = [e.text for e in doc.ents if e.label_ == "PERSON" and e.end_char < 55]
+    assert any("Rakhimova" in name for name in title_people)
+
+
+def test_headline_reader_leaves_sentences_alone(nlp: Any) -> None:
+    text = "Police in Osh detained three men on Monday."
+    plain = [(t.pos_, t.dep_) for t in nlp(text)]
+    assert plain[3] == ("VERB", "ROOT")
+
+
+def test_headline_reader_marks_unknown_capitalized_runs_as_people(nlp: Any) -> None:
+    doc = nlp("Activist Gulsara Toktogulova Detained In Naryn")
+    assert "Gulsara Toktogulova" in [e.text for e in doc.ents if e.label_ == "PERSON"]
