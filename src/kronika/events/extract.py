@@ -420,6 +420,9 @@ def _about_people(token: Token | None) -> bool:
         return False
     if token.ent_type_ in ("PERSON", "NORP", "ORG") or token.pos_ in ("PRON", "NUM", "PROPN"):
         return True
+    # a language that marks animacy (Russian): "сторонников", "человек" are people
+    if any("Animacy=Anim" in str(t.morph) for t in token.subtree):
+        return True
     word, lemma = token.lower_, token.lemma_.lower()
     if word in _PEOPLE_COUNTS or lemma in _PEOPLE_COUNTS:
         return True
