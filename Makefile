@@ -28,6 +28,7 @@ demo: $(STAMP)
 	$(BIN)/kronika summary --db $(DEMO_DB)
 	@echo
 	@echo "Explore:  $(BIN)/kronika events --db $(DEMO_DB)   |   $(BIN)/kronika search \"Group 24\" --db $(DEMO_DB)"
+	@echo "Russian:  $(BIN)/kronika articles --language ru --db $(DEMO_DB)   |   $(BIN)/kronika entities --name Mirzo --db $(DEMO_DB)"
 	@echo "Web UI:   $(BIN)/kronika serve --db $(DEMO_DB)   then open http://127.0.0.1:8000/"
 
 postgres:

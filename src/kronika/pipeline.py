@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from .errors import ArticleSkipped
-from .events.extract import extract_article
+from .events.routing import analyse_articles
 from .ingest.formats import read_document
 from .ingest.sources import iter_inputs
 from .model import Article, InputResult, RawInput, Skip
@@ -48,7 +48,6 @@ def warm_up(settings: Settings) -> None:
 
 def process_batch(batch: list[RawInput], settings: Settings) -> list[InputResult]:
     """Run every stage over ``batch``; a skipped input is recorded, never raised."""
-    nlp = build_nlp(settings)
     prepared: list[tuple[RawInput, list[Article] | Skip]] = []
     for raw in batch:
         try:
@@ -56,9 +55,8 @@ def process_batch(batch: list[RawInput], settings: Settings) -> list[InputResult
         except ArticleSkipped as skip:
             prepared.append((raw, _skip(raw, skip)))
     articles = [a for _, arts in prepared if isinstance(arts, list) for a in arts]
-    docs = nlp.pipe(a.text for a in articles)
-    pairs = zip(articles, docs, strict=True)
-    analysed = {id(a): extract_article(doc, a, settings) for a, doc in pairs}
+    found = analyse_articles(articles, settings)
+    analysed = {id(a): result for a, result in zip(articles, found, strict=True)}
     results = []
     for raw, arts in prepared:
         if isinstance(arts, Skip):

@@ -43,6 +43,18 @@ ROLE_FILLERS: dict[str, str] = {
     "kronika.facility.v1": "kronika.events.acts:fill_facility",
     "kronika.from_country.v1": "kronika.events.agencies:fill_from_country",
     "kronika.authority.v1": "kronika.events.agencies:fill_authority",
+    # Russian rule files (data/events/ru/)
+    "kronika.ru.patient.v1": "kronika.events.fillers_ru:fill_patient",
+    "kronika.ru.agent.v1": "kronika.events.fillers_ru:fill_agent",
+    "kronika.ru.count.v1": "kronika.events.fillers_ru:fill_count",
+    "kronika.ru.court.v1": "kronika.events.fillers_ru:fill_court",
+    "kronika.ru.term.v1": "kronika.events.fillers_ru:fill_term",
+    "kronika.ru.charges.v1": "kronika.events.fillers_ru:fill_charges",
+    "kronika.ru.law_articles.v1": "kronika.events.fillers_ru:fill_law_articles",
+    "kronika.ru.designation.v1": "kronika.events.fillers_ru:fill_designation",
+    "kronika.ru.country.v1": "kronika.events.fillers_ru:fill_country",
+    "kronika.ru.target.v1": "kronika.events.fillers_ru:fill_target",
+    "kronika.ru.casualties.v1": "kronika.events.fillers_ru:fill_casualties",
 }
 
 READERS: dict[str, str] = {

@@ -22,9 +22,9 @@ def test_ingest_samples_stores_every_input_kind(runner: CliRunner, tmp_path: Pat
     report = json.loads(out)
     assert code == 0, err
     assert report["skipped"] == []
-    assert report["stored"] == 23  # 14 texts, 2 pages, 3 JSONL records, 3 CSV rows, 1 digest
+    assert report["stored"] == 25  # 14 texts, 2 pages, 3+2 JSONL records, 3 CSV rows, 1 digest
     assert report["articles"] > report["stored"]  # the digest splits into its pieces
-    assert "23 new" in err.replace(",", "")
+    assert "25 new" in err.replace(",", "")
 
 
 def test_ingest_twice_is_a_no_op(runner: CliRunner, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from kronika.cli import app
 
-ARTICLE_KEYS = {"id", "external_id", "title", "outlet", "published", "url", "chars"}
+ARTICLE_KEYS = {"id", "external_id", "title", "outlet", "published", "language", "url", "chars"}
 ENTITY_KEYS = {"id", "type", "name", "aliases", "mentions"}
 EVENT_KEYS = {"id", "type", "date", "location", "args", "sources", "confidence"}
 SOURCE_KEYS = {"article_id", "external_id", "outlet", "published", "evidence", "start", "end"}

@@ -33,7 +33,7 @@ def test_make_engine_default_is_local_with_one_worker_per_core(name: str, cls: t
 def test_local_engine_workers_store_equals_one_worker(
     workers: int, tmp_path: Path, store_snapshot: Any, snapshot_diff: Any
 ) -> None:
-    # batch_size 3 over the 23 sample inputs: 8 batches, several in flight per worker
+    # batch_size 3 over the 25 sample inputs: 9 batches, several in flight per worker
     settings = Settings(batch_size=3)
     with open_store(str(tmp_path / "one.db")) as one, open_store(str(tmp_path / "n.db")) as many:
         first = ingest([str(SAMPLES)], settings.with_(workers=1), one)
@@ -44,7 +44,7 @@ def test_local_engine_workers_store_equals_one_worker(
         finally:
             engine.close()
         assert first.as_dict() == second.as_dict()
-        assert first.stored == 23 and first.events > 0
+        assert first.stored == 25 and first.events > 0
         assert not snapshot_diff(store_snapshot(many), store_snapshot(one))
 
 

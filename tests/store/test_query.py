@@ -9,7 +9,7 @@ import pytest
 from kronika.errors import NotFound
 from kronika.store.query import parse_id
 
-ARTICLE_KEYS = ["id", "external_id", "title", "outlet", "published", "url", "chars"]
+ARTICLE_KEYS = ["id", "external_id", "title", "outlet", "published", "language", "url", "chars"]
 ENTITY_KEYS = ["id", "type", "name", "aliases", "mentions"]
 EVENT_KEYS = ["id", "type", "date", "location", "args", "sources", "confidence", "flags", "markers"]
 CLAIM_KEYS = ["id", "quantity", "about", "claimant", "contested", "sources", "markers"]

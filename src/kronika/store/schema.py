@@ -292,6 +292,8 @@ CO_OCCURRENCE_INDEXES: tuple[Index, ...] = (
 #: The index ``m006_input_source`` adds: each stored input looks up its older versions
 #: (same source and id) when it is written, which without it scans every input.
 INPUT_SOURCE_INDEX = Index("ix_inputs_source", inputs.c.source, inputs.c.external_id)
+#: The ``--language`` filter on articles (m007).
+LANGUAGE_INDEX = Index("ix_articles_language", articles.c.language)
 
 #: Tables that hold data (everything but the migration log), in dependency order.
 DATA_TABLES: tuple[Table, ...] = (

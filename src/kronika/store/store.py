@@ -302,10 +302,12 @@ class Store:
         with self.engine.connect() as conn:
             return getter(conn, number)
 
-    def articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        """Return articles in the order they were stored."""
+    def articles(
+        self, limit: int | None = None, offset: int = 0, language: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Return articles in the order they were stored (only ``language``'s, if given)."""
         with self.engine.connect() as conn:
-            return query.list_articles(conn, limit, offset)
+            return query.list_articles(conn, limit, offset, language)
 
     def entities(
         self,
@@ -341,10 +343,12 @@ class Store:
         with self.engine.connect() as conn:
             return query.list_skips(conn)
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    def search(
+        self, query: str, limit: int = 20, language: str | None = None
+    ) -> list[dict[str, Any]]:
         """Return articles matching ``query``, best first, each with a highlighted snippet."""
         with self.engine.connect() as conn:
-            return search_articles(conn, query, limit)
+            return search_articles(conn, query, limit, language)
 
     def case(self, name: str) -> dict[str, Any]:
         """Return the legal stages of a person's case across articles, by date."""

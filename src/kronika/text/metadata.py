@@ -60,11 +60,6 @@ _BYLINE = re.compile(
 )
 _QUOTES = "\"'“”‘’«»„"
 _SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"[^\W\d_]+")
-_ENGLISH_STOP_WORDS = frozenset(
-    "the a an of to in and or for on at by with from that this is was were are be been has "
-    "have had it its as but not he she they his her their which who said will would".split()
-)
 
 
 def parse_date(value: str) -> str | None:
@@ -183,13 +178,10 @@ def find_outlet(text: str) -> str | None:
 
 
 def detect_language(text: str) -> str | None:
-    """Return ``"en"`` when common English function words dominate the text, else None."""
-    words = _WORD.findall(text[:5000].lower())
-    if len(words) < 5:
-        return None
-    share = sum(word in _ENGLISH_STOP_WORDS for word in words) / len(words)
-    # running English prose is 25-40 % function words; headlines alone are near 15 %
-    return "en" if share >= 0.15 else None
+    """Return the ISO 639-1 code of the text's language, or None (see ``nlp.language``)."""
+    from ..nlp.language import detect_language as detect
+
+    return detect(text)
 
 
 def describe(doc: Document) -> Document:

@@ -107,9 +107,11 @@ def overview(store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/search")
-def search(store: StoreDep, q: str = "", limit: Limit = 20) -> dict[str, Any]:
-    """Full-text search across articles, entities and events."""
-    return views.search(store, q, limit)
+def search(
+    store: StoreDep, q: str = "", limit: Limit = 20, language: str | None = None
+) -> dict[str, Any]:
+    """Full-text search across articles, entities and events (articles in ``language`` only)."""
+    return views.search(store, q, limit, language or None)
 
 
 @router.get("/events")
@@ -199,9 +201,12 @@ def entity(store: StoreDep, entity_id: str) -> dict[str, Any]:
 
 
 @router.get("/articles")
-def articles(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def articles(
+    store: StoreDep, limit: Limit = 50, offset: Offset = 0, language: str | None = None
+) -> dict[str, Any]:
     """Articles in the order they were stored."""
-    return {"limit": limit, "offset": offset, "articles": store.articles(limit, offset)}
+    rows = store.articles(limit, offset, language or None)
+    return {"limit": limit, "offset": offset, "language": language, "articles": rows}
 
 
 @router.get("/articles/{article_id}")

@@ -107,12 +107,17 @@ def entity(request: Request, store: StoreDep, entity_id: str) -> HTMLResponse:
 
 @router.get("/articles")
 def articles(
-    request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0
+    request: Request,
+    store: StoreDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    language: str | None = None,
 ) -> HTMLResponse:
-    """Articles in the order they were stored."""
-    rows = store.articles(limit, offset)
+    """Articles in the order they were stored (only one language's, if asked)."""
+    rows = store.articles(limit, offset, language or None)
     data = {
         "articles": rows,
+        "language": language or "",
         "pages": _page_links(request, limit, offset, len(rows) == limit),
     }
     return render(request, "articles.html", data, _twin(request, "/api/articles"))

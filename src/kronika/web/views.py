@@ -48,12 +48,12 @@ def _overview(store: Store) -> dict[str, Any]:
     }
 
 
-def search(store: Store, q: str, limit: int = 20) -> dict[str, Any]:
+def search(store: Store, q: str, limit: int = 20, language: str | None = None) -> dict[str, Any]:
     """Full-text hits across articles, entities and events for ``q``."""
-    return store.cached(("search", q, limit), lambda: _search(store, q, limit))
+    return store.cached(("search", q, limit, language), lambda: _search(store, q, limit, language))
 
 
-def _search(store: Store, q: str, limit: int = 20) -> dict[str, Any]:
+def _search(store: Store, q: str, limit: int = 20, language: str | None = None) -> dict[str, Any]:
     """Full-text hits across articles, entities and events for ``q``."""
     q = q.strip()
     if not q:
@@ -64,7 +64,7 @@ def _search(store: Store, q: str, limit: int = 20) -> dict[str, Any]:
             source["highlights"] = word_spans(source["evidence"], q)
     return {
         "q": q,
-        "articles": store.search(q, limit),
+        "articles": store.search(q, limit, language),
         "entities": store.entities(q=q, limit=limit),
         "events": found,
     }
@@ -185,11 +185,21 @@ def _entity(store: Store, entity_id: str, limit: int = 200) -> dict[str, Any]:
     ]
     return {
         "entity": {**item, "events": found, "events_total": total},
+        "scripts": by_script([item["name"], *item.get("aliases", [])]),
         "case_history": stages,
         "affiliations": affiliations,
         "co_occurring": nearby,
         "graph": {"nodes": nodes, "edges": edges},
     }
+
+
+def by_script(names: list[str]) -> dict[str, list[str]]:
+    """An entity's names grouped by writing system ("Latin", "Cyrillic"), when it has two."""
+    groups: dict[str, list[str]] = {}
+    for name in dict.fromkeys(names):
+        script = "Cyrillic" if re.search(r"[\u0400-\u04FF]", name) else "Latin"
+        groups.setdefault(script, []).append(name)
+    return groups if len(groups) > 1 else {}
 
 
 def article(store: Store, article_id: str) -> dict[str, Any]:

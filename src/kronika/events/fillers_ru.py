@@ -1,0 +1,381 @@
+"""Role fillers for Russian rule files (``data/events/ru/``), registered as ``kronika.ru.*``.
+
+Same contract as :mod:`.fillers`: ``filler(ctx, role)`` reads the trigger's sentence of a
+Doc built by :mod:`kronika.nlp.russian` (Universal Dependencies, with the renames listed
+there) and returns the role's value. Russian marks roles by case and preposition, so a
+filler reads a word's ``case`` child ("к 15 годам", "из Австрии", "за попытку") rather
+than an English ``prep``/``pobj`` pair.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..model import ArgValue
+from ..normalize.names_ru import nominative_phrase, nominative_place
+from ..normalize.numbers_ru import lemma, parse_number_ru, parse_terms_ru
+from .fillers import FillContext
+from .spans import doc_ents, normalizer, sent_ents
+from .spec import RoleSpec
+
+#: Dependents that open another clause: names under them are not the role's.
+_CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "parataxis", "csubj"})
+_COURT_LEMMAS = frozenset({"суд", "райсуд", "горсуд", "облсуд", "трибунал", "суд присяжных"})
+_CHARGE_HEADS = frozenset(
+    {"обвинение", "обвинять", "обвинить", "виновный", "обвиняемый", "подозрение",
+     "подозревать", "дело", "признать"}
+)  # fmt: skip
+#: Nouns after "за" that give a time, not a charge ("за тот же период").
+_NOT_CHARGES = frozenset({"период", "время", "год", "месяц", "неделя", "день", "срок"})
+_ARTICLE = re.compile(r"(?:стать[яеиюёй]\w*|ст\.)\s+((?:\d+(?:[.-]\d+)?(?:\s*(?:,|и)\s*)?)+)")
+_DESIGNATIONS = ("экстремист", "террорист")
+
+
+def case_of(token: Token) -> str:
+    """The preposition marking ``token`` ("к", "из", "за"), lower case; "" when none."""
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), "")
+
+
+def patient(trigger: Token) -> Token | None:
+    """Who the act was done to: passive subject or object; for a noun, its genitive."""
+    found = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if found is not None:
+        return found
+    if trigger.pos_ == "NOUN":
+        return next((c for c in trigger.children if c.dep_ == "nmod" and not case_of(c)), None)
+    if trigger.dep_ in ("acl", "relcl"):
+        return trigger.head  # "осужденный к пяти годам Иванов"
+    if trigger.dep_ in ("parataxis", "appos") and trigger.head.ent_type_ in ("PERSON", "ORG"):
+        return trigger.head  # "(ПИВТ, запрещена в России)"
+    if trigger.dep_ in ("conj", "xcomp") and trigger.head.pos_ in ("VERB", "AUX"):
+        return patient(trigger.head)
+    return None
+
+
+def agent(trigger: Token) -> Token | None:
+    """Who acted: the active subject, or the instrumental agent of a passive."""
+    found = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if found is not None:
+        return found
+    if trigger.dep_ in ("conj", "xcomp") and trigger.head.pos_ in ("VERB", "AUX"):
+        return agent(trigger.head)
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
+        return agent(trigger.head)  # "совершил теракт", "подал апелляцию"
+    return None
+
+
+def phrase_tokens(token: Token) -> Iterator[Token]:
+    """The tokens of ``token``'s phrase, without clauses set inside it."""
+    yield token
+    for child in token.children:
+        if child.dep_ not in _CLAUSES and child.dep_ != "punct" and child.pos_ != "SPACE":
+            yield from phrase_tokens(child)
+
+
+#: Personal pronouns that stand for the person named before ("его задержали").
+_PRONOUNS = frozenset({"он", "она", "его", "ее", "её", "ему", "ей", "им", "ним", "него", "нее"})
+
+
+def names_in(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]:
+    """The resolved names of ``types`` inside ``token``'s phrase, in text order."""
+    if token.lower_ in _PRONOUNS and "PERSON" in types:
+        name = ctx.mentions.antecedent(token.idx, nearest=True)
+        return [name] if name else []
+    names: dict[str, None] = {}
+    starts = _mention_starts(ctx)
+    for tok in sorted(phrase_tokens(token), key=lambda t: t.i):
+        # a word inside a name stands for it ("ПИВТ" closing "Партии ... (ПИВТ")
+        at = starts.get(tok.i, tok.idx)
+        kind = ctx.mentions.kind_at(at)
+        name = ctx.mentions.name_at(at) if kind in types else None
+        if name:
+            names[name] = None
+    return list(names)
+
+
+def _mention_starts(ctx: FillContext) -> dict[int, int]:
+    """Each token inside a named entity → the entity's first character."""
+    found = ctx.doc.user_data.get("kronika.ru.ent_starts")
+    if not isinstance(found, dict):
+        found = {t.i: e.start_char for e in doc_ents(ctx.doc) for t in e}
+        ctx.doc.user_data["kronika.ru.ent_starts"] = found
+    return found
+
+
+def _bound(ctx: FillContext, role: RoleSpec) -> Token | None:
+    return ctx.nodes.get(role.name)
+
+
+def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """Names of those the act was done to (sentenced, detained, extradited, banned).
+
+    The parser often hangs a name set off after a description ("приговорен бывший
+    функционер партии Наимджон Самиев") outside the object; then the names the trigger
+    governs directly, through no other verb, preposition or subject, are taken.
+    """
+    token = _bound(ctx, role) or patient(ctx.trigger)
+    types = role.entity or ("PERSON",)
+    names = names_in(ctx, token, types) if token is not None else []
+    if not names and role.core:
+        names = _governed_names(ctx, types)
+    if not names and types == ("ORG",):
+        # "вступил в ряды «Исламского государства»": the group joined
+        for child in ctx.trigger.children:
+            if case_of(child) == "в":
+                names = names_in(ctx, child, types)
+                break
+    return names
+
+
+_LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+
+
+def _governed_names(
+    ctx: FillContext, types: tuple[str, ...], *, subjects: bool = False
+) -> list[str]:
+    """Names the trigger governs through no other verb or preposition (nor a subject,
+    unless ``subjects``)."""
+    stops = ("obl",) if subjects else ("nsubj", "obl")
+    names: dict[str, None] = {}
+    for ent in sent_ents(ctx.sent):
+        if _LABEL_TYPES.get(ent.label_) not in types:
+            continue
+        token = ent.root
+        while token != ctx.trigger and token.head != token:
+            if case_of(token) or token.dep_ in stops or token.pos_ in ("VERB", "AUX"):
+                break
+            token = token.head
+        name = ctx.mentions.name_at(ent.start_char)
+        if token == ctx.trigger and name:
+            names[name] = None
+    return list(names)
+
+
+def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """Names of those who acted (attacked, escaped, appealed, joined, banned)."""
+    token = _bound(ctx, role) or agent(ctx.trigger)
+    if token is None and ctx.trigger.pos_ == "VERB":
+        # "признана судом": the instrumental agent of a passive
+        token = next(
+            (c for c in ctx.trigger.children if c.dep_ == "obl" and "Case=Ins" in str(c.morph)),
+            None,
+        )
+    types = role.entity or ("PERSON",)
+    names = names_in(ctx, token, types) if token is not None else []
+    passive = any(c.dep_ == "nsubjpass" for c in ctx.trigger.children)
+    if not names and (role.core or role.name == "escapees") and not passive:
+        # "Заключенный Мурод Каримов совершил побег": the parser lost the subject's link
+        names = _governed_names(ctx, types, subjects=True)
+    return names
+
+
+#: Qualifiers a parser may take for the head of a counted phrase.
+_ABOUT = frozenset({"более", "свыше", "около", "менее", "порядка", "почти", "до"})
+
+
+def count_of(token: Token | None) -> int | float | None:
+    """The number of people a phrase gives ("шестерых", "100 человек", "пятеро")."""
+    if token is None:
+        return None
+    if token.lower_ in _ABOUT:  # "более сотни сторонников": the number after the qualifier
+        token = next((c for c in token.children if c.pos_ in ("NUM", "NOUN")), None)
+        if token is None:
+            return None
+    if token.pos_ == "NUM" or (token.pos_ == "NOUN" and parse_number_ru(token.text)):
+        return parse_number_ru(token.text)
+    for child in token.children:
+        if child.dep_.startswith("nummod") and child.ent_type_ != "DATE":
+            words = sorted([child, *child.subtree], key=lambda t: t.i)
+            return parse_number_ru(" ".join(dict.fromkeys(t.text for t in words)))
+    return None
+
+
+def fill_count(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """The number of people in the core phrase."""
+    token = ctx.extra.get("core_token")
+    return count_of(token) if isinstance(token, Token) else None
+
+
+def _phrase_text(token: Token) -> str:
+    tokens = sorted(phrase_tokens(token), key=lambda t: t.i)
+    # the phrase is contiguous from the head on: stop at the first gap
+    run = [t for t in tokens if t.i >= token.i]
+    end = token.i
+    for tok in run:
+        if tok.i > end + 1:
+            break
+        end = tok.i
+    start = min((t.i for t in tokens if t.i < token.i), default=token.i)
+    while start < token.i and token.doc[start].pos_ in ("ADP", "PUNCT", "CCONJ"):
+        start += 1
+    return token.doc[start : end + 1].text.strip()
+
+
+def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """The court named in the sentence, in the nominative ("Верховный суд Таджикистана")."""
+    courts = [t for t in ctx.sent if t.lemma_ in _COURT_LEMMAS or t.lemma_.endswith("суд")]
+    if not courts:
+        return None
+    # the court that acts ("суд приговорил") before the one merely named
+    best = min(courts, key=lambda t: (t.dep_ != "nsubj", abs(t.i - ctx.trigger.i)))
+    words = [t for t in phrase_tokens(best) if t.i >= best.i or t.dep_ in ("amod", "nmod")]
+    if len(words) == 1 and not any(c.dep_ == "amod" for c in best.children):
+        return None  # "суд" alone names no court
+    return nominative_phrase(_phrase_text(best), best.text)
+
+
+def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """Prison terms in the sentence: ``term_years``, ``term_min_years``, ``life``."""
+    terms = parse_terms_ru(ctx.sent.text)
+    if role.name == "life":
+        return True if any(t.life for t in terms) else None
+    values = [v for t in terms for v in (t.years, t.min_years) if v is not None]
+    if not values:
+        return None
+    if role.name == "term_years":
+        return max(values)
+    if role.name == "term_min_years" and len(set(values)) > 1:
+        return min(values)
+    return None
+
+
+def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """Charges: "за попытку госпереворота", "виновным в организации", "по обвинению в"."""
+    phrases: list[str] = []
+    for tok in ctx.sent:
+        prep = case_of(tok)
+        head = tok.head
+        by_charge = prep == "в" and (
+            head.lemma_ in _CHARGE_HEADS or lemma(head.text) in _CHARGE_HEADS
+        )
+        by_reason = prep == "за" and head == ctx.trigger and tok.pos_ == "NOUN"
+        if not (by_charge or by_reason) or tok.ent_type_ or tok.lemma_ in _NOT_CHARGES:
+            continue
+        for part in _conjuncts(tok):
+            text = _charge_text(part)
+            if text and text not in phrases:
+                phrases.append(text)
+    return phrases or None
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *[c for c in token.children if c.dep_ == "conj" and c.pos_ == "NOUN"]]
+
+
+def _charge_text(token: Token) -> str:
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ in ("conj", "punct", "case", "cc") or child.dep_ in _CLAUSES:
+            continue
+        tokens.extend(phrase_tokens(child))
+    lo = min(t.i for t in tokens)
+    hi = max(t.i for t in tokens)
+    return token.doc[lo : hi + 1].text.strip(" ,.;\n\t")
+
+
+def fill_law_articles(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """Law article numbers: "по статье 279", "статьи 307 и 310"."""
+    found: list[str] = []
+    for match in _ARTICLE.finditer(ctx.sent.text):
+        found.extend(n for n in re.findall(r"\d+(?:[.-]\d+)?", match.group(1)) if n not in found)
+    return found or None
+
+
+def fill_designation(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """ "признана экстремистской", "террористической организацией": the label as written."""
+    trigger = ctx.trigger
+    for tok in ctx.sent:
+        if tok.lower_.startswith(_DESIGNATIONS) and tok.pos_ == "ADJ":
+            # "признал движение экстремистским", "признана экстремистской организацией"
+            if _governed_by(tok, trigger):
+                return tok.text
+    return None
+
+
+def _governed_by(token: Token, trigger: Token) -> bool:
+    """Whether ``trigger`` governs ``token`` through no other verb."""
+    for above in token.ancestors:
+        if above == trigger:
+            return True
+        if above.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def fill_country(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """ "из Австрии" (from_country), "в Таджикистан" (to_country), in the nominative.
+
+    A city stands for its country where the article names that country ("экстрадировали
+    в Ташкент" in an article on Uzbekistan: "Узбекистан"); a state that hands someone
+    over ("Австрия экстрадировала") is where they came from.
+    """
+    wanted = ("из", "с") if role.name.startswith("from") else ("в", "во")
+    for ent in sent_ents(ctx.sent):
+        if ent.label_ != "LOC":
+            continue
+        root = ent.root
+        if role.name.startswith("to") and "Case=Loc" in str(root.morph):
+            continue  # "в Таджикистане": where, not whither
+        governed = root.head == ctx.trigger or root.head.head == ctx.trigger
+        # "выдала Таджикистану": the receiving state in the dative, without a preposition
+        dative = (
+            role.name.startswith("to") and root.dep_ in ("dative", "iobj") and not case_of(root)
+        )
+        if governed and (case_of(root) in wanted or dative):
+            name = nominative_place(ent.text)
+            return _country_named(ctx, name) if role.name.startswith("to") else name
+    if role.name.startswith("from"):
+        subject = agent(ctx.trigger)
+        if subject is not None and subject.ent_type_ == "LOC":
+            state = next((e for e in sent_ents(ctx.sent) if e.start <= subject.i < e.end), None)
+            if state is None:
+                return None
+            origin = nominative_place(state.text)
+            # a state hands people over; a union of states ("Евросоюз") is no country
+            return None if "союз" in origin.lower() else origin
+    return None
+
+
+def _country_named(ctx: FillContext, name: str) -> str:
+    """The article's own name for the country a city ``name`` lies in, or ``name``."""
+    resolve = normalizer("kronika.place.v1")
+    place = resolve(name) if resolve is not None else None
+    if place is None or not place.country or place.name == place.country:
+        return name
+    for ent in doc_ents(ctx.doc):
+        if ent.label_ == "LOC":
+            other = resolve(ent.text) if resolve is not None else None
+            if other is not None and other.name == place.country:
+                return nominative_place(ent.text)
+    return name
+
+
+def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """What was attacked: the object, or "нападение на X"."""
+    trigger = ctx.trigger
+    # "кортеж был обстрелян": a passive's subject is what was attacked
+    token = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if token is None:
+        token = next((c for c in trigger.children if case_of(c) in ("на", "против")), None)
+    return _phrase_text(token) if token is not None else None
+
+
+_KILL_LEMMAS = frozenset({"погибнуть", "убить", "погибший", "убитый", "жертва"})
+_WOUND_LEMMAS = frozenset({"ранить", "раненый", "пострадать", "пострадавший"})
+
+
+def fill_casualties(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """ "погибли 10 человек", "убил восьмерых полицейских", "ранены трое"."""
+    lemmas = _KILL_LEMMAS if role.name == "killed" else _WOUND_LEMMAS
+    for tok in ctx.sent:
+        if tok.lemma_ not in lemmas:
+            continue
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "obl"):
+                value = count_of(child)
+                if value is not None:
+                    return value
+    return None

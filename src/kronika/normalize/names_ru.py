@@ -1,0 +1,202 @@
+"""Russian names and noun phrases to the nominative: "Муродова" → "Муродов".
+
+A word is put in the nominative with pymorphy3 (its dictionaries ship in a wheel),
+choosing the reading that agrees with the case and gender the parser gave the word
+in context. Central Asian names the dictionary does not know fall back to the
+endings Russian gives borrowed names ("Назарзодой" → "Назарзода", "Хайита" → "Хайит").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+#: UD case → pymorphy3 grammeme.
+_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Nom": "nomn"}
+_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+#: Endings of inflected borrowed names, longest first: (ending, cases, nominative ending).
+_FALLBACK = (
+    ("зодой", "Ins", "зода"), ("зоды", "Gen", "зода"), ("зоде", "Dat Loc", "зода"),
+    ("зоду", "Acc", "зода"), ("овой", "Ins Gen Dat Loc", "ова"), ("евой", "Ins Gen Dat Loc", "ева"),
+    ("ову", "Acc", "ова"), ("еву", "Acc", "ева"), ("ым", "Ins", ""), ("ом", "Ins", ""),
+    ("ем", "Ins", ""), ("ая", "Gen Acc", "ай"), ("ая", "Gen Acc", "ай"), ("ея", "Gen Acc", "ей"),
+    ("а", "Gen Acc", ""), ("у", "Dat", ""), ("е", "Loc Dat", ""),
+)  # fmt: skip
+#: Endings a name takes in an oblique case ("Хайита", "Абдухалимом", "Назарзодой").
+_OBLIQUE = ("а", "я", "у", "ю", "ом", "ем", "ым", "им", "ой", "ей", "е", "ы", "и")
+#: Endings of surnames in the nominative ("Авазов", "Кабиров", "Гулин").
+_SURNAME_NOMINATIVE = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "зода", "заде")
+_CYRILLIC = re.compile(r"^[\u0400-\u04FF-]+$")
+
+
+@cache
+def _analyzer() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _cased(word: str, like: str) -> str:
+    """``word`` with the capitals of ``like`` ("алма-ата" like "Алма-Ате" → "Алма-Ата")."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    parts, models = word.split("-"), like.split("-")
+    if len(parts) != len(models):
+        models = [like] + [""] * (len(parts) - 1)
+    return "-".join(
+        p[:1].upper() + p[1:] if m[:1].isupper() else p for p, m in zip(parts, models, strict=True)
+    )
+
+
+def nominative_word(word: str, case: str | None, gender: str | None = None) -> str:
+    """``word`` in the nominative, read in ``case`` (UD: "Gen", "Ins", ...) and ``gender``."""
+    if not case or case == "Nom" or not _CYRILLIC.match(word):
+        return word
+    grammeme = _CASES.get(case)
+    if grammeme is None:
+        return word
+    want_gender = _GENDERS.get(gender or "")
+    parses = [
+        p for p in _analyzer().parse(word.lower()) if grammeme in p.tag and p.tag.POS == "NOUN"
+    ]
+    named = [p for p in parses if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
+    for group in (named, parses):
+        for parse in group:
+            if want_gender and parse.tag.gender and parse.tag.gender != want_gender:
+                continue
+            form = parse.inflect({"nomn"})
+            if form is not None:
+                return _cased(form.word, word)
+    return _fallback(word, case, gender)
+
+
+#: Endings of inflected women's given names: (ending, cases, nominative ending).
+_FEMININE = (("ой", "Ins", "а"), ("ей", "Ins", "я"), ("у", "Acc", "а"), ("ю", "Acc", "я"),
+             ("е", "Dat Loc", "а"), ("ы", "Gen", "а"))  # fmt: skip
+
+
+def _fallback(word: str, case: str, gender: str | None = None) -> str:
+    lower = word.lower()
+    if gender == "Fem":
+        for ending, cases, nominative in _FEMININE:
+            if lower.endswith(ending) and case in cases.split() and len(lower) > len(ending) + 2:
+                return word[: len(word) - len(ending)] + nominative
+        return word
+    for ending, cases, nominative in _FALLBACK:
+        if lower.endswith(ending) and case in cases.split() and len(lower) > len(ending) + 2:
+            return word[: len(word) - len(ending)] + nominative
+    return word
+
+
+def nominative_name(words: list[tuple[str, str | None, str | None]]) -> str:
+    """A person's name in the nominative from its words with their (case, gender) in context.
+
+    The words of a name share one case: the parser's reading of the last word (the
+    surname) is taken for all. A word that cannot be nominative at all ("Хайита",
+    "Абдухалимом") is put in the nominative even where the parser read it so.
+    """
+    if not words:
+        return ""
+    _, case, gender = words[-1]
+    return " ".join(_name_word(w, case, gender) for w, _, _ in words)
+
+
+def _name_word(word: str, case: str | None, gender: str | None) -> str:
+    if case and case != "Nom":
+        return nominative_word(word, case, gender)
+    lower = word.lower()
+    if not _CYRILLIC.match(word) or lower.endswith(_SURNAME_NOMINATIVE):
+        return word
+    if not lower.endswith(_OBLIQUE):
+        return word  # "Сухроб": no case ending to undo
+    parses = [p for p in _analyzer().parse(word.lower()) if p.tag.POS == "NOUN"]
+    if not parses or any(p.tag.case == "nomn" for p in parses):
+        return word
+    oblique = next((p for p in parses if {"Name", "Surn"} & set(p.tag.grammemes)), parses[0])
+    form = oblique.inflect({"nomn"})
+    return _cased(form.word, word) if form is not None else word
+
+
+def nominative_phrase(text: str, head: str, case: str | None = None) -> str:
+    """A noun phrase in the nominative: the head and the words agreeing with it before it.
+
+    "Верховного суда Таджикистана" (head "суда") → "Верховный суд Таджикистана": the
+    genitive after the head stays as it is. ``case`` is the head's case in context when
+    known: a head the parser read as nominative is left alone.
+    """
+    if case == "Nom":
+        return text
+    words = text.split(" ")
+    if head not in words:
+        return text
+    at = words.index(head)
+    parses = [p for p in _analyzer().parse(head.lower()) if p.tag.POS == "NOUN"]
+    if not parses or "nomn" in parses[0].tag or not _analyzer().word_is_known(head.lower()):
+        return text  # already nominative, or a name the dictionary does not know
+    case, number = parses[0].tag.case, parses[0].tag.number or "sing"
+    out = []
+    for word in words[: at + 1]:
+        candidates = [
+            p
+            for p in _analyzer().parse(word.lower())
+            if p.tag.case == case and p.tag.POS in ("NOUN", "ADJF", "PRTF")
+        ]
+        form = candidates[0].inflect({"nomn", number}) if candidates else None
+        out.append(_cased(form.word, word) if form is not None else word)
+    return " ".join(out + words[at + 1 :])
+
+
+def nominative_place(text: str) -> str:
+    """A place name in the nominative without context: "Таджикистане" → "Таджикистан".
+
+    Each word takes the likeliest reading as a place name (Geox) or noun that is not
+    already nominative; "Хатлонской области" → "Хатлонская область".
+    """
+    words = text.split(" ")
+    head = words[-1]
+    for word in reversed(words):
+        parses = _analyzer().parse(word.lower())
+        if parses and parses[0].tag.POS == "NOUN":
+            head = word
+            break
+    parses = _analyzer().parse(head.lower())
+    geo = [p for p in parses if "Geox" in p.tag.grammemes] or parses
+    if not geo or geo[0].tag.case in (None, "nomn"):
+        return text
+    case = geo[0].tag.case
+    out = []
+    for word in words:
+        readings = [p for p in _analyzer().parse(word.lower()) if p.tag.case == case]
+        geo_readings = [p for p in readings if "Geox" in p.tag.grammemes] or readings
+        form = geo_readings[0].inflect({"nomn"}) if geo_readings else None
+        out.append(
+            _cased(form.word, word)
+            if form is not None and word in words[: words.index(head) + 1]
+            else word
+        )
+    return " ".join(out)
+
+
+def inflections(word: str, limit: int = 40) -> list[str]:
+    """The forms of a Russian word's paradigm ("суд" → "суда", "суду", "судом", ...).
+
+    Every reading of the word counts ("Муродов" as a surname gives "Муродова" and
+    "Муродову"), so a search finds the word in any case and number.
+    """
+    if not _CYRILLIC.match(word):
+        return []
+    forms: dict[str, None] = {}
+    lower = word.lower()
+    if word[:1].isupper() and lower.endswith(("ов", "ев", "ёв", "ин", "ын")):
+        # a Russian-style surname the dictionary does not know: "Муродов", "Муродова", ...
+        forms.update((lower + end, None) for end in ("", "а", "у", "ым", "е", "ой", "ы", "ых"))
+    parses = _analyzer().parse(lower)
+    # a capitalized word is most likely a name: its surname or given-name paradigm first
+    named = [p for p in parses if {"Surn", "Name", "Geox", "Orgn"} & set(p.tag.grammemes)]
+    for parse in (named if word[:1].isupper() and named else parses)[:3]:
+        for form in parse.lexeme:
+            forms[form.word] = None
+            if len(forms) >= limit:
+                return list(forms)
+    return list(forms)

@@ -1,0 +1,129 @@
+"""Language routing: Russian articles go through natasha and the Russian rule files."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kronika.events.routing import (
+    analyse_articles,
+    date_the_lead,
+    place_the_court,
+    share_the_verdict,
+)
+from kronika.events.spec import load_specs
+from kronika.model import Article, ArticleResult, Event, Evidence
+from kronika.settings import Settings
+
+from ..test_rule_examples import _fits
+
+RUSSIAN_EXAMPLES = [
+    pytest.param(spec.type, ex["text"], ex.get("expect"), id=f"ru-{spec.type}-{i}")
+    for spec in load_specs(Settings(), "ru")
+    for i, ex in enumerate(spec.examples)
+]
+
+
+def _article(text: str, language: str | None = "ru", published: str = "2020-06-15") -> Article:
+    return Article(
+        external_id="example",
+        input_hash="",
+        part=0,
+        text=text,
+        published=published,
+        language=language,
+    )
+
+
+@pytest.mark.parametrize("type_name,text,expect", RUSSIAN_EXAMPLES)
+def test_russian_rule_example(type_name: str, text: str, expect: dict[str, Any] | None) -> None:
+    [result] = analyse_articles([_article(text)], Settings())
+    events = [e for e in result.events if e.type == type_name]
+    if expect is None:
+        assert events == [], f"expected no {type_name} event, got {events}"
+    else:
+        assert events, f"expected a {type_name} event in {text!r}"
+        assert any(_fits(e, expect) for e in events), [e.args for e in events]
+
+
+def test_russian_rules_are_apart_from_english() -> None:
+    english = {s.type: s for s in load_specs(Settings())}
+    russian = {s.type: s for s in load_specs(Settings(), "ru")}
+    assert "приговорить" in russian["SENTENCE"].lemmas
+    assert "приговорить" not in english["SENTENCE"].lemmas
+    assert "sentence" not in russian["SENTENCE"].lemmas
+
+
+@pytest.mark.model
+def test_articles_keep_their_order_across_languages() -> None:
+    texts = [
+        ("A court in Osh sentenced Bakyt Aliev to nine years in prison.", "en"),
+        ("Суд в Оше приговорил Бакыта Алиева к девяти годам лишения свободы.", "ru"),
+        ("Police in Dushanbe detained Farid Usmonov on Monday.", "en"),
+    ]
+    results = analyse_articles([_article(t, lang) for t, lang in texts], Settings())
+    people = [[n for e in r.events for n in e.args.get("defendant", e.args.get("detainee", []))]
+              for r in results]  # fmt: skip
+    assert people == [["Bakyt Aliev"], ["Бакыт Алиев"], ["Farid Usmonov"]]
+
+
+def test_inflected_names_become_one_nominative_entity() -> None:
+    text = (
+        "Суд приговорил Джахонгира Муродова к пяти годам колонии.\n\n"
+        "Адвокат Муродова заявил, что Джахонгир Муродов обжалует приговор."
+    )
+    [result] = analyse_articles([_article(text)], Settings())
+    person = next(e for e in result.entities if e.type == "PERSON")
+    assert person.name == "Джахонгир Муродов"
+    assert "Джахонгира Муродова" in person.aliases
+    sentence = next(e for e in result.events if e.type == "SENTENCE")
+    assert sentence.args["defendant"] == ["Джахонгир Муродов"]
+    assert sentence.args["term_years"] == 5
+
+
+def test_lead_events_take_the_article_date() -> None:
+    text = "Title line\n\nLead line.\n\nThird.\n\nFourth, later.\n"
+    article = _article(text, published="2021-03-04")
+
+    def told(at: int) -> Event:
+        return Event(type="ARREST", args={}, evidence=(Evidence("x", at, at + 1),))
+
+    result = ArticleResult(article=article, events=(told(12), told(40)))
+    dated = date_the_lead(result)
+    assert [e.date for e in dated.events] == ["2021-03-04", None]
+
+
+def test_a_town_court_places_its_verdict() -> None:
+    article = _article("x")
+    event = Event(
+        type="SENTENCE",
+        args={"court": "Нурафшанский городской суд", "defendant": []},
+        evidence=(Evidence("x", 0, 1),),
+    )
+    [placed] = place_the_court(ArticleResult(article=article, events=(event,))).events
+    assert placed.location is not None and placed.location.name == "Нурафшан"
+    assert placed.location.country == "Uzbekistan"
+
+
+def test_one_verdict_shares_court_and_charges() -> None:
+    article = _article("x")
+
+    def sentence(**args: Any) -> Event:
+        return Event("SENTENCE", {"defendant": [], **args}, (), date="2025-02-13")
+
+    first = sentence(court="Верховный суд", charges=["попытку госпереворота"], term_years=27)
+    later = sentence(term_years=18)
+    other_day = Event("SENTENCE", {"defendant": [], "term_years": 5}, (), date="2020-01-01")
+    shared = share_the_verdict(ArticleResult(article=article, events=(first, later, other_day)))
+    assert shared.events[1].args["court"] == "Верховный суд"
+    assert shared.events[1].args["charges"] == ["попытку госпереворота"]
+    assert "court" not in shared.events[2].args
+
+
+def test_one_ban_per_country_named() -> None:
+    text = "Движение «Ансор» запрещено в Узбекистане и Казахстане."
+    [result] = analyse_articles([_article(text)], Settings())
+    bans = [e for e in result.events if e.type == "BAN"]
+    assert sorted(e.location.name for e in bans if e.location) == ["Казахстан", "Узбекистан"]
+    assert all(e.args["organization"] == ["Ансор"] for e in bans)

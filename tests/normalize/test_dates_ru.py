@@ -1,0 +1,45 @@
+"""Russian date phrases against the article's date."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.normalize.dates import normalize_date
+from kronika.normalize.dates_ru import find_date_phrases
+
+
+@pytest.mark.parametrize(
+    "text,iso",
+    [
+        ("13 февраля 2025 года", "2025-02-13"),
+        ("в декабре прошлого года", "2018-12"),
+        ("в 2015 году", "2015"),
+        ("вчера", "2019-04-09"),
+        ("в пятницу", "2019-04-05"),
+        ("18 января", "2019-01-18"),
+        ("апреле", "2019-04"),
+        ("в июле", "2018-07"),
+        ("в прошлом году", "2018"),
+        ("05.03.2017 г.", "2017-03-05"),
+    ],
+)
+def test_normalize_russian_dates(text: str, iso: str) -> None:
+    assert normalize_date(text, "2019-04-10") == iso
+
+
+def test_relative_phrase_without_a_reference_is_unknown() -> None:
+    assert normalize_date("вчера", None) is None
+
+
+def test_find_date_phrases() -> None:
+    text = "Его задержали в декабре прошлого года, а 2 июня суд вынес приговор."
+    found = [text[a:b] for a, b in find_date_phrases(text)]
+    assert found == ["декабре прошлого года", "2 июня"]
+
+
+@pytest.mark.parametrize(
+    "text,iso",
+    [("в минувшую пятницу", "2019-04-05"), ("в мае минувшего года", "2018-05")],
+)
+def test_last_weeks_and_years(text: str, iso: str) -> None:
+    assert normalize_date(text, "2019-04-10") == iso

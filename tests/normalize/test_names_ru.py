@@ -1,0 +1,42 @@
+"""Russian names and phrases in the nominative."""
+
+from __future__ import annotations
+
+from kronika.normalize.names_ru import (
+    nominative_name,
+    nominative_phrase,
+    nominative_place,
+    nominative_word,
+)
+
+
+def test_surname_in_the_genitive() -> None:
+    assert nominative_word("Муродова", "Gen", "Masc") == "Муродов"
+
+
+def test_names_the_dictionary_does_not_know() -> None:
+    assert nominative_name([("Абдухалимом", "Ins", "Masc"), ("Назарзодой", "Ins", "Masc")]) == (
+        "Абдухалим Назарзода"
+    )
+    # read as nominative by the parser, but "Хайита" cannot be one
+    assert nominative_name([("Мухаммади", "Nom", "Masc"), ("Хайита", "Nom", "Masc")]) == (
+        "Мухаммади Хайит"
+    )
+
+
+def test_a_womans_name_stays() -> None:
+    assert nominative_name([("Рухшона", "Nom", "Fem"), ("Хакимова", "Nom", "Fem")]) == (
+        "Рухшона Хакимова"
+    )
+
+
+def test_phrase_keeps_its_genitive() -> None:
+    assert nominative_phrase("Верховного суда Таджикистана", "суда") == "Верховный суд Таджикистана"
+    assert nominative_phrase("Верховный суд", "суд", "Nom") == "Верховный суд"
+
+
+def test_places() -> None:
+    assert nominative_place("Таджикистане") == "Таджикистан"
+    assert nominative_place("Хатлонской области") == "Хатлонская область"
+    assert nominative_place("Алма-Ате") == "Алма-Ата"
+    assert nominative_place("Душанбе") == "Душанбе"

@@ -1,0 +1,39 @@
+"""Russian numbers and prison terms in any case."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.normalize.numbers import Term
+from kronika.normalize.numbers_ru import parse_number_ru, parse_terms_ru
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("шестерых", 6), ("двадцати пяти", 25), ("трем", 3), ("100", 100), ("пятеро", 5),
+     ("сто двадцать", 120), ("полтора", 1.5), ("задержанных", None)],
+)  # fmt: skip
+def test_parse_number_ru(text: str, value: float | None) -> None:
+    assert parse_number_ru(text) == value
+
+
+@pytest.mark.parametrize(
+    "text,terms",
+    [
+        ("приговорили к шести годам лишения свободы", [Term(6)]),
+        ("к трех с половиной годам колонии", [Term(3.5)]),
+        ("к 3 годам и 1 месяцу лишения свободы", [Term(3.08)]),
+        ("на сроки от 14 до 28 лет", [Term(28, 14)]),
+        ("к пожизненному лишению свободы", [Term(None, life=True)]),
+        ("на полтора года", [Term(1.5)]),
+        ("в 2015 году партию запретили", []),
+        ("за последние пять лет", []),
+    ],
+)
+def test_parse_terms_ru(text: str, terms: list[Term]) -> None:
+    assert parse_terms_ru(text) == terms
+
+
+@pytest.mark.parametrize("text,value", [("сотни", 100), ("двух сотен", 200), ("трех тысяч", 3000)])
+def test_counting_nouns(text: str, value: int) -> None:
+    assert parse_number_ru(text) == value
