@@ -232,9 +232,11 @@ def _country_of(name: str) -> str | None:
 
 def fill_facility(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """The place of custody people escaped from ("a prison in Kyrgyzstan")."""
-    for tok in ctx.sent:
-        if tok.lemma_ in ("prison", "jail", "colony", "center", "centre", "facility"):
-            head = tok
-            words = [t for t in head.subtree if t.dep_ not in ("det", "punct")]
-            return " ".join(t.text for t in words)
-    return None
+    bound = ctx.nodes.get("facility")
+    custody = ("prison", "jail", "colony", "center", "centre", "facility", "penitentiary")
+    found = bound if bound is not None else next((t for t in ctx.sent if t.lemma_ in custody), None)
+    if found is None:
+        return None
+    words = [t for t in found.subtree if t.dep_ not in ("det", "punct") and not t.is_space]
+    text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
+    return text or None

@@ -30,11 +30,17 @@ def _compatible(a: Event, b: Event, strict_place: bool = True) -> bool:
                 return False
         elif isinstance(va, str) and isinstance(vb, str):
             fa, fb = va.casefold(), vb.casefold()
-            if fa not in fb and fb not in fa:
+            if fa not in fb and fb not in fa and not _share_a_word(fa, fb):
                 return False
         elif va != vb:
             return False
     return True
+
+
+def _share_a_word(a: str, b: str) -> bool:
+    """Two phrases for one thing told in other words: "Tajik prison", "a prison in the capital"."""
+    words = {w for w in a.split() if len(w) > 3} & {w for w in b.split() if len(w) > 3}
+    return bool(words)
 
 
 def _places_agree(a: Event, b: Event) -> bool:
