@@ -85,6 +85,20 @@ def _prepare(text: str) -> str:
     return out
 
 
+#: Stands for "and" between two numbers of a list, so a run of number words stops there.
+_LIST_AND = "\x00and"
+
+
+def _split_lists(text: str) -> str:
+    """ "eight and nine years" is two numbers; "one hundred and five" is one."""
+    scales = _lexicon().scales
+
+    def mark(match: re.Match[str]) -> str:
+        return match.group(0) if match.group(1) in scales else f"{match.group(1)} {_LIST_AND} "
+
+    return re.sub(r"\b([a-z]+) and (?=[a-z])", mark, text)
+
+
 def _run_value(run: str) -> float | None:
     """Value of one run of number words and/or digits, as matched by the lexicon's ``run``."""
     lex = _lexicon()
@@ -119,7 +133,7 @@ def parse_number(text: str) -> float | int | None:
     "hundreds" or "dozens" are not numbers and give None.
     """
     lex = _lexicon()
-    prepared = _prepare(text).strip()
+    prepared = _split_lists(_prepare(text).strip())
     while (found := lex.qualifier.match(prepared)) is not None:
         prepared = prepared[found.end() :]
     match = lex.run.search(prepared)
@@ -139,7 +153,7 @@ def _digits(text: str) -> str:
         value = _run_value(match.group(0))
         return match.group(0) if value is None else str(_tidy(value))
 
-    prepared = lex.run.sub(spell, prepared)
+    prepared = lex.run.sub(spell, _split_lists(prepared)).replace(_LIST_AND, "and")
     # "7 1/2 years", "8 and 1/2 years": a whole number and a written fraction
     prepared = re.sub(
         r"(\d+)(?:\s+and)?\s+([1-9])/([1-9]\d?)(?=\s|-)",
