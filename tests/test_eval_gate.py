@@ -67,3 +67,18 @@ def test_below_floors_names_each_regression() -> None:
     assert below_floors({"events": 0.5, "claims": 0.8}, {"events": 0.6, "claims": 0.7}) == [
         "events: 0.500 < 0.600"
     ]
+
+
+#: The other shared sets with floors of their own: the training set and the Russian set.
+OTHER_SETS = ["train", "dev-ru"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", OTHER_SETS)
+def test_eval_gate_other_sets_stay_above_their_floors(name: str) -> None:
+    folder = DEV_SET.parent / name
+    if not (folder / "gold.jsonl").is_file():
+        pytest.skip(f"shared/eval/{name} is not beside this checkout")
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))[name]
+    report = evaluate_dir(folder, Settings())
+    assert below_floors(figures(report), floors) == []
