@@ -340,7 +340,8 @@ def count_of(token: Token) -> int | float | None:
                 return value  # type: ignore[no-any-return]
         for child in head.children:
             if child.dep_ == "nummod" and child.ent_type_ not in ("DATE", "MONEY", "PERCENT"):
-                value = parse(child.text)
+                # "twenty-two migrants": the number is the whole hyphenated run
+                value = parse(child.doc[child.left_edge.i : child.i + 1].text)
                 if value is not None:
                     return value  # type: ignore[no-any-return]
     return None
