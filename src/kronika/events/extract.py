@@ -40,7 +40,7 @@ from .merge import Told, merge_events
 from .placing import event_place
 from .spans import block, doc_ents, doc_sents, doc_text, normalizer, sent_of
 from .spec import EventSpec, load_specs
-from .targets import split_dates, split_targets
+from .targets import split_dates, split_respectively, split_targets
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +78,11 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             if not others:
                 # "bombings in 2010 and 2011": one event per year
                 first, *others = split_dates(event, trigger, article.published)
+            event = first
+            events.extend(Told(sent_of(trigger).start, False, False, p) for p in others)
+        if event is not None and type_name == "SENTENCE":
+            # "A and B were sentenced to 18 and 16 years respectively": one event per term
+            first, *others = split_respectively(event, sent_of(trigger))
             event = first
             events.extend(Told(sent_of(trigger).start, False, False, p) for p in others)
         if event is not None and (_is_tally(event) or _over_a_span(event, trigger)):

@@ -1,4 +1,6 @@
-"""One attack noun with several conjoined targets told as several events.
+"""One mention told as several events: conjoined attack targets, years, terms "respectively".
+
+One attack noun with several conjoined targets told as several events.
 
 "attacks on a jail in Kairakkuma and on border posts between Tajikistan and
 Kyrgyzstan": each ``on`` phrase is an attack of its own, with its own target and
@@ -11,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Event, Place
 from ..resolve.mentions import MentionIndex, clean_name
@@ -116,3 +118,22 @@ def _date_list(trigger: Token) -> list[Token]:
             break
         token = token.head
     return []
+
+
+def split_respectively(event: Event, sent: Span) -> list[Event]:
+    """ "A and B were sentenced to 18 and 16 years respectively": each their own term.
+
+    Only when the sentence says "respectively" and gives as many terms as people.
+    """
+    from ..normalize.numbers import parse_terms
+
+    people = event.args.get("defendant")
+    if not isinstance(people, list) or len(people) < 2 or "respectively" not in sent.text:
+        return [event]
+    years = [t.years for t in parse_terms(sent.text) if t.years is not None and t.min_years is None]
+    if len(years) != len(people):
+        return [event]
+    return [
+        replace(event, args={**event.args, "defendant": [name], "term_years": term})
+        for name, term in zip(people, years, strict=True)
+    ]
