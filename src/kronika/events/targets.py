@@ -133,7 +133,8 @@ def split_respectively(event: Event, sent: Span) -> list[Event]:
     years = [t.years for t in parse_terms(sent.text) if t.years is not None and t.min_years is None]
     if len(years) != len(people):
         return [event]
+    base = {k: v for k, v in event.args.items() if k != "term_min_years"}
     return [
-        replace(event, args={**event.args, "defendant": [name], "term_years": term})
+        replace(event, args={**base, "defendant": [name], "term_years": term})
         for name, term in zip(people, years, strict=True)
     ]
