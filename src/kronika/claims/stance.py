@@ -22,7 +22,21 @@ from spacy.tokens import Doc, Token
 from ..events.spans import doc_sents
 from ..model import Claim, Event
 
-_CLIMB = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "conj", "acl", "obl"})
+_CLIMB = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "dobj",
+        "pobj",
+        "prep",
+        "pcomp",
+        "conj",
+        "acl",
+        "obl",
+        "compound",
+        "nsubjpass",
+    }
+)
 
 
 @cache
@@ -38,8 +52,20 @@ def is_asserted(trigger: Token) -> bool:
     cues = lexicon("modality")
     negations, modals = set(cues["negations"]), set(cues["modals"])
     governors = set(cues["governors"])
+    unrealized = set(cues.get("unrealized") or ())
+    habitual = set(cues.get("habitual") or ())
     for child in trigger.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in negations):
+            return False
+        # "a planned attack", "an attempted escape"; "presidents traditionally pardon"
+        if child.dep_ in ("amod", "compound") and child.lower_ in unrealized:
+            return False
+        if child.dep_ == "advmod" and child.lower_ in habitual:
+            return False
+        # "Neither X nor Y filed an appeal"
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "preconj" and c.lower_ == "neither" for c in child.children
+        ):
             return False
         # "No prisoner has escaped"
         if child.dep_ in ("nsubj", "nsubjpass") and any(

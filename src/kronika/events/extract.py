@@ -569,7 +569,8 @@ def _is_tally(event: Event) -> bool:
 #: "over the past decade", "in recent years", "every year": a count over a span of time.
 _SPAN = re.compile(
     r"\b(?:over|in|during|for) the (?:past|last) (?:\w+ )?(?:years?|decades?|months?)\b"
-    r"|\bin recent (?:years|months)\b|\b(?:every|each) year\b|\bsince (?:19|20)\d\d\b",
+    r"|\bin recent (?:years|months)\b|\b(?:every|each) year\b|\bsince (?:19|20)\d\d\b"
+    r"|\bbetween (?:19|20)\d\d and (?:19|20)\d\d\b",
     re.I,
 )
 
