@@ -63,3 +63,48 @@ def test_is_asserted_rejects_a_modal_action() -> None:
         lemmas=["he", "could", "be", "jail", "."],
     )
     assert not is_asserted(doc[3])
+
+
+@pytest.mark.parametrize(
+    "words,heads,deps,pos,trigger",
+    [
+        # "a planned attack was disrupted"
+        (
+            ["a", "planned", "attack", "was", "disrupted"],
+            [2, 2, 4, 4, 4],
+            ["det", "amod", "nsubjpass", "auxpass", "ROOT"],
+            ["DET", "VERB", "NOUN", "AUX", "VERB"],
+            2,
+        ),
+        # "officials traditionally pardon prisoners"
+        (
+            ["officials", "traditionally", "pardon", "prisoners"],
+            [2, 2, 2, 2],
+            ["nsubj", "advmod", "ROOT", "dobj"],
+            ["NOUN", "ADV", "VERB", "NOUN"],
+            2,
+        ),
+        # "neither Karimov nor Saidov appealed"
+        (
+            ["neither", "Karimov", "nor", "Saidov", "appealed"],
+            [1, 4, 1, 1, 4],
+            ["preconj", "nsubj", "cc", "conj", "ROOT"],
+            ["CCONJ", "PROPN", "CCONJ", "PROPN", "VERB"],
+            4,
+        ),
+        # "guards prevented an escape attempt"
+        (
+            ["guards", "prevented", "an", "escape", "attempt"],
+            [1, 1, 4, 4, 1],
+            ["nsubj", "ROOT", "det", "compound", "dobj"],
+            ["NOUN", "VERB", "DET", "NOUN", "NOUN"],
+            3,
+        ),
+    ],
+)
+def test_is_asserted_rejects_what_did_not_happen_as_told(
+    words: list[str], heads: list[int], deps: list[str], pos: list[str], trigger: int
+) -> None:
+    base = {"disrupted": "disrupt", "appealed": "appeal", "prevented": "prevent"}
+    doc = make_doc(words, heads, deps, pos, lemmas=[base.get(w, w.lower()) for w in words])
+    assert not is_asserted(doc[trigger])
