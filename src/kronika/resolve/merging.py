@@ -18,6 +18,7 @@ worse than a missed one, so events without a place never merge on a date alone.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -181,6 +182,15 @@ class _Clusters:
         return True
 
 
+def content_key(row: EventRow) -> str:
+    """What an event says, as text: the order events are compared in, whatever their row ids.
+
+    Row ids follow the order articles were written, which parallel workers change;
+    clustering in the order of what events say gives the same groups however they came.
+    """
+    return json.dumps([row.type, row.date, row.location, row.args], sort_keys=True, default=str)
+
+
 def _blocks(facts: Iterable[Facts]) -> dict[tuple[str, ...], list[int]]:
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for f in facts:
@@ -205,7 +215,7 @@ def resolve_events(
     decides whether two target phrases name one person (default: the person
     name comparison without curated aliases).
     """
-    facts = {r.id: facts_of(r, clusters, specific) for r in rows}
+    facts = {r.id: facts_of(r, clusters, specific) for r in sorted(rows, key=content_key)}
     found = _Clusters(facts)
     rules: dict[int, str] = {}
     names = same_name or _person_names
