@@ -7,17 +7,32 @@ builds its spaCy pipeline once (``build_nlp`` caches it per process).
 
 from __future__ import annotations
 
+import logging
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from .errors import ArticleSkipped
+from .errors import ArticleSkipped, InputError
 from .events.extract import extract_article
 from .ingest.formats import read_document
 from .ingest.sources import iter_inputs
-from .model import Article, InputResult, RawInput, Skip
+from .model import Article, ArticleResult, InputResult, RawInput, Skip
 from .nlp.build import build_nlp
 from .normalize.places import preload
 from .settings import Settings
+from .text.chunks import join_results, split_text
 from .text.split import split_document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+logger = logging.getLogger(__name__)
+
+#: Longest text parsed as one Doc; a longer article is parsed in pieces, so the
+#: parser's memory is bounded by this, not by the largest input.
+PIECE_CHARS = 100_000
 
 
 def prepare(raw: RawInput) -> list[Article]:
@@ -47,25 +62,95 @@ def warm_up(settings: Settings) -> None:
 
 
 def process_batch(batch: list[RawInput], settings: Settings) -> list[InputResult]:
-    """Run every stage over ``batch``; a skipped input is recorded, never raised."""
+    """Run every stage over ``batch``; an input that fails is recorded as skipped, never raised."""
     nlp = build_nlp(settings)
-    prepared: list[tuple[RawInput, list[Article] | Skip]] = []
-    for raw in batch:
-        try:
-            prepared.append((raw, prepare(raw)))
-        except ArticleSkipped as skip:
-            prepared.append((raw, _skip(raw, skip)))
+    prepared = [(raw, _prepare(raw)) for raw in batch]
     articles = [a for _, arts in prepared if isinstance(arts, list) for a in arts]
-    docs = nlp.pipe(a.text for a in articles)
-    pairs = zip(articles, docs, strict=True)
-    analysed = {id(a): extract_article(doc, a, settings) for a, doc in pairs}
-    results = []
-    for raw, arts in prepared:
-        if isinstance(arts, Skip):
-            results.append(InputResult(raw=raw, skip=arts))
-        else:
-            results.append(InputResult(raw=raw, articles=tuple(analysed[id(a)] for a in arts)))
-    return results
+    analysed = analyse(nlp, articles, settings)
+    return [_result(raw, arts, analysed) for raw, arts in prepared]
+
+
+def analyse(
+    nlp: Language, articles: list[Article], settings: Settings, limit: int = PIECE_CHARS
+) -> dict[int, ArticleResult | ArticleSkipped]:
+    """Parse and extract ``articles``; return each one's result (or why it failed) by ``id``.
+
+    An article longer than ``limit`` (or the parser's ``max_length``) is parsed
+    in pieces cut at paragraph boundaries, and the pieces' spans are moved back
+    to the article's offsets.
+    """
+    limit = min(limit, nlp.max_length)
+    pieces = [
+        (a, off, replace(a, text=t)) for a in articles for off, t in split_text(a.text, limit)
+    ]
+    parts: dict[int, list[tuple[int, ArticleResult]]] = defaultdict(list)
+    failed: dict[int, ArticleSkipped] = {}
+    docs = _parse(nlp, [piece.text for _, _, piece in pieces])
+    for (article, offset, piece), doc in zip(pieces, docs, strict=True):
+        if id(article) in failed:
+            continue
+        if isinstance(doc, Exception):
+            failed[id(article)] = _internal("nlp", article, doc)
+            continue
+        try:
+            parts[id(article)].append((offset, extract_article(doc, piece, settings)))
+        except Exception as err:  # a bug on one article must not cost the others their results
+            failed[id(article)] = _internal("extract", article, err)
+    analysed: dict[int, ArticleResult | ArticleSkipped] = dict(failed)
+    for article in articles:
+        if id(article) not in failed:
+            found = parts[id(article)]
+            one = len(found) == 1 and found[0][0] == 0
+            analysed[id(article)] = found[0][1] if one else join_results(article, found)
+    return analysed
+
+
+def _parse(nlp: Language, texts: list[str]) -> Iterator[Doc | Exception]:
+    """Yield the parse of each text, or the exception parsing it raised."""
+    done = 0
+    try:
+        for doc in nlp.pipe(texts):
+            yield doc
+            done += 1
+    except Exception:  # one text broke the batch: parse the rest one by one to isolate it
+        for text in texts[done:]:
+            try:
+                yield nlp(text)
+            except Exception as err:
+                yield err
+
+
+def _internal(stage: str, article: Article, err: Exception) -> ArticleSkipped:
+    logger.debug("%s failed on %s part %d", stage, article.source, article.part, exc_info=err)
+    return ArticleSkipped(stage, f"internal error: {type(err).__name__}: {err}"[:300])
+
+
+def _prepare(raw: RawInput) -> list[Article] | Skip:
+    try:
+        return prepare(raw)
+    except ArticleSkipped as skip:
+        return _skip(raw, skip)
+    except InputError as err:  # e.g. no reader for the format
+        return _skip(raw, ArticleSkipped("read", err.reason))
+    except Exception as err:  # a reader's bug on one page must not end the run for the others
+        logger.debug("reading %s failed", raw.source, exc_info=err)
+        return _skip(raw, ArticleSkipped("read", f"internal error: {type(err).__name__}: {err}"))
+
+
+def _result(
+    raw: RawInput,
+    arts: list[Article] | Skip,
+    analysed: dict[int, ArticleResult | ArticleSkipped],
+) -> InputResult:
+    if isinstance(arts, Skip):
+        return InputResult(raw=raw, skip=arts)
+    found: list[ArticleResult] = []
+    for article in arts:
+        one = analysed[id(article)]
+        if isinstance(one, ArticleSkipped):  # one failed article: the input is named as skipped
+            return InputResult(raw=raw, skip=_skip(raw, one))
+        found.append(one)
+    return InputResult(raw=raw, articles=tuple(found))
 
 
 def _skip(raw: RawInput, err: ArticleSkipped) -> Skip:

@@ -56,7 +56,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("url_column", "url", "CSV/JSON field holding the URL."),
     Setting("date_column", "published", "CSV/JSON field holding the publication date."),
     Setting("outlet_column", "source", "CSV/JSON field holding the outlet name."),
-    Setting("max_input_bytes", 20_000_000, "Inputs larger than this many bytes are skipped."),
+    Setting("max_input_bytes", 50_000_000, "Inputs larger than this many bytes are skipped."),
     Setting("fetch_timeout", 20.0, "Seconds to wait for a URL or feed."),
     Setting("min_confidence", 0.0, "Events below this confidence are not stored."),
     Setting("host", "127.0.0.1", "Address the web server listens on."),
@@ -86,7 +86,7 @@ class Settings:
     url_column: str = "url"
     date_column: str = "published"
     outlet_column: str = "source"
-    max_input_bytes: int = 20_000_000
+    max_input_bytes: int = 50_000_000
     fetch_timeout: float = 20.0
     min_confidence: float = 0.0
     host: str = "127.0.0.1"
