@@ -19,7 +19,6 @@ from .ingest.formats import read_document
 from .ingest.sources import iter_inputs
 from .model import Article, ArticleResult, InputResult, RawInput, Skip
 from .nlp.build import build_nlp
-from .normalize.places import preload
 from .settings import Settings
 from .text.chunks import join_results, split_text
 from .text.split import split_document
@@ -33,6 +32,8 @@ logger = logging.getLogger(__name__)
 #: Longest text parsed as one Doc; a longer article is parsed in pieces, so the
 #: parser's memory is bounded by this, not by the largest input.
 PIECE_CHARS = 100_000
+#: Characters handed to the parser at once (its memory grows with the texts in flight).
+PARSE_CHARS = 200_000
 
 
 def prepare(raw: RawInput) -> list[Article]:
@@ -56,9 +57,12 @@ def process(paths: Sequence[str], settings: Settings) -> Iterator[InputResult | 
 
 
 def warm_up(settings: Settings) -> None:
-    """Pay a worker's one-time costs before its first batch: the pipeline and the place index."""
+    """Pay a worker's one-time cost before its first batch: building the pipeline.
+
+    The fallback place index is not loaded here: it is cached on disk and loads
+    in about 0.1 s at the first place the gazetteer does not know.
+    """
     build_nlp(settings)
-    preload()
 
 
 def process_batch(batch: list[RawInput], settings: Settings) -> list[InputResult]:
@@ -106,18 +110,36 @@ def analyse(
 
 
 def _parse(nlp: Language, texts: list[str]) -> Iterator[Doc | Exception]:
-    """Yield the parse of each text, or the exception parsing it raised."""
-    done = 0
-    try:
-        for doc in nlp.pipe(texts):
-            yield doc
-            done += 1
-    except Exception:  # one text broke the batch: parse the rest one by one to isolate it
-        for text in texts[done:]:
-            try:
-                yield nlp(text)
-            except Exception as err:
-                yield err
+    """Yield the parse of each text, or the exception parsing it raised.
+
+    Texts go to the parser in groups of about :data:`PARSE_CHARS` characters, so
+    only that much is parsed and held at once, however long an input is.
+    """
+    for group in _groups(texts, PARSE_CHARS):
+        done = 0
+        try:
+            for doc in nlp.pipe(group, batch_size=len(group)):
+                yield doc
+                done += 1
+        except Exception:  # one text broke the group: parse the rest one by one to isolate it
+            for text in group[done:]:
+                try:
+                    yield nlp(text)
+                except Exception as err:
+                    yield err
+
+
+def _groups(texts: list[str], budget: int) -> Iterator[list[str]]:
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and size + len(text) > budget:
+            yield group
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield group
 
 
 def _internal(stage: str, article: Article, err: Exception) -> ArticleSkipped:

@@ -42,7 +42,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Built-in domain gazetteers to load (folders under data/domains).",
     ),
     Setting("domain_dirs", (), "Extra directories of gazetteer/alias YAML files."),
-    Setting("batch_size", 32, "Inputs per batch sent to an engine worker."),
+    Setting("batch_size", 32, "Most inputs in one batch sent to an engine worker."),
+    Setting(
+        "batch_chars",
+        20_000,
+        "Characters of text after which a batch is sent to a worker (batches even out by size).",
+    ),
     Setting("workers", 0, "Worker processes for ingest (0: one per CPU core; 1 runs in-process)."),
     Setting("engine", "local", "Engine that runs the pipeline: local or ray."),
     Setting(
@@ -77,6 +82,7 @@ class Settings:
     domains: tuple[str, ...] = ("central_asia",)
     domain_dirs: tuple[str, ...] = ()
     batch_size: int = 32
+    batch_chars: int = 20_000
     workers: int = 0
     engine: str = "local"
     ray_address: str = ""
