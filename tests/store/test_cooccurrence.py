@@ -88,7 +88,11 @@ def test_migration_fills_counts_and_located_for_stored_rows(any_store, make_inpu
             # a database from before m005 has none of the later migrations either
             delete(migrations_table).where(migrations_table.c.name >= "m005")
         )
-    assert migrate(any_store.engine, any_store.label) == ["m005_co_occurrence", "m006_input_source"]
+    assert migrate(any_store.engine, any_store.label) == [
+        "m005_co_occurrence",
+        "m006_input_source",
+        "m007_entity_blocks",
+    ]
     assert _counts(any_store) == expected
     with any_store.engine.connect() as conn:
         located = dict(conn.execute(select(events.c.type, events.c.located)).all())

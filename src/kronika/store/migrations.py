@@ -26,6 +26,7 @@ from .schema import (
     READ_INDEXES,
     RESOLUTION_TABLES,
     co_mentions,
+    entity_blocks,
     events,
     metadata,
     migrations_table,
@@ -91,6 +92,13 @@ def m006_input_source(conn: Connection) -> None:
 
 
 #: Every migration, in the order it runs.
+def m007_entity_blocks(conn: Connection) -> None:
+    """Keep each entity's comparison blocks, so resolution after an ingest is incremental."""
+    # m001 creates the current shape, so on a new database it already exists; the next
+    # resolution run fills it (its watermark differs, so the run is a full one).
+    metadata.create_all(conn, tables=[entity_blocks], checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
     m002_search_index,
@@ -98,6 +106,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m004_read_indexes,
     m005_co_occurrence,
     m006_input_source,
+    m007_entity_blocks,
 )
 
 
