@@ -3,8 +3,8 @@
 
 The large store is built synthetically: the dev articles are run through the
 pipeline once, and their results are written again and again under new input
-hashes with renamed people and organisations (a name is shared by ten
-articles), then resolved once. The 10 new articles are then ingested by a
+hashes with made-up names for people and organisations (each name shared by
+ten articles), then resolved once. The 10 new articles are then ingested by a
 fresh ``kronika ingest`` process into a copy of each store, as a user would.
 
     python scripts/bench_incremental.py              # 20,000 articles: a few minutes to build
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import string
 import subprocess
 import sys
 import tempfile
@@ -28,7 +27,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench import corpus_texts, write_corpus  # noqa: E402
 
-from kronika.model import ArticleResult, Event, InputResult, RawInput  # noqa: E402
+from kronika.model import ArticleResult, Entity, Event, InputResult, RawInput  # noqa: E402
 from kronika.settings import Settings  # noqa: E402
 
 
@@ -43,16 +42,18 @@ def _word(n: int) -> str:
             return out
 
 
-def _rename(name: str, suffix: str) -> str:
-    return f"{name}{suffix}" if name[-1:] in string.ascii_letters else f"{name} {suffix}"
+def _rename(entity: Entity, group: int, k: int) -> str:
+    """A made-up name for the ``k``-th entity of an article in ``group``; places stay real."""
+    if entity.type == "PERSON":
+        return f"{_word(group * 31 + k).title()} {_word(group * 17 + k + 3).title()}ov"
+    if entity.type == "ORG":
+        return f"{_word(group * 29 + k + 7).title()} Movement"
+    return entity.name
 
 
 def _clone(result: ArticleResult, i: int, group: int) -> InputResult:
-    suffix = _word(group)
-    names = {e.name: _rename(e.name, suffix) for e in result.entities if e.type != "LOC"}
-    entities = tuple(
-        replace(e, name=names.get(e.name, e.name), aliases=()) for e in result.entities
-    )
+    names = {e.name: _rename(e, group, k) for k, e in enumerate(result.entities)}
+    entities = tuple(replace(e, name=names[e.name], aliases=()) for e in result.entities)
     events = tuple(_event(e, names) for e in result.events)
     body = f"{result.article.text}\n\nCopy {i}."
     raw = RawInput(f"synthetic/{i}.txt", f"{i}.txt", body)
@@ -105,12 +106,14 @@ def timed_ingest(folder: Path, db: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=int, default=20_000, help="articles in the large store")
+    parser.add_argument("--keep", help="build the large store at this path once, reuse it after")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        big = tmp / "big.db"
-        seconds = build_store(big, args.store)
-        print(f"built a store of {args.store:,} synthetic articles in {seconds:.0f} s")
+        big = Path(args.keep) if args.keep else tmp / "big.db"
+        if not big.exists():
+            seconds = build_store(big, args.store)
+            print(f"built a store of {args.store:,} synthetic articles in {seconds:.0f} s")
         new = write_corpus(tmp / "new", 10)
         empty_runs, big_runs = [], []
         for trial in range(2):

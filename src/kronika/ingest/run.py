@@ -122,8 +122,10 @@ def ingest_paths(
 ) -> IngestReport:
     """Read ``paths``, run the pipeline on every input not yet stored, and store the results.
 
-    Each input is written in its own transaction, so a killed run leaves the
-    store consistent and a re-run finishes the job without duplicates.
+    Each batch's inputs are written in one transaction, so a killed run leaves
+    the store consistent and a re-run finishes the job without duplicates.
+    Batches close at ``settings.batch_chars`` characters (or ``batch_size``
+    inputs), so workers get even shares and memory is bounded by the batch.
     """
     from ..pipeline import process_batch  # imports spaCy: only when really ingesting
 
