@@ -62,3 +62,12 @@ def test_process_batch_unknown_format_is_one_skip_and_others_go_on() -> None:
     odd, ok = process_batch(batch, Settings())
     assert odd.skip is not None and "unsupported format" in odd.skip.reason
     assert ok.skip is None and ok.articles[0].events
+
+
+def test_parse_failure_on_one_text_leaves_the_others_parsed(nlp: object) -> None:
+    from kronika.pipeline import _parse
+
+    too_long = "word " * (nlp.max_length // 5 + 10)  # type: ignore[attr-defined]
+    found = list(_parse(nlp, ["A court in Osh jailed a man.", too_long, "Police arrested two."]))  # type: ignore[arg-type]
+    assert [type(x).__name__ for x in found] == ["Doc", "ValueError", "Doc"]
+    assert found[2].text == "Police arrested two."  # type: ignore[union-attr]

@@ -1,4 +1,4 @@
-"""An ingest run over good, bad and oversized inputs together: each is stored or named."""
+"""An ingest run: batches even by size; good, bad and oversized inputs each stored or named."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ from typer.testing import CliRunner
 
 from kronika.cli import app
 
-pytestmark = pytest.mark.model
-
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "text"
 
 
@@ -22,6 +20,7 @@ def _long_text(story: str) -> str:
     return f"{story}\n\n{filler}\n\n{story}"
 
 
+@pytest.mark.model
 def test_ingest_long_good_and_bad_files_together(runner: CliRunner, tmp_path: Path) -> None:
     story = (SAMPLES / "03-ziyoyev-group24-sentence.txt").read_text("utf-8")
     inputs = tmp_path / "in"
@@ -43,6 +42,7 @@ def test_ingest_long_good_and_bad_files_together(runner: CliRunner, tmp_path: Pa
     assert len(lines) == 2
 
 
+@pytest.mark.model
 def test_ingest_input_over_the_size_limit_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "absurd.txt"
     path.write_text("word " * 1_000, encoding="utf-8")
@@ -53,3 +53,23 @@ def test_ingest_input_over_the_size_limit_is_one_line(runner: CliRunner, tmp_pat
     assert [line for line in result.stderr.splitlines() if "absurd.txt" in line] == [
         f"skipped {path}: file too large (5000 bytes > 4000)"
     ]
+
+
+@pytest.mark.parametrize(
+    "sizes,size,chars,expected",
+    [
+        ([10, 10, 10, 10], 32, 20, [[10, 10], [10, 10]]),
+        ([50, 1, 1, 1], 32, 20, [[50], [1, 1, 1]]),
+        ([1, 1, 1, 1, 1], 2, 1_000, [[1, 1], [1, 1], [1]]),
+        ([5, 5], 32, None, [[5, 5]]),
+    ],
+)
+def test_batched_closes_batches_by_characters_or_count(
+    sizes: list[int], size: int, chars: int | None, expected: list[list[int]]
+) -> None:
+    from kronika.ingest.run import batched
+    from kronika.model import RawInput
+
+    items = [RawInput(f"s{i}", str(i), "x" * n) for i, n in enumerate(sizes)]
+    batches = list(batched(items, size, chars))
+    assert [[len(r.body) for r in b] for b in batches] == expected
