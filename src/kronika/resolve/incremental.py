@@ -32,7 +32,7 @@ from ..store.cooccurrence import lock_counts
 from ..store.schema import entities, events, resolution_runs
 from .aliases import AliasTable
 from .corpus import MAX_BLOCK, PARTIAL_RULE, Clusters, blocks, link, representative
-from .merging import facts_of, resolve_events
+from .merging import facts_of, merge_new
 from .names import NameMatch, compare_names, name_tokens
 
 #: Above this share of new entities a full run is as cheap, and simpler.
@@ -208,27 +208,29 @@ def _events(
     added: set[int],
     changed: dict[int, tuple[int, int]],
 ) -> int:
-    """Re-merge new events, events whose participants' clusters changed, and their mates."""
-    moved = inc.events_linked(conn, changed)
-    focus = added | moved
+    """Merge new events, and redo the groups of events whose participants' clusters changed."""
+    focus = added | inc.event_groups_with(conn, inc.events_linked(conn, changed))
     if not focus:
         return 0
     rows = inc.event_rows(conn, focus)
     clusters = inc.clusters_with(conn, {e for r in rows.values() for _, e in r.entities})
-    mates = set(focus)
+    mates: set[int] = set()
     for row in rows.values():
         facts = facts_of(row, clusters, None)
         for rep in facts.core:
             mates |= inc.events_linked(conn, _members(clusters, rep))
         if not facts.core and row.date and facts.place:
             mates |= inc.events_dated(conn, row.type, row.date[:4])
-    mates = inc.event_groups_with(conn, mates)
-    rows = inc.event_rows(conn, mates)
+    previous = inc.event_groups(conn, mates - focus)
+    involved = focus | mates | set(previous)
+    rows = inc.event_rows(conn, involved)
     clusters = inc.clusters_with(conn, {e for r in rows.values() for _, e in r.entities})
     specific = _specific(conn, rows.values())
-    groups = resolve_events(list(rows.values()), clusters, specific, _same_person(table))
-    inc.save_event_clusters(conn, mates, groups)
-    return len(mates)
+    groups = merge_new(
+        list(rows.values()), previous, focus, clusters, specific, _same_person(table)
+    )
+    inc.save_event_clusters(conn, involved, groups)
+    return len(focus)
 
 
 def _members(clusters: dict[int, int], rep: int) -> set[int]:

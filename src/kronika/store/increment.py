@@ -310,6 +310,19 @@ def event_groups_with(conn: Connection, ids: Collection[int]) -> set[int]:
     return found
 
 
+def event_groups(conn: Connection, ids: Collection[int]) -> dict[int, tuple[int, str]]:
+    """Return the stored groups of ``ids``: every member of them → (representative, rule)."""
+    reps: set[int] = set()
+    for chunk in _chunks(ids):
+        rows = select(event_clusters.c.cluster_id).where(event_clusters.c.event_id.in_(chunk))
+        reps.update(conn.scalars(rows))
+    found: dict[int, tuple[int, str]] = {}
+    for chunk in _chunks(reps):
+        rows = select(event_clusters).where(event_clusters.c.cluster_id.in_(chunk))
+        found.update({r.event_id: (r.cluster_id, r.rule) for r in conn.execute(rows)})
+    return found
+
+
 def save_event_clusters(
     conn: Connection, ids: Collection[int], groups: dict[int, tuple[int, str]]
 ) -> None:
