@@ -3,8 +3,8 @@
 
 The large store is built synthetically: the dev articles are run through the
 pipeline once, and their results are written again and again under new input
-hashes with made-up names for people and organisations (each name shared by
-ten articles), then resolved once. The 10 new articles are then ingested by a
+hashes with made-up names for people and organisations and a date per story
+(each story told by ten articles), then resolved once. The 10 new articles are then ingested by a
 fresh ``kronika ingest`` process into a copy of each store, as a user would.
 
     python scripts/bench_incremental.py              # 20,000 articles: a few minutes to build
@@ -54,7 +54,7 @@ def _rename(entity: Entity, group: int, k: int) -> str:
 def _clone(result: ArticleResult, i: int, group: int) -> InputResult:
     names = {e.name: _rename(e, group, k) for k, e in enumerate(result.entities)}
     entities = tuple(replace(e, name=names[e.name], aliases=()) for e in result.entities)
-    events = tuple(_event(e, names) for e in result.events)
+    events = tuple(_event(e, names, group) for e in result.events)
     body = f"{result.article.text}\n\nCopy {i}."
     raw = RawInput(f"synthetic/{i}.txt", f"{i}.txt", body)
     article = replace(result.article, input_hash=raw.content_hash, external_id=raw.external_id)
@@ -64,7 +64,7 @@ def _clone(result: ArticleResult, i: int, group: int) -> InputResult:
     )
 
 
-def _event(event: Event, names: dict[str, str]) -> Event:
+def _event(event: Event, names: dict[str, str], group: int) -> Event:
     args = {}
     for role, value in event.args.items():
         if isinstance(value, str):
@@ -73,7 +73,9 @@ def _event(event: Event, names: dict[str, str]) -> Event:
             args[role] = [names.get(v, v) for v in value]
         else:
             args[role] = value
-    return replace(event, args=args)
+    # each story (group) happened at its own time, as in a real corpus
+    date = f"{2001 + group % 24}-{1 + group // 24 % 12:02d}" if event.date else None
+    return replace(event, args=args, date=date)
 
 
 def build_store(db: Path, n: int) -> float:
