@@ -42,7 +42,7 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not model and not postgres and not browser"
 
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)   # e.g. BENCH_ARGS="--quick" or "--large 500"
 
 check: $(STAMP)
 	scripts/check

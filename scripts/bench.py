@@ -1,60 +1,65 @@
 #!/usr/bin/env python3
-"""Benchmark kronika: throughput, scaling, re-ingest, memory, a profile, resolution and API.
+"""Benchmark kronika as a user runs it: whole processes, one-time loads included.
 
 Prints, for one run on this machine:
 
-1. articles/s and tokens/s of the full ingest path (read, clean, split, NLP,
-   extraction, store) against the bare spaCy pipeline on the same texts, and
-   their ratio (model loading excluded from both);
-2. re-ingest of the unchanged corpus (content hashes make it a no-op);
-3. 1 against 2 worker processes on the same corpus (speed-up and efficiency;
-   workers are started and warmed before the clock starts);
-4. peak memory of a whole ingest at 1,000 and 10,000 articles (short articles,
-   so the larger run fits the time budget; flat means streaming);
-5. a cProfile of the full pipeline: time per package and the top 15 functions;
-6. scripts/bench_resolve.py and scripts/bench_web.py, when present.
+1. throughput of ``kronika ingest`` against bare spaCy (``nlp.pipe``, same
+   model, batch 16) on the same texts, each a fresh process timed from its
+   start (interpreter, imports and model loading included), with the peak RSS
+   of the whole process tree;
+2. ``--workers 1`` against ``--workers 2`` (and ``--engine ray`` with 2 CPUs
+   when ray is installed) on 90 dev-sized inputs, with a check that the
+   stores hold the same events;
+3. bare spaCy's own ``n_process=2`` on the same texts, for comparison;
+4. peak RSS of the process tree at two corpus sizes (short articles);
+5. adding 10 articles to an empty store against a store of 20,000
+   (``scripts/bench_incremental.py``), then bench_resolve.py and bench_web.py.
 
-Each phase runs in its own process, so peaks do not mix.
+The corpus is the dev set's articles (``../shared/eval/dev``) when present,
+else the bundled samples, repeated and numbered so that every input differs.
 
-    python scripts/bench.py            # about 8 minutes on 2 cores
-    python scripts/bench.py --quick    # about 2 minutes
+    python scripts/bench.py              # about 10 minutes on 2 cores
+    python scripts/bench.py --quick      # about 4 minutes
+    python scripts/bench.py --large 500  # also 500 inputs
 """
 
 from __future__ import annotations
 
 import argparse
-import cProfile
-import io
-import json
-import pstats
+import importlib.util
+import os
 import re
-import resource
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+BARE = """
+import sys, spacy
+from pathlib import Path
+nlp = spacy.load(sys.argv[2])
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+print(sum(len(doc) for doc in nlp.pipe(texts, batch_size=16, n_process=int(sys.argv[3]))))
+"""
 
 
 def corpus_texts() -> list[str]:
-    """The bundled samples' plain-text articles, plus the dev set's when it is beside the repo."""
-    folders = [ROOT / "samples" / "text", ROOT.parent / "shared" / "eval" / "dev" / "articles"]
-    texts = []
-    for folder in folders:
-        texts += [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
-    return texts
+    """The dev set's articles when beside the checkout, else the bundled plain-text samples."""
+    folder = DEV if DEV.is_dir() else ROOT / "samples" / "text"
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
 
 
 def write_corpus(folder: Path, n: int, short: bool = False) -> Path:
     """Write ``n`` distinct article files (each numbered, so each hashes differently).
 
-    ``short`` articles are a paragraph of two sentences taken from the samples,
-    for the memory runs whose point is the number of articles, not their length.
+    ``short`` articles are two sentences of one paragraph, for the memory runs
+    whose point is the number of inputs, not their length.
     """
     folder.mkdir(parents=True, exist_ok=True)
     base = corpus_texts()
@@ -67,172 +72,166 @@ def write_corpus(folder: Path, n: int, short: bool = False) -> Path:
     return folder
 
 
-def _texts(folder: Path) -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+# -- whole processes: wall time and peak RSS of the process tree ----------------------------
 
 
-def phase_bare(folder: Path, _workers: int) -> dict[str, float]:
-    import spacy
-
-    from kronika.settings import Settings
-
-    nlp = spacy.load(Settings().spacy_model)
-    texts = _texts(folder)
-    start = time.perf_counter()
-    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=32))
-    return {"seconds": time.perf_counter() - start, "articles": len(texts), "tokens": tokens}
-
-
-def phase_full(folder: Path, workers: int) -> dict[str, float]:
-    from kronika.engine.local import LocalEngine
-    from kronika.ingest.run import ingest
-    from kronika.nlp.build import build_nlp
-    from kronika.normalize.places import preload
-    from kronika.pipeline import warm_up
-    from kronika.settings import Settings
-    from kronika.store.store import open_store
-
-    with tempfile.TemporaryDirectory() as tmp:
-        # small batches keep 2 workers evenly busy on a small corpus; same size for 1 and 2
-        batch_size = 8 if workers != 1 or folder.name == "scale" else 32
-        settings = Settings(db=str(Path(tmp) / "bench.db"), workers=workers, batch_size=batch_size)
-        nlp = build_nlp(settings)
-        tokens = sum(len(nlp.tokenizer(t)) for t in _texts(folder))
-        engine = LocalEngine(workers, warm=warm_up)
+def _tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and every process descended from it (from /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
         try:
-            # warm up: worker start-up and one-time loads (rules, gazetteer, place names)
-            # are start-up costs, as model loading is, not throughput
-            preload()  # the place index, built once per process like the model
-            warm = write_corpus(Path(tmp) / "warm", 4 * workers, short=True)
-            with open_store(str(Path(tmp) / "warm.db")) as scratch:
-                ingest([str(warm)], settings, scratch, engine=engine)
-            with open_store(settings.db) as store:
-                start = time.perf_counter()
-                report = ingest([str(folder)], settings, store, engine=engine)
-                seconds = time.perf_counter() - start
-                start = time.perf_counter()
-                again = ingest([str(folder)], settings, store, engine=engine)
-                reingest = time.perf_counter() - start
-        finally:
-            engine.close()
-    return {
-        "seconds": seconds,
-        "articles": report.articles,
-        "tokens": tokens,
-        "events": report.events,
-        "reingest_seconds": reingest,
-        "reingest_unchanged": again.unchanged,
-    }
+            stat = Path(entry.path, "stat").read_text()
+            fields = stat[stat.rindex(")") + 2 :].split()
+        except (OSError, ValueError):
+            continue
+        pid = int(entry.name)
+        children.setdefault(int(fields[1]), []).append(pid)
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo += children.get(pid, [])
+    return total
 
 
-def phase_profile(folder: Path, _workers: int) -> dict[str, Any]:
-    from kronika.ingest.run import ingest
-    from kronika.nlp.build import build_nlp
-    from kronika.normalize.places import preload
+def run_timed(command: list[str], env: dict[str, str] | None = None) -> dict[str, float | str]:
+    """Run ``command`` to the end; return its wall seconds, peak tree RSS (MB) and stdout."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.wait(0.1):
+            peak = max(peak, _tree_rss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{err[-2000:]}")
+    return {"seconds": seconds, "peak_mb": peak / 2**20, "stdout": out}
+
+
+def bare(folder: Path, n_process: int = 1) -> dict[str, float | str]:
+    """Bare spaCy over ``folder`` in a fresh process: load the model, parse every text."""
     from kronika.settings import Settings
-    from kronika.store.store import open_store
 
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(db=str(Path(tmp) / "bench.db"), workers=1)
-        build_nlp(settings)
-        profiler = cProfile.Profile()
-        with open_store(settings.db) as store:
-            # one-time loads (gazetteers, place names) are start-up, as model loading is
-            preload()
-            ingest([str(write_corpus(Path(tmp) / "warm", 2, short=True))], settings, store)
-            profiler.enable()
-            ingest([str(folder)], settings, store)
-            profiler.disable()
-    stats = pstats.Stats(profiler)
-    by_package: dict[str, float] = defaultdict(float)
-    for (filename, _line, _name), row in stats.stats.items():  # type: ignore[attr-defined]
-        by_package[_package(filename)] += row[2]  # tottime: time spent in the function itself
-    out = io.StringIO()
-    pstats.Stats(profiler, stream=out).strip_dirs().sort_stats("cumulative").print_stats(15)
-    lines = out.getvalue().splitlines()
-    start = next(i for i, line in enumerate(lines) if "ncalls" in line)
-    return {"by_package": dict(by_package), "top": lines[start : start + 16]}
+    model = Settings().spacy_model
+    return run_timed([sys.executable, "-c", BARE, str(folder), model, str(n_process)])
 
 
-def _package(filename: str) -> str:
-    """``.../kronika/events/extract.py`` → ``kronika.events``; ``.../spacy/...`` → ``spacy``."""
-    parts = Path(filename).parts
-    if "kronika" in parts:
-        i = len(parts) - 1 - parts[::-1].index("kronika")
-        return "kronika." + parts[i + 1].removesuffix(".py") if i + 1 < len(parts) else "kronika"
-    if "site-packages" in parts:
-        i = parts.index("site-packages")
-        return parts[i + 1].removesuffix(".py").split(".")[0] if i + 1 < len(parts) else "?"
-    if filename == "~":
-        return "builtins (C)"
-    # compiled modules report paths relative to their package: "spacy/tokens/doc.pyx"
-    return "python stdlib" if filename.startswith(("/", "<")) else parts[0]
+def ingest(folder: Path, db: Path, workers: int, engine: str = "local") -> dict[str, float | str]:
+    """``kronika ingest`` over ``folder`` in a fresh process, as a user runs it."""
+    command = [sys.executable, "-m", "kronika", "ingest", str(folder), "--db", str(db), "--json"]
+    command += ["--workers", str(workers), "--engine", engine]
+    return run_timed(command, env={**os.environ, "RAY_DISABLE_USAGE_STATS": "1"})
 
 
-PHASES = {"bare": phase_bare, "full": phase_full, "profile": phase_profile}
+def events_of(db: Path) -> list[tuple[str, ...]]:
+    """Every stored event as comparable text: input, type, evidence and arguments."""
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "SELECT a.source, a.part, e.type, e.args, e.date, s.evidence, s.start FROM events e "
+            "JOIN event_sources s ON s.event_id = e.id JOIN articles a ON a.id = s.article_id"
+        ).fetchall()
+    return sorted(tuple(str(v) for v in row) for row in rows)
 
 
-def run_phase(name: str, folder: Path, workers: int = 1) -> dict[str, Any]:
-    """Run one phase in a fresh interpreter and return its JSON result."""
-    command = [sys.executable, __file__, "--phase", name, "--folder", str(folder),
-               "--workers", str(workers)]  # fmt: skip
-    out = subprocess.run(command, check=True, capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+# -- the reports ---------------------------------------------------------------------------
 
 
-def report_throughput(folder: Path, repeat: int) -> None:
-    bare = [run_phase("bare", folder) for _ in range(repeat)]
-    full = [run_phase("full", folder) for _ in range(repeat)]
-    b = min(bare, key=lambda r: r["seconds"])
-    f = min(full, key=lambda r: r["seconds"])
-    print(f"corpus: {f['articles']:.0f} articles, {b['tokens']:,} tokens (best of {repeat})")
-    print(f"{'':24}{'articles/s':>12}{'tokens/s':>12}{'peak MB':>10}")
-    for label, r in (("bare spaCy", b), ("full ingest", f)):
-        print(f"{label:24}{r['articles'] / r['seconds']:12.1f}"
-              f"{r['tokens'] / r['seconds']:12.0f}{r['peak_rss_mb']:10.0f}")  # fmt: skip
-    ratio = (f["tokens"] / f["seconds"]) / (b["tokens"] / b["seconds"])
-    print(f"throughput ratio full/bare: {ratio:.2f} (target >= 0.85)")
-    print(f"events extracted: {f['events']:.0f}")
-    speedup = f["seconds"] / max(f["reingest_seconds"], 1e-9)
-    print(f"re-ingest of the unchanged corpus: {f['reingest_seconds']:.2f} s "
-          f"({speedup:.0f}x faster than the first ingest; target >= 50x)")  # fmt: skip
+def report_throughput(tmp: Path, n: int, repeat: int) -> None:
+    folder = write_corpus(tmp / f"t{n}", n)
+    b = min((bare(folder) for _ in range(repeat)), key=lambda r: float(r["seconds"]))
+    print(f"\n{n} inputs, whole processes (best of {repeat}):")
+    print(f"  {'':34}{'seconds':>9}{'ratio':>8}{'peak MB':>9}")
+    print(f"  {'bare spaCy (1 process)':34}{b['seconds']:9.1f}{1:8.2f}{b['peak_mb']:9.0f}")
+    for workers in (1, 0):
+        runs = [ingest(folder, tmp / f"t{n}-{workers}-{i}.db", workers) for i in range(repeat)]
+        r = min(runs, key=lambda r: float(r["seconds"]))
+        label = f"kronika ingest --workers {workers or 'default'}"
+        ratio = float(b["seconds"]) / float(r["seconds"])
+        print(f"  {label:34}{r['seconds']:9.1f}{ratio:8.2f}{r['peak_mb']:9.0f}")
+    print("  ratio: bare seconds / kronika seconds (targets: >= 0.90 at 45, >= 0.95 at 500)")
 
 
-def report_scaling(folder: Path) -> None:
-    one, two = run_phase("full", folder, 1), run_phase("full", folder, 2)  # folder: "scale"
-    speedup = one["seconds"] / two["seconds"]
-    print(f"\n1 worker: {one['articles'] / one['seconds']:.1f} articles/s; "
-          f"2 workers: {two['articles'] / two['seconds']:.1f} articles/s; "
-          f"speed-up {speedup:.2f}x, efficiency {speedup / 2:.0%} "
-          f"({one['articles']:.0f} articles)")  # fmt: skip
+SPIN = """
+import sys, time
+from concurrent.futures import ProcessPoolExecutor
+def spin(n):
+    total = 0
+    for i in range(n):
+        total += i
+    return total
+if __name__ == "__main__":
+    n = 15_000_000
+    started = time.perf_counter(); spin(n); spin(n); one = time.perf_counter() - started
+    with ProcessPoolExecutor(2) as pool:
+        list(pool.map(spin, [1, 1]))
+        started = time.perf_counter(); list(pool.map(spin, [n, n]))
+        print(one / (time.perf_counter() - started))
+"""
+
+
+def machine_speedup() -> float:
+    """How much faster two processes finish two pure-Python loops than one: 2.0 on 2 idle cores."""
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as script:
+        script.write(SPIN)
+    try:
+        done = subprocess.run([sys.executable, script.name], capture_output=True, text=True)
+        return float(done.stdout.strip())
+    finally:
+        os.unlink(script.name)
+
+
+def report_scaling(tmp: Path, n: int) -> None:
+    folder = write_corpus(tmp / f"s{n}", n)
+    print(f"\nthis machine now: 2 processes run {machine_speedup():.2f}x as fast as 1 "
+          "(2.00 when both cores are free; other load lowers every speed-up below)")  # fmt: skip
+    one = ingest(folder, tmp / "s1.db", 1)
+    two = ingest(folder, tmp / "s2.db", 2)
+    same = events_of(tmp / "s1.db") == events_of(tmp / "s2.db")
+    speedup = float(one["seconds"]) / float(two["seconds"])
+    print(f"\n{n} inputs: --workers 1 {one['seconds']:.1f} s ({one['peak_mb']:.0f} MB), "
+          f"--workers 2 {two['seconds']:.1f} s ({two['peak_mb']:.0f} MB): "
+          f"speed-up {speedup:.2f}x (target >= 1.6); same events: {same}")  # fmt: skip
+    if importlib.util.find_spec("ray") is None:
+        print("  --engine ray: ray not installed, skipped")
+        return
+    ray = ingest(folder, tmp / "sr.db", 2, engine="ray")
+    same = events_of(tmp / "s1.db") == events_of(tmp / "sr.db")
+    ratio = float(one["seconds"]) / float(ray["seconds"])
+    print(f"  --engine ray --workers 2: {ray['seconds']:.1f} s, speed-up {ratio:.2f}x "
+          f"({ratio / speedup:.0%} of local); same events: {same}")  # fmt: skip
+    b1, b2 = bare(folder, 1), bare(folder, 2)
+    print(f"  bare spaCy n_process=1 {b1['seconds']:.1f} s, n_process=2 {b2['seconds']:.1f} s "
+          f"({float(b1['seconds']) / float(b2['seconds']):.2f}x)")  # fmt: skip
 
 
 def report_memory(tmp: Path, sizes: list[int]) -> None:
-    print("\npeak memory of a whole ingest (short articles, 1 worker):")
+    print("\npeak RSS of the whole process tree (short articles, default workers):")
     peaks = []
     for n in sizes:
-        r = run_phase("full", write_corpus(tmp / f"mem{n}", n, short=True))
-        peaks.append(r["peak_rss_mb"])
-        print(f"  {n:>7,} articles: {r['peak_rss_mb']:6.0f} MB peak, "
-              f"{r['articles'] / r['seconds']:6.1f} articles/s")  # fmt: skip
-    growth = peaks[-1] / peaks[0]
-    print(f"  growth {sizes[0]:,} → {sizes[-1]:,} articles: x{growth:.2f} (flat ≈ 1)")
-
-
-def report_profile(folder: Path) -> None:
-    r = run_phase("profile", folder)
-    total = sum(r["by_package"].values())
-    print(f"\nwhere the time goes (cProfile, full pipeline, {total:.1f} s self time):")
-    ranked = sorted(r["by_package"].items(), key=lambda kv: -kv[1])
-    for package, seconds in ranked[:12]:
-        print(f"  {package:<28}{seconds:8.2f} s {seconds / total:6.1%}")
-    print("top 15 functions by cumulative time:")
-    for line in r["top"]:
-        print("  " + line)
+        r = ingest(write_corpus(tmp / f"m{n}", n, short=True), tmp / f"m{n}.db", 0)
+        peaks.append(float(r["peak_mb"]))
+        print(f"  {n:>6,} inputs: {r['peak_mb']:6.0f} MB, {n / float(r['seconds']):6.1f} inputs/s")
+    growth = peaks[-1] / peaks[0] - 1
+    print(f"  growth {sizes[0]:,} -> {sizes[-1]:,} inputs: {growth:+.0%} (target < +20%)")
 
 
 def run_hook(script: str, args: list[str]) -> None:
-    """Run another engineer's benchmark script when it exists, and pass its output through."""
+    """Run another benchmark script when it exists, and pass its output through."""
     path = ROOT / "scripts" / script
     if not path.exists():
         print(f"\n{script}: not present, skipped")
@@ -245,34 +244,25 @@ def run_hook(script: str, args: list[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes: about 2 minutes")
-    parser.add_argument("--articles", type=int, help="corpus size for throughput (default 150)")
-    parser.add_argument("--repeat", type=int, help="runs of each phase; best is kept (default 2)")
-    parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
-    parser.add_argument("--folder", help=argparse.SUPPRESS)
-    parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--quick", action="store_true", help="fewer repeats and sizes")
+    parser.add_argument("--large", type=int, default=0, help="also measure this many inputs")
+    parser.add_argument("--only", choices=["throughput", "scaling", "memory", "hooks"])
     args = parser.parse_args()
-    if args.phase:
-        result = PHASES[args.phase](Path(args.folder), args.workers)
-        # ru_maxrss is in KiB on Linux; the largest of this process and its workers
-        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        result["peak_rss_mb"] = max(own, children) / 1024
-        print(json.dumps(result))
-        return
-    articles = args.articles or (40 if args.quick else 150)
-    repeat = args.repeat or (1 if args.quick else 2)
-    sizes = [200, 2_000] if args.quick else [1_000, 10_000]
+    repeat = 1 if args.quick else 2
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        corpus = write_corpus(tmp / "corpus", articles)
-        report_throughput(corpus, repeat)
-        report_scaling(write_corpus(tmp / "scale", 40 if args.quick else 120))
-        report_memory(tmp, sizes)
-        report_profile(write_corpus(tmp / "profile", 20 if args.quick else 60))
-    run_hook("bench_resolve.py", [])
-    run_hook("bench_web.py", ["--events", "10000", "--repeat", "5"] if args.quick else [])
+        if args.only in (None, "throughput"):
+            for n in [45] + ([args.large] if args.large else []):
+                report_throughput(tmp, n, repeat)
+        if args.only in (None, "scaling"):
+            report_scaling(tmp, 90)
+        if args.only in (None, "memory"):
+            report_memory(tmp, [100, 500] if args.quick else [100, 2_000])
+    if args.only in (None, "hooks"):
+        run_hook("bench_incremental.py", ["--store", "2000"] if args.quick else [])
+        run_hook("bench_resolve.py", [])
+        run_hook("bench_web.py", ["--events", "10000", "--repeat", "5"] if args.quick else [])
     print(f"\nbench finished in {time.perf_counter() - started:.0f} s")
 
 

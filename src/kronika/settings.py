@@ -42,7 +42,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Built-in domain gazetteers to load (folders under data/domains).",
     ),
     Setting("domain_dirs", (), "Extra directories of gazetteer/alias YAML files."),
-    Setting("batch_size", 32, "Inputs per batch sent to an engine worker."),
+    Setting("batch_size", 32, "Most inputs in one batch sent to an engine worker."),
+    Setting(
+        "batch_chars",
+        20_000,
+        "Characters of text after which a batch is sent to a worker (batches even out by size).",
+    ),
     Setting("workers", 0, "Worker processes for ingest (0: one per CPU core; 1 runs in-process)."),
     Setting("engine", "local", "Engine that runs the pipeline: local or ray."),
     Setting(
@@ -56,7 +61,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("url_column", "url", "CSV/JSON field holding the URL."),
     Setting("date_column", "published", "CSV/JSON field holding the publication date."),
     Setting("outlet_column", "source", "CSV/JSON field holding the outlet name."),
-    Setting("max_input_bytes", 20_000_000, "Inputs larger than this many bytes are skipped."),
+    Setting("max_input_bytes", 50_000_000, "Inputs larger than this many bytes are skipped."),
     Setting("fetch_timeout", 20.0, "Seconds to wait for a URL or feed."),
     Setting("min_confidence", 0.0, "Events below this confidence are not stored."),
     Setting("host", "127.0.0.1", "Address the web server listens on."),
@@ -77,6 +82,7 @@ class Settings:
     domains: tuple[str, ...] = ("central_asia",)
     domain_dirs: tuple[str, ...] = ()
     batch_size: int = 32
+    batch_chars: int = 20_000
     workers: int = 0
     engine: str = "local"
     ray_address: str = ""
@@ -86,7 +92,7 @@ class Settings:
     url_column: str = "url"
     date_column: str = "published"
     outlet_column: str = "source"
-    max_input_bytes: int = 20_000_000
+    max_input_bytes: int = 50_000_000
     fetch_timeout: float = 20.0
     min_confidence: float = 0.0
     host: str = "127.0.0.1"

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import marshal
 from pathlib import Path
 
 import pytest
 
 from kronika.model import Place
-from kronika.nlp.gazetteer import Gazetteer, read_gazetteer
+from kronika.nlp.gazetteer import Gazetteer, name_key, read_gazetteer
 from kronika.normalize.places import default_gazetteer, resolve_place
 
 
@@ -113,3 +114,26 @@ def test_resolve_place_uses_the_given_gazetteer(tmp_path: Path) -> None:
 def test_default_gazetteer_is_built_once() -> None:
     assert isinstance(default_gazetteer(), Gazetteer)
     assert default_gazetteer() is default_gazetteer()
+
+
+@pytest.mark.parametrize("place", ["Berlin"])
+def test_place_index_is_built_once_then_read_from_its_cache(
+    place: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kronika.normalize import places
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = places.index_path()
+    assert path.parent == tmp_path / "kronika" and f"v{places.INDEX_VERSION}-" in path.name
+    places._geonames.cache_clear()
+    try:
+        built = places._geonames()
+        assert path.is_file()
+        places._geonames.cache_clear()
+        path.write_bytes(marshal.dumps(({}, {"berlin": ("Cached", None, 0.0, 0.0)})))
+        assert places._from_geonames(name_key(place)) == Place("Cached", None, lat=0.0, lon=0.0)
+        places._geonames.cache_clear()
+        path.write_bytes(b"not an index")  # a damaged cache is rebuilt, not trusted
+        assert places._geonames() == built
+    finally:
+        places._geonames.cache_clear()

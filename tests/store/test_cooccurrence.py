@@ -92,6 +92,7 @@ def test_migration_fills_counts_and_located_for_stored_rows(any_store, make_inpu
         "m005_co_occurrence",
         "m006_input_source",
         "m007_language",
+        "m008_entity_blocks",
     ]
     assert _counts(any_store) == expected
     with any_store.engine.connect() as conn:

@@ -39,7 +39,7 @@ class LocalEngine:
     def run(
         self, fn: BatchFn, batches: Iterable[list[RawInput]], settings: Settings
     ) -> Iterator[list[InputResult]]:
-        """Yield ``fn(batch, settings)`` for each batch, in input order."""
+        """Yield ``fn(batch, settings)`` for each batch, in input order, as soon as it is done."""
         stream = iter(batches)
         head = [batch for batch in (next(stream, None), next(stream, None)) if batch is not None]
         if self.workers == 1 or len(head) < 2:
@@ -47,11 +47,12 @@ class LocalEngine:
             for batch in chain(head, stream):
                 yield fn(batch, settings)
             return
-        pool = self._start(settings)
+        pool = self._start(settings)  # workers load their pipeline while this process reads
         pending: deque[Future[list[InputResult]]] = deque()
         for batch in chain(head, stream):
             pending.append(pool.submit(fn, batch, settings))
-            if len(pending) >= 2 * self.workers:
+            # hand finished results to the writer at once; block only when enough are queued
+            while pending and (len(pending) > 2 * self.workers or pending[0].done()):
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()

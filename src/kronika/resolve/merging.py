@@ -228,6 +228,46 @@ def resolve_events(
                 if rule is not None and found.union(a, b):
                     rules.setdefault(a, rule)
                     rules.setdefault(b, rule)
+    return _groups(found, rules)
+
+
+def merge_new(
+    rows: list[EventRow],
+    previous: dict[int, tuple[int, str]],
+    focus: set[int],
+    clusters: dict[int, int],
+    specific: set[int] | None = None,
+    same_name: SameName | None = None,
+) -> dict[int, tuple[int, str]]:
+    """Merge the ``focus`` events into the stored groups (``previous``) of the other ``rows``.
+
+    What :func:`resolve_events` would decide, comparing only pairs with a
+    focus event: the other rows' earlier groups stand, and ``rows`` must hold
+    every event that shares a block with a focus event, and their groups.
+    """
+    facts = {r.id: facts_of(r, clusters, specific) for r in rows}
+    found = _Clusters(facts)
+    rules: dict[int, str] = {}
+    for event, (rep, why) in previous.items():
+        if event in facts and rep in facts and event not in focus and rep not in focus:
+            found.union(event, rep)
+            rules.setdefault(event, why)
+    names = same_name or _person_names
+    for ids in _blocks(facts.values()).values():
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                if (a not in focus and b not in focus) or found.find(a) == found.find(b):
+                    continue
+                if set(facts[a].row.articles) & set(facts[b].row.articles):
+                    continue
+                rule = same_event(facts[a], facts[b], names)
+                if rule is not None and found.union(a, b):
+                    rules.setdefault(a, rule)
+                    rules.setdefault(b, rule)
+    return _groups(found, rules)
+
+
+def _groups(found: _Clusters, rules: dict[int, str]) -> dict[int, tuple[int, str]]:
     groups: dict[int, tuple[int, str]] = {}
     for group in (sorted(m) for m in found.members.values() if len(m) > 1):
         rule = next((rules[m] for m in group if m in rules), "merged")

@@ -27,6 +27,7 @@ from .schema import (
     READ_INDEXES,
     RESOLUTION_TABLES,
     co_mentions,
+    entity_blocks,
     events,
     metadata,
     migrations_table,
@@ -98,6 +99,13 @@ def m007_language(conn: Connection) -> None:
     create_russian_index(conn)
 
 
+def m008_entity_blocks(conn: Connection) -> None:
+    """Keep each entity's comparison blocks, so resolution after an ingest is incremental."""
+    # m001 creates the current shape, so on a new database it already exists; the next
+    # resolution run fills it (its watermark differs, so the run is a full one).
+    metadata.create_all(conn, tables=[entity_blocks], checkfirst=True)
+
+
 #: Every migration, in the order it runs.
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
@@ -107,6 +115,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m005_co_occurrence,
     m006_input_source,
     m007_language,
+    m008_entity_blocks,
 )
 
 

@@ -27,6 +27,7 @@ from .schema import (
     co_mentions,
     corrections,
     entities,
+    entity_blocks,
     entity_clusters,
     entity_key,
     entity_links,
@@ -161,6 +162,7 @@ def clear_machine_rows(conn: Connection) -> None:
     """Delete every extracted row (not inputs, articles or corrections)."""
     for table in (
         co_mentions,
+        entity_blocks,
         event_clusters,
         entity_clusters,
         entity_links,

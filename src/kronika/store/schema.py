@@ -221,6 +221,18 @@ entity_links = Table(
     Index("ix_entity_links_b", "type", "key_b"),
 )
 
+#: The blocks each entity is compared within (``resolve/corpus.py``): kept so that a new
+#: entity finds the stored ones it may match without every entity's blocks being recomputed.
+entity_blocks = Table(
+    "entity_blocks",
+    metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("block", Text, nullable=False),
+    Index("ix_entity_blocks_block", "type", "block"),
+    Index("ix_entity_blocks_entity", "entity_id"),
+)
+
 #: Events that several articles report: each member points at the cluster's representative.
 event_clusters = Table(
     "event_clusters",
@@ -314,6 +326,7 @@ DATA_TABLES: tuple[Table, ...] = (
     event_clusters,
     resolution_runs,
     co_mentions,
+    entity_blocks,
 )
 
 #: Tables that ``m003_resolution`` adds to databases created before it.

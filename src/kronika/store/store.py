@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from sqlalchemy import (
+    Connection,
     Engine,
     create_engine,
     event,
@@ -174,13 +175,23 @@ class Store:
         raw = result.raw
         try:
             with self.engine.begin() as conn:
-                if result.skip is not None:
-                    write.record_input_skip(conn, raw, result.skip)
-                    return False
-                return write.write_articles(conn, raw, result.articles)
+                return _write_one(conn, result)
         except exc.IntegrityError as err:
             reason = str(err.orig).strip().splitlines()[0]
             raise StoreError(f"{raw.source}: cannot store {raw.external_id!r}: {reason}") from err
+
+    def write_inputs(self, results: Sequence[InputResult]) -> list[bool]:
+        """Store several inputs in one transaction (one commit); return :meth:`write_input`'s flags.
+
+        All of them are stored or none is, so the store stays consistent if the
+        run is killed. When one breaks a constraint, each is written on its own
+        instead, so the others are stored and the faulty one raises.
+        """
+        try:
+            with self.engine.begin() as conn:
+                return [_write_one(conn, result) for result in results]
+        except exc.IntegrityError:
+            return [self.write_input(result) for result in results]
 
     def write_skip(self, skip: Skip) -> None:
         """Record a skip that has no input (e.g. an unreadable file), once per source and reason."""
@@ -388,3 +399,10 @@ _GETTERS = {
     "event": query.get_event,
     "claim": query.get_claim,
 }
+
+
+def _write_one(conn: Connection, result: InputResult) -> bool:
+    if result.skip is not None:
+        write.record_input_skip(conn, result.raw, result.skip)
+        return False
+    return write.write_articles(conn, result.raw, result.articles)

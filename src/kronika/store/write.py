@@ -14,6 +14,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert, select
@@ -53,11 +54,18 @@ def insert_new(
     conn: Connection, table: Table, values: dict[str, Any], keys: list[str]
 ) -> int | None:
     """Insert a row unless one with the same ``keys`` exists; return its new id, else None."""
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(table).values(**values).on_conflict_do_nothing(index_elements=keys)
+    statement = _insert_new(conn.dialect.name, table, tuple(keys))
     if "id" in table.c:
-        return conn.execute(statement.returning(table.c.id)).scalar()
-    return 1 if conn.execute(statement).rowcount else None
+        return conn.execute(statement, values).scalar()
+    return 1 if conn.execute(statement, values).rowcount else None
+
+
+@lru_cache(maxsize=64)
+def _insert_new(dialect_name: str, table: Table, keys: tuple[str, ...]) -> Any:
+    # built once per table: building a statement per row cost more than writing the row
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    statement = dialect.insert(table).on_conflict_do_nothing(index_elements=list(keys))
+    return statement.returning(table.c.id) if "id" in table.c else statement
 
 
 def _no_nul(value: str) -> str:
