@@ -18,6 +18,7 @@ from ..model import ArgValue
 from ..normalize.names_ru import nominative_phrase, nominative_place
 from ..normalize.numbers_ru import lemma, parse_number_ru, parse_terms_ru
 from .fillers import FillContext
+from .legal import term_bound
 from .spans import doc_ents, normalizer, sent_ents
 from .spec import RoleSpec
 
@@ -233,13 +234,7 @@ def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     if role.name == "life":
         return True if any(t.life for t in terms) else None
     values = [v for t in terms for v in (t.years, t.min_years) if v is not None]
-    if not values:
-        return None
-    if role.name == "term_years":
-        return max(values)
-    if role.name == "term_min_years" and len(set(values)) > 1:
-        return min(values)
-    return None
+    return term_bound(role.name, values)
 
 
 def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:

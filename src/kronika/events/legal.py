@@ -102,11 +102,16 @@ def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         values.extend(v for v in (term.years, term.min_years) if v is not None)
     if role.name == "life":
         return True if life else None
+    return term_bound(role.name, values)
+
+
+def term_bound(role: str, values: list[float]) -> float | None:
+    """``term_years`` is the longest term told, ``term_min_years`` the shortest of several."""
     if not values:
         return None
-    if role.name == "term_years":
+    if role == "term_years":
         return max(values)
-    if role.name == "term_min_years" and len(set(values)) > 1:
+    if role == "term_min_years" and len(set(values)) > 1:
         return min(values)
     return None
 

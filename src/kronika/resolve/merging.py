@@ -18,7 +18,6 @@ worse than a missed one, so events without a place never merge on a date alone.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -182,13 +181,11 @@ class _Clusters:
         return True
 
 
-def content_key(row: EventRow) -> str:
-    """What an event says, as text: the order events are compared in, whatever their row ids.
-
-    Row ids follow the order articles were written, which parallel workers change;
-    clustering in the order of what events say gives the same groups however they came.
-    """
-    return json.dumps([row.type, row.date, row.location, row.args], sort_keys=True, default=str)
+def _written(row: EventRow) -> int:
+    """Events are compared in the order they were stored, which the writer keeps in input
+    order whatever the number of workers; an incremental run then adds its new events last,
+    as a full run would."""
+    return row.id
 
 
 def _blocks(facts: Iterable[Facts]) -> dict[tuple[str, ...], list[int]]:
@@ -215,19 +212,10 @@ def resolve_events(
     decides whether two target phrases name one person (default: the person
     name comparison without curated aliases).
     """
-    facts = {r.id: facts_of(r, clusters, specific) for r in sorted(rows, key=content_key)}
+    facts = {r.id: facts_of(r, clusters, specific) for r in sorted(rows, key=_written)}
     found = _Clusters(facts)
     rules: dict[int, str] = {}
-    names = same_name or _person_names
-    for ids in _blocks(facts.values()).values():
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                if set(facts[a].row.articles) & set(facts[b].row.articles):
-                    continue
-                rule = same_event(facts[a], facts[b], names)
-                if rule is not None and found.union(a, b):
-                    rules.setdefault(a, rule)
-                    rules.setdefault(b, rule)
+    _join_pairs(found, rules, same_name or _person_names, None)
     return _groups(found, rules)
 
 
@@ -245,18 +233,28 @@ def merge_new(
     focus event: the other rows' earlier groups stand, and ``rows`` must hold
     every event that shares a block with a focus event, and their groups.
     """
-    facts = {r.id: facts_of(r, clusters, specific) for r in rows}
+    facts = {r.id: facts_of(r, clusters, specific) for r in sorted(rows, key=_written)}
     found = _Clusters(facts)
     rules: dict[int, str] = {}
     for event, (rep, why) in previous.items():
         if event in facts and rep in facts and event not in focus and rep not in focus:
             found.union(event, rep)
             rules.setdefault(event, why)
-    names = same_name or _person_names
+    _join_pairs(found, rules, same_name or _person_names, focus)
+    return _groups(found, rules)
+
+
+def _join_pairs(
+    found: _Clusters, rules: dict[int, str], names: SameName, focus: set[int] | None
+) -> None:
+    """Join every pair of one block that is one event (only pairs with a ``focus`` event)."""
+    facts = found.facts
     for ids in _blocks(facts.values()).values():
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
-                if (a not in focus and b not in focus) or found.find(a) == found.find(b):
+                if focus is not None and (
+                    (a not in focus and b not in focus) or found.find(a) == found.find(b)
+                ):
                     continue
                 if set(facts[a].row.articles) & set(facts[b].row.articles):
                     continue
@@ -264,7 +262,6 @@ def merge_new(
                 if rule is not None and found.union(a, b):
                     rules.setdefault(a, rule)
                     rules.setdefault(b, rule)
-    return _groups(found, rules)
 
 
 def _groups(found: _Clusters, rules: dict[int, str]) -> dict[int, tuple[int, str]]:
