@@ -135,7 +135,8 @@ def agent(trigger: Token) -> Token | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
         return agent(trigger.head)
-    if trigger.dep_ in ("acl", "relcl") and not is_passive(trigger):
+    # "cleric Bashir freed from prison": a past participle after its noun is done to it
+    if trigger.dep_ in ("acl", "relcl") and not is_passive(trigger) and trigger.tag_ != "VBN":
         return trigger.head
     if trigger.dep_ in ("xcomp", "advcl") and trigger.head.pos_ == "VERB":
         # "B. travelled to Syria to join the group": the traveller joined
