@@ -363,7 +363,10 @@ def _is_news(trigger: Token, article: Article) -> bool:
     """
     if not article.published:
         return False
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    verb = trigger
+    # "killed in an explosion that ripped through a market": the noun's clause verb
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
     perfect = any(
         c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
         for c in verb.children
