@@ -417,3 +417,14 @@ def test_extract_article_reads_a_nominal_trigger_from_a_user_rule_file(
     assert event.args["person"] == ["Davron Karimov"]
     # a noun trigger only: the verb "petitioned" is no PLEA
     assert _events(nlp, "Davron Karimov petitioned the president.", "PLEA", **rules) == []
+
+
+def test_extract_article_takes_no_reporter_from_a_byline(nlp: Any) -> None:
+    text = (
+        "Opposition leader jailed\n\nBy Peter Holloway\n\n"
+        "The leader of an opposition party has been sentenced to 18 years in prison.\n\n"
+        "Rustam Azimov was detained in Moscow last year and brought back to Dushanbe."
+    )
+    (event,) = _events(nlp, text, "SENTENCE")
+    assert event.args["defendant"] == ["Rustam Azimov"]
+    assert "Peter Holloway" not in [e.name for e in _extract(nlp, text).entities]

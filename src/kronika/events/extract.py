@@ -165,8 +165,11 @@ def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
         e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].pos_ == "PROPN"
     }
     person_roots = {e.root.i for e in ents if e.label_ == "PERSON"}
+    bylines = _bylines(doc_text(doc))
     found = []
     for ent in ents:
+        if any(lo <= ent.start_char < hi for lo, hi in bylines):
+            continue  # "By Ian Smith": the reporter, not a person in the story
         label = _LABELS[ent.label_]
         start = ent.start
         if label in ("PERSON", "ORG") and _is_demonym(ent.text):
@@ -219,6 +222,15 @@ def _person_shaped(ent: Span, settings: Settings) -> bool:
 
     gazetteer = load_gazetteer(settings)
     return gazetteer.place(ent.text) is None and gazetteer.canonical(ent.text, "ORG") is None
+
+
+#: A byline: "By Ian Smith", "By Ian Smith and Ana Lee, Reuters", on a line of its own.
+_BYLINE = re.compile(r"(?m)^[ \t]*(?:By|BY|by)[ \t]+[A-Z][^\n.!?]{0,80}$")
+
+
+def _bylines(text: str) -> list[tuple[int, int]]:
+    """Character spans of the byline lines of an article."""
+    return [(m.start(), m.end()) for m in _BYLINE.finditer(text)]
 
 
 def _coordinated_with(ent: Span, roots: set[int]) -> bool:

@@ -484,7 +484,10 @@ def described_people(ctx: FillContext, token: Token) -> list[str]:
         name = ctx.mentions.following(position, _DESCRIBED_REACH)
         return [name] if name else []
     if dets & {"the", "this", "that"}:
-        name = ctx.mentions.antecedent(position)
+        # "The leader of an opposition party has been sentenced" in a lead: named next
+        name = ctx.mentions.antecedent(position) or ctx.mentions.following(
+            position, _DESCRIBED_REACH
+        )
         return [name] if name else []
     return []
 
