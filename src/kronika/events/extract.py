@@ -206,9 +206,30 @@ def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
                 start -= 1  # "Said Ziyoyev" tagged from "Ziyoyev" only
         span = doc[start : ent.end]
         found.append(NameMention(span.text, span.start_char, span.end_char, label))
+    if doc.lang_ == "en":
+        found.extend(_untagged_people(doc, settings))
     # a language pipeline may name mentions itself (Russian: in the nominative)
     canonical = doc.user_data.get("kronika.canonical") or _canonical(settings)
     return MentionIndex(found, canonical, doc_text(doc))
+
+
+def _untagged_people(doc: Doc, settings: Settings) -> list[NameMention]:
+    """Person-shaped names the model tagged as nothing at all ("Abdulla Abduraulov, 42, and")."""
+    found = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
+            j += 1
+        if (
+            j - i >= 2
+            and (j == len(doc) or doc[j].pos_ != "PROPN")
+            and _person_shaped(doc[i:j], settings)
+        ):
+            span = doc[i:j]
+            found.append(NameMention(span.text, span.start_char, span.end_char, "PERSON"))
+        i = max(j, i + 1)
+    return found
 
 
 def _person_shaped(ent: Span, settings: Settings) -> bool:
