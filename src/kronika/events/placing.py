@@ -68,7 +68,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
 
 
 #: A dateline opening an article: "DUSHANBE --", "Ouagadougou, (AFP)", "BEIRUT (Reuters) -".
-_DATELINE = re.compile(r"[^\n:]{0,60}?(?:\(|--|—|–| - )")
+_DATELINE = re.compile(r"[^\n:(]{0,60}?(?:\([^)\n]{0,80}\)\s*[:–—-]?|--|—|–| - )")
 
 
 def _in_dateline(sent: Span, ent: Span) -> bool:
