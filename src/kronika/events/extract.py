@@ -275,7 +275,12 @@ def _demonyms() -> frozenset[str]:
 
 
 def _is_demonym(text: str) -> bool:
-    return text.strip().casefold() in _demonyms()
+    words = text.strip().casefold().split()
+    if not words:
+        return False
+    peoples = people_words("peoples")
+    # "the Tajiks", "four Crimean Tatars": a nationality or a people, not a name
+    return " ".join(words) in _demonyms() or all(w in peoples or w in _demonyms() for w in words)
 
 
 def _is_known_place(text: str, settings: Settings) -> bool:
