@@ -114,12 +114,22 @@ def _untagged_place(sent: Span, trigger: Token, lo: int, hi: int) -> Place | Non
         if tok.lower_ != "in" or tok.dep_ != "prep" or not lo <= tok.idx < hi:
             continue
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if obj is None or obj.pos_ != "PROPN" or obj.ent_type_ not in ("", "GPE", "LOC"):
+        if obj is None or obj.pos_ != "PROPN":
+            continue
+        # "the jail in Balkanabat": after a place of custody a name is a town, whatever
+        # the model took it for
+        custody = tok.head.lemma_.lower() in _CUSTODY
+        if obj.ent_type_ not in ("", "GPE", "LOC") and not (
+            custody and obj.ent_type_ in ("ORG", "PERSON", "FAC")
+        ):
             continue
         words = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [obj]
         return Place(name=" ".join(w.text for w in words))
     return None
 
+
+#: Places of custody: a name after "in" following one of these is the town it stands in.
+_CUSTODY = frozenset("prison jail colony penitentiary centre center facility camp".split())
 
 #: How far back (in characters) "the country" looks for the country being written about.
 _COUNTRY_REACH = 1500
