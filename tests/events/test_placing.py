@@ -139,3 +139,14 @@ def test_event_place_falls_back_to_an_untagged_town() -> None:
     doc = _escaped_in(["Balkanabat"])
     place = event_place(doc[:], doc[2], {"count": 8})
     assert place is not None and place.name == "Balkanabat"
+
+
+@pytest.mark.parametrize(("ent", "expected"), [("PERSON", "Kandi"), ("ORG", "Kandi")])
+def test_untagged_place_takes_a_mistyped_town_after_a_place_of_custody(
+    ent: str, expected: str
+) -> None:
+    from kronika.events.placing import _untagged_place
+
+    doc = _escaped_in(["Kandi"], "PROPN", ent)
+    sent = doc[:]
+    assert _untagged_place(sent, doc[2], 0, len(doc.text)).name == expected  # type: ignore[union-attr]

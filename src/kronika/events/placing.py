@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..model import ArgValue, Place
-from ..resolve.mentions import clean_name
+from ..resolve.mentions import clean_name, people_words
 from .dates import _date_scope
 from .spans import block, doc_ents, doc_text, normalizer, sent_ents
 
@@ -119,8 +119,10 @@ def _untagged_place(sent: Span, trigger: Token, lo: int, hi: int) -> Place | Non
         # "the jail in Balkanabat": after a place of custody a name is a town, whatever
         # the model took it for
         custody = tok.head.lemma_.lower() in _CUSTODY
+        # (a person's name is a family name: "in Karimov" is no town)
+        surname = obj.lower_.endswith(tuple(people_words("surname_endings")))
         if obj.ent_type_ not in ("", "GPE", "LOC") and not (
-            custody and obj.ent_type_ in ("ORG", "PERSON", "FAC")
+            custody and obj.ent_type_ in ("ORG", "FAC", "PERSON") and not surname
         ):
             continue
         words = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [obj]
