@@ -39,6 +39,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue  # "Saidov was a prisoner in the Soviet Union, and was freed": not there
         if ent.root.head.lower_ == "to" and ent.root.head.head.lower_ == "according":
             continue  # "according to Dushanbe": a source, not a place
+        if ent.root.head.lower_ == "to" and ent.root.head.head.lemma_ in _TRAVEL:
+            continue  # "during a transfer to Bishkek", "on a flight to Moscow": where it went
         if _in_dateline(sent, ent) or _reference_point(ent):
             continue  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
         name = clean_name(ent.text)
@@ -129,6 +131,9 @@ def _untagged_place(sent: Span, trigger: Token, lo: int, hi: int) -> Place | Non
         return Place(name=" ".join(w.text for w in words))
     return None
 
+
+#: Nouns of going somewhere: the place after their "to" is where they went, not where it was.
+_TRAVEL = frozenset("transfer flight trip journey way route return transport convoy".split())
 
 #: Places of custody: a name after "in" following one of these is the town it stands in.
 _CUSTODY = frozenset("prison jail colony penitentiary centre center facility camp".split())
