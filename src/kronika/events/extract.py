@@ -636,7 +636,8 @@ def _over_a_span(event: Event, trigger: Token) -> bool:
 #: Doers who free prisoners by force: the freeing is an escape, not a release.
 _FORCE = frozenset(
     "militant gunman assailant attacker insurgent rebel fighter jihadist jailbreak breakout "
-    "raid attack assault".split()
+    "raid attack assault militants gunmen assailants attackers insurgents rebels fighters "
+    "jihadists".split()
 )
 
 
