@@ -127,6 +127,11 @@ def _own_date(sent: Span, trigger: Token, heading: str) -> str | None:
     return None
 
 
+def _pluperfect(trigger: Token) -> bool:
+    """ "had joined", "had been arrested": an act told as earlier than its sentence's time."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in trigger.children)
+
+
 def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | None:
     norm = normalizer("kronika.date.v1")
     if norm is None:
@@ -146,9 +151,11 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
             continue  # "X, who died in October 2016": another clause's date
         governed = where
         ranked.append((not governed, abs(index - trigger.i), text, token.idx))
-    if any(not r[0] for r in ranked):
+    if any(not r[0] for r in ranked) or _pluperfect(trigger):
         # a date the trigger governs and that cannot be resolved ("in June", no year)
-        # must not be replaced by another event's date from the same sentence
+        # must not be replaced by another event's date from the same sentence; and
+        # "appeared in a video in May 2015 saying he had joined": what "had" happened
+        # came before the time of the clause around it
         ranked = [r for r in ranked if not r[0]]
     for _, _, text, at in sorted(ranked):
         anaphoric = _ANAPHORIC.search(text) is not None
