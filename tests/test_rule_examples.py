@@ -48,7 +48,14 @@ def test_rule_example(nlp: Any, type_name: str, text: str, expect: dict[str, Any
         external_id="example", input_hash="", part=0, text=text, published="2020-06-15"
     )
     result = extract_article(nlp(text), article, Settings())
-    events = [e for e in result.events if e.type == type_name]
+    check_example(list(result.events), type_name, text, expect)
+
+
+def check_example(
+    found: list[Event], type_name: str, text: str, expect: dict[str, Any] | None
+) -> None:
+    """Assert that a rule file's example yields what it expects (``None``: no event)."""
+    events = [e for e in found if e.type == type_name]
     if expect is None:
         assert events == [], f"expected no {type_name} event, got {events}"
     else:

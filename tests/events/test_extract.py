@@ -432,8 +432,7 @@ def test_extract_article_takes_no_reporter_from_a_byline(nlp: Any) -> None:
 
 def test_extract_article_dates_a_pluperfect_act_by_its_own_clause(nlp: Any) -> None:
     text = (
-        "Karim Nazarov appeared in a video in May 2020 saying he had joined "
-        "Islamic State in Syria."
+        "Karim Nazarov appeared in a video in May 2020 saying he had joined Islamic State in Syria."
     )
     (event,) = _events(nlp, text, "JOIN")
     assert event.date != "2020-05"
