@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kronika.events.merge import Told, merge_events
-from kronika.model import ArgValue, Event, Evidence
+from kronika.model import ArgValue, Event, Evidence, Place
 
 #: The core role of each type, as the rule files name it.
 CORE = {
@@ -169,3 +171,40 @@ def test_merge_events_gives_a_court_only_to_sentences() -> None:
     ]
     appeal = next(e for e in merge_events(events) if e.type == "APPEAL")
     assert "court" not in appeal.args
+
+
+def _attack(
+    at: int, place: Place | None, date: str | None = "2020-03-01", **args: ArgValue
+) -> Told:
+    event = Event("ATTACK", dict(args), (Evidence(f"sentence at {at}", at, at + 40),), date=date)
+    return Told(at, False, False, replace(event, location=place))
+
+
+MALI = Place("Mali", country="Mali")
+TOWN = Place("Tillia", country="Niger", lat=16.1, lon=4.8)
+
+
+def test_merge_events_joins_attacks_told_with_one_toll_at_the_narrower_place() -> None:
+    # the lead places the attack by the country, the next paragraph by its town
+    told = [_attack(0, MALI, killed=14, wounded=15), _attack(900, TOWN, None, killed=14)]
+    merged = merge_events(told)
+    assert len(merged) == 1
+    assert merged[0].location == TOWN
+    assert merged[0].args == {"killed": 14, "wounded": 15}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        _attack(900, TOWN, killed=3),  # another toll: another attack
+        _attack(900, TOWN, "2020-03-05", killed=14),  # another day
+        _attack(900, TOWN, killed=14, wounded=2),  # the same dead, other wounded
+    ],
+)
+def test_merge_events_keeps_attacks_apart_when_their_tolls_or_days_differ(second: Told) -> None:
+    assert len(merge_events([_attack(0, MALI, killed=14, wounded=15), second])) == 2
+
+
+def test_merge_events_does_not_join_attacks_by_a_single_death() -> None:
+    # one dead is too common a toll to name one attack
+    assert len(merge_events([_attack(0, MALI, killed=1), _attack(900, TOWN, killed=1)])) == 2

@@ -67,6 +67,28 @@ def test_running_reference_reads_the_latest_told_date(nlp: Any) -> None:
             "Kyrgyzstan",
         ),
         ("Militants attacked a police station in the country in 2012, officials said.", None),
+        # the clause of a subject trigger places it, whichever verb of the clause says where
+        ("The explosion killed 12 people and wounded 30 at a market in Osh.", "Osh"),
+        # a settlement named after "village of", whatever the model tags it as
+        (
+            "Militants attacked a checkpoint near the village of Arka in Batken region on "
+            "Monday, killing two border guards.",
+            "Arka",
+        ),
+        # a name in a dateline's brackets is the outlet's, not the place of the attack
+        (
+            "Bamako, (Sahel Wire / Ghana News Agency - 3rd May, 2020 ) :Suspected jihadists "
+            "killed at least six villagers in an attack early Monday in central Mali, "
+            "officials said.",
+            "Mali",
+        ),
+        # one toll told twice is one attack, placed where the fuller account places it
+        (
+            "Rebels killed nine soldiers in an attack on an army base close to the border with "
+            "Niger on Sunday.\n\nGunmen in pickup trucks raided the base at Tillia on Sunday, "
+            "killing nine soldiers, the army said.",
+            "Tillia",
+        ),
     ],
 )
 def test_event_place_reads_the_country_as_the_one_the_text_dwells_on(

@@ -49,8 +49,17 @@ def _date_scope(token: Token, trigger: Token) -> bool | None:
     or another clause altogether (None).
 
     "On Oct. 19 the office announced that X was sentenced": the announcement's
-    date is the fallback for the sentence it reports.
+    date is the fallback for the sentence it reports. A trigger that is the subject
+    of its clause ("the explosion killed 12 and wounded 30 at a market in Osh")
+    is dated and placed by the whole clause.
     """
+    scope = _scope_of(token, trigger)
+    if scope is None and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB":
+        return _scope_of(token, trigger.head)
+    return scope
+
+
+def _scope_of(token: Token, trigger: Token) -> bool | None:
     for ancestor in token.ancestors:
         if ancestor == trigger:
             return True

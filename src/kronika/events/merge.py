@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..model import Event
+from ..model import Event, Place
 
 #: Types told by what happened where: a place given once holds for the next mention.
 _PLACE_BOUND = frozenset({"ATTACK", "ESCAPE"})
@@ -87,6 +87,20 @@ def _same_people(a: Event, b: Event) -> bool:
     return _shares_core(a, b)
 
 
+def _same_toll(a: Event, b: Event) -> bool:
+    """Two attacks told with one toll and no other day: "killed 14 and wounded 15" twice.
+
+    A toll of several dead, given alike, names one attack even where the two
+    mentions place it differently (a town in one, the country in the other).
+    """
+    if a.type != "ATTACK" or (a.date and b.date and a.date != b.date):
+        return False
+    killed, wounded = a.args.get("killed"), a.args.get("wounded")
+    if not isinstance(killed, int) or killed < 2 or killed != b.args.get("killed"):
+        return False
+    return wounded is None or b.args.get("wounded") in (None, wounded)
+
+
 def _same_group(a: Event, b: Event) -> bool:
     """Two mentions of one unnamed group: no names on either side, the same count."""
     count = a.args.get("count")
@@ -132,6 +146,10 @@ def merge_events(events: list[Told]) -> list[Event]:
                 alone[i] = alone[i] and told.supplement
                 break
             if other.type == event.type in _ONCE_PER_PERSON and _same_people(other, event):
+                out[i] = (other_start, _union(other, event))
+                alone[i] = alone[i] and told.supplement
+                break
+            if other.type == event.type and not headline and _same_toll(other, event):
                 out[i] = (other_start, _union(other, event))
                 alone[i] = alone[i] and told.supplement
                 break
@@ -247,9 +265,28 @@ def _union(a: Event, b: Event) -> Event:
         args=args,
         evidence=evidence,
         date=_finer(a.date, b.date),
-        location=a.location or b.location,
+        # where an attack happened is told most exactly once; a trial's place is its court's
+        location=_narrower(a.location, b.location)
+        if a.type in _PLACE_BOUND
+        else a.location or b.location,
         confidence=max(a.confidence, b.confidence),
     )
+
+
+def _narrower(a: Place | None, b: Place | None) -> Place | None:
+    """The more specific of two places for one event: a town over its region or country."""
+    if a is None or b is None:
+        return a or b
+    return b if _width(b) < _width(a) else a
+
+
+def _width(place: Place) -> int:
+    """0 a name unknown to the gazetteer (a village), 1 a town, 2 a region, 3 wider."""
+    if place.country is None:
+        return 0 if place.lat is None else 3  # "Central Asia" is known and wide
+    if place.name == place.country:
+        return 3
+    return 2 if place.name == place.admin1 else 1
 
 
 def _finer(a: str | None, b: str | None) -> str | None:

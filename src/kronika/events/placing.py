@@ -31,9 +31,13 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     ranked = []
     lo, hi = block(sent, trigger)
     for ent in sent_ents(sent):
-        after_in = ent.root.head.lower_ in ("in", "at", "near", "outside")
+        # "the village of Arka": a settlement named, whatever the model took the name for
+        settled = ent.root.head.lower_ == "of" and ent.root.head.head.lemma_ in _SETTLEMENTS
+        after_in = settled or ent.root.head.lower_ in ("in", "at", "near", "outside")
         # the small model tags unfamiliar towns as ORG: "attacks on a jail in Kairakkuma"
-        if ent.label_ not in ("GPE", "LOC", "FAC") and not (ent.label_ == "ORG" and after_in):
+        if ent.label_ not in ("GPE", "LOC", "FAC") and not (
+            ent.label_ in ("ORG", "PERSON") and after_in
+        ):
             continue
         if not lo <= ent.start_char < hi or _date_scope(ent.root, trigger) is None:
             continue  # "Saidov was a prisoner in the Soviet Union, and was freed": not there
@@ -48,7 +52,9 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         if name in used and not any(name in str(args.get(r, "")) for r in places_ok):
             continue
         place = _cached_place(resolve, name)
-        if place is None and (not after_in or ent.label_ == "ORG"):
+        if ent.label_ == "PERSON" and not settled and not _a_country(place, name):
+            continue  # "in central Mali" tagged as a person: only a country's own name counts
+        if place is None and (not after_in or (ent.label_ == "ORG" and not settled)):
             continue  # an unknown name is a place only where the text says "in X"
         # a place the gazetteer does not know is most often a village or a district
         is_country = (
@@ -77,10 +83,12 @@ def _in_dateline(sent: Span, ent: Span) -> bool:
     """Whether ``ent`` is the place of a dateline at the very start of the article."""
     if sent.start != 0 and not doc_text(sent.doc)[: sent.start_char].strip() == "":
         return False
-    prefix = _DATELINE.match(doc_text(sent.doc), sent.start_char)
+    text = doc_text(sent.doc)
+    prefix = _DATELINE.match(text, sent.start_char)
     if prefix is None or ent.end_char > prefix.end():
         return False
-    return ent.start_char - sent.start_char < 5
+    # the city opening it, or any name inside its brackets ("(UrduPoint / Pakistan Point News)")
+    return ent.start_char - sent.start_char < 5 or "(" in text[sent.start_char : ent.start_char]
 
 
 def _reference_point(ent: Span) -> bool:
@@ -96,6 +104,14 @@ _BEARINGS = frozenset(
     "miles mile kilometers kilometres km east west north south northeast northwest southeast "
     "southwest outskirts".split()
 )
+
+
+def _a_country(place: Place | None, name: str) -> bool:
+    return (
+        place is not None
+        and place.country == place.name
+        and place.name.casefold() == (name.casefold())
+    )
 
 
 def _breadth(place: Place | None) -> int:
@@ -131,6 +147,11 @@ def _untagged_place(sent: Span, trigger: Token, lo: int, hi: int) -> Place | Non
         return Place(name=" ".join(w.text for w in words))
     return None
 
+
+#: Nouns naming a settlement: the name after their "of" is a town or a village.
+_SETTLEMENTS = frozenset(
+    "town village city settlement hamlet district suburb neighbourhood".split()
+)
 
 #: Nouns of going somewhere: the place after their "to" is where they went, not where it was.
 _TRAVEL = frozenset("transfer flight trip journey way route return transport convoy".split())

@@ -233,6 +233,8 @@ def _number(part: Token) -> int | float | None:
     # "killed a local councillor", "wounded the governor": one person
     if part.pos_ == "PROPN" or part.ent_type_ == "PERSON":
         return 1
+    if part.lower_ in ("he", "she", "him", "her"):
+        return 1  # "he died when the bomb went off": the person told of
     if part.lower_ == "both" or any(c.lower_ == "both" for c in part.children):
         return 2
     # "a conscript", "the victim", "his son": one person
