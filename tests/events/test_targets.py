@@ -50,3 +50,36 @@ def test_conjoined_years_make_one_attack_each(nlp: Any) -> None:
     attacks = [e for e in result.events if e.type == "ATTACK"]
     assert sorted(str(e.date) for e in attacks) == ["2013", "2014"]
     assert all(e.args.get("perpetrator") == ["Northern Legion"] for e in attacks)
+
+
+def _bans(nlp: Any, text: str) -> list[tuple[str | None, str | None]]:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
+    result = extract_article(nlp(text), article, Settings())
+    return sorted(
+        (e.location.name if e.location else None, e.date) for e in result.events if e.type == "BAN"
+    )
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        (
+            "Hizb ut-Tahrir, which is banned in Russia, Kazakhstan and Kyrgyzstan, says it is "
+            "peaceful.",
+            [("Kazakhstan", None), ("Kyrgyzstan", None), ("Russia", None)],
+        ),
+        (
+            "The Eurasian Front, which is banned across Central Asia and Russia, says it is "
+            "peaceful.",
+            [("Central Asia", None), ("Russia", None)],
+        ),
+        # one place: one ban
+        ("Uzbekistan banned the Islamic Jihad Union in 2004.", [("Uzbekistan", "2004")]),
+    ],
+)
+def test_a_ban_in_a_list_of_states_is_one_ban_per_state(
+    nlp: Any, text: str, places: list[tuple[str, str | None]]
+) -> None:
+    # "is banned": a standing state, not the article's news, so no date of its own
+    assert _bans(nlp, text) == places

@@ -78,6 +78,7 @@ def is_asserted(trigger: Token) -> bool:
             child.dep_ == "aux"
             and child.lower_ == "to"
             and trigger.dep_ in ("xcomp", "advcl", "acl")
+            and not _granted(trigger.head, cues)
         ):
             return False
     # "his arrest would be illegal": a noun whose clause is only supposed
@@ -89,13 +90,33 @@ def is_asserted(trigger: Token) -> bool:
         if token.dep_ not in _CLIMB or token.head is token:
             break
         token = token.head
-        if token.lemma_ in governors:
+        if token.lemma_ in governors and not _granted(token, cues):
             return False
         if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.children):
             return False
         if token.pos_ == "VERB" and token.dep_ not in ("conj", "xcomp", "ccomp"):
             break
     return True
+
+
+def _granted(noun: Token, cues: dict[str, Any]) -> bool:
+    """A request granted or a decision taken: "granted the request to extradite him",
+    "approved the prosecutor's motion to ban the group", "a decision to ban IS".
+    """
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.lemma_ in (cues.get("decisions") or ()):
+        return not any(
+            c.dep_ in ("amod", "compound") and c.lower_ in (cues.get("unrealized") or ())
+            for c in noun.children
+        )
+    head = noun.head
+    return (
+        noun.lemma_ in (cues.get("requests") or ())
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and head.lemma_ in (cues.get("granting") or ())
+        and not any(c.dep_ == "neg" for c in head.children)
+    )
 
 
 @cache

@@ -40,7 +40,7 @@ from .merge import Told, merge_events
 from .placing import event_place
 from .spans import block, doc_ents, doc_sents, doc_text, normalizer, sent_of
 from .spec import EventSpec, load_specs
-from .targets import split_dates, split_respectively, split_targets
+from .targets import split_dates, split_places, split_respectively, split_targets
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +78,11 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             if not others:
                 # "bombings in 2010 and 2011": one event per year
                 first, *others = split_dates(event, trigger, article.published)
+            event = first
+            events.extend(Told(sent_of(trigger).start, False, False, p) for p in others)
+        if event is not None and rules.specs[type_name].per_place:
+            # "banned in Russia, Uzbekistan and Tajikistan": one ban per state
+            first, *others = split_places(event, trigger)
             event = first
             events.extend(Told(sent_of(trigger).start, False, False, p) for p in others)
         if event is not None and type_name == "SENTENCE":
@@ -413,6 +418,8 @@ def _is_news(trigger: Token, article: Article) -> bool:
         return False  # "have been released since 2016": a span of time, not one day's news
     if perfect:
         return True
+    if any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in verb.children):
+        return False  # "Hizb ut-Tahrir, which is banned in Russia": a standing state
     sents = doc_sents(trigger.doc)
     lead = sents[_LEAD_SENTENCES - 1].end if len(sents) >= _LEAD_SENTENCES else len(trigger.doc)
     past = verb.tag_ in ("VBD", "VBN") or _is_headline(sent_of(trigger), trigger)

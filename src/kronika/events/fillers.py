@@ -135,6 +135,14 @@ def agent(trigger: Token) -> Token | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
         return agent(trigger.head)
+    if is_passive(trigger):
+        # "designated a terrorist organization by the UN": "by" hung on the object
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "oprd", "attr")]
+        return next((by for c in objects if (by := _by_whom(c)) is not None), None)
+    if trigger.dep_ == "acl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
+    ):
+        return _whose_decision(trigger.head)
     # "cleric Bashir freed from prison": a past participle after its noun is done to it
     if trigger.dep_ in ("acl", "relcl") and not is_passive(trigger) and trigger.tag_ != "VBN":
         return trigger.head
@@ -142,6 +150,26 @@ def agent(trigger: Token) -> Token | None:
         # "B. travelled to Syria to join the group": the traveller joined
         return agent(trigger.head)
     return None
+
+
+def _by_whom(token: Token) -> Token | None:
+    """The object of a "by" phrase hung on ``token``."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _whose_decision(noun: Token) -> Token | None:
+    """Who acts on "a decision by the minister to ban", "granted the request to extradite"."""
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return agent(noun.head)  # the court that granted the request acts on it
+    found = _by_whom(noun) or next((c for c in noun.children if c.dep_ == "poss"), None)
+    if found is None:
+        # "the decision of Rahimov to join IS"
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        found = None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
+    return found
 
 
 #: Verbs that lay an act at someone's door: "accused X of carrying out", "blamed X for".

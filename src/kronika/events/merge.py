@@ -145,7 +145,11 @@ def merge_events(events: list[Told]) -> list[Event]:
                 out[i] = (other_start, _union(other, _without(event, "count")))
                 alone[i] = alone[i] and told.supplement
                 break
+            # "banned in Russia, Uzbekistan and Tajikistan": one sentence, one ban per place
+            apart = other_start == sent_start and not _places_agree(other, event)
             if other.type == event.type in _ONCE_PER_PERSON and _same_people(other, event):
+                if apart:
+                    continue
                 out[i] = (other_start, _union(other, event))
                 alone[i] = alone[i] and told.supplement
                 break

@@ -63,6 +63,8 @@ class EventSpec:
     examples: tuple[dict[str, Any], ...] = ()
     require: tuple[str, ...] = ()
     sources: tuple[str, ...] = field(default=())
+    #: one event per place of a list ("banned in Russia, Uzbekistan and Tajikistan")
+    per_place: bool = False
 
     @property
     def core(self) -> str | None:
@@ -112,6 +114,7 @@ def _combine(old: EventSpec, new: EventSpec) -> EventSpec:
         examples=old.examples + new.examples,
         require=old.require,
         sources=old.sources + new.sources,
+        per_place=old.per_place or new.per_place,
     )
 
 
@@ -154,6 +157,7 @@ def parse_spec(data: Any, origin: str) -> EventSpec:
         examples=tuple(data.get("examples") or ()),
         require=_require(data.get("require") or (), roles, origin),
         sources=(origin,),
+        per_place=bool(data.get("per_place", False)),
     )
 
 

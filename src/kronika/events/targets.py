@@ -1,4 +1,4 @@
-"""One mention told as several events: conjoined attack targets, years, terms "respectively".
+"""One mention told as several events: conjoined targets, years, places, terms "respectively".
 
 One attack noun with several conjoined targets told as several events.
 
@@ -118,6 +118,38 @@ def _date_list(trigger: Token) -> list[Token]:
             break
         token = token.head
     return []
+
+
+#: Prepositions whose list of places is one act per place: "banned in A, B and C".
+_ACROSS = ("in", "across", "throughout")
+
+
+def split_places(event: Event, trigger: Token) -> list[Event]:
+    """``event`` once per place listed for the trigger ("banned in A, B and C"); else [event].
+
+    Only when the event's place is the list's first, each listed name is known to
+    the gazetteer, and the list hangs on the trigger's own phrase.
+    """
+    resolve = normalizer("kronika.place.v1")
+    if resolve is None or event.location is None:
+        return [event]
+    for child in trigger.children:
+        if child.dep_ != "prep" or child.lower_ not in _ACROSS:
+            continue
+        first = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if first is None or not first.conjuncts or first.ent_type_ not in ("GPE", "LOC"):
+            continue
+        places = []
+        for token in sorted([first, *first.conjuncts], key=lambda t: t.i):
+            ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
+            place = resolve(clean_name(ent.text)) if ent is not None else None
+            if ent is None or place is None:
+                return [event]
+            places.append(replace(place, name=clean_name(ent.text)))
+        if places[0].name != event.location.name:
+            return [event]
+        return [replace(event, location=p) for p in places]
+    return [event]
 
 
 def split_respectively(event: Event, sent: Span) -> list[Event]:
