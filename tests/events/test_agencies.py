@@ -139,8 +139,9 @@ def _acted(
         ),
         # a bare "court" says nothing
         ("authority", ["A", "court"], ["DET", "NOUN"], [], None),
-        # an arresting agency is given by name only
-        ("agency", ["Kyrgyz", "police"], ["ADJ", "NOUN"], [(0, 1, "NORP")], None),
+        # an arresting agency is told by whose it is; "the police" alone says nothing
+        ("agency", ["Kyrgyz", "police"], ["ADJ", "NOUN"], [(0, 1, "NORP")], "Kyrgyz police"),
+        ("agency", ["The", "police"], ["DET", "NOUN"], [], None),
         ("agency", ["The", "FSB"], ["DET", "PROPN"], [(1, 2, "ORG")], "FSB"),
     ],
 )

@@ -45,3 +45,27 @@ def test_a_clause_with_its_own_date_keeps_it_under_a_heading(nlp: Any) -> None:
         "The engineers were released on March 4."
     )
     assert _dates(nlp, text, "RELEASE") == ["2018-03-04"]
+
+
+@pytest.mark.parametrize(
+    "text,kind,date",
+    [
+        # a date inside the people a clause is about describes them, not the arrest
+        (
+            "Those detained on Monday include the group's leader at the time of the 2009 "
+            "bombings, Karim Usmonov.",
+            "ARREST",
+            "2020-12-28",
+        ),
+        # the crime's date is not the verdict's, which is the article's news
+        (
+            "Nodir Saidov was found guilty of planning the 2016 attack on a bank in Khujand.",
+            "SENTENCE",
+            "2021-01-01",
+        ),
+    ],
+)
+def test_a_date_describing_a_participant_or_crime_does_not_date_the_event(
+    nlp: Any, text: str, kind: str, date: str | None
+) -> None:
+    assert _dates(nlp, text, kind) == [date]

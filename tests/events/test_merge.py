@@ -208,3 +208,14 @@ def test_merge_events_keeps_attacks_apart_when_their_tolls_or_days_differ(second
 def test_merge_events_does_not_join_attacks_by_a_single_death() -> None:
     # one dead is too common a toll to name one attack
     assert len(merge_events([_attack(0, MALI, killed=1), _attack(900, TOWN, killed=1)])) == 2
+
+
+def test_merge_events_gives_people_told_as_those_arrested_to_the_nameless_arrest() -> None:
+    # "Police arrested dozens of suspects. Those arrested include A and B."
+    raid = _told("ARREST", 0, "2020", detainee=[])
+    those = replace(
+        _told("ARREST", 20, detainee=["Nurlan Beisov", "Askar Omarov"]), refers_back=True
+    )
+    merged = merge_events([raid, those])
+    assert [e.args["detainee"] for e in merged] == [["Nurlan Beisov", "Askar Omarov"]]
+    assert merged[0].date == "2020"

@@ -82,6 +82,9 @@ def test_running_reference_reads_the_latest_told_date(nlp: Any) -> None:
             "officials said.",
             "Mali",
         ),
+        # a state naming the attack is whose act it was; a city naming it is where
+        ("A U.S. airstrike killed three militant commanders on Monday.", None),
+        ("A Kabul suicide bombing killed 12 people on Monday.", "Kabul"),
         # one toll told twice is one attack, placed where the fuller account places it
         (
             "Rebels killed nine soldiers in an attack on an army base close to the border with "

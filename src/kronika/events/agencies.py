@@ -88,8 +88,8 @@ def fill_authority(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     doer = agent(ctx.trigger)
     if doer is None:
         return None
-    # an arresting agency is given by name only ("the FSB"); "police" is too common to tell
-    if role.name == "authority" and doer.pos_ == "NOUN" and doer.lemma_.lower() in _INSTITUTIONS:
+    # "police" alone is too common to tell; "Almaty police", "Indonesian police" tell whose
+    if doer.pos_ == "NOUN" and doer.lemma_.lower() in _INSTITUTIONS:
         # "a Bishkek court", "the Afghan government": the body, not the place it sits in
         words = [t for t in doer.subtree if t.i <= doer.i and t.dep_ not in ("det", "punct")]
         if len(words) > 1:

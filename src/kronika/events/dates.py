@@ -44,28 +44,35 @@ def _date_phrases(sent: Span) -> list[tuple[int, str]]:
 _OTHER_TIME = frozenset({"since", "until", "till", "before", "after", "once"})
 
 
-def _date_scope(token: Token, trigger: Token) -> bool | None:
+def _date_scope(token: Token, trigger: Token, dating: bool = True) -> bool | None:
     """Whether a date phrase dates the trigger's clause (True), a clause above it (False),
     or another clause altogether (None).
 
     "On Oct. 19 the office announced that X was sentenced": the announcement's
     date is the fallback for the sentence it reports. A trigger that is the subject
     of its clause ("the explosion killed 12 and wounded 30 at a market in Osh")
-    is dated and placed by the whole clause.
+    is dated and placed by the whole clause. In ``dating``, a date inside a noun
+    the clause above is about describes that noun, not the event.
     """
-    scope = _scope_of(token, trigger)
+    scope = _scope_of(token, trigger, dating)
     if scope is None and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB":
-        return _scope_of(token, trigger.head)
+        return _scope_of(token, trigger.head, dating)
     return scope
 
 
-def _scope_of(token: Token, trigger: Token) -> bool | None:
+def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
+    if dating and _of_a_crime(token, trigger):
+        return None  # "found guilty of their role in the April 2017 blast": the crime's
+    below = token
     for ancestor in token.ancestors:
         if ancestor == trigger:
             return True
         if ancestor.pos_ in ("VERB", "AUX"):
             if ancestor in trigger.ancestors:
-                return False
+                # "those arrested include the chief at the time of the 2002 bombings": a
+                # date inside a noun the clause above is about describes that noun
+                noun = dating and below.dep_ in _ARGUMENTS and trigger not in below.subtree
+                return None if noun else False
             # "pardoned under the decree signed on December 7" dates the act; "Kabirov,
             # who died in October 2016" does not
             inside = trigger in ancestor.ancestors and (
@@ -76,7 +83,22 @@ def _scope_of(token: Token, trigger: Token) -> bool | None:
                 c.dep_ in ("mark", "advmod") and c.lower_ in _OTHER_TIME for c in ancestor.children
             )
             return False if inside and not other_time else None
+        below = ancestor
     return False
+
+
+def _of_a_crime(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` sits in an "of" phrase of a verb or adjective ("guilty of ...")."""
+    for ancestor in token.ancestors:
+        if ancestor.lower_ == "of" and ancestor.head.pos_ in ("ADJ", "VERB"):
+            return True
+        if ancestor == trigger or trigger in ancestor.children:
+            return False
+    return False
+
+
+#: Dependencies of a clause's own participants (not its circumstances).
+_ARGUMENTS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "dative", "oprd"})
 
 
 #: A date heading an item, as incident summaries and chronologies give it:

@@ -585,8 +585,8 @@ def _refers_back(trigger: Token) -> bool:
     token = patient(trigger) or agent(trigger)
     if token is None:
         return False
-    if token.lower_ in ("they", "them"):
-        return True
+    if token.lower_ in ("they", "them", "those", "these"):
+        return True  # "they were released", "those arrested include A and B"
     if token.lower_ in ("half", "some", "many", "most", "all", "none"):
         # "half of them were pardoned"
         return any(

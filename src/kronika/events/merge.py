@@ -171,6 +171,8 @@ def merge_events(events: list[Told]) -> list[Event]:
                 or other_start == sent_start
                 or _same_group(other, event)
                 or (_anonymous(event) and (close or told.refers_back))
+                # "police arrested dozens ... Those arrested include A and B"
+                or (told.refers_back and close and not _names(other))
             ):
                 out[i] = (other_start, _union(other, event))
                 alone[i] = alone[i] and told.supplement
@@ -247,6 +249,10 @@ def _same_paragraph(a: Event, b: Event) -> bool:
 
 def _without(event: Event, role: str) -> Event:
     return replace(event, args={k: v for k, v in event.args.items() if k != role})
+
+
+def _names(event: Event) -> bool:
+    return any(isinstance(v, list) and v for v in event.args.values())
 
 
 def _anonymous(event: Event) -> bool:

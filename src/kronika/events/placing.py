@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ArgValue, Place
 from ..resolve.mentions import clean_name, people_words
+from .agencies import country_of_word
 from .dates import _date_scope
 from .spans import block, doc_ents, doc_text, normalizer, sent_ents
 
@@ -39,7 +40,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             ent.label_ in ("ORG", "PERSON") and after_in
         ):
             continue
-        if not lo <= ent.start_char < hi or _date_scope(ent.root, trigger) is None:
+        if not lo <= ent.start_char < hi or _date_scope(ent.root, trigger, dating=False) is None:
             continue  # "Saidov was a prisoner in the Soviet Union, and was freed": not there
         if ent.root.head.lower_ == "to" and ent.root.head.head.lower_ == "according":
             continue  # "according to Dushanbe": a source, not a place
@@ -47,7 +48,13 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue  # "during a transfer to Bishkek", "on a flight to Moscow": where it went
         if _in_dateline(sent, ent) or _reference_point(ent):
             continue  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
+        modifier = ent.root.dep_ in ("compound", "amod", "nmod")
         name = clean_name(ent.text)
+        country = country_of_word(name) if modifier else None
+        if modifier and ent.root.head == trigger and (country or _is_state(resolve, name)):
+            continue  # "a U.S. airstrike": whose act it was, not where ("a Kabul bombing" is)
+        if country:
+            name = country  # "Kazakh police arrested": the police of Kazakhstan
         places_ok = ("court", "facility", "authority", "agency")
         if name in used and not any(name in str(args.get(r, "")) for r in places_ok):
             continue
@@ -104,6 +111,11 @@ _BEARINGS = frozenset(
     "miles mile kilometers kilometres km east west north south northeast northwest southeast "
     "southwest outskirts".split()
 )
+
+
+def _is_state(resolve: Callable[..., Any], name: str) -> bool:
+    place = _cached_place(resolve, name)
+    return place is not None and place.admin1 is None and place.country == place.name
 
 
 def _a_country(place: Place | None, name: str) -> bool:
@@ -248,8 +260,6 @@ _BODIES = frozenset(
 
 def _state_of_body(trigger: Token, lo: int, hi: int) -> Place | None:
     """The country of the body that acts: "the Kazakh President pardoned", "a Kyrgyz court"."""
-    from .agencies import country_of_word
-
     for tok in trigger.subtree:
         if not lo <= tok.idx < hi or tok.dep_ not in ("amod", "compound", "nmod"):
             continue
