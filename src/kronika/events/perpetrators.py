@@ -31,6 +31,13 @@ _ACT_WORDS = frozenset(
 _GROUP_PREPS = frozenset({"from", "of", "with"})
 
 
+#: Words that tie doers to a group through "to"/"with": "belonging to", "linked to".
+_BELONGING = frozenset(
+    "belong link tie loyal affiliate affiliated ally allied align aligned connect "
+    "connected associate associated".split()
+)
+
+
 def fill_perpetrator(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """Names of the attack's doers, or of whoever claimed it or had it laid at their door."""
     types = role.entity or ("PERSON", "ORG")
@@ -141,6 +148,12 @@ def _group_of(ctx: FillContext, doer: Token, types: tuple[str, ...]) -> list[str
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return names_of(ctx, obj, types)
+        if child.dep_ in ("acl", "amod") and child.lemma_.lower() in _BELONGING:
+            # "gunmen belonging to X", "militants linked to X", "fighters loyal to X"
+            for prep in (c for c in child.children if c.dep_ == "prep"):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if prep.lower_ in ("to", "with") and obj is not None:
+                    return names_of(ctx, obj, types)
     if doer.lemma_.lower() not in _DOERS:
         return []
     # "Tuareg rebels", "Houthi fighters": a people's armed men are a group
