@@ -1,8 +1,9 @@
 """The project's own terse incident summaries (database style), through the real model.
 
 Each line of ``tests/data/incident_summaries.jsonl`` is an invented item: a heading
-date, the act, its toll and who claimed it. Every item must yield one attack with
-the heading date; tolls and claimed perpetrators must be read exactly.
+date, the act, its place, its toll and who claimed it. Every item must yield one
+attack with the heading date and the town its address starts with; tolls and
+claimed perpetrators must be read exactly.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ def test_incident_summary(nlp: Any, item: dict[str, Any]) -> None:
     assert len(attacks) == 1, attacks
     (event,) = attacks
     assert event.date == item["date"]
+    # "in Rueso, Narathiwat, Thailand": the town that heads the address
+    assert event.location is not None and event.location.name == item["location"]
     for role in ("killed", "wounded"):
         if role in item:
             assert event.args.get(role) == item[role], (role, event.args)

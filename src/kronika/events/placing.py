@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ArgValue, Place
 from ..resolve.mentions import clean_name, people_words
+from .addresses import address_place
 from .agencies import country_of_word
 from .dates import _date_scope
 from .spans import block, doc_ents, doc_text, normalizer, sent_ents
@@ -31,6 +32,9 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             used.update(value)
     ranked = []
     lo, hi = block(sent, trigger)
+    address = address_place(sent, trigger, lo, hi, lambda name: _cached_place(resolve, name))
+    if address is not None:
+        return address  # "in Tangi, Kunduz province, Afghanistan": the town
     for ent in sent_ents(sent):
         # "the village of Arka": a settlement named, whatever the model took the name for
         settled = ent.root.head.lower_ == "of" and ent.root.head.head.lemma_ in _SETTLEMENTS

@@ -1,0 +1,81 @@
+"""Places written as an address: "in Tangi, Kunduz province, Afghanistan".
+
+Wire copy and incident databases give where something happened from the
+narrowest place out, separated by commas. The first name is the place, whatever
+the model tagged it as (small towns are often read as people or not at all); the
+chain counts as an address only when it ends in a country the gazetteer knows,
+or when its middle names a province or region.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from ..model import Place
+from .spans import doc_text
+
+_WORD = r"[A-Z][\w'’.-]*"
+_NAME = rf"{_WORD}(?:[ -]{_WORD}){{0,3}}"
+#: Words that make a name a region: "Kunduz province", "Sughd region".
+_REGION_WORDS = "province|district|region|state|governorate|county|prefecture|oblast"
+_ADDRESS = re.compile(
+    rf"\b(?:in|at|near|outside|of)\s+(?P<place>{_NAME}),\s+"
+    rf"(?P<middle>{_NAME}(?:\s+(?:{_REGION_WORDS}))?)"
+    rf"(?:,\s+(?P<last>{_NAME}(?:\s+of(?:\s+the)?\s+{_NAME})?))?"
+)
+
+
+def address_place(
+    sent: Span, trigger: Token, lo: int, hi: int, resolve: Callable[[str], Any]
+) -> Place | None:
+    """The first place of an address told in the trigger's part of the sentence, else None."""
+    text = doc_text(sent.doc)
+    for match in _ADDRESS.finditer(text, lo, hi):
+        last = match.group("last")
+        middle = match.group("middle")
+        country = _country(resolve, last or middle)
+        region = re.search(rf"\b(?:{_REGION_WORDS})$", middle) is not None
+        if country is None and not (region and last is None):
+            continue
+        if _country(resolve, match.group("place")) is not None:
+            continue  # "in Russia, Uzbekistan and Tajikistan": a list of states
+        if not _in_clause(sent, trigger, match.start("place")):
+            continue
+        place = resolve(match.group("place"))
+        if place is not None and place.country == country:
+            return Place(
+                name=match.group("place"),
+                country=place.country,
+                admin1=place.admin1,
+                lat=place.lat,
+                lon=place.lon,
+            )
+        return Place(name=match.group("place"), country=country)
+    return None
+
+
+def _country(resolve: Callable[[str], Any], name: str) -> str | None:
+    place = resolve(name)
+    if place is None or place.admin1 is not None or place.country != place.name:
+        return None
+    return str(place.country)
+
+
+def _in_clause(sent: Span, trigger: Token, start: int) -> bool:
+    """Whether the address at char ``start`` belongs to the trigger's own clause.
+
+    "kidnapped in Kyiv, Ukraine, and brought to Tashkent, where he was convicted":
+    the address places the kidnapping, not the conviction.
+    """
+    from .dates import _date_scope
+
+    token = next((t for t in sent if t.idx >= start), None)
+    if token is None:
+        return False
+    scope = _date_scope(token, trigger, dating=False)
+    # "attacked a jail in Mubi, Adamawa state, Nigeria, and freed 25 inmates": one clause
+    return scope is True or (scope is False and trigger.dep_ == "conj")

@@ -1,0 +1,55 @@
+"""Places written as an address ("in Tangi, Kunduz province, Afghanistan"), real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kronika.events.extract import extract_article
+from kronika.model import Article
+from kronika.settings import Settings
+
+pytestmark = pytest.mark.model
+
+
+def _places(nlp: Any, text: str, kind: str) -> list[str | None]:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
+    result = extract_article(nlp(text), article, Settings())
+    return [e.location.name if e.location else None for e in result.events if e.type == kind]
+
+
+@pytest.mark.parametrize(
+    "text,kind,place",
+    [
+        # the town heads the address, whatever the model tags it as
+        (
+            "Gunmen ambushed a truck in Dori, Seno province, Burkina Faso, killing two drivers.",
+            "ATTACK",
+            "Dori",
+        ),
+        ("Militants set fire to a school in Tangi, Kunduz province.", "ATTACK", "Tangi"),
+        (
+            "A court in Isfara, Sughd region, Tajikistan, sentenced Rustam Nazarov to nine years.",
+            "SENTENCE",
+            "Isfara",
+        ),
+        # an address in another clause places that clause's act, not this one
+        (
+            "Olim Sattorov was abducted in Kyiv, Ukraine, and flown to Dushanbe, where he was "
+            "sentenced to 12 years.",
+            "SENTENCE",
+            "Dushanbe",
+        ),
+    ],
+)
+def test_the_first_place_of_an_address_is_where_it_happened(
+    nlp: Any, text: str, kind: str, place: str
+) -> None:
+    assert _places(nlp, text, kind) == [place]
+
+
+def test_a_list_of_states_is_no_address(nlp: Any) -> None:
+    text = "Hizb ut-Tahrir is banned in Russia, Uzbekistan and Tajikistan."
+    assert "Russia" in _places(nlp, text, "BAN")
+    assert all(p in ("Russia", "Uzbekistan", "Tajikistan") for p in _places(nlp, text, "BAN"))
