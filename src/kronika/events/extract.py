@@ -27,6 +27,7 @@ from ..claims.stance import attach_stance, is_asserted
 from ..model import ArgValue, Article, ArticleResult, Claim, Entity, Event, Evidence
 from ..resolve.mentions import MentionIndex, NameMention, people_words
 from ..settings import Settings
+from .backstop import backstop_events
 from .compile import Hit, compile_rules
 from .dates import event_date
 from .fillers import (
@@ -97,6 +98,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             events.append(replace(told, accompanies=_accompanies(trigger)))
             if _is_news(trigger, article):
                 news.add(event.evidence[0].start)
+    # sentences no rule told an event in: the sentence classifier's guess (setting "backstop")
+    events.extend(backstop_events(doc, events, groups, rules.specs, settings, lambda spec, tok: _build(spec, tok, [], mentions, article)))  # noqa: E501
     merged = _dated_news(merge_events(events), news, article.published)
     claims = find_claims(doc, mentions, merged)
     merged, claims = attach_stance(doc, merged, claims)
