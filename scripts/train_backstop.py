@@ -9,8 +9,8 @@ positive of its file's type; one that expects none says only that its file's
 type is absent). Evaluation sets are never read. Training is deterministic:
 running this twice writes the same file.
 
-    python scripts/train_backstop.py            # writes src/kronika/data/backstop/model.json
-    python scripts/train_backstop.py --check    # exit 1 if the shipped model is not what training gives
+    python scripts/train_backstop.py          # writes src/kronika/data/backstop/model.json
+    python scripts/train_backstop.py --check  # exit 1 unless the shipped model is what it gives
 """
 
 from __future__ import annotations
@@ -52,9 +52,7 @@ def train() -> dict[str, object]:
     nlp = build_nlp(Settings())
     examples = [
         Example(tuple(features(doc)), told, known or frozenset(labels))
-        for doc, (_, told, known) in zip(
-            nlp.pipe([t for t, _, _ in texts]), texts, strict=True
-        )
+        for doc, (_, told, known) in zip(nlp.pipe([t for t, _, _ in texts]), texts, strict=True)
     ]
     return fit(examples, labels)
 

@@ -71,7 +71,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "backstop_threshold",
-        0.6,
+        0.7,
         "Probability the backstop's sentence classifier needs before it adds an event.",
     ),
     Setting("host", "127.0.0.1", "Address the web server listens on."),
@@ -106,7 +106,7 @@ class Settings:
     fetch_timeout: float = 20.0
     min_confidence: float = 0.0
     backstop: bool = False
-    backstop_threshold: float = 0.6
+    backstop_threshold: float = 0.7
     host: str = "127.0.0.1"
     port: int = 8000
     token: str = ""

@@ -42,6 +42,8 @@ CONFIDENCE = 0.4
 _KINDS = frozenset("PERSON ORG GPE LOC FAC NORP DATE TIME CARDINAL".split())
 #: Parts of speech a stand-in trigger may have.
 _TRIGGER_POS = frozenset({"VERB", "NOUN"})
+#: Sentences (this one and those before) in which a rule event of a type covers the type.
+_NEAR = 3
 
 Build = Callable[[EventSpec, Token], "Event | None"]
 
@@ -86,8 +88,9 @@ def load_model() -> SentenceModel:
             weights={f: tuple(float(w) for w in ws) for f, ws in data["weights"].items()},
         )
     except (OSError, ValueError, KeyError, TypeError) as err:
-        raise ConfigError(f"{path}: backstop model unreadable ({err}); rerun "
-                          "scripts/train_backstop.py") from None
+        raise ConfigError(
+            f"{path}: backstop model unreadable ({err}); rerun scripts/train_backstop.py"
+        ) from None
 
 
 def token_feature(token: Token) -> str | None:
@@ -128,18 +131,22 @@ def backstop_events(
     """
     if not settings.backstop or doc.lang_ != "en":
         return []
-    covered = {t.sent_start for t in told}
-    seen = {(type_name, sent_of(doc[i]).start) for type_name, i in hits}
+    sents = doc_sents(doc)
+    number = {sent.start: n for n, sent in enumerate(sents)}
+    covered = {number[t.sent_start] for t in told}
+    # a type told by a rule in this sentence or the two before: the sentence goes on about it
+    near = {(t.event.type, number[t.sent_start] + k) for t in told for k in range(_NEAR)}
+    near |= {(type_name, number[sent_of(doc[i]).start]) for type_name, i in hits}
     model = load_model()
     found: list[Told] = []
-    for sent in doc_sents(doc):
-        if sent.start in covered:
+    for n, sent in enumerate(sents):
+        if n in covered:
             continue
         probs = model.probabilities(features(sent))
         for type_name, prob in sorted(probs.items(), key=lambda kv: -kv[1]):
             if prob < settings.backstop_threshold or type_name not in specs:
                 break
-            if (type_name, sent.start) in seen:
+            if (type_name, n) in near:
                 continue
             event = _event(sent, type_name, specs[type_name], model, build)
             if event is not None:
@@ -156,6 +163,9 @@ def _event(
     event = build(spec, trigger)
     if event is None:
         return None
+    core = spec.core
+    if core is not None and not event.args.get(core) and "count" not in event.args:
+        return None  # nobody named or counted: nothing a reader could check
     return replace(event, confidence=CONFIDENCE, rule=f"{type_name}/backstop")
 
 

@@ -73,7 +73,5 @@ def fit(examples: Sequence[Example], labels: Sequence[str]) -> dict[str, Any]:
     return {
         "labels": list(labels),
         "bias": [round(float(b), DECIMALS) for b in bias],
-        "weights": {
-            f: [round(float(w), DECIMALS) for w in weights[i]] for f, i in index.items()
-        },
+        "weights": {f: [round(float(w), DECIMALS) for w in weights[i]] for f, i in index.items()},
     }

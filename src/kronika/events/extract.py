@@ -14,7 +14,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +99,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             if _is_news(trigger, article):
                 news.add(event.evidence[0].start)
     # sentences no rule told an event in: the sentence classifier's guess (setting "backstop")
-    events.extend(backstop_events(doc, events, groups, rules.specs, settings, lambda spec, tok: _build(spec, tok, [], mentions, article)))  # noqa: E501
+    build = partial(_build, hits=[], mentions=mentions, article=article)
+    events.extend(backstop_events(doc, events, groups, rules.specs, settings, build))
     merged = _dated_news(merge_events(events), news, article.published)
     claims = find_claims(doc, mentions, merged)
     merged, claims = attach_stance(doc, merged, claims)
