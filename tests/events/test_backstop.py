@@ -64,6 +64,13 @@ def test_backstop_stays_out_of_sentences_a_rule_told(nlp: Any) -> None:
     assert [e.rule.endswith("/backstop") for e in events] == [False]
 
 
+@pytest.mark.model
+def test_backstop_stays_out_of_the_sentences_after_a_rule_event_of_its_type(nlp: Any) -> None:
+    told = "Gunmen attacked a checkpoint near Khorog on Sunday. "
+    events = _events(nlp, told + UNRULED_ATTACK, ON)
+    assert events and not [e for e in events if e.rule.endswith("/backstop")]
+
+
 def test_fitting_is_deterministic_and_learns_the_examples() -> None:
     labels = ["ARREST", "ATTACK"]
     everything = frozenset(labels)
