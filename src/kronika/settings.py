@@ -64,6 +64,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_input_bytes", 50_000_000, "Inputs larger than this many bytes are skipped."),
     Setting("fetch_timeout", 20.0, "Seconds to wait for a URL or feed."),
     Setting("min_confidence", 0.0, "Events below this confidence are not stored."),
+    Setting(
+        "backstop",
+        False,
+        "Add lower-confidence events where the sentence classifier sees one no rule caught.",
+    ),
+    Setting(
+        "backstop_threshold",
+        0.7,
+        "Probability the backstop's sentence classifier needs before it adds an event.",
+    ),
     Setting("host", "127.0.0.1", "Address the web server listens on."),
     Setting("port", 8000, "Port the web server listens on."),
     Setting("token", "", "Token that write requests must send ('' makes serve generate one)."),
@@ -95,6 +105,8 @@ class Settings:
     max_input_bytes: int = 50_000_000
     fetch_timeout: float = 20.0
     min_confidence: float = 0.0
+    backstop: bool = False
+    backstop_threshold: float = 0.7
     host: str = "127.0.0.1"
     port: int = 8000
     token: str = ""

@@ -14,7 +14,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from ..claims.stance import attach_stance, is_asserted
 from ..model import ArgValue, Article, ArticleResult, Claim, Entity, Event, Evidence
 from ..resolve.mentions import MentionIndex, NameMention, people_words
 from ..settings import Settings
+from .backstop import backstop_events
 from .compile import Hit, compile_rules
 from .dates import event_date
 from .fillers import (
@@ -102,6 +103,9 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             events.append(replace(told, accompanies=_accompanies(trigger)))
             if _is_news(trigger, article):
                 news.add(event.evidence[0].start)
+    # sentences no rule told an event in: the sentence classifier's guess (setting "backstop")
+    build = partial(_build, hits=[], mentions=mentions, article=article)
+    events.extend(backstop_events(doc, events, groups, rules.specs, settings, build))
     merged = _dated_news(merge_events(events), news, article.published)
     claims = find_claims(doc, mentions, merged)
     merged, claims = attach_stance(doc, merged, claims)
