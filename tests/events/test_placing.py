@@ -175,3 +175,19 @@ def test_untagged_place_takes_a_mistyped_town_after_a_place_of_custody(
     doc = _escaped_in(["Kandi"], "PROPN", ent)
     sent = doc[:]
     assert _untagged_place(sent, doc[2], 0, len(doc.text)).name == expected  # type: ignore[union-attr]
+
+
+@pytest.mark.model
+def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
+    from kronika.events.extract import extract_article
+    from kronika.model import Article
+    from kronika.settings import Settings
+
+    text = (
+        "Cleric freed after nine years\n\nJakarta, Jan. 8, (Wire) – Radical cleric Omar Bakri "
+        "was released from a prison in Bogor on Friday, an official said."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-01-09")
+    result = extract_article(nlp(text), article, Settings())
+    places = [e.location.name if e.location else None for e in result.events]
+    assert places == ["Bogor"]

@@ -89,6 +89,8 @@ def patient(trigger: Token) -> Token | None:
     found = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None)
     if found is not None:
         return _antecedent_of_relative(found)
+    if _title_passive(trigger):
+        return next(c for c in trigger.children if c.dep_ == "nsubj")
     if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return trigger.head
     if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
@@ -129,7 +131,7 @@ def agent(trigger: Token) -> Token | None:
         owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
         return owner if owner is not None else _blamed(trigger)
     for child in trigger.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" and not _title_passive(trigger):
             return _antecedent_of_relative(child)
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -150,6 +152,28 @@ def agent(trigger: Token) -> Token | None:
         # "B. travelled to Syria to join the group": the traveller joined
         return agent(trigger.head)
     return None
+
+
+def _title_passive(verb: Token) -> bool:
+    """ "Radical cleric Bashir freed from prison": a title drops "was" from a passive.
+
+    A participle with a subject and no object, alone on a line without closing
+    punctuation, tells what was done to its subject.
+    """
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or verb.dep_ != "ROOT":
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(
+        c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp") for c in verb.children
+    ):
+        return False
+    text = verb.doc.text
+    end = text.find("\n", verb.idx)
+    line = text[text.rfind("\n", 0, verb.idx) + 1 : end if end >= 0 else len(text)].strip()
+    return 0 < len(line) < _TITLE_LENGTH and line[-1] not in ".!?\"”'"
+
+
+#: The longest line read as a title.
+_TITLE_LENGTH = 160
 
 
 def _by_whom(token: Token) -> Token | None:
@@ -368,7 +392,13 @@ def count_of(token: Token) -> int | float | None:
             if value is not None:
                 return value  # type: ignore[no-any-return]
         for child in head.children:
-            if child.dep_ == "nummod" and child.ent_type_ not in ("DATE", "MONEY", "PERCENT"):
+            # "Thirteen Islamists" opening a sentence: the model may take the number for a name
+            spelled = child.dep_ in ("compound", "amod") and child.like_num and child.i < head.i
+            if (child.dep_ == "nummod" or spelled) and child.ent_type_ not in (
+                "DATE",
+                "MONEY",
+                "PERCENT",
+            ):
                 # "twenty-two migrants": the number is the whole hyphenated run
                 value = parse(child.doc[child.left_edge.i : child.i + 1].text)
                 if value is not None:
@@ -421,7 +451,10 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         names = _appositive_people(ctx, token) or described_people(ctx, token)
     if not names and "PERSON" in types:
         names = _included_people(ctx, token, types)
-    for head in (ctx.trigger, token):
+    # "Thirteen Islamists in Lebanese jails, including A, were released": the parser hangs
+    # "including" on the nearest noun as often as on the people
+    inner = [t for t in token.subtree if t.dep_ == "pobj" and t.head.head == token]
+    for head in (ctx.trigger, token, *inner):
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "including":
                 for obj in child.children:

@@ -92,9 +92,14 @@ _DATELINE = re.compile(r"[^\n:(]{0,60}?(?:\([^)\n]{0,80}\)\s*[:–—-]?|--|—|
 
 def _in_dateline(sent: Span, ent: Span) -> bool:
     """Whether ``ent`` is the place of a dateline at the very start of the article."""
-    if sent.start != 0 and not doc_text(sent.doc)[: sent.start_char].strip() == "":
-        return False
     text = doc_text(sent.doc)
+    before = text[: sent.start_char]
+    # the first paragraph, under at most a title line and a byline
+    opens_body = before.strip() == "" or (
+        before.endswith("\n") and len([ln for ln in before.splitlines() if ln.strip()]) <= 2
+    )
+    if not opens_body:
+        return False
     prefix = _DATELINE.match(text, sent.start_char)
     if prefix is None or ent.end_char > prefix.end():
         return False
