@@ -137,6 +137,8 @@ def _struck(token: Token) -> Token | None:
 def _phrase(ctx: FillContext, token: Token | None) -> str | None:
     if token is None or token.ent_type_ in ("DATE", "TIME"):
         return None
+    if token.lemma_.lower() in _ANYONE or token.lower_ in ("he", "she", "they", "him", "them"):
+        return None  # "50 people were killed": a toll, not what was attacked
     if token.ent_type_ == "PERSON":
         return ctx.mentions.name_at(token.doc[token.i : token.i + 1].root.idx) or _entity_text(
             token
@@ -150,6 +152,10 @@ def _phrase(ctx: FillContext, token: Token | None) -> str | None:
     ]
     words.sort(key=lambda t: t.i)
     return " ".join(t.text for t in words) or None
+
+
+#: Nouns that count victims without saying who they were.
+_ANYONE = frozenset("people person persons individual individuals other others more".split())
 
 
 def _entity_text(token: Token) -> str:

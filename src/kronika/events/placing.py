@@ -54,7 +54,9 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
         modifier = ent.root.dep_ in ("compound", "amod", "nmod")
         name = clean_name(ent.text)
-        country = country_of_word(name) if modifier else None
+        # "Kazakh police": the state whose body acted ("Kyrgyz nationals" are often abroad)
+        abroad = ent.root.head.lemma_.lower() in _ABROAD
+        country = country_of_word(name) if modifier and not abroad else None
         if modifier and ent.root.head == trigger and (country or _is_state(resolve, name)):
             continue  # "a U.S. airstrike": whose act it was, not where ("a Kabul bombing" is)
         if country:
@@ -261,6 +263,9 @@ def _cached_place(resolve: Callable[..., Any], name: str) -> Any:
 
 
 #: Nouns for those who act for a state: their nationality word names the country.
+#: People whose nationality says nothing of where they are: "Kyrgyz nationals killed in Russia".
+_ABROAD = frozenset("national citizen migrant worker labourer laborer student".split())
+
 _BODIES = frozenset(
     "president leader government court authorities authority police ministry parliament "
     "service troops army forces judge officials".split()
