@@ -37,6 +37,7 @@ from .fillers import (
     count_of,
     patient,
 )
+from .gapping import split_gapped
 from .merge import Told, merge_events
 from .placing import event_place
 from .spans import block, doc_ents, doc_sents, doc_text, normalizer, sent_of
@@ -89,6 +90,9 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         if event is not None and type_name == "SENTENCE":
             # "A and B were sentenced to 18 and 16 years respectively": one event per term
             first, *others = split_respectively(event, sent_of(trigger))
+            if not others:
+                # "A was sentenced to 22 years, and B to 19": one event per term
+                first, *others = split_gapped(event, sent_of(trigger), mentions)
             event = first
             events.extend(Told(sent_of(trigger).start, False, False, p) for p in others)
         if event is not None and (_is_tally(event) or _over_a_span(event, trigger)):

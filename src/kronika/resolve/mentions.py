@@ -216,6 +216,12 @@ class MentionIndex:
             return self._people[i][1]
         return None
 
+    def people_in(self, start: int, end: int) -> list[tuple[int, str]]:
+        """Return (char offset, name) of every person mention between ``start`` and ``end``."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return self._people[lo:hi]
+
     def group(self, position: int, size: int | None, reach: int) -> list[str]:
         """Return the people named together ("A, B and C") that a plural at ``position`` means.
 

@@ -1,0 +1,65 @@
+"""One verdict told for several people with the verb said once ("gapping").
+
+"A was sentenced to 22 years, and B and C to 19 years"; "the court sentenced A
+to 12 years and B to nine"; "A and B got 28 years, while C got 27". Each term
+closes the group of people named since the term before it, and each group is
+one SENTENCE event with its own term (the format's convention: one event per
+term). Court, charges, date and place hold for all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from ..model import ArgValue, Event
+from ..normalize.numbers import Term, parse_terms
+from ..resolve.mentions import MentionIndex
+
+#: Arguments that belong to one group, not to the whole verdict.
+_OWN = ("defendant", "count", "term_years", "term_min_years", "life")
+
+
+def split_gapped(event: Event, sent: Span, mentions: MentionIndex) -> list[Event]:
+    """``event`` once per group of people given their own term in ``sent``; else [event]."""
+    names = event.args.get("defendant")
+    text = sent.text
+    if not isinstance(names, list) or not names or "respectively" in text:
+        return [event]
+    terms = parse_terms(text)
+    if len(terms) < 2 or any(t.min_years is not None for t in terms):
+        return [event]  # one term, or a range ("between 19 years and life")
+    ends = _term_ends(text, len(terms))
+    groups: list[list[str]] = [[] for _ in terms]
+    for start, name in mentions.people_in(sent.start_char, sent.end_char):
+        k = next((i for i, end in enumerate(ends) if start - sent.start_char < end), None)
+        if k is not None and name not in groups[k]:
+            groups[k].append(name)
+    # the event's own people open the verdict; every term needs somebody to be given it
+    if not set(names) <= set(groups[0]) or not all(groups):
+        return [event]
+    base = {k: v for k, v in event.args.items() if k not in _OWN}
+    return [
+        replace(event, args={**base, "defendant": group, **_term_args(term)})
+        for group, term in zip(groups, terms, strict=True)
+    ]
+
+
+def _term_ends(text: str, count: int) -> list[int]:
+    """The char offset (in ``text``) where each of the first ``count`` terms is complete."""
+    ends: list[int] = []
+    for end in range(1, len(text) + 1):
+        if end < len(text) and text[end].isalnum():
+            continue  # only at word ends
+        while len(ends) < count and len(parse_terms(text[:end])) > len(ends):
+            ends.append(end)
+        if len(ends) == count:
+            break
+    return ends + [len(text)] * (count - len(ends))
+
+
+def _term_args(term: Term) -> dict[str, ArgValue]:
+    if term.life:
+        return {"life": True}
+    return {"term_years": term.years} if term.years is not None else {}
