@@ -272,6 +272,8 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             name, kind = covering if covering else (None, None)
         if name and tok.dep_ == "amod" and " " not in name:
             continue  # "a Tajik opposition group": a nationality word, not a name
+        if name and types == ("PERSON",) and _a_body(name):
+            continue  # "the British High Court" mistaken for a person
         if name and kind in types:
             typed[name] = None
         elif name and kind in ("PERSON", "ORG"):
@@ -314,7 +316,9 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             continue
         # a lone capitalized word opening a sentence ("Gunmen attacked") is no name
         if len(run) > 1 or ("ORG" in types and not tok.is_sent_start):
-            other[" ".join(t.text for t in sorted(run, key=lambda t: t.i))] = None
+            name = " ".join(t.text for t in sorted(run, key=lambda t: t.i))
+            if not (types == ("PERSON",) and _a_body(name)):
+                other[name] = None
     return list(other)
 
 
@@ -344,6 +348,11 @@ def _the_group(token: Token) -> bool:
     dets = {c.lower_ for c in token.children if c.dep_ == "det"}
     named = any(c.pos_ == "PROPN" or c.ent_type_ for c in token.subtree if c is not token)
     return bool(dets & {"the", "this", "that"}) and not named
+
+
+def _a_body(name: str) -> bool:
+    """A court, ministry or other state body: never a person."""
+    return bool({w.casefold() for w in name.split()} & _STATE_WORDS)
 
 
 def _not_a_group(name: str) -> bool:
