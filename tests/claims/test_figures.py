@@ -40,3 +40,20 @@ def test_find_claims_marks_a_contested_figure(nlp: Any) -> None:
     text = "Officials said 40 militants were killed. The group denied the figure."
     (claim,) = _claims(nlp, text)
     assert claim.contested and "denied" in claim.markers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs the number on the verb; the plural after it is what it counts
+        "About 1,100 Tajik nationals have gone to fight in Syria and Iraq, according to the "
+        "Interior Ministry.",
+        "About 1,100 Tajik nationals have gone to fight in Syria and Iraq, according to the "
+        "Interior Ministry.\n",
+    ],
+)
+def test_find_claims_reads_a_figure_given_according_to_a_source(nlp: Any, text: str) -> None:
+    (claim,) = _claims(nlp, text)
+    assert claim.quantity == 1100
+    assert claim.claimant == "Interior Ministry"
+    assert "nationals" in claim.about and "according" not in claim.about

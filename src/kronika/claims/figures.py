@@ -185,6 +185,18 @@ def _counted(number: Token) -> Token | None:
     for child in number.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return _noun_after(number)
+
+
+def _noun_after(number: Token) -> Token | None:
+    """ "About 1,100 Tajik nationals have gone": the plural right after a number the parser
+    hung elsewhere, past the words that describe it."""
+    doc = number.doc
+    for tok in doc[number.i + 1 : min(number.i + 4, len(doc))]:
+        if tok.tag_ == "NNS":
+            return tok
+        if tok.dep_ not in ("compound", "amod") and tok.ent_type_ != "NORP":
+            return None
     return None
 
 
@@ -218,7 +230,14 @@ def _about(noun: Token, number: Token) -> str:
     head = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None
     text = " ".join(t.text for t in sorted(words, key=lambda t: t.i)[:12])
     if head is not None and head.pos_ == "VERB":
-        rest = [t for t in head.subtree if t.i > head.i and t.dep_ not in ("punct", "cc")][:8]
+        rest = []
+        for t in head.subtree:
+            if t.i <= head.i or t.dep_ in ("punct", "cc"):
+                continue
+            if t.lower_ == "according":
+                break  # "..., according to the ministry": the source, not what is counted
+            rest.append(t)
+        rest = rest[:8]
         text = f"{text} {head.text} {' '.join(t.text for t in rest)}".strip()
     return text
 
@@ -233,6 +252,15 @@ def _claimant(sent: Span, verbs: set[str], mentions: MentionIndex) -> str | None
             obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return _phrase(obj, mentions)
+            # the parser left the source unattached: the words up to the next punctuation
+            words = []
+            for word in tok.doc[tok.i + 2 : sent.end]:
+                if word.is_punct or word.is_space:
+                    break
+                words.append(word)
+            name = clean_name(" ".join(w.text for w in words if w.dep_ != "det"))
+            if name:
+                return name
         if tok.lemma_ in verbs and tok.pos_ == "VERB":
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ != "PRON":
