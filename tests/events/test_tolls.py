@@ -59,6 +59,8 @@ def _attack(nlp: Any, text: str) -> Event:
             2,
         ),
         ("Twenty-three people were killed in the bombing of a market in Maiduguri.", 23, None),
+        # "dead" read by the parser as the victims' adjective
+        ("The attacker shot dead two civilians and five policemen in Taraz.", 7, None),
         # a pronoun for the person told of is one victim
         ("A bomb went off under the judge's car in Kirkuk. She died when it exploded.", 1, None),
         (

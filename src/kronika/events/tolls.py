@@ -177,6 +177,9 @@ def _victims(verb: Token, role: str) -> int | float | None:
         verb = verb.head  # "shot dead two civilians", "was shot dead"
         if verb.lemma_ == "leave":
             return None  # "left 24 dead": read by _left_dead
+    elif verb.lower_ == "dead" and verb.dep_ == "amod" and verb.head.head.pos_ == "VERB":
+        # "shot dead two civilians and five policemen": "dead" read as the object's adjective
+        return _counted(verb.head, verb.head.head)
     elif verb.lemma_ == "die" or verb.lower_ == "dead":
         return _died(verb)
     if any(c.dep_ == "neg" for c in verb.children):
