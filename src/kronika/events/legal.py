@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..model import ArgValue
 from ..resolve.mentions import clean_name
@@ -122,31 +122,71 @@ def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     for tok in ctx.sent:
         if tok.dep_ != "prep" or tok.lower_ not in ("of", "for", "with"):
             continue
-        head = tok.head
-        if tok.lower_ == "of" and head.lemma_ not in (
-            "charge",
-            "guilty",
-            "convict",
-            "accuse",
-            "suspicion",
-        ):
-            continue
-        if tok.lower_ == "with" and head.lemma_ not in ("charge", "associate"):
-            continue
-        if (
-            tok.lower_ == "for"
-            and head != ctx.trigger
-            and head.lemma_ not in ("convict", "jail", "imprison", "sentence", "arrest", "detain")
-        ):
+        if not _charged_by(tok, ctx.trigger):
             continue
         obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
         if obj is None or obj.like_num or obj.ent_type_ in ("DATE", "TIME", "CARDINAL"):
             continue
         if obj.lemma_ in _NOT_CHARGES:
             continue
-        span = ctx.doc[obj.left_edge.i : obj.right_edge.i + 1]
-        phrases.extend(split_charges(span.text))
+        phrases.extend(_charges_in(ctx.doc[obj.left_edge.i : obj.right_edge.i + 1]))
+        # "on charges of terrorism and illegal possession of arms": the parser joins the
+        # second charge to "charges"
+        for conj in (c for c in tok.head.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
+            if tok.lower_ == "of" and tok.head.lemma_ == "charge":
+                phrases.extend(_charges_in(ctx.doc[conj.left_edge.i : conj.right_edge.i + 1]))
     return phrases or None
+
+
+#: Words a charge follows: "charges of", "guilty of", "charged with", "jailed for".
+_OF_HEADS = frozenset("charge guilty convict accuse suspicion".split())
+_FOR_HEADS = frozenset(
+    "convict jail imprison sentence arrest detain imprisonment prison term year month".split()
+)
+
+
+def _charged_by(prep: Token, trigger: Token) -> bool:
+    """Whether the "of"/"for"/"with" phrase at ``prep`` gives charges."""
+    head = prep.head
+    if prep.lower_ == "of":
+        # "found guilty by a Khujand court of public calls": "of" hung on the court
+        by_court = head.lemma_ == "court" and head.head.dep_ == "agent"
+        return head.lemma_ in _OF_HEADS or by_court
+    if prep.lower_ == "with":
+        return head.lemma_ in ("charge", "associate")
+    return head == trigger or head.lemma_ in _FOR_HEADS
+
+
+#: Where a charge phrase the parser ran on stops: the verdict's own verbs and terms.
+_CHARGE_END = re.compile(
+    r"\s+(?:and\s+)?(?:was\s+|were\s+)?(?:sentenced|jailed|imprisoned|given|handed)\b"
+    r"|,?\s+to\s+(?:[\w-]+\s+){0,3}(?:years?|months?|life)\b",
+    re.IGNORECASE,
+)
+
+
+def _charges_in(span: Span) -> list[str]:
+    return [c.replace(_GLUE, ",") for c in split_charges(_charge_text(span))]
+
+
+#: Stands for a comma inside one charge while a list of charges is split.
+_GLUE = "\u00a0"
+
+
+def _charge_text(span: Span) -> str:
+    """The span's text, cut where the verdict goes on, with adjective lists kept whole.
+
+    "inciting religious, ethnic or national hatred" is one charge: a comma after an
+    adjective that another adjective follows does not part two charges.
+    """
+    parts = []
+    for tok in span:
+        glued = tok.text == "," and tok.i > span.start and tok.i + 1 < span.end
+        if glued and tok.doc[tok.i - 1].tag_ == "JJ" and tok.doc[tok.i + 1].tag_ == "JJ":
+            parts.append(_GLUE + tok.whitespace_)  # kept out of the split on commas
+            continue
+        parts.append(tok.text_with_ws)
+    return _CHARGE_END.split("".join(parts), maxsplit=1)[0]
 
 
 def split_charges(text: str) -> list[str]:
@@ -157,7 +197,7 @@ def split_charges(text: str) -> list[str]:
     # "of recruiting people into a group and of publicly urging ...": a list of clauses
     text = re.sub(r"^of\s+", "", text, flags=re.I)
     pieces = re.split(r",\s*(?:and\s+|or\s+)?(?:of\s+)?|;\s*|\s+(?:and|or)\s+of\s+", text)
-    parts = [p.strip(" “”\"'.,") for p in pieces]
+    parts = [re.sub(r"\s+(?:and|or)$", "", p.strip(" “”\"'.,")) for p in pieces]
     out: list[str] = []
     for part in parts:
         left, sep, right = part.partition(" and ")

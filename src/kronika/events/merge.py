@@ -188,17 +188,22 @@ def _inherit_courts(events: list[Event]) -> list[Event]:
     """Give a sentence told without its court the court of the same trial.
 
     "The Osh court sentenced A to ten years ... B received eight years": one trial,
-    one court. The trial is the same when the dates agree to the month, or, for a
-    sentence told without a date, when it is told close to the one naming the court.
+    one court (charges are not carried: each defendant's are often told apart). The trial is the same when the dates agree
+    to the month, or, for a sentence told without a date, when it is told close to
+    the one naming the court.
     """
-    named = [e for e in events if e.type == "SENTENCE" and e.args.get("court")]
+    return _inherit(events, "court")
+
+
+def _inherit(events: list[Event], role: str) -> list[Event]:
+    named = [e for e in events if e.type == "SENTENCE" and e.args.get(role)]
     out = []
     for event in events:
-        if event.type == "SENTENCE" and not event.args.get("court"):
+        if event.type == "SENTENCE" and not event.args.get(role):
             trial = [e for e in named if _same_trial(e, event)]
             if trial:
                 near = min(trial, key=lambda e: abs(e.evidence[0].start - event.evidence[0].start))
-                event = replace(event, args={**event.args, "court": near.args["court"]})
+                event = replace(event, args={**event.args, role: near.args[role]})
         out.append(event)
     return out
 

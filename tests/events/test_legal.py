@@ -1,0 +1,56 @@
+"""Charges as short phrases, in the frames verdicts are told in, through the real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kronika.events.extract import extract_article
+from kronika.events.legal import split_charges
+from kronika.model import Article
+from kronika.settings import Settings
+
+
+def _charges(nlp: Any, text: str) -> list[str]:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
+    result = extract_article(nlp(text), article, Settings())
+    (event,) = [e for e in result.events if e.type == "SENTENCE"]
+    return list(event.args.get("charges") or [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,charges",
+    [
+        # a list of adjectives is one charge; the verdict that follows is none
+        (
+            "Two men were convicted of inciting religious, ethnic or national hatred and "
+            "sentenced to five years.",
+            ["inciting religious, ethnic or national hatred"],
+        ),
+        # the term after a charge told in a relative clause is not part of it
+        (
+            "The court sentenced Ruslan Zaitov, who had been charged with attempting to "
+            "organize a branch of the party in Sevastopol, to seven years in a prison colony.",
+            ["attempting to organize a branch of the party in Sevastopol"],
+        ),
+        # the second charge the parser joins to "charges"
+        (
+            "Rustam Nazarov was sentenced to 12 years on charges of terrorism and illegal "
+            "possession of arms.",
+            ["terrorism", "illegal possession of arms"],
+        ),
+        # "for" after the punishment
+        (
+            "Some members of the movement were sentenced to imprisonment for extremist activity.",
+            ["extremist activity"],
+        ),
+    ],
+)
+def test_charges_are_read_in_every_frame(nlp: Any, text: str, charges: list[str]) -> None:
+    assert _charges(nlp, text) == charges
+
+
+def test_split_charges_drops_a_dangling_conjunction() -> None:
+    assert split_charges("terrorism and") == ["terrorism"]
