@@ -188,9 +188,9 @@ def _inherit_courts(events: list[Event]) -> list[Event]:
     """Give a sentence told without its court the court of the same trial.
 
     "The Osh court sentenced A to ten years ... B received eight years": one trial,
-    one court (charges are not carried: each defendant's are often told apart). The trial is the same when the dates agree
-    to the month, or, for a sentence told without a date, when it is told close to
-    the one naming the court.
+    one court (charges are not carried: each defendant's are often told apart). The
+    trial is the same when the dates agree to the month, or, for a sentence told
+    without a date, when it is told close to the one naming the court.
     """
     return _inherit(events, "court")
 
