@@ -54,3 +54,27 @@ def test_charges_are_read_in_every_frame(nlp: Any, text: str, charges: list[str]
 
 def test_split_charges_drops_a_dangling_conjunction() -> None:
     assert split_charges("terrorism and") == ["terrorism"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,court",
+    [
+        (
+            "A court in Silivri on the outskirts of Istanbul sentenced four men to life.",
+            "court in Silivri",
+        ),
+        (
+            "Akmal Akbarov was found guilty by a Chkalovsk court of calls for the overthrow "
+            "of the constitutional order.",
+            "Chkalovsk court",
+        ),
+        # a court named by nothing is no court name
+        ("A court sentenced Akmal Akbarov to nine years.", None),
+    ],
+)
+def test_a_court_is_named_by_its_town(nlp: Any, text: str, court: str | None) -> None:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
+    result = extract_article(nlp(text), article, Settings())
+    (event,) = [e for e in result.events if e.type == "SENTENCE"]
+    assert event.args.get("court") == court

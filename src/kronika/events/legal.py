@@ -67,14 +67,26 @@ def _court_in_place(ctx: FillContext, chunk: Span) -> str | None:
     for tok in chunk.root.children:
         if tok.dep_ != "prep" or tok.lower_ not in ("in", "of"):
             continue
-        places = [t for t in tok.subtree if t.ent_type_ in ("GPE", "LOC", "FAC")]
-        if not places:
-            continue
-        ent = next((e for e in doc_ents(doc) if e.start <= places[-1].i < e.end), None)
-        if ent is None:
-            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ in ("", "GPE", "LOC", "FAC"):
+            # "a court in Silivri": the town it sits in, tagged or not
+            ent = next((e for e in doc_ents(doc) if e.start <= obj.i < e.end), None)
+            run = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [obj]
+            place = ent.text if ent is not None else " ".join(t.text for t in run)
+        else:
+            places = [t for t in tok.subtree if t.ent_type_ in ("GPE", "LOC", "FAC")]
+            ent = next(
+                (e for e in doc_ents(doc) if places and e.start <= places[-1].i < e.end), None
+            )
+            if ent is None:
+                continue
+            place = ent.text
         words = [t.text for t in chunk[1:]]
-        return clean_name(" ".join(words) + f" in {ent.text}")
+        return clean_name(" ".join(words) + f" in {place}")
+    # "a Chkalovsk court", "a district military court": named by the words before it
+    named = [t for t in chunk[1:] if t.lower_ != "court" and t.dep_ in ("compound", "amod")]
+    if any(t.pos_ == "PROPN" for t in named):
+        return clean_name(" ".join(t.text for t in chunk[1:]))
     return None
 
 
