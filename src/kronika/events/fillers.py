@@ -89,7 +89,8 @@ def patient(trigger: Token) -> Token | None:
     found = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None)
     if found is not None:
         return _antecedent_of_relative(found)
-    if _title_passive(trigger):
+    if _title_passive(trigger, ("VBN", "VBD")):
+        # (the model often tags the participle of a title as a past tense: "X Sentenced")
         return next(c for c in trigger.children if c.dep_ == "nsubj")
     if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return trigger.head
@@ -154,13 +155,13 @@ def agent(trigger: Token) -> Token | None:
     return None
 
 
-def _title_passive(verb: Token) -> bool:
+def _title_passive(verb: Token, tags: tuple[str, ...] = ("VBN",)) -> bool:
     """ "Radical cleric Bashir freed from prison": a title drops "was" from a passive.
 
     A participle with a subject and no object, alone on a line without closing
     punctuation, tells what was done to its subject.
     """
-    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or verb.dep_ != "ROOT":
+    if verb.pos_ != "VERB" or verb.tag_ not in tags or verb.dep_ != "ROOT":
         return False
     if not any(c.dep_ == "nsubj" for c in verb.children) or any(
         c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp") for c in verb.children

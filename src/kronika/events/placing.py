@@ -83,6 +83,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         return (
             _the_country(sent, lo, hi, resolve)
             or _untagged_place(sent, trigger, lo, hi)
+            or _known_word_place(trigger, lo, hi, resolve)
             or _state_of_body(trigger, lo, hi)
         )
     return min(ranked, key=lambda r: (r[0], r[1], r[2]))[3]
@@ -168,6 +169,29 @@ def _untagged_place(sent: Span, trigger: Token, lo: int, hi: int) -> Place | Non
             continue
         words = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [obj]
         return Place(name=" ".join(w.text for w in words))
+    return None
+
+
+def _known_word_place(
+    trigger: Token, lo: int, hi: int, resolve: Callable[..., Any]
+) -> Place | None:
+    """A capitalized word after "in"/"at"/"near" that the gazetteer knows by that very name.
+
+    A Title Case line re-read in sentence case can leave "In Dagestan" a common noun
+    and "At Peshawar Mosque" a compound: the gazetteer still knows the place.
+    """
+    for tok in trigger.subtree:
+        if tok.lower_ not in ("in", "at", "near") or tok.dep_ != "prep" or not lo <= tok.idx < hi:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        for word in [*(c for c in obj.lefts if c.dep_ == "compound"), obj]:
+            if not word.text[:1].isupper():
+                continue
+            place = _cached_place(resolve, word.text)
+            if isinstance(place, Place) and place.name.casefold() == word.text.casefold():
+                return replace(place, name=word.text)
     return None
 
 

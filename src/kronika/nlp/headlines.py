@@ -149,6 +149,8 @@ def _recase(word: str, first: bool, capitalized: set[str], known: frozenset[str]
     lower = word.lower()
     if lower in _nationalities():
         return word  # "Uzbek", "Kazakh": written with a capital in any sentence
+    if len(lower) > 4 and lower.endswith(_surname_endings()):
+        return word  # "Karimov", "Tolegenova": a family name, whatever the model has seen
     # a word the model never saw in lower case is most likely a name: keep it
     return lower if lower in known else word
 
@@ -159,3 +161,16 @@ def _nationalities() -> frozenset[str]:
     text = (files("kronika") / "data" / "lexicons" / "demonyms.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text) or {}
     return frozenset(str(k).casefold() for k in data) if isinstance(data, dict) else frozenset()
+
+
+#: Family-name endings too common in English words to tell a name in a title.
+_ENGLISH_ENDINGS = frozenset({"in", "ina", "iy"})
+
+
+@cache
+def _surname_endings() -> tuple[str, ...]:
+    """Endings of family names (``data/lexicons/people.yaml``) that no English word shares."""
+    text = (files("kronika") / "data" / "lexicons" / "people.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    endings = data.get("surname_endings") or () if isinstance(data, dict) else ()
+    return tuple(str(e) for e in endings if str(e) not in _ENGLISH_ENDINGS)
