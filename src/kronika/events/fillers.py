@@ -302,6 +302,10 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         # "They had been arrested": the people last named together
         return ctx.mentions.group(token.idx, None, 0)
     if "PERSON" in types and _refers_to_person(token):
+        subject = _fronted_for(token)
+        if subject is not None:
+            # "Since his release from prison, Hayit has been watched": the one named next
+            return names_of(ctx, subject, types)
         # "himself" points at the person just named, not the article's main figure
         name = ctx.mentions.antecedent(token.idx, nearest=token.lower_.endswith("self"))
         return [name] if name else []
@@ -349,6 +353,29 @@ def _the_group(token: Token) -> bool:
     dets = {c.lower_ for c in token.children if c.dep_ == "det"}
     named = any(c.pos_ == "PROPN" or c.ent_type_ for c in token.subtree if c is not token)
     return bool(dets & {"the", "this", "that"}) and not named
+
+
+def _fronted_for(pronoun: Token) -> Token | None:
+    """The main clause's subject, when ``pronoun`` opens a phrase set before it.
+
+    "Since his handover to Uzbekistan, Ismatov has been held incommunicado", "After
+    her release, Asanbekova left the country": a possessive in a fronted phrase
+    points forward to the subject the sentence goes on to name.
+    """
+    if pronoun.lower_ not in ("his", "her", "their"):
+        return None
+    root = pronoun.sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i < pronoun.i or subject.pos_ != "PROPN":
+        return None
+    fronted = next((a for a in pronoun.ancestors if a.head == root), None)
+    if (
+        fronted is None
+        or fronted.dep_ not in ("prep", "advcl", "npadvmod")
+        or fronted.i > subject.i
+    ):
+        return None
+    return subject
 
 
 def _a_body(name: str) -> bool:
