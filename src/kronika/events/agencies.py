@@ -20,6 +20,9 @@ from .spans import doc_ents, normalizer
 from .spec import RoleSpec
 
 #: Nouns for state bodies whose phrase names the authority ("the Supreme Court").
+#: Offices that, named alone, still say who acted: "pardoned by the president".
+_HEADS_OF_STATE = frozenset("president king emir sultan monarch".split())
+
 _INSTITUTIONS = frozenset(
     "court government ministry council parliament service committee prosecutor office "
     "police forces troops army military agency authorities authority president minister "
@@ -94,6 +97,8 @@ def fill_authority(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         words = [t for t in doer.subtree if t.i <= doer.i and t.dep_ not in ("det", "punct")]
         if len(words) > 1:
             return clean_name(" ".join(t.text for t in words))
+        if role.name == "authority" and doer.lemma_.lower() in _HEADS_OF_STATE:
+            return doer.text  # "pardoned by the president": the one office it can be
     types = tuple(role.entity) or ("ORG", "PERSON")
     names = names_of(ctx, doer, (*types, "LOC"))
     return names[0] if names else None

@@ -85,7 +85,8 @@ def patient(trigger: Token) -> Token | None:
                 # "his conviction on charges of ...": only a name is acted on after "on"
                 if child.lower_ == "of" or found.pos_ == "PROPN" or found.ent_type_:
                     return found
-        return next((c for c in trigger.children if c.dep_ == "poss"), None)
+        owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
+        return owner if owner is not None else _recipient(trigger)
     found = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None)
     if found is not None:
         return _antecedent_of_relative(found)
@@ -141,6 +142,8 @@ def agent(trigger: Token) -> Token | None:
     if is_passive(trigger):
         # "designated a terrorist organization by the UN": "by" hung on the object
         objects = [c for c in trigger.children if c.dep_ in ("dobj", "oprd", "attr")]
+        # "recognised as a terrorist organisation by the Supreme Court"
+        objects += [g for c in trigger.children if c.lower_ == "as" for g in c.children]
         return next((by for c in objects if (by := _by_whom(c)) is not None), None)
     if trigger.dep_ == "acl" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
@@ -153,6 +156,28 @@ def agent(trigger: Token) -> Token | None:
         # "B. travelled to Syria to join the group": the traveller joined
         return agent(trigger.head)
     return None
+
+
+#: Verbs that hand an act to someone ("granted early release") or have it come to them
+#: ("received a pardon", "got a ten-year sentence").
+_GRANTING = frozenset("grant give offer award hand".split())
+_RECEIVING = frozenset("receive get win secure obtain".split())
+
+
+def _recipient(noun: Token) -> Token | None:
+    """Who a nominal act was given to: "six members were granted early release"."""
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    verb = noun.head
+    deps: tuple[str, ...]
+    if verb.lemma_ in _GRANTING:
+        deps = ("nsubjpass", "dative")
+    elif verb.lemma_ in _RECEIVING:
+        deps = ("nsubj",)
+    else:
+        return None
+    found = next((c for c in verb.children if c.dep_ in deps), None)
+    return _antecedent_of_relative(found) if found is not None else None
 
 
 def _title_passive(verb: Token, tags: tuple[str, ...] = ("VBN",)) -> bool:
@@ -275,6 +300,8 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             continue  # "a Tajik opposition group": a nationality word, not a name
         if name and types == ("PERSON",) and _a_body(name):
             continue  # "the British High Court" mistaken for a person
+        if name and kind == "ORG" and "ORG" not in types and token.lemma_ in _MEMBERS:
+            continue  # "six Hizb ut-Tahrir members": the group they belong to
         if name and kind in types:
             typed[name] = None
         elif name and kind in ("PERSON", "ORG"):

@@ -184,6 +184,10 @@ def _known_word_place(
         if tok.lower_ not in ("in", "at", "near") or tok.dep_ != "prep" or not lo <= tok.idx < hi:
             continue
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.lemma_ in _SETTLEMENTS:
+            # "in the town of Kidal"
+            of = next((c for c in obj.children if c.lower_ == "of"), None)
+            obj = None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
         if obj is None:
             continue
         for word in [*(c for c in obj.lefts if c.dep_ == "compound"), obj]:

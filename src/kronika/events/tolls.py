@@ -154,7 +154,11 @@ def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
     lo, hi = block(sent, trigger) if trigger is not None else (sent.start_char, sent.end_char)
     # a title run into the lead by the parser: only the trigger's own line counts
     for tok in sorted((t for t in sent if lo <= t.idx < hi), key=rank):
-        if tok.lemma_.lower() in verbs or tok.lower_ in verbs:
+        to_death = role == "killed" and any(
+            c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children
+        )
+        if tok.lemma_.lower() in verbs or tok.lower_ in verbs or to_death:
+            # "two teachers were stabbed to death": any act told as ending in death
             value = _victims(tok, role)
             if value is not None:
                 return value
