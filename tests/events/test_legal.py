@@ -41,6 +41,8 @@ def _charges(nlp: Any, text: str) -> list[str]:
             "possession of arms.",
             ["terrorism", "illegal possession of arms"],
         ),
+        # a term after "for" is no charge
+        ("Nodir Alimov was jailed for up to life for terrorism, officials said.", ["terrorism"]),
         # "for" after the punishment
         (
             "Some members of the movement were sentenced to imprisonment for extremist activity.",

@@ -139,8 +139,8 @@ def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
         if obj is None or obj.like_num or obj.ent_type_ in ("DATE", "TIME", "CARDINAL"):
             continue
-        if obj.lemma_ in _NOT_CHARGES:
-            continue
+        if obj.lemma_ in _NOT_CHARGES or _A_TERM.match(ctx.doc[tok.i + 1 : tok.i + 6].text):
+            continue  # "jailed for up to life", "for ten years": a term
         phrases.extend(_charges_in(ctx.doc[obj.left_edge.i : obj.right_edge.i + 1]))
         # "on charges of terrorism and illegal possession of arms": the parser joins the
         # second charge to "charges"
@@ -178,7 +178,12 @@ _CHARGE_END = re.compile(
 
 
 def _charges_in(span: Span) -> list[str]:
-    return [c.replace(_GLUE, ",") for c in split_charges(_charge_text(span))]
+    charges = [c.replace(_GLUE, ",") for c in split_charges(_charge_text(span))]
+    # "jailed 13 members for up to life": a term, not a charge
+    return [c for c in charges if not _A_TERM.match(c)]
+
+
+_A_TERM = re.compile(r"(?:up to |between |from )?(?:life\b|[\w.,-]+ (?:years?|months?)\b)", re.I)
 
 
 #: Stands for a comma inside one charge while a list of charges is split.
