@@ -153,7 +153,7 @@ def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 #: Words a charge follows: "charges of", "guilty of", "charged with", "jailed for".
 _OF_HEADS = frozenset("charge guilty convict accuse suspicion".split())
 _FOR_HEADS = frozenset(
-    "convict jail imprison sentence arrest detain imprisonment prison term year month".split()
+    "convict jail imprison sentence arrest detain imprisonment prison term year month life".split()
 )
 
 
