@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from tests.helpers import make_doc
 
@@ -108,3 +110,25 @@ def test_is_asserted_rejects_what_did_not_happen_as_told(
     base = {"disrupted": "disrupt", "appealed": "appeal", "prevented": "prevent"}
     doc = make_doc(words, heads, deps, pos, lemmas=[base.get(w, w.lower()) for w in words])
     assert not is_asserted(doc[trigger])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,trigger,asserted",
+    [
+        # the verb the noun is subject of is denied, not the act the noun names
+        ("Hamid Rashidov, whose escape was never explained, surfaced in Istanbul.", "escape", True),
+        ("The attack did not kill anyone.", "attack", True),
+        # the act itself denied
+        ("Police did not arrest anyone.", "arrest", False),
+        # a request granted is done; one filed is not
+        ("The court granted the request to extradite Olim Sattorov.", "extradite", True),
+        ("Prosecutors filed a request to extradite Olim Sattorov.", "extradite", False),
+    ],
+)
+def test_is_asserted_through_the_real_model(
+    nlp: Any, text: str, trigger: str, asserted: bool
+) -> None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.lower_ == trigger)
+    assert is_asserted(token) is asserted

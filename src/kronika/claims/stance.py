@@ -86,13 +86,17 @@ def is_asserted(trigger: Token) -> bool:
         if any(c.dep_ == "aux" and c.lower_ in modals for c in trigger.head.children):
             return False
     token = trigger
-    for _ in range(4):
+    # "his escape was never explained", "the attack did not kill anyone": the verb its
+    # subject noun governs is denied, not the act the noun names
+    subject = trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass")
+    for step in range(4):
         if token.dep_ not in _CLIMB or token.head is token:
             break
         token = token.head
         if token.lemma_ in governors and not _granted(token, cues):
             return False
-        if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.children):
+        negated = any(c.dep_ == "neg" for c in token.children)
+        if token.pos_ in ("VERB", "AUX") and negated and not (subject and step == 0):
             return False
         if token.pos_ == "VERB" and token.dep_ not in ("conj", "xcomp", "ccomp"):
             break

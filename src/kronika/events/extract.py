@@ -365,9 +365,16 @@ def _build(
         if _collective(core_token) and "count" not in args:
             return None  # "arrested its leadership": a body of people, nobody named or counted
         args = {core: [], **args}
-    if not args and trigger.pos_ == "NOUN":
-        return None
-    if not args and "target" not in spec.roles and not _about_people(core_token):
+    # "the jailbreak in Sulaimaniya": an act of a type with no core role, placed by name
+    placed = (
+        trigger.pos_ == "NOUN"
+        and not core
+        and "target" not in spec.roles  # attacks are read by their targets and tolls
+        and _told_where(trigger)
+    )
+    if not args and trigger.pos_ == "NOUN" and not placed:
+        return None  # "the escape" alone
+    if not args and "target" not in spec.roles and not _about_people(core_token) and not placed:
         return None  # "a report released on Monday": nobody was freed
     if (
         trigger.tag_ == "NNS"
@@ -567,6 +574,16 @@ def _generic(trigger: Token) -> bool:
         trigger.tag_ == "VBG"
         and trigger.dep_ != "advcl"
         and not any(c.dep_ == "aux" for c in trigger.children)
+    )
+
+
+def _told_where(noun: Token) -> bool:
+    """ "the jailbreak in Sulaimaniya", "the breakout from Abu Ghraib": an act placed by name."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "at", "from")
+        and any(g.ent_type_ in ("GPE", "LOC", "FAC") or g.pos_ == "PROPN" for g in c.subtree)
+        for c in noun.children
     )
 
 

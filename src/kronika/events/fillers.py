@@ -131,7 +131,7 @@ def agent(trigger: Token) -> Token | None:
             return found
         # "Usmonov's defection to the Taliban", "his escape from a prison": the owner acted
         owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
-        return owner if owner is not None else _blamed(trigger)
+        return _antecedent_of_relative(owner) if owner is not None else _blamed(trigger)
     for child in trigger.children:
         if child.dep_ == "nsubj" and not _title_passive(trigger):
             return _antecedent_of_relative(child)
@@ -253,6 +253,10 @@ def _blamed(token: Token) -> Token | None:
 
 def _antecedent_of_relative(token: Token) -> Token:
     """ "who" in "X, who was arrested" stands for X."""
+    if token.tag_ == "WP$":
+        # "X, whose escape was never explained": the relative clause's antecedent
+        clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+        return clause.head if clause is not None else token
     if token.tag_ in ("WP", "WDT") or token.lower_ == "that":
         clause = token.head
         if clause.dep_ == "relcl":
