@@ -72,8 +72,8 @@ def is_asserted(trigger: Token) -> bool:
             c.dep_ == "det" and c.lower_ == "no" for c in child.children
         ):
             return False
-        if child.dep_ == "aux" and child.lower_ in modals:
-            return False
+        if child.dep_ == "aux" and child.lower_ in modals and child.ent_type_ != "DATE":
+            return False  # ("on 3 May released": the month, not the modal)
         if (
             child.dep_ == "aux"
             and child.lower_ == "to"

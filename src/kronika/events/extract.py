@@ -678,7 +678,18 @@ def _freed_by_force(trigger: Token, groups: dict[tuple[str, int], list[Hit]]) ->
     if ("ESCAPE", trigger.i) in groups:
         return True
     doer = agent(trigger)
-    return doer is not None and doer.lemma_.lower() in _FORCE
+    if doer is None or doer.lemma_.lower() not in _FORCE:
+        return False
+    # "insurgents freed two kidnapped engineers": hostages let go, not inmates broken out
+    freed = patient(trigger)
+    jail = any(c.lower_ == "from" for c in trigger.children)
+    return jail or freed is None or freed.lemma_.lower() in _INMATES
+
+
+#: People held in custody, whom armed men free by force.
+_INMATES = frozenset(
+    "prisoner inmate convict detainee prisoners inmates convicts detainees".split()
+)
 
 
 def _accompanies(trigger: Token) -> bool:

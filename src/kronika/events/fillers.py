@@ -177,6 +177,10 @@ def _recipient(noun: Token) -> Token | None:
     else:
         return None
     found = next((c for c in verb.children if c.dep_ in deps), None)
+    if found is None and verb.lemma_ in _GRANTING:
+        # "granted clemency to the blogger X"
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        found = None if to is None else next((c for c in to.children if c.dep_ == "pobj"), None)
     return _antecedent_of_relative(found) if found is not None else None
 
 
