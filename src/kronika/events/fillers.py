@@ -36,6 +36,8 @@ _CLAUSES = frozenset({"relcl", "acl", "advcl", "prep", "ccomp", "xcomp", "parata
 _NOT_NAMES = frozenset(
     "PERSON ORG GPE LOC FAC NORP DATE TIME MONEY PERCENT QUANTITY ORDINAL CARDINAL".split()
 )
+#: Those who act for someone in court: "lawyers for X appealed".
+_COUNSEL = frozenset("lawyer lawyers attorney attorneys counsel defence defense".split())
 _KIN = frozenset("relative relatives family brother brothers father mother wife".split())
 #: What a group does, banned in its name: "banned its activities".
 _GROUP_ACTS = frozenset("activity activities operation operations work functioning".split())
@@ -314,6 +316,13 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             typed[name] = None
         elif name and kind in ("PERSON", "ORG"):
             other[name] = None
+    if not typed and token.lemma_ in _COUNSEL and "PERSON" in types:
+        # "lawyers for X", "X's lawyers": the client is who acts through them
+        client = next((c for c in token.children if c.dep_ == "poss"), None)
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+            client = client or next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if client is not None:
+            return names_of(ctx, client, types)
     if not typed and token.dep_ == "appos" and token.head.pos_ == "PROPN":
         # "ISIL, a terrorist organization banned in Russia": the appositive's head
         return names_of(ctx, token.head, types)
@@ -347,9 +356,13 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
     if other and {"PERSON", "ORG"} & set(types):
         return [n for n in other if _looks_like(n, types)]
     for tok in core:
-        if tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_NAMES or tok.dep_ == "compound":
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound":
             continue
         run = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        # "Imarat Kavkaz" read as a nationality: a group's name of two words or more
+        group_name = "ORG" in types and tok.ent_type_ == "NORP" and len(run) > 1
+        if tok.ent_type_ in _NOT_NAMES and not group_name:
+            continue
         surname_of = ctx.mentions.person_named(tok.text) if "PERSON" in types else None
         if len(run) == 1 and surname_of:
             other[surname_of] = None  # "Belarus extradited Shodiev": the surname the model missed

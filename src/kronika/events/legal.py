@@ -172,7 +172,8 @@ def _charged_by(prep: Token, trigger: Token) -> bool:
 #: Where a charge phrase the parser ran on stops: the verdict's own verbs and terms.
 _CHARGE_END = re.compile(
     r"\s+(?:and\s+)?(?:was\s+|were\s+)?(?:sentenced|jailed|imprisoned|given|handed)\b"
-    r"|,?\s+to\s+(?:[\w-]+\s+){0,3}(?:years?|months?|life)\b",
+    r"|,?\s+to\s+(?:[\w-]+\s+){0,3}(?:years?|months?|life)\b"
+    r"|,\s+(?:which|who|whom|whose)\b",
     re.IGNORECASE,
 )
 
