@@ -179,10 +179,13 @@ def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
     }
     person_roots = {e.root.i for e in ents if e.label_ == "PERSON"}
     bylines = _bylines(doc_text(doc))
+    given = _given_names(ents, settings)
     found = []
     for ent in ents:
         if any(lo <= ent.start_char < hi for lo, hi in bylines):
             continue  # "By Ian Smith": the reporter, not a person in the story
+        if ent.start in given:
+            continue  # read with the family name after it
         label = _LABELS[ent.label_]
         start = ent.start
         if label in ("PERSON", "ORG") and _is_demonym(ent.text):
@@ -206,6 +209,8 @@ def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
             and all(t.pos_ == "PROPN" for t in ent)
         ):
             label = "PERSON"  # "Umarali Hisainov and Mahmadali Haitov"
+        if label == "PERSON" and start - 1 in given:
+            start = given[start - 1]  # "Ermek Zhaparov" with "Ermek" tagged as a place
         if label in ("PERSON", "ORG"):
             while (
                 start > 0
@@ -224,6 +229,29 @@ def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
     # a language pipeline may name mentions itself (Russian: in the nominative)
     canonical = doc.user_data.get("kronika.canonical") or _canonical(settings)
     return MentionIndex(found, canonical, doc_text(doc))
+
+
+def _given_names(ents: Sequence[Span], settings: Settings) -> dict[int, int]:
+    """Given names the model tagged as places or groups: "Ermek" in "Ermek Zhaparov".
+
+    A one-word name right before a person's name, bound to it as a compound and
+    unknown to the gazetteer, is the person's given name. Maps the token index
+    before the person's name to the start of the given name.
+    """
+    out: dict[int, int] = {}
+    for first, second in zip(ents, ents[1:], strict=False):
+        if (
+            second.label_ == "PERSON"
+            and first.label_ in ("GPE", "LOC", "ORG", "FAC")
+            and len(first) == 1
+            and first.end == second.start
+            and first.root.dep_ == "compound"
+            and first.root.head.i in range(second.start, second.end)
+            and first.root.pos_ == "PROPN"
+            and not _is_known_place(first.text, settings)
+        ):
+            out[first.start] = first.start
+    return out
 
 
 def _untagged_people(doc: Doc, settings: Settings) -> list[NameMention]:
