@@ -436,3 +436,12 @@ def test_extract_article_dates_a_pluperfect_act_by_its_own_clause(nlp: Any) -> N
     )
     (event,) = _events(nlp, text, "JOIN")
     assert event.date != "2020-05"
+
+
+@pytest.mark.model
+def test_a_nominal_act_in_a_verbless_line_is_dated_without_looping(nlp: Any) -> None:
+    # the climb from "jailbreak" to a verb ends at a noun root: it must stop there
+    text = "The jailbreak in Kirkuk on 4 March"
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-03-10")
+    events = extract_article(nlp(text), article, Settings()).events
+    assert [(e.type, e.date) for e in events] == [("ESCAPE", "2021-03-04")]

@@ -90,7 +90,7 @@ def is_asserted(trigger: Token) -> bool:
     # subject noun governs is denied, not the act the noun names
     subject = trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass")
     for step in range(4):
-        if token.dep_ not in _CLIMB or token.head is token:
+        if token.dep_ not in _CLIMB or token.head.i == token.i:
             break
         token = token.head
         if token.lemma_ in governors and not _granted(token, cues):

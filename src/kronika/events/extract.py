@@ -451,7 +451,7 @@ def _is_news(trigger: Token, article: Article) -> bool:
         return False
     verb = trigger
     # "killed in an explosion that ripped through a market": the noun's clause verb
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     perfect = any(
         c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")

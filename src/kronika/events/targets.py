@@ -114,7 +114,7 @@ def _date_list(trigger: Token) -> list[Token]:
                 conj = [c for c in date.conjuncts if c.ent_type_ == "DATE"]
                 if conj:
                     return sorted([date, *conj], key=lambda t: t.i)
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
     return []
