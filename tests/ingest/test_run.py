@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,3 +75,34 @@ def test_batched_closes_batches_by_characters_or_count(
     items = [RawInput(f"s{i}", str(i), "x" * n) for i, n in enumerate(sizes)]
     batches = list(batched(items, size, chars))
     assert [[len(r.body) for r in b] for b in batches] == expected
+
+
+#: Ingests the sample texts with two worker processes, then tells whether spaCy was imported.
+_WORKERS_ONLY = """
+import sys
+from kronika.engine.local import LocalEngine
+from kronika.ingest.run import ingest
+from kronika.settings import Settings
+from kronika.store.store import open_store
+
+engine = LocalEngine(2)
+with open_store(sys.argv[2]) as store:
+    report = ingest([sys.argv[1]], Settings(batch_size=4), store, engine=engine)
+engine.close()
+print(report.stored, "spacy" in sys.modules)
+"""
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("workers", [2])
+def test_ingest_with_workers_never_loads_spacy_in_the_writer(workers: int, tmp_path: Path) -> None:
+    # the writing process stays light: only the workers import the pipeline
+    code = _WORKERS_ONLY.replace("LocalEngine(2)", f"LocalEngine({workers})")
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(SAMPLES), str(tmp_path / "k.db")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    stored, loaded = done.stdout.split()
+    assert int(stored) == len(list(SAMPLES.glob("*.txt"))) and loaded == "False"

@@ -164,3 +164,16 @@ def test_write_input_text_with_nul_keeps_spans(any_store, make_input_result):
     text = any_store.get("art1")["text"]
     assert len(text) == len(result.articles[0].article.text)
     assert "\x00" not in text
+
+
+def test_write_input_same_entity_twice_in_one_article_is_one_entity(any_store, make_input_result):
+    result = make_input_result()
+    first = result.articles[0]
+    person = first.entities[0]
+    again = replace(person, name="FARRUKH NAZAROV", aliases=("F. Nazarov",))
+    twice = replace(first, entities=(*first.entities, again))
+    any_store.write_input(replace(result, articles=(twice,)))
+    (stored,) = any_store.entities(type="PERSON")
+    assert stored["name"] == "Farrukh Nazarov"
+    assert sorted(stored["aliases"]) == sorted(["Nazarov", "FARRUKH NAZAROV", "F. Nazarov"])
+    assert stored["mentions"] == 2 * len(person.mentions)

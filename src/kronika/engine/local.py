@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
-from collections import deque
+import sys
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import chain
 
 from ..model import InputResult, RawInput
 from ..settings import Settings
 from .base import BatchFn
+from .schedule import Schedule
 
 
 def resolve_workers(workers: int) -> int:
@@ -26,9 +28,10 @@ class LocalEngine:
 
     ``workers=0`` means one process per CPU core. Worker processes each build
     their spaCy pipeline once and keep it for every batch they receive. At most
-    ``2 * workers`` batches are in flight, so memory stays flat however long the
-    input stream is. Results come back in input order, so the store is written
-    in the same order as with one worker and ends up identical.
+    ``4 * workers`` batches are read ahead, so memory stays flat however long the
+    input stream is; at the end of the stream the largest go first
+    (:mod:`.schedule`). Results come back in input order, so the store is
+    written in the same order as with one worker and ends up identical.
     """
 
     def __init__(self, workers: int = 1, warm: Callable[[Settings], None] | None = None) -> None:
@@ -48,28 +51,29 @@ class LocalEngine:
                 yield fn(batch, settings)
             return
         pool = self._start(settings)  # workers load their pipeline while this process reads
-        pending: deque[Future[list[InputResult]]] = deque()
-        for batch in chain(head, stream):
-            pending.append(pool.submit(fn, batch, settings))
-            # hand finished results to the writer at once; block only when enough are queued
-            while pending and (len(pending) > 2 * self.workers or pending[0].done()):
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        schedule = Schedule(chain(head, stream), ahead=4 * self.workers)
+        running: dict[Future[list[InputResult]], int] = {}
+        while True:
+            # each worker has a batch running and one queued, so none waits for the writer
+            while len(running) < 2 * self.workers and (item := schedule.take()) is not None:
+                running[pool.submit(fn, item[1], settings)] = item[0]
+            if not running:
+                return
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                schedule.finish(running.pop(future), future.result())
+            yield from schedule.ready()
 
     def _start(self, settings: Settings) -> ProcessPoolExecutor:
         if self._pool is None:
             # spawn, not fork: a forked child would inherit a half-initialised spaCy/thread state
             ctx = multiprocessing.get_context("spawn")
-            if self.warm is None:
-                self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
-            else:
-                self._pool = ProcessPoolExecutor(
-                    max_workers=self.workers,
-                    mp_context=ctx,
-                    initializer=self.warm,
-                    initargs=(settings,),
-                )
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=ctx,
+                initializer=_start_worker,
+                initargs=(self.warm, settings),
+            )
         return self._pool
 
     def close(self) -> None:
@@ -77,3 +81,18 @@ class LocalEngine:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+
+
+def _start_worker(warm: Callable[[Settings], None] | None, settings: Settings) -> None:
+    atexit.register(_leave)
+    if warm is not None:
+        warm(settings)
+
+
+def _leave() -> None:
+    # A worker ends only when the pool shuts down, with every result sent. Tearing its
+    # interpreter down (freeing the spaCy pipeline object by object) would add about half
+    # a second to the end of every run, so it leaves at once, as a forked child does.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)

@@ -17,6 +17,7 @@ from ..errors import MissingExtra
 from ..model import InputResult, RawInput
 from ..settings import Settings
 from .base import BatchFn
+from .schedule import Schedule
 
 #: Object store for a cluster this engine starts itself: batches and results are small
 #: (text and dataclasses), and Ray's default (30% of RAM) can exceed a container's /dev/shm.
@@ -75,31 +76,20 @@ class RayEngine:
         worker_cls = self._ray.remote(num_cpus=1)(_BatchWorker)
         self._actors = [worker_cls.remote(fn, settings) for _ in range(self.workers)]
         idle = list(self._actors)
+        schedule = Schedule(batches, ahead=4 * self.workers)  # the last batches largest first
         running: dict[Any, tuple[int, Any]] = {}  # result ref → (batch number, its actor)
-        finished: dict[int, list[InputResult]] = {}
-        stream = enumerate(batches)
-        exhausted = False
-        next_out = 0
         while True:
-            # keep every actor busy, but never hold more than 2 * workers results unwritten
-            while idle and not exhausted and len(running) + len(finished) < 2 * self.workers:
-                item = next(stream, None)
-                if item is None:
-                    exhausted = True
-                    break
+            while idle and (item := schedule.take()) is not None:
                 actor = idle.pop()
                 running[actor.run.remote(item[1])] = (item[0], actor)
-            if next_out in finished:
-                yield finished.pop(next_out)
-                next_out += 1
-                continue
             if not running:
                 return
             ready, _ = self._ray.wait(list(running), num_returns=1)
             for ref in ready:
                 number, actor = running.pop(ref)
-                finished[number] = self._ray.get(ref)
+                schedule.finish(number, self._ray.get(ref))
                 idle.append(actor)
+            yield from schedule.ready()
 
     def close(self) -> None:
         """Stop this engine's actors; shut Ray down if this engine started it."""

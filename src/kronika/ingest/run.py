@@ -80,10 +80,27 @@ def make_engine(settings: Settings) -> Engine:
     if settings.engine == "ray":
         engine: Engine = cls(address=settings.ray_address, workers=settings.workers)
     else:
-        from ..pipeline import warm_up  # imports spaCy: only when an engine is really built
-
         engine = cls(workers=settings.workers, warm=warm_up)
     return engine
+
+
+def run_batch(batch: list[RawInput], settings: Settings) -> list[InputResult]:
+    """Run the pipeline over ``batch`` (:func:`kronika.pipeline.process_batch`).
+
+    The pipeline, and spaCy with it, is imported by the process that runs the
+    batch: when workers do the parsing, the writing process never loads it and
+    the workers start sooner.
+    """
+    from ..pipeline import process_batch
+
+    return process_batch(batch, settings)
+
+
+def warm_up(settings: Settings) -> None:
+    """Pay a worker's one-time loads before its first batch (:func:`kronika.pipeline.warm_up`)."""
+    from ..pipeline import warm_up as warm_pipeline
+
+    warm_pipeline(settings)
 
 
 def batched(
@@ -127,8 +144,6 @@ def ingest_paths(
     Batches close at ``settings.batch_chars`` characters (or ``batch_size``
     inputs), so workers get even shares and memory is bounded by the batch.
     """
-    from ..pipeline import process_batch  # imports spaCy: only when really ingesting
-
     report = IngestReport()
     tick = progress or (lambda _source: None)
 
@@ -150,7 +165,7 @@ def ingest_paths(
     runner = engine if engine is not None else make_engine(settings)
     try:
         batches = batched(fresh(), settings.batch_size, settings.batch_chars)
-        for results in runner.run(process_batch, batches, settings):
+        for results in runner.run(run_batch, batches, settings):
             # one transaction per batch: a commit per input costs more than its rows
             for result, written in zip(results, store.write_inputs(results), strict=True):
                 _record(result, written, report)

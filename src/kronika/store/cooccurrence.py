@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from sqlalchemy import Connection, bindparam, delete, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from .schema import articles, co_mentions, entity_clusters, mentions
 
@@ -58,6 +57,14 @@ _REBUILD = text(
 )
 
 
+# One article's pairs added to the counts ({mark}: the driver's placeholder).
+_ADD = (
+    "INSERT INTO co_mentions (entity_a, entity_b, month, articles) "
+    "VALUES ({mark}, {mark}, {mark}, {mark}) ON CONFLICT (entity_a, entity_b, month) "
+    "DO UPDATE SET articles = co_mentions.articles + excluded.articles"
+)
+
+
 def rebuild_co_mentions(conn: Connection) -> None:
     """Recount ``co_mentions`` from every stored mention and the current clusters."""
     conn.execute(delete(co_mentions))
@@ -96,17 +103,12 @@ def add_article(conn: Connection, article_id: int) -> None:
     pairs = _pairs(conn, [article_id])
     if not pairs:
         return
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(co_mentions)
-    conn.execute(
-        statement.on_conflict_do_update(
-            index_elements=["entity_a", "entity_b", "month"],
-            set_={"articles": co_mentions.c.articles + statement.excluded.articles},
-        ),
-        [
-            {"entity_a": a, "entity_b": b, "month": month, "articles": n}
-            for (a, b, month), n in sorted(pairs.items())
-        ],
+    # straight to the driver: a long article names thousands of pairs, and building
+    # each row's parameters through SQLAlchemy cost more than the upsert itself
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(
+        _ADD.format(mark=mark),
+        [(a, b, month, n) for (a, b, month), n in sorted(pairs.items())],
     )
 
 
