@@ -193,3 +193,34 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
     result = extract_article(nlp(text), article, Settings())
     places = [e.location.name if e.location else None for e in result.events]
     assert places == ["Bogor"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # a place of custody named after its town
+        (
+            "Bakhtiyor Khudoyorov was released after five years in the Jaslyk prison.",
+            "RELEASE",
+            "Jaslyk",
+        ),
+        # the office before a name says whose state acted
+        (
+            "Turkmen leader Gurbanguly Berdimuhamedov amnestied 1,029 convicts on Monday.",
+            "RELEASE",
+            "Turkmenistan",
+        ),
+    ],
+)
+def test_event_place_falls_back_to_custody_and_office(
+    nlp: Any, text: str, kind: str, expected: str
+) -> None:
+    from kronika.events.extract import extract_article
+    from kronika.model import Article
+    from kronika.settings import Settings
+
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
+    result = extract_article(nlp(text), article, Settings())
+    places = [e.location.name if e.location else None for e in result.events if e.type == kind]
+    assert places == [expected]

@@ -85,6 +85,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             or _untagged_place(sent, trigger, lo, hi)
             or _known_word_place(trigger, lo, hi, resolve)
             or _state_of_body(trigger, lo, hi)
+            or _named_custody(trigger, lo, hi)
         )
     return min(ranked, key=lambda r: (r[0], r[1], r[2]))[3]
 
@@ -300,13 +301,26 @@ _BODIES = frozenset(
 )
 
 
+def _named_custody(trigger: Token, lo: int, hi: int) -> Place | None:
+    """The town a place of custody is named after: "broke out of Tarin Kot prison"."""
+    for tok in trigger.subtree:
+        if tok.lemma_.lower() not in _CUSTODY or not lo <= tok.idx < hi:
+            continue
+        run = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if run and all(not t.ent_type_ or t.ent_type_ in ("GPE", "LOC", "FAC") for t in run):
+            return Place(name=" ".join(t.text for t in run))
+    return None
+
+
 def _state_of_body(trigger: Token, lo: int, hi: int) -> Place | None:
     """The country of the body that acts: "the Kazakh President pardoned", "a Kyrgyz court"."""
     for tok in trigger.subtree:
         if not lo <= tok.idx < hi or tok.dep_ not in ("amod", "compound", "nmod"):
             continue
         head = tok.head
-        if head.lemma_.lower() not in _BODIES or head.dep_ not in ("nsubj", "agent", "pobj"):
+        # "Turkmen leader Berdimuhamedov amnestied": the office names the one who acted
+        role = head.head.dep_ if head.dep_ in ("compound", "appos") else head.dep_
+        if head.lemma_.lower() not in _BODIES or role not in ("nsubj", "agent", "pobj"):
             continue
         country = country_of_word(tok.text)
         if country:
