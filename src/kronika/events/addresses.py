@@ -60,9 +60,12 @@ def address_place(
 
 def _country(resolve: Callable[[str], Any], name: str) -> str | None:
     place = resolve(name)
-    if place is None or place.admin1 is not None or place.country != place.name:
-        return None
-    return str(place.country)
+    return str(place.country) if is_state(place) else None
+
+
+def is_state(place: Place | None) -> bool:
+    """Whether the gazetteer's ``place`` is a country itself, not a place in one."""
+    return place is not None and place.admin1 is None and place.country == place.name
 
 
 def _in_clause(sent: Span, trigger: Token, start: int) -> bool:

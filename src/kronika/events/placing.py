@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ArgValue, Place
 from ..resolve.mentions import clean_name, people_words
-from .addresses import address_place
+from .addresses import address_place, is_state
 from .agencies import country_of_word
 from .dates import _date_scope
 from .spans import block, doc_ents, doc_text, normalizer, sent_ents
@@ -127,16 +127,12 @@ _BEARINGS = frozenset(
 
 
 def _is_state(resolve: Callable[..., Any], name: str) -> bool:
-    place = _cached_place(resolve, name)
-    return place is not None and place.admin1 is None and place.country == place.name
+    return is_state(_cached_place(resolve, name))
 
 
 def _a_country(place: Place | None, name: str) -> bool:
-    return (
-        place is not None
-        and place.country == place.name
-        and place.name.casefold() == (name.casefold())
-    )
+    """A country the text calls by its own name (not a town the gazetteer matched to one)."""
+    return is_state(place) and place is not None and place.name.casefold() == name.casefold()
 
 
 def _breadth(place: Place | None) -> int:
