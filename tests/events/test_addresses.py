@@ -53,3 +53,27 @@ def test_a_list_of_states_is_no_address(nlp: Any) -> None:
     text = "Hizb ut-Tahrir is banned in Russia, Uzbekistan and Tajikistan."
     assert "Russia" in _places(nlp, text, "BAN")
     assert all(p in ("Russia", "Uzbekistan", "Tajikistan") for p in _places(nlp, text, "BAN"))
+
+
+@pytest.mark.parametrize(
+    "text,kind,place",
+    [
+        (
+            "The bomb went off at a church in Sulu province's Jolo town, killing 20 worshippers.",
+            "ATTACK",
+            "Jolo",
+        ),
+        (
+            "A roadside bomb killed four soldiers in Afghanistan's southern Helmand province.",
+            "ATTACK",
+            "Helmand province",
+        ),
+        ("Police detained a preacher in Kyrgyzstan's northern Chui region.", "ARREST", "Chui region"),
+        # the owner is a person: no place is named
+        ("Gunmen attacked a checkpoint in Karimov's home town, killing two.", "ATTACK", None),
+    ],
+)
+def test_a_place_told_as_its_state_s_or_region_s_is_the_inner_place(
+    nlp: Any, text: str, kind: str, place: str | None
+) -> None:
+    assert _places(nlp, text, kind) == [place]

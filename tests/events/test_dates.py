@@ -69,3 +69,31 @@ def test_a_date_describing_a_participant_or_crime_does_not_date_the_event(
     nlp: Any, text: str, kind: str, date: str | None
 ) -> None:
     assert _dates(nlp, text, kind) == [date]
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        # the bombing only says who the men are: neither the saying's day nor the news's
+        (
+            "Four men suspected of involvement in the bombing of a mosque in Kabul have been "
+            "detained, police said on Monday.",
+            None,
+        ),
+        (
+            "A man charged over the shooting of a judge in Osh has been arrested, officials "
+            "said Friday.",
+            None,
+        ),
+        # "responsibility" is no one: the attack it is claimed for is the news
+        (
+            "The Taliban have claimed responsibility for an attack on a bus in Kabul on Sunday "
+            "that killed 24 people.",
+            "2020-12-27",
+        ),
+    ],
+)
+def test_an_attack_told_to_describe_people_takes_no_date_from_their_clause(
+    nlp: Any, text: str, date: str | None
+) -> None:
+    assert _dates(nlp, text)[:1] == [date]

@@ -29,10 +29,56 @@ _ADDRESS = re.compile(
 )
 
 
+#: Where in a country or region: "in Kyrgyzstan's northern Chui region".
+_SIDES = "northern|southern|eastern|western|central|north|south|east|west|restive|remote"
+#: A place told as its country's or region's: "in Sulu province's Jolo town".
+_POSSESSIVE = re.compile(
+    rf"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<owner>{_NAME}(?:\s+(?:{_REGION_WORDS}))?)"
+    rf"['’]s\s+(?:(?:{_SIDES})\s+)?(?P<place>{_NAME})"
+    rf"(?:\s+(?P<kind>town|city|village|{_REGION_WORDS})\b)?"
+)
+
+
 def address_place(
     sent: Span, trigger: Token, lo: int, hi: int, resolve: Callable[[str], Any]
 ) -> Place | None:
     """The first place of an address told in the trigger's part of the sentence, else None."""
+    return _comma_address(sent, trigger, lo, hi, resolve) or _owned_place(
+        sent, trigger, lo, hi, resolve
+    )
+
+
+def _owned_place(
+    sent: Span, trigger: Token, lo: int, hi: int, resolve: Callable[[str], Any]
+) -> Place | None:
+    """ "in Sulu province's Jolo town", "in Afghanistan's Helmand province": the inner place.
+
+    The owner must be a state or a region; "in Karimov's home town" names no place.
+    """
+    text = doc_text(sent.doc)
+    for match in _POSSESSIVE.finditer(text, lo, hi):
+        owner = match.group("owner")
+        country = _country(resolve, owner)
+        region = re.search(rf"\b(?:{_REGION_WORDS})$", owner) is not None
+        if country is None and not region:
+            continue
+        if not _in_clause(sent, trigger, match.start("place"), loose=True):
+            continue
+        name = match.group("place")
+        if match.group("kind") in _REGION_WORDS.split("|"):
+            name = f"{name} {match.group('kind')}"  # "Helmand province" is the region's name
+        place = resolve(name)
+        if place is not None and (country is None or place.country == country):
+            return Place(name, place.country, place.admin1, place.lat, place.lon)
+        owned = resolve(owner)
+        return Place(name=name, country=country or (owned.country if owned else None))
+    return None
+
+
+def _comma_address(
+    sent: Span, trigger: Token, lo: int, hi: int, resolve: Callable[[str], Any]
+) -> Place | None:
+    """ "in Tangi, Kunduz province, Afghanistan": the town heading the chain."""
     text = doc_text(sent.doc)
     for match in _ADDRESS.finditer(text, lo, hi):
         last = match.group("last")
@@ -68,7 +114,7 @@ def is_state(place: Place | None) -> bool:
     return place is not None and place.admin1 is None and place.country == place.name
 
 
-def _in_clause(sent: Span, trigger: Token, start: int) -> bool:
+def _in_clause(sent: Span, trigger: Token, start: int, loose: bool = False) -> bool:
     """Whether the address at char ``start`` belongs to the trigger's own clause.
 
     "kidnapped in Kyiv, Ukraine, and brought to Tashkent, where he was convicted":
@@ -80,5 +126,7 @@ def _in_clause(sent: Span, trigger: Token, start: int) -> bool:
     if token is None:
         return False
     scope = _date_scope(token, trigger, dating=False)
+    if loose:
+        return scope is not None  # as any named place in the sentence is
     # "attacked a jail in Mubi, Adamawa state, Nigeria, and freed 25 inmates": one clause
     return scope is True or (scope is False and trigger.dep_ == "conj")

@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .people import about_people
 from .spans import block, doc_text, normalizer, sent_ents
 
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?)\b", re.I)
@@ -69,6 +70,10 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
             return True
         if ancestor.pos_ in ("VERB", "AUX"):
             if ancestor in trigger.ancestors:
+                if dating and inside_a_participant(trigger, ancestor):
+                    # "militants accused of the bombing surrendered, police said Monday":
+                    # the clause's date is its own act's, not that of a noun deep in it
+                    return None
                 # "those arrested include the chief at the time of the 2002 bombings": a
                 # date inside a noun the clause above is about describes that noun
                 noun = dating and below.dep_ in _ARGUMENTS and trigger not in below.subtree
@@ -84,6 +89,25 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
             )
             return False if inside and not other_time else None
         below = ancestor
+    return False
+
+
+def inside_a_participant(trigger: Token, top: Token | None = None) -> bool:
+    """Whether a nominal trigger lies inside a participant of a clause at or below ``top``.
+
+    "Militants accused of involvement in the bombing have surrendered": the
+    bombing is told only to say who the militants are, not as news of its own.
+    The trigger heading the participant itself ("militants claimed the bombing")
+    does not count, nor does a participant that is no one ("responsibility").
+    """
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for token in trigger.ancestors:
+        if top is not None and token.i == top.i:
+            return False
+        # "claimed responsibility for the attack": a thing, whose attack is the news
+        if token.dep_ in _ARGUMENTS and about_people(token):
+            return True
     return False
 
 

@@ -29,7 +29,8 @@ from ..resolve.mentions import MentionIndex, NameMention, people_words
 from ..settings import Settings
 from .backstop import backstop_events
 from .compile import Hit, compile_rules
-from .dates import event_date
+from .dates import event_date, inside_a_participant
+from .people import about_people
 from .fillers import (
     FillContext,
     agent,
@@ -60,7 +61,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     for hit in rules.match(doc):
         groups.setdefault((hit.type, hit.nodes["trigger"]), []).append(hit)
     events: list[Told] = []
-    news: set[int] = set()  # evidence offsets of mentions told as the article's news
+    news: set[tuple[str, int]] = set()  # (type, evidence offset) of mentions told as news
     for (type_name, index), hits in sorted(groups.items(), key=lambda kv: kv[0][1]):
         trigger = doc[index]
         # "jailed journalists", "imprisoned members": a participle used as an adjective
@@ -106,7 +107,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                 told = replace(told, supplement=True)
             events.append(replace(told, accompanies=_accompanies(trigger)))
             if _is_news(trigger, article):
-                news.add(event.evidence[0].start)
+                news.add((event.type, event.evidence[0].start))
     # sentences no rule told an event in: the sentence classifier's guess (setting "backstop")
     build = partial(_build, hits=[], mentions=mentions, article=article)
     events.extend(backstop_events(doc, events, groups, rules.specs, settings, build))
@@ -386,7 +387,7 @@ def _build(
         return None
     if core and core not in args:
         done_to = spec.type not in _AGENT_CORE
-        if done_to and core_token is not None and not _about_people(core_token):
+        if done_to and core_token is not None and not about_people(core_token):
             return None  # "seized 11 guns", "captured the town": nobody was taken
         if trigger.pos_ == "NOUN" and "count" not in args:
             return None  # "the arrest", "his sentence": too little to stand alone
@@ -402,7 +403,7 @@ def _build(
     )
     if not args and trigger.pos_ == "NOUN" and not placed:
         return None  # "the escape" alone
-    if not args and "target" not in spec.roles and not _about_people(core_token) and not placed:
+    if not args and "target" not in spec.roles and not about_people(core_token) and not placed:
         return None  # "a report released on Monday": nobody was freed
     if (
         trigger.tag_ == "NNS"
@@ -429,13 +430,15 @@ def _build(
 _LEAD_SENTENCES = 3
 
 
-def _dated_news(events: list[Event], news: set[int], published: str | None) -> list[Event]:
+def _dated_news(
+    events: list[Event], news: set[tuple[str, int]], published: str | None
+) -> list[Event]:
     """Give the publication date to news events the text gives no date of their own."""
     if not published:
         return events
     return [
         replace(e, date=published)
-        if e.date is None and any(ev.start in news for ev in e.evidence)
+        if e.date is None and any((e.type, ev.start) in news for ev in e.evidence)
         else e
         for e in events
     ]
@@ -447,7 +450,7 @@ def _is_news(trigger: Token, article: Article) -> bool:
     "has been sentenced", "police have detained"; background told later in the
     past tense is not news and keeps no date.
     """
-    if not article.published:
+    if not article.published or inside_a_participant(trigger):
         return False
     verb = trigger
     # "killed in an explosion that ripped through a market": the noun's clause verb
@@ -477,54 +480,6 @@ def _not_yet(trigger: Token) -> bool:
         and trigger.dep_ == "pobj"
         and head.lower_ in ("before", "until", "pending", "ahead")
     )
-
-
-#: Words that count people without naming them ("several others", "dozens of them").
-_PEOPLE_COUNTS = frozenset(
-    "other others more several many some few half all most dozen dozens hundred hundreds "
-    "thousand thousands score scores number group".split()
-)
-#: Endings of nouns for kinds of people: prisoner, functionary, militant, detainee, Christian.
-_PERSON_ENDINGS = (
-    "er",
-    "ers",
-    "or",
-    "ors",
-    "ist",
-    "ists",
-    "ant",
-    "ants",
-    "ent",
-    "ents",
-    "ary",
-    "aries",
-    "ee",
-    "ees",
-    "ian",
-    "ians",
-    "ic",
-    "ics",
-)
-
-
-def _about_people(token: Token | None) -> bool:
-    """Whether the token the event was done to (or by) names or describes people.
-
-    "seized 11 units of guns", "captured the town", "a report released": a thing.
-    """
-    if token is None:
-        return False
-    if token.ent_type_ in ("PERSON", "NORP", "ORG") or token.pos_ in ("PRON", "NUM", "PROPN"):
-        return True
-    # a language that marks animacy (Russian): "сторонников", "человек" are people
-    if any("Animacy=Anim" in str(t.morph) for t in token.subtree):
-        return True
-    word, lemma = token.lower_, token.lemma_.lower()
-    if word in _PEOPLE_COUNTS or lemma in _PEOPLE_COUNTS:
-        return True
-    if word in people_words("descriptions") or lemma in people_words("descriptions"):
-        return True
-    return token.pos_ == "NOUN" and word.endswith(_PERSON_ENDINGS)
 
 
 #: Nouns for the whole body of an organization's people, not for persons.
