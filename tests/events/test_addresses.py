@@ -68,7 +68,11 @@ def test_a_list_of_states_is_no_address(nlp: Any) -> None:
             "ATTACK",
             "Helmand province",
         ),
-        ("Police detained a preacher in Kyrgyzstan's northern Chui region.", "ARREST", "Chui region"),
+        (
+            "Police detained a preacher in Kyrgyzstan's northern Chui region.",
+            "ARREST",
+            "Chui region",
+        ),
         # the owner is a person: no place is named
         ("Gunmen attacked a checkpoint in Karimov's home town, killing two.", "ATTACK", None),
     ],

@@ -30,7 +30,6 @@ from ..settings import Settings
 from .backstop import backstop_events
 from .compile import Hit, compile_rules
 from .dates import event_date, inside_a_participant
-from .people import about_people
 from .fillers import (
     FillContext,
     agent,
@@ -40,6 +39,7 @@ from .fillers import (
 )
 from .gapping import split_gapped
 from .merge import Told, merge_events
+from .people import about_people
 from .placing import event_place
 from .spans import block, doc_ents, doc_sents, doc_text, normalizer, sent_of
 from .spec import EventSpec, load_specs
