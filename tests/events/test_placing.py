@@ -87,6 +87,9 @@ def test_running_reference_reads_the_latest_told_date(nlp: Any) -> None:
         # a state naming the attack is whose act it was; a city naming it is where
         ("A U.S. airstrike killed three militant commanders on Monday.", None),
         ("A Kabul suicide bombing killed 12 people on Monday.", "Kabul"),
+        # a strike from afar as the subject: the state is whose, the town named is where
+        ("A U.S. drone strike killed the group's spokesman, the Pentagon said.", None),
+        ("A Russian air strike killed 12 civilians in Idlib on Tuesday.", "Idlib"),
         # one toll told twice is one attack, placed where the fuller account places it
         (
             "Rebels killed nine soldiers in an attack on an army base close to the border with "

@@ -57,7 +57,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         # "Kazakh police": the state whose body acted ("Kyrgyz nationals" are often abroad)
         abroad = ent.root.head.lemma_.lower() in _ABROAD
         country = country_of_word(name) if modifier and not abroad else None
-        if modifier and ent.root.head == trigger and (country or _is_state(resolve, name)):
+        whose = ent.root.head.i == trigger.i or ent.root.head.lemma_.lower() in _FROM_AFAR
+        if modifier and whose and (country or _is_state(resolve, name)):
             continue  # "a U.S. airstrike": whose act it was, not where ("a Kabul bombing" is)
         if country:
             name = country  # "Kazakh police arrested": the police of Kazakhstan
@@ -290,6 +291,10 @@ def _cached_place(resolve: Callable[..., Any], name: str) -> Any:
 #: Nouns for those who act for a state: their nationality word names the country.
 #: People whose nationality says nothing of where they are: "Kyrgyz nationals killed in Russia".
 _ABROAD = frozenset("national citizen migrant worker labourer laborer student".split())
+#: Arms that strike from afar: "a U.S. airstrike killed X" names whose strike, not where.
+_FROM_AFAR = frozenset(
+    "airstrike strike drone missile rocket warplane jet bomber raid bombardment shelling".split()
+)
 
 _BODIES = frozenset(
     "president leader government court authorities authority police ministry parliament "
