@@ -26,6 +26,8 @@ def _attack(nlp: Any, text: str) -> Event:
     "text,killed,wounded",
     [
         ("Gunmen stormed a hotel in Garowe, killing four guards and wounding nine guests.", 4, 9),
+        # one person told by whose he is
+        ("An airstrike killed the group's spokesman near Jilib on Friday.", 1, None),
         (
             "A car bomb exploded near a bakery in Baidoa. Six people were killed and 13 injured.",
             6,

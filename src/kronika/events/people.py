@@ -11,7 +11,8 @@ _PEOPLE_COUNTS = frozenset(
     "other others more several many some few half all most dozen dozens hundred hundreds "
     "thousand thousands score scores number group".split()
 )
-#: Endings of nouns for kinds of people: prisoner, functionary, militant, detainee, Christian.
+#: Endings of nouns for kinds of people: prisoner, functionary, militant, detainee, Christian,
+#: spokesman.
 _PERSON_ENDINGS = (
     "er",
     "ers",
@@ -31,6 +32,8 @@ _PERSON_ENDINGS = (
     "ians",
     "ic",
     "ics",
+    "man",
+    "men",
 )
 
 

@@ -244,9 +244,9 @@ def _number(part: Token) -> int | float | None:
         return 1  # "he died when the bomb went off": the person told of
     if part.lower_ == "both" or any(c.lower_ == "both" for c in part.children):
         return 2
-    # "a conscript", "the victim", "his son": one person
+    # "a conscript", "the victim", "his son", "the group's leader": one person
     if part.tag_ == "NN" and any(
-        c.dep_ in ("det", "poss") and c.lower_ in _ONE for c in part.children
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _ONE) for c in part.children
     ):
         return 1
     return None
