@@ -97,3 +97,20 @@ def test_an_attack_told_to_describe_people_takes_no_date_from_their_clause(
     nlp: Any, text: str, date: str | None
 ) -> None:
     assert _dates(nlp, text)[:1] == [date]
+
+
+def test_an_act_told_days_before_another_takes_neither_its_date_nor_the_news_s(nlp: Any) -> None:
+    # the model runs "Sunday, days" into one date; the strike is another day's act
+    text = (
+        "Gunmen attacked a checkpoint near Khost on Sunday, days after a drone strike killed "
+        "four villagers."
+    )
+    assert _dates(nlp, text) == ["2020-12-27", None]
+
+
+def test_an_act_told_right_before_another_is_the_same_night_s_news(nlp: Any) -> None:
+    text = (
+        "Nearly 1,000 prisoners escaped from a prison in Kaduna after militants blasted its gates."
+    )
+    assert _dates(nlp, text) == ["2021-01-01"]
+    assert _dates(nlp, text, "ESCAPE") == ["2021-01-01"]

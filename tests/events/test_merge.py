@@ -219,3 +219,48 @@ def test_merge_events_gives_people_told_as_those_arrested_to_the_nameless_arrest
     merged = merge_events([raid, those])
     assert [e.args["detainee"] for e in merged] == [["Nurlan Beisov", "Askar Omarov"]]
     assert merged[0].date == "2020"
+
+
+def test_a_headline_restates_the_body_s_event_with_rounder_figures() -> None:
+    # "Bombing claimed by al-Shabaab kills five" over "... killing five, including the bomber"
+    body = _told("ATTACK", 100, "2015-01-04", perpetrator=["al-Shabaab"], killed=4)
+    other = _told("ATTACK", 20, None, killed=1)
+    headline = replace(
+        _told("ATTACK", 0, None, perpetrator=["al-Shabaab"], killed=5), headline=True
+    )
+    (first, attack) = merge_events([other, body, headline])
+    assert first.args == {"killed": 1}
+    assert attack.args == {"perpetrator": ["al-Shabaab"], "killed": 4}
+    assert len(attack.evidence) == 2
+
+
+def test_a_headline_with_another_group_stays_apart() -> None:
+    body = _told("ATTACK", 100, None, perpetrator=["Taliban"], killed=4)
+    headline = replace(
+        _told("ATTACK", 0, None, perpetrator=["al-Shabaab"], killed=5), headline=True
+    )
+    assert len(merge_events([body, headline])) == 2
+
+
+def test_the_act_told_again_by_its_definite_noun_takes_the_unknown_place_it_adds() -> None:
+    # "... a car bomb detonated near the airport in Mogadishu ... The bomb exploded in the
+    # Waaberi district": a district the gazetteer does not know may lie in the city
+    city = Place("Mogadishu", "Somalia", None, 2.04, 45.34)
+    first = replace(_told("ATTACK", 0, "2015-01-04", killed=4).event, location=city)
+    again = _told("ATTACK", 300, None)
+    again = replace(again, refers_back=True, event=replace(again.event, location=Place("Waaberi")))
+    (attack,) = merge_events([Told(0, False, False, first), again])
+    assert attack.location is not None and attack.location.name == "Waaberi"
+    assert attack.date == "2015-01-04"
+
+
+def test_a_place_holds_for_the_next_attack_told_near_any_mention_of_the_last() -> None:
+    # an escape told in the title and again below; the attack right after the body's
+    # telling happened where the escape did, even though the title is far above
+    prison = Place("Dushanbe", "Tajikistan", "Dushanbe", 38.5, 68.8)
+    title = _told("ESCAPE", 0, None, count=25)
+    again = _told("ESCAPE", 900, None, count=25)
+    again = replace(again, event=replace(again.event, location=prison))
+    attack = _told("ATTACK", 1000, None, killed=1)
+    (escape, placed) = merge_events([replace(title, headline=True), again, attack])
+    assert escape.type == "ESCAPE" and placed.location == prison

@@ -29,17 +29,39 @@ def _date_phrases(sent: Span) -> list[tuple[int, str]]:
     for ent in sent_ents(sent):
         if ent.label_ != "DATE":
             continue
-        text = ent.text
-        if "-old" in text or text.strip().isdigit() and len(text.strip()) < 4:
-            continue
-        if _DURATION.search(text) and not _RELATIVE.search(text):
-            continue
-        found.append((ent.root.i, text))
+        for part in _comma_parts(ent):
+            text = part.text
+            if "-old" in text or text.strip().isdigit() and len(text.strip()) < 4:
+                continue
+            if _DURATION.search(text) and not _RELATIVE.search(text):
+                continue
+            found.append((part.root.i, text))
     for match in _NUMERIC_DATE.finditer(sent.text):
         span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and all(span.root.i != i for i, _ in found):
             found.append((span.root.i, match.group(0)))
     return found
+
+
+def _comma_parts(ent: Span) -> list[Span]:
+    """A date entity cut where the model ran two phrases together: "Sunday, days (after)".
+
+    "June 5, 2016" is one date: a part that is only a year stays with the one before.
+    """
+    parts: list[Span] = []
+    start = ent.start
+    for token in ent:
+        if token.text == "," and token.i > start:
+            parts.append(ent.doc[start : token.i])
+            start = token.i + 1
+    if start < ent.end:
+        parts.append(ent.doc[start : ent.end])
+    if len(parts) < 2 or any(_YEAR_ONLY.fullmatch(p.text) for p in parts):
+        return [ent]
+    return parts
+
+
+_YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
 
 
 _OTHER_TIME = frozenset({"since", "until", "till", "before", "after", "once"})
@@ -70,9 +92,12 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
             return True
         if ancestor.pos_ in ("VERB", "AUX"):
             if ancestor in trigger.ancestors:
-                if dating and inside_a_participant(trigger, ancestor):
+                if dating and (
+                    inside_a_participant(trigger, ancestor) or another_time(trigger, ancestor)
+                ):
                     # "militants accused of the bombing surrendered, police said Monday":
-                    # the clause's date is its own act's, not that of a noun deep in it
+                    # the clause's date is its own act's, not that of a noun deep in it;
+                    # nor that of an act told as before or after it
                     return None
                 # "those arrested include the chief at the time of the 2002 bombings": a
                 # date inside a noun the clause above is about describes that noun
@@ -90,6 +115,30 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
             return False if inside and not other_time else None
         below = ancestor
     return False
+
+
+def another_time(trigger: Token, top: Token | None = None) -> bool:
+    """Whether the trigger sits in a clause told as before or after another act (``top``'s).
+
+    "attacked a checkpoint on Sunday, days after a drone strike killed four".
+    """
+    for token in (trigger, *trigger.ancestors):
+        if top is not None and token.i == top.i:
+            return False
+        if token.dep_ != "advcl":
+            continue
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        if marks & {"since", "until", "till"}:
+            return True
+        # "escaped after militants blasted its gates" is one night's story; "days after" is not
+        apart = any(c.dep_ == "npadvmod" and c.lemma_ in _SPANS for c in token.children)
+        if marks & {"after", "before"} and apart:
+            return True
+    return False
+
+
+#: Spans of time that set two acts apart: "days after", "two years before".
+_SPANS = frozenset("day week month year decade".split())
 
 
 def inside_a_participant(trigger: Token, top: Token | None = None) -> bool:

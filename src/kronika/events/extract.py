@@ -29,7 +29,7 @@ from ..resolve.mentions import MentionIndex, NameMention, people_words
 from ..settings import Settings
 from .backstop import backstop_events
 from .compile import Hit, compile_rules
-from .dates import event_date, inside_a_participant
+from .dates import another_time, event_date, inside_a_participant
 from .fillers import (
     FillContext,
     agent,
@@ -61,7 +61,6 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     for hit in rules.match(doc):
         groups.setdefault((hit.type, hit.nodes["trigger"]), []).append(hit)
     events: list[Told] = []
-    news: set[tuple[str, int]] = set()  # (type, evidence offset) of mentions told as news
     for (type_name, index), hits in sorted(groups.items(), key=lambda kv: kv[0][1]):
         trigger = doc[index]
         # "jailed journalists", "imprisoned members": a participle used as an adjective
@@ -75,6 +74,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         if trigger.dep_ in ("advcl", "xcomp") and (type_name, trigger.head.i) in groups:
             continue
         event = _build(rules.specs[type_name], trigger, hits, mentions, article)
+        news = _is_news(trigger, article)
         if event is not None and "target" in rules.specs[type_name].roles:
             # "attacks on a jail in X and on border posts in Y": one event per target
             first, *others = split_targets(event, trigger, mentions)
@@ -82,12 +82,12 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                 # "bombings in 2010 and 2011": one event per year
                 first, *others = split_dates(event, trigger, article.published)
             event = first
-            events.extend(Told(sent_of(trigger).start, False, False, p) for p in others)
+            events.extend(Told(sent_of(trigger).start, False, False, p, news=news) for p in others)
         if event is not None and rules.specs[type_name].per_place:
             # "banned in Russia, Uzbekistan and Tajikistan": one ban per state
             first, *others = split_places(event, trigger)
             event = first
-            events.extend(Told(sent_of(trigger).start, False, False, p) for p in others)
+            events.extend(Told(sent_of(trigger).start, False, False, p, news=news) for p in others)
         if event is not None and type_name == "SENTENCE":
             # "A and B were sentenced to 18 and 16 years respectively": one event per term
             first, *others = split_respectively(event, sent_of(trigger))
@@ -95,7 +95,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                 # "A was sentenced to 22 years, and B to 19": one event per term
                 first, *others = split_gapped(event, sent_of(trigger), mentions)
             event = first
-            events.extend(Told(sent_of(trigger).start, False, False, p) for p in others)
+            events.extend(Told(sent_of(trigger).start, False, False, p, news=news) for p in others)
         if event is not None and (_is_tally(event) or _over_a_span(event, trigger)):
             continue  # "1,094 Tajik nationals have joined IS": a figure, found as a claim
         if type_name == "RELEASE" and _freed_by_force(trigger, groups):
@@ -105,13 +105,18 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             told = Told(sent_of(trigger).start, headline, _refers_back(trigger), event)
             if trigger.pos_ == "NOUN" and trigger.lemma_ in rules.specs[type_name].supplements:
                 told = replace(told, supplement=True)
-            events.append(replace(told, accompanies=_accompanies(trigger)))
-            if _is_news(trigger, article):
-                news.add((event.type, event.evidence[0].start))
+            events.append(
+                replace(
+                    told,
+                    accompanies=_accompanies(trigger),
+                    earlier=another_time(trigger),
+                    news=news,
+                )
+            )
     # sentences no rule told an event in: the sentence classifier's guess (setting "backstop")
     build = partial(_build, hits=[], mentions=mentions, article=article)
     events.extend(backstop_events(doc, events, groups, rules.specs, settings, build))
-    merged = _dated_news(merge_events(events), news, article.published)
+    merged = merge_events(events, article.published)
     claims = find_claims(doc, mentions, merged)
     merged, claims = attach_stance(doc, merged, claims)
     return ArticleResult(
@@ -430,28 +435,14 @@ def _build(
 _LEAD_SENTENCES = 3
 
 
-def _dated_news(
-    events: list[Event], news: set[tuple[str, int]], published: str | None
-) -> list[Event]:
-    """Give the publication date to news events the text gives no date of their own."""
-    if not published:
-        return events
-    return [
-        replace(e, date=published)
-        if e.date is None and any((e.type, ev.start) in news for ev in e.evidence)
-        else e
-        for e in events
-    ]
-
-
 def _is_news(trigger: Token, article: Article) -> bool:
     """Whether a mention tells the article's news: in its lead, or in the present perfect.
 
     "has been sentenced", "police have detained"; background told later in the
     past tense is not news and keeps no date.
     """
-    if not article.published or inside_a_participant(trigger):
-        return False
+    if not article.published or inside_a_participant(trigger) or another_time(trigger):
+        return False  # "accused of the bombing", "days after a strike killed": background
     verb = trigger
     # "killed in an explosion that ripped through a market": the noun's clause verb
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -590,6 +581,18 @@ def _is_headline(sent: Span, trigger: Token) -> bool:
 
 def _refers_back(trigger: Token) -> bool:
     """Whether the trigger's people are ones named before ("the men had been extradited")."""
+    subject = trigger if trigger.pos_ == "NOUN" else None
+    if subject is None and not any(c.dep_ == "dobj" for c in trigger.children):
+        # "the bomb exploded" (but "the court sentenced X" is told by its object)
+        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if (
+        subject is not None
+        and subject.tag_ == "NN"
+        and subject.dep_ in ("nsubj", "nsubjpass")
+        and _definite(subject)
+        and not about_people(subject)
+    ):
+        return True  # "The bomb exploded in the Waaberi district": the act told above
     token = patient(trigger) or agent(trigger)
     if token is None:
         return False
@@ -604,6 +607,10 @@ def _refers_back(trigger: Token) -> bool:
     return token.tag_ == "NNS" and any(
         c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in token.children
     )
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
 #: Types whose unnamed head counts from this size up are statistics, not one act.

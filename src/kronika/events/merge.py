@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..model import Event, Place
+from ..model import ArgValue, Event, Place
 
 #: Types told by what happened where: a place given once holds for the next mention.
 _PLACE_BOUND = frozenset({"ATTACK", "ESCAPE"})
@@ -122,43 +122,61 @@ class Told:
     #: only adds to an event told elsewhere ("the sentence followed his conviction on
     #: charges of ..."); dropped when it joins none
     supplement: bool = False
+    #: told in a clause of another time ("days after a drone strike killed four"): not
+    #: the same act as the rest of its sentence
+    earlier: bool = False
+    #: told as the article's news (in its lead, or in the present perfect)
+    news: bool = False
 
 
-def merge_events(events: list[Told]) -> list[Event]:
+def merge_events(events: list[Told], published: str | None = None) -> list[Event]:
     """Merge mentions of one event: same type, compatible args, and a shared name or sentence.
 
     A headline's event joins the first compatible event of its type told below it (a
     title restates the story); an event with neither names nor count joins a compatible
     one told just before it, or any earlier one when its people are "the men", "they".
+    An event one of whose mentions is the article's news, and that the text gives no
+    date of its own, takes the ``published`` date.
     """
     ordered = [t for t in events if not t.headline] + [t for t in events if t.headline]
     out: list[tuple[int, Event]] = []
     alone: list[bool] = []  # per entry of ``out``: made of supplements only
+    news: list[bool] = []  # per entry of ``out``: told as the article's news
+
+    def join(i: int, told: Told, event: Event) -> None:
+        out[i] = (out[i][0], _union(out[i][1], event))
+        alone[i] = alone[i] and told.supplement
+        news[i] = news[i] or told.news
+
     for told in ordered:
         sent_start, headline, event = told.sent_start, told.headline, told.event
+        restated = _restated(out, event) if headline else None
+        if restated is not None:
+            join(restated, told, event)
+            continue
         # a headline restates the first matching story below it
         order = range(len(out)) if headline else range(len(out) - 1, -1, -1)
         for i in order:
             other_start, other = out[i]
             if other.type == event.type and told.accompanies and not headline:
                 # "escaped with them": more people in the same act; its own count is a part
-                out[i] = (other_start, _union(other, _without(event, "count")))
-                alone[i] = alone[i] and told.supplement
+                join(i, told, _without(event, "count"))
                 break
             # "banned in Russia, Uzbekistan and Tajikistan": one sentence, one ban per place
             apart = other_start == sent_start and not _places_agree(other, event)
             if other.type == event.type in _ONCE_PER_PERSON and _same_people(other, event):
                 if apart:
                     continue
-                out[i] = (other_start, _union(other, event))
-                alone[i] = alone[i] and told.supplement
+                join(i, told, event)
                 break
             if other.type == event.type and not headline and _same_toll(other, event):
-                out[i] = (other_start, _union(other, event))
-                alone[i] = alone[i] and told.supplement
+                join(i, told, event)
                 break
             # one sentence names a place two ways ("near the Vodafone Arena ... in Istanbul")
             strict = not headline and other_start != sent_start
+            # "The bomb exploded in the Waaberi district": a place the gazetteer does not
+            # know may lie inside the one told before
+            strict = strict and not (told.refers_back and _unknown_place(event))
             if other.type != event.type or not _compatible(other, event, strict):
                 continue
             if headline and other_start < sent_start:
@@ -168,20 +186,52 @@ def merge_events(events: list[Told]) -> list[Event]:
                 headline
                 or _shares_core(other, event)
                 or _same_thing(other, event)
-                or other_start == sent_start
+                or (other_start == sent_start and not told.earlier)
                 or _same_group(other, event)
                 or (_anonymous(event) and (close or told.refers_back))
                 # "police arrested dozens ... Those arrested include A and B"
                 or (told.refers_back and close and not _names(other))
             ):
-                out[i] = (other_start, _union(other, event))
-                alone[i] = alone[i] and told.supplement
+                join(i, told, event)
                 break
         else:
             out.append((sent_start, event))
             alone.append(told.supplement)
-    kept = sorted((pair for pair, a in zip(out, alone, strict=True) if not a), key=lambda p: p[0])
-    return _inherit_courts(_inherit_places([e for _, e in kept]))
+            news.append(told.news)
+    kept = sorted(
+        ((start, e, n) for (start, e), a, n in zip(out, alone, news, strict=True) if not a),
+        key=lambda k: k[0],
+    )
+    merged = _inherit_courts(_inherit_places([e for _, e, _ in kept]))
+    return [
+        replace(e, date=published) if published and n and e.date is None else e
+        for e, (_, _, n) in zip(merged, kept, strict=True)
+    ]
+
+
+def _restated(out: list[tuple[int, Event]], headline: Event) -> int | None:
+    """The body's event a headline restates with rounder figures, by the names they share.
+
+    "Bombing claimed by al-Shabaab kills five" over "al-Shabaab claimed a car bomb ...
+    killing five people, including the bomber": the body's toll is the careful one.
+    """
+    for i, (_, other) in enumerate(out):
+        if other.type != headline.type or not _shares_names(other, headline):
+            continue
+        words: dict[str, ArgValue] = {
+            k: v for k, v in headline.args.items() if not isinstance(v, int | float)
+        }
+        if _compatible(other, replace(headline, args=words)):
+            return i
+    return None
+
+
+def _shares_names(a: Event, b: Event) -> bool:
+    """Any name in any list role of both: the same people or group told twice."""
+    return any(
+        isinstance(va, list) and isinstance(vb := b.args.get(key), list) and set(va) & set(vb)
+        for key, va in a.args.items()
+    )
 
 
 def _inherit_courts(events: list[Event]) -> list[Event]:
@@ -237,6 +287,8 @@ def _inherit_places(events: list[Event]) -> list[Event]:
             (event.type in _PLACE_BOUND or follows)
             and prev is not None
             and _same_paragraph(prev, event)
+            # "a U.S. airstrike killed X" on Dec. 31, after a bombing on Jan. 4: another story
+            and _same_month(event.date, prev.date)
         )
         if bound and prev is not None:
             if event.location is None and prev.location is not None:
@@ -249,7 +301,21 @@ def _inherit_places(events: list[Event]) -> list[Event]:
 
 
 def _same_paragraph(a: Event, b: Event) -> bool:
-    return bool(a.evidence and b.evidence) and abs(b.evidence[0].start - a.evidence[-1].end) < 400
+    """Whether some mention of ``a`` is told close to the first mention of ``b``."""
+    if not b.evidence:
+        return False
+    return any(0 <= b.evidence[0].start - ev.end < 400 for ev in a.evidence)
+
+
+def _same_month(a: str | None, b: str | None) -> bool:
+    """Dates that may be one month's: either unknown, or one a prefix of the other."""
+    if not a or not b:
+        return True
+    return a[:7].startswith(b[:7]) or b[:7].startswith(a[:7])
+
+
+def _unknown_place(event: Event) -> bool:
+    return event.location is not None and _width(event.location) == 0
 
 
 def _without(event: Event, role: str) -> Event:

@@ -207,6 +207,8 @@ _TRAVEL = frozenset("transfer flight trip journey way route return transport con
 
 #: Places of custody: a name after "in" following one of these is the town it stands in.
 _CUSTODY = frozenset("prison jail colony penitentiary centre center facility camp".split())
+#: Sites named after the town they stand in: places of custody, bases, airports.
+_SITES = _CUSTODY | frozenset("base airbase airport barracks garrison".split())
 
 #: How far back (in characters) "the country" looks for the country being written about.
 _COUNTRY_REACH = 1500
@@ -303,14 +305,40 @@ _BODIES = frozenset(
 
 
 def _named_custody(trigger: Token, lo: int, hi: int) -> Place | None:
-    """The town a place of custody is named after: "broke out of Tarin Kot prison"."""
+    """The town a site is named after: "broke out of Tarin Kot prison", "the Bagram air base".
+
+    The model often takes a one-word town before a site for a person ("the
+    Sunjuwan army camp"); a longer run tagged so is a person's name.
+    """
     for tok in trigger.subtree:
-        if tok.lemma_.lower() not in _CUSTODY or not lo <= tok.idx < hi:
+        if tok.lemma_.lower() not in _SITES or not lo <= tok.idx < hi:
             continue
-        run = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        if run and all(not t.ent_type_ or t.ent_type_ in ("GPE", "LOC", "FAC") for t in run):
-            return Place(name=" ".join(t.text for t in run))
+        # "Tarin Kot prison", "the Sunjuwan army camp": the name may modify the kind of site
+        compounds = sorted(_compounds(tok), key=lambda t: t.i)
+        run = [c for c in compounds if c.pos_ == "PROPN"]
+        if not run or any(c.pos_ not in ("PROPN", "NOUN") for c in compounds):
+            continue
+        if not all(t.text[:1].isupper() for t in run):
+            continue
+        if compounds[-1].pos_ == "PROPN" and any(c.pos_ == "NOUN" for c in compounds):
+            continue  # "the army Sunjuwan camp": no town names it
+        name = " ".join(t.text for t in run)
+        tags = {t.ent_type_ for t in run}
+        if country_of_word(name) or not (
+            tags <= {"", "GPE", "LOC", "FAC"} or (tags == {"PERSON"} and len(run) == 1)
+        ):
+            continue  # "Tajik prison": whose, not where
+        return Place(name=name)
     return None
+
+
+def _compounds(token: Token) -> list[Token]:
+    """The compound words before ``token``, and theirs: "Tarin Kot" before "prison"."""
+    out = []
+    for child in token.lefts:
+        if child.dep_ == "compound":
+            out.extend([child, *_compounds(child)])
+    return out
 
 
 def _state_of_body(trigger: Token, lo: int, hi: int) -> Place | None:

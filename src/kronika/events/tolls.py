@@ -157,6 +157,8 @@ def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
         to_death = role == "killed" and any(
             c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children
         )
+        if _another_act(tok, trigger):
+            continue  # "the attack comes days after a U.S. airstrike killed X": its toll
         if tok.lemma_.lower() in verbs or tok.lower_ in verbs or to_death:
             # "two teachers were stabbed to death": any act told as ending in death
             value = _victims(tok, role)
@@ -173,6 +175,19 @@ def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
     if _NONE[role].search(doc_text(sent.doc)[lo:hi]):
         return 0
     return None
+
+
+def _another_act(verb: Token, trigger: Token | None) -> bool:
+    """Whether ``verb`` tells what another act did: its subject is "a strike", not the trigger."""
+    if trigger is None:
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and c.i != trigger.i
+        and c.lemma_.lower() in _ACT_NOUNS
+        and any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in c.children)
+        for c in verb.children
+    )
 
 
 def _victims(verb: Token, role: str) -> int | float | None:
