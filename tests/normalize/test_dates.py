@@ -43,6 +43,9 @@ def test_normalize_date_keeps_the_precision_of_absolute_dates(text: str, iso: st
         ("last month", "2017-01-09", "2016-12"),
         ("earlier this month", "2017-01", "2017-01"),
         ("last year", "2016", "2015"),
+        # a possessive date: "last year's pardon", "Sunday's bombing"
+        ("last year's", "2017-06-17", "2016"),
+        ("Sunday’s", "2016-12-14", "2016-12-11"),
         ("Last summer", "2016-12-14", "2016"),
         ("last summer", "2017-03-01", "2016"),
     ],

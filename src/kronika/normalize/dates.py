@@ -85,6 +85,8 @@ def _parse_ref(reference: str | None) -> _Ref | None:
 
 def _clean(text: str) -> str:
     phrase = re.sub(r"\s+", " ", text.strip().lower()).strip(" ,.;:()")
+    # "last year's pardon", "Tuesday's attack": the date a noun is of
+    phrase = re.sub(r"['’]s$", "", phrase)
     while (match := _PREFIX.match(phrase)) is not None:
         phrase = phrase[match.end() :]
     return phrase
