@@ -565,8 +565,19 @@ def _included_people(ctx: FillContext, token: Token, types: tuple[str, ...]) -> 
         return []
     names: list[str] = []
     for obj in head.children:
-        if obj.dep_ in ("dobj", "attr", "nsubj") and obj is not token:
+        if obj.dep_ in ("dobj", "attr", "nsubj") and obj.i != token.i:
             names.extend(n for n in names_of(ctx, obj, types) if n not in names)
+    if names:
+        return names
+    # "include the group's chief at the time of the 2002 bombings, Zulkarnaen, and Upik
+    # Lawanga": the parser hangs the names anywhere after the verb; a relative clause
+    # about them names others
+    for tok in head.subtree:
+        if tok.i <= head.i or any(a.dep_ == "relcl" and a.i > head.i for a in tok.ancestors):
+            continue
+        name = ctx.mentions.name_at(tok.idx)
+        if name and ctx.mentions.kind_at(tok.idx) in types and name not in names:
+            names.append(name)
     return names
 
 
