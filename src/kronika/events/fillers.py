@@ -99,6 +99,23 @@ def patient(trigger: Token) -> Token | None:
         return trigger.head
     if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
         return agent(trigger.head) if not is_passive(trigger.head) else patient(trigger.head)
+    if is_passive(trigger):
+        return _subject_of_report(trigger)
+    return None
+
+
+def _subject_of_report(trigger: Token) -> Token | None:
+    """ "says X, leader of Y, has been sentenced": the parser makes X the sayer's subject.
+
+    A subject told after its own verb of saying, and before the passive act, is the
+    act's ("said X" after a quote is a real sayer, and comes after the act).
+    """
+    for child in trigger.children:
+        if child.dep_ not in ("parataxis", "ccomp", "advcl") or child.i > trigger.i:
+            continue
+        for subject in child.children:
+            if subject.dep_ == "nsubj" and child.i < subject.i < trigger.i:
+                return subject
     return None
 
 
