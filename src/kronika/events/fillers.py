@@ -10,6 +10,7 @@ Fillers never re-parse text and never look beyond the trigger's sentence.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -489,7 +490,13 @@ def count_of(token: Token) -> int | float | None:
             if child.dep_ == "prep" and child.lower_ == "of":
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
     for head in heads:
-        if head.like_num and head.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
+        # "by yesterday afternoon 57 had been recaptured": the model may run the count into
+        # the date before it; a number that is the subject or object itself is a count
+        counted = head.dep_ in ("nsubj", "nsubjpass", "dobj") and not _YEARLIKE.fullmatch(head.text)
+        if head.like_num and (
+            head.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT")
+            or (counted and head.ent_type_ in ("DATE", "TIME"))
+        ):
             value = parse(head.text)
             if value is not None:
                 return value  # type: ignore[no-any-return]
@@ -507,6 +514,8 @@ def count_of(token: Token) -> int | float | None:
                     return value  # type: ignore[no-any-return]
     return None
 
+
+_YEARLIKE = re.compile(r"(?:1[89]|20)\d\d")
 
 #: How far back (in tokens) a definite plural looks for the number it repeats.
 _ANTECEDENT_REACH = 400
