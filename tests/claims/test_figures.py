@@ -57,3 +57,27 @@ def test_find_claims_reads_a_figure_given_according_to_a_source(nlp: Any, text: 
     assert claim.quantity == 1100
     assert claim.claimant == "Interior Ministry"
     assert "nationals" in claim.about and "according" not in claim.about
+
+
+@pytest.mark.parametrize(
+    "text,figures",
+    [
+        # a range told with "or" is one figure, its upper bound
+        ("Police said they were still searching for 6 or 7 armed men.", [7]),
+        # "73 others" in a gapped clause counts what the first clause counts
+        (
+            "The governor said 51 residents of the province were fighting in Afghanistan and "
+            "73 others in Pakistan.",
+            [51, 73],
+        ),
+        # "and 6 were injured": the number counts the noun of the clause before
+        (
+            "The minister said 12 militants were killed in the clashes and 6 were wounded.",
+            [12, 6],
+        ),
+    ],
+)
+def test_find_claims_reads_ranges_and_counts_told_without_their_noun(
+    nlp: Any, text: str, figures: list[float]
+) -> None:
+    assert [c.quantity for c in _claims(nlp, text)] == figures

@@ -44,6 +44,8 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
             for v in values
         }
         for number in _numbers(sent):
+            if _lower_bound(number):
+                continue  # "6 or 7 armed persons": one figure, the upper bound
             noun = _counted(number)
             if noun is None or not _is_figure(number, noun, sent, nouns, taken, tolls):
                 continue
@@ -52,6 +54,8 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
             if quantity is None or quantity in taken or quantity < 2:
                 continue
             about = _about(noun, number)
+            if noun.i not in (number.head.i, *(c.i for c in number.children)):
+                about = f"{noun.text} {number.head.text}" if noun.i < number.i else about
             if not about.strip():
                 continue
             claims.append(
@@ -138,7 +142,27 @@ def _countable(noun: Token, nouns: set[str]) -> bool:
     """A noun whose count is a figure worth keeping: people, deaths, members, mosques ..."""
     if noun.lower_ == "them":
         return True  # "300 of them were killed": what they are is said before
+    if noun.lower_ == "others" and noun.dep_ == "conj":
+        # "51 residents were fighting in Afghanistan and 73 others in Pakistan": the others
+        # are of the kind the clause counts, whatever the parser joined them to
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        kinds = [noun.head] + [
+            c for c in (verb.children if verb is not None else ()) if c.dep_ in _SUBJECTS
+        ]
+        return any(
+            k.pos_ == "NOUN" and k.lower_ != "others" and _countable(k, nouns) for k in kinds
+        )
     return noun.lemma_.lower() in nouns or noun.lower_ in nouns
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _lower_bound(number: Token) -> bool:
+    """The first number of a range told with "or" or "to": "6 or 7", "five to six"."""
+    if not any(c.dep_ == "cc" and c.lower_ in ("or", "to") for c in number.children):
+        return False
+    return any(c.dep_ == "conj" and c.like_num for c in number.children)
 
 
 def _anaphoric(noun: Token) -> bool:
@@ -185,7 +209,18 @@ def _counted(number: Token) -> Token | None:
     for child in number.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return _noun_after(number)
+    return _noun_after(number) or _elided_noun(number)
+
+
+def _elided_noun(number: Token) -> Token | None:
+    """ "12 criminals were killed and 6 were injured": the noun the first clause counts."""
+    verb = number.head
+    if number.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj":
+        return None
+    first = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if first is None or first.pos_ != "NOUN" or not any(c.like_num for c in first.children):
+        return None
+    return first
 
 
 def _noun_after(number: Token) -> Token | None:
