@@ -81,3 +81,27 @@ def test_find_claims_reads_ranges_and_counts_told_without_their_noun(
     nlp: Any, text: str, figures: list[float]
 ) -> None:
     assert [c.quantity for c in _claims(nlp, text)] == figures
+
+
+def test_the_claimant_of_a_quote_is_its_speaker_named_by_title_earlier(nlp: Any) -> None:
+    text = (
+        "Interior Minister Erlan Turgumbayev spoke to reporters on Monday. "
+        "“14 gunmen were killed and 9 were wounded. We are still looking for 5 or 6 armed men. "
+        "The operation goes on,” said the Minister."
+    )
+    claims = _claims(nlp, text)
+    assert [c.quantity for c in claims] == [14, 9, 6]
+    assert {c.claimant for c in claims} == {"Erlan Turgumbayev"}
+
+
+def test_a_pronoun_claimant_is_the_person_quoted_last(nlp: Any) -> None:
+    text = (
+        "Regional police chief Saidjon Nabiev met relatives of detainees in Khujand. "
+        "Provincial governor Rustam Hakimov said 120 residents of the province had gone to "
+        "Syria. He added that 30 residents were fighting in Afghanistan."
+    )
+    claims = _claims(nlp, text)
+    assert [(c.quantity, c.claimant) for c in claims] == [
+        (120, "Rustam Hakimov"),
+        (30, "Rustam Hakimov"),
+    ]

@@ -35,7 +35,8 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
     cues = lexicon("claims")
     verbs, nouns = set(cues["claim_verbs"]), {n.lower() for n in cues["counted_nouns"]}
     used, tolls = _event_numbers(list(events))
-    claims = []
+    claims: list[Claim] = []
+    speaker: str | None = None  # the person last quoted with a figure
     for sent in doc_sents(doc):
         taken = {
             v
@@ -63,9 +64,11 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
                     quantity=quantity,
                     about=about,
                     evidence=(Evidence(sent.text, sent.start_char, sent.end_char),),
-                    claimant=_claimant(sent, verbs, mentions),
+                    claimant=_claimant(sent, verbs, mentions, speaker),
                 )
             )
+            if mentions.kind_of(claims[-1].claimant or "") == "PERSON":
+                speaker = claims[-1].claimant
     return claims
 
 
@@ -277,7 +280,10 @@ def _about(noun: Token, number: Token) -> str:
     return text
 
 
-def _claimant(sent: Span, verbs: set[str], mentions: MentionIndex) -> str | None:
+def _claimant(
+    sent: Span, verbs: set[str], mentions: MentionIndex, speaker: str | None = None
+) -> str | None:
+    """Who asserts the figures of ``sent``; ``speaker`` is the person last quoted before."""
     for tok in sent:
         if (
             tok.lower_ == "according"
@@ -300,6 +306,31 @@ def _claimant(sent: Span, verbs: set[str], mentions: MentionIndex) -> str | None
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ != "PRON":
                 return _phrase(subj, mentions)
+            if subj is not None and subj.lower_ in ("he", "she"):
+                # "He further added that 51 residents ...": the person quoted before
+                return speaker or mentions.antecedent(subj.idx, nearest=True)
+    return _quote_speaker(sent, verbs, mentions)
+
+
+def _quote_speaker(sent: Span, verbs: set[str], mentions: MentionIndex) -> str | None:
+    """The speaker of a quote told over several sentences: “12 were killed. ...,” said X."""
+    doc = sent.doc
+    if not _in_quote(sent):
+        return None
+    for later in doc_sents(doc):
+        if later.start < sent.start:
+            continue
+        if later.start > sent.start and later.text.lstrip().startswith(("“", '"')):
+            return None  # another quote opens before this one is attributed
+        closing = [t for t in later if t.text in ("”", '"') and t.i > sent.start]
+        if not closing:
+            continue
+        for tok in doc[closing[-1].i : later.end]:
+            if tok.lemma_ in verbs and tok.pos_ == "VERB":
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    return _phrase(subj, mentions)
+        return None
     return None
 
 
@@ -308,5 +339,35 @@ def _phrase(token: Token, mentions: MentionIndex) -> str:
         for ent in doc_ents(token.doc):
             if ent.start <= token.i < ent.end:
                 return mentions.name_at(ent.start_char) or clean_name(ent.text)
+    titled = _titled_person(token, mentions)
+    if titled is not None:
+        return titled
     words = [t for t in token.subtree if t.dep_ not in ("det", "punct", "relcl")]
     return clean_name(" ".join(t.text for t in words))
+
+
+def _in_quote(sent: Span) -> bool:
+    """Whether ``sent`` opens a quote or lies inside one opened earlier in its paragraph."""
+    text = doc_text(sent.doc)
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    before = text[start : sent.start_char] + sent.text.lstrip()[:1]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _titled_person(token: Token, mentions: MentionIndex) -> str | None:
+    """ "said the Minister": the person named earlier under that title.
+
+    "Minister of Internal Affairs Kalmukhanbet Kassymov has said ... said the Minister."
+    """
+    if token.tag_ not in ("NN", "NNP") or any(c.dep_ not in ("det",) for c in token.children):
+        return None
+    found = None
+    for ent in doc_ents(token.doc):
+        if ent.start >= token.i:
+            break
+        if ent.label_ != "PERSON":
+            continue
+        before = token.doc[max(0, ent.start - 6) : ent.start]
+        if any(t.lower_ == token.lower_ for t in before):
+            found = mentions.name_at(ent.start_char) or clean_name(ent.text)
+    return found
