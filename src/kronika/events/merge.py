@@ -162,8 +162,11 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 # "escaped with them": more people in the same act; its own count is a part
                 join(i, told, _without(event, "count"))
                 break
-            # "banned in Russia, Uzbekistan and Tajikistan": one sentence, one ban per place
-            apart = other_start == sent_start and not _places_agree(other, event)
+            # "banned in Russia, Uzbekistan and Tajikistan", "designated by the UN and the
+            # United States": one sentence, one ban per place or body
+            apart = other_start == sent_start and (
+                not _places_agree(other, event) or _other_body(other, event)
+            )
             if other.type == event.type in _ONCE_PER_PERSON and _same_people(other, event):
                 if apart:
                     continue
@@ -305,6 +308,11 @@ def _same_paragraph(a: Event, b: Event) -> bool:
     if not b.evidence:
         return False
     return any(0 <= b.evidence[0].start - ev.end < 400 for ev in a.evidence)
+
+
+def _other_body(a: Event, b: Event) -> bool:
+    body, other = a.args.get("authority"), b.args.get("authority")
+    return isinstance(body, str) and isinstance(other, str) and body != other
 
 
 def _same_month(a: str | None, b: str | None) -> bool:

@@ -125,14 +125,17 @@ _ACROSS = ("in", "across", "throughout")
 
 
 def split_places(event: Event, trigger: Token) -> list[Event]:
-    """``event`` once per place listed for the trigger ("banned in A, B and C"); else [event].
+    """``event`` once per place listed for the trigger ("banned in A, B and C"), or once per
+    body it names ("by the UN and the United States"); else [event].
 
     Only when the event's place is the list's first, each listed name is known to
     the gazetteer, and the list hangs on the trigger's own phrase.
     """
     resolve = normalizer("kronika.place.v1")
-    if resolve is None or event.location is None:
+    if resolve is None:
         return [event]
+    if event.location is None:
+        return _per_authority(event, trigger, resolve)
     for child in trigger.children:
         if child.dep_ != "prep" or child.lower_ not in _ACROSS:
             continue
@@ -149,7 +152,43 @@ def split_places(event: Event, trigger: Token) -> list[Event]:
         if places[0].name != event.location.name:
             return [event]
         return [replace(event, location=p) for p in places]
-    return [event]
+    return _per_authority(event, trigger, resolve)
+
+
+def _per_authority(event: Event, trigger: Token, resolve: Any) -> list[Event]:
+    """ "designated a terrorist group by the United Nations and the United States": one
+    designation per body, each placed in its state when the body is one."""
+    authority = event.args.get("authority")
+    # the parser hangs "by" on the verb or on the label it gives ("a terrorist group by")
+    by = next(
+        (
+            t
+            for t in trigger.subtree
+            if t.lower_ == "by" and (t.head.i == trigger.i or t.head.head.i == trigger.i)
+        ),
+        None,
+    )
+    first = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if first is None or not first.conjuncts or not isinstance(authority, str):
+        return [event]
+    out = []
+    for token in sorted([first, *first.conjuncts], key=lambda t: t.i):
+        ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
+        if ent is None or ent.label_ not in ("ORG", "GPE"):
+            return [event]
+        name = clean_name(ent.text)
+        place = resolve(name) if ent.label_ == "GPE" else None
+        out.append(
+            replace(
+                event,
+                args={**event.args, "authority": name},
+                location=replace(place, name=name) if place is not None else None,
+            )
+        )
+    names = [str(e.args["authority"]) for e in out]
+    return (
+        out if authority in names or authority.casefold() in map(str.casefold, names) else [event]
+    )
 
 
 def split_respectively(event: Event, sent: Span) -> list[Event]:
