@@ -70,3 +70,10 @@ def test_a_description_of_the_doers_is_no_name(nlp: Any) -> None:
 
 def test_a_tally_of_attacks_by_a_group_is_no_act(nlp: Any) -> None:
     assert _attacks(nlp, "The region was hit by a number of attacks by the Valley Front.") == []
+
+
+def test_the_owner_of_a_murder_is_its_victim_not_its_doer(nlp: Any) -> None:
+    text = "Bakyt Usenov's murder in Osh on Monday killed the town's only judge."
+    assert all("Bakyt Usenov" not in e.args.get("perpetrator", []) for e in _attacks(nlp, text))
+    text = "Al-Shabaab's attack on a hotel in Kismayo killed 12 people."
+    assert [e.args.get("perpetrator") for e in _attacks(nlp, text)] == [["Al-Shabaab"]]

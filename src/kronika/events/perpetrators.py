@@ -39,7 +39,31 @@ _BELONGING = frozenset(
 
 
 def fill_perpetrator(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """Names of the attack's doers, or of whoever claimed it or had it laid at their door."""
+    """Names of the attack's doers, or of whoever claimed it or had it laid at their door.
+
+    The owner of a murder is its victim ("Ronan's murder"), never a doer.
+    """
+    names = _doers(ctx, role)
+    # the owner's head word ends the victim's name ("Bakyt Usenov's murder": "Usenov")
+    victims = {
+        owner.text
+        for act in ctx.sent
+        if act.lemma_ in _DONE_TO_OWNER
+        for owner in act.children
+        if owner.dep_ == "poss"
+    }
+    if not names or not victims:
+        return names
+    return [n for n in names if n.split()[-1] not in victims] or None
+
+
+#: Acts on a person whose owner is that person: "his murder", "the minister's assassination".
+_DONE_TO_OWNER = frozenset(
+    "murder killing assassination beheading kidnapping abduction execution stabbing".split()
+)
+
+
+def _doers(ctx: FillContext, role: RoleSpec) -> list[str] | None:
     types = role.entity or ("PERSON", "ORG")
     if _told_before(ctx.trigger):
         # "the attack was carried out by X": the act told before has it (see _claims_back)
