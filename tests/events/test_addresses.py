@@ -81,3 +81,22 @@ def test_a_place_told_as_its_state_s_or_region_s_is_the_inner_place(
     nlp: Any, text: str, kind: str, place: str | None
 ) -> None:
     assert _places(nlp, text, kind) == [place]
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        (
+            "Two border guards were killed in clashes on the Kyrgyz-Tajik border on Friday.",
+            "Kyrgyz-Tajik border",
+        ),
+        (
+            "Gunmen ambushed a patrol along the Afghanistan-Pakistan border, killing six soldiers.",
+            "Afghanistan-Pakistan border",
+        ),
+        # two words that name no country make no border
+        ("Gunmen attacked a post on the Smith-Jones border, killing two guards.", None),
+    ],
+)
+def test_a_border_between_two_states_is_the_place(nlp: Any, text: str, place: str | None) -> None:
+    assert _places(nlp, text, "ATTACK") == [place]

@@ -43,9 +43,32 @@ def address_place(
     sent: Span, trigger: Token, lo: int, hi: int, resolve: Callable[[str], Any]
 ) -> Place | None:
     """The first place of an address told in the trigger's part of the sentence, else None."""
-    return _comma_address(sent, trigger, lo, hi, resolve) or _owned_place(
-        sent, trigger, lo, hi, resolve
+    return (
+        _comma_address(sent, trigger, lo, hi, resolve)
+        or _owned_place(sent, trigger, lo, hi, resolve)
+        or _border(sent, trigger, lo, hi)
     )
+
+
+#: "on the Kyrgyz-Tajik border", "along the Afghanistan-Pakistan border".
+_BORDER = re.compile(
+    r"\b(?:on|at|along|near|across)\s+the\s+(?P<sides>[A-Z][a-z]+(?:-[A-Z][a-z]+)+)\s+border\b"
+)
+
+
+def _border(sent: Span, trigger: Token, lo: int, hi: int) -> Place | None:
+    """A border between two states named by their peoples or names: the most exact place.
+
+    "clashes on the Kyrgyz-Tajik border" happened there, not in either country.
+    """
+    from .agencies import names_a_country
+
+    for match in _BORDER.finditer(doc_text(sent.doc), lo, hi):
+        if not all(names_a_country(side) for side in match.group("sides").split("-")):
+            continue
+        if _in_clause(sent, trigger, match.start("sides"), loose=True):
+            return Place(name=f"{match.group('sides')} border")
+    return None
 
 
 def _owned_place(

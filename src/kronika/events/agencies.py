@@ -42,6 +42,11 @@ def country_of_word(word: str) -> str | None:
     return _demonyms().get(word.casefold())
 
 
+def names_a_country(word: str) -> bool:
+    """Whether ``word`` names a country or its people ("Tajik", "Tajikistan")."""
+    return country_of_word(word) is not None or word in _demonyms().values()
+
+
 def _country_of_place(name: str) -> str:
     resolve = normalizer("kronika.place.v1")
     place = resolve(name) if resolve is not None else None
