@@ -215,6 +215,12 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
             "ATTACK",
             "Sunjuwan",
         ),
+        # a people's name before a part of a movement is not where it acted
+        (
+            "BEIRUT (Reuters) - Al Qaeda's Syrian wing freed 16 Lebanese soldiers on Tuesday.",
+            "RELEASE",
+            None,
+        ),
         # a people's name before the site says whose it is, not where
         ("Four militants escaped from a Tajik prison on Monday.", "ESCAPE", None),
         # the office before a name says whose state acted

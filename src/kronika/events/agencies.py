@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from ..model import ArgValue
 from ..resolve.mentions import clean_name
 from .fillers import FillContext, agent, names_of
-from .spans import doc_ents, normalizer
+from .spans import doc_ents, doc_text, in_dateline, normalizer
 from .spec import RoleSpec
 
 #: Nouns for state bodies whose phrase names the authority ("the Supreme Court").
@@ -105,5 +105,15 @@ def fill_authority(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         if role.name == "authority" and doer.lemma_.lower() in _HEADS_OF_STATE:
             return doer.text  # "pardoned by the president": the one office it can be
     types = tuple(role.entity) or ("ORG", "PERSON")
-    names = names_of(ctx, doer, (*types, "LOC"))
+    # "BEIRUT (Reuters) - Al Qaeda's Syrian wing freed ...": the outlet is no party to it
+    names = [n for n in names_of(ctx, doer, (*types, "LOC")) if not _datelined(ctx, n)]
     return names[0] if names else None
+
+
+def _datelined(ctx: FillContext, name: str) -> bool:
+    """Whether ``name`` is told in the sentence only inside the article's dateline."""
+    text = doc_text(ctx.doc)
+    at = text.find(name, ctx.sent.start_char, ctx.sent.end_char)
+    if at < 0 or not in_dateline(ctx.sent, at, at + len(name)):
+        return False
+    return text.find(name, at + len(name), ctx.sent.end_char) < 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -16,7 +15,7 @@ from ..resolve.mentions import clean_name, people_words
 from .addresses import address_place, is_state
 from .agencies import country_of_word
 from .dates import _date_scope
-from .spans import block, doc_ents, doc_text, normalizer, sent_ents
+from .spans import block, doc_ents, in_dateline, normalizer, sent_ents
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +49,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue  # "according to Dushanbe": a source, not a place
         if ent.root.head.lower_ == "to" and ent.root.head.head.lemma_ in _TRAVEL:
             continue  # "during a transfer to Bishkek", "on a flight to Moscow": where it went
-        if _in_dateline(sent, ent) or _reference_point(ent):
+        if in_dateline(sent, ent.start_char, ent.end_char) or _reference_point(ent):
             continue  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
         modifier = ent.root.dep_ in ("compound", "amod", "nmod")
         name = clean_name(ent.text)
@@ -89,27 +88,6 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             or _named_custody(trigger, lo, hi)
         )
     return min(ranked, key=lambda r: (r[0], r[1], r[2]))[3]
-
-
-#: A dateline opening an article: "DUSHANBE --", "Ouagadougou, (AFP)", "BEIRUT (Reuters) -".
-_DATELINE = re.compile(r"[^\n:(]{0,60}?(?:\([^)\n]{0,80}\)\s*[:–—-]?|--|—|–| - )")
-
-
-def _in_dateline(sent: Span, ent: Span) -> bool:
-    """Whether ``ent`` is the place of a dateline at the very start of the article."""
-    text = doc_text(sent.doc)
-    before = text[: sent.start_char]
-    # the first paragraph, under at most a title line and a byline
-    opens_body = before.strip() == "" or (
-        before.endswith("\n") and len([ln for ln in before.splitlines() if ln.strip()]) <= 2
-    )
-    if not opens_body:
-        return False
-    prefix = _DATELINE.match(text, sent.start_char)
-    if prefix is None or ent.end_char > prefix.end():
-        return False
-    # the city opening it, or any name inside its brackets ("(UrduPoint / Pakistan Point News)")
-    return ent.start_char - sent.start_char < 5 or "(" in text[sent.start_char : ent.start_char]
 
 
 def _reference_point(ent: Span) -> bool:
@@ -292,7 +270,11 @@ def _cached_place(resolve: Callable[..., Any], name: str) -> Any:
 
 #: Nouns for those who act for a state: their nationality word names the country.
 #: People whose nationality says nothing of where they are: "Kyrgyz nationals killed in Russia".
-_ABROAD = frozenset("national citizen migrant worker labourer laborer student".split())
+_ABROAD = frozenset(
+    # people often abroad, and the parts of a movement ("Al Qaeda's Syrian wing")
+    "national citizen migrant worker labourer laborer student "
+    "wing branch affiliate faction offshoot franchise".split()
+)
 #: Arms that strike from afar: "a U.S. airstrike killed X" names whose strike, not where.
 _FROM_AFAR = frozenset(
     "airstrike strike drone missile rocket warplane jet bomber raid bombardment shelling".split()

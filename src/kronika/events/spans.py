@@ -6,6 +6,7 @@ Also the registered-normalizer lookup and the blank-line block of a trigger.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -110,3 +111,25 @@ def block(sent: Span, trigger: Token) -> tuple[int, int]:
     lo = text.rfind("\n\n", sent.start_char, trigger.idx)
     hi = text.find("\n\n", trigger.idx, sent.end_char)
     return (lo + 2 if lo >= 0 else sent.start_char, hi if hi >= 0 else sent.end_char)
+
+
+#: A dateline opening an article: "DUSHANBE --", "Ouagadougou, (AFP)", "BEIRUT (Reuters) -".
+_DATELINE = re.compile(r"[^\n:(]{0,60}?(?:\([^)\n]{0,80}\)\s*[:–—-]?|--|—|–| - )")
+
+
+def in_dateline(sent: Span, start: int, end: int) -> bool:
+    """Whether chars ``start:end`` of ``sent`` name the place or outlet of the dateline
+    opening the article ("BEIRUT (Reuters) -"), not a party to what it tells."""
+    text = doc_text(sent.doc)
+    before = text[: sent.start_char]
+    # the first paragraph, under at most a title line and a byline
+    opens_body = before.strip() == "" or (
+        before.endswith("\n") and len([ln for ln in before.splitlines() if ln.strip()]) <= 2
+    )
+    if not opens_body:
+        return False
+    prefix = _DATELINE.match(text, sent.start_char)
+    if prefix is None or end > prefix.end():
+        return False
+    # the city opening it, or any name inside its brackets ("(UrduPoint / Pakistan Point News)")
+    return start - sent.start_char < 5 or "(" in text[sent.start_char : start]
