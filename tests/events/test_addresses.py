@@ -29,6 +29,17 @@ def _places(nlp: Any, text: str, kind: str) -> list[str | None]:
             "Dori",
         ),
         ("Militants set fire to a school in Tangi, Kunduz province.", "ATTACK", "Tangi"),
+        # a region heading the address; an address in the clause joined to the act's
+        (
+            "Militants attacked a military checkpoint in Tillaberi region, Niger, on Sunday.",
+            "ATTACK",
+            "Tillaberi region",
+        ),
+        (
+            "Unknown assailants abducted two aid workers and killed their driver in Ménaka, Mali.",
+            "ATTACK",
+            "Ménaka",
+        ),
         (
             "A court in Isfara, Sughd region, Tajikistan, sentenced Rustam Nazarov to nine years.",
             "SENTENCE",

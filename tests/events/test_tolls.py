@@ -26,6 +26,13 @@ def _attack(nlp: Any, text: str) -> Event:
     "text,killed,wounded",
     [
         ("Gunmen stormed a hotel in Garowe, killing four guards and wounding nine guests.", 4, 9),
+        # wounds suffered as an object
+        (
+            "Two devices exploded at a market in Kabul. Eight civilians were killed, while 23 "
+            "others sustained injuries.",
+            8,
+            23,
+        ),
         # one person told by whose he is
         ("An airstrike killed the group's spokesman near Jilib on Friday.", 1, None),
         (

@@ -23,7 +23,7 @@ _NAME = rf"{_WORD}(?:[ -]{_WORD}){{0,3}}"
 #: Words that make a name a region: "Kunduz province", "Sughd region".
 _REGION_WORDS = "province|district|region|state|governorate|county|prefecture|oblast"
 _ADDRESS = re.compile(
-    rf"\b(?:in|at|near|outside|of)\s+(?P<place>{_NAME}),\s+"
+    rf"\b(?:in|at|near|outside|of)\s+(?P<place>{_NAME}(?:\s+(?:{_REGION_WORDS}))?),\s+"
     rf"(?P<middle>{_NAME}(?:\s+(?:{_REGION_WORDS}))?)"
     rf"(?:,\s+(?P<last>{_NAME}(?:\s+of(?:\s+the)?\s+{_NAME})?))?"
 )
@@ -151,5 +151,8 @@ def _in_clause(sent: Span, trigger: Token, start: int, loose: bool = False) -> b
     scope = _date_scope(token, trigger, dating=False)
     if loose:
         return scope is not None  # as any named place in the sentence is
-    # "attacked a jail in Mubi, Adamawa state, Nigeria, and freed 25 inmates": one clause
-    return scope is True or (scope is False and trigger.dep_ == "conj")
+    # "attacked a jail in Mubi, Adamawa state, Nigeria, and freed 25 inmates", "abducted two
+    # aid workers and killed their driver in Menaka, Mali": one incident told in two clauses
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    joined = verb is not None and verb.dep_ == "conj" and verb.head.i == trigger.i
+    return scope is True or (scope is False and (trigger.dep_ == "conj" or joined))

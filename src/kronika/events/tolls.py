@@ -164,6 +164,12 @@ def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
             value = _victims(tok, role)
             if value is not None:
                 return value
+        elif role == "wounded" and _suffered_wounds(tok):
+            # "23 others sustained injuries", "55 more received wounds"
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            value = _counted(subject, tok) if subject is not None else None
+            if value is not None:
+                return value
         elif role == "killed" and tok.lemma_ in ("leave", "claim"):
             value = _left_dead(tok)
             if value is not None:
@@ -175,6 +181,12 @@ def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
     if _NONE[role].search(doc_text(sent.doc)[lo:hi]):
         return 0
     return None
+
+
+def _suffered_wounds(verb: Token) -> bool:
+    return verb.lemma_ in ("sustain", "suffer", "receive") and any(
+        c.dep_ == "dobj" and c.lemma_ in ("injury", "wound") for c in verb.children
+    )
 
 
 def _another_act(verb: Token, trigger: Token | None) -> bool:
