@@ -193,6 +193,10 @@ def _group_of(ctx: FillContext, doer: Token, types: tuple[str, ...]) -> list[str
         if child.dep_ != "compound" or child.pos_ != "PROPN" or child.i != doer.i - 1:
             continue
         run = [t for t in child.subtree if t.pos_ == "PROPN" and t.lower_ not in _DOERS]
+        # "03/22/2016: Suicide bombers": one word capitalized only for opening the item
+        opens = run and (run[0].is_sent_start or run[0].nbor(-1).text in (":", "-", "–", "—"))
+        if opens and len(run) == 1:
+            continue
         if run and all(b.i + 1 == a.i for a, b in zip(run[1:], run[:-1], strict=True)):
             return [" ".join(t.text for t in run)]
     return []
