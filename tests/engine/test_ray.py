@@ -9,7 +9,7 @@ import pytest
 
 from kronika.engine.ray import RayEngine
 from kronika.errors import MissingExtra
-from kronika.ingest.run import ingest
+from kronika.ingest.run import ingest, warm_up
 from kronika.settings import Settings
 from kronika.store.store import open_store
 
@@ -41,17 +41,23 @@ def test_ray_engine_without_ray_names_the_extra(monkeypatch: pytest.MonkeyPatch)
 
 @pytest.mark.ray
 @pytest.mark.model
-@pytest.mark.parametrize("workers", [2])
+@pytest.mark.parametrize("early", [False, True], ids=["actors-at-first-batch", "actors-at-once"])
 def test_ray_engine_store_equals_local_engine(
-    workers: int,
+    early: bool,
     ray_cluster: str,
     tmp_path: Path,
     local_reference: Any,
     store_snapshot: Any,
     snapshot_diff: Any,
 ) -> None:
+    workers = 2
     settings = Settings(engine="ray", workers=workers, batch_size=2)
-    engine = RayEngine(workers=workers)
+    # made with its settings, the engine starts its actors loading before any batch
+    engine = (
+        RayEngine(workers=workers, warm=warm_up, settings=settings)
+        if early
+        else RayEngine(workers=workers)
+    )
     try:
         with open_store(str(tmp_path / "ray.db")) as store:
             report = ingest(INPUTS, settings, store, engine=engine)
@@ -78,3 +84,31 @@ def test_ray_cli_joins_cluster_by_address(
     assert '"stored": 7' in done.stdout
     with open_store(str(db)) as store:
         assert not snapshot_diff(store_snapshot(store), local_reference)
+
+
+def _ray_processes() -> int:
+    """How many Ray daemons (raylet, GCS server) run on this machine now."""
+    done = subprocess.run(["ps", "-eo", "comm"], capture_output=True, text=True, check=True)
+    return sum(1 for name in done.stdout.split() if name in ("raylet", "gcs_server"))
+
+
+@pytest.mark.ray
+@pytest.mark.model
+def test_ray_cli_starts_its_own_cluster_and_leaves_nothing_running(
+    ray_cluster: str,
+    tmp_path: Path,
+    local_reference: Any,
+    store_snapshot: Any,
+    snapshot_diff: Any,
+) -> None:
+    before = _ray_processes()
+    db = tmp_path / "own.db"
+    command = [str(KRONIKA), "ingest", *INPUTS, "--db", str(db), "--engine", "ray",
+               "--workers", "2", "--json"]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert '"stored": 7' in done.stdout
+    assert "Traceback" not in done.stderr
+    with open_store(str(db)) as store:
+        assert not snapshot_diff(store_snapshot(store), local_reference)
+    assert _ray_processes() == before  # its own raylet and GCS are stopped, not orphaned

@@ -1,16 +1,17 @@
 """Run the pipeline on a Ray cluster (the ``ray`` extra).
 
-One Ray actor per worker holds the batch function and the settings; it runs
-the function once on an empty batch when it starts, so each worker builds its
-spaCy pipeline exactly once and keeps it. Batches stream through the actors
-with a bounded number in flight, and results come back in input order, so the
-store sees the same writes in the same order as with the local engine.
+One Ray actor per worker loads the pipeline once when it starts and keeps it.
+The actors are made with the engine, so they load while this process reads the
+inputs. Each actor has a batch running and one queued, so none waits for the
+writer between batches, and results come back in input order: the store sees
+the same writes in the same order as with the local engine. A Ray instance the
+engine started itself is stopped at once when the run ends.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..errors import MissingExtra
@@ -25,15 +26,14 @@ LOCAL_OBJECT_STORE_BYTES = 256 * 1024 * 1024
 
 
 class _BatchWorker:
-    """A Ray actor: ``fn`` and ``settings`` fixed at start, warmed up once."""
+    """A Ray actor: pays the one-time loads when it starts, then runs batches."""
 
-    def __init__(self, fn: BatchFn, settings: Settings) -> None:
-        self.fn = fn
-        self.settings = settings
-        fn([], settings)  # loads spaCy in this worker now, not inside the first batch
+    def __init__(self, warm: Callable[[Settings], None] | None, settings: Settings) -> None:
+        if warm is not None:
+            warm(settings)  # loads spaCy in this worker now, not inside the first batch
 
-    def run(self, batch: list[RawInput]) -> list[InputResult]:
-        return self.fn(batch, self.settings)
+    def run(self, fn: BatchFn, batch: list[RawInput], settings: Settings) -> list[InputResult]:
+        return fn(batch, settings)
 
 
 class RayEngine:
@@ -44,51 +44,75 @@ class RayEngine:
             ``"auto"`` joins the cluster this machine belongs to; ``"HOST:PORT"``
             joins the cluster whose head listens there.
         workers: actors to start; 0 means one per CPU of the cluster.
+        warm: run once in each actor when it starts (the one-time loads).
+        settings: the settings ``warm`` is given; with them, Ray starts and the
+            actors begin loading at once, instead of at the first batch.
     """
 
-    def __init__(self, address: str = "", workers: int = 2) -> None:
+    def __init__(
+        self,
+        address: str = "",
+        workers: int = 2,
+        warm: Callable[[Settings], None] | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         try:
             self._ray: Any = importlib.import_module("ray")
         except ImportError:
             raise MissingExtra("ray", "ray") from None
+        self._address = address
+        self._asked = workers
+        self._warm = warm
         self._started = False
+        self.workers = max(1, workers)
+        self._actors: list[Any] = []
+        if settings is not None:
+            # Ray starts here; the actors then load the pipeline in their own processes
+            # while this one reads the inputs
+            self._start(settings)
+
+    def _start(self, settings: Settings) -> list[Any]:
         if not self._ray.is_initialized():
-            if address:
-                self._ray.init(address=address, logging_level="WARNING", log_to_driver=False)
+            if self._address:
+                self._ray.init(address=self._address, logging_level="WARNING", log_to_driver=False)
             else:
                 self._ray.init(
-                    num_cpus=workers if workers > 0 else None,
+                    num_cpus=self._asked if self._asked > 0 else None,
                     include_dashboard=False,
                     object_store_memory=LOCAL_OBJECT_STORE_BYTES,
                     logging_level="WARNING",
                     log_to_driver=False,
                 )
-            self._started = True
-        if workers <= 0:
-            workers = int(self._ray.cluster_resources().get("CPU", 1))
-        self.workers = max(1, workers)
-        self._actors: list[Any] = []
+                self._started = True
+        if self._asked <= 0:
+            self.workers = max(1, int(self._ray.cluster_resources().get("CPU", 1)))
+        if not self._actors:
+            worker_cls = self._ray.remote(num_cpus=1)(_BatchWorker)
+            self._actors = [worker_cls.remote(self._warm, settings) for _ in range(self.workers)]
+        return self._actors
 
     def run(
         self, fn: BatchFn, batches: Iterable[list[RawInput]], settings: Settings
     ) -> Iterator[list[InputResult]]:
         """Yield ``fn(batch, settings)`` for each batch, in input order, as actors finish them."""
-        worker_cls = self._ray.remote(num_cpus=1)(_BatchWorker)
-        self._actors = [worker_cls.remote(fn, settings) for _ in range(self.workers)]
-        idle = list(self._actors)
         schedule = Schedule(batches, ahead=4 * self.workers)  # the last batches largest first
-        running: dict[Any, tuple[int, Any]] = {}  # result ref → (batch number, its actor)
+        actors = self._start(settings)  # a no-op when the engine was made with settings
+        load = {i: 0 for i in range(len(actors))}  # batches in flight per actor
+        running: dict[Any, tuple[int, int]] = {}  # result ref → (batch number, its actor)
         while True:
-            while idle and (item := schedule.take()) is not None:
-                actor = idle.pop()
-                running[actor.run.remote(item[1])] = (item[0], actor)
+            # each actor has a batch running and one queued behind it
+            while (item := _take_if(schedule, min(load.values()) < 2)) is not None:
+                index = min(load, key=lambda i: load[i])
+                ref = actors[index].run.remote(fn, item[1], settings)
+                running[ref] = (item[0], index)
+                load[index] += 1
             if not running:
                 return
             ready, _ = self._ray.wait(list(running), num_returns=1)
             for ref in ready:
-                number, actor = running.pop(ref)
+                number, index = running.pop(ref)
+                load[index] -= 1
                 schedule.finish(number, self._ray.get(ref))
-                idle.append(actor)
             yield from schedule.ready()
 
     def close(self) -> None:
@@ -97,5 +121,34 @@ class RayEngine:
             self._ray.kill(actor)
         self._actors = []
         if self._started and self._ray.is_initialized():
-            self._ray.shutdown()
+            _stop_local_cluster(self._ray)
             self._started = False
+
+
+def _take_if(schedule: Schedule, room: bool) -> tuple[int, list[RawInput]] | None:
+    return schedule.take() if room else None
+
+
+def _stop_local_cluster(ray: Any) -> None:
+    """Shut down a Ray instance this process started, without the graceful wait.
+
+    Ray gives each of its own processes a second or more to exit after SIGTERM
+    before it kills them; a cluster only this run used has nothing to save, so
+    its processes are stopped at once. Where Ray's internals differ from what
+    this expects, the ordinary shutdown runs.
+    """
+    node = getattr(getattr(getattr(ray, "_private", None), "worker", None), "_global_node", None)
+    kill = getattr(node, "kill_all_processes", None)
+    if node is None or kill is None:
+        ray.shutdown()
+        return
+
+    def at_once(*args: Any, **kwargs: Any) -> Any:
+        kwargs["allow_graceful"] = False
+        return kill(*args, **kwargs)
+
+    node.kill_all_processes = at_once
+    try:
+        ray.shutdown()
+    finally:
+        node.kill_all_processes = kill

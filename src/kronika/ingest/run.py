@@ -78,7 +78,10 @@ def make_engine(settings: Settings) -> Engine:
     """Build the engine named by ``settings.engine`` (``local`` or ``ray``)."""
     cls = resolve("engines", settings.engine)
     if settings.engine == "ray":
-        engine: Engine = cls(address=settings.ray_address, workers=settings.workers)
+        # Ray starts and its workers load while this process reads the inputs
+        engine: Engine = cls(
+            address=settings.ray_address, workers=settings.workers, warm=warm_up, settings=settings
+        )
     else:
         engine = cls(workers=settings.workers, warm=warm_up)
     return engine
