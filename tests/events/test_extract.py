@@ -116,6 +116,13 @@ def test_extract_article_merges_a_headline_into_its_story(nlp: Any) -> None:
     assert sentences[0].args["defendant"] == ["Bolot Temirov"]
 
 
+def test_a_title_the_parser_cuts_at_its_comma_is_still_one_title(nlp: Any) -> None:
+    # a title is written in the present, which in body text would be a habit
+    text = "Kyrgyzstan Bans Yakyn Inkar, Tabligh Jamaat As Extremist Groups"
+    bans = [e for e in _extract(nlp, text).events if e.type == "BAN"]
+    assert bans and bans[0].args["organization"] == ["Yakyn Inkar"]
+
+
 @pytest.mark.parametrize(
     ("text", "published", "kind", "expected"),
     [

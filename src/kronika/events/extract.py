@@ -570,13 +570,26 @@ def _done_by_someone(noun: Token) -> bool:
 
 
 def _is_headline(sent: Span, trigger: Token) -> bool:
-    """A title line: the trigger's line has no closing punctuation and a line break after it."""
+    """A title line: the trigger's line has no closing punctuation and a line break after it.
+
+    The whole line counts, not the parser's sentence: "Kazakhstan Bans Islamic State,
+    Al-Nusra As Terrorist Groups" may be cut in two at its comma.
+    """
     lo, hi = block(sent, trigger)
     text = doc_text(sent.doc)
     segment = text[lo:hi]
     stripped = segment.rstrip()
     ends_line = "\n" in segment[len(stripped) :] or text[hi : hi + 1] in ("\n", "")
+    if not ends_line:
+        # the rest of the line, when it holds no end of a sentence, is the same title
+        end = text.find("\n", hi)
+        rest = text[hi : end if end >= 0 else len(text)].rstrip()
+        if rest and not _SENTENCE_END.search(rest):
+            stripped, ends_line = stripped + rest, True
     return bool(stripped) and stripped[-1] not in ".!?\"”'" and ends_line
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”']?(?:\s|$)")
 
 
 def _refers_back(trigger: Token) -> bool:
