@@ -452,3 +452,20 @@ def test_a_nominal_act_in_a_verbless_line_is_dated_without_looping(nlp: Any) -> 
     article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-03-10")
     events = extract_article(nlp(text), article, Settings()).events
     assert [(e.type, e.date) for e in events] == [("ESCAPE", "2021-03-04")]
+
+
+def test_a_family_name_shared_with_a_town_is_the_person_not_the_place(nlp: Any) -> None:
+    (sentence,) = [
+        e
+        for e in _extract(nlp, "Bakhtiyor Tursunzoda was sentenced to nine years on Monday.").events
+        if e.type == "SENTENCE"
+    ]
+    assert sentence.args["defendant"] == ["Bakhtiyor Tursunzoda"]
+    assert sentence.location is None
+    # after "in", the same word is the town
+    (arrest,) = [
+        e
+        for e in _extract(nlp, "Police detained two preachers in Tursunzoda on Monday.").events
+        if e.type == "ARREST"
+    ]
+    assert arrest.location is not None and arrest.location.name == "Tursunzoda"

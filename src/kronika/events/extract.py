@@ -215,6 +215,8 @@ def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
             and all(t.pos_ == "PROPN" for t in ent)
         ):
             label = "PERSON"  # "Umarali Hisainov and Mahmadali Haitov"
+        elif label == "LOC" and _named_after_a_place(ent, settings):
+            label, start = "PERSON", start - 1  # "Olim Tursunzoda": a family name like a town's
         if label == "PERSON" and start - 1 in given:
             start = given[start - 1]  # "Ermek Zhaparov" with "Ermek" tagged as a place
         if label in ("PERSON", "ORG"):
@@ -277,6 +279,22 @@ def _untagged_people(doc: Doc, settings: Settings) -> list[NameMention]:
             found.append(NameMention(span.text, span.start_char, span.end_char, "PERSON"))
         i = max(j, i + 1)
     return found
+
+
+def _named_after_a_place(ent: Span, settings: Settings) -> bool:
+    """A family name the model took for the town it shares a name with ("Olim Tursunzoda").
+
+    One word, right after an untagged given name bound to it, not where a place is
+    told ("in Tursunzoda"), and person-shaped with the given name.
+    """
+    if len(ent) != 1 or ent.start == 0:
+        return False
+    given = ent.doc[ent.start - 1]
+    if given.pos_ != "PROPN" or given.ent_type_ or given.head.i != ent.root.i:
+        return False
+    if ent.root.dep_ == "pobj":
+        return False
+    return _person_shaped(ent.doc[ent.start - 1 : ent.end], settings)
 
 
 def _person_shaped(ent: Span, settings: Settings) -> bool:

@@ -26,6 +26,9 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     if resolve is None:
         return None
     used = {v for v in args.values() if isinstance(v, str)}
+    people = [
+        str(n) for r in _PEOPLE_ROLES for n in (args.get(r) or []) if isinstance(args.get(r), list)
+    ]
     for value in args.values():
         if isinstance(value, list):
             used.update(value)
@@ -64,6 +67,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         places_ok = ("court", "facility", "authority", "agency")
         if name in used and not any(name in str(args.get(r, "")) for r in places_ok):
             continue
+        if any(p.endswith(f" {name}") for p in people) and ent.root.dep_ != "pobj":
+            continue  # "Olim Tursunzoda was jailed": a participant's family name, not the town
         place = _cached_place(resolve, name)
         if ent.label_ == "PERSON" and not settled and not _a_country(place, name):
             continue  # "in central Mali" tagged as a person: only a country's own name counts
@@ -174,6 +179,9 @@ def _known_word_place(
                 return replace(place, name=word.text)
     return None
 
+
+#: Roles that name the people an event is about.
+_PEOPLE_ROLES = ("defendant", "detainee", "person", "appellant", "escapees")
 
 #: Nouns naming a settlement: the name after their "of" is a town or a village.
 _SETTLEMENTS = frozenset(
