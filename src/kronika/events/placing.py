@@ -26,9 +26,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     if resolve is None:
         return None
     used = {v for v in args.values() if isinstance(v, str)}
-    people = [
-        str(n) for r in _PEOPLE_ROLES for n in (args.get(r) or []) if isinstance(args.get(r), list)
-    ]
+    people = [str(n) for r in _PEOPLE_ROLES if isinstance(v := args.get(r), list) for n in v]
     for value in args.values():
         if isinstance(value, list):
             used.update(value)
