@@ -67,25 +67,6 @@ def test_ray_engine_store_equals_local_engine(
         engine.close()
 
 
-@pytest.mark.ray
-@pytest.mark.model
-def test_ray_cli_joins_cluster_by_address(
-    ray_cluster: str,
-    tmp_path: Path,
-    local_reference: Any,
-    store_snapshot: Any,
-    snapshot_diff: Any,
-) -> None:
-    db = tmp_path / "cli.db"
-    command = [str(KRONIKA), "ingest", *INPUTS, "--db", str(db), "--engine", "ray",
-               "--address", ray_cluster, "--workers", "2", "--json"]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    assert done.returncode == 0, done.stderr
-    assert '"stored": 7' in done.stdout
-    with open_store(str(db)) as store:
-        assert not snapshot_diff(store_snapshot(store), local_reference)
-
-
 def _ray_processes() -> int:
     """How many Ray daemons (raylet, GCS server) run on this machine now."""
     done = subprocess.run(["ps", "-eo", "comm"], capture_output=True, text=True, check=True)
@@ -94,7 +75,9 @@ def _ray_processes() -> int:
 
 @pytest.mark.ray
 @pytest.mark.model
-def test_ray_cli_starts_its_own_cluster_and_leaves_nothing_running(
+@pytest.mark.parametrize("join", [True, False], ids=["joins-by-address", "starts-its-own"])
+def test_ray_cli_stores_what_the_local_engine_stores(
+    join: bool,
     ray_cluster: str,
     tmp_path: Path,
     local_reference: Any,
@@ -102,13 +85,15 @@ def test_ray_cli_starts_its_own_cluster_and_leaves_nothing_running(
     snapshot_diff: Any,
 ) -> None:
     before = _ray_processes()
-    db = tmp_path / "own.db"
+    db = tmp_path / "cli.db"
+    address = ["--address", ray_cluster] if join else []
     command = [str(KRONIKA), "ingest", *INPUTS, "--db", str(db), "--engine", "ray",
-               "--workers", "2", "--json"]  # fmt: skip
+               *address, "--workers", "2", "--json"]  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     assert '"stored": 7' in done.stdout
     assert "Traceback" not in done.stderr
     with open_store(str(db)) as store:
         assert not snapshot_diff(store_snapshot(store), local_reference)
-    assert _ray_processes() == before  # its own raylet and GCS are stopped, not orphaned
+    # a cluster the run started is stopped with it, not left running
+    assert _ray_processes() == before
