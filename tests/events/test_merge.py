@@ -264,3 +264,15 @@ def test_a_place_holds_for_the_next_attack_told_near_any_mention_of_the_last() -
     attack = _told("ATTACK", 1000, None, killed=1)
     (escape, placed) = merge_events([replace(title, headline=True), again, attack])
     assert escape.type == "ESCAPE" and placed.location == prison
+
+
+def test_an_act_told_as_also_done_takes_the_day_of_the_act_before() -> None:
+    # "The Nusra Front freed 16 soldiers on Tuesday ... Thirteen Islamists were also released"
+    freed = _told("RELEASE", 0, "2015-12-01", count=16)
+    also = replace(_told("RELEASE", 200, None, count=13), also=True)
+    first, second = merge_events([freed, also])
+    assert (first.date, second.date) == ("2015-12-01", "2015-12-01")
+    # without "also", a mention takes no other act's day; nor does one told far below
+    assert merge_events([freed, _told("RELEASE", 200, None, count=13)])[1].date is None
+    far = replace(_told("RELEASE", 2000, None, count=13), also=True)
+    assert merge_events([freed, far])[1].date is None

@@ -111,6 +111,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                     accompanies=_accompanies(trigger),
                     earlier=another_time(trigger),
                     news=news,
+                    also=_along(trigger),
                 )
             )
     # sentences no rule told an event in: the sentence classifier's guess (setting "backstop")
@@ -711,6 +712,11 @@ def _freed_by_force(trigger: Token, groups: dict[tuple[str, int], list[Hit]]) ->
 _INMATES = frozenset(
     "prisoner inmate convict detainee prisoners inmates convicts detainees".split()
 )
+
+
+def _along(trigger: Token) -> bool:
+    """ "were also released", "was likewise freed": the act goes with the one told before."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("also", "likewise") for c in trigger.children)
 
 
 def _accompanies(trigger: Token) -> bool:

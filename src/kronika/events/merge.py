@@ -127,6 +127,8 @@ class Told:
     earlier: bool = False
     #: told as the article's news (in its lead, or in the present perfect)
     news: bool = False
+    #: told as happening along with what was told before ("were also released")
+    also: bool = False
 
 
 def merge_events(events: list[Told], published: str | None = None) -> list[Event]:
@@ -142,11 +144,13 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
     out: list[tuple[int, Event]] = []
     alone: list[bool] = []  # per entry of ``out``: made of supplements only
     news: list[bool] = []  # per entry of ``out``: told as the article's news
+    also: list[bool] = []  # per entry of ``out``: told as happening with what came before
 
     def join(i: int, told: Told, event: Event) -> None:
         out[i] = (out[i][0], _union(out[i][1], event))
         alone[i] = alone[i] and told.supplement
         news[i] = news[i] or told.news
+        also[i] = also[i] and told.also
 
     for told in ordered:
         sent_start, headline, event = told.sent_start, told.headline, told.event
@@ -201,15 +205,25 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
             out.append((sent_start, event))
             alone.append(told.supplement)
             news.append(told.news)
+            also.append(told.also)
     kept = sorted(
-        ((start, e, n) for (start, e), a, n in zip(out, alone, news, strict=True) if not a),
+        (
+            (start, e, n, a)
+            for (start, e), lone, n, a in zip(out, alone, news, also, strict=True)
+            if not lone
+        ),
         key=lambda k: k[0],
     )
-    merged = _inherit_courts(_inherit_places([e for _, e, _ in kept]))
-    return [
-        replace(e, date=published) if published and n and e.date is None else e
-        for e, (_, _, n) in zip(merged, kept, strict=True)
-    ]
+    merged = _inherit_courts(_inherit_places([k[1] for k in kept]))
+    dated: list[Event] = []
+    for event, (_, _, is_news, along) in zip(merged, kept, strict=True):
+        if event.date is None and along and dated and _same_paragraph(dated[-1], event):
+            # "Thirteen Islamists ... were also released": on the day of the act told before
+            event = replace(event, date=dated[-1].date)
+        if event.date is None and is_news and published:
+            event = replace(event, date=published)
+        dated.append(event)
+    return dated
 
 
 def _restated(out: list[tuple[int, Event]], headline: Event) -> int | None:
