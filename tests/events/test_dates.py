@@ -114,3 +114,10 @@ def test_an_act_told_right_before_another_is_the_same_night_s_news(nlp: Any) -> 
     )
     assert _dates(nlp, text) == ["2021-01-01"]
     assert _dates(nlp, text, "ESCAPE") == ["2021-01-01"]
+
+
+def test_a_report_made_at_the_time_is_not_the_article_s_news(nlp: Any) -> None:
+    text = "Officials said at the time that 12 people were killed in the clashes in Khorog."
+    assert _dates(nlp, text) == [None]
+    text = "Officials said on Tuesday that 12 people were killed in the clashes in Khorog."
+    assert _dates(nlp, text) == ["2020-12-29"]

@@ -462,6 +462,8 @@ def _is_news(trigger: Token, article: Article) -> bool:
     """
     if not article.published or inside_a_participant(trigger) or another_time(trigger):
         return False  # "accused of the bombing", "days after a strike killed": background
+    if _told_back_then(trigger):
+        return False  # "officials said at the time that 10 were killed": an old report
     verb = trigger
     # "killed in an explosion that ripped through a market": the noun's clause verb
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -480,6 +482,20 @@ def _is_news(trigger: Token, article: Article) -> bool:
     lead = sents[_LEAD_SENTENCES - 1].end if len(sents) >= _LEAD_SENTENCES else len(trigger.doc)
     past = verb.tag_ in ("VBD", "VBN") or _is_headline(sent_of(trigger), trigger)
     return trigger.i < lead and past
+
+
+def _told_back_then(trigger: Token) -> bool:
+    """Whether the trigger's clause, or a report above it, is set "at the time"."""
+    for token in (trigger, *trigger.ancestors):
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "at":
+                continue
+            if any(
+                o.lemma_ == "time" and any(d.lower_ in ("the", "that") for d in o.children)
+                for o in prep.children
+            ):
+                return True
+    return False
 
 
 def _not_yet(trigger: Token) -> bool:
