@@ -276,3 +276,18 @@ def test_an_act_told_as_also_done_takes_the_day_of_the_act_before() -> None:
     assert merge_events([freed, _told("RELEASE", 200, None, count=13)])[1].date is None
     far = replace(_told("RELEASE", 2000, None, count=13), also=True)
     assert merge_events([freed, far])[1].date is None
+
+
+def test_counted_people_told_of_before_are_named_by_the_events_before() -> None:
+    # "The court sentenced A ... The remaining three men, B, C and D, got five years ...
+    # The four men were arrested in 2015."
+    one = _told("SENTENCE", 0, None, defendant=["Ruslan Aliev"], term_years=7)
+    three = _told("SENTENCE", 100, None, defendant=["Ferat Sayfi", "Rustem Vali", "Yuri Primov"])
+    men = replace(_told("ARREST", 300, "2015", detainee=[], count=4), refers_back=True)
+    *_, arrest = merge_events([one, three, men])
+    assert arrest.args["detainee"] == ["Ruslan Aliev", "Ferat Sayfi", "Rustem Vali", "Yuri Primov"]
+    # a count the people before do not make, or a mention that does not point back: no names
+    five = replace(men, event=replace(men.event, args={"detainee": [], "count": 5}))
+    assert merge_events([one, three, five])[-1].args["detainee"] == []
+    plain = replace(men, refers_back=False)
+    assert merge_events([one, three, plain])[-1].args["detainee"] == []

@@ -145,12 +145,14 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
     alone: list[bool] = []  # per entry of ``out``: made of supplements only
     news: list[bool] = []  # per entry of ``out``: told as the article's news
     also: list[bool] = []  # per entry of ``out``: told as happening with what came before
+    back: list[bool] = []  # per entry of ``out``: its people are ones told of before
 
     def join(i: int, told: Told, event: Event) -> None:
         out[i] = (out[i][0], _union(out[i][1], event))
         alone[i] = alone[i] and told.supplement
         news[i] = news[i] or told.news
         also[i] = also[i] and told.also
+        back[i] = back[i] or told.refers_back
 
     for told in ordered:
         sent_start, headline, event = told.sent_start, told.headline, told.event
@@ -206,17 +208,19 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
             alone.append(told.supplement)
             news.append(told.news)
             also.append(told.also)
+            back.append(told.refers_back and not headline)
     kept = sorted(
         (
-            (start, e, n, a)
-            for (start, e), lone, n, a in zip(out, alone, news, also, strict=True)
+            (start, e, n, a, b)
+            for (start, e), lone, n, a, b in zip(out, alone, news, also, back, strict=True)
             if not lone
         ),
         key=lambda k: k[0],
     )
     merged = _inherit_courts(_inherit_places([k[1] for k in kept]))
+    merged = _people_told_before(merged, [k[4] for k in kept])
     dated: list[Event] = []
-    for event, (_, _, is_news, along) in zip(merged, kept, strict=True):
+    for event, (_, _, is_news, along, _) in zip(merged, kept, strict=True):
         if event.date is None and along and dated and _same_paragraph(dated[-1], event):
             # "Thirteen Islamists ... were also released": on the day of the act told before
             event = replace(event, date=dated[-1].date)
@@ -224,6 +228,43 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
             event = replace(event, date=published)
         dated.append(event)
     return dated
+
+
+#: The role naming the people of each type (BAN's is a group, ATTACK has none).
+_PEOPLE_ROLE = {
+    "SENTENCE": "defendant",
+    "ARREST": "detainee",
+    "EXTRADITION": "person",
+    "RELEASE": "person",
+    "APPEAL": "appellant",
+    "JOIN": "person",
+    "ESCAPE": "escapees",
+}
+
+
+def _people_told_before(events: list[Event], back: list[bool]) -> list[Event]:
+    """Name the counted people of a mention that points back ("The four men were arrested").
+
+    "The court sentenced A to seven years. The remaining three men, B, C and D, got five
+    ... The four men were arrested in 2015": the people of the events told just before,
+    taken back to front, when they make exactly the count.
+    """
+    out = list(events)
+    for i, (event, points_back) in enumerate(zip(events, back, strict=True)):
+        role = _PEOPLE_ROLE.get(event.type)
+        count = event.args.get("count")
+        if not points_back or role is None or event.args.get(role) or not isinstance(count, int):
+            continue
+        names: list[str] = []
+        for before in reversed(out[:i]):
+            people = before.args.get(_PEOPLE_ROLE.get(before.type, ""))
+            if isinstance(people, list):
+                names = [*(n for n in people if n not in names), *names]
+            if len(names) >= count:
+                break
+        if len(names) == count:
+            out[i] = replace(event, args={**event.args, role: names})
+    return out
 
 
 def _restated(out: list[tuple[int, Event]], headline: Event) -> int | None:
