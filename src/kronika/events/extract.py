@@ -98,6 +98,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             events.extend(Told(sent_of(trigger).start, False, False, p, news=news) for p in others)
         if event is not None and (_is_tally(event) or _over_a_span(event, trigger)):
             continue  # "1,094 Tajik nationals have joined IS": a figure, found as a claim
+        if event is not None and _those_described(trigger, event):
+            continue  # "the return of those kidnapped by Daesh": people described, no act told
         if type_name == "RELEASE" and _freed_by_force(trigger, groups):
             continue  # "militants freed 300 inmates when they stormed the jail": an escape
         if event is not None and event.confidence >= settings.min_confidence:
@@ -728,6 +730,17 @@ def _freed_by_force(trigger: Token, groups: dict[tuple[str, int], list[Hit]]) ->
 _INMATES = frozenset(
     "prisoner inmate convict detainee prisoners inmates convicts detainees".split()
 )
+
+
+def _those_described(trigger: Token, event: Event) -> bool:
+    """ "those kidnapped by Daesh", "those detained": a participle that only says who people
+    are, with none of them named or counted ("those arrested include A and B" names them)."""
+    return (
+        trigger.dep_ == "acl"
+        and trigger.head.lower_ == "those"
+        and "count" not in event.args
+        and not _named(event)
+    )
 
 
 def _along(trigger: Token) -> bool:
