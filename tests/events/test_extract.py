@@ -469,3 +469,10 @@ def test_a_family_name_shared_with_a_town_is_the_person_not_the_place(nlp: Any) 
         if e.type == "ARREST"
     ]
     assert arrest.location is not None and arrest.location.name == "Tursunzoda"
+
+
+def test_a_people_counted_is_no_one_s_name(nlp: Any) -> None:
+    text = "A military court in Rostov-on-Don has sentenced four Crimean Tatars to 12 years."
+    (sentence,) = [e for e in _extract(nlp, text).events if e.type == "SENTENCE"]
+    assert sentence.args["defendant"] == []
+    assert sentence.args["count"] == 4

@@ -385,6 +385,8 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         if len(run) == 1 and surname_of:
             other[surname_of] = None  # "Belarus extradited Shodiev": the surname the model missed
             continue
+        if tok.lower_ in people_words("peoples"):
+            continue  # "four Crimean Tatars", "two Uighurs": a people, not a name
         # a lone capitalized word opening a sentence ("Gunmen attacked") is no name
         if len(run) > 1 or ("ORG" in types and not tok.is_sent_start):
             name = " ".join(t.text for t in sorted(run, key=lambda t: t.i))
