@@ -476,3 +476,13 @@ def test_a_people_counted_is_no_one_s_name(nlp: Any) -> None:
     (sentence,) = [e for e in _extract(nlp, text).events if e.type == "SENTENCE"]
     assert sentence.args["defendant"] == []
     assert sentence.args["count"] == 4
+
+
+def test_a_pronoun_means_the_person_named_before_it_in_its_sentence(nlp: Any) -> None:
+    text = (
+        "Ruslan Kulov was sentenced to death on Monday. Kulov had killed ten people. "
+        "The last man to receive a death sentence was Timur Bekov in 2006, after he was found "
+        "guilty of murdering a politician."
+    )
+    defendants = [e.args["defendant"] for e in _extract(nlp, text).events if e.type == "SENTENCE"]
+    assert ["Timur Bekov"] in defendants

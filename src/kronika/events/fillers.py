@@ -369,7 +369,11 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             # "Since his release from prison, Hayit has been watched": the one named next
             return names_of(ctx, subject, types)
         # "himself" points at the person just named, not the article's main figure
-        name = ctx.mentions.antecedent(token.idx, nearest=token.lower_.endswith("self"))
+        # "The last person to receive a death sentence was X, after he was found guilty":
+        # a person named earlier in the same sentence is the one meant
+        same = ctx.mentions.people_in(ctx.sent.start_char, token.idx)
+        nearest = token.lower_.endswith("self") or bool(same)
+        name = ctx.mentions.antecedent(token.idx, nearest=nearest)
         return [name] if name else []
     if other and {"PERSON", "ORG"} & set(types):
         return [n for n in other if _looks_like(n, types)]
