@@ -92,8 +92,11 @@ def is_asserted(trigger: Token) -> bool:
     for step in range(4):
         if token.dep_ not in _CLIMB or token.head.i == token.i:
             break
+        # "was tried ... and acquitted, but was sentenced": an act joined to another is
+        # not governed by it ("tried to escape" is)
+        joined = token.dep_ == "conj"
         token = token.head
-        if token.lemma_ in governors and not _granted(token, cues):
+        if token.lemma_ in governors and not joined and not _granted(token, cues):
             return False
         negated = any(c.dep_ == "neg" for c in token.children)
         if token.pos_ in ("VERB", "AUX") and negated and not (subject and step == 0):
