@@ -80,3 +80,16 @@ def test_a_court_is_named_by_its_town(nlp: Any, text: str, court: str | None) ->
     result = extract_article(nlp(text), article, Settings())
     (event,) = [e for e in result.events if e.type == "SENTENCE"]
     assert event.args.get("court") == court
+
+
+@pytest.mark.model
+def test_time_served_is_no_term_given(nlp: Any) -> None:
+    text = (
+        "Rustam Nazarov, who was sentenced in 2011 to 15 years, has been freed after serving "
+        "nearly 10 years of his term."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-01-08")
+    result = extract_article(nlp(text), article, Settings())
+    (event,) = [e for e in result.events if e.type == "SENTENCE"]
+    assert event.args.get("term_years") == 15
+    assert "term_min_years" not in event.args

@@ -83,6 +83,8 @@ def test_parse_term_ignores_ages_spans_and_other_lives(text: str) -> None:
     "text,years",
     [
         ("3½ and 3 years", [3.5, 3]),
+        # the year of the verdict before "to" is no first bound of a range
+        ("sentenced in 2011 to 15 years and 6 months", [15.5]),
         ("10, 12 and 15 years respectively", [10, 12, 15]),
         ("life for the two leaders and up to 28 years for eleven activists", [None, 28]),
     ],

@@ -107,7 +107,9 @@ def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 
     life = False
     values: list[float] = []
-    for term in parse(ctx.sent.text):
+    # "after serving nearly 10 years of his 15-year sentence": time served is no term given
+    text = _SERVED.sub(lambda m: " " * len(m.group(0)), ctx.sent.text)
+    for term in parse(text):
         if term.life:
             life = True
             continue
@@ -115,6 +117,14 @@ def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     if role.name == "life":
         return True if life else None
     return term_bound(role.name, values)
+
+
+#: Time served, told before the sentence it is part of: "serving nearly 10 years of".
+_SERVED = re.compile(
+    r"\b(?:serving|served|spent|spending|after)\s+(?:nearly|almost|about|around|more than|over|"
+    r"some|just)?\s*[\w.½-]+\s+(?:years?|months?)\s+(?:of|in)\b",
+    re.I,
+)
 
 
 def term_bound(role: str, values: list[float]) -> float | None:

@@ -187,6 +187,9 @@ _TERM = re.compile(
 _NOT_TERM = re.compile(r"\s*-?\s*(?:old|ago|later|earlier|before|in a row|of age)\b")
 
 
+_YEAR_TO = re.compile(r"\b((?:1[89]|20)\d\d)(\s+to\s+\d)")
+
+
 def _in_years(value: str, unit: str) -> float:
     number = float(value)
     return number / 12 if "month" in unit else number
@@ -213,7 +216,8 @@ def _terms_at(match: re.Match[str]) -> list[Term]:
 
 def parse_terms(text: str) -> list[Term]:
     """Return every prison term in ``text``, in order ("3½ and 3 years" gives two terms)."""
-    digits = _digits(text)
+    # "sentenced in 2011 to 15 years": the year of the verdict, not a range's first bound
+    digits = _YEAR_TO.sub(r"\1, \2", _digits(text))
     terms: list[Term] = []
     for match in _TERM.finditer(digits):
         if match.lastgroup != "life" and _NOT_TERM.match(digits, match.end()):
