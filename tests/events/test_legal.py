@@ -8,15 +8,20 @@ import pytest
 
 from kronika.events.extract import extract_article
 from kronika.events.legal import split_charges
-from kronika.model import Article
+from kronika.model import Article, Event
 from kronika.settings import Settings
 
 
-def _charges(nlp: Any, text: str) -> list[str]:
+def _sentence(nlp: Any, text: str) -> Event:
+    """The one SENTENCE event of ``text``."""
     article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
     result = extract_article(nlp(text), article, Settings())
     (event,) = [e for e in result.events if e.type == "SENTENCE"]
-    return list(event.args.get("charges") or [])
+    return event
+
+
+def _charges(nlp: Any, text: str) -> list[str]:
+    return list(_sentence(nlp, text).args.get("charges") or [])
 
 
 @pytest.mark.model
@@ -76,10 +81,7 @@ def test_split_charges_drops_a_dangling_conjunction() -> None:
     ],
 )
 def test_a_court_is_named_by_its_town(nlp: Any, text: str, court: str | None) -> None:
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
-    result = extract_article(nlp(text), article, Settings())
-    (event,) = [e for e in result.events if e.type == "SENTENCE"]
-    assert event.args.get("court") == court
+    assert _sentence(nlp, text).args.get("court") == court
 
 
 @pytest.mark.model
@@ -88,8 +90,6 @@ def test_time_served_is_no_term_given(nlp: Any) -> None:
         "Rustam Nazarov, who was sentenced in 2011 to 15 years, has been freed after serving "
         "nearly 10 years of his term."
     )
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-01-08")
-    result = extract_article(nlp(text), article, Settings())
-    (event,) = [e for e in result.events if e.type == "SENTENCE"]
+    event = _sentence(nlp, text)
     assert event.args.get("term_years") == 15
     assert "term_min_years" not in event.args
