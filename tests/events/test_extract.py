@@ -486,3 +486,13 @@ def test_a_pronoun_means_the_person_named_before_it_in_its_sentence(nlp: Any) ->
     )
     defendants = [e.args["defendant"] for e in _extract(nlp, text).events if e.type == "SENTENCE"]
     assert ["Timur Bekov"] in defendants
+
+
+def test_he_opening_a_sentence_is_the_person_the_sentence_before_is_about(nlp: Any) -> None:
+    text = (
+        "President Emomali Rahmon has banned the party. Rahmon spoke on Monday. Rahmon also "
+        "fired two ministers. Tajik citizen Davron Saidov fled to Russia in 2015. He joined "
+        "the Islamic Renaissance Party in 1999."
+    )
+    joins = [e.args.get("person") for e in _extract(nlp, text).events if e.type == "JOIN"]
+    assert joins == [["Davron Saidov"]]

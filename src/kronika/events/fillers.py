@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import ArgValue
 from ..resolve.mentions import MentionIndex, people_words
-from .spans import normalizer
+from .spans import doc_sents, normalizer
 from .spec import RoleSpec
 
 logger = logging.getLogger(__name__)
@@ -373,7 +373,8 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         # a person named earlier in the same sentence is the one meant
         same = ctx.mentions.people_in(ctx.sent.start_char, token.idx)
         nearest = token.lower_.endswith("self") or bool(same)
-        name = ctx.mentions.antecedent(token.idx, nearest=nearest)
+        name = None if same else _previous_subject(ctx, token)
+        name = name or ctx.mentions.antecedent(token.idx, nearest=nearest)
         return [name] if name else []
     if other and {"PERSON", "ORG"} & set(types):
         return [n for n in other if _looks_like(n, types)]
@@ -679,6 +680,28 @@ def described_people(ctx: FillContext, token: Token) -> list[str]:
         )
         return [name] if name else []
     return []
+
+
+def _previous_subject(ctx: FillContext, pronoun: Token) -> str | None:
+    """The person the sentence before is about, for "he" or "she" as a subject.
+
+    "Tajik citizen Massud fled to Russia in 2015. He joined the IRPT in 1999": the
+    subject of the sentence before, if a person, over whoever the article names most.
+    """
+    if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    sents = doc_sents(ctx.doc)
+    index = next((i for i, s in enumerate(sents) if s.start == ctx.sent.start), 0)
+    if index == 0:
+        return None
+    before = sents[index - 1]
+    subject = next(
+        (t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None
+    )
+    if subject is None:
+        return None
+    people = ctx.mentions.people_in(subject.left_edge.idx, subject.idx + len(subject.text))
+    return people[-1][1] if people else None
 
 
 def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
