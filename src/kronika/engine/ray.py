@@ -76,11 +76,13 @@ class RayEngine:
             if self._address:
                 self._ray.init(address=self._address, logging_level="WARNING", log_to_driver=False)
             else:
+                # a private instance: Ray's notes on how it was set up (token authentication
+                # on, and so on) are not the user's concern; its errors still show
                 self._ray.init(
                     num_cpus=self._asked if self._asked > 0 else None,
                     include_dashboard=False,
                     object_store_memory=LOCAL_OBJECT_STORE_BYTES,
-                    logging_level="WARNING",
+                    logging_level="ERROR",
                     log_to_driver=False,
                 )
                 self._started = True
