@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .people import about_people
-from .spans import block, doc_text, normalizer, sent_ents
+from .spans import YEAR, block, doc_text, normalizer, sent_ents
 
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?)\b", re.I)
 _RELATIVE = re.compile(r"\b(last|this|next|ago|earlier|previous|later|that|same)\b", re.I)
@@ -56,12 +56,9 @@ def _comma_parts(ent: Span) -> list[Span]:
             start = token.i + 1
     if start < ent.end:
         parts.append(ent.doc[start : ent.end])
-    if len(parts) < 2 or any(_YEAR_ONLY.fullmatch(p.text) for p in parts):
+    if len(parts) < 2 or any(YEAR.fullmatch(p.text) for p in parts):
         return [ent]
     return parts
-
-
-_YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
 
 
 _OTHER_TIME = frozenset({"since", "until", "till", "before", "after", "once"})

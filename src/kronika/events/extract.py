@@ -74,7 +74,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         if trigger.dep_ in ("advcl", "xcomp") and (type_name, trigger.head.i) in groups:
             continue
         event = _build(rules.specs[type_name], trigger, hits, mentions, article)
-        news = _is_news(trigger, article)
+        news = event is not None and _is_news(trigger, article)
         if event is not None and "target" in rules.specs[type_name].roles:
             # "attacks on a jail in X and on border posts in Y": one event per target
             first, *others = split_targets(event, trigger, mentions)

@@ -10,7 +10,6 @@ Fillers never re-parse text and never look beyond the trigger's sentence.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import ArgValue
 from ..resolve.mentions import MentionIndex, people_words
-from .spans import doc_sents, normalizer
+from .spans import YEAR, doc_sents, normalizer
 from .spec import RoleSpec
 
 logger = logging.getLogger(__name__)
@@ -499,7 +498,7 @@ def count_of(token: Token) -> int | float | None:
     for head in heads:
         # "by yesterday afternoon 57 had been recaptured": the model may run the count into
         # the date before it; a number that is the subject or object itself is a count
-        counted = head.dep_ in ("nsubj", "nsubjpass", "dobj") and not _YEARLIKE.fullmatch(head.text)
+        counted = head.dep_ in ("nsubj", "nsubjpass", "dobj") and not YEAR.fullmatch(head.text)
         if head.like_num and (
             head.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT")
             or (counted and head.ent_type_ in ("DATE", "TIME"))
@@ -521,8 +520,6 @@ def count_of(token: Token) -> int | float | None:
                     return value  # type: ignore[no-any-return]
     return None
 
-
-_YEARLIKE = re.compile(r"(?:1[89]|20)\d\d")
 
 #: How far back (in tokens) a definite plural looks for the number it repeats.
 _ANTECEDENT_REACH = 400

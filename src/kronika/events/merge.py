@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..model import ArgValue, Event, Place
+from .people import PEOPLE_ROLE
 
 #: Types told by what happened where: a place given once holds for the next mention.
 _PLACE_BOUND = frozenset({"ATTACK", "ESCAPE"})
@@ -230,18 +231,6 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
     return dated
 
 
-#: The role naming the people of each type (BAN's is a group, ATTACK has none).
-_PEOPLE_ROLE = {
-    "SENTENCE": "defendant",
-    "ARREST": "detainee",
-    "EXTRADITION": "person",
-    "RELEASE": "person",
-    "APPEAL": "appellant",
-    "JOIN": "person",
-    "ESCAPE": "escapees",
-}
-
-
 def _people_told_before(events: list[Event], back: list[bool]) -> list[Event]:
     """Name the counted people of a mention that points back ("The four men were arrested").
 
@@ -251,13 +240,13 @@ def _people_told_before(events: list[Event], back: list[bool]) -> list[Event]:
     """
     out = list(events)
     for i, (event, points_back) in enumerate(zip(events, back, strict=True)):
-        role = _PEOPLE_ROLE.get(event.type)
+        role = PEOPLE_ROLE.get(event.type)
         count = event.args.get("count")
         if not points_back or role is None or event.args.get(role) or not isinstance(count, int):
             continue
         names: list[str] = []
         for before in reversed(out[:i]):
-            people = before.args.get(_PEOPLE_ROLE.get(before.type, ""))
+            people = before.args.get(PEOPLE_ROLE.get(before.type, ""))
             if isinstance(people, list):
                 names = [*(n for n in people if n not in names), *names]
             if len(names) >= count:

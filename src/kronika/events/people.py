@@ -55,3 +55,15 @@ def about_people(token: Token | None) -> bool:
     if word in people_words("descriptions") or lemma in people_words("descriptions"):
         return True
     return token.pos_ == "NOUN" and word.endswith(_PERSON_ENDINGS)
+
+
+#: The role naming the people of each type (BAN's names a group, ATTACK none).
+PEOPLE_ROLE = {
+    "SENTENCE": "defendant",
+    "ARREST": "detainee",
+    "EXTRADITION": "person",
+    "RELEASE": "person",
+    "APPEAL": "appellant",
+    "JOIN": "person",
+    "ESCAPE": "escapees",
+}

@@ -15,6 +15,7 @@ from ..resolve.mentions import clean_name, people_words
 from .addresses import address_place, is_state
 from .agencies import country_of_word
 from .dates import _date_scope
+from .people import PEOPLE_ROLE
 from .spans import block, doc_ents, in_dateline, normalizer, sent_ents
 
 logger = logging.getLogger(__name__)
@@ -26,7 +27,9 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     if resolve is None:
         return None
     used = {v for v in args.values() if isinstance(v, str)}
-    people = [str(n) for r in _PEOPLE_ROLES if isinstance(v := args.get(r), list) for n in v]
+    people = [
+        str(n) for r in set(PEOPLE_ROLE.values()) if isinstance(v := args.get(r), list) for n in v
+    ]
     for value in args.values():
         if isinstance(value, list):
             used.update(value)
@@ -88,7 +91,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             or _untagged_place(sent, trigger, lo, hi)
             or _known_word_place(trigger, lo, hi, resolve)
             or _state_of_body(trigger, lo, hi)
-            or _named_custody(trigger, lo, hi)
+            or _named_site(trigger, lo, hi)
         )
     return min(ranked, key=lambda r: (r[0], r[1], r[2]))[3]
 
@@ -177,9 +180,6 @@ def _known_word_place(
                 return replace(place, name=word.text)
     return None
 
-
-#: Roles that name the people an event is about.
-_PEOPLE_ROLES = ("defendant", "detainee", "person", "appellant", "escapees")
 
 #: Nouns naming a settlement: the name after their "of" is a town or a village.
 _SETTLEMENTS = frozenset(
@@ -292,7 +292,7 @@ _BODIES = frozenset(
 )
 
 
-def _named_custody(trigger: Token, lo: int, hi: int) -> Place | None:
+def _named_site(trigger: Token, lo: int, hi: int) -> Place | None:
     """The town a site is named after: "broke out of Tarin Kot prison", "the Bagram air base".
 
     The model often takes a one-word town before a site for a person ("the

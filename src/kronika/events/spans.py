@@ -113,6 +113,10 @@ def block(sent: Span, trigger: Token) -> tuple[int, int]:
     return (lo + 2 if lo >= 0 else sent.start_char, hi if hi >= 0 else sent.end_char)
 
 
+#: A four-digit year as news writes one: 1800-2099.
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
 #: A dateline opening an article: "DUSHANBE --", "Ouagadougou, (AFP)", "BEIRUT (Reuters) -".
 _DATELINE = re.compile(r"[^\n:(]{0,60}?(?:\([^)\n]{0,80}\)\s*[:–—-]?|--|—|–| - )")
 

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ArgValue
 from .fillers import FillContext, count_of
-from .spans import block, doc_sents, doc_text, normalizer
+from .spans import YEAR, block, doc_sents, doc_text, normalizer
 from .spec import RoleSpec
 
 #: Verbs (and adjectives) whose victims a role counts.
@@ -81,9 +81,6 @@ _ACT_NOUNS = frozenset(
 )
 
 
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-
-
 def several_acts(act: Token) -> bool:
     """An act noun that stands for several acts: "two other bombings", "the attacks" told before.
 
@@ -93,7 +90,7 @@ def several_acts(act: Token) -> bool:
     if act.pos_ != "NOUN" or act.tag_ != "NNS" or act.lemma_.lower() not in _ACT_NOUNS:
         return False
     if any(
-        (c.dep_ == "nummod" and c.ent_type_ != "DATE" and not _YEAR.fullmatch(c.text))
+        (c.dep_ == "nummod" and c.ent_type_ != "DATE" and not YEAR.fullmatch(c.text))
         or c.lower_ in ("several", "multiple", "other", "many", "numerous")
         for c in act.children
     ):
