@@ -121,3 +121,52 @@ def test_a_report_made_at_the_time_is_not_the_article_s_news(nlp: Any) -> None:
     assert _dates(nlp, text) == [None]
     text = "Officials said on Tuesday that 12 people were killed in the clashes in Khorog."
     assert _dates(nlp, text) == ["2020-12-29"]
+
+
+def test_a_report_made_at_the_time_takes_the_time_told_before_it(nlp: Any) -> None:
+    text = (
+        "The crackdown in the region began in 2019 after protests in March that year were "
+        "broken up.\n\nOfficials said at the time that 12 people were killed in the clashes."
+    )
+    assert _dates(nlp, text) == ["2019-03"]
+
+
+#: An article's top, so that what follows is not its news.
+_LEAD = (
+    "Court jails three men\n\nA court in Bishkek has jailed three men for terrorism. "
+    "Their lawyers said they would appeal.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        # a date fronted in the paragraph sets the time of the story told after it
+        (
+            "On May 9, 2016 two men carried a suitcase into the Osh bus station. "
+            "The blast killed four people and wounded 30.",
+            "2016-05-09",
+        ),
+        (
+            "In March 2011, a convoy left the base at dawn. "
+            "Gunmen ambushed it on the road to Gao, killing six soldiers.",
+            "2011-03",
+        ),
+        # a story moved on ("then", "later") is not at the time told before
+        (
+            "In 2014, the court banned the movement. Its members then attacked a police "
+            "station in Osh.",
+            None,
+        ),
+        # a date in another paragraph does not reach over
+        (
+            "On May 9, 2016 two men carried a suitcase into the Osh bus station.\n\n"
+            "The blast killed four people and wounded 30.",
+            None,
+        ),
+    ],
+)
+def test_a_date_fronted_earlier_in_the_paragraph_sets_the_scene(
+    nlp: Any, text: str, date: str | None
+) -> None:
+    assert _dates(nlp, _LEAD + text) == [date]

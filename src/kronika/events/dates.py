@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .people import about_people
-from .spans import YEAR, block, doc_text, normalizer, sent_ents
+from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_ents
 
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?)\b", re.I)
 _RELATIVE = re.compile(r"\b(last|this|next|ago|earlier|previous|later|that|same)\b", re.I)
@@ -35,7 +35,9 @@ def _date_phrases(sent: Span) -> list[tuple[int, str]]:
                 continue
             if _DURATION.search(text) and not _RELATIVE.search(text):
                 continue
-            found.append((part.root.i, text))
+            # "in March that year": the model often leaves the words pointing back outside
+            after = _THAT_YEAR.match(doc_text(sent.doc), part.end_char)
+            found.append((part.root.i, text + after.group(0) if after else text))
     for match in _NUMERIC_DATE.finditer(sent.text):
         span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and all(span.root.i != i for i, _ in found):
@@ -56,7 +58,12 @@ def _comma_parts(ent: Span) -> list[Span]:
             start = token.i + 1
     if start < ent.end:
         parts.append(ent.doc[start : ent.end])
-    if len(parts) < 2 or any(YEAR.fullmatch(p.text) for p in parts):
+    if len(parts) < 2:
+        return [ent]
+    if YEAR.fullmatch(parts[1][0].text):
+        # "May 9, 2016 two (men)": the year closes the date; what follows is not of it
+        return [ent.doc[ent.start : parts[1].start + 1]]
+    if any(YEAR.fullmatch(p.text) for p in parts):
         return [ent]
     return parts
 
@@ -207,7 +214,66 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
     heading = leading_date(sent)
     if heading is not None:
         return _own_date(sent, trigger, heading) or heading
+    if not _date_phrases(sent) and _AT_THE_TIME.search(sent.text):
+        # "protests in May that year were dispersed ... Authorities said at the time
+        # that 10 were killed": the time told last
+        return _last_told_date(sent, published)
+    scene = scene_of(sent)
+    if scene is not None:
+        norm = normalizer("kronika.date.v1")
+        return _normalize_date(norm, scene[1], published) if norm is not None else None
     return _nearest_date(sent, trigger, published)
+
+
+_AT_THE_TIME = re.compile(r"\bat (?:the|that) time\b", re.I)
+
+
+def _last_told_date(sent: Span, published: str | None) -> str | None:
+    """The last date phrase told in the sentences before ``sent``, resolved, or None."""
+    norm = normalizer("kronika.date.v1")
+    if norm is None:
+        return None
+    for before in reversed([s for s in doc_sents(sent.doc) if s.end <= sent.start]):
+        if sent.start_char - before.end_char > _RUNNING_REACH:
+            return None
+        phrases = _date_phrases(before)
+        if not phrases:
+            continue
+        index, text = max(phrases)
+        at = sent.doc[index].idx
+        running = running_reference(sent.doc, at, same_paragraph=not _ANAPHORIC.search(text))
+        return in_context(norm, text, published, running) or _normalize_date(norm, text, published)
+    return None
+
+
+#: Words that move a story on from the time told before ("were then arrested").
+_SEQUEL = frozenset("then later subsequently afterwards afterward since eventually".split())
+
+
+def scene_of(sent: Span) -> tuple[Span, str] | None:
+    """The sentence that sets the time of ``sent``'s story, with its date phrase, or None.
+
+    "On April 3, 2017 a bomber brought two devices to the metro. ... The blast killed
+    15": a date with its year fronted in the last dated sentence before ``sent`` in
+    its paragraph holds for a sentence that tells no date of its own. A date told
+    elsewhere in that sentence ("X, who was arrested in 2015, ...") belongs to its
+    own clause; "were then arrested", "Also, ..." move the story on.
+    """
+    moved_on = sent[0].lower_ == "also" or any(t.lower_ in _SEQUEL for t in sent)
+    if moved_on or _date_phrases(sent):
+        return None
+    text = doc_text(sent.doc)
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    earlier = [s for s in doc_sents(sent.doc) if start <= s.start_char < sent.start_char]
+    for before in reversed(earlier):
+        phrases = _date_phrases(before)
+        if not phrases:
+            continue
+        index, phrase = min(phrases)
+        if not _fronted(before, before.doc[index]) or not YEAR.search(phrase):
+            return None
+        return before, phrase
+    return None
 
 
 def _own_date(sent: Span, trigger: Token, heading: str) -> str | None:
@@ -276,6 +342,12 @@ def _opens_sentence(sent: Span, token: Token) -> bool:
     if token.i - sent.start > 4:
         return False
     return any(t.text == "," for t in sent.doc[token.i + 1 : min(token.i + 4, sent.end)])
+
+
+def _fronted(sent: Span, token: Token) -> bool:
+    """Whether the date phrase of ``token`` opens the sentence ("On May 9, 2016 two men")."""
+    opening = sent[1:] if sent[0].dep_ == "prep" else sent
+    return _opens_sentence(sent, token) or (len(opening) > 0 and opening[0].ent_type_ == "DATE")
 
 
 #: Phrases that point back at the date told before them, not at the publication date.

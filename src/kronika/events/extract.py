@@ -29,7 +29,7 @@ from ..resolve.mentions import MentionIndex, NameMention, people_words
 from ..settings import Settings
 from .backstop import backstop_events
 from .compile import Hit, compile_rules
-from .dates import another_time, event_date, inside_a_participant
+from .dates import another_time, event_date, inside_a_participant, scene_of
 from .fillers import (
     FillContext,
     agent,
@@ -446,10 +446,17 @@ def _build(
         args=args,
         evidence=(_evidence(sent, trigger),),
         date=event_date(sent, trigger, article.published),
-        location=event_place(sent, trigger, args),
+        location=event_place(sent, trigger, args) or _scene_place(sent, args),
         confidence=round(confidence, 2),
         rule=f"{spec.type}/{best.pattern.id}" if best and best.pattern else f"{spec.type}/trigger",
     )
+
+
+def _scene_place(sent: Span, args: dict[str, ArgValue]) -> Any:
+    """The place named where the story's time was set ("On April 3, 2017 a bomber brought
+    two devices to the St. Petersburg metro. ... The blast killed 15"), or None."""
+    scene = scene_of(sent)
+    return event_place(scene[0], scene[0].root, args) if scene is not None else None
 
 
 #: How many sentences from the top of an article make its lead (a title line counts as one).
@@ -698,8 +705,11 @@ def _named(event: Event) -> bool:
 
 
 def _over_a_span(event: Event, trigger: Token) -> bool:
-    """A count of unnamed people acted on over a span of time: a tally, not one event."""
-    count = event.args.get("count")
+    """A count of unnamed people acted on over a span of time: a tally, not one event.
+
+    "has killed more than 13,000 people since 2014" is a war's toll, not one attack's.
+    """
+    count = event.args.get("count", event.args.get("killed"))
     if _named(event) or not isinstance(count, int | float):
         return False
     return _SPAN.search(sent_of(trigger).text) is not None
