@@ -223,6 +223,12 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
         ),
         # a people's name before the site says whose it is, not where
         ("Four militants escaped from a Tajik prison on Monday.", "ESCAPE", None),
+        # a stop on the way is not where it happened
+        (
+            "Aziz Karimov travelled to Syria via Istanbul in 2014 to join Jabhat al-Nusra.",
+            "JOIN",
+            "Syria",
+        ),
         # the office before a name says whose state acted
         (
             "Turkmen leader Gurbanguly Berdimuhamedov amnestied 1,029 convicts on Monday.",

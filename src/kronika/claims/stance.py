@@ -79,6 +79,7 @@ def is_asserted(trigger: Token) -> bool:
             and child.lower_ == "to"
             and trigger.dep_ in ("xcomp", "advcl", "acl")
             and not _granted(trigger.head, cues)
+            and not _journey(trigger, cues)
         ):
             return False
     # "his arrest would be illegal": a noun whose clause is only supposed
@@ -104,6 +105,17 @@ def is_asserted(trigger: Token) -> bool:
         if token.pos_ == "VERB" and token.dep_ not in ("conj", "xcomp", "ccomp"):
             break
     return True
+
+
+def _journey(trigger: Token, cues: dict[str, Any]) -> bool:
+    """ "travelled to Syria to join the group": a journey done to join is the joining."""
+    head = trigger.head
+    return (
+        trigger.lemma_ in (cues.get("journey_acts") or ())
+        and head.lemma_ in (cues.get("journeys") or ())
+        and head.tag_ in ("VBD", "VBN")
+        and is_asserted(head)
+    )
 
 
 def _granted(noun: Token, cues: dict[str, Any]) -> bool:

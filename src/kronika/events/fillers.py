@@ -418,12 +418,27 @@ _GROUP_NOUNS = frozenset(
 )
 
 
+#: Words for the kind of a group, not its name, that the small model may tag as names.
+_GROUP_KINDS = frozenset(
+    "jihadi jihadist islamist militant extremist terrorist terror rebel insurgent "
+    "separatist radical armed banned".split()
+)
+
+
 def _the_group(token: Token) -> bool:
     """ "the group", "the jihadi group", "this movement": a group told of before, unnamed here."""
     if token.lemma_.lower() not in _GROUP_NOUNS or token.ent_type_:
         return False
     dets = {c.lower_ for c in token.children if c.dep_ == "det"}
-    named = any(c.pos_ == "PROPN" or c.ent_type_ for c in token.subtree if c is not token)
+    # "the jihadi group": the small model tags the adjective a proper noun, but no name
+    # ("the group, which fights to create an Islamic state": a clause says what it does)
+    phrase = [
+        t
+        for c in token.children
+        if c.dep_ not in ("relcl", "acl", "advcl", "punct")
+        for t in c.subtree
+    ]
+    named = any(c.ent_type_ or (c.pos_ == "PROPN" and c.lower_ not in _GROUP_KINDS) for c in phrase)
     return bool(dets & {"the", "this", "that"}) and not named
 
 

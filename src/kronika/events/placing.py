@@ -53,6 +53,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue  # "according to Dushanbe": a source, not a place
         if ent.root.head.lower_ == "to" and ent.root.head.head.lemma_ in _TRAVEL:
             continue  # "during a transfer to Bishkek", "on a flight to Moscow": where it went
+        if ent.root.head.lower_ == "via":
+            continue  # "travelled to Syria via Istanbul": a stop on the way
         if in_dateline(sent, ent.start_char, ent.end_char) or _reference_point(ent):
             continue  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
         modifier = ent.root.dep_ in ("compound", "amod", "nmod")
