@@ -95,6 +95,11 @@ def _spec(pattern_roles: str, fill: str = "kronika.patient.v1") -> dict[str, obj
         ),
         ("{victim: defendant}", "kronika.patient.v1", "role 'victim' is not declared"),
         ("{defendant: defendant}", "kronika.nope.v1", "unknown name 'kronika.nope.v1'. Known:"),
+        (
+            "{defendant: defendant}\n    require: [victim]",
+            "kronika.patient.v1",
+            "patterns[0].require: role 'victim' is not declared",
+        ),
     ],
 )
 def test_parse_spec_names_the_mistake(roles: str, fill: str, message: str) -> None:
@@ -102,6 +107,13 @@ def test_parse_spec_names_the_mistake(roles: str, fill: str, message: str) -> No
         parse_spec(_spec(roles, fill), "rules/t.yaml")
     assert message in str(err.value)
     assert str(err.value).startswith("rules/t.yaml: ")
+
+
+def test_a_pattern_names_the_roles_it_requires() -> None:
+    spec = parse_spec(
+        _spec("{defendant: defendant}\n    require: [defendant]", "kronika.patient.v1"), "t.yaml"
+    )
+    assert spec.patterns[0].require == ("defendant",)
 
 
 def test_parse_spec_lists_value_kinds() -> None:

@@ -79,16 +79,36 @@ def fill_from_country(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.ent_type_ in ("GPE", "LOC"):
                 return _country_in(obj)
-    doer = agent(trigger)
-    if doer is None:
-        return None
-    country = _country_in(doer)
     to_country = None
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ == "to":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             to_country = _country_in(obj) if obj is not None else None
+    seized = _seized_in(trigger)
+    if seized is not None and seized != to_country:
+        return seized
+    doer = agent(trigger)
+    if doer is None:
+        return None
+    country = _country_in(doer)
     return country if country and country != to_country else None
+
+
+#: Verbs of taking a person, whose place is the state the person is then handed from.
+_SEIZING = frozenset("kidnap abduct snatch seize arrest detain catch apprehend".split())
+
+
+def _seized_in(trigger: Token) -> str | None:
+    """ "was kidnapped in Moscow and brought to Tajikistan", "arrested in Istanbul and
+    extradited": the country of the place the person was taken in, or None."""
+    if trigger.dep_ != "conj" or trigger.head.lemma_ not in _SEIZING:
+        return None
+    for prep in trigger.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in ("GPE", "LOC"):
+                return _country_in(obj)
+    return None
 
 
 def fill_authority(ctx: FillContext, role: RoleSpec) -> ArgValue | None:

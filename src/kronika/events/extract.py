@@ -411,6 +411,9 @@ def _build(
     _drop_repeats(spec, args)
     if any(not args.get(name) for name in spec.require):
         return None
+    if best is not None and best.pattern is not None and len(patterned) == len(hits):
+        if any(not args.get(name) for name in best.pattern.require):
+            return None  # "kidnapped in Khujand and taken to Dushanbe": no border crossed
     if core and core not in args:
         done_to = spec.type not in _AGENT_CORE
         if done_to and core_token is not None and not about_people(core_token):

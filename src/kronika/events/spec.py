@@ -46,6 +46,8 @@ class PatternSpec:
     match: tuple[dict[str, Any], ...]
     roles: dict[str, str]
     confidence: float = 0.8
+    #: roles an event found only by this pattern must fill to be kept
+    require: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,9 +215,17 @@ def _pattern(raw: Any, roles: dict[str, RoleSpec], where: str) -> PatternSpec:
                 f"{where}.roles.{role}: role {role!r} is not declared under 'roles'. "
                 f"Declared roles: {', '.join(roles)}."
             )
+    required = tuple(str(r) for r in raw.get("require") or ())
+    for role in required:
+        if role not in roles:
+            raise RuleError(
+                f"{where}.require: role {role!r} is not declared under 'roles'. "
+                f"Declared roles: {', '.join(roles)}."
+            )
     return PatternSpec(
         id=str(raw.get("id", where)),
         match=tuple(raw["match"]),
         roles=pattern_roles,
         confidence=float(raw.get("confidence", 0.8)),
+        require=required,
     )
