@@ -170,3 +170,32 @@ def test_a_date_fronted_earlier_in_the_paragraph_sets_the_scene(
     nlp: Any, text: str, date: str | None
 ) -> None:
     assert _dates(nlp, _LEAD + text) == [date]
+
+
+@pytest.mark.parametrize(
+    "text,kind,date",
+    [
+        # counted from the day told earlier in the sentence
+        (
+            "Police were searching the city yesterday for inmates who escaped from a jail "
+            "the previous evening.",
+            "ESCAPE",
+            "2020-12-30",
+        ),
+        # counted from the day told before in the paragraph
+        (
+            "On March 3, 2015 gunmen attacked a checkpoint in Khorog. Three days later "
+            "militants stormed a police station in Rasht.",
+            "ATTACK",
+            "2015-03-06",
+        ),
+        (
+            "Police arrested Karim Saidov in Osh on May 3, 2019. Militants had attacked a "
+            "police station in the town the day before.",
+            "ATTACK",
+            "2019-05-02",
+        ),
+    ],
+)
+def test_days_counted_from_the_date_told_before(nlp: Any, text: str, kind: str, date: str) -> None:
+    assert date in _dates(nlp, text, kind)

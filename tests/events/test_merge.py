@@ -291,3 +291,14 @@ def test_counted_people_told_of_before_are_named_by_the_events_before() -> None:
     assert merge_events([one, three, five])[-1].args["detainee"] == []
     plain = replace(men, refers_back=False)
     assert merge_events([one, three, plain])[-1].args["detainee"] == []
+
+
+def test_a_jail_told_bare_and_then_more_fully_is_one_escape() -> None:
+    # "inmates escaped from a penitentiary ... About 150 inmates escaped from the
+    # medium-security penitentiary": one jail broken, one escape
+    lead = _told("ESCAPE", 0, "2013-07-11", facility="penitentiary")
+    body = _told("ESCAPE", 600, "2013-07-11", facility="medium security penitentiary", count=150)
+    assert len(merge_events([lead, body])) == 1
+    # another kind of place of custody is another escape
+    other = _told("ESCAPE", 600, "2013-07-11", facility="police lockup", count=12)
+    assert len(merge_events([lead, other])) == 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -21,6 +22,13 @@ from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_ents
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?)\b", re.I)
 _RELATIVE = re.compile(r"\b(last|this|next|ago|earlier|previous|later|that|same)\b", re.I)
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+#: Days counted from the date told before: "the previous evening", "a day earlier".
+_DAY_SHIFT = re.compile(
+    r"\bthe (previous|following|next) (?:day|evening|night|morning|afternoon)\b"
+    r"|\bthe (?:day|night) (before|after)\b"
+    r"|\b(a|one|two|three|four|five|six|seven|\d{1,2}) days? (earlier|before|later)\b",
+    re.I,
+)
 
 
 def _date_phrases(sent: Span) -> list[tuple[int, str]]:
@@ -38,6 +46,11 @@ def _date_phrases(sent: Span) -> list[tuple[int, str]]:
             # "in March that year": the model often leaves the words pointing back outside
             after = _THAT_YEAR.match(doc_text(sent.doc), part.end_char)
             found.append((part.root.i, text + after.group(0) if after else text))
+    for match in _DAY_SHIFT.finditer(sent.text):
+        # "escaped the previous evening": the model seldom tags these
+        span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and not any(span.start <= i < span.end for i, _ in found):
+            found.append((span.root.i, match.group(0)))
     for match in _NUMERIC_DATE.finditer(sent.text):
         span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and all(span.root.i != i for i, _ in found):
@@ -325,6 +338,11 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
         # came before the time of the clause around it
         ranked = [r for r in ranked if not r[0]]
     for _, _, text, at in sorted(ranked):
+        shift = _DAY_SHIFT.fullmatch(text.strip())
+        if shift is not None:
+            value = _shifted(sent, at, shift, published)
+            if value:
+                return value
         anaphoric = _ANAPHORIC.search(text) is not None
         # "that year", "later" reach back across paragraphs; a bare "in June" only
         # follows a date told in its own paragraph
@@ -335,6 +353,36 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
         if value:
             return value
     return None
+
+
+def _shifted(sent: Span, at: int, shift: re.Match[str], published: str | None) -> str | None:
+    """ "the previous evening", "three days later": days from the date told before.
+
+    The base is the last day named earlier in the sentence ("scouring the city
+    yesterday for inmates who escaped the previous evening"), else the last
+    explicit day in the paragraph, else the publication date.
+    """
+    norm = normalizer("kronika.date.v1")
+    if norm is None:
+        return None
+    base = None
+    for index, text in sorted(_date_phrases(sent)):
+        if sent.doc[index].idx < at and not _DAY_SHIFT.search(text):
+            value = _normalize_date(norm, text, published)
+            base = value if value and len(value) == 10 else base
+    base = base or running_reference(sent.doc, at, same_paragraph=True) or published
+    if base is None or len(base) != 10:
+        return None
+    word, way, amount, direction = shift.groups()
+    if amount is not None:
+        parse = normalizer("kronika.number.v1")
+        number = 1 if amount.lower() in ("a", "one") else (parse(amount) if parse else None)
+        if not isinstance(number, int | float):
+            return None
+        days = int(number) * (-1 if direction.lower() in ("earlier", "before") else 1)
+    else:
+        days = -1 if (word or way or "").lower() in ("previous", "before") else 1
+    return (date.fromisoformat(base) + timedelta(days=days)).isoformat()
 
 
 def _opens_sentence(sent: Span, token: Token) -> bool:

@@ -53,11 +53,19 @@ def _places_agree(a: Event, b: Event) -> bool:
 
 
 def _same_thing(a: Event, b: Event) -> bool:
-    """Two mentions naming the same target or facility ("the Chinese Embassy")."""
+    """Two mentions naming the same target or facility ("the Chinese Embassy").
+
+    A place of custody told once bare and once more fully ("a penitentiary", "the
+    medium-security penitentiary") is the same one: a story has one jail broken.
+    """
     for key in ("target", "facility"):
         va, vb = a.args.get(key), b.args.get(key)
         if isinstance(va, str) and isinstance(vb, str) and va.casefold() == vb.casefold():
             return True
+    fa, fb = a.args.get("facility"), b.args.get("facility")
+    if isinstance(fa, str) and isinstance(fb, str):
+        wa, wb = fa.casefold().split(), fb.casefold().split()
+        return bool(wa and wb) and wa[-1] == wb[-1] and (set(wa) <= set(wb) or set(wb) <= set(wa))
     return False
 
 
