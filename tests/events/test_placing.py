@@ -223,6 +223,8 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
         ),
         # a people's name before the site says whose it is, not where
         ("Four militants escaped from a Tajik prison on Monday.", "ESCAPE", None),
+        # a town attacked is where the attack was
+        ("Militants launched an attack on Kunduz on Monday.", "ATTACK", "Kunduz"),
         # a stop on the way is not where it happened
         (
             "Aziz Karimov travelled to Syria via Istanbul in 2014 to join Jabhat al-Nusra.",

@@ -68,7 +68,13 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         if country:
             name = country  # "Kazakh police arrested": the police of Kazakhstan
         places_ok = ("court", "facility", "authority", "agency")
-        if name in used and not any(name in str(args.get(r, "")) for r in places_ok):
+        # "the assault on Al Mukalla": a town attacked is where the attack was
+        town_attacked = args.get("target") == name
+        if (
+            name in used
+            and not town_attacked
+            and not any(name in str(args.get(r, "")) for r in places_ok)
+        ):
             continue
         if any(p.endswith(f" {name}") for p in people) and ent.root.dep_ != "pobj":
             continue  # "Olim Tursunzoda was jailed": a participant's family name, not the town
