@@ -63,6 +63,12 @@ def test_a_clause_with_its_own_date_keeps_it_under_a_heading(nlp: Any) -> None:
             "SENTENCE",
             "2021-01-01",
         ),
+        # nor is the verdict's date the crime's
+        (
+            "On 2 April a court in Osh jailed three men for the killing of a police officer.",
+            "ATTACK",
+            None,
+        ),
     ],
 )
 def test_a_date_describing_a_participant_or_crime_does_not_date_the_event(

@@ -174,7 +174,18 @@ def inside_a_participant(trigger: Token, top: Token | None = None) -> bool:
         # "claimed responsibility for the attack": a thing, whose attack is the news
         if token.dep_ in _ARGUMENTS and about_people(token):
             return True
+        # "jailed for the killing of a police officer", "guilty of the bombing": the
+        # crime a verdict or charge is for, told to say what the people did
+        if token.dep_ == "prep" and token.lower_ in ("for", "of", "with", "over"):
+            if token.head.lemma_ in _CHARGING and token.head.pos_ in ("VERB", "ADJ"):
+                return True
     return False
+
+
+#: Verdicts and charges, whose "for"/"of" phrase names the crime.
+_CHARGING = frozenset(
+    "sentence convict jail imprison charge accuse prosecute try indict guilty".split()
+)
 
 
 def _of_a_crime(token: Token, trigger: Token) -> bool:
