@@ -496,3 +496,12 @@ def test_he_opening_a_sentence_is_the_person_the_sentence_before_is_about(nlp: A
     )
     joins = [e.args.get("person") for e in _extract(nlp, text).events if e.type == "JOIN"]
     assert joins == [["Davron Saidov"]]
+
+
+def test_a_known_group_is_never_a_defendant_however_the_parse_hangs_it(nlp: Any) -> None:
+    text = (
+        "An activist of the banned extremist party Hizb ut-Tahrir has been sentenced to a long "
+        "prison term."
+    )
+    (event,) = [e for e in _extract(nlp, text).events if e.type == "SENTENCE"]
+    assert event.args["defendant"] == []

@@ -331,6 +331,8 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             continue  # "six Hizb ut-Tahrir members": the group they belong to
         if name and kind in types:
             typed[name] = None
+        elif name and kind == "ORG" and ctx.mentions.known_as(name, "ORG"):
+            continue  # "an activist of the party Hizb ut-Tahrir", the parse broken: a group
         elif name and kind in ("PERSON", "ORG"):
             other[name] = None
     if not typed and token.lemma_ in _COUNSEL and "PERSON" in types:

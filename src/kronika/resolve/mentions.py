@@ -143,6 +143,10 @@ class MentionIndex:
                     return name if len(name) >= len(text) else text
         return text
 
+    def known_as(self, name: str, kind: str) -> bool:
+        """Whether the domain's data files know ``name`` as an entity of ``kind``."""
+        return self._canonical is not None and self._canonical(name, kind) is not None
+
     def name_at(self, start: int) -> str | None:
         """Return the entity name of the mention starting at char ``start``, if any."""
         return self._name_at.get(start)
