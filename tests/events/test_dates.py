@@ -205,3 +205,11 @@ def test_a_date_fronted_earlier_in_the_paragraph_sets_the_scene(
 )
 def test_days_counted_from_the_date_told_before(nlp: Any, text: str, kind: str, date: str) -> None:
     assert date in _dates(nlp, text, kind)
+
+
+def test_a_yearless_day_takes_the_year_told_in_its_sentence(nlp: Any) -> None:
+    text = (
+        "Police arrested Karim Saidov on October 9 but a court freed him on October 11, 2014, "
+        "his lawyer said."
+    )
+    assert _dates(nlp, text, "ARREST") == ["2014-10-09"]

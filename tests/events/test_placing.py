@@ -223,6 +223,13 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
         ),
         # a people's name before the site says whose it is, not where
         ("Four militants escaped from a Tajik prison on Monday.", "ESCAPE", None),
+        # what a state asked for is not where the act was
+        (
+            "Russia's police arrested Karim Saidov on October 9 but the Russian court denied "
+            "Tajikistan's request and he was freed on October 11.",
+            "RELEASE",
+            "Russia",
+        ),
         # a town attacked is where the attack was
         ("Militants launched an attack on Kunduz on Monday.", "ATTACK", "Kunduz"),
         # a stop on the way is not where it happened

@@ -121,7 +121,8 @@ def fill_authority(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         # "a Bishkek court", "the Afghan government": the body, not the place it sits in
         words = [t for t in doer.subtree if t.i <= doer.i and t.dep_ not in ("det", "punct")]
         if len(words) > 1:
-            return clean_name(" ".join(t.text for t in words))
+            # the words as written ("Russia's authorities", not "Russia 's authorities")
+            return clean_name("".join(t.text_with_ws for t in words).strip())
         if role.name == "authority" and doer.lemma_.lower() in _HEADS_OF_STATE:
             return doer.text  # "pardoned by the president": the one office it can be
     types = tuple(role.entity) or ("ORG", "PERSON")

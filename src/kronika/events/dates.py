@@ -358,12 +358,31 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
         # "that year", "later" reach back across paragraphs; a bare "in June" only
         # follows a date told in its own paragraph
         running = running_reference(sent.doc, at, same_paragraph=not anaphoric)
+        same = None if anaphoric else _told_in_sentence(sent, at)
+        if same and not _YEAR_IN.search(text) and not _NOW_RELATIVE.search(text):
+            # "arrested him on October 9 but he was freed on October 11, 2014": the
+            # year told in the same sentence
+            value = _normalize_date(norm, f"{text} {same[:4]}", None)
+            if value:
+                return value
         value = in_context(norm, text, published, running)
         if value is None:
             value = _normalize_date(norm, text, published)
         if value:
             return value
     return None
+
+
+def _told_in_sentence(sent: Span, at: int) -> str | None:
+    """The explicit day-precise date told nearest ``at`` elsewhere in ``sent``, or None."""
+    running_reference(sent.doc, at)  # fills the article's list of explicit dates
+    dates = sent.doc.user_data.get("kronika.explicit_dates") or []
+    near = [
+        (abs(start - at), iso)
+        for start, iso in dates
+        if sent.start_char <= start < sent.end_char and start != at and len(iso) == 10
+    ]
+    return min(near)[1] if near else None
 
 
 def _shifted(sent: Span, at: int, shift: re.Match[str], published: str | None) -> str | None:

@@ -57,6 +57,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue  # "travelled to Syria via Istanbul": a stop on the way
         if in_dateline(sent, ent.start_char, ent.end_char) or _reference_point(ent):
             continue  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
+        if ent.root.dep_ == "poss" and ent.root.head.lemma_.lower() in _ASKED:
+            continue  # "denied Tajikistan's request": who asked, not where
         modifier = ent.root.dep_ in ("compound", "amod", "nmod")
         name = clean_name(ent.text)
         # "Kazakh police": the state whose body acted ("Kyrgyz nationals" are often abroad)
@@ -284,6 +286,11 @@ def _cached_place(resolve: Callable[..., Any], name: str) -> Any:
 
 #: Nouns for those who act for a state: their nationality word names the country.
 #: People whose nationality says nothing of where they are: "Kyrgyz nationals killed in Russia".
+#: What a state asks or wants, named with it in the possessive: not where the act was.
+_ASKED = frozenset(
+    "request demand application petition plea order warrant decision wish insistence "
+    "behest call motion".split()
+)
 _ABROAD = frozenset(
     # people often abroad, and the parts of a movement ("Al Qaeda's Syrian wing")
     "national citizen migrant worker labourer laborer student "
