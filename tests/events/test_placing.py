@@ -230,6 +230,18 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
             "RELEASE",
             "Russia",
         ),
+        # a town named after its site beats the state whose body acted
+        (
+            "The Afghan government released Ahmad Shah Noorzai from Bagram prison on Monday.",
+            "RELEASE",
+            "Bagram",
+        ),
+        # a place name the model cut short, read whole
+        (
+            "Militants attacked the central jail in Dera Ismail Khan on Monday.",
+            "ATTACK",
+            "Dera Ismail Khan",
+        ),
         # a town attacked is where the attack was
         ("Militants launched an attack on Kunduz on Monday.", "ATTACK", "Kunduz"),
         # a stop on the way is not where it happened

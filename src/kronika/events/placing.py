@@ -60,7 +60,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         if ent.root.dep_ == "poss" and ent.root.head.lemma_.lower() in _ASKED:
             continue  # "denied Tajikistan's request": who asked, not where
         modifier = ent.root.dep_ in ("compound", "amod", "nmod")
-        name = clean_name(ent.text)
+        name = clean_name(_whole_name(ent).text)
         # "Kazakh police": the state whose body acted ("Kyrgyz nationals" are often abroad)
         abroad = ent.root.head.lemma_.lower() in _ABROAD
         country = country_of_word(name) if modifier and not abroad else None
@@ -100,10 +100,26 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             _the_country(sent, lo, hi, resolve)
             or _untagged_place(sent, trigger, lo, hi)
             or _known_word_place(trigger, lo, hi, resolve)
-            or _state_of_body(trigger, lo, hi)
+            # "the Afghan government released X from Bagram prison": the site's town
             or _named_site(trigger, lo, hi)
+            or _state_of_body(trigger, lo, hi)
         )
     return min(ranked, key=lambda r: (r[0], r[1], r[2]))[3]
+
+
+def _whole_name(ent: Span) -> Span:
+    """A place name the model cut short, taken whole: "Dera" of "Dera Ismail Khan".
+
+    The cut-off words are the proper nouns the name is a compound of, which the
+    model took for a person's name ("Dushanbe City Court" is a court, not a place).
+    """
+    head = ent.root
+    while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
+        head = head.head
+    rest = ent.doc[ent.end : head.i + 1]
+    if head.i < ent.end or any(t.ent_type_ != "PERSON" for t in rest):
+        return ent
+    return ent.doc[ent.start : head.i + 1]
 
 
 def _reference_point(ent: Span) -> bool:
