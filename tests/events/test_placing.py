@@ -242,6 +242,8 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
             "ATTACK",
             "Dera Ismail Khan",
         ),
+        # a settlement the model left untagged, named after "the village of"
+        ("Three herders were stabbed to death in the village of Vorukh.", "ATTACK", "Vorukh"),
         # a town attacked is where the attack was
         ("Militants launched an attack on Kunduz on Monday.", "ATTACK", "Kunduz"),
         # a stop on the way is not where it happened

@@ -164,6 +164,10 @@ def _untagged_place(sent: Span, trigger: Token, lo: int, hi: int) -> Place | Non
         if tok.lower_ != "in" or tok.dep_ != "prep" or not lo <= tok.idx < hi:
             continue
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.lemma_.lower() in _SETTLEMENTS:
+            # "in the village of Vorukh": the settlement's name
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         if obj is None or obj.pos_ != "PROPN":
             continue
         # "the jail in Balkanabat": after a place of custody a name is a town, whatever
