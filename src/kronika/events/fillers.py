@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import ArgValue
 from ..resolve.mentions import MentionIndex, people_words
+from .people import about_people
 from .spans import YEAR, doc_sents, normalizer
 from .spec import RoleSpec
 
@@ -97,8 +98,26 @@ def patient(trigger: Token) -> Token | None:
         return next(c for c in trigger.children if c.dep_ == "nsubj")
     if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return trigger.head
-    if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
-        return agent(trigger.head) if not is_passive(trigger.head) else patient(trigger.head)
+    head = trigger.head
+    active = not is_passive(trigger) and trigger.tag_ != "VBN"
+    if active and trigger.dep_ in ("conj", "dep") and head.pos_ == "VERB" and not is_passive(head):
+        # "Russia arrested, then deported, six citizens": the object the verbs share
+        shared = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if shared is not None and about_people(shared):
+            return _antecedent_of_relative(shared)
+    if active and trigger.pos_ == "VERB":
+        # "Police detained and deported four nationals": the object told after the last verb
+        for verb in (c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                shared = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                if shared is not None and about_people(shared):
+                    return _antecedent_of_relative(shared)
+    if trigger.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return agent(head) if not is_passive(head) else patient(head)
+    if trigger.dep_ == "advcl" and trigger.tag_ == "VBN" and is_passive(head):
+        # "were detained at the border, deported to Uzbekistan and banned": one subject
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in trigger.children):
+            return patient(head)
     if is_passive(trigger):
         return _subject_of_report(trigger)
     return None
