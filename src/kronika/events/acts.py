@@ -70,7 +70,9 @@ def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         else:
             token = next((c for c in trigger.children if c.dep_ == "dobj"), None)
         if token is not None and (token.lower_ in _MEANS or token.lemma_.lower() in _MEANS):
-            token = _struck(token) or _struck(trigger)
+            # "set fire to a school": what the means was set to
+            to = ("to",) if token.lower_ == "fire" else ()
+            token = _struck(token, to) or _struck(trigger, to)
         elif token is None:
             token = _struck(trigger)
     else:
@@ -124,10 +126,10 @@ def _of_noun(trigger: Token) -> Token | None:
     return None
 
 
-def _struck(token: Token) -> Token | None:
+def _struck(token: Token, more: tuple[str, ...] = ()) -> Token | None:
     """The object of a place preposition hanging on ``token`` ("at a market", "through X")."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in (*_AT, "through"):
+        if child.dep_ == "prep" and child.lower_ in (*_AT, "through", *more):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.ent_type_ not in ("DATE", "TIME", "GPE"):
                 return obj

@@ -29,7 +29,7 @@ from ..resolve.mentions import MentionIndex, NameMention, people_words
 from ..settings import Settings
 from .backstop import backstop_events
 from .compile import Hit, compile_rules
-from .dates import another_time, event_date, inside_a_participant, scene_of
+from .dates import another_time, event_date, inside_a_participant, leading_date, scene_of
 from .fillers import (
     FillContext,
     agent,
@@ -44,6 +44,7 @@ from .placing import event_place
 from .spans import block, doc_ents, doc_sents, doc_text, normalizer, sent_of
 from .spec import EventSpec, load_specs
 from .targets import split_dates, split_places, split_respectively, split_targets
+from .tolls import ATTACKERS
 
 logger = logging.getLogger(__name__)
 
@@ -100,6 +101,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             continue  # "1,094 Tajik nationals have joined IS": a figure, found as a claim
         if event is not None and _those_described(trigger, event):
             continue  # "the return of those kidnapped by Daesh": people described, no act told
+        if event is not None and type_name == "ATTACK" and _attackers_only(event):
+            continue  # "Three militants were also killed in the ensuing firefight"
         if type_name == "RELEASE" and _freed_by_force(trigger, groups):
             continue  # "militants freed 300 inmates when they stormed the jail": an escape
         if event is not None and event.confidence >= settings.min_confidence:
@@ -589,12 +592,28 @@ def _generic(trigger: Token) -> bool:
     if trigger.pos_ != "VERB":
         return False
     if trigger.tag_ in ("VBP", "VBZ"):
-        return True
+        # "Assailants set fire to a school on Monday": a past the same as the present
+        same_past = trigger.tag_ == "VBP" and trigger.lower_ in _SAME_PAST
+        return not (same_past and _told_as_past(trigger))
     # "killing four guards" after a main verb is part of a told event; "joining ISIS" is not
     return (
         trigger.tag_ == "VBG"
         and trigger.dep_ != "advcl"
         and not any(c.dep_ == "aux" for c in trigger.children)
+    )
+
+
+#: Verbs whose past is written as their present.
+_SAME_PAST = frozenset("set hit put cut beat shut burst cast spread hurt shed".split())
+
+
+def _told_as_past(trigger: Token) -> bool:
+    """Whether the sentence of ``trigger`` is dated or told in the past elsewhere."""
+    sent = sent_of(trigger)
+    return (
+        leading_date(sent) is not None
+        or any(e.label_ == "DATE" for e in sent.ents)
+        or any(t.tag_ in ("VBD", "VBN") and t.i != trigger.i for t in sent)
     )
 
 
@@ -653,6 +672,10 @@ def _refers_back(trigger: Token) -> bool:
         and not about_people(subject)
     ):
         return True  # "The bomb exploded in the Waaberi district": the act told above
+    doer = agent(trigger)
+    if doer is not None and doer.tag_ == "NNS" and _definite(doer):
+        if doer.lemma_.lower() in ATTACKERS or doer.lower_ == "gunmen":
+            return True  # "The assailants also set fire to several homes"
     token = patient(trigger) or agent(trigger)
     if token is None:
         return False
@@ -716,6 +739,16 @@ def _over_a_span(event: Event, trigger: Token) -> bool:
     if _named(event) or not isinstance(count, int | float):
         return False
     return _SPAN.search(sent_of(trigger).text) is not None
+
+
+def _attackers_only(event: Event) -> bool:
+    """An attack whose only victims named are attackers: their deaths in a fight told
+    elsewhere, or security forces at work, not an attack of its own."""
+    target = event.args.get("target")
+    if not isinstance(target, str) or event.args.get("killed") or event.args.get("wounded"):
+        return False
+    words = target.casefold().split()
+    return bool(words) and words[-1].removesuffix("s") in ATTACKERS | {"gunmen"}
 
 
 #: Doers who free prisoners by force: the freeing is an escape, not a release.

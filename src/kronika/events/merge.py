@@ -177,6 +177,17 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 # "escaped with them": more people in the same act; its own count is a part
                 join(i, told, _without(event, "count"))
                 break
+            if (
+                other.type == event.type == "ATTACK"
+                and told.also
+                and told.refers_back
+                and _same_paragraph(other, event)
+                and _compatible(other, _without(event, "target"))
+            ):
+                # "Militants attacked the village, killing 12. The assailants also set fire
+                # to several homes": more of the same raid; its target is the first one's
+                join(i, told, _without(event, "target"))
+                break
             # "banned in Russia, Uzbekistan and Tajikistan", "designated by the UN and the
             # United States": one sentence, one ban per place or body
             apart = other_start == sent_start and (

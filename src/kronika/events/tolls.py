@@ -33,12 +33,14 @@ ATTACKERS = frozenset(
 )
 _NONE = {
     "killed": re.compile(
-        r"\bno (?:casualties|deaths|fatalities|one was (?:killed|hurt)|one died)\b"
+        r"\bno (?:(?:reported|immediate) )?"
+        r"(?:casualties|deaths|fatalities|one was (?:killed|hurt)|one died)\b"
         r"|\bnobody was (?:killed|hurt)\b|\bwithout (?:causing )?(?:any )?casualties\b",
         re.I,
     ),
     "wounded": re.compile(
-        r"\bno (?:casualties|injuries|one was (?:injured|hurt|wounded))\b"
+        r"\bno (?:(?:reported|immediate) )?"
+        r"(?:casualties|injuries|one was (?:injured|hurt|wounded))\b"
         r"|\bnobody was (?:injured|hurt|wounded)\b|\bwithout (?:causing )?(?:any )?casualties\b",
         re.I,
     ),
