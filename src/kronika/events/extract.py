@@ -103,6 +103,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             continue  # "the return of those kidnapped by Daesh": people described, no act told
         if event is not None and type_name == "ATTACK" and _attackers_only(event):
             continue  # "Three militants were also killed in the ensuing firefight"
+        if type_name == "ARREST" and _taken_by_force(trigger):
+            continue  # "Gunmen abducted two aid workers": a hostage-taking, told as an attack
         if type_name == "RELEASE" and _freed_by_force(trigger, groups):
             continue  # "militants freed 300 inmates when they stormed the jail": an escape
         if event is not None and event.confidence >= settings.min_confidence:
@@ -757,6 +759,14 @@ _FORCE = frozenset(
     "raid attack assault militants gunmen assailants attackers insurgents rebels fighters "
     "jihadists".split()
 )
+
+
+def _taken_by_force(trigger: Token) -> bool:
+    """Whether people were abducted by armed men or militants (not taken by a state)."""
+    if trigger.lemma_ not in ("abduct", "kidnap"):
+        return False
+    doer = agent(trigger)
+    return doer is not None and doer.lemma_.lower() in _FORCE
 
 
 def _freed_by_force(trigger: Token, groups: dict[tuple[str, int], list[Hit]]) -> bool:

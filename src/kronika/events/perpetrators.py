@@ -232,6 +232,8 @@ def _claims_back(tok: Token) -> bool:
     """A claim (or blame) with no act of its own, or for "the attack" told before."""
     if tok.lemma_ in _LIGHT and tok.pos_ == "VERB":
         return any(c.dep_ == "nsubjpass" and _told_before(c) for c in tok.children)
+    if _suspected(tok) is not None:
+        return True  # "The Abu Sayyaf Group was suspected."
     if tok.lemma_ not in _CLAIM_VERBS | _BLAME or tok.pos_ != "VERB":
         return False
     if tok.lemma_ in _BLAME and not any(
@@ -264,12 +266,26 @@ def _claimant(tok: Token) -> Token | None:
             by = next((c for c in tok.children if c.dep_ == "agent"), None)
             if by is not None:
                 return next((c for c in by.children if c.dep_ == "pobj"), None)
+    suspect = _suspected(tok)
+    if suspect is not None:
+        return suspect
     if tok.lemma_ in _BLAME and tok.pos_ == "VERB":
         # "the attack was blamed on the Taliban"
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("on", "to"):
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _suspected(tok: Token) -> Token | None:
+    """ "The Abu Sayyaf Group was suspected", "Al-Shabaab is suspected": the group named
+    as the passive subject of "suspected" with nothing else it is suspected of."""
+    if tok.lemma_ != "suspect" or tok.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("prep", "xcomp", "ccomp", "dobj") for c in tok.children):
+        return None  # "suspected of smuggling", "suspected to be a courier": another thing
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    return subject if subject is not None and subject.ent_type_ in ("ORG", "PERSON") else None
 
 
 def _denied(claimant: Token) -> bool:
