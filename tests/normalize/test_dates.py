@@ -98,3 +98,17 @@ def test_find_dates_skips_relative_phrases_without_reference() -> None:
     text = "He was detained last week, on 10 Dec 2016."
     found = find_dates(text)
     assert [(text[s:e], iso) for s, e, iso in found] == [("10 Dec 2016", "2016-12-10")]
+
+
+@pytest.mark.parametrize(
+    "text,iso",
+    [
+        # a stretch of time is dated by what its two ends share
+        ("between May and July", "2022"),
+        ("from March to May 2019", "2019"),
+        ("between June 5 and June 9, 2016", "2016-06"),
+        ("between 2014 and 2016", None),
+    ],
+)
+def test_normalize_date_reads_a_stretch_by_what_its_ends_share(text: str, iso: str | None) -> None:
+    assert normalize_date(text, "2022-10-01") == iso

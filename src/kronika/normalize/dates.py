@@ -234,11 +234,40 @@ def normalize_date(text: str, reference: str | None = None) -> str | None:
     phrase = _clean(text)
     if not phrase:
         return None
+    span = _RANGE.fullmatch(phrase) or _RANGE.fullmatch(f"from {phrase}")
+    if span is not None:
+        return _range(span.group(1), span.group(2), reference)
     ref = _parse_ref(reference)
     relative, value = _relative(phrase, ref)
     if relative:
         return value
     return _absolute(phrase, ref)
+
+
+#: "between May and July", "from March to May 2019": a stretch of time.
+_RANGE = re.compile(r"(?:between|from) (.+?) (?:and|to|until|till|through) (.+)")
+
+
+def _range(first: str, last: str, reference: str | None) -> str | None:
+    """What two ends of a stretch share: "between May and July 2022" is 2022."""
+    end = normalize_date(last, reference)
+    if end is None:
+        return None
+    start = normalize_date(first if YEAR_IN.search(first) else f"{first} {end[:4]}", None)
+    if start is None:
+        start = normalize_date(first, reference)
+    if start is None:
+        return None
+    # the parts agree from the year down as far as they go
+    parts = []
+    for a, b in zip(start.split("-"), end.split("-"), strict=False):
+        if a != b:
+            break
+        parts.append(a)
+    return "-".join(parts) or None
+
+
+YEAR_IN = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 
 
 _FIND = re.compile(
