@@ -201,6 +201,13 @@ def test_a_date_fronted_earlier_in_the_paragraph_sets_the_scene(
             "ATTACK",
             "2019-05-02",
         ),
+        # "that day": the day told last, even in the paragraph before
+        (
+            "The group suffered a major blow on June 10.\n\nPolice that day detained four "
+            "suspected members in Osh.",
+            "ARREST",
+            "2020-06-10",
+        ),
     ],
 )
 def test_days_counted_from_the_date_told_before(nlp: Any, text: str, kind: str, date: str) -> None:

@@ -24,7 +24,8 @@ _RELATIVE = re.compile(r"\b(last|this|next|ago|earlier|previous|later|that|same)
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 #: Days counted from the date told before: "the previous evening", "a day earlier".
 _DAY_SHIFT = re.compile(
-    r"\bthe (previous|following|next) (?:day|evening|night|morning|afternoon)\b"
+    r"\b(?:that|the same) (day|evening|night|morning|afternoon)\b"
+    r"|\bthe (previous|following|next) (?:day|evening|night|morning|afternoon)\b"
     r"|\bthe (?:day|night) (before|after)\b"
     r"|\b(a|one|two|three|four|five|six|seven|\d{1,2}) days? (earlier|before|later)\b",
     re.I,
@@ -400,11 +401,17 @@ def _shifted(sent: Span, at: int, shift: re.Match[str], published: str | None) -
         if sent.doc[index].idx < at and not _DAY_SHIFT.search(text):
             value = _normalize_date(norm, text, published)
             base = value if value and len(value) == 10 else base
-    base = base or running_reference(sent.doc, at, same_paragraph=True) or published
+    same, word, way, amount, direction = shift.groups()
+    if same is not None:
+        # "June 10 ... Authorities that day detained four": the day told last
+        base = base or _last_told_date(sent, published)
+    else:
+        base = base or running_reference(sent.doc, at, same_paragraph=True) or published
     if base is None or len(base) != 10:
         return None
-    word, way, amount, direction = shift.groups()
-    if amount is not None:
+    if same is not None:
+        days = 0
+    elif amount is not None:
         parse = normalizer("kronika.number.v1")
         number = 1 if amount.lower() in ("a", "one") else (parse(amount) if parse else None)
         if not isinstance(number, int | float):
