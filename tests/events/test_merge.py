@@ -302,3 +302,14 @@ def test_a_jail_told_bare_and_then_more_fully_is_one_escape() -> None:
     # another kind of place of custody is another escape
     other = _told("ESCAPE", 600, "2013-07-11", facility="police lockup", count=12)
     assert len(merge_events([lead, other])) == 2
+
+
+def test_an_act_told_as_of_another_time_stays_apart_from_its_sentence() -> None:
+    # "The attack occurred near the airport and comes days after a strike killed X"
+    main = _told("ATTACK", 0, "2015-01-04", perpetrator=["al-Shabaab"], killed=4)
+    strike = replace(_told("ATTACK", 300, None, killed=1), earlier=True)
+    attack = replace(_told("ATTACK", 300, None), refers_back=True, news=True)
+    merged = merge_events([main, strike, attack], "2015-01-05")
+    assert [e.args for e in merged] == [{"perpetrator": ["al-Shabaab"], "killed": 4}, {"killed": 1}]
+    # "the attack" is the one told before, not the strike beside it
+    assert [len(e.evidence) for e in merged] == [2, 1]

@@ -109,3 +109,14 @@ def test_a_toll_told_for_several_acts_is_not_one_acts(nlp: Any) -> None:
     result = extract_article(nlp(text), article, Settings())
     assert all("killed" not in e.args for e in result.events if e.type == "ATTACK")
     assert [c.quantity for c in result.claims] == [9]
+
+
+def test_a_toll_of_an_act_told_days_apart_is_not_this_acts(nlp: Any) -> None:
+    text = (
+        "Militants bombed a checkpoint near the airport in Kismayo on Sunday. The attack comes "
+        "days after an army raid killed the group's deputy commander."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-06-05")
+    result = extract_article(nlp(text), article, Settings())
+    checkpoint = [e for e in result.events if e.type == "ATTACK" and e.args.get("target")]
+    assert checkpoint and all("killed" not in e.args for e in checkpoint)

@@ -149,7 +149,11 @@ def another_time(trigger: Token, top: Token | None = None) -> bool:
         if marks & {"since", "until", "till"}:
             return True
         # "escaped after militants blasted its gates" is one night's story; "days after" is not
-        apart = any(c.dep_ == "npadvmod" and c.lemma_ in _SPANS for c in token.children)
+        # (the parser sometimes makes "days" the subject: "comes days after a strike killed")
+        apart = any(
+            c.dep_ in ("npadvmod", "nsubj") and c.lemma_ in _SPANS and c.i < token.i
+            for c in token.children
+        )
         if marks & {"after", "before"} and apart:
             return True
     return False

@@ -155,6 +155,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
     news: list[bool] = []  # per entry of ``out``: told as the article's news
     also: list[bool] = []  # per entry of ``out``: told as happening with what came before
     back: list[bool] = []  # per entry of ``out``: its people are ones told of before
+    other_time: list[bool] = []  # per entry of ``out``: told in a clause of another time
 
     def join(i: int, told: Told, event: Event) -> None:
         out[i] = (out[i][0], _union(out[i][1], event))
@@ -215,9 +216,11 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 headline
                 or _shares_core(other, event)
                 or _same_thing(other, event)
-                or (other_start == sent_start and not told.earlier)
+                # "The attack occurred near the airport and comes days after a U.S.
+                # airstrike killed X": an act of another time is apart from its sentence
+                or (other_start == sent_start and not told.earlier and not other_time[i])
                 or _same_group(other, event)
-                or (_anonymous(event) and (close or told.refers_back))
+                or (_anonymous(event) and (close or told.refers_back) and not other_time[i])
                 # "police arrested dozens ... Those arrested include A and B"
                 or (told.refers_back and close and not _names(other))
             ):
@@ -229,6 +232,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
             news.append(told.news)
             also.append(told.also)
             back.append(told.refers_back and not headline)
+            other_time.append(told.earlier)
     kept = sorted(
         (
             (start, e, n, a, b)

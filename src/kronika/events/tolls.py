@@ -17,6 +17,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..model import ArgValue
+from .dates import another_time
 from .fillers import FillContext, count_of
 from .spans import YEAR, block, doc_sents, doc_text, normalizer
 from .spec import RoleSpec
@@ -156,7 +157,7 @@ def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
         to_death = role == "killed" and any(
             c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children
         )
-        if _another_act(tok, trigger):
+        if _another_act(tok, trigger) or _of_another_time(tok, trigger):
             continue  # "the attack comes days after a U.S. airstrike killed X": its toll
         if tok.lemma_.lower() in verbs or tok.lower_ in verbs or to_death:
             # "two teachers were stabbed to death": any act told as ending in death
@@ -180,6 +181,19 @@ def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
     if _NONE[role].search(doc_text(sent.doc)[lo:hi]):
         return 0
     return None
+
+
+def _of_another_time(verb: Token, trigger: Token | None) -> bool:
+    """Whether ``verb`` sits in a clause told as days before or after the trigger's
+    (or, with no trigger, the sentence's)."""
+    if verb.pos_ != "VERB" or verb == trigger:
+        return False
+    if trigger is None:
+        return another_time(verb)
+    if trigger in verb.ancestors:
+        return False
+    common = next((a for a in trigger.ancestors if a in verb.ancestors), None)
+    return another_time(verb, common)
 
 
 def _suffered_wounds(verb: Token) -> bool:
