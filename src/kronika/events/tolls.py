@@ -190,8 +190,8 @@ def _of_another_time(verb: Token, trigger: Token | None) -> bool:
         return False
     if trigger is None:
         return another_time(verb)
-    if trigger in verb.ancestors:
-        return False
+    if trigger in verb.ancestors or verb in trigger.ancestors:
+        return False  # the trigger's own clause ("a drone strike killed four")
     common = next((a for a in trigger.ancestors if a in verb.ancestors), None)
     return another_time(verb, common)
 
