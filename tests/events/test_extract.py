@@ -505,3 +505,18 @@ def test_a_known_group_is_never_a_defendant_however_the_parse_hangs_it(nlp: Any)
     )
     (event,) = [e for e in _extract(nlp, text).events if e.type == "SENTENCE"]
     assert event.args["defendant"] == []
+
+
+def test_the_bomber_told_again_is_the_same_attack_and_a_time_is_no_target(nlp: Any) -> None:
+    text = (
+        "A suicide bomber blew himself up at a market in Kabul on Monday, killing six people. "
+        '"The bomber attacked at one of the busiest times of the day," a police officer said.'
+    )
+    attacks = [e for e in _extract(nlp, text).events if e.type == "ATTACK"]
+    assert len(attacks) == 1
+    assert attacks[0].args.get("target") == "market"
+
+
+def test_a_course_of_conduct_in_the_present_is_no_event(nlp: Any) -> None:
+    text = '"These militants are attacking civilians and schools," the governor said.'
+    assert [e for e in _extract(nlp, text).events if e.type == "ATTACK"] == []

@@ -141,6 +141,9 @@ def _phrase(ctx: FillContext, token: Token | None) -> str | None:
         return None
     if token.lemma_.lower() in _ANYONE or token.lower_ in ("he", "she", "they", "him", "them"):
         return None  # "50 people were killed": a toll, not what was attacked
+    of = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if token.lemma_.lower() in _TIMES or (token.lower_ == "one" and of and of[0].lemma_ in _TIMES):
+        return None  # "attacked at one of the busiest times of the day": when, not what
     if token.ent_type_ == "PERSON":
         return ctx.mentions.name_at(token.doc[token.i : token.i + 1].root.idx) or _entity_text(
             token
@@ -156,6 +159,8 @@ def _phrase(ctx: FillContext, token: Token | None) -> str | None:
     return " ".join(t.text for t in words) or None
 
 
+#: Nouns for a time, which a preposition after an act may name instead of a target.
+_TIMES = frozenset("time hour moment day night morning evening afternoon period dawn dusk".split())
 #: Nouns that count victims without saying who they were.
 _ANYONE = frozenset("people person persons individual individuals other others more".split())
 

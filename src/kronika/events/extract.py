@@ -597,6 +597,10 @@ def _generic(trigger: Token) -> bool:
         # "Assailants set fire to a school on Monday": a past the same as the present
         same_past = trigger.tag_ == "VBP" and trigger.lower_ in _SAME_PAST
         return not (same_past and _told_as_past(trigger))
+    if trigger.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in trigger.children
+    ):
+        return True  # "these terrorists are attacking civilians": a course of conduct
     # "killing four guards" after a main verb is part of a told event; "joining ISIS" is not
     return (
         trigger.tag_ == "VBG"
@@ -675,9 +679,9 @@ def _refers_back(trigger: Token) -> bool:
     ):
         return True  # "The bomb exploded in the Waaberi district": the act told above
     doer = agent(trigger)
-    if doer is not None and doer.tag_ == "NNS" and _definite(doer):
+    if doer is not None and doer.tag_ in ("NN", "NNS") and _definite(doer):
         if doer.lemma_.lower() in ATTACKERS or doer.lower_ == "gunmen":
-            return True  # "The assailants also set fire to several homes"
+            return True  # "The assailants also set fire to several homes", "The bomber struck"
     token = patient(trigger) or agent(trigger)
     if token is None:
         return False
