@@ -597,8 +597,10 @@ def _generic(trigger: Token) -> bool:
         # "Assailants set fire to a school on Monday": a past the same as the present
         same_past = trigger.tag_ == "VBP" and trigger.lower_ in _SAME_PAST
         return not (same_past and _told_as_past(trigger))
-    if trigger.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in trigger.children
+    if (
+        trigger.tag_ == "VBG"
+        and trigger.lemma_ != "serve"  # "is serving a ten-year sentence" tells the verdict
+        and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in trigger.children)
     ):
         return True  # "these terrorists are attacking civilians": a course of conduct
     # "killing four guards" after a main verb is part of a told event; "joining ISIS" is not
