@@ -352,6 +352,8 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             typed[name] = None
         elif name and kind == "ORG" and ctx.mentions.known_as(name, "ORG"):
             continue  # "an activist of the party Hizb ut-Tahrir", the parse broken: a group
+        elif name and kind == "PERSON" and name != tok.text and name.endswith(" " + tok.text):
+            continue  # "joined opponents of Niyazov": the man named in full before, no group
         elif name and kind in ("PERSON", "ORG"):
             other[name] = None
     if not typed and token.lemma_ in _COUNSEL and "PERSON" in types:
