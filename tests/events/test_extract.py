@@ -520,3 +520,17 @@ def test_the_bomber_told_again_is_the_same_attack_and_a_time_is_no_target(nlp: A
 def test_a_course_of_conduct_in_the_present_is_no_event(nlp: Any) -> None:
     text = '"These militants are attacking civilians and schools," the governor said.'
     assert [e for e in _extract(nlp, text).events if e.type == "ATTACK"] == []
+
+
+def test_the_blast_told_again_by_its_definite_noun_is_the_same_attack(nlp: Any) -> None:
+    text = (
+        "A car bomb exploded outside the police headquarters in Osh on Tuesday, wounding three "
+        "officers.\n\nNo group has claimed the attack. Police cordoned off the street and "
+        "searched nearby houses for accomplices of the driver. Shops in the centre stayed shut "
+        "for the rest of the day, and the city's schools sent their pupils home early. The "
+        "mayor called on residents to stay calm and to report anything unusual to the "
+        "police.\n\nKyrgyzstan's Health "
+        "Ministry said the three people wounded by the blast were Kyrgyz nationals."
+    )
+    attacks = [e for e in _extract(nlp, text).events if e.type == "ATTACK"]
+    assert len(attacks) == 1 and attacks[0].args.get("wounded") == 3

@@ -680,6 +680,13 @@ def _refers_back(trigger: Token) -> bool:
         and not about_people(subject)
     ):
         return True  # "The bomb exploded in the Waaberi district": the act told above
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ in ("pobj", "dobj")
+        and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in trigger.children)
+        and not any(c.dep_ in _OWN_DETAILS for c in trigger.children)
+    ):
+        return True  # "the three people wounded by the blast", "blamed those explosions on X"
     doer = agent(trigger)
     if doer is not None and doer.tag_ in ("NN", "NNS") and _definite(doer):
         if doer.lemma_.lower() in ATTACKERS or doer.lower_ == "gunmen":
@@ -698,6 +705,10 @@ def _refers_back(trigger: Token) -> bool:
     return token.tag_ == "NNS" and any(
         c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in token.children
     )
+
+
+#: What a noun may carry that tells an act of its own ("the bombing of a market in Osh").
+_OWN_DETAILS = frozenset({"prep", "amod", "compound", "relcl", "acl"})
 
 
 def _definite(noun: Token) -> bool:
