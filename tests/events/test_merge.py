@@ -313,3 +313,26 @@ def test_an_act_told_as_of_another_time_stays_apart_from_its_sentence() -> None:
     assert [e.args for e in merged] == [{"perpetrator": ["al-Shabaab"], "killed": 4}, {"killed": 1}]
     # "the attack" is the one told before, not the strike beside it
     assert [len(e.evidence) for e in merged] == [2, 1]
+
+
+def test_people_told_without_a_number_take_the_number_told_just_after() -> None:
+    # "Police have detained a group of alleged members ... 16 suspected members have been
+    # apprehended": one arrest, counted in the second sentence
+    lead = _told("ARREST", 0, None, detainee=[])
+    counted = _told("ARREST", 30, "2015-10-29", detainee=[], count=16)
+    (event,) = merge_events([lead, counted])
+    assert event.args["count"] == 16
+    # people who are themselves ones told of before ("All of them were arrested") stay apart
+    back = replace(lead, refers_back=True)
+    assert len(merge_events([back, counted])) == 2
+
+
+def test_a_country_gives_way_to_a_place_inside_it_for_every_type() -> None:
+    country = Place("Tajikistan", country="Tajikistan")
+    city = Place("Dushanbe", country="Tajikistan", admin1="Dushanbe")
+    lead = replace(_told("SENTENCE", 0, None, defendant=[]), headline=False)
+    lead = replace(lead, event=replace(lead.event, location=country))
+    body = _told("SENTENCE", 30, None, defendant=["Jahongir Qosimov"], term_years=19)
+    body = replace(body, event=replace(body.event, location=city))
+    (event,) = merge_events([lead, body])
+    assert event.location == city

@@ -694,7 +694,7 @@ def _refers_back(trigger: Token) -> bool:
     token = patient(trigger) or agent(trigger)
     if token is None:
         return False
-    if token.lower_ in ("they", "them", "those", "these"):
+    if token.lower_ in _THEY:
         return True  # "they were released", "those arrested include A and B"
     if token.lower_ in ("half", "some", "many", "most", "all", "none"):
         # "half of them were pardoned"
@@ -707,6 +707,8 @@ def _refers_back(trigger: Token) -> bool:
     )
 
 
+#: Pronouns for people told of before ("они": "they" in Russian text).
+_THEY = frozenset({"they", "them", "those", "these", "они", "их", "им", "эти", "те"})
 #: What a noun may carry that tells an act of its own ("the bombing of a market in Osh").
 _OWN_DETAILS = frozenset({"prep", "amod", "compound", "relcl", "acl"})
 

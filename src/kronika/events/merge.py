@@ -221,6 +221,9 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 or (other_start == sent_start and not told.earlier and not other_time[i])
                 or _same_group(other, event)
                 or (_anonymous(event) and (close or told.refers_back) and not other_time[i])
+                # "Police have detained a group of alleged members ... 16 suspected members
+                # have been apprehended": the number of the people told just before
+                or (_anonymous(other) and close and not (told.earlier or other_time[i] or back[i]))
                 # "police arrested dozens ... Those arrested include A and B"
                 or (told.refers_back and close and not _names(other))
             ):
@@ -423,10 +426,17 @@ def _union(a: Event, b: Event) -> Event:
         date=_finer(a.date, b.date),
         # where an attack happened is told most exactly once; a trial's place is its court's
         location=_narrower(a.location, b.location)
-        if a.type in _PLACE_BOUND
+        if a.type in _PLACE_BOUND or _inside(b.location, a.location)
         else a.location or b.location,
         confidence=max(a.confidence, b.confidence),
     )
+
+
+def _inside(place: Place | None, country: Place | None) -> bool:
+    """Whether ``place`` lies in ``country`` and is told more exactly ("Dushanbe", "Tajikistan")."""
+    if place is None or country is None or country.name != country.country:
+        return False
+    return place.country == country.name and place.name != country.name
 
 
 def _narrower(a: Place | None, b: Place | None) -> Place | None:
