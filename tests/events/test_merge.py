@@ -336,3 +336,18 @@ def test_a_country_gives_way_to_a_place_inside_it_for_every_type() -> None:
     body = replace(body, event=replace(body.event, location=city))
     (event,) = merge_events([lead, body])
     assert event.location == city
+
+
+def test_a_group_banned_in_two_states_is_two_bans_wherever_they_are_told() -> None:
+    astana = replace(
+        _told("BAN", 0, "2013-02", organization=["Tablighi Jamaat"]),
+    )
+    astana = replace(astana, event=replace(astana.event, location=Place("Astana", "Kazakhstan")))
+    tashkent = _told("BAN", 300, None, organization=["Tablighi Jamaat"])
+    tashkent = replace(
+        tashkent, event=replace(tashkent.event, location=Place("Uzbekistan", "Uzbekistan"))
+    )
+    assert len(merge_events([astana, tashkent])) == 2
+    # told again without a place, it is the same ban
+    again = _told("BAN", 600, None, organization=["Tablighi Jamaat"])
+    assert len(merge_events([astana, again])) == 1

@@ -195,7 +195,8 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 not _places_agree(other, event) or _other_body(other, event)
             )
             if other.type == event.type in _ONCE_PER_PERSON and _same_people(other, event):
-                if apart:
+                # a group banned in one state and then in another: two bans, told anywhere
+                if apart or (event.type == "BAN" and not _places_agree(other, event)):
                     continue
                 join(i, told, event)
                 break
