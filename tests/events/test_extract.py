@@ -534,3 +534,9 @@ def test_the_blast_told_again_by_its_definite_noun_is_the_same_attack(nlp: Any) 
     )
     attacks = [e for e in _extract(nlp, text).events if e.type == "ATTACK"]
     assert len(attacks) == 1 and attacks[0].args.get("wounded") == 3
+
+
+def test_the_words_that_hedge_a_number_are_not_the_target(nlp: Any) -> None:
+    text = "Suspected jihadists killed at least 19 gendarmes and a civilian near Inata on Sunday."
+    (event,) = [e for e in _extract(nlp, text).events if e.type == "ATTACK"]
+    assert event.args["target"] == "gendarmes and civilian"
