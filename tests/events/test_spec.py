@@ -178,3 +178,12 @@ def test_load_specs_adds_user_nouns_to_a_builtin_type_once(tmp_path: Path) -> No
     assert spec.nouns.count("jailing") == 1
     assert spec.nouns[-1] == "incarceration"
     assert "judgment" in spec.supplements and "conviction" in spec.supplements
+
+
+def test_parse_spec_rejects_a_word_yaml_read_as_true() -> None:
+    raw = _spec("{defendant: defendant}")
+    patterns = raw["patterns"]
+    assert isinstance(patterns, list)
+    patterns[0]["match"][1]["RIGHT_ATTRS"] = {"LOWER": {"IN": ["to", True]}}
+    with pytest.raises(RuleError, match="unquoted on, off, yes or no; write the word in quotes"):
+        parse_spec(raw, "rules/t.yaml")

@@ -196,12 +196,43 @@ def _role(name: str, raw: Any, where: str) -> RoleSpec:
     )
 
 
+#: Pattern keys whose values are words or labels, never true/false.
+_WORD_KEYS = frozenset(
+    "RIGHT_ID LEFT_ID REL_OP LOWER LEMMA TEXT ORTH NORM DEP POS TAG ENT_TYPE".split()
+)
+
+
+def _no_yaml_booleans(node: dict[str, Any], where: str) -> None:
+    """Reject a word YAML read as true/false: unquoted on, off, yes, no in a pattern."""
+
+    def check(key: str, value: Any) -> None:
+        if isinstance(value, bool):
+            raise RuleError(
+                f"{where}.match: {key} holds {value}, which YAML reads from an unquoted "
+                'on, off, yes or no; write the word in quotes, e.g. "on".'
+            )
+        if isinstance(value, dict):
+            for op, inner in value.items():
+                for item in inner if isinstance(inner, list) else [inner]:
+                    check(f"{key}.{op}", item)
+
+    for key, value in node.items():
+        if key in _WORD_KEYS:
+            check(key, value)
+        elif key == "RIGHT_ATTRS" and isinstance(value, dict):
+            for attr, inner in value.items():
+                if attr in _WORD_KEYS:
+                    check(attr, inner)
+
+
 def _pattern(raw: Any, roles: dict[str, RoleSpec], where: str) -> PatternSpec:
     if not isinstance(raw, dict) or not isinstance(raw.get("match"), list) or not raw["match"]:
         raise RuleError(f"{where}: a pattern needs an id and a non-empty 'match' list")
     nodes = [n.get("RIGHT_ID") for n in raw["match"] if isinstance(n, dict)]
     if len(nodes) != len(raw["match"]) or nodes[0] != "trigger":
         raise RuleError(f"{where}.match: every node needs a RIGHT_ID; the first must be 'trigger'")
+    for node in raw["match"]:
+        _no_yaml_booleans(node, where)
     pattern_roles = dict(raw.get("roles") or {})
     for role, node in pattern_roles.items():
         if node not in nodes:
