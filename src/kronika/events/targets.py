@@ -156,8 +156,8 @@ def split_places(event: Event, trigger: Token) -> list[Event]:
 
 
 def _per_authority(event: Event, trigger: Token, resolve: Any) -> list[Event]:
-    """ "designated a terrorist group by the United Nations and the United States": one
-    designation per body, each placed in its state when the body is one."""
+    """ "designated a terrorist group by the United Nations and the United States", "Kazakhstan
+    and Kyrgyzstan banned X": one designation per body, placed in its state when it is one."""
     authority = event.args.get("authority")
     # the parser hangs "by" on the verb or on the label it gives ("a terrorist group by")
     by = next(
@@ -169,6 +169,9 @@ def _per_authority(event: Event, trigger: Token, resolve: Any) -> list[Event]:
         None,
     )
     first = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if first is None:
+        # "Kazakhstan and Kyrgyzstan banned X": one ban by each state that acted
+        first = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
     if first is None or not first.conjuncts or not isinstance(authority, str):
         return [event]
     out = []
