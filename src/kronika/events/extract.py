@@ -795,6 +795,8 @@ def _freed_by_force(trigger: Token, groups: dict[tuple[str, int], list[Hit]]) ->
     doer = agent(trigger)
     if doer is None or doer.lemma_.lower() not in _FORCE:
         return False
+    if doer.lemma_.lower() in ("jailbreak", "breakout"):
+        return True  # "The jailbreak freed dozens of suspects": whoever it freed escaped
     # "insurgents freed two kidnapped engineers": hostages let go, not inmates broken out
     freed = patient(trigger)
     jail = any(c.lower_ == "from" for c in trigger.children)
