@@ -244,6 +244,13 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
         ),
         # a settlement the model left untagged, named after "the village of"
         ("Three herders were stabbed to death in the village of Vorukh.", "ATTACK", "Vorukh"),
+        # the place of an act told days before another is its own clause's
+        (
+            "Karim Nazarov was recaptured in Tursunzoda two days after he fled custody in "
+            "Dushanbe.",
+            "ESCAPE",
+            "Dushanbe",
+        ),
         # a town attacked is where the attack was
         ("Militants launched an attack on Kunduz on Monday.", "ATTACK", "Kunduz"),
         # a stop on the way is not where it happened

@@ -63,9 +63,7 @@ def is_asserted(trigger: Token) -> bool:
         if child.dep_ == "advmod" and child.lower_ in habitual:
             return False
         # "Neither X nor Y filed an appeal"
-        if child.dep_ in ("nsubj", "nsubjpass") and any(
-            c.dep_ == "preconj" and c.lower_ == "neither" for c in child.children
-        ):
+        if child.dep_ in ("nsubj", "nsubjpass") and _neither(child):
             return False
         # "No prisoner has escaped"
         if child.dep_ in ("nsubj", "nsubjpass") and any(
@@ -99,7 +97,11 @@ def is_asserted(trigger: Token) -> bool:
         token = token.head
         if token.lemma_ in governors and not joined and not _granted(token, cues):
             return False
-        negated = any(c.dep_ == "neg" for c in token.children)
+        negated = any(c.dep_ == "neg" for c in token.children) or any(
+            # "Neither X nor his brother filed an appeal"
+            c.dep_ in ("nsubj", "nsubjpass") and _neither(c)
+            for c in token.children
+        )
         if token.pos_ in ("VERB", "AUX") and negated and not (subject and step == 0):
             return False
         if token.pos_ == "VERB" and token.dep_ not in ("conj", "xcomp", "ccomp"):
@@ -115,6 +117,14 @@ def _journey(trigger: Token, cues: dict[str, Any]) -> bool:
         and head.lemma_ in (cues.get("journeys") or ())
         and head.tag_ in ("VBD", "VBN")
         and is_asserted(head)
+    )
+
+
+def _neither(subject: Token) -> bool:
+    """ "Neither X nor Y": a subject no one of which did it, wherever the parser hangs
+    "neither"."""
+    return any(c.lower_ == "nor" for c in subject.children) and any(
+        t.lower_ == "neither" for t in subject.subtree
     )
 
 

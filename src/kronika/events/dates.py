@@ -110,8 +110,9 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
             return True
         if ancestor.pos_ in ("VERB", "AUX"):
             if ancestor in trigger.ancestors:
-                if dating and (
-                    inside_a_participant(trigger, ancestor) or another_time(trigger, ancestor)
+                # (a place too: "recaptured in Tursunzoda two days after he fled in Dushanbe")
+                if another_time(trigger, ancestor) or (
+                    dating and inside_a_participant(trigger, ancestor)
                 ):
                     # "militants accused of the bombing surrendered, police said Monday":
                     # the clause's date is its own act's, not that of a noun deep in it;
