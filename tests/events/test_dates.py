@@ -63,6 +63,13 @@ def test_a_clause_with_its_own_date_keeps_it_under_a_heading(nlp: Any) -> None:
             "SENTENCE",
             "2021-01-01",
         ),
+        # an aside about the act is no date of it
+        (
+            "The car bomb, the third in the city this year, killed two customs officers in "
+            "Mogadishu.",
+            "ATTACK",
+            "2021-01-01",
+        ),
         # nor is the verdict's date the crime's
         (
             "On 2 April a court in Osh jailed three men for the killing of a police officer.",

@@ -105,9 +105,12 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
     if dating and _of_a_crime(token, trigger):
         return None  # "found guilty of their role in the April 2017 blast": the crime's
     below = token
+    aside = False
     for ancestor in token.ancestors:
         if ancestor == trigger:
-            return True
+            # "The car bomb, the third in the city this year, killed two": an aside's date
+            return None if dating and (aside or below.dep_ == "appos") else True
+        aside = aside or ancestor.dep_ == "appos"
         if ancestor.pos_ in ("VERB", "AUX"):
             if ancestor in trigger.ancestors:
                 # (a place too: "recaptured in Tursunzoda two days after he fled in Dushanbe")
