@@ -19,12 +19,16 @@ def _extract(nlp: Any, text: str, published: str | None = "2021-03-10") -> Artic
     return extract_article(nlp(text), article, Settings())
 
 
+def _of_type(nlp: Any, text: str, kind: str) -> list[Event]:
+    return [e for e in _extract(nlp, text).events if e.type == kind]
+
+
 def test_extract_article_fills_a_sentence_event(nlp: Any) -> None:
     text = (
         "The Sughd regional court sentenced Farrukh Nazarov to nine years in prison on March 3 "
         "on charges of extremism."
     )
-    (event,) = [e for e in _extract(nlp, text).events if e.type == "SENTENCE"]
+    (event,) = _of_type(nlp, text, "SENTENCE")
     assert event.args["defendant"] == ["Farrukh Nazarov"]
     assert event.args["term_years"] == 9
     assert event.args["court"] == "Sughd regional court"
@@ -39,7 +43,7 @@ def test_extract_article_merges_one_event_told_twice(nlp: Any) -> None:
         "Police detained Rustam Aliev in Osh on Monday. "
         "Aliev was detained after a raid on his home, his lawyer said."
     )
-    arrests = [e for e in _extract(nlp, text).events if e.type == "ARREST"]
+    arrests = _of_type(nlp, text, "ARREST")
     assert len(arrests) == 1
     assert arrests[0].args["detainee"] == ["Rustam Aliev"]
     assert len(arrests[0].evidence) == 2
@@ -47,14 +51,14 @@ def test_extract_article_merges_one_event_told_twice(nlp: Any) -> None:
 
 def test_extract_article_resolves_a_pronoun_to_the_full_name(nlp: Any) -> None:
     text = "Bakhtiyor Saidov led the cell for years. In 2019 he was arrested in Moscow."
-    (event,) = [e for e in _extract(nlp, text).events if e.type == "ARREST"]
+    (event,) = _of_type(nlp, text, "ARREST")
     assert event.args["detainee"] == ["Bakhtiyor Saidov"]
     assert event.date == "2019"
 
 
 def test_extract_article_keeps_unnamed_people_as_a_count(nlp: Any) -> None:
     text = "Twelve members of the group were sentenced to terms of up to eight years."
-    (event,) = [e for e in _extract(nlp, text).events if e.type == "SENTENCE"]
+    (event,) = _of_type(nlp, text, "SENTENCE")
     assert event.args["defendant"] == [] and event.args["count"] == 12
     assert event.args["term_years"] == 8
 
@@ -74,7 +78,7 @@ def test_extract_article_skips_actions_not_done(nlp: Any, text: str) -> None:
 
 def test_extract_article_marks_a_contested_event(nlp: Any) -> None:
     text = "Anvar Tursunov was sentenced to ten years in prison. He denied the charges."
-    (event,) = [e for e in _extract(nlp, text).events if e.type == "SENTENCE"]
+    (event,) = _of_type(nlp, text, "SENTENCE")
     assert "contested" in event.flags and "denied" in event.markers
 
 
@@ -111,7 +115,7 @@ def test_extract_article_merges_a_headline_into_its_story(nlp: Any) -> None:
         "Court Jails Activist For Nine Years\n\n"
         "A court in Osh sentenced the activist Bolot Temirov to nine years in prison on Monday."
     )
-    sentences = [e for e in _extract(nlp, text).events if e.type == "SENTENCE"]
+    sentences = _of_type(nlp, text, "SENTENCE")
     assert len(sentences) == 1
     assert sentences[0].args["defendant"] == ["Bolot Temirov"]
 
@@ -119,7 +123,7 @@ def test_extract_article_merges_a_headline_into_its_story(nlp: Any) -> None:
 def test_a_title_the_parser_cuts_at_its_comma_is_still_one_title(nlp: Any) -> None:
     # a title is written in the present, which in body text would be a habit
     text = "Russia Bans Islamic State, Al-Qaeda As Terrorist Groups"
-    bans = [e for e in _extract(nlp, text).events if e.type == "BAN"]
+    bans = _of_type(nlp, text, "BAN")
     assert bans and "Islamic State" in bans[0].args["organization"]
 
 
@@ -157,19 +161,19 @@ def test_extract_article_reads_names_set_off_by_a_comma(nlp: Any) -> None:
         "In May 2019, the Osh City Court sentenced the brother of an exiled imam, "
         "Bakyt Tashiev, to eight years in prison."
     )
-    (event,) = [e for e in _extract(nlp, text).events if e.type == "SENTENCE"]
+    (event,) = _of_type(nlp, text, "SENTENCE")
     assert event.args["defendant"] == ["Bakyt Tashiev"]
     assert event.args["term_years"] == 8
 
 
 def test_extract_article_drops_a_vague_tally_of_attacks(nlp: Any) -> None:
     text = "The region has been the source of several attacks on Europe in recent decades."
-    assert not [e for e in _extract(nlp, text).events if e.type == "ATTACK"]
+    assert not _of_type(nlp, text, "ATTACK")
 
 
 def test_extract_article_keeps_attacks_someone_carried_out(nlp: Any) -> None:
     text = "Police said Jamaat Ansarullah carried out several bomb attacks in Dushanbe in 2012."
-    assert [e for e in _extract(nlp, text).events if e.type == "ATTACK"]
+    assert _of_type(nlp, text, "ATTACK")
 
 
 def test_extract_article_joins_people_who_escaped_with_others(nlp: Any) -> None:
@@ -177,7 +181,7 @@ def test_extract_article_joins_people_who_escaped_with_others(nlp: Any) -> None:
         "12 inmates escaped from a prison in Osh on Sunday. "
         "Four other inmates escaped with them but were caught, officials said."
     )
-    escapes = [e for e in _extract(nlp, text).events if e.type == "ESCAPE"]
+    escapes = _of_type(nlp, text, "ESCAPE")
     assert len(escapes) == 1
     assert escapes[0].args.get("count") == 12
 
@@ -187,14 +191,14 @@ def test_extract_article_places_an_arrest_after_an_attack(nlp: Any) -> None:
         "In April, gunmen attacked a police station in Khujand, killing three officers.\n\n"
         "Police killed two gunmen and arrested several others."
     )
-    (arrest,) = [e for e in _extract(nlp, text).events if e.type == "ARREST"]
+    (arrest,) = _of_type(nlp, text, "ARREST")
     assert arrest.date == "2021-04"
     assert arrest.location is not None and arrest.location.name == "Khujand"
 
 
 def test_extract_article_reads_the_capital_of_a_country(nlp: Any) -> None:
     text = "Twenty inmates escaped from a prison in Kyrgyzstan's capital on Sunday."
-    (escape,) = [e for e in _extract(nlp, text).events if e.type == "ESCAPE"]
+    (escape,) = _of_type(nlp, text, "ESCAPE")
     assert escape.location is not None and escape.location.name == "Bishkek"
 
 
@@ -473,7 +477,7 @@ def test_a_family_name_shared_with_a_town_is_the_person_not_the_place(nlp: Any) 
 
 def test_a_people_counted_is_no_one_s_name(nlp: Any) -> None:
     text = "A military court in Rostov-on-Don has sentenced four Crimean Tatars to 12 years."
-    (sentence,) = [e for e in _extract(nlp, text).events if e.type == "SENTENCE"]
+    (sentence,) = _of_type(nlp, text, "SENTENCE")
     assert sentence.args["defendant"] == []
     assert sentence.args["count"] == 4
 
@@ -503,7 +507,7 @@ def test_a_known_group_is_never_a_defendant_however_the_parse_hangs_it(nlp: Any)
         "An activist of the banned extremist party Hizb ut-Tahrir has been sentenced to a long "
         "prison term."
     )
-    (event,) = [e for e in _extract(nlp, text).events if e.type == "SENTENCE"]
+    (event,) = _of_type(nlp, text, "SENTENCE")
     assert event.args["defendant"] == []
 
 
@@ -512,14 +516,14 @@ def test_the_bomber_told_again_is_the_same_attack_and_a_time_is_no_target(nlp: A
         "A suicide bomber blew himself up at a market in Kabul on Monday, killing six people. "
         '"The bomber attacked at one of the busiest times of the day," a police officer said.'
     )
-    attacks = [e for e in _extract(nlp, text).events if e.type == "ATTACK"]
+    attacks = _of_type(nlp, text, "ATTACK")
     assert len(attacks) == 1
     assert attacks[0].args.get("target") == "market"
 
 
 def test_a_course_of_conduct_in_the_present_is_no_event(nlp: Any) -> None:
     text = '"These militants are attacking civilians and schools," the governor said.'
-    assert [e for e in _extract(nlp, text).events if e.type == "ATTACK"] == []
+    assert _of_type(nlp, text, "ATTACK") == []
 
 
 def test_the_blast_told_again_by_its_definite_noun_is_the_same_attack(nlp: Any) -> None:
@@ -532,11 +536,11 @@ def test_the_blast_told_again_by_its_definite_noun_is_the_same_attack(nlp: Any) 
         "police.\n\nKyrgyzstan's Health "
         "Ministry said the three people wounded by the blast were Kyrgyz nationals."
     )
-    attacks = [e for e in _extract(nlp, text).events if e.type == "ATTACK"]
+    attacks = _of_type(nlp, text, "ATTACK")
     assert len(attacks) == 1 and attacks[0].args.get("wounded") == 3
 
 
 def test_the_words_that_hedge_a_number_are_not_the_target(nlp: Any) -> None:
     text = "Suspected jihadists killed at least 19 gendarmes and a civilian near Inata on Sunday."
-    (event,) = [e for e in _extract(nlp, text).events if e.type == "ATTACK"]
+    (event,) = _of_type(nlp, text, "ATTACK")
     assert event.args["target"] == "gendarmes and civilian"
