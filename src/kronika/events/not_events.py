@@ -1,0 +1,121 @@
+"""Acts a rule finds that are not events of their own.
+
+A count of people who joined IS, or killed "since 2014", is a tally someone gives;
+"those kidnapped by Daesh" only says who people are; attackers killed in a fight
+told elsewhere are no attack; hostages taken by gunmen are no arrest; inmates
+freed by a raid or a jailbreak escaped, they were not released.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..model import Event
+from .compile import Hit
+from .fillers import agent, patient
+from .spans import sent_of
+from .tolls import ATTACKERS
+
+#: Types whose unnamed head counts from this size up are statistics, not one act.
+_TALLY_FLOORS = {"JOIN": 50}
+
+
+def is_tally(event: Event) -> bool:
+    """A count of people who joined, with nobody named: a figure someone gives, not an event."""
+    floor = _TALLY_FLOORS.get(event.type)
+    count = event.args.get("count")
+    return (
+        floor is not None
+        and isinstance(count, int | float)
+        and count >= floor
+        and not _named(event)
+    )
+
+
+#: "over the past decade", "in recent years", "every year": a count over a span of time.
+_SPAN = re.compile(
+    r"\b(?:over|in|during|for) the (?:past|last) (?:\w+ )?(?:years?|decades?|months?)\b"
+    r"|\bin recent (?:years|months)\b|\b(?:every|each) year\b|\bsince (?:19|20)\d\d\b"
+    r"|\bbetween (?:19|20)\d\d and (?:19|20)\d\d\b",
+    re.I,
+)
+
+
+#: List-valued roles that hold phrases, not the people or groups an event is about.
+_PHRASE_LISTS = frozenset({"charges", "articles"})
+
+
+def _named(event: Event) -> bool:
+    """Whether the event names its people or groups."""
+    return any(isinstance(v, list) and v and k not in _PHRASE_LISTS for k, v in event.args.items())
+
+
+def over_a_span(event: Event, trigger: Token) -> bool:
+    """A count of unnamed people acted on over a span of time: a tally, not one event.
+
+    "has killed more than 13,000 people since 2014" is a war's toll, not one attack's.
+    """
+    count = event.args.get("count", event.args.get("killed"))
+    if _named(event) or not isinstance(count, int | float):
+        return False
+    return _SPAN.search(sent_of(trigger).text) is not None
+
+
+def attackers_only(event: Event) -> bool:
+    """An attack whose only victims named are attackers: their deaths in a fight told
+    elsewhere, or security forces at work, not an attack of its own."""
+    target = event.args.get("target")
+    if not isinstance(target, str) or event.args.get("killed") or event.args.get("wounded"):
+        return False
+    words = target.casefold().split()
+    return bool(words) and words[-1].removesuffix("s") in ATTACKERS | {"gunmen"}
+
+
+#: Doers who free prisoners by force: the freeing is an escape, not a release.
+_FORCE = frozenset(
+    "militant gunman assailant attacker insurgent rebel fighter jihadist jailbreak breakout "
+    "raid attack assault militants gunmen assailants attackers insurgents rebels fighters "
+    "jihadists".split()
+)
+
+
+def taken_by_force(trigger: Token) -> bool:
+    """Whether people were abducted by armed men or militants (not taken by a state)."""
+    if trigger.lemma_ not in ("abduct", "kidnap"):
+        return False
+    doer = agent(trigger)
+    return doer is not None and doer.lemma_.lower() in _FORCE
+
+
+def freed_by_force(trigger: Token, groups: dict[tuple[str, int], list[Hit]]) -> bool:
+    """Whether a release is people freed from custody by an attack or by armed men."""
+    if ("ESCAPE", trigger.i) in groups:
+        return True
+    doer = agent(trigger)
+    if doer is None or doer.lemma_.lower() not in _FORCE:
+        return False
+    if doer.lemma_.lower() in ("jailbreak", "breakout"):
+        return True  # "The jailbreak freed dozens of suspects": whoever it freed escaped
+    # "insurgents freed two kidnapped engineers": hostages let go, not inmates broken out
+    freed = patient(trigger)
+    jail = any(c.lower_ == "from" for c in trigger.children)
+    return jail or freed is None or freed.lemma_.lower() in _INMATES
+
+
+#: People held in custody, whom armed men free by force.
+_INMATES = frozenset(
+    "prisoner inmate convict detainee prisoners inmates convicts detainees".split()
+)
+
+
+def those_described(trigger: Token, event: Event) -> bool:
+    """ "those kidnapped by Daesh", "those detained": a participle that only says who people
+    are, with none of them named or counted ("those arrested include A and B" names them)."""
+    return (
+        trigger.dep_ == "acl"
+        and trigger.head.lower_ == "those"
+        and "count" not in event.args
+        and not _named(event)
+    )
