@@ -222,7 +222,8 @@ def _claimed_in(
         claimant = _claimant(tok)
         if claimant is None or _denied(claimant):
             continue
-        names = names_of(ctx, claimant, types)
+        # "gunmen belonging to X were behind the attack": the group of the unnamed doers
+        names = names_of(ctx, claimant, types) or _group_of(ctx, claimant, types)
         if names:
             return names
     return []
@@ -234,6 +235,8 @@ def _claims_back(tok: Token) -> bool:
         return any(c.dep_ == "nsubjpass" and _told_before(c) for c in tok.children)
     if _suspected(tok) is not None:
         return True  # "The Abu Sayyaf Group was suspected."
+    if _behind(tok) is not None:
+        return any(_told_before(g) for c in tok.children for g in c.children)
     if tok.lemma_ not in _CLAIM_VERBS | _BLAME or tok.pos_ != "VERB":
         return False
     if tok.lemma_ in _BLAME and not any(
@@ -266,7 +269,7 @@ def _claimant(tok: Token) -> Token | None:
             by = next((c for c in tok.children if c.dep_ == "agent"), None)
             if by is not None:
                 return next((c for c in by.children if c.dep_ == "pobj"), None)
-    suspect = _suspected(tok)
+    suspect = _suspected(tok) or _behind(tok)
     if suspect is not None:
         return suspect
     if tok.lemma_ in _BLAME and tok.pos_ == "VERB":
@@ -275,6 +278,17 @@ def _claimant(tok: Token) -> Token | None:
             if child.dep_ == "prep" and child.lower_ in ("on", "to"):
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _behind(tok: Token) -> Token | None:
+    """ "gunmen belonging to X were behind a weekend attack": who was behind an act."""
+    if tok.lemma_ != "be" or tok.pos_ not in ("AUX", "VERB"):
+        return None
+    behind = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "behind"), None)
+    act = next((c for c in behind.children if c.dep_ == "pobj"), None) if behind else None
+    if act is None or act.lemma_ not in _ACT_WORDS:
+        return None
+    return next((c for c in tok.children if c.dep_ == "nsubj"), None)
 
 
 def _suspected(tok: Token) -> Token | None:
