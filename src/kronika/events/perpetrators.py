@@ -76,6 +76,7 @@ def _doers(ctx: FillContext, role: RoleSpec) -> list[str] | None:
         or agent(ctx.trigger)
         or _doer_of_toll(ctx.trigger)
         or _doer_of_noun(ctx.trigger)
+        or _accused_of(ctx.trigger)
     )
     if doer is not None:
         names = _named(names_of(ctx, doer, types))
@@ -154,6 +155,38 @@ def _doer_of_noun(trigger: Token) -> Token | None:
     return None
 
 
+#: Verbs and adjectives of an accusation or verdict, whose "of"/"for" phrase is the act.
+_ACCUSING = frozenset("accuse suspect charge convict guilty sentence jail indict".split())
+#: Nouns between an accusation and the act: "accused of involvement in the bombing".
+_SHARE = frozenset("involvement role part participation complicity".split())
+
+
+def _accused_of(trigger: Token) -> Token | None:
+    """ "five Abu Sayyaf militants accused of involvement in the bombing", "X was found
+    guilty of the attack": the people accused of an act are its doers."""
+    if trigger.pos_ != "NOUN":
+        return None
+    token = trigger
+    for _ in range(4):
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ not in ("of", "for", "with", "in"):
+            return None
+        above = prep.head
+        if above.lemma_.lower() in _SHARE and above.pos_ == "NOUN":
+            token = above  # "involvement in", "their role in"
+            continue
+        if above.lemma_.lower() not in _ACCUSING:
+            return None
+        if above.lemma_.lower() == "guilty":
+            above = above.head  # "found guilty of": the verb whose object or subject it is
+        if above.dep_ in ("acl", "amod") and above.head.pos_ in ("NOUN", "PROPN"):
+            return above.head  # "militants accused of the bombing"
+        return next((c for c in above.children if c.dep_ in ("nsubjpass", "dobj")), None) or next(
+            (c for c in above.children if c.dep_ == "nsubj"), None
+        )
+    return None
+
+
 def _doer_of_toll(trigger: Token) -> Token | None:
     """ "Rebels killed 14 soldiers in an attack on a post", "In an attack on X, Y killed Z"."""
     prep = trigger.head
@@ -186,6 +219,8 @@ def _group_of(ctx: FillContext, doer: Token, types: tuple[str, ...]) -> list[str
             child.dep_ in ("amod", "compound")
             and child.ent_type_ in ("NORP", "GPE")
             and child.i == doer.i - 1
+            # ("Abu Sayyaf militants": a group's name of more words, read below)
+            and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in child.children)
         ):
             return [f"{child.text} {doer.text}"]
     # "suspected Boko Haram militants": a group's name the model left untagged
