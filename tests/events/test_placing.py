@@ -251,6 +251,12 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
             "ESCAPE",
             "Dushanbe",
         ),
+        # a handover is told by the states it is between, not placed in one of their towns
+        (
+            "In 2016 the blogger Aziz Yusupov was abducted in Istanbul and flown to Tashkent.",
+            "EXTRADITION",
+            None,
+        ),
         # a town attacked is where the attack was
         ("Militants launched an attack on Kunduz on Monday.", "ATTACK", "Kunduz"),
         # a stop on the way is not where it happened

@@ -462,10 +462,21 @@ def _build(
         args=args,
         evidence=(_evidence(sent, trigger),),
         date=event_date(sent, trigger, article.published),
-        location=event_place(sent, trigger, args) or _scene_place(sent, args),
+        location=_not_its_states(
+            event_place(sent, trigger, args) or _scene_place(sent, args), args
+        ),
         confidence=round(confidence, 2),
         rule=f"{spec.type}/{best.pattern.id}" if best and best.pattern else f"{spec.type}/trigger",
     )
+
+
+def _not_its_states(place: Any, args: dict[str, ArgValue]) -> Any:
+    """No place that lies in the states a handover is between: "kidnapped in Moscow and
+    brought to Tajikistan" is told by its two countries, not placed in Moscow."""
+    states = {args.get("from_country"), args.get("to_country")} - {None}
+    if place is None or not states:
+        return place
+    return None if place.name in states or place.country in states else place
 
 
 def _scene_place(sent: Span, args: dict[str, ArgValue]) -> Any:
