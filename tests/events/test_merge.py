@@ -351,3 +351,11 @@ def test_a_group_banned_in_two_states_is_two_bans_wherever_they_are_told() -> No
     # told again without a place, it is the same ban
     again = _told("BAN", 600, None, organization=["Tablighi Jamaat"])
     assert len(merge_events([astana, again])) == 1
+
+
+def test_a_sentence_takes_the_place_of_its_trial_s_court() -> None:
+    first, second = _trial(None, 300)
+    osh = Place("Osh", "Kyrgyzstan")
+    first = replace(first, event=replace(first.event, location=osh))
+    merged = merge_events([first, second])
+    assert [e.location for e in merged] == [osh, osh]

@@ -327,7 +327,12 @@ def _inherit(events: list[Event], role: str) -> list[Event]:
             trial = [e for e in named if _same_trial(e, event)]
             if trial:
                 near = min(trial, key=lambda e: abs(e.evidence[0].start - event.evidence[0].start))
-                event = replace(event, args={**event.args, role: near.args[role]})
+                # the trial's court sits where it sits: its place comes with it
+                event = replace(
+                    event,
+                    args={**event.args, role: near.args[role]},
+                    location=event.location or near.location,
+                )
         out.append(event)
     return out
 
