@@ -257,6 +257,17 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
             "EXTRADITION",
             None,
         ),
+        # a division named with its kind, after "in"
+        (
+            "In August a court in the Zafarobod district sentenced Karim Usmonov to 17 years.",
+            "SENTENCE",
+            "Zafarobod district",
+        ),
+        (
+            "A court in Dushanbe's Shohmansour district sentenced Daler Karimov to 10 years.",
+            "SENTENCE",
+            "Shohmansour district",
+        ),
         # a town attacked is where the attack was
         ("Militants launched an attack on Kunduz on Monday.", "ATTACK", "Kunduz"),
         # a stop on the way is not where it happened

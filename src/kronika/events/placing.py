@@ -41,10 +41,12 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     for ent in sent_ents(sent):
         # "the village of Arka": a settlement named, whatever the model took the name for
         settled = ent.root.head.lower_ == "of" and ent.root.head.head.lemma_ in _SETTLEMENTS
-        after_in = settled or ent.root.head.lower_ in ("in", "at", "near", "outside")
+        # "in the Zafarobod district", "in Dushanbe's Shohmansour district": a division named
+        division = _division(ent)
+        after_in = settled or division or ent.root.head.lower_ in ("in", "at", "near", "outside")
         # the small model tags unfamiliar towns as ORG: "attacks on a jail in Kairakkuma"
         if ent.label_ not in ("GPE", "LOC", "FAC") and not (
-            ent.label_ in ("ORG", "PERSON") and after_in
+            ent.label_ in ("ORG", "PERSON", "NORP") and after_in
         ):
             continue
         if not lo <= ent.start_char < hi or _date_scope(ent.root, trigger, dating=False) is None:
@@ -61,6 +63,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue  # "denied Tajikistan's request": who asked, not where
         modifier = ent.root.dep_ in ("compound", "amod", "nmod")
         name = clean_name(_whole_name(ent).text)
+        if division:
+            name = f"{name} {ent.root.head.text}"
         # "Kazakh police": the state whose body acted ("Kyrgyz nationals" are often abroad)
         abroad = ent.root.head.lemma_.lower() in _ABROAD
         country = country_of_word(name) if modifier and not abroad else None
@@ -105,6 +109,22 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             or _state_of_body(trigger, lo, hi)
         )
     return min(ranked, key=lambda r: (r[0], r[1], r[2]))[3]
+
+
+#: Administrative divisions a name is given with: "the Zafarobod district".
+_DIVISIONS = frozenset("district province region oblast raion county governorate".split())
+
+
+def _division(ent: Span) -> bool:
+    """Whether ``ent`` names a division told after "in": "in the Zafarobod district"."""
+    head = ent.root.head
+    return (
+        ent.root.dep_ == "compound"
+        and ent.end == head.i
+        and head.lemma_.lower() in _DIVISIONS
+        and head.dep_ == "pobj"
+        and head.head.lower_ in ("in", "at")
+    )
 
 
 def _whole_name(ent: Span) -> Span:
