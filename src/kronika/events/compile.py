@@ -62,12 +62,29 @@ class _SentenceDependencyMatcher(DependencyMatcher):
             return super()._get_keys_to_position_maps(doc)  # type: ignore[misc]
         # the same grouping spaCy does (by tree root, then token pattern), sentence by sentence
         maps: Any = defaultdict(lambda: defaultdict(list))
+        roots: dict[int, int] = {}
         for sent in self.sentences:
             for match_id, start, _end in self._matcher(sent):
-                token = doc[sent.start + start]
-                root = ([token, *token.ancestors])[-1]
-                maps[root.i][match_id].append(token.i)
+                index = sent.start + start
+                maps[_root_of(doc, index, roots)][match_id].append(index)
         return maps
+
+
+def _root_of(doc: Doc, index: int, roots: dict[int, int]) -> int:
+    """The index of the root of the tree holding token ``index``, remembered in ``roots``
+    for every token on the way up (many matches share a sentence's tree)."""
+    path = []
+    while index not in roots:
+        path.append(index)
+        head = doc[index].head.i
+        if head == index:
+            roots[index] = index
+            break
+        index = head
+    root = roots[index]
+    for step in path:
+        roots[step] = root
+    return root
 
 
 class CompiledRules:
