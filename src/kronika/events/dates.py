@@ -33,7 +33,21 @@ _DAY_SHIFT = re.compile(
 
 
 def _date_phrases(sent: Span) -> list[tuple[int, str]]:
-    """Candidate date phrases of a sentence as (token index, text); durations and ages left out."""
+    """Candidate date phrases of a sentence as (token index, text); durations and ages left out.
+
+    Read once per sentence: every trigger, and every sentence after it in its paragraph,
+    asks again.
+    """
+    cache: dict[tuple[int, int], list[tuple[int, str]]] = sent.doc.user_data.setdefault(
+        "kronika.date_phrases", {}
+    )
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = _find_phrases(sent)
+    return cache[key]
+
+
+def _find_phrases(sent: Span) -> list[tuple[int, str]]:
     found = []
     for ent in sent_ents(sent):
         if ent.label_ != "DATE":
@@ -186,14 +200,14 @@ def inside_a_participant(trigger: Token, top: Token | None = None) -> bool:
         # "jailed for the killing of a police officer", "guilty of the bombing": the
         # crime a verdict or charge is for, told to say what the people did
         if token.dep_ == "prep" and token.lower_ in ("for", "of", "with", "over"):
-            if token.head.lemma_ in _CHARGING and token.head.pos_ in ("VERB", "ADJ"):
+            if token.head.lemma_ in CHARGING and token.head.pos_ in ("VERB", "ADJ"):
                 return True
     return False
 
 
-#: Verdicts and charges, whose "for"/"of" phrase names the crime.
-_CHARGING = frozenset(
-    "sentence convict jail imprison charge accuse prosecute try indict guilty".split()
+#: Verdicts, charges and suspicions, whose "for"/"of" phrase names the crime.
+CHARGING = frozenset(
+    "sentence convict jail imprison charge accuse suspect prosecute try indict guilty".split()
 )
 
 
@@ -247,7 +261,7 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
     heading = leading_date(sent)
     if heading is not None:
         return _own_date(sent, trigger, heading) or heading
-    if not _date_phrases(sent) and _AT_THE_TIME.search(sent.text):
+    if not _date_phrases(sent) and told_back_then(trigger):
         # "protests in May that year were dispersed ... Authorities said at the time
         # that 10 were killed": the time told last
         return _last_told_date(sent, published)
@@ -258,7 +272,18 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
     return _nearest_date(sent, trigger, published)
 
 
-_AT_THE_TIME = re.compile(r"\bat (?:the|that) time\b", re.I)
+def told_back_then(trigger: Token) -> bool:
+    """Whether the trigger's clause, or a report above it, is set "at the time"."""
+    for token in (trigger, *trigger.ancestors):
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "at":
+                continue
+            if any(
+                o.lemma_ == "time" and any(d.lower_ in ("the", "that") for d in o.children)
+                for o in prep.children
+            ):
+                return True
+    return False
 
 
 def _last_told_date(sent: Span, published: str | None) -> str | None:
@@ -384,11 +409,9 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
 
 def _told_in_sentence(sent: Span, at: int) -> str | None:
     """The explicit day-precise date told nearest ``at`` elsewhere in ``sent``, or None."""
-    running_reference(sent.doc, at)  # fills the article's list of explicit dates
-    dates = sent.doc.user_data.get("kronika.explicit_dates") or []
     near = [
         (abs(start - at), iso)
-        for start, iso in dates
+        for start, iso in _explicit_dates(sent.doc)
         if sent.start_char <= start < sent.end_char and start != at and len(iso) == 10
     ]
     return min(near)[1] if near else None
@@ -465,14 +488,8 @@ def running_reference(doc: Doc, at: int, *, same_paragraph: bool = False) -> str
 
     With ``same_paragraph`` only a date in the paragraph of ``at`` counts.
     """
-    dates = doc.user_data.get("kronika.explicit_dates")
-    if not isinstance(dates, list):
-        find = _find_dates()
-        text = doc_text(doc)
-        found = find(text, None) if find is not None else []
-        dates = doc.user_data["kronika.explicit_dates"] = [(start, iso) for start, _, iso in found]
     best: str | None = None
-    for start, iso in dates:
+    for start, iso in _explicit_dates(doc):
         if start >= at:
             break
         if at - start <= _RUNNING_REACH:
@@ -480,6 +497,16 @@ def running_reference(doc: Doc, at: int, *, same_paragraph: bool = False) -> str
             if same_paragraph and "\n" in doc_text(doc)[start:at]:
                 best = None
     return best
+
+
+def _explicit_dates(doc: Doc) -> list[tuple[int, str]]:
+    """The article's explicit dates (with their year) as (start char, ISO date), found once."""
+    dates = doc.user_data.get("kronika.explicit_dates")
+    if not isinstance(dates, list):
+        find = _find_dates()
+        found = find(doc_text(doc), None) if find is not None else []
+        dates = doc.user_data["kronika.explicit_dates"] = [(start, iso) for start, _, iso in found]
+    return dates
 
 
 @cache

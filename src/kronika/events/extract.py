@@ -29,7 +29,14 @@ from ..resolve.mentions import MentionIndex, NameMention, people_words
 from ..settings import Settings
 from .backstop import backstop_events
 from .compile import Hit, compile_rules
-from .dates import another_time, event_date, inside_a_participant, leading_date, scene_of
+from .dates import (
+    another_time,
+    event_date,
+    inside_a_participant,
+    leading_date,
+    scene_of,
+    told_back_then,
+)
 from .fillers import (
     FillContext,
     agent,
@@ -498,7 +505,7 @@ def _is_news(trigger: Token, article: Article) -> bool:
     """
     if not article.published or inside_a_participant(trigger) or another_time(trigger):
         return False  # "accused of the bombing", "days after a strike killed": background
-    if _told_back_then(trigger):
+    if told_back_then(trigger):
         return False  # "officials said at the time that 10 were killed": an old report
     verb = trigger
     # "killed in an explosion that ripped through a market": the noun's clause verb
@@ -518,20 +525,6 @@ def _is_news(trigger: Token, article: Article) -> bool:
     lead = sents[_LEAD_SENTENCES - 1].end if len(sents) >= _LEAD_SENTENCES else len(trigger.doc)
     past = verb.tag_ in ("VBD", "VBN") or _is_headline(sent_of(trigger), trigger)
     return trigger.i < lead and past
-
-
-def _told_back_then(trigger: Token) -> bool:
-    """Whether the trigger's clause, or a report above it, is set "at the time"."""
-    for token in (trigger, *trigger.ancestors):
-        for prep in token.children:
-            if prep.dep_ != "prep" or prep.lower_ != "at":
-                continue
-            if any(
-                o.lemma_ == "time" and any(d.lower_ in ("the", "that") for d in o.children)
-                for o in prep.children
-            ):
-                return True
-    return False
 
 
 def _not_yet(trigger: Token) -> bool:
@@ -708,7 +701,7 @@ def _refers_back(trigger: Token) -> bool:
         return True  # "the three people wounded by the blast", "blamed those explosions on X"
     doer = agent(trigger)
     if doer is not None and doer.tag_ in ("NN", "NNS") and _definite(doer):
-        if doer.lemma_.lower() in ATTACKERS or doer.lower_ == "gunmen":
+        if doer.lemma_.lower() in ATTACKERS:
             return True  # "The assailants also set fire to several homes", "The bomber struck"
     token = patient(trigger) or agent(trigger)
     if token is None:

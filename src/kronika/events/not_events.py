@@ -70,7 +70,7 @@ def attackers_only(event: Event) -> bool:
     if not isinstance(target, str) or event.args.get("killed") or event.args.get("wounded"):
         return False
     words = target.casefold().split()
-    return bool(words) and words[-1].removesuffix("s") in ATTACKERS | {"gunmen"}
+    return bool(words) and words[-1].removesuffix("s") in ATTACKERS
 
 
 #: Doers who free prisoners by force: the freeing is an escape, not a release.

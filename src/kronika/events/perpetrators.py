@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..model import ArgValue
+from .dates import CHARGING
 from .fillers import FillContext, agent, fill_agent, names_of
 from .spec import RoleSpec
 from .tolls import next_in_paragraph
@@ -155,8 +156,6 @@ def _doer_of_noun(trigger: Token) -> Token | None:
     return None
 
 
-#: Verbs and adjectives of an accusation or verdict, whose "of"/"for" phrase is the act.
-_ACCUSING = frozenset("accuse suspect charge convict guilty sentence jail indict".split())
 #: Nouns between an accusation and the act: "accused of involvement in the bombing".
 _SHARE = frozenset("involvement role part participation complicity".split())
 
@@ -175,7 +174,7 @@ def _accused_of(trigger: Token) -> Token | None:
         if above.lemma_.lower() in _SHARE and above.pos_ == "NOUN":
             token = above  # "involvement in", "their role in"
             continue
-        if above.lemma_.lower() not in _ACCUSING:
+        if above.lemma_.lower() not in CHARGING:
             return None
         if above.lemma_.lower() == "guilty":
             above = above.head  # "found guilty of": the verb whose object or subject it is

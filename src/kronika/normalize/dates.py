@@ -253,7 +253,7 @@ def _range(first: str, last: str, reference: str | None) -> str | None:
     end = normalize_date(last, reference)
     if end is None:
         return None
-    start = normalize_date(first if YEAR_IN.search(first) else f"{first} {end[:4]}", None)
+    start = normalize_date(first if _HAS_YEAR.search(first) else f"{first} {end[:4]}", None)
     if start is None:
         start = normalize_date(first, reference)
     if start is None:
@@ -265,9 +265,6 @@ def _range(first: str, last: str, reference: str | None) -> str | None:
             break
         parts.append(a)
     return "-".join(parts) or None
-
-
-YEAR_IN = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 
 
 _FIND = re.compile(
