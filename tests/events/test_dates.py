@@ -227,3 +227,37 @@ def test_a_yearless_day_takes_the_year_told_in_its_sentence(nlp: Any) -> None:
         "his lawyer said."
     )
     assert _dates(nlp, text, "ARREST") == ["2014-10-09"]
+
+
+@pytest.mark.parametrize(
+    "text,dates",
+    [
+        # the verdict told in the lead goes on in the plain past: the others share its day
+        (
+            "Court jails activists\n\nA court in Khujand on Tuesday jailed Ali Valiev for ten "
+            "years. His lawyer said he would appeal.\n\nThe court heard that he had posted "
+            "videos online.\n\nTwo other defendants, Umed Saidov and Farrukh Nazarov, were "
+            "sentenced to eight years each.",
+            ["2020-12-29", "2020-12-29"],
+        ),
+        # told as before the story ("previously", "had been"), a verdict keeps no date
+        (
+            "Court jails activists\n\nA court in Khujand on Tuesday jailed Ali Valiev for ten "
+            "years. His lawyer said he would appeal.\n\nThe court heard that he had posted "
+            "videos online.\n\nHis cousin Umed Saidov was previously sentenced to eight years.",
+            ["2020-12-29", None],
+        ),
+        # a paragraph that tells its own time is not the article's day
+        (
+            "Court jails activists\n\nA court in Khujand on Tuesday jailed Ali Valiev for ten "
+            "years. His lawyer said he would appeal.\n\nThe court heard that he had posted "
+            "videos online.\n\nHe began recruiting for the group in 2014. Two of his recruits "
+            "were detained and sentenced to eight years.",
+            ["2020-12-29", None],
+        ),
+    ],
+)
+def test_a_verdict_told_on_in_the_plain_past_shares_the_news_day(
+    nlp: Any, text: str, dates: list[str | None]
+) -> None:
+    assert _dates(nlp, text, "SENTENCE") == dates

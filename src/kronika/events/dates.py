@@ -334,6 +334,20 @@ def scene_of(sent: Span) -> tuple[Span, str] | None:
     return None
 
 
+def dated_paragraph(sent: Span) -> bool:
+    """Whether a date phrase is told in ``sent`` or before it in its paragraph.
+
+    "Mirzoyev began his activity in 2014 ... he promised four migrants a reward, but
+    they were detained and sentenced": a plain past there is in the time told, not
+    the article's.
+    """
+    text = doc_text(sent.doc)
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    return any(
+        _date_phrases(s) for s in doc_sents(sent.doc) if start <= s.start_char <= sent.start_char
+    )
+
+
 def _own_date(sent: Span, trigger: Token, heading: str) -> str | None:
     """A date phrase the trigger's own clause governs, other than the item's heading date.
 

@@ -31,6 +31,7 @@ from .backstop import backstop_events
 from .compile import Hit, compile_rules
 from .dates import (
     another_time,
+    dated_paragraph,
     event_date,
     inside_a_participant,
     leading_date,
@@ -90,7 +91,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         if trigger.dep_ in ("advcl", "xcomp") and (type_name, trigger.head.i) in groups:
             continue
         event = _build(rules.specs[type_name], trigger, hits, mentions, article)
-        news = event is not None and _is_news(trigger, article)
+        telling = _telling(trigger, article) if event is not None else ""
+        news, past = telling == "news", telling == "past"
         if event is not None and "target" in rules.specs[type_name].roles:
             # "attacks on a jail in X and on border posts in Y": one event per target
             first, *others = split_targets(event, trigger, mentions)
@@ -98,12 +100,16 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                 # "bombings in 2010 and 2011": one event per year
                 first, *others = split_dates(event, trigger, article.published)
             event = first
-            events.extend(Told(sent_of(trigger).start, False, False, p, news=news) for p in others)
+            events.extend(
+                Told(sent_of(trigger).start, False, False, p, news=news, past=past) for p in others
+            )
         if event is not None and rules.specs[type_name].per_place:
             # "banned in Russia, Uzbekistan and Tajikistan": one ban per state
             first, *others = split_places(event, trigger)
             event = first
-            events.extend(Told(sent_of(trigger).start, False, False, p, news=news) for p in others)
+            events.extend(
+                Told(sent_of(trigger).start, False, False, p, news=news, past=past) for p in others
+            )
         if event is not None and type_name == "SENTENCE":
             # "A and B were sentenced to 18 and 16 years respectively": one event per term
             first, *others = split_respectively(event, sent_of(trigger))
@@ -111,7 +117,9 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                 # "A was sentenced to 22 years, and B to 19": one event per term
                 first, *others = split_gapped(event, sent_of(trigger), mentions)
             event = first
-            events.extend(Told(sent_of(trigger).start, False, False, p, news=news) for p in others)
+            events.extend(
+                Told(sent_of(trigger).start, False, False, p, news=news, past=past) for p in others
+            )
         if event is not None and (is_tally(event) or over_a_span(event, trigger)):
             continue  # "1,094 Tajik nationals have joined IS": a figure, found as a claim
         if event is not None and those_described(trigger, event):
@@ -133,6 +141,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                     accompanies=_accompanies(trigger),
                     earlier=another_time(trigger),
                     news=news,
+                    past=past,
                     also=_along(trigger),
                 )
             )
@@ -497,34 +506,46 @@ def _scene_place(sent: Span, args: dict[str, ArgValue]) -> Any:
 _LEAD_SENTENCES = 3
 
 
-def _is_news(trigger: Token, article: Article) -> bool:
-    """Whether a mention tells the article's news: in its lead, or in the present perfect.
-
-    "has been sentenced", "police have detained"; background told later in the
-    past tense is not news and keeps no date.
+def _telling(trigger: Token, article: Article) -> str:
+    """How a mention is told: "news" (in the lead in the past, or in the present perfect),
+    "past" (later, in the plain past with no time of its own, so it may go on with the
+    news: "His brother was sentenced to 28 years"), or "" (background, or no date known).
     """
     if not article.published or inside_a_participant(trigger) or another_time(trigger):
-        return False  # "accused of the bombing", "days after a strike killed": background
+        return ""  # "accused of the bombing", "days after a strike killed": background
     if told_back_then(trigger):
-        return False  # "officials said at the time that 10 were killed": an old report
+        return ""  # "officials said at the time that 10 were killed": an old report
     verb = trigger
     # "killed in an explosion that ripped through a market": the noun's clause verb
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    perfect = any(
-        c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
-        for c in verb.children
-    )
+    have = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "have"]
+    # "has been declared extremist and banned in Russia": the first verb's perfect
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    shared = [c for c in first.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "have"]
     if any(c.lower_ in ("since", "recently", "ever") for c in verb.subtree):
-        return False  # "have been released since 2016": a span of time, not one day's news
-    if perfect:
-        return True
+        return ""  # "have been released since 2016": a span of time, not one day's news
+    if any(c.tag_ in ("VBP", "VBZ") for c in have):
+        return "news"
     if any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in verb.children):
-        return False  # "Hizb ut-Tahrir, which is banned in Russia": a standing state
+        return ""  # "Hizb ut-Tahrir, which is banned in Russia": a standing state
     sents = doc_sents(trigger.doc)
     lead = sents[_LEAD_SENTENCES - 1].end if len(sents) >= _LEAD_SENTENCES else len(trigger.doc)
     past = verb.tag_ in ("VBD", "VBN") or _is_headline(sent_of(trigger), trigger)
-    return trigger.i < lead and past
+    if trigger.i < lead and past:
+        return "news"
+    # "had been jailed", "was previously sentenced", "a man who was once detained": before
+    if not past or have or shared or verb.dep_ == "relcl" or dated_paragraph(sent_of(trigger)):
+        return ""
+    if any(c.dep_ == "advmod" and c.lower_ in _BEFORE_NOW for c in verb.children):
+        return ""
+    return "past"
+
+
+#: Adverbs that set a plain past before the story the article tells.
+_BEFORE_NOW = frozenset("previously earlier once already formerly first before originally".split())
 
 
 def _not_yet(trigger: Token) -> bool:

@@ -136,6 +136,8 @@ class Told:
     earlier: bool = False
     #: told as the article's news (in its lead, or in the present perfect)
     news: bool = False
+    #: told later in the plain past with no time of its own: may go on with the news
+    past: bool = False
     #: told as happening along with what was told before ("were also released")
     also: bool = False
 
@@ -153,6 +155,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
     out: list[tuple[int, Event]] = []
     alone: list[bool] = []  # per entry of ``out``: made of supplements only
     news: list[bool] = []  # per entry of ``out``: told as the article's news
+    past: list[bool] = []  # per entry of ``out``: told later in the plain past
     also: list[bool] = []  # per entry of ``out``: told as happening with what came before
     back: list[bool] = []  # per entry of ``out``: its people are ones told of before
     other_time: list[bool] = []  # per entry of ``out``: told in a clause of another time
@@ -161,6 +164,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
         out[i] = (out[i][0], _union(out[i][1], event))
         alone[i] = alone[i] and told.supplement
         news[i] = news[i] or told.news
+        past[i] = past[i] or told.past
         also[i] = also[i] and told.also
         back[i] = back[i] or told.refers_back
 
@@ -234,13 +238,14 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
             out.append((sent_start, event))
             alone.append(told.supplement)
             news.append(told.news)
+            past.append(told.past)
             also.append(told.also)
             back.append(told.refers_back and not headline)
             other_time.append(told.earlier)
     kept = sorted(
         (
-            (start, e, n, a, b)
-            for (start, e), lone, n, a, b in zip(out, alone, news, also, back, strict=True)
+            (start, e, n, a, b, p)
+            for (start, e), lone, n, a, b, p in zip(out, alone, news, also, back, past, strict=True)
             if not lone
         ),
         key=lambda k: k[0],
@@ -248,12 +253,19 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
     merged = _inherit_courts(_inherit_places([k[1] for k in kept]))
     merged = _people_told_before(merged, [k[4] for k in kept])
     dated: list[Event] = []
-    for event, (_, _, is_news, along, _) in zip(merged, kept, strict=True):
+    news_dates: dict[str, str] = {}  # per type: the date of the news event told first
+    for event, (_, _, is_news, along, _, plain) in zip(merged, kept, strict=True):
         if event.date is None and along and dated and _same_paragraph(dated[-1], event):
             # "Thirteen Islamists ... were also released": on the day of the act told before
             event = replace(event, date=dated[-1].date)
         if event.date is None and is_news and published:
             event = replace(event, date=published)
+        if event.date is None and plain and event.type in news_dates:
+            # "A court on Friday handed down life sentences to 14 ... Four other defendants
+            # received prison sentences of up to 15 years": the news told on, on its day
+            event = replace(event, date=news_dates[event.type])
+        if is_news and event.date is not None:
+            news_dates.setdefault(event.type, event.date)
         dated.append(event)
     return dated
 
