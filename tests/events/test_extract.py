@@ -544,3 +544,25 @@ def test_the_words_that_hedge_a_number_are_not_the_target(nlp: Any) -> None:
     text = "Suspected jihadists killed at least 19 gendarmes and a civilian near Inata on Sunday."
     (event,) = _of_type(nlp, text, "ATTACK")
     assert event.args["target"] == "gendarmes and civilian"
+
+
+@pytest.mark.parametrize(
+    "second,names",
+    [
+        # "the men", "they": all of the people named before
+        (
+            "The men, who were arrested in May, were accused of extremism.",
+            ["Ali Valiev", "Umed Saidov"],
+        ),
+        ("They were arrested in May after a raid on a mosque.", ["Ali Valiev", "Umed Saidov"]),
+        # a part of them, or others: no names
+        ("The other defendants were arrested in May.", []),
+        ("Half of them were arrested in May.", []),
+    ],
+)
+def test_an_uncounted_group_told_before_is_named_by_the_people_of_the_last_event(
+    nlp: Any, second: str, names: list[str]
+) -> None:
+    text = "A court in Khujand jailed Ali Valiev and Umed Saidov for ten years.\n\n" + second
+    (arrest,) = _of_type(nlp, text, "ARREST")
+    assert arrest.args.get("detainee", []) == names

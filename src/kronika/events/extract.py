@@ -142,6 +142,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                     earlier=another_time(trigger),
                     news=news,
                     past=past,
+                    whole=_whole_group(trigger),
                     also=_along(trigger),
                 )
             )
@@ -744,6 +745,25 @@ def _refers_back(trigger: Token) -> bool:
 _THEY = frozenset({"they", "them", "those", "these", "они", "их", "им", "эти", "те"})
 #: What a noun may carry that tells an act of its own ("the bombing of a market in Osh").
 _OWN_DETAILS = frozenset({"prep", "amod", "compound", "relcl", "acl"})
+
+
+def _whole_group(trigger: Token) -> bool:
+    """Whether the trigger's people are all of a group told before: "they", "the men who were
+    arrested" (not "half of them", "the other convicts", "two of the men")."""
+    token = patient(trigger) or agent(trigger)
+    if token is None:
+        return False
+    if token.lower_ in ("they", "them"):
+        return True
+    return (
+        token.tag_ == "NNS"
+        and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children)
+        and not any(c.lower_ in _SOME_OF for c in token.children)
+    )
+
+
+#: Words that make a group told before only a part of it, or another one.
+_SOME_OF = frozenset("other others remaining rest some several many few of".split())
 
 
 def _definite(noun: Token) -> bool:

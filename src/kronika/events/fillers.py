@@ -696,6 +696,8 @@ def described_people(ctx: FillContext, token: Token) -> list[str]:
     if token.lower_ not in people_words("descriptions") or token.ent_type_ in _NOT_NAMES:
         return []
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
+    if any(c.dep_ == "amod" and c.lower_ in ("other", "another") for c in token.children):
+        return []  # "the other defendants": not the people named before
     position = token.idx
     if token.tag_ == "NNS":
         size = count_of(token)

@@ -138,8 +138,32 @@ class Told:
     news: bool = False
     #: told later in the plain past with no time of its own: may go on with the news
     past: bool = False
+    #: its people are the whole group told of before ("the men", "they"), not some of them
+    whole: bool = False
     #: told as happening along with what was told before ("were also released")
     also: bool = False
+
+
+@dataclass(slots=True)
+class _Entry:
+    """One event being merged, with how its mentions were told."""
+
+    start: int
+    event: Event
+    #: made of supplements only (dropped at the end)
+    alone: bool = False
+    #: told as the article's news
+    news: bool = False
+    #: told later in the plain past
+    past: bool = False
+    #: told as happening with what came before
+    also: bool = False
+    #: its people are ones told of before
+    back: bool = False
+    #: its people are the whole group told of before ("the men", "they")
+    whole: bool = False
+    #: told in a clause of another time
+    other_time: bool = False
 
 
 def merge_events(events: list[Told], published: str | None = None) -> list[Event]:
@@ -152,32 +176,29 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
     date of its own, takes the ``published`` date.
     """
     ordered = [t for t in events if not t.headline] + [t for t in events if t.headline]
-    out: list[tuple[int, Event]] = []
-    alone: list[bool] = []  # per entry of ``out``: made of supplements only
-    news: list[bool] = []  # per entry of ``out``: told as the article's news
-    past: list[bool] = []  # per entry of ``out``: told later in the plain past
-    also: list[bool] = []  # per entry of ``out``: told as happening with what came before
-    back: list[bool] = []  # per entry of ``out``: its people are ones told of before
-    other_time: list[bool] = []  # per entry of ``out``: told in a clause of another time
+    out: list[_Entry] = []
 
     def join(i: int, told: Told, event: Event) -> None:
-        out[i] = (out[i][0], _union(out[i][1], event))
-        alone[i] = alone[i] and told.supplement
-        news[i] = news[i] or told.news
-        past[i] = past[i] or told.past
-        also[i] = also[i] and told.also
-        back[i] = back[i] or told.refers_back
+        entry = out[i]
+        entry.event = _union(entry.event, event)
+        entry.alone = entry.alone and told.supplement
+        entry.news = entry.news or told.news
+        entry.past = entry.past or told.past
+        entry.also = entry.also and told.also
+        entry.back = entry.back or told.refers_back
+        entry.whole = entry.whole or told.whole
 
     for told in ordered:
         sent_start, headline, event = told.sent_start, told.headline, told.event
-        restated = _restated(out, event) if headline else None
+        restated = _restated([e.event for e in out], event) if headline else None
         if restated is not None:
             join(restated, told, event)
             continue
         # a headline restates the first matching story below it
         order = range(len(out)) if headline else range(len(out) - 1, -1, -1)
         for i in order:
-            other_start, other = out[i]
+            other_start, other = out[i].start, out[i].event
+            other_time = out[i].other_time
             if other.type == event.type and told.accompanies and not headline:
                 # "escaped with them": more people in the same act; its own count is a part
                 join(i, told, _without(event, "count"))
@@ -223,85 +244,91 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 or _same_thing(other, event)
                 # "The attack occurred near the airport and comes days after a U.S.
                 # airstrike killed X": an act of another time is apart from its sentence
-                or (other_start == sent_start and not told.earlier and not other_time[i])
+                or (other_start == sent_start and not told.earlier and not other_time)
                 or _same_group(other, event)
-                or (_anonymous(event) and (close or told.refers_back) and not other_time[i])
+                or (_anonymous(event) and (close or told.refers_back) and not other_time)
                 # "Police have detained a group of alleged members ... 16 suspected members
                 # have been apprehended": the number of the people told just before
-                or (_anonymous(other) and close and not (told.earlier or other_time[i] or back[i]))
+                or (_anonymous(other) and close and not (told.earlier or other_time or out[i].back))
                 # "police arrested dozens ... Those arrested include A and B"
                 or (told.refers_back and close and not _names(other))
             ):
                 join(i, told, event)
                 break
         else:
-            out.append((sent_start, event))
-            alone.append(told.supplement)
-            news.append(told.news)
-            past.append(told.past)
-            also.append(told.also)
-            back.append(told.refers_back and not headline)
-            other_time.append(told.earlier)
-    kept = sorted(
-        (
-            (start, e, n, a, b, p)
-            for (start, e), lone, n, a, b, p in zip(out, alone, news, also, back, past, strict=True)
-            if not lone
-        ),
-        key=lambda k: k[0],
-    )
-    merged = _inherit_courts(_inherit_places([k[1] for k in kept]))
-    merged = _people_told_before(merged, [k[4] for k in kept])
+            out.append(
+                _Entry(
+                    sent_start,
+                    event,
+                    alone=told.supplement,
+                    news=told.news,
+                    past=told.past,
+                    also=told.also,
+                    back=told.refers_back and not headline,
+                    whole=told.whole and not headline,
+                    other_time=told.earlier,
+                )
+            )
+    kept = sorted((e for e in out if not e.alone), key=lambda e: e.start)
+    merged = _inherit_courts(_inherit_places([e.event for e in kept]))
+    merged = _people_told_before(merged, kept)
     dated: list[Event] = []
     news_dates: dict[str, str] = {}  # per type: the date of the news event told first
-    for event, (_, _, is_news, along, _, plain) in zip(merged, kept, strict=True):
-        if event.date is None and along and dated and _same_paragraph(dated[-1], event):
+    for event, entry in zip(merged, kept, strict=True):
+        if event.date is None and entry.also and dated and _same_paragraph(dated[-1], event):
             # "Thirteen Islamists ... were also released": on the day of the act told before
             event = replace(event, date=dated[-1].date)
-        if event.date is None and is_news and published:
+        if event.date is None and entry.news and published:
             event = replace(event, date=published)
-        if event.date is None and plain and event.type in news_dates:
+        if event.date is None and entry.past and event.type in news_dates:
             # "A court on Friday handed down life sentences to 14 ... Four other defendants
             # received prison sentences of up to 15 years": the news told on, on its day
             event = replace(event, date=news_dates[event.type])
-        if is_news and event.date is not None:
+        if entry.news and event.date is not None:
             news_dates.setdefault(event.type, event.date)
         dated.append(event)
     return dated
 
 
-def _people_told_before(events: list[Event], back: list[bool]) -> list[Event]:
-    """Name the counted people of a mention that points back ("The four men were arrested").
+def _people_told_before(events: list[Event], entries: list[_Entry]) -> list[Event]:
+    """Name the people of a mention that points back ("The four men were arrested").
 
     "The court sentenced A to seven years. The remaining three men, B, C and D, got five
     ... The four men were arrested in 2015": the people of the events told just before,
-    taken back to front, when they make exactly the count.
+    taken back to front, when they make exactly the count. Uncounted, "the men" or
+    "they" are the people of the last event told before that names any.
     """
     out = list(events)
-    for i, (event, points_back) in enumerate(zip(events, back, strict=True)):
+    for i, (event, entry) in enumerate(zip(events, entries, strict=True)):
         role = PEOPLE_ROLE.get(event.type)
         count = event.args.get("count")
-        if not points_back or role is None or event.args.get(role) or not isinstance(count, int):
+        if not entry.back or role is None or event.args.get(role):
             continue
         names: list[str] = []
-        for before in reversed(out[:i]):
-            people = before.args.get(PEOPLE_ROLE.get(before.type, ""))
-            if isinstance(people, list):
-                names = [*(n for n in people if n not in names), *names]
-            if len(names) >= count:
-                break
-        if len(names) == count:
+        if count is None and entry.whole:
+            # "The men who were arrested in October were accused of ..."
+            told = (b.args.get(PEOPLE_ROLE.get(b.type, "")) for b in reversed(out[:i]))
+            names = next((n for n in told if isinstance(n, list) and n), [])
+        elif isinstance(count, int):
+            for before in reversed(out[:i]):
+                people = before.args.get(PEOPLE_ROLE.get(before.type, ""))
+                if isinstance(people, list):
+                    names = [*(n for n in people if n not in names), *names]
+                if len(names) >= count:
+                    break
+            names = names if len(names) == count else []
+        if names:
             out[i] = replace(event, args={**event.args, role: names})
     return out
 
 
-def _restated(out: list[tuple[int, Event]], headline: Event) -> int | None:
+def _restated(out: list[Event], headline: Event) -> int | None:
     """The body's event a headline restates with rounder figures, by the names they share.
 
     "Bombing claimed by al-Shabaab kills five" over "al-Shabaab claimed a car bomb ...
     killing five people, including the bomber": the body's toll is the careful one.
     """
-    for i, (_, other) in enumerate(out):
+    for i, other in enumerate(out):
         if other.type != headline.type or not _shares_names(other, headline):
             continue
         words: dict[str, ArgValue] = {
