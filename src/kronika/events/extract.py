@@ -61,6 +61,7 @@ from .spans import block, doc_ents, doc_sents, doc_text, normalizer, sent_of
 from .spec import EventSpec, load_specs
 from .targets import split_dates, split_places, split_respectively, split_targets
 from .tolls import ATTACKERS
+from .verdicts import fold_summaries
 
 logger = logging.getLogger(__name__)
 
@@ -151,6 +152,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     events.extend(backstop_events(doc, events, groups, rules.specs, settings, build))
     merged = merge_events(events, article.published)
     claims = find_claims(doc, mentions, merged)
+    # after the claims, so that the count of a verdict told whole is no claim of its own
+    merged = fold_summaries(merged)
     merged, claims = attach_stance(doc, merged, claims)
     return ArticleResult(
         article=article,
