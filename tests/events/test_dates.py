@@ -261,3 +261,31 @@ def test_a_verdict_told_on_in_the_plain_past_shares_the_news_day(
     nlp: Any, text: str, dates: list[str | None]
 ) -> None:
     assert _dates(nlp, text, "SENTENCE") == dates
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        # "the attack" is the one told before with its year ("a deadly 2016 attack")
+        (
+            "They had planned a deadly 2016 attack outside a stadium in Istanbul.\n\n"
+            "Forty-seven people were killed in the attack near the stadium.",
+            "2016",
+        ),
+        (
+            "They were tried over the May 2014 attack on a border post.\n\n"
+            "Nine guards were killed in the attack.",
+            "2014-05",
+        ),
+        # the act named last before was told with no date: none is borrowed from further up
+        (
+            "They were tried over the attack on a border post in May 2014 and over another "
+            "attack on a bus.\n\nNine passengers were killed in the attack.",
+            None,
+        ),
+    ],
+)
+def test_a_definite_act_takes_the_date_it_was_told_with_before(
+    nlp: Any, text: str, date: str | None
+) -> None:
+    assert _dates(nlp, _LEAD + text)[-1:] == [date]

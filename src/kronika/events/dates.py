@@ -70,7 +70,17 @@ def _find_phrases(sent: Span) -> list[tuple[int, str]]:
         span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and all(span.root.i != i for i, _ in found):
             found.append((span.root.i, match.group(0)))
+    for token in sent:
+        # "a deadly 2016 attack", "the 2010 riots": a year the model took for a number
+        if _YEAR_WORD.fullmatch(token.text) and token.dep_ in ("nummod", "compound", "amod"):
+            if token.ent_type_ == "DATE" or token.head.lemma_.lower() in ("year", "год"):
+                continue  # told whole by a date phrase ("April 17, 2017", "в 2010 году")
+            if token.head.pos_ == "NOUN" and all(i != token.i for i, _ in found):
+                found.append((token.i, token.text))
     return found
+
+
+_YEAR_WORD = re.compile(r"(19|20)\d\d")
 
 
 def _comma_parts(ent: Span) -> list[Span]:
@@ -269,7 +279,26 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
     if scene is not None:
         norm = normalizer("kronika.date.v1")
         return _normalize_date(norm, scene[1], published) if norm is not None else None
-    return _nearest_date(sent, trigger, published)
+    return _nearest_date(sent, trigger, published) or _named_before(sent, trigger, published)
+
+
+def _named_before(sent: Span, trigger: Token, published: str | None) -> str | None:
+    """The date a definite noun's act was told with before: "planning a deadly 2016 attack
+    outside a stadium ... Forty-seven people were killed in the attack"."""
+    definite = any(
+        c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in trigger.children
+    )
+    norm = normalizer("kronika.date.v1")
+    if trigger.pos_ != "NOUN" or not definite or norm is None or _date_phrases(sent):
+        return None
+    for before in reversed([s for s in doc_sents(sent.doc) if s.end <= sent.start]):
+        phrases = _date_phrases(before)
+        for earlier in reversed([t for t in before if t.lemma_ == trigger.lemma_]):
+            for index, text in phrases:
+                if _date_scope(before.doc[index], earlier) is True:
+                    return _normalize_date(norm, text, published)
+            return None  # the act named last before is told with no date
+    return None
 
 
 def told_back_then(trigger: Token) -> bool:
