@@ -566,3 +566,33 @@ def test_an_uncounted_group_told_before_is_named_by_the_people_of_the_last_event
     text = "A court in Khujand jailed Ali Valiev and Umed Saidov for ten years.\n\n" + second
     (arrest,) = _of_type(nlp, text, "ARREST")
     assert arrest.args.get("detainee", []) == names
+
+
+@pytest.mark.parametrize(
+    "text,killed,place",
+    [
+        # acts told whole as the subject of their toll
+        ("A series of bombings killed 16 and injured more than 100 people in Osh.", 16, None),
+        ("A wave of bombings killed nine people in Osh on Monday.", 9, "Osh"),
+        # acts told as done, and where: no toll, no target, still an attack
+        ("Two attacks were also staged in the town of Bukhara on Monday.", None, "Bukhara"),
+    ],
+)
+def test_plural_acts_told_whole_are_one_attack(
+    nlp: Any, text: str, killed: int | None, place: str | None
+) -> None:
+    (attack,) = _of_type(nlp, text, "ATTACK")
+    assert attack.args.get("killed") == killed
+    if place is not None:
+        assert attack.location is not None and attack.location.name == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attacks in the province killed about 600 people last year, a UN report said.",
+        "Nearly 300 inmates escaped after assaults that left five guards dead.",
+    ],
+)
+def test_plural_acts_told_as_a_tally_or_a_summary_are_no_attack(nlp: Any, text: str) -> None:
+    assert _of_type(nlp, text, "ATTACK") == []
