@@ -377,6 +377,8 @@ def _demonyms() -> frozenset[str]:
 
 def _is_demonym(text: str) -> bool:
     words = text.strip().casefold().split()
+    if words[:1] == ["the"]:
+        words = words[1:]  # "The Kyrgyz" cut from "The Kyrgyz Supreme Court"
     if not words:
         return False
     peoples = people_words("peoples")
