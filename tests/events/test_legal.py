@@ -53,6 +53,16 @@ def _charges(nlp: Any, text: str) -> list[str]:
             "Some members of the movement were sentenced to imprisonment for extremist activity.",
             ["extremist activity"],
         ),
+        # where the verdict was given is not part of the charge
+        (
+            "The Supreme Court gave former minister Aziz Rahimov 20 years for treason in a "
+            "closed trial.",
+            ["treason"],
+        ),
+        (
+            "Farhod Sobirov was sentenced to nine years for extremism during the trial.",
+            ["extremism"],
+        ),
     ],
 )
 def test_charges_are_read_in_every_frame(nlp: Any, text: str, charges: list[str]) -> None:

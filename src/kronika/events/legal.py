@@ -183,7 +183,9 @@ def _charged_by(prep: Token, trigger: Token) -> bool:
 _CHARGE_END = re.compile(
     r"\s+(?:and\s+)?(?:was\s+|were\s+)?(?:sentenced|jailed|imprisoned|given|handed)\b"
     r"|,?\s+to\s+(?:[\w-]+\s+){0,3}(?:years?|months?|life)\b"
-    r"|,\s+(?:which|who|whom|whose)\b",
+    r"|,\s+(?:which|who|whom|whose)\b"
+    # "for treason in a closed trial", "at a hearing in Osh": where the verdict was given
+    r"|\s+(?:in|at|during)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:trial|hearing|session)s?\b",
     re.IGNORECASE,
 )
 
