@@ -289,3 +289,36 @@ def test_a_definite_act_takes_the_date_it_was_told_with_before(
     nlp: Any, text: str, date: str | None
 ) -> None:
     assert _dates(nlp, _LEAD + text)[-1:] == [date]
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        # the next step of a story told straight after its dated sentence
+        (
+            "Relatives of the men picketed the prosecutor's office in Osh on March 9. "
+            "Police detained some of the women.",
+            "2020-03-09",
+        ),
+        # a new paragraph, a span of its own, or a story moved on: not that day
+        (
+            "Relatives of the men picketed the prosecutor's office in Osh on March 9.\n\n"
+            "Police detained some of the women.",
+            None,
+        ),
+        (
+            "Relatives of the men picketed the prosecutor's office in Osh on March 9. "
+            "Over the next two months police detained some of the women.",
+            None,
+        ),
+        (
+            "Relatives of the men picketed the prosecutor's office in Osh on March 9. "
+            "Police later detained some of the women.",
+            None,
+        ),
+    ],
+)
+def test_the_next_step_of_a_dated_story_is_on_its_day(
+    nlp: Any, text: str, date: str | None
+) -> None:
+    assert _dates(nlp, _LEAD + text, "ARREST") == [date]

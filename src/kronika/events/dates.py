@@ -279,7 +279,49 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
     if scene is not None:
         norm = normalizer("kronika.date.v1")
         return _normalize_date(norm, scene[1], published) if norm is not None else None
-    return _nearest_date(sent, trigger, published) or _named_before(sent, trigger, published)
+    return (
+        _nearest_date(sent, trigger, published)
+        or _named_before(sent, trigger, published)
+        or _next_in_story(sent, trigger, published)
+    )
+
+
+def _next_in_story(sent: Span, trigger: Token, published: str | None) -> str | None:
+    """The date of the sentence just before, in its paragraph, for the next step of its story.
+
+    "The wives picketed the prosecutor's office on June 9. Police detained some of the
+    women": two acts in the plain past, the second told straight after the dated one.
+    """
+    # a sentence with a time of its own, even a span ("over the course of 12 months"), or
+    # one that moves the story on ("then"), is not told on the day before it
+    timed = any(t.ent_type_ == "DATE" or t.lower_ in _SEQUEL for t in sent)
+    if not _plain_past(trigger) or timed:
+        return None
+    sents = doc_sents(sent.doc)
+    index = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
+    before = sents[index - 1] if index > 0 else None
+    paragraph = doc_text(sent.doc).rfind("\n", 0, sent.start_char) + 1
+    if before is None or before.start_char < paragraph:
+        return None
+    root = before.root
+    norm = normalizer("kronika.date.v1")
+    if norm is None or not _plain_past(root):
+        return None
+    for index, text in _date_phrases(before):
+        if _date_scope(before.doc[index], root) is True:
+            return _normalize_date(norm, text, published)
+    return None
+
+
+def _plain_past(verb: Token) -> bool:
+    """ "detained", "were detained": a verb in the simple past (not "had detained")."""
+    if verb.pos_ not in ("VERB", "AUX") or _pluperfect(verb):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children
+    )
 
 
 def _named_before(sent: Span, trigger: Token, published: str | None) -> str | None:
