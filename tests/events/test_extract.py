@@ -596,3 +596,20 @@ def test_plural_acts_told_whole_are_one_attack(
 )
 def test_plural_acts_told_as_a_tally_or_a_summary_are_no_attack(nlp: Any, text: str) -> None:
     assert _of_type(nlp, text, "ATTACK") == []
+
+
+def test_a_described_detainee_is_not_the_spokesman_named_next(nlp: Any) -> None:
+    text = (
+        "Police in Osh say they have arrested the leader of a banned group.\n\n"
+        "Police spokesman Nurbek Toktosunov told reporters on Monday that the man had "
+        "recruited students."
+    )
+    (arrest,) = _of_type(nlp, text, "ARREST")
+    assert "Nurbek Toktosunov" not in (arrest.args.get("detainee") or [])
+    # told by someone who is not speaking, the name is the described one's
+    text = (
+        "Police in Osh say they have arrested the leader of a banned group.\n\n"
+        "Nurbek Toktosunov had recruited students in three towns."
+    )
+    (arrest,) = _of_type(nlp, text, "ARREST")
+    assert arrest.args.get("detainee") == ["Nurbek Toktosunov"]

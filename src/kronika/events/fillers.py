@@ -12,10 +12,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..claims.stance import lexicon
 from ..model import ArgValue
 from ..resolve.mentions import MentionIndex, people_words
 from .people import about_people
@@ -708,15 +710,28 @@ def described_people(ctx: FillContext, token: Token) -> list[str]:
         return ctx.mentions.group(position, int(size) if size else None, _DESCRIBED_REACH)
     if dets & {"a", "an"} and not any(c.dep_ == "conj" for c in token.children):
         # "a teacher, his four students and five other men": one of a group, not the one named next
-        name = ctx.mentions.following(position, _DESCRIBED_REACH)
+        name = ctx.mentions.following(position, _DESCRIBED_REACH, partial(_a_source, ctx.doc))
         return [name] if name else []
     if dets & {"the", "this", "that"}:
         # "The leader of an opposition party has been sentenced" in a lead: named next
         name = ctx.mentions.antecedent(position) or ctx.mentions.following(
-            position, _DESCRIBED_REACH
+            position, _DESCRIBED_REACH, partial(_a_source, ctx.doc)
         )
         return [name] if name else []
     return []
+
+
+def _a_source(doc: Doc, start: int) -> bool:
+    """Whether the person named at char ``start`` is telling the story: "... arrested the
+    leader of a banned group. Police spokesman Nurbek Toktosunov told RFE/RL that ..." """
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
+        token = token.head
+    verbs = lexicon("claims")["claim_verbs"]
+    return token.dep_ == "nsubj" and token.head.lemma_ in verbs
 
 
 def _previous_subject(ctx: FillContext, pronoun: Token) -> str | None:

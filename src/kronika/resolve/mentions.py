@@ -209,15 +209,21 @@ class MentionIndex:
         counts = {n: sum(1 for _, m in self._people[:i] if m == n) for n in recent}
         return max(recent, key=lambda n: (counts[n], -recent.index(n)))
 
-    def following(self, position: int, reach: int) -> str | None:
+    def following(
+        self, position: int, reach: int, skip: Callable[[int], bool] | None = None
+    ) -> str | None:
         """Return the first person named after char ``position`` and within ``reach`` chars.
 
         "A court sentenced a 20-year-old man ... Kreshnik B. had travelled": a lead
-        that describes someone before naming them.
+        that describes someone before naming them. People whose mention's char offset
+        ``skip`` is true for are passed over.
         """
         i = bisect.bisect_right(self._starts, position)
-        if i < len(self._people) and self._people[i][0] - position <= reach:
-            return self._people[i][1]
+        for start, name in self._people[i:]:
+            if start - position > reach:
+                break
+            if skip is None or not skip(start):
+                return name
         return None
 
     def people_in(self, start: int, end: int) -> list[tuple[int, str]]:
