@@ -54,6 +54,21 @@ def test_the_perpetrator_is_the_doer_or_the_claimant(nlp: Any, text: str, perpet
     assert any(perpetrator in (e.args.get("perpetrator") or []) for e in events), events
 
 
+def test_a_claim_of_another_act_names_nobody_for_this_one(nlp: Any) -> None:
+    text = (
+        "Gunmen stormed a police station in Khorog, killing two officers. "
+        "The Eastern Brigade claimed the attack."
+    )
+    (event,) = _attacks(nlp, text)
+    assert event.args.get("perpetrator") == ["Eastern Brigade"]
+    text = (
+        "Gunmen stormed a police station in Khorog, killing two officers. "
+        "The Eastern Brigade last year claimed a bombing in Kunduz."
+    )
+    events = _attacks(nlp, text)
+    assert not events[0].args.get("perpetrator"), events
+
+
 def test_a_denied_claim_names_nobody(nlp: Any) -> None:
     text = (
         "Assailants detonated an explosive device at a market in Zhob, killing two people. "

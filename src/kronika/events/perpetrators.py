@@ -277,12 +277,14 @@ def _claims_back(tok: Token) -> bool:
         c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.lemma_ in _ACT_WORDS) for c in tok.children
     ):
         return False  # "authorities attributed the attack to X", "the blast was blamed on X"
-    for prep in (c for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "for"):
-        for obj in prep.children:
-            if obj.dep_ == "pobj" and not any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children
-            ):
-                return False
+    # "claimed responsibility for an attack in Kabul", "claimed a bombing": another act
+    acts = [o for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "for" for o in c.children]
+    acts += [c for c in tok.children if c.dep_ == "dobj" and c.lemma_ in _ACT_WORDS]
+    for obj in acts:
+        if obj.dep_ in ("pobj", "dobj") and not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children
+        ):
+            return False
     return True
 
 
@@ -296,7 +298,9 @@ def _claimant(tok: Token) -> Token | None:
         if act is not None and act.lemma_ in _ACT_WORDS:
             return _doer_of_noun(act)
     if tok.lemma_ in _CLAIM_VERBS and tok.pos_ == "VERB":
-        if any(c.dep_ == "dobj" and c.lemma_ in _CLAIM_NOUNS for c in tok.children):
+        # "X claimed responsibility", "X claimed the attack"
+        claimed = _CLAIM_NOUNS | (_ACT_WORDS if tok.lemma_ == "claim" else frozenset())
+        if any(c.dep_ == "dobj" and c.lemma_ in claimed for c in tok.children):
             return next((c for c in tok.children if c.dep_ == "nsubj"), None)
         # "a bombing claimed by al-Shabaab"
         if tok.lemma_ == "claim" and tok.dep_ in ("acl", "relcl", "ROOT"):
