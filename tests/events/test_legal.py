@@ -103,3 +103,20 @@ def test_time_served_is_no_term_given(nlp: Any) -> None:
     event = _sentence(nlp, text)
     assert event.args.get("term_years") == 15
     assert "term_min_years" not in event.args
+
+
+@pytest.mark.model
+def test_a_contrasted_clause_is_another_group_s_verdict(nlp: Any) -> None:
+    text = (
+        "The court handed life sentences to two leaders of the party while 11 others "
+        "received up to 28 years."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-03-02")
+    events = [
+        e for e in extract_article(nlp(text), article, Settings()).events if e.type == "SENTENCE"
+    ]
+    by_count = {e.args.get("count"): e for e in events}
+    assert set(by_count) == {2, 11}
+    assert by_count[2].args.get("life") is True
+    assert "term_years" not in by_count[2].args  # the others' term is not the leaders'
+    assert by_count[11].args.get("term_years") == 28

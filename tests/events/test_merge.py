@@ -359,3 +359,17 @@ def test_a_sentence_takes_the_place_of_its_trial_s_court() -> None:
     first = replace(first, event=replace(first.event, location=osh))
     merged = merge_events([first, second])
     assert [e.location for e in merged] == [osh, osh]
+
+
+def test_a_counted_group_and_its_named_member_with_the_same_term_are_one_verdict() -> None:
+    leaders = _told("SENTENCE", 0, date="2016-06-02", defendant=[], count=2, life=True)
+    named = _told(
+        "SENTENCE", 900, date="2016-06-02", defendant=["Makhmadali Khait"], count=2, life=True
+    )
+    (event,) = merge_events([leaders, named])
+    assert event.args["defendant"] == ["Makhmadali Khait"]
+    # another term: two groups of two
+    other = _told(
+        "SENTENCE", 900, date="2016-06-02", defendant=["Ali Valiev"], count=2, term_years=9
+    )
+    assert len(merge_events([leaders, other])) == 2

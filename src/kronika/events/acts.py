@@ -225,7 +225,11 @@ def fill_designation(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 
 
 def fill_place_role(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """``to_country`` / ``from_country``: the place after "to" or "from" near the trigger."""
+    """``to_country`` / ``from_country``: the state a pattern bound to the role, else the
+    place after "to" or "from" near the trigger."""
+    bound = ctx.nodes.get(role.name)
+    if bound is not None and bound.ent_type_ in ("GPE", "LOC"):
+        return _country_of(_entity_text(bound))  # "Uzbekistan received from Turkey a man"
     prep = "to" if role.name.startswith("to") else "from"
     for child in ctx.trigger.children:
         if child.dep_ == "prep" and child.lower_ == prep:

@@ -55,7 +55,7 @@ from .not_events import (
     taken_by_force,
     those_described,
 )
-from .people import about_people
+from .people import PEOPLE_ROLE, about_people
 from .placing import event_place
 from .spans import block, doc_ents, doc_sents, doc_text, normalizer, sent_of
 from .spec import EventSpec, load_specs
@@ -88,9 +88,14 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         # (titles are written in the present: "Militants Escape From Prison")
         if _generic(trigger) and not _is_headline(sent_of(trigger), trigger):
             continue
-        # "attacked a checkpoint, killing four": the clause belongs to the main event
+        # "attacked a checkpoint, killing four": the clause belongs to the main event (but
+        # "... while 11 others received 28 years" has people of its own)
+        own_subject = type_name in PEOPLE_ROLE and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children
+        )
         if trigger.dep_ in ("advcl", "xcomp") and (type_name, trigger.head.i) in groups:
-            continue
+            if not own_subject:
+                continue
         event = _build(rules.specs[type_name], trigger, hits, mentions, article)
         telling = _telling(trigger, article) if event is not None else ""
         news, past = telling == "news", telling == "past"

@@ -108,7 +108,7 @@ def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     life = False
     values: list[float] = []
     # "after serving nearly 10 years of his 15-year sentence": time served is no term given
-    text = _SERVED.sub(lambda m: " " * len(m.group(0)), ctx.sent.text)
+    text = _SERVED.sub(lambda m: " " * len(m.group(0)), _own_clauses(ctx.sent, ctx.trigger))
     for term in parse(text):
         if term.life:
             life = True
@@ -117,6 +117,30 @@ def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     if role.name == "life":
         return True if life else None
     return term_bound(role.name, values)
+
+
+def _own_clauses(sent: Span, trigger: Token) -> str:
+    """The sentence's text with the clauses of other people's verdicts blanked out.
+
+    "handed life sentences to two leaders while 11 others received up to 28 years": the
+    clause with a subject of its own that the trigger is neither in nor above is theirs.
+    """
+    text = sent.text
+    for token in sent:
+        if token.dep_ not in _CLAUSES or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if trigger in token.subtree or token in trigger.ancestors:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            continue
+        lo = token.left_edge.idx - sent.start_char
+        hi = token.right_edge.idx + len(token.right_edge.text) - sent.start_char
+        text = text[:lo] + " " * (hi - lo) + text[hi:]
+    return text
+
+
+#: Clauses that may tell another verdict: "..., while 11 others received 28 years".
+_CLAUSES = frozenset({"advcl", "conj", "ccomp", "parataxis"})
 
 
 #: Time served, told before the sentence it is part of: "serving nearly 10 years of".

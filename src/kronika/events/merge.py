@@ -111,12 +111,19 @@ def _same_toll(a: Event, b: Event) -> bool:
 
 
 def _same_group(a: Event, b: Event) -> bool:
-    """Two mentions of one unnamed group: no names on either side, the same count."""
+    """Two mentions of one group: the same count, and no names on either side or the same
+    term ("handed life sentences to two leaders ... 'two have been sentenced to life',
+    including her husband X")."""
     count = a.args.get("count")
+    if count is None or count != b.args.get("count"):
+        return False
     names = [v for k, v in a.args.items() if isinstance(v, list) and v] + [
         v for k, v in b.args.items() if isinstance(v, list) and v
     ]
-    return count is not None and count == b.args.get("count") and not names
+    if not names:
+        return True
+    term = [(e.args.get("life"), e.args.get("term_years")) for e in (a, b)]
+    return isinstance(count, int) and count >= 2 and term[0] == term[1] and any(term[0])
 
 
 @dataclass(frozen=True, slots=True)
