@@ -295,3 +295,31 @@ def test_event_place_falls_back_to_custody_and_office(
     result = extract_article(nlp(text), article, Settings())
     places = [e.location.name if e.location else None for e in result.events if e.type == kind]
     assert places == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,kind,expected",
+    [
+        ("Two men from Osh were arrested in Moscow on Monday.", "ARREST", "Moscow"),
+        ("A blogger from Khorog was sentenced to ten years in Dushanbe.", "SENTENCE", "Dushanbe"),
+        (
+            "A former police officer from Khujand has joined the Islamic State in Syria.",
+            "JOIN",
+            "Syria",
+        ),
+        # where people are from is no place of the act
+        ("Two men from Osh were arrested on Monday.", "ARREST", None),
+    ],
+)
+def test_where_people_are_from_is_not_where_the_act_was(
+    nlp: Any, text: str, kind: str, expected: str | None
+) -> None:
+    from kronika.events.extract import extract_article
+    from kronika.model import Article
+    from kronika.settings import Settings
+
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
+    result = extract_article(nlp(text), article, Settings())
+    places = [e.location.name if e.location else None for e in result.events if e.type == kind]
+    assert places == [expected]

@@ -15,7 +15,7 @@ from ..resolve.mentions import clean_name, people_words
 from .addresses import address_place, is_state
 from .agencies import country_of_word
 from .dates import _date_scope
-from .people import PEOPLE_ROLE
+from .people import PEOPLE_ROLE, about_people
 from .spans import block, doc_ents, in_dateline, normalizer, sent_ents
 
 logger = logging.getLogger(__name__)
@@ -57,6 +57,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue  # "during a transfer to Bishkek", "on a flight to Moscow": where it went
         if ent.root.head.lower_ == "via":
             continue  # "travelled to Syria via Istanbul": a stop on the way
+        if _origin(ent):
+            continue  # "a blogger from Khorog was sentenced in Dushanbe": where they are from
         if in_dateline(sent, ent.start_char, ent.end_char) or _reference_point(ent):
             continue  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
         if ent.root.dep_ == "poss" and ent.root.head.lemma_.lower() in _ASKED:
@@ -109,6 +111,15 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             or _state_of_body(trigger, lo, hi)
         )
     return min(ranked, key=lambda r: (r[0], r[1], r[2]))[3]
+
+
+def _origin(ent: Span) -> bool:
+    """ "two men from Osh", "residents of Yazgulom": a place that says where people are from."""
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.lower_ != "from":
+        return False
+    owner = prep.head
+    return owner.pos_ in ("NOUN", "PROPN") and (about_people(owner) or owner.ent_type_ == "PERSON")
 
 
 #: Administrative divisions a name is given with: "the Zafarobod district".
