@@ -12,6 +12,7 @@ from ..settings import Settings
 from .extensions import install_extensions
 from .gazetteer import load_gazetteer
 from .headlines import HEADLINES
+from .names import NAME_MENDER
 from .paragraphs import PARAGRAPHS
 from .ruler import FACTORY, LowerPhraseRuler
 
@@ -58,6 +59,9 @@ def _build(model: str, domains: tuple[str, ...], domain_dirs: tuple[str, ...]) -
     if "parser" in nlp.pipe_names:
         # titles and datelines end at their blank line, not in the lead sentence
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if "ner" in nlp.pipe_names:
+        # "the Youth Movement of" + "Central Asia": one name cut at "of"
+        nlp.add_pipe(NAME_MENDER, after="ner")
     if "parser" in nlp.pipe_names:
         # Title Case headlines are re-read in sentence case by the components before it
         nlp.add_pipe(HEADLINES, last=True)
