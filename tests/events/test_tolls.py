@@ -26,6 +26,9 @@ def _attack(nlp: Any, text: str) -> Event:
     "text,killed,wounded",
     [
         ("Gunmen stormed a hotel in Garowe, killing four guards and wounding nine guests.", 4, 9),
+        # "another": one more person
+        ("Gunmen attacked a police post in Khorog, killing an officer and wounding another.", 1, 1),
+        ("A bomb killed a soldier in Gao on Monday; another was wounded.", 1, 1),
         # wounds suffered as an object
         (
             "Two devices exploded at a market in Kabul. Eight civilians were killed, while 23 "

@@ -282,6 +282,8 @@ def _number(part: Token) -> int | float | None:
         return 1
     if part.lower_ in ("he", "she", "him", "her"):
         return 1  # "he died when the bomb went off": the person told of
+    if part.lower_ == "another" and part.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        return 1  # "killing a police officer and wounding another"
     if part.lower_ == "both" or any(c.lower_ == "both" for c in part.children):
         return 2
     # "a conscript", "the victim", "his son", "the group's leader": one person
