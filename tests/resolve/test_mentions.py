@@ -33,6 +33,12 @@ def test_surname_resolves_to_the_full_name() -> None:
     assert len(person.mentions) == 2
 
 
+def test_a_surname_told_first_takes_the_later_full_name_without_its_titles() -> None:
+    text = "Bekjon released after 18 years\n\nJournalist Muhammad Bekjon, 63, told reporters."
+    index = _index(text, [("Bekjon", "PERSON"), ("Journalist Muhammad Bekjon", "PERSON")])
+    assert index.name_at(0) == "Muhammad Bekjon"
+
+
 def test_people_sharing_a_surname_stay_apart() -> None:
     text = (
         "Dilshod Nazarov was jailed. His cousin Farrukh Nazarov escaped. Nazarov was caught later."

@@ -286,7 +286,8 @@ def _surname_owner(
             return name
     # the full name may come later in the article ("Mirzoyev ... Umar Mirzoyev")
     for m in ordered:
-        text = clean_name(m.text)
+        # "Journalist Muhammad Bekjon": the later full name without its titles
+        text = strip_titles(clean_name(m.text))
         if m.start > start and m.type == "PERSON" and len(text.split()) > 1:
             if text.split()[-1] == word:
                 return text
