@@ -287,14 +287,7 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
 def test_event_place_falls_back_to_custody_and_office(
     nlp: Any, text: str, kind: str, expected: str | None
 ) -> None:
-    from kronika.events.extract import extract_article
-    from kronika.model import Article
-    from kronika.settings import Settings
-
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
-    result = extract_article(nlp(text), article, Settings())
-    places = [e.location.name if e.location else None for e in result.events if e.type == kind]
-    assert places == [expected]
+    assert _places_of(nlp, text, kind) == [expected]
 
 
 @pytest.mark.model
@@ -315,11 +308,15 @@ def test_event_place_falls_back_to_custody_and_office(
 def test_where_people_are_from_is_not_where_the_act_was(
     nlp: Any, text: str, kind: str, expected: str | None
 ) -> None:
+    assert _places_of(nlp, text, kind) == [expected]
+
+
+def _places_of(nlp: Any, text: str, kind: str) -> list[str | None]:
+    """The place of each event of ``kind`` extracted from ``text``."""
     from kronika.events.extract import extract_article
     from kronika.model import Article
     from kronika.settings import Settings
 
     article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
     result = extract_article(nlp(text), article, Settings())
-    places = [e.location.name if e.location else None for e in result.events if e.type == kind]
-    assert places == [expected]
+    return [e.location.name if e.location else None for e in result.events if e.type == kind]
