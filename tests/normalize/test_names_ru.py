@@ -40,3 +40,11 @@ def test_places() -> None:
     assert nominative_place("Хатлонской области") == "Хатлонская область"
     assert nominative_place("Алма-Ате") == "Алма-Ата"
     assert nominative_place("Душанбе") == "Душанбе"
+
+
+def test_a_town_takes_the_reading_the_place_index_knows() -> None:
+    # the likelier guess for an unknown word ("Вахдата") is no town; "Вахдат" is
+    assert nominative_place("Вахдате") == "Вахдат"
+    assert nominative_place("Андижане") == "Андижан"
+    # a name written in the nominative stays as it is
+    assert nominative_place("Бишкек") == "Бишкек"

@@ -154,6 +154,9 @@ def nominative_place(text: str) -> str:
     already nominative; "Хатлонской области" → "Хатлонская область".
     """
     words = text.split(" ")
+    known = _known_nominative(text) if len(words) == 1 else None
+    if known is not None:
+        return known  # "Вахдате": "Вахдат", the town, not the likelier guess "Вахдата"
     head = words[-1]
     for word in reversed(words):
         parses = _analyzer().parse(word.lower())
@@ -176,6 +179,22 @@ def nominative_place(text: str) -> str:
             else word
         )
     return " ".join(out)
+
+
+def _known_nominative(word: str) -> str | None:
+    """Of all nominative readings of a one-word place, the one a place index knows (when
+    the word as written is not itself a known place), or None."""
+    from .places import known_as_written
+
+    if known_as_written(word):
+        return None
+    for parse in _analyzer().parse(word.lower()):
+        if parse.tag.case in (None, "nomn"):
+            continue
+        form = parse.inflect({"nomn"})
+        if form is not None and known_as_written(_cased(form.word, word)):
+            return _cased(form.word, word)
+    return None
 
 
 def inflections(word: str, limit: int = 40) -> list[str]:

@@ -213,6 +213,17 @@ def _resolve(name: str, gazetteer: Gazetteer) -> Place | None:
     return None
 
 
+def known_as_written(name: str) -> bool:
+    """Whether the curated gazetteer or the place index knows ``name`` exactly as written
+    (no other case form of it is tried)."""
+    if default_gazetteer().place(name) is not None:
+        return True
+    key = name_key(name)
+    if not key:
+        return False
+    return (_from_cyrillic(name) if _CYRILLIC.search(name) else _from_geonames(key)) is not None
+
+
 def resolve_place(name: str, gazetteer: Gazetteer | None = None) -> Place | None:
     """Return the place called ``name`` (any spelling, Latin or Cyrillic), or None if unknown.
 
