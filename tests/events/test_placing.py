@@ -301,6 +301,7 @@ def test_event_place_falls_back_to_custody_and_office(
             "JOIN",
             "Syria",
         ),
+        ("Police arrested 30 residents of Yazgulom in Khorog on Monday.", "ARREST", "Khorog"),
         # where people are from is no place of the act
         ("Two men from Osh were arrested on Monday.", "ARREST", None),
     ],

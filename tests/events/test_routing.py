@@ -122,3 +122,17 @@ def test_one_ban_per_country_named() -> None:
     bans = [e for e in result.events if e.type == "BAN"]
     assert sorted(e.location.name for e in bans if e.location) == ["Казахстан", "Узбекистан"]
     assert all(e.args["organization"] == ["Ансор"] for e in bans)
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        # where people live is not where they were taken
+        ("Силовики задержали в Ташкенте четырех жителей Андижана.", "Ташкент"),
+        # a town named in the locative takes the nominative the place index knows
+        ("Из колонии в Вахдате сбежали шесть осужденных за терроризм.", "Вахдат"),
+    ],
+)
+def test_russian_event_place(text: str, place: str) -> None:
+    [result] = analyse_articles([_article(text)], Settings())
+    assert [e.location.name if e.location else None for e in result.events] == [place]

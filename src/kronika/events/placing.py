@@ -114,12 +114,26 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
 
 
 def _origin(ent: Span) -> bool:
-    """ "two men from Osh", "residents of Yazgulom": a place that says where people are from."""
-    prep = ent.root.head
-    if ent.root.dep_ != "pobj" or prep.lower_ != "from":
+    """ "two men from Osh", "residents of Yazgulom", "жителей Андижана", "уроженец из Оша":
+    a place that says where people are from."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("from", "of"):
+        owner = root.head.head
+        if root.head.lower_ == "of":
+            return owner.lemma_.lower() in _RESIDENTS
+    elif root.dep_ == "nmod":  # Russian: the genitive, or "из" as the noun's case word
+        owner = root.head
+        if not any(c.dep_ == "case" and c.lower_ == "из" for c in root.children):
+            return owner.lemma_.lower() in _RESIDENTS
+    else:
         return False
-    owner = prep.head
     return owner.pos_ in ("NOUN", "PROPN") and (about_people(owner) or owner.ent_type_ == "PERSON")
+
+
+#: Nouns for people by where they live or were born.
+_RESIDENTS = frozenset(
+    "resident residents native natives inhabitant inhabitants житель уроженец выходец".split()
+)
 
 
 #: Administrative divisions a name is given with: "the Zafarobod district".
