@@ -366,7 +366,11 @@ def fill_casualties(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """ "погибли 10 человек", "убил восьмерых полицейских", "ранены трое"."""
     lemmas = _KILL_LEMMAS if role.name == "killed" else _WOUND_LEMMAS
     for tok in ctx.sent:
-        if tok.lemma_ not in lemmas:
+        # "еще трое получили ранения": wounds received
+        received = role.name == "wounded" and tok.lemma_ == "получить"
+        if received and not any(c.lemma_ in ("ранение", "травма") for c in tok.children):
+            received = False
+        if tok.lemma_ not in lemmas and not received:
             continue
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj", "obl"):
