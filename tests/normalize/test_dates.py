@@ -112,3 +112,11 @@ def test_find_dates_skips_relative_phrases_without_reference() -> None:
 )
 def test_normalize_date_reads_a_stretch_by_what_its_ends_share(text: str, iso: str | None) -> None:
     assert normalize_date(text, "2022-10-01") == iso
+
+
+def test_a_yearless_date_after_publication_is_last_year_s() -> None:
+    # news reports the past: July, told in mid-June, was last July
+    assert normalize_date("in July", "2021-06-15") == "2020-07"
+    assert normalize_date("on July 1", "2021-06-15") == "2020-07-01"
+    # a few days' slack for a late or approximate publication date
+    assert normalize_date("on June 18", "2021-06-15") == "2021-06-18"

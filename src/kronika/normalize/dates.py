@@ -33,8 +33,9 @@ _PREFIX = re.compile(
 _HAS_DATE = re.compile(rf"\b(?:{_MONTH_NAMES})\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\b{_YEAR}\b")
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2}}\b|'\d{{2}}\b")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-# A yearless date this far after the reference belongs to the year before.
-_FUTURE_SLACK = timedelta(days=45)
+# A yearless date more than this after the reference belongs to the year before (news
+# reports the past; a few days allow for a late or approximate publication date).
+_FUTURE_SLACK = timedelta(days=7)
 
 
 @dataclass(frozen=True, slots=True)
