@@ -1,0 +1,284 @@
+"""How a mention of an event is told, read from its clause.
+
+Whether it is the article's news, a plain past that may go on with it, or background;
+a headline; a habit or a tally rather than a happening; a nominal act told as done
+and where; whether its people are ones told of before, all of them or a part; whether
+it goes along with the act told before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..model import ArgValue, Article
+from .dates import (
+    another_time,
+    dated_paragraph,
+    inside_a_participant,
+    leading_date,
+    told_back_then,
+)
+from .fillers import agent, patient
+from .people import about_people
+from .spans import block, doc_sents, doc_text, sent_of
+from .tolls import ATTACKERS
+
+#: How many sentences from the top of an article make its lead (a title line counts as one).
+_LEAD_SENTENCES = 3
+
+
+def telling(trigger: Token, article: Article) -> str:
+    """How a mention is told: "news" (in the lead in the past, or in the present perfect),
+    "past" (later, in the plain past with no time of its own, so it may go on with the
+    news: "His brother was sentenced to 28 years"), or "" (background, or no date known).
+    """
+    if not article.published or inside_a_participant(trigger) or another_time(trigger):
+        return ""  # "accused of the bombing", "days after a strike killed": background
+    if told_back_then(trigger):
+        return ""  # "officials said at the time that 10 were killed": an old report
+    verb = trigger
+    # "killed in an explosion that ripped through a market": the noun's clause verb
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    have = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "have"]
+    # "has been declared extremist and banned in Russia": the first verb's perfect
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    shared = [c for c in first.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "have"]
+    if any(c.lower_ in ("since", "recently", "ever") for c in verb.subtree):
+        return ""  # "have been released since 2016": a span of time, not one day's news
+    if any(c.tag_ in ("VBP", "VBZ") for c in have):
+        return "news"
+    if any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in verb.children):
+        return ""  # "Hizb ut-Tahrir, which is banned in Russia": a standing state
+    sents = doc_sents(trigger.doc)
+    lead = sents[_LEAD_SENTENCES - 1].end if len(sents) >= _LEAD_SENTENCES else len(trigger.doc)
+    past = verb.tag_ in ("VBD", "VBN") or is_headline(sent_of(trigger), trigger)
+    if trigger.i < lead and past:
+        return "news"
+    # "had been jailed", "was previously sentenced", "a man who was once detained": before
+    if not past or have or shared or verb.dep_ == "relcl" or dated_paragraph(sent_of(trigger)):
+        return ""
+    if any(c.dep_ == "advmod" and c.lower_ in _BEFORE_NOW for c in verb.children):
+        return ""
+    return "past"
+
+
+#: Adverbs that set a plain past before the story the article tells.
+_BEFORE_NOW = frozenset("previously earlier once already formerly first before originally".split())
+
+
+def not_yet(trigger: Token) -> bool:
+    """A nominal trigger told as a time still to come: "a month before his release"."""
+    head = trigger.head
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "pobj"
+        and head.lower_ in ("before", "until", "pending", "ahead")
+    )
+
+
+#: Vague quantities that make a plural noun a tally of events, not one event told.
+_VAGUE = frozenset("several many numerous multiple countless frequent repeated various".split())
+
+
+def generic(trigger: Token) -> bool:
+    """A verb in the simple present, or a bare gerund: a habit or a state, not a happening.
+
+    "the source of several attacks on Russia in recent decades": a vaguely counted
+    plural noun with nobody said to have done it is a tally, not an event.
+    """
+    if trigger.pos_ == "NOUN":
+        vague = trigger.tag_ == "NNS" and any(
+            c.dep_ == "amod" and c.lower_ in _VAGUE for c in trigger.children
+        )
+        return vague and not done_by_someone(trigger)
+    if trigger.pos_ != "VERB":
+        return False
+    if trigger.tag_ in ("VBP", "VBZ"):
+        # "Assailants set fire to a school on Monday": a past the same as the present
+        same_past = trigger.tag_ == "VBP" and trigger.lower_ in _SAME_PAST
+        return not (same_past and told_as_past(trigger))
+    if (
+        trigger.tag_ == "VBG"
+        and trigger.lemma_ != "serve"  # "is serving a ten-year sentence" tells the verdict
+        and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in trigger.children)
+    ):
+        return True  # "these terrorists are attacking civilians": a course of conduct
+    # "killing four guards" after a main verb is part of a told event; "joining ISIS" is not
+    return (
+        trigger.tag_ == "VBG"
+        and trigger.dep_ != "advcl"
+        and not any(c.dep_ == "aux" for c in trigger.children)
+    )
+
+
+#: Verbs whose past is written as their present.
+_SAME_PAST = frozenset("set hit put cut beat shut burst cast spread hurt shed".split())
+
+
+def told_as_past(trigger: Token) -> bool:
+    """Whether the sentence of ``trigger`` is dated or told in the past elsewhere."""
+    sent = sent_of(trigger)
+    return (
+        leading_date(sent) is not None
+        or any(e.label_ == "DATE" for e in sent.ents)
+        or any(t.tag_ in ("VBD", "VBN") and t.i != trigger.i for t in sent)
+    )
+
+
+def told_where(noun: Token) -> bool:
+    """ "the jailbreak in Sulaimaniya", "the breakout from Abu Ghraib": an act placed by name."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "at", "from")
+        and any(g.ent_type_ in ("GPE", "LOC", "FAC") or g.pos_ == "PROPN" for g in c.subtree)
+        for c in noun.children
+    )
+
+
+#: Verbs that say a nominal act was done: "attacks were staged", "carried out bombings"
+#: (the model lemmatizes "staged" as "stag").
+_DONE = frozenset("carry stage stag conduct commit launch claim perpetrate".split())
+
+
+#: Nouns that gather acts into one told whole: "a series of bombings".
+_SERIES = frozenset("series wave spate string pair chain".split())
+
+
+def staged_where(noun: Token) -> bool:
+    """ "Two attacks were also staged in the town of Bukhara": acts told done, and where."""
+    return (
+        noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_ in _DONE and told_where(noun.head)
+    )
+
+
+def the_series_that_did(noun: Token, args: dict[str, ArgValue]) -> bool:
+    """ "a series of bombings killed 16 and injured 100": the acts are the subject of their toll."""
+    whole = noun.head.head if noun.dep_ == "pobj" and noun.head.head.lemma_ in _SERIES else noun
+    tolled = "killed" in args or "wounded" in args
+    # the parser may hang the verb on "series" as a clause of it
+    told = any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in whole.children)
+    # "Attacks in the province killed 600 last year": a bare plural is a tally
+    counted = any(c.dep_ in ("det", "nummod") for c in whole.children)
+    return tolled and counted and (whole.dep_ == "nsubj" or (whole.dep_ == "ROOT" and told))
+
+
+def done_by_someone(noun: Token) -> bool:
+    """Whether a nominal trigger is tied to a doer: "accused of carrying out several attacks"."""
+    if noun.head.lemma_ in _DONE:
+        return True
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+
+
+def is_headline(sent: Span, trigger: Token) -> bool:
+    """A title line: the trigger's line has no closing punctuation and a line break after it.
+
+    The whole line counts, not the parser's sentence: "Kazakhstan Bans Islamic State,
+    Al-Nusra As Terrorist Groups" may be cut in two at its comma.
+    """
+    lo, hi = block(sent, trigger)
+    text = doc_text(sent.doc)
+    segment = text[lo:hi]
+    stripped = segment.rstrip()
+    ends_line = "\n" in segment[len(stripped) :] or text[hi : hi + 1] in ("\n", "")
+    if not ends_line:
+        # the rest of the line, when it holds no end of a sentence, is the same title
+        end = text.find("\n", hi)
+        rest = text[hi : end if end >= 0 else len(text)].rstrip()
+        if rest and not _SENTENCE_END.search(rest):
+            stripped, ends_line = stripped + rest, True
+    return bool(stripped) and stripped[-1] not in ".!?\"”'" and ends_line
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”']?(?:\s|$)")
+
+
+def refers_back(trigger: Token) -> bool:
+    """Whether the trigger's people are ones named before ("the men had been extradited")."""
+    subject = trigger if trigger.pos_ == "NOUN" else None
+    if subject is None and not any(c.dep_ == "dobj" for c in trigger.children):
+        # "the bomb exploded" (but "the court sentenced X" is told by its object)
+        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if (
+        subject is not None
+        and subject.tag_ == "NN"
+        and subject.dep_ in ("nsubj", "nsubjpass")
+        and definite(subject)
+        and not about_people(subject)
+    ):
+        return True  # "The bomb exploded in the Waaberi district": the act told above
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ in ("pobj", "dobj")
+        and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in trigger.children)
+        and not any(c.dep_ in _OWN_DETAILS for c in trigger.children)
+    ):
+        return True  # "the three people wounded by the blast", "blamed those explosions on X"
+    doer = agent(trigger)
+    if doer is not None and doer.tag_ in ("NN", "NNS") and definite(doer):
+        if doer.lemma_.lower() in ATTACKERS:
+            return True  # "The assailants also set fire to several homes", "The bomber struck"
+    token = patient(trigger) or agent(trigger)
+    if token is None:
+        return False
+    if token.lower_ in _THEY:
+        return True  # "they were released", "those arrested include A and B"
+    if token.lower_ in ("half", "some", "many", "most", "all", "none"):
+        # "half of them were pardoned"
+        return any(
+            c.lower_ == "of" and any(g.lower_ in ("them", "those") for g in c.children)
+            for c in token.children
+        )
+    return token.tag_ == "NNS" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in token.children
+    )
+
+
+#: Pronouns for people told of before ("они": "they" in Russian text).
+_THEY = frozenset({"they", "them", "those", "these", "они", "их", "им", "эти", "те"})
+
+
+#: What a noun may carry that tells an act of its own ("the bombing of a market in Osh").
+_OWN_DETAILS = frozenset({"prep", "amod", "compound", "relcl", "acl"})
+
+
+def whole_group(trigger: Token) -> bool:
+    """Whether the trigger's people are all of a group told before: "they", "the men who were
+    arrested" (not "half of them", "the other convicts", "two of the men")."""
+    token = patient(trigger) or agent(trigger)
+    if token is None:
+        return False
+    if token.lower_ in ("they", "them"):
+        return True
+    return (
+        token.tag_ == "NNS"
+        and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children)
+        and not any(c.lower_ in _SOME_OF for c in token.children)
+    )
+
+
+#: Words that make a group told before only a part of it, or another one.
+_SOME_OF = frozenset("other others remaining rest some several many few of".split())
+
+
+def definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def along(trigger: Token) -> bool:
+    """ "were also released", "was likewise freed": the act goes with the one told before."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("also", "likewise") for c in trigger.children)
+
+
+def accompanies(trigger: Token) -> bool:
+    """ "Five other prisoners escaped with them": the act of the people told before."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("with", "alongside")
+        and any(g.lower_ in ("them", "him", "her") for g in c.children)
+        for c in trigger.children
+    )
