@@ -9,17 +9,15 @@ from tests.helpers import make_doc
 from kronika.events.acts import _country_of
 from kronika.events.fillers import (
     FillContext,
-    agent,
     antecedent_count,
     count_of,
     described_people,
     fill_agent,
     fill_patient,
-    is_passive,
     names_of,
-    patient,
 )
 from kronika.events.legal import fill_charges, fill_court, fill_law_articles, split_charges
+from kronika.events.participants import agent, is_passive, patient
 from kronika.events.spec import RoleSpec
 from kronika.resolve.mentions import MentionIndex, NameMention
 

@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 from ..model import ArgValue
 from ..resolve.mentions import clean_name
-from .fillers import FillContext, _core_tokens, count_of, is_passive
+from .fillers import FillContext, _core_tokens, count_of
+from .participants import is_passive
 from .spans import doc_ents, normalizer
 from .spec import RoleSpec
 

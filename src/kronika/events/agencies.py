@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 from ..model import ArgValue
 from ..resolve.mentions import clean_name
-from .fillers import FillContext, agent, names_of
+from .fillers import FillContext, names_of
+from .participants import agent
 from .spans import doc_ents, doc_text, in_dateline, normalizer
 from .spec import RoleSpec
 

@@ -34,13 +34,7 @@ from .dates import (
     event_date,
     scene_of,
 )
-from .fillers import (
-    FillContext,
-    agent,
-    antecedent_count,
-    count_of,
-    patient,
-)
+from .fillers import FillContext, antecedent_count, count_of
 from .gapping import split_gapped
 from .merge import Told, merge_events
 from .not_events import (
@@ -51,6 +45,7 @@ from .not_events import (
     taken_by_force,
     those_described,
 )
+from .participants import agent, patient
 from .people import PEOPLE_ROLE, about_people
 from .placing import event_place
 from .spans import block, doc_ents, doc_text, normalizer, sent_of

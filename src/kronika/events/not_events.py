@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..model import Event
 from .compile import Hit
-from .fillers import agent, patient
+from .participants import agent, patient
 from .spans import sent_of
 from .tolls import ATTACKERS
 

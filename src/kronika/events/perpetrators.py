@@ -16,7 +16,8 @@ from spacy.tokens import Span, Token
 
 from ..model import ArgValue
 from .dates import CHARGING
-from .fillers import FillContext, agent, fill_agent, names_of
+from .fillers import FillContext, fill_agent, names_of
+from .participants import agent
 from .spec import RoleSpec
 from .tolls import next_in_paragraph
 

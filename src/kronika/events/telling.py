@@ -20,7 +20,7 @@ from .dates import (
     leading_date,
     told_back_then,
 )
-from .fillers import agent, patient
+from .participants import agent, patient
 from .people import about_people
 from .spans import block, doc_sents, doc_text, sent_of
 from .tolls import ATTACKERS

@@ -1,0 +1,252 @@
+"""Which token of a clause is the one acted on and which the one acting.
+
+"X was sentenced", "the court sentenced X", "X, who was arrested", "the arrest of X",
+"granted X a pardon", "accused of the bombing": the patient and the agent of a
+trigger, read through passives, relative clauses, light verbs and titles.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .people import about_people
+
+
+def is_passive(verb: Token) -> bool:
+    """Return whether ``verb`` is a passive verb ("was sentenced")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def patient(trigger: Token) -> Token | None:
+    """Return the token naming who the action was done to (passive subject or object)."""
+    if trigger.pos_ == "NOUN":
+        # "Sweden's deportation of X": the owner is the doer when "of" names the patient
+        for child in trigger.children:
+            # "the extradition of X", "the ban on X", "sanctions against X"
+            if child.dep_ == "prep" and child.lower_ in ("of", "on", "against"):
+                found = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if found is None or found.ent_type_ in ("DATE", "TIME"):
+                    continue
+                # "his conviction on charges of ...": only a name is acted on after "on"
+                if child.lower_ == "of" or found.pos_ == "PROPN" or found.ent_type_:
+                    return found
+        owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
+        return owner if owner is not None else _recipient(trigger)
+    found = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if found is not None:
+        return antecedent_of_relative(found)
+    if _title_passive(trigger, ("VBN", "VBD")):
+        # (the model often tags the participle of a title as a past tense: "X Sentenced")
+        return next(c for c in trigger.children if c.dep_ == "nsubj")
+    if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        return trigger.head
+    head = trigger.head
+    active = not is_passive(trigger) and trigger.tag_ != "VBN"
+    if active and trigger.dep_ in ("conj", "dep") and head.pos_ == "VERB" and not is_passive(head):
+        # "Russia arrested, then deported, six citizens": the object the verbs share
+        shared = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if shared is not None and about_people(shared):
+            return antecedent_of_relative(shared)
+    if active and trigger.pos_ == "VERB":
+        # "Police detained and deported four nationals": the object told after the last verb
+        for verb in (c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                shared = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                if shared is not None and about_people(shared):
+                    return antecedent_of_relative(shared)
+    if trigger.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return agent(head) if not is_passive(head) else patient(head)
+    if trigger.dep_ == "advcl" and trigger.tag_ == "VBN" and is_passive(head):
+        # "were detained at the border, deported to Uzbekistan and banned": one subject
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in trigger.children):
+            return patient(head)
+    if is_passive(trigger):
+        return _subject_of_report(trigger)
+    return None
+
+
+def _subject_of_report(trigger: Token) -> Token | None:
+    """ "says X, leader of Y, has been sentenced": the parser makes X the sayer's subject.
+
+    A subject told after its own verb of saying, and before the passive act, is the
+    act's ("said X" after a quote is a real sayer, and comes after the act).
+    """
+    for child in trigger.children:
+        if child.dep_ not in ("parataxis", "ccomp", "advcl") or child.i > trigger.i:
+            continue
+        for subject in child.children:
+            if subject.dep_ == "nsubj" and child.i < subject.i < trigger.i:
+                return subject
+    return None
+
+
+_LIGHT_VERBS = frozenset(
+    "carry stage launch conduct commit mount perpetrate organize organise plan claim".split()
+)
+
+
+_LIGHT_FORMS = frozenset(
+    form
+    for verb in _LIGHT_VERBS
+    for form in (verb + "s", verb + "d", verb + "ed", verb + "ing", verb[:-1] + "ing")
+)
+
+
+def agent(trigger: Token) -> Token | None:
+    """Return the token naming who acted (active subject, or the passive "by" phrase).
+
+    For a noun ("staged an attack", "motivated X to carry out the attack") it is
+    whoever does the light verb the noun is the object of.
+    """
+    if trigger.pos_ == "NOUN":
+        verb = trigger.head
+        # the lemmatizer slips on rarer verbs ("staged" → "stag"), so forms count too
+        if trigger.dep_ == "dobj" and (verb.lemma_ in _LIGHT_VERBS or verb.lower_ in _LIGHT_FORMS):
+            found = agent(verb)
+            if found is None and verb.dep_ == "xcomp":
+                # "motivating Kariyev to carry out the attack": the one motivated
+                found = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if found is None:
+                found = _blamed(verb)
+            return found
+        # "Usmonov's defection to the Taliban", "his escape from a prison": the owner acted
+        owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
+        return antecedent_of_relative(owner) if owner is not None else _blamed(trigger)
+    for child in trigger.children:
+        if child.dep_ == "nsubj" and not _title_passive(trigger):
+            return antecedent_of_relative(child)
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
+        return agent(trigger.head)
+    if is_passive(trigger):
+        # "designated a terrorist organization by the UN": "by" hung on the object
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "oprd", "attr")]
+        # "recognised as a terrorist organisation by the Supreme Court"
+        objects += [g for c in trigger.children if c.lower_ == "as" for g in c.children]
+        return next((by for c in objects if (by := _by_whom(c)) is not None), None)
+    if trigger.dep_ == "acl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
+    ):
+        return _whose_decision(trigger.head)
+    # "cleric Bashir freed from prison": a past participle after its noun is done to it
+    if trigger.dep_ in ("acl", "relcl") and not is_passive(trigger) and trigger.tag_ != "VBN":
+        return trigger.head
+    if trigger.dep_ in ("xcomp", "advcl") and trigger.head.pos_ == "VERB":
+        # "B. travelled to Syria to join the group": the traveller joined
+        return agent(trigger.head)
+    return None
+
+
+#: Verbs that hand an act to someone ("granted early release") or have it come to them
+#: ("received a pardon", "got a ten-year sentence").
+_GRANTING = frozenset("grant give offer award hand".split())
+
+
+_RECEIVING = frozenset("receive get win secure obtain".split())
+
+
+def _recipient(noun: Token) -> Token | None:
+    """Who a nominal act was given to: "six members were granted early release"."""
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    verb = noun.head
+    deps: tuple[str, ...]
+    if verb.lemma_ in _GRANTING:
+        deps = ("nsubjpass", "dative")
+    elif verb.lemma_ in _RECEIVING:
+        deps = ("nsubj",)
+    else:
+        return None
+    found = next((c for c in verb.children if c.dep_ in deps), None)
+    if found is None and verb.lemma_ in _GRANTING:
+        # "granted clemency to the blogger X"
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        found = None if to is None else next((c for c in to.children if c.dep_ == "pobj"), None)
+    return antecedent_of_relative(found) if found is not None else None
+
+
+def _title_passive(verb: Token, tags: tuple[str, ...] = ("VBN",)) -> bool:
+    """ "Radical cleric Bashir freed from prison": a title drops "was" from a passive.
+
+    A participle with a subject and no object, alone on a line without closing
+    punctuation, tells what was done to its subject.
+    """
+    if verb.pos_ != "VERB" or verb.tag_ not in tags or verb.dep_ != "ROOT":
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(
+        c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp") for c in verb.children
+    ):
+        return False
+    text = verb.doc.text
+    end = text.find("\n", verb.idx)
+    line = text[text.rfind("\n", 0, verb.idx) + 1 : end if end >= 0 else len(text)].strip()
+    return 0 < len(line) < _TITLE_LENGTH and line[-1] not in ".!?\"”'"
+
+
+#: The longest line read as a title.
+_TITLE_LENGTH = 160
+
+
+def _by_whom(token: Token) -> Token | None:
+    """The object of a "by" phrase hung on ``token``."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _whose_decision(noun: Token) -> Token | None:
+    """Who acts on "a decision by the minister to ban", "granted the request to extradite"."""
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return agent(noun.head)  # the court that granted the request acts on it
+    found = _by_whom(noun) or next((c for c in noun.children if c.dep_ == "poss"), None)
+    if found is None:
+        # "the decision of Rahimov to join IS"
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        found = None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
+    return found
+
+
+#: Verbs that lay an act at someone's door: "accused X of carrying out", "blamed X for".
+_BLAME_VERBS = frozenset("accuse suspect charge blame hold convict".split())
+
+
+def _blamed(token: Token) -> Token | None:
+    """Who is held to have done the act at ``token`` (a noun or a light verb).
+
+    "a group which Kyrgyzstan accused of carrying out attacks", "Jaishul Mahdi,
+    that the government held responsible for bombings", "X was blamed for the blast":
+    the one accused, through a relative pronoun to the noun it stands for.
+    """
+    prep = token.head
+    if token.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("of", "for"):
+        return None
+    verb = prep.head
+    if verb.lower_ == "responsible" and verb.dep_ in ("oprd", "acomp", "xcomp", "ccomp"):
+        verb = verb.head  # "held X responsible for": the holding verb
+        if verb.lemma_ not in ("hold", "be", "consider", "deem", "find"):
+            return None
+    elif verb.lemma_ not in _BLAME_VERBS:
+        return None
+    accused = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if accused is None and verb.lemma_ == "be":
+        accused = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if accused is None and verb.dep_ == "relcl":
+        return verb.head  # "X that the government held responsible": "that" parsed as a mark
+    return antecedent_of_relative(accused) if accused is not None else None
+
+
+def antecedent_of_relative(token: Token) -> Token:
+    """ "who" in "X, who was arrested" stands for X."""
+    if token.tag_ == "WP$":
+        # "X, whose escape was never explained": the relative clause's antecedent
+        clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+        return clause.head if clause is not None else token
+    if token.tag_ in ("WP", "WDT") or token.lower_ == "that":
+        clause = token.head
+        if clause.dep_ == "relcl":
+            return clause.head
+        if clause.dep_ == "conj" and clause.head.dep_ == "relcl":
+            return clause.head.head
+    return token
