@@ -152,7 +152,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                     earlier=another_time(trigger),
                     news=news,
                     past=past,
-                    whole=whole_group(trigger),
+                    whole=told.refers_back and whole_group(trigger),
                     also=along(trigger),
                 )
             )
