@@ -613,3 +613,22 @@ def test_a_described_detainee_is_not_the_spokesman_named_next(nlp: Any) -> None:
     )
     (arrest,) = _of_type(nlp, text, "ARREST")
     assert arrest.args.get("detainee") == ["Nurbek Toktosunov"]
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        # an act told through a verb that says it was done
+        ("Three inmates managed to escape from the prison in Osh on Monday.", 3),
+        ("Police proceeded to detain four protesters in Osh on Monday.", 4),
+        # tried, or not managed: not done
+        ("Three inmates tried to escape from the prison in Osh on Monday.", None),
+        ("Three inmates did not manage to escape from the prison in Osh on Monday.", None),
+    ],
+)
+def test_an_act_a_governing_verb_says_was_done_is_an_event(
+    nlp: Any, text: str, count: int | None
+) -> None:
+    events = [e for e in _extract(nlp, text).events if e.type in ("ESCAPE", "ARREST")]
+    assert [e.args.get("count") for e in events] == ([count] if count else [])
+    assert all(e.date == "2021-03-08" for e in events)

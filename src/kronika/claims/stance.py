@@ -78,6 +78,7 @@ def is_asserted(trigger: Token) -> bool:
             and trigger.dep_ in ("xcomp", "advcl", "acl")
             and not _granted(trigger.head, cues)
             and not _journey(trigger, cues)
+            and trigger.head.lemma_ not in (cues.get("implicatives") or ())
         ):
             return False
     # "his arrest would be illegal": a noun whose clause is only supposed

@@ -132,6 +132,13 @@ def agent(trigger: Token) -> Token | None:
     # "cleric Bashir freed from prison": a past participle after its noun is done to it
     if trigger.dep_ in ("acl", "relcl") and not is_passive(trigger) and trigger.tag_ != "VBN":
         return trigger.head
+    if trigger.dep_ == "xcomp" and trigger.head.pos_ == "VERB":
+        # "accomplices helped Saidov escape": the one helped; "a prisoner was helped to
+        # escape": the one the passive is about
+        head = trigger.head
+        controlled = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if controlled is not None:
+            return controlled
     if trigger.dep_ in ("xcomp", "advcl") and trigger.head.pos_ == "VERB":
         # "B. travelled to Syria to join the group": the traveller joined
         return agent(trigger.head)

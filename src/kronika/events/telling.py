@@ -42,6 +42,8 @@ def telling(trigger: Token, article: Article) -> str:
     # "killed in an explosion that ripped through a market": the noun's clause verb
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "managed to escape": the tense is the governing verb's
     have = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "have"]
     # "has been declared extremist and banned in Russia": the first verb's perfect
     first = verb
