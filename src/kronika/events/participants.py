@@ -55,7 +55,14 @@ def patient(trigger: Token) -> Token | None:
                 if shared is not None and about_people(shared):
                     return antecedent_of_relative(shared)
     if trigger.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-        return agent(head) if not is_passive(head) else patient(head)
+        # "was stopped at the border, handcuffed and taken to a detention centre": the
+        # first verb of the chain that has a subject tells whose acts they are
+        first = head
+        while first.dep_ in ("conj", "advcl") and first.head.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
+                break
+            first = first.head
+        return agent(first) if not is_passive(first) else patient(first)
     if trigger.dep_ == "advcl" and trigger.tag_ == "VBN" and is_passive(head):
         # "were detained at the border, deported to Uzbekistan and banned": one subject
         if not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in trigger.children):
