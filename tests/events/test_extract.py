@@ -632,3 +632,17 @@ def test_an_act_a_governing_verb_says_was_done_is_an_event(
     events = [e for e in _extract(nlp, text).events if e.type in ("ESCAPE", "ARREST")]
     assert [e.args.get("count") for e in events] == ([count] if count else [])
     assert all(e.date == "2021-03-08" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text,detained",
+    [
+        # what a court orders is done by its ruling
+        ("A court in Osh ordered that Farid Nazarov be held in custody for two months.", True),
+        # what a prosecutor orders, or a court does not, is not
+        ("The prosecutor ordered that Farid Nazarov be held in custody.", False),
+        ("The court did not order that Farid Nazarov be held in custody.", False),
+    ],
+)
+def test_a_court_s_order_is_done_by_its_ruling(nlp: Any, text: str, detained: bool) -> None:
+    assert bool(_of_type(nlp, text, "ARREST")) is detained

@@ -22,3 +22,11 @@ def test_a_name_cut_at_of_is_joined_with_the_name_after_it(nlp: Any) -> None:
 def test_names_apart_stay_apart(nlp: Any) -> None:
     doc = nlp("Members of Hizb ut-Tahrir were arrested in Osh and Jalal-Abad.")
     assert "Osh" in [e.text for e in doc.ents if e.label_ == "GPE"]
+
+
+def test_a_family_name_left_untagged_after_a_given_name_is_part_of_it(nlp: Any) -> None:
+    doc = nlp(
+        "A Bishkek court ordered that Kanybek Osmonaliev be held in pre-trial custody for two "
+        "months."
+    )
+    assert "Kanybek Osmonaliev" in [e.text for e in doc.ents if e.label_ == "PERSON"]

@@ -97,7 +97,8 @@ def is_asserted(trigger: Token) -> bool:
         joined = token.dep_ == "conj"
         token = token.head
         if token.lemma_ in governors and not joined and not _granted(token, cues):
-            return False
+            if not _ordered_by_a_court(token, cues):
+                return False
         negated = any(c.dep_ == "neg" for c in token.children) or any(
             # "Neither X nor his brother filed an appeal"
             c.dep_ in ("nsubj", "nsubjpass") and _neither(c)
@@ -147,6 +148,17 @@ def _granted(noun: Token, cues: dict[str, Any]) -> bool:
         and head.lemma_ in (cues.get("granting") or ())
         and not any(c.dep_ == "neg" for c in head.children)
     )
+
+
+def _ordered_by_a_court(verb: Token, cues: dict[str, Any]) -> bool:
+    """ "A Bishkek court ordered that X be held in custody", "the judge ruled to release
+    him": what a court orders or decides is done by its ruling."""
+    if verb.lemma_ not in (cues.get("rulings") or ()) or any(
+        c.dep_ == "neg" for c in verb.children
+    ):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in (cues.get("courts") or ())
 
 
 @cache

@@ -1,14 +1,18 @@
-"""A pipeline component that mends names the small model cuts at "of".
+"""A pipeline component that mends names the small model cuts short.
 
 "the Youth Movement of Central Asia" comes out as ORG "the Youth Movement of" and
 LOC "Central Asia": a name that ends in a preposition is not whole, and the name
-told right after it is its end. The two become one organization.
+told right after it is its end. The two become one organization. "Kanybek
+Osmonaliev" comes out as PERSON "Kanybek" and an untagged word: a capitalized word
+with a family name's ending right after a one-word person is the family name.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from ..resolve.mentions import people_words
 
 #: Component name in the pipeline (also its factory name).
 NAME_MENDER = "kronika_names"
@@ -33,6 +37,19 @@ def mend_names(doc: Doc) -> Doc:
             continue
         out.append(ent)
         i += 1
-    if len(out) != len(ents):
+    changed = len(out) != len(ents)
+    for i, ent in enumerate(out):
+        if ent.label_ == "PERSON" and len(ent) == 1 and _family_name(doc, ent.end):
+            out[i] = Span(doc, ent.start, ent.end + 1, label="PERSON")
+            changed = True
+    if changed:
         doc.ents = out
     return doc
+
+
+def _family_name(doc: Doc, i: int) -> bool:
+    """Whether the untagged word at ``i`` is a family name ("Osmonaliev")."""
+    if i >= len(doc) or doc[i].ent_type_ or doc[i].pos_ != "PROPN" or not doc[i].is_title:
+        return False
+    word = doc[i].lower_
+    return len(word) > 4 and word.endswith(tuple(people_words("surname_endings")))
