@@ -302,6 +302,12 @@ def test_event_place_falls_back_to_custody_and_office(
             "Syria",
         ),
         ("Police arrested 30 residents of Yazgulom in Khorog on Monday.", "ARREST", "Khorog"),
+        # a town the model takes for a product, told after "in"
+        (
+            "The prison in Tillaberi was broken into by gunmen and 70 detainees were freed.",
+            "ESCAPE",
+            "Tillaberi",
+        ),
         # where people are from is no place of the act
         ("Two men from Osh were arrested on Monday.", "ARREST", None),
     ],

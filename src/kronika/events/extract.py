@@ -435,7 +435,8 @@ def _build(
         else {}
     )
     core = spec.core
-    core_token = nodes.get(core) if core else None
+    # a type with no core role takes its people from the node a pattern bound for them
+    core_token = nodes.get(core or PEOPLE_ROLE.get(spec.type, ""))
     if core_token is None:
         core_token = agent(trigger) if spec.type in _AGENT_CORE else patient(trigger)
     ctx = FillContext(

@@ -46,7 +46,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         after_in = settled or division or ent.root.head.lower_ in ("in", "at", "near", "outside")
         # the small model tags unfamiliar towns as ORG: "attacks on a jail in Kairakkuma"
         if ent.label_ not in ("GPE", "LOC", "FAC") and not (
-            ent.label_ in ("ORG", "PERSON", "NORP") and after_in
+            ent.label_ in ("ORG", "PERSON", "NORP", "PRODUCT") and after_in
         ):
             continue
         if not lo <= ent.start_char < hi or _date_scope(ent.root, trigger, dating=False) is None:
