@@ -646,3 +646,13 @@ def test_an_act_a_governing_verb_says_was_done_is_an_event(
 )
 def test_a_court_s_order_is_done_by_its_ruling(nlp: Any, text: str, detained: bool) -> None:
     assert bool(_of_type(nlp, text, "ARREST")) is detained
+
+
+def test_a_dateline_the_parser_takes_for_the_subject_gives_way_to_the_people(nlp: Any) -> None:
+    text = (
+        "Activists jailed in Kyrgyzstan\n\nBISHKEK, Kyrgyzstan - Two Islamic activists in the "
+        "former Soviet republic of Kyrgyzstan have been convicted and sentenced to five years "
+        "in prison, court officials said Monday."
+    )
+    (verdict,) = _of_type(nlp, text, "SENTENCE")
+    assert verdict.args.get("count") == 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .people import about_people
+from .spans import in_dateline
 
 
 def is_passive(verb: Token) -> bool:
@@ -34,7 +35,7 @@ def patient(trigger: Token) -> Token | None:
         return owner if owner is not None else _recipient(trigger)
     found = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None)
     if found is not None:
-        return antecedent_of_relative(found)
+        return antecedent_of_relative(_past_dateline(found))
     if _title_passive(trigger, ("VBN", "VBD")):
         # (the model often tags the participle of a title as a past tense: "X Sentenced")
         return next(c for c in trigger.children if c.dep_ == "nsubj")
@@ -97,6 +98,16 @@ _LIGHT_FORMS = frozenset(
     for verb in _LIGHT_VERBS
     for form in (verb + "s", verb + "d", verb + "ed", verb + "ing", verb[:-1] + "ing")
 )
+
+
+def _past_dateline(token: Token) -> Token:
+    """ "BISHKEK, Kyrgyzstan - Two Islamic activists have been convicted": the parser makes
+    the dateline the subject and the people its apposition; the people are the subject."""
+    sent = token.sent
+    if not in_dateline(sent, token.idx, token.idx + len(token.text)):
+        return token
+    people = (t for t in token.subtree if t.dep_ == "appos" and about_people(t))
+    return next(people, token)
 
 
 def agent(trigger: Token) -> Token | None:
