@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select, tuple_
+from sqlalchemy import Connection, Table, insert, select, text, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..model import ArticleResult, Claim, Entity, Event, RawInput, Skip
@@ -315,8 +315,21 @@ def _source_rows(owner: str, owner_id: int, article_id: int, evidence: Any) -> l
     ]
 
 
+def _lock_skip(conn: Connection, key: str) -> None:
+    """Serialize the check-then-insert of one skip across concurrent runs (PostgreSQL only).
+
+    Two ``kronika ingest`` runs over one corpus both find no row for a broken input and
+    would both insert one; a transaction lock on the skip's key makes the second wait
+    and then see the first one's row.
+    """
+    if conn.dialect.name == "postgresql":
+        number = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": number})
+
+
 def record_input_skip(conn: Connection, raw: RawInput, skip: Skip) -> None:
     input_hash = skip.input_hash or raw.content_hash
+    _lock_skip(conn, f"skip:{input_hash}")
     if conn.execute(select(skips.c.id).where(skips.c.input_hash == input_hash)).first():
         return
     conn.execute(
@@ -333,6 +346,7 @@ def record_input_skip(conn: Connection, raw: RawInput, skip: Skip) -> None:
 
 
 def record_skip(conn: Connection, skip: Skip) -> None:
+    _lock_skip(conn, f"skip:{skip.source}\n{skip.reason}")
     seen = select(skips.c.id).where(skips.c.source == skip.source, skips.c.reason == skip.reason)
     if conn.execute(seen).first():
         return
