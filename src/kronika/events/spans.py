@@ -5,6 +5,7 @@ Also the registered-normalizer lookup and the blank-line block of a trigger.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Callable
@@ -42,6 +43,13 @@ def sent_of(token: Token) -> Span:
     return sents_list[position]
 
 
+def sent_number(sent: Span) -> int:
+    """The position of ``sent`` in :func:`doc_sents`, from the index built once per doc."""
+    sent_of(sent[0])
+    index: list[int] = sent.doc.user_data["kronika.sent_index"]
+    return index[sent.start]
+
+
 def doc_sents(doc: Doc) -> list[Span]:
     """The doc's sentences, found once."""
     if doc and "kronika.sents" not in doc.user_data:
@@ -59,8 +67,14 @@ def doc_ents(doc: Doc) -> list[Span]:
 
 
 def sent_ents(sent: Span) -> list[Span]:
-    """The entities inside ``sent``."""
-    return [e for e in doc_ents(sent.doc) if sent.start <= e.start and e.end <= sent.end]
+    """The entities inside ``sent`` (found by bisection: long articles have thousands)."""
+    ents = doc_ents(sent.doc)
+    starts = sent.doc.user_data.get("kronika.ent_starts")
+    if not isinstance(starts, list) or len(starts) != len(ents):
+        starts = sent.doc.user_data["kronika.ent_starts"] = [e.start for e in ents]
+    lo = bisect.bisect_left(starts, sent.start)
+    hi = bisect.bisect_left(starts, sent.end)
+    return [e for e in ents[lo:hi] if e.end <= sent.end]
 
 
 def doc_chunks(doc: Doc) -> list[Span]:
@@ -125,15 +139,15 @@ def in_dateline(sent: Span, start: int, end: int) -> bool:
     """Whether chars ``start:end`` of ``sent`` name the place or outlet of the dateline
     opening the article ("BEIRUT (Reuters) -"), not a party to what it tells."""
     text = doc_text(sent.doc)
+    prefix = _DATELINE.match(text, sent.start_char)
+    if prefix is None or end > prefix.end():
+        return False
     before = text[: sent.start_char]
     # the first paragraph, under at most a title line and a byline
     opens_body = before.strip() == "" or (
         before.endswith("\n") and len([ln for ln in before.splitlines() if ln.strip()]) <= 2
     )
     if not opens_body:
-        return False
-    prefix = _DATELINE.match(text, sent.start_char)
-    if prefix is None or end > prefix.end():
         return False
     # the city opening it, or any name inside its brackets ("(UrduPoint / Pakistan Point News)")
     return start - sent.start_char < 5 or "(" in text[sent.start_char : start]

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from ..model import ArgValue
 from .dates import another_time
 from .fillers import FillContext, count_of
-from .spans import YEAR, block, doc_sents, doc_text, normalizer
+from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_ents, sent_number
 from .spec import RoleSpec
 
 #: Verbs (and adjectives) whose victims a role counts.
@@ -122,8 +122,8 @@ def next_in_paragraph(sent: Span, most: int, *, paragraphs: bool = False) -> lis
     """
     text = doc_text(sent.doc)
     sents = doc_sents(sent.doc)
-    index = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
-    if index is None:
+    index = sent_number(sent)
+    if sents[index].start != sent.start:
         return []
     out: list[Span] = []
     last = sent
@@ -133,7 +133,7 @@ def next_in_paragraph(sent: Span, most: int, *, paragraphs: bool = False) -> lis
         if not body or body[-1] not in ".!?\"”'" or "\n" in nxt.text.strip():
             break  # a title line, or a sentence the parser ran over a line break
         if "\n" in text[end : nxt.start_char + 1] and (
-            not paragraphs or any(e.label_ == "DATE" for e in nxt.ents)
+            not paragraphs or any(e.label_ == "DATE" for e in sent_ents(nxt))
         ):
             break  # a new paragraph with a date of its own tells another happening
         out.append(nxt)
