@@ -322,3 +322,8 @@ def test_the_next_step_of_a_dated_story_is_on_its_day(
     nlp: Any, text: str, date: str | None
 ) -> None:
     assert _dates(nlp, _LEAD + text, "ARREST") == [date]
+
+
+def test_a_count_that_looks_like_a_year_is_no_date(nlp: Any) -> None:
+    text = "Police detained more than 1900 protesters in Osh on Monday."
+    assert _dates(nlp, text, "ARREST") == ["2020-12-28"]

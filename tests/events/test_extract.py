@@ -639,6 +639,7 @@ def test_an_act_a_governing_verb_says_was_done_is_an_event(
     [
         # what a court orders is done by its ruling
         ("A court in Osh ordered that Farid Nazarov be held in custody for two months.", True),
+        ("The court ordered Farid Nazarov to be detained for two months.", True),
         # what a prosecutor orders, or a court does not, is not
         ("The prosecutor ordered that Farid Nazarov be held in custody.", False),
         ("The court did not order that Farid Nazarov be held in custody.", False),

@@ -120,3 +120,4 @@ def test_a_contrasted_clause_is_another_group_s_verdict(nlp: Any) -> None:
     assert by_count[2].args.get("life") is True
     assert "term_years" not in by_count[2].args  # the others' term is not the leaders'
     assert by_count[11].args.get("term_years") == 28
+    assert "life" not in by_count[11].args  # the leaders' term is not the others'

@@ -79,6 +79,7 @@ def is_asserted(trigger: Token) -> bool:
             and not _granted(trigger.head, cues)
             and not _journey(trigger, cues)
             and trigger.head.lemma_ not in (cues.get("implicatives") or ())
+            and not _ordered_by_a_court(trigger.head, cues)
         ):
             return False
     # "his arrest would be illegal": a noun whose clause is only supposed
@@ -151,8 +152,8 @@ def _granted(noun: Token, cues: dict[str, Any]) -> bool:
 
 
 def _ordered_by_a_court(verb: Token, cues: dict[str, Any]) -> bool:
-    """ "A Bishkek court ordered that X be held in custody", "the judge ruled to release
-    him": what a court orders or decides is done by its ruling."""
+    """ "A Bishkek court ordered that X be held in custody", "the court ordered X to be
+    released": what a court orders or decides is done by its ruling."""
     if verb.lemma_ not in (cues.get("rulings") or ()) or any(
         c.dep_ == "neg" for c in verb.children
     ):

@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .people import about_people
-from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_ents
+from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_ents, sent_number
 
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?)\b", re.I)
 _RELATIVE = re.compile(r"\b(last|this|next|ago|earlier|previous|later|that|same)\b", re.I)
@@ -72,12 +72,22 @@ def _find_phrases(sent: Span) -> list[tuple[int, str]]:
             found.append((span.root.i, match.group(0)))
     for token in sent:
         # "a deadly 2016 attack", "the 2010 riots": a year the model took for a number
-        if _YEAR_WORD.fullmatch(token.text) and token.dep_ in ("nummod", "compound", "amod"):
-            if token.ent_type_ == "DATE" or token.head.lemma_.lower() in ("year", "год"):
-                continue  # told whole by a date phrase ("April 17, 2017", "в 2010 году")
-            if token.head.pos_ == "NOUN" and all(i != token.i for i, _ in found):
-                found.append((token.i, token.text))
+        if _year_of_a_noun(token) and all(i != token.i for i, _ in found):
+            found.append((token.i, token.text))
     return found
+
+
+def _year_of_a_noun(token: Token) -> bool:
+    """ "a deadly 2016 attack", "the 2010 riots", not "more than 1950 prisoners"."""
+    if not _YEAR_WORD.fullmatch(token.text) or token.dep_ not in ("nummod", "compound", "amod"):
+        return False
+    head = token.head
+    if token.ent_type_ == "DATE" or head.lemma_.lower() in ("year", "год"):
+        return False  # told whole by a date phrase ("April 17, 2017", "в 2010 году")
+    if head.pos_ != "NOUN" or about_people(head) or any(True for _ in token.children):
+        return False  # "1950 prisoners", "more than 1900 protesters": a count
+    # a determiner or a word describing the noun comes before the year
+    return any(c.i < token.i and c.dep_ in ("det", "poss", "amod") for c in head.children)
 
 
 _YEAR_WORD = re.compile(r"(19|20)\d\d")
@@ -298,7 +308,7 @@ def _next_in_story(sent: Span, trigger: Token, published: str | None) -> str | N
     if not _plain_past(trigger) or timed:
         return None
     sents = doc_sents(sent.doc)
-    index = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
+    index = sent_number(sent)
     before = sents[index - 1] if index > 0 else None
     paragraph = doc_text(sent.doc).rfind("\n", 0, sent.start_char) + 1
     if before is None or before.start_char < paragraph:
@@ -324,6 +334,10 @@ def _plain_past(verb: Token) -> bool:
     )
 
 
+#: How far back (in characters) "the attack" looks for the act it names again.
+_NAMED_REACH = 4000
+
+
 def _named_before(sent: Span, trigger: Token, published: str | None) -> str | None:
     """The date a definite noun's act was told with before: "planning a deadly 2016 attack
     outside a stadium ... Forty-seven people were killed in the attack"."""
@@ -333,7 +347,9 @@ def _named_before(sent: Span, trigger: Token, published: str | None) -> str | No
     norm = normalizer("kronika.date.v1")
     if trigger.pos_ != "NOUN" or not definite or norm is None or _date_phrases(sent):
         return None
-    for before in reversed([s for s in doc_sents(sent.doc) if s.end <= sent.start]):
+    for before in reversed(doc_sents(sent.doc)[: sent_number(sent)]):
+        if sent.start_char - before.end_char > _NAMED_REACH:
+            return None
         phrases = _date_phrases(before)
         for earlier in reversed([t for t in before if t.lemma_ == trigger.lemma_]):
             for index, text in phrases:
@@ -362,7 +378,7 @@ def _last_told_date(sent: Span, published: str | None) -> str | None:
     norm = normalizer("kronika.date.v1")
     if norm is None:
         return None
-    for before in reversed([s for s in doc_sents(sent.doc) if s.end <= sent.start]):
+    for before in reversed(doc_sents(sent.doc)[: sent_number(sent)]):
         if sent.start_char - before.end_char > _RUNNING_REACH:
             return None
         phrases = _date_phrases(before)
@@ -393,8 +409,9 @@ def scene_of(sent: Span) -> tuple[Span, str] | None:
         return None
     text = doc_text(sent.doc)
     start = text.rfind("\n", 0, sent.start_char) + 1
-    earlier = [s for s in doc_sents(sent.doc) if start <= s.start_char < sent.start_char]
-    for before in reversed(earlier):
+    for before in reversed(doc_sents(sent.doc)[: sent_number(sent)]):
+        if before.start_char < start:
+            return None
         phrases = _date_phrases(before)
         if not phrases:
             continue
@@ -414,9 +431,13 @@ def dated_paragraph(sent: Span) -> bool:
     """
     text = doc_text(sent.doc)
     start = text.rfind("\n", 0, sent.start_char) + 1
-    return any(
-        _date_phrases(s) for s in doc_sents(sent.doc) if start <= s.start_char <= sent.start_char
-    )
+    sents = doc_sents(sent.doc)
+    for before in reversed(sents[: sent_number(sent) + 1]):
+        if before.start_char < start:
+            return False
+        if _date_phrases(before):
+            return True
+    return False
 
 
 def _own_date(sent: Span, trigger: Token, heading: str) -> str | None:

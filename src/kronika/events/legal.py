@@ -122,16 +122,21 @@ def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 def _own_clauses(sent: Span, trigger: Token) -> str:
     """The sentence's text with the clauses of other people's verdicts blanked out.
 
-    "handed life sentences to two leaders while 11 others received up to 28 years": the
-    clause with a subject of its own that the trigger is neither in nor above is theirs.
+    "handed life sentences to two leaders while 11 others received up to 28 years": a
+    clause with a subject of its own that the trigger is neither in nor above is theirs;
+    a trigger in such a clause reads that clause alone.
     """
     text = sent.text
+    own = next((t for t in (trigger, *trigger.ancestors) if _has_own_people(t)), None)
+    if own is not None:
+        # "... while 11 others received up to 28 years": the trigger's clause alone
+        lo = own.left_edge.idx - sent.start_char
+        hi = own.right_edge.idx + len(own.right_edge.text) - sent.start_char
+        text = " " * lo + text[lo:hi] + " " * (len(text) - hi)
     for token in sent:
         if token.dep_ not in _CLAUSES or token.pos_ not in ("VERB", "AUX"):
             continue
-        if trigger in token.subtree or token in trigger.ancestors:
-            continue
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        if trigger in token.subtree or token in trigger.ancestors or not _has_own_people(token):
             continue
         lo = token.left_edge.idx - sent.start_char
         hi = token.right_edge.idx + len(token.right_edge.text) - sent.start_char
@@ -141,6 +146,15 @@ def _own_clauses(sent: Span, trigger: Token) -> str:
 
 #: Clauses that may tell another verdict: "..., while 11 others received 28 years".
 _CLAUSES = frozenset({"advcl", "conj", "ccomp", "parataxis"})
+
+
+def _has_own_people(token: Token) -> bool:
+    """A clause verb with a subject of its own: "(while) 11 others received 28 years"."""
+    return (
+        token.dep_ in _CLAUSES
+        and token.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    )
 
 
 #: Time served, told before the sentence it is part of: "serving nearly 10 years of".

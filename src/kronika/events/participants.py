@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .people import about_people
-from .spans import in_dateline
+from .spans import doc_text, in_dateline, sent_of
 
 
 def is_passive(verb: Token) -> bool:
@@ -68,6 +68,11 @@ def patient(trigger: Token) -> Token | None:
         # "were detained at the border, deported to Uzbekistan and banned": one subject
         if not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in trigger.children):
             return patient(head)
+    if trigger.dep_ == "xcomp" and is_passive(trigger):
+        # "the court ordered Nazarov to be released": the one ordered
+        controlled = next((c for c in trigger.head.children if c.dep_ == "dobj"), None)
+        if controlled is not None:
+            return antecedent_of_relative(controlled)
     if is_passive(trigger):
         return _subject_of_report(trigger)
     return None
@@ -100,11 +105,17 @@ _LIGHT_FORMS = frozenset(
 )
 
 
+#: How far into an article (in characters) its dateline may open the body.
+_DATELINE_REACH = 600
+
+
 def _past_dateline(token: Token) -> Token:
     """ "BISHKEK, Kyrgyzstan - Two Islamic activists have been convicted": the parser makes
     the dateline the subject and the people its apposition; the people are the subject."""
-    sent = token.sent
-    if not in_dateline(sent, token.idx, token.idx + len(token.text)):
+    sent = sent_of(token)
+    if sent.start_char > _DATELINE_REACH or not in_dateline(
+        sent, token.idx, token.idx + len(token.text)
+    ):
         return token
     people = (t for t in token.subtree if t.dep_ == "appos" and about_people(t))
     return next(people, token)
@@ -150,17 +161,24 @@ def agent(trigger: Token) -> Token | None:
     # "cleric Bashir freed from prison": a past participle after its noun is done to it
     if trigger.dep_ in ("acl", "relcl") and not is_passive(trigger) and trigger.tag_ != "VBN":
         return trigger.head
-    if trigger.dep_ == "xcomp" and trigger.head.pos_ == "VERB":
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_ in _OBJECT_CONTROL:
         # "accomplices helped Saidov escape": the one helped; "a prisoner was helped to
         # escape": the one the passive is about
         head = trigger.head
         controlled = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if controlled is not None:
-            return controlled
+            return antecedent_of_relative(controlled)
     if trigger.dep_ in ("xcomp", "advcl") and trigger.head.pos_ == "VERB":
         # "B. travelled to Syria to join the group": the traveller joined
         return agent(trigger.head)
     return None
+
+
+#: Verbs whose object does what their "to" complement tells: "helped Saidov (to) escape",
+#: "persuaded him to join" (not "left his family to join").
+_OBJECT_CONTROL = frozenset(
+    "help allow enable persuade force motivate encourage lure convince push incite".split()
+)
 
 
 #: Verbs that hand an act to someone ("granted early release") or have it come to them
@@ -203,7 +221,7 @@ def _title_passive(verb: Token, tags: tuple[str, ...] = ("VBN",)) -> bool:
         c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp") for c in verb.children
     ):
         return False
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     end = text.find("\n", verb.idx)
     line = text[text.rfind("\n", 0, verb.idx) + 1 : end if end >= 0 else len(text)].strip()
     return 0 < len(line) < _TITLE_LENGTH and line[-1] not in ".!?\"”'"

@@ -45,7 +45,8 @@ def telling(trigger: Token, article: Article) -> str:
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "managed to escape": the tense is the governing verb's
     have = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "have"]
-    # "has been declared extremist and banned in Russia": the first verb's perfect
+    # "has been declared extremist and banned in Russia": a verb joined to a perfect is
+    # not a plain past that goes on with the news (nor is it news of its own)
     first = verb
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
@@ -268,6 +269,7 @@ _SOME_OF = frozenset("other others remaining rest some several many few of".spli
 
 
 def definite(noun: Token) -> bool:
+    """ "the bomb", "this attack": a noun told as known already."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 

@@ -67,8 +67,9 @@ def _term(event: Event) -> float:
 
 
 def _term_range(whole: Event) -> tuple[float, float]:
-    """The terms a verdict told whole spans: "between 19 years and life", "up to 28
-    years"; one told with no term spans all."""
+    """The terms a verdict told whole spans: "between 19 years and life" (19 to life),
+    "for up to life" (any term), no term told (any term). A single figure ("28 years",
+    and "up to 28 years", which the arguments do not tell apart) spans itself alone."""
     years, low = whole.args.get("term_years"), whole.args.get("term_min_years")
     top = math.inf if whole.args.get("life") or years is None else _term(whole)
     if isinstance(low, int | float):

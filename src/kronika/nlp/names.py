@@ -16,7 +16,7 @@ from ..resolve.mentions import people_words
 
 #: Component name in the pipeline (also its factory name).
 NAME_MENDER = "kronika_names"
-#: Words a cut name may end in: "Movement of", "Committee for", "Union of ... and".
+#: Words a cut name may end in: "Movement of", "Committee for".
 _JOINING = frozenset({"of", "for"})
 _WHOLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 
