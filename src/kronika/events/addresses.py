@@ -143,12 +143,12 @@ def _in_clause(sent: Span, trigger: Token, start: int, loose: bool = False) -> b
     "kidnapped in Kyiv, Ukraine, and brought to Tashkent, where he was convicted":
     the address places the kidnapping, not the conviction.
     """
-    from .dates import _date_scope
+    from .clauses import date_scope
 
     token = next((t for t in sent if t.idx >= start), None)
     if token is None:
         return False
-    scope = _date_scope(token, trigger, dating=False)
+    scope = date_scope(token, trigger, dating=False)
     if loose:
         return scope is not None  # as any named place in the sentence is
     # "attacked a jail in Mubi, Adamawa state, Nigeria, and freed 25 inmates", "abducted two

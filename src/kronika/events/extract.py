@@ -28,12 +28,9 @@ from ..model import ArgValue, Article, ArticleResult, Claim, Entity, Event, Evid
 from ..resolve.mentions import MentionIndex, NameMention, people_words
 from ..settings import Settings
 from .backstop import backstop_events
+from .clauses import another_time
 from .compile import Hit, compile_rules
-from .dates import (
-    another_time,
-    event_date,
-    scene_of,
-)
+from .dates import event_date, scene_of
 from .fillers import FillContext, antecedent_count, count_of
 from .gapping import split_gapped
 from .merge import Told, merge_events

@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..model import ArgValue
-from .dates import CHARGING
+from .clauses import CHARGING
 from .fillers import FillContext, fill_agent, names_of
 from .participants import agent
 from .spec import RoleSpec

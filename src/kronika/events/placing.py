@@ -14,7 +14,7 @@ from ..model import ArgValue, Place
 from ..resolve.mentions import clean_name, people_words
 from .addresses import address_place, is_state
 from .agencies import country_of_word
-from .dates import _date_scope
+from .clauses import date_scope
 from .people import PEOPLE_ROLE, about_people
 from .spans import block, doc_ents, in_dateline, normalizer, sent_ents
 
@@ -49,7 +49,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             ent.label_ in ("ORG", "PERSON", "NORP", "PRODUCT") and after_in
         ):
             continue
-        if not lo <= ent.start_char < hi or _date_scope(ent.root, trigger, dating=False) is None:
+        if not lo <= ent.start_char < hi or date_scope(ent.root, trigger, dating=False) is None:
             continue  # "Saidov was a prisoner in the Soviet Union, and was freed": not there
         if ent.root.head.lower_ == "to" and ent.root.head.head.lower_ == "according":
             continue  # "according to Dushanbe": a source, not a place

@@ -13,13 +13,8 @@ import re
 from spacy.tokens import Span, Token
 
 from ..model import ArgValue, Article
-from .dates import (
-    another_time,
-    dated_paragraph,
-    inside_a_participant,
-    leading_date,
-    told_back_then,
-)
+from .clauses import another_time, inside_a_participant
+from .dates import dated_paragraph, leading_date, told_back_then
 from .participants import agent, patient
 from .people import about_people
 from .spans import block, doc_sents, doc_text, sent_of

@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..model import ArgValue
-from .dates import another_time
+from .clauses import another_time
 from .fillers import FillContext, count_of
 from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_ents, sent_number
 from .spec import RoleSpec

@@ -1,0 +1,141 @@
+"""Which clause a date or place phrase belongs to, and acts told as of another time.
+
+"On Oct. 19 the office announced that X was sentenced": the announcement's date is
+the sentence's fallback. "X, who died in October 2016, ...": another clause's date.
+"days after a drone strike killed four": an act of another time. "accused of the
+bombing": an act told only to say who the people are.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .people import about_people
+
+_OTHER_TIME = frozenset({"since", "until", "till", "before", "after", "once"})
+
+
+def date_scope(token: Token, trigger: Token, dating: bool = True) -> bool | None:
+    """Whether a date phrase dates the trigger's clause (True), a clause above it (False),
+    or another clause altogether (None).
+
+    "On Oct. 19 the office announced that X was sentenced": the announcement's
+    date is the fallback for the sentence it reports. A trigger that is the subject
+    of its clause ("the explosion killed 12 and wounded 30 at a market in Osh")
+    is dated and placed by the whole clause. In ``dating``, a date inside a noun
+    the clause above is about describes that noun, not the event.
+    """
+    scope = _scope_of(token, trigger, dating)
+    if scope is None and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB":
+        return _scope_of(token, trigger.head, dating)
+    return scope
+
+
+def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
+    if dating and _of_a_crime(token, trigger):
+        return None  # "found guilty of their role in the April 2017 blast": the crime's
+    below = token
+    aside = False
+    for ancestor in token.ancestors:
+        if ancestor == trigger:
+            # "The car bomb, the third in the city this year, killed two": an aside's date
+            return None if dating and (aside or below.dep_ == "appos") else True
+        aside = aside or ancestor.dep_ == "appos"
+        if ancestor.pos_ in ("VERB", "AUX"):
+            if ancestor in trigger.ancestors:
+                # (a place too: "recaptured in Tursunzoda two days after he fled in Dushanbe")
+                if another_time(trigger, ancestor) or (
+                    dating and inside_a_participant(trigger, ancestor)
+                ):
+                    # "militants accused of the bombing surrendered, police said Monday":
+                    # the clause's date is its own act's, not that of a noun deep in it;
+                    # nor that of an act told as before or after it
+                    return None
+                # "those arrested include the chief at the time of the 2002 bombings": a
+                # date inside a noun the clause above is about describes that noun
+                noun = dating and below.dep_ in _ARGUMENTS and trigger not in below.subtree
+                return None if noun else False
+            # "pardoned under the decree signed on December 7" dates the act; "Kabirov,
+            # who died in October 2016" does not
+            inside = trigger in ancestor.ancestors and (
+                ancestor.dep_ != "relcl" or ancestor.head == trigger
+            )
+            # "released since Mirziyoev came to power in September 2016": another event's time
+            other_time = ancestor.dep_ == "advcl" and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in _OTHER_TIME for c in ancestor.children
+            )
+            return False if inside and not other_time else None
+        below = ancestor
+    return False
+
+
+def another_time(trigger: Token, top: Token | None = None) -> bool:
+    """Whether the trigger sits in a clause told as before or after another act (``top``'s).
+
+    "attacked a checkpoint on Sunday, days after a drone strike killed four".
+    """
+    for token in (trigger, *trigger.ancestors):
+        if top is not None and token.i == top.i:
+            return False
+        if token.dep_ != "advcl":
+            continue
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        if marks & {"since", "until", "till"}:
+            return True
+        # "escaped after militants blasted its gates" is one night's story; "days after" is not
+        # (the parser sometimes makes "days" the subject: "comes days after a strike killed")
+        apart = any(
+            c.dep_ in ("npadvmod", "nsubj") and c.lemma_ in _SPANS and c.i < token.i
+            for c in token.children
+        )
+        if marks & {"after", "before"} and apart:
+            return True
+    return False
+
+
+#: Spans of time that set two acts apart: "days after", "two years before".
+_SPANS = frozenset("day week month year decade".split())
+
+
+def inside_a_participant(trigger: Token, top: Token | None = None) -> bool:
+    """Whether a nominal trigger lies inside a participant of a clause at or below ``top``.
+
+    "Militants accused of involvement in the bombing have surrendered": the
+    bombing is told only to say who the militants are, not as news of its own.
+    The trigger heading the participant itself ("militants claimed the bombing")
+    does not count, nor does a participant that is no one ("responsibility").
+    """
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for token in trigger.ancestors:
+        if top is not None and token.i == top.i:
+            return False
+        # "claimed responsibility for the attack": a thing, whose attack is the news
+        if token.dep_ in _ARGUMENTS and about_people(token):
+            return True
+        # "jailed for the killing of a police officer", "guilty of the bombing": the
+        # crime a verdict or charge is for, told to say what the people did
+        if token.dep_ == "prep" and token.lower_ in ("for", "of", "with", "over"):
+            if token.head.lemma_ in CHARGING and token.head.pos_ in ("VERB", "ADJ"):
+                return True
+    return False
+
+
+#: Verdicts, charges and suspicions, whose "for"/"of" phrase names the crime.
+CHARGING = frozenset(
+    "sentence convict jail imprison charge accuse suspect prosecute try indict guilty".split()
+)
+
+
+def _of_a_crime(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` sits in an "of" phrase of a verb or adjective ("guilty of ...")."""
+    for ancestor in token.ancestors:
+        if ancestor.lower_ == "of" and ancestor.head.pos_ in ("ADJ", "VERB"):
+            return True
+        if ancestor == trigger or trigger in ancestor.children:
+            return False
+    return False
+
+
+#: Dependencies of a clause's own participants (not its circumstances).
+_ARGUMENTS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "dative", "oprd"})
