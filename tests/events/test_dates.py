@@ -327,3 +327,12 @@ def test_the_next_step_of_a_dated_story_is_on_its_day(
 def test_a_count_that_looks_like_a_year_is_no_date(nlp: Any) -> None:
     text = "Police detained more than 1900 protesters in Osh on Monday."
     assert _dates(nlp, text, "ARREST") == ["2020-12-28"]
+
+
+def test_a_verdict_told_by_its_report_and_then_with_its_day_is_one_of_that_day(nlp: Any) -> None:
+    text = (
+        "Activists jailed\n\nAli Valiev and Umed Saidov have been sentenced to five years in "
+        "prison, court officials said on Friday.\n\nAli Valiev and Umed Saidov were convicted "
+        "on Tuesday in Osh on charges of extremism."
+    )
+    assert _dates(nlp, text, "SENTENCE") == ["2020-12-29"]

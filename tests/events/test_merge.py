@@ -373,3 +373,18 @@ def test_a_counted_group_and_its_named_member_with_the_same_term_are_one_verdict
         "SENTENCE", 900, date="2016-06-02", defendant=["Ali Valiev"], count=2, term_years=9
     )
     assert len(merge_events([leaders, other])) == 2
+
+
+def test_a_verdict_dated_by_its_report_takes_the_day_told_with_it() -> None:
+    reported = replace(
+        _told("SENTENCE", 0, date="2002-07-08", defendant=["Ali Valiev"], term_years=5),
+        reported=True,
+    )
+    own = _told("SENTENCE", 300, date="2002-07-04", defendant=["Ali Valiev"])
+    (event,) = merge_events([reported, own])
+    assert event.date == "2002-07-04"
+    # a week and more apart, or both the act's own days: two verdicts
+    later = _told("SENTENCE", 300, date="2002-06-20", defendant=["Ali Valiev"])
+    assert len(merge_events([reported, later])) == 2
+    unreported = _told("SENTENCE", 0, date="2002-07-08", defendant=["Ali Valiev"], term_years=5)
+    assert len(merge_events([unreported, own])) == 2

@@ -294,6 +294,15 @@ def scene_of(sent: Span) -> tuple[Span, str] | None:
     return None
 
 
+def dated_by_report(sent: Span, trigger: Token) -> bool:
+    """Whether the only dates of ``sent`` for the trigger are its report's: "Two activists
+    have been convicted, court officials said Monday" (none its own clause governs)."""
+    if leading_date(sent) is not None:
+        return False
+    scopes = {date_scope(sent.doc[index], trigger) for index, _ in _date_phrases(sent)}
+    return False in scopes and True not in scopes
+
+
 def dated_paragraph(sent: Span) -> bool:
     """Whether a date phrase is told in ``sent`` or before it in its paragraph.
 

@@ -30,7 +30,7 @@ from ..settings import Settings
 from .backstop import backstop_events
 from .clauses import another_time
 from .compile import Hit, compile_rules
-from .dates import event_date, scene_of
+from .dates import dated_by_report, event_date, scene_of
 from .fillers import FillContext, antecedent_count, count_of
 from .gapping import split_gapped
 from .merge import Told, merge_events
@@ -150,6 +150,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                     news=news,
                     past=past,
                     whole=told.refers_back and whole_group(trigger),
+                    reported=event.date is not None and dated_by_report(sent_of(trigger), trigger),
                     also=along(trigger),
                 )
             )

@@ -9,6 +9,7 @@ by what happened where pass their place and date to the next mention.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from ..model import ArgValue, Event, Place
 from .people import PEOPLE_ROLE
@@ -149,6 +150,8 @@ class Told:
     whole: bool = False
     #: told as happening along with what was told before ("were also released")
     also: bool = False
+    #: dated only by the report that tells it ("X was sentenced, officials said Monday")
+    reported: bool = False
 
 
 @dataclass(slots=True)
@@ -171,6 +174,8 @@ class _Entry:
     whole: bool = False
     #: told in a clause of another time
     other_time: bool = False
+    #: dated only by the reports that tell it
+    reported: bool = False
 
 
 def merge_events(events: list[Told], published: str | None = None) -> list[Event]:
@@ -187,6 +192,10 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
 
     def join(i: int, told: Told, event: Event) -> None:
         entry = out[i]
+        if entry.reported and not told.reported and _report_day(entry.event.date, event.date):
+            entry.event = replace(entry.event, date=event.date)
+        elif told.reported and not entry.reported and _report_day(event.date, entry.event.date):
+            event = replace(event, date=entry.event.date)
         entry.event = _union(entry.event, event)
         entry.alone = entry.alone and told.supplement
         entry.news = entry.news or told.news
@@ -194,6 +203,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
         entry.also = entry.also and told.also
         entry.back = entry.back or told.refers_back
         entry.whole = entry.whole or told.whole
+        entry.reported = entry.reported and told.reported
 
     for told in ordered:
         sent_start, headline, event = told.sent_start, told.headline, told.event
@@ -206,6 +216,13 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
         for i in order:
             other_start, other = out[i].start, out[i].event
             other_time = out[i].other_time
+            # "X was sentenced, officials said Monday ... X was convicted Thursday": the
+            # report's day gives way to the act's own
+            aligned = event
+            if (told.reported and _report_day(event.date, other.date)) or (
+                out[i].reported and _report_day(other.date, event.date)
+            ):
+                aligned = replace(event, date=other.date)
             if other.type == event.type and told.accompanies and not headline:
                 # "escaped with them": more people in the same act; its own count is a part
                 join(i, told, _without(event, "count"))
@@ -240,7 +257,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
             # "The bomb exploded in the Waaberi district": a place the gazetteer does not
             # know may lie inside the one told before
             strict = strict and not (told.refers_back and _unknown_place(event))
-            if other.type != event.type or not _compatible(other, event, strict):
+            if other.type != event.type or not _compatible(other, aligned, strict):
                 continue
             if headline and other_start < sent_start:
                 continue
@@ -274,6 +291,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                     back=told.refers_back and not headline,
                     whole=told.whole and not headline,
                     other_time=told.earlier,
+                    reported=told.reported,
                 )
             )
     kept = sorted((e for e in out if not e.alone), key=lambda e: e.start)
@@ -460,6 +478,22 @@ def _anonymous(event: Event) -> bool:
     return "count" not in event.args and not any(
         isinstance(v, list) and v for v in event.args.values()
     )
+
+
+#: How many days before its report an act may have been done ("said Monday" of Thursday).
+_REPORT_LAG = 7
+
+
+def _report_day(reported: str | None, own: str | None) -> bool:
+    """Whether ``own``, a day up to a week before the ``reported`` day, may be the day of
+    the act that report told of (both days known to the day, and not the same)."""
+    if reported is None or own is None or len(reported) != 10 or len(own) != 10:
+        return False
+    try:
+        lag = (date.fromisoformat(reported) - date.fromisoformat(own)).days
+    except ValueError:
+        return False
+    return 0 < lag <= _REPORT_LAG
 
 
 def _union(a: Event, b: Event) -> Event:
