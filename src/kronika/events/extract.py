@@ -140,7 +140,14 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         if event is not None and event.confidence >= settings.min_confidence:
             headline = is_headline(sent_of(trigger), trigger)
             told = Told(sent_of(trigger).start, headline, refers_back(trigger), event)
-            if trigger.pos_ == "NOUN" and trigger.lemma_ in rules.specs[type_name].supplements:
+            # "the sentence followed his conviction": adds to a verdict told elsewhere (but
+            # "the 16-year sentence handed to X" a pattern read is a verdict of its own)
+            bare = not any(h.pattern is not None for h in hits)
+            if (
+                bare
+                and trigger.pos_ == "NOUN"
+                and trigger.lemma_ in rules.specs[type_name].supplements
+            ):
                 told = replace(told, supplement=True)
             events.append(
                 replace(
