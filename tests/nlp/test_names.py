@@ -6,9 +6,12 @@ from typing import Any
 
 import pytest
 
-pytestmark = pytest.mark.model
+from kronika.nlp.names import mend_names
+
+from ..helpers import make_doc
 
 
+@pytest.mark.model
 def test_a_name_cut_at_of_is_joined_with_the_name_after_it(nlp: Any) -> None:
     doc = nlp(
         "Tajikistan's Supreme Court designated the Youth Movement of Central Asia a terrorist "
@@ -19,11 +22,53 @@ def test_a_name_cut_at_of_is_joined_with_the_name_after_it(nlp: Any) -> None:
     assert "Central Asia" not in [e.text for e in doc.ents if e.label_ == "LOC"]
 
 
-def test_names_apart_stay_apart(nlp: Any) -> None:
-    doc = nlp("Members of Hizb ut-Tahrir were arrested in Osh and Jalal-Abad.")
-    assert "Osh" in [e.text for e in doc.ents if e.label_ == "GPE"]
+@pytest.mark.parametrize(
+    "words,label,mended",
+    [
+        # a name cut at "of" and the name right after it
+        (["Youth", "Movement", "of", "Central", "Asia", "rallied"], "ORG", (0, 5)),
+        # a family name left untagged after a one-word person
+        (["Kanybek", "Osmonaliev", "rallied"], "PERSON", (0, 2)),
+    ],
+)
+def test_mend_names_joins_a_name_cut_short(
+    words: list[str], label: str, mended: tuple[int, int]
+) -> None:
+    cut = 3 if label == "ORG" else 1
+    ents = [(0, cut, label)] + ([(3, 5, "LOC")] if label == "ORG" else [])
+    doc = mend_names(_doc(words, ents))
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [(*mended, label)]
 
 
+@pytest.mark.parametrize(
+    "words,ents",
+    [
+        # a name apart from the next one: no preposition between them
+        (["Hizb", "ut-Tahrir", "Osh", "rallied"], [(0, 2, "ORG"), (2, 3, "GPE")]),
+        # a capitalized word with no family name's ending, or a two-word person
+        (["Kanybek", "Bishkek", "rallied"], [(0, 1, "PERSON")]),
+        (["Kanybek", "Asanov", "Osmonaliev", "rallied"], [(0, 2, "PERSON")]),
+    ],
+)
+def test_mend_names_leaves_whole_names_alone(
+    words: list[str], ents: list[tuple[int, int, str]]
+) -> None:
+    doc = mend_names(_doc(words, ents))
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == ents
+
+
+def _doc(words: list[str], ents: list[tuple[int, int, str]]) -> Any:
+    last = len(words) - 1
+    return make_doc(
+        words,
+        [last] * last + [last],
+        ["dep"] * last + ["ROOT"],
+        ["PROPN"] * last + ["VERB"],
+        ents=ents,
+    )
+
+
+@pytest.mark.model
 def test_a_family_name_left_untagged_after_a_given_name_is_part_of_it(nlp: Any) -> None:
     doc = nlp(
         "A Bishkek court ordered that Kanybek Osmonaliev be held in pre-trial custody for two "

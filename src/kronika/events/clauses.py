@@ -139,3 +139,16 @@ def _of_a_crime(token: Token, trigger: Token) -> bool:
 
 #: Dependencies of a clause's own participants (not its circumstances).
 _ARGUMENTS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "dative", "oprd"})
+
+
+#: Clauses that may tell an act of other people: "..., while 11 others received 28 years".
+_CLAUSES = frozenset({"advcl", "conj", "ccomp", "parataxis"})
+
+
+def has_own_people(token: Token) -> bool:
+    """A clause verb with a subject of its own: "(while) 11 others received 28 years"."""
+    return (
+        token.dep_ in _CLAUSES
+        and token.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    )

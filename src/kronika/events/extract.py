@@ -28,7 +28,7 @@ from ..model import ArgValue, Article, ArticleResult, Claim, Entity, Event, Evid
 from ..resolve.mentions import MentionIndex, NameMention, people_words
 from ..settings import Settings
 from .backstop import backstop_events
-from .clauses import another_time
+from .clauses import another_time, has_own_people
 from .compile import Hit, compile_rules
 from .dates import dated_by_report, event_date, scene_of
 from .fillers import FillContext, antecedent_count, count_of
@@ -91,9 +91,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             continue
         # "attacked a checkpoint, killing four": the clause belongs to the main event (but
         # "... while 11 others received 28 years" has people of its own)
-        own_subject = type_name in PEOPLE_ROLE and any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children
-        )
+        own_subject = type_name in PEOPLE_ROLE and has_own_people(trigger)
         if trigger.dep_ in ("advcl", "xcomp") and (type_name, trigger.head.i) in groups:
             if not own_subject:
                 continue

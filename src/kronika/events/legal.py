@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ArgValue
 from ..resolve.mentions import clean_name
+from .clauses import has_own_people
 from .fillers import FillContext
 from .spans import doc_ents, sent_chunks
 from .spec import RoleSpec
@@ -103,8 +104,20 @@ def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     Every term phrase of the sentence counts: "3½ and 3 years" gives 3.5 and 3,
     "between six months and 19 years" gives 19 and 0.5.
     """
+    life, values = _terms(ctx)
+    if role.name == "life":
+        return True if life else None
+    return term_bound(role.name, values)
+
+
+def _terms(ctx: FillContext) -> tuple[bool, list[float]]:
+    """Whether a life term is told, and every term's years, read once per event (the three
+    term roles all ask)."""
     from ..normalize.numbers import parse_terms as parse  # all terms of a phrase, not one
 
+    cached = ctx.extra.get("kronika.terms")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     life = False
     values: list[float] = []
     # "after serving nearly 10 years of his 15-year sentence": time served is no term given
@@ -114,9 +127,8 @@ def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             life = True
             continue
         values.extend(v for v in (term.years, term.min_years) if v is not None)
-    if role.name == "life":
-        return True if life else None
-    return term_bound(role.name, values)
+    ctx.extra["kronika.terms"] = (life, values)
+    return life, values
 
 
 def _own_clauses(sent: Span, trigger: Token) -> str:
@@ -127,34 +139,19 @@ def _own_clauses(sent: Span, trigger: Token) -> str:
     a trigger in such a clause reads that clause alone.
     """
     text = sent.text
-    own = next((t for t in (trigger, *trigger.ancestors) if _has_own_people(t)), None)
+    own = next((t for t in (trigger, *trigger.ancestors) if has_own_people(t)), None)
     if own is not None:
         # "... while 11 others received up to 28 years": the trigger's clause alone
         lo = own.left_edge.idx - sent.start_char
         hi = own.right_edge.idx + len(own.right_edge.text) - sent.start_char
         text = " " * lo + text[lo:hi] + " " * (len(text) - hi)
     for token in sent:
-        if token.dep_ not in _CLAUSES or token.pos_ not in ("VERB", "AUX"):
-            continue
-        if trigger in token.subtree or token in trigger.ancestors or not _has_own_people(token):
+        if not has_own_people(token) or trigger in token.subtree or token in trigger.ancestors:
             continue
         lo = token.left_edge.idx - sent.start_char
         hi = token.right_edge.idx + len(token.right_edge.text) - sent.start_char
         text = text[:lo] + " " * (hi - lo) + text[hi:]
     return text
-
-
-#: Clauses that may tell another verdict: "..., while 11 others received 28 years".
-_CLAUSES = frozenset({"advcl", "conj", "ccomp", "parataxis"})
-
-
-def _has_own_people(token: Token) -> bool:
-    """A clause verb with a subject of its own: "(while) 11 others received 28 years"."""
-    return (
-        token.dep_ in _CLAUSES
-        and token.pos_ in ("VERB", "AUX")
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-    )
 
 
 #: Time served, told before the sentence it is part of: "serving nearly 10 years of".

@@ -388,7 +388,7 @@ def _inherit(events: list[Event], role: str) -> list[Event]:
     out = []
     for event in events:
         if event.type == "SENTENCE" and not event.args.get(role):
-            trial = [e for e in named if _same_trial(e, event)]
+            trial = [e for e in named if same_trial(e, event)]
             if trial:
                 near = min(trial, key=lambda e: abs(e.evidence[0].start - event.evidence[0].start))
                 # the trial's court sits where it sits: its place comes with it
@@ -405,7 +405,8 @@ def _inherit(events: list[Event], role: str) -> list[Event]:
 _TRIAL_REACH = 800
 
 
-def _same_trial(named: Event, event: Event) -> bool:
+def same_trial(named: Event, event: Event) -> bool:
+    """Two verdicts of one trial: dated to the same month, or, undated, told close by."""
     if event.date and named.date:
         return event.date[:7] == named.date[:7]
     if not (event.evidence and named.evidence):

@@ -98,11 +98,17 @@ _LIGHT_VERBS = frozenset(
 )
 
 
-_LIGHT_FORMS = frozenset(
-    form
-    for verb in _LIGHT_VERBS
-    for form in (verb + "s", verb + "d", verb + "ed", verb + "ing", verb[:-1] + "ing")
-)
+def verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
+    """The inflected forms of ``lemmas``, matched where the lemmatizer slips on rarer verbs
+    ("staged" → "stag")."""
+    return frozenset(
+        form
+        for verb in lemmas
+        for form in (verb + "s", verb + "d", verb + "ed", verb + "ing", verb[:-1] + "ing")
+    )
+
+
+_LIGHT_FORMS = verb_forms(_LIGHT_VERBS)
 
 
 #: How far into an article (in characters) its dateline may open the body.

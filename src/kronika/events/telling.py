@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ..model import ArgValue, Article
 from .clauses import another_time, inside_a_participant
 from .dates import dated_paragraph, leading_date, told_back_then
-from .participants import agent, patient
+from .participants import agent, patient, verb_forms
 from .people import about_people
 from .spans import block, doc_sents, doc_text, sent_of
 from .tolls import ATTACKERS
@@ -138,9 +138,13 @@ def told_where(noun: Token) -> bool:
     )
 
 
-#: Verbs that say a nominal act was done: "attacks were staged", "carried out bombings"
-#: (the model lemmatizes "staged" as "stag").
-_DONE = frozenset("carry stage stag conduct commit launch claim perpetrate".split())
+#: Verbs that say a nominal act was done: "attacks were staged", "carried out bombings".
+_DONE = frozenset("carry stage conduct commit launch claim perpetrate".split())
+_DONE_FORMS = verb_forms(_DONE)
+
+
+def _said_done(verb: Token) -> bool:
+    return verb.lemma_ in _DONE or verb.lower_ in _DONE_FORMS
 
 
 #: Nouns that gather acts into one told whole: "a series of bombings".
@@ -149,9 +153,7 @@ _SERIES = frozenset("series wave spate string pair chain".split())
 
 def staged_where(noun: Token) -> bool:
     """ "Two attacks were also staged in the town of Bukhara": acts told done, and where."""
-    return (
-        noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_ in _DONE and told_where(noun.head)
-    )
+    return noun.dep_ in ("nsubjpass", "dobj") and _said_done(noun.head) and told_where(noun.head)
 
 
 def the_series_that_did(noun: Token, args: dict[str, ArgValue]) -> bool:
@@ -167,7 +169,7 @@ def the_series_that_did(noun: Token, args: dict[str, ArgValue]) -> bool:
 
 def done_by_someone(noun: Token) -> bool:
     """Whether a nominal trigger is tied to a doer: "accused of carrying out several attacks"."""
-    if noun.head.lemma_ in _DONE:
+    if _said_done(noun.head):
         return True
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
 

@@ -13,6 +13,7 @@ import math
 from dataclasses import replace
 
 from ..model import Event
+from .merge import same_trial
 
 #: What a verdict told whole says of every term in it.
 _WHOLE_TRIAL = ("court", "charges", "articles")
@@ -21,9 +22,9 @@ _WHOLE_TRIAL = ("court", "charges", "articles")
 def fold_summaries(events: list[Event]) -> list[Event]:
     """Drop a nameless counted verdict that later terms of its trial account for.
 
-    It is folded when at least two other verdicts of the same trial (same month, or
-    both undated and told close by, and no other court) together count no more
-    people than it does and at least half as many.
+    It is folded when at least two other verdicts of the same trial (``merge.same_trial``,
+    and no other court) with terms inside its range together count no more people than
+    it does and at least half as many.
     """
     out = list(events)
     for whole in events:
@@ -41,21 +42,13 @@ def fold_summaries(events: list[Event]) -> list[Event]:
     return out
 
 
-#: How far (in characters) an undated term may be told from the verdict told whole.
-_REACH = 1500
-
-
 def _part_of(event: Event, whole: Event) -> bool:
     if event.type != "SENTENCE" or not _people(event):
         return False
     court, other = whole.args.get("court"), event.args.get("court")
     if court and other and court != other:
         return False
-    if whole.date or event.date:
-        return bool(whole.date and event.date and whole.date[:7] == event.date[:7])
-    if not (whole.evidence and event.evidence):
-        return False
-    return abs(event.evidence[0].start - whole.evidence[0].start) <= _REACH
+    return same_trial(whole, event)
 
 
 def _term(event: Event) -> float:
