@@ -196,6 +196,46 @@ def test_extract_article_places_an_arrest_after_an_attack(nlp: Any) -> None:
     assert arrest.location is not None and arrest.location.name == "Khujand"
 
 
+def test_an_attack_after_a_ruling_takes_neither_its_date_nor_its_place(nlp: Any) -> None:
+    text = (
+        "The movement has been banned in Kazakhstan since May 3, 2015. Its members are "
+        "accused of shooting at a police patrol in Aktobe, wounding two officers."
+    )
+    (attack,) = _of_type(nlp, text, "ATTACK")
+    assert attack.date is None  # the ban's day is not the shooting's
+    assert attack.location is not None and attack.location.name == "Aktobe"
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        (
+            "In 2009, Rustam Aliev was brought to Tashkent, where he was convicted of "
+            "attacking a police station in Andijan.",
+            "Andijan",
+        ),
+        ("Rustam Aliev was found guilty in 2009 for murdering a judge.", None),
+        ("In 2011, a court in Osh convicted Rustam Aliev of killing two guards.", None),
+    ],
+)
+def test_the_act_a_verdict_is_for_is_neither_of_its_day_nor_of_its_place(
+    nlp: Any, text: str, place: str | None
+) -> None:
+    (attack,) = _of_type(nlp, text, "ATTACK")
+    assert attack.date is None
+    assert (attack.location.name if attack.location else None) == place
+
+
+def test_an_act_after_an_abduction_happens_where_and_when_it_did(nlp: Any) -> None:
+    text = (
+        "He is accused of helping kidnap nine foreign engineers in Mali in 2012. "
+        "Two of the hostages were killed in the incident."
+    )
+    (attack,) = _of_type(nlp, text, "ATTACK")
+    assert attack.date == "2012"
+    assert attack.location is not None and attack.location.name == "Mali"
+
+
 def test_extract_article_reads_the_capital_of_a_country(nlp: Any) -> None:
     text = "Twenty inmates escaped from a prison in Kyrgyzstan's capital on Sunday."
     (escape,) = _of_type(nlp, text, "ESCAPE")

@@ -101,11 +101,12 @@ def inside_a_participant(trigger: Token, top: Token | None = None) -> bool:
     """Whether a nominal trigger lies inside a participant of a clause at or below ``top``.
 
     "Militants accused of involvement in the bombing have surrendered": the
-    bombing is told only to say who the militants are, not as news of its own.
+    bombing is told only to say who the militants are, not as news of its own;
+    "was convicted in 1999 of attacking X": the attack is the crime, not of 1999.
     The trigger heading the participant itself ("militants claimed the bombing")
     does not count, nor does a participant that is no one ("responsibility").
     """
-    if trigger.pos_ not in ("NOUN", "PROPN"):
+    if trigger.pos_ not in ("NOUN", "PROPN") and not charged_act(trigger):
         return False
     for token in trigger.ancestors:
         if top is not None and token.i == top.i:
@@ -116,9 +117,31 @@ def inside_a_participant(trigger: Token, top: Token | None = None) -> bool:
         # "jailed for the killing of a police officer", "guilty of the bombing": the
         # crime a verdict or charge is for, told to say what the people did
         if token.dep_ == "prep" and token.lower_ in ("for", "of", "with", "over"):
-            if token.head.lemma_ in CHARGING and token.head.pos_ in ("VERB", "ADJ"):
+            if charging(token.head):
                 return True
     return False
+
+
+def charged_act(trigger: Token) -> bool:
+    """A gerund naming what people are charged with or found guilty of: "accused of
+    attacking a police patrol", "found guilty for murdering X" (a told act, not a habit)."""
+    prep = trigger.head
+    return (
+        trigger.tag_ == "VBG"
+        and trigger.dep_ == "pcomp"
+        and prep.lower_ in ("of", "for", "with")
+        and charging(prep.head)
+    )
+
+
+def charging(token: Token) -> bool:
+    """A verdict, charge or suspicion: "convicted", "accused", "guilty", "found guilty"."""
+    if token.pos_ not in ("VERB", "ADJ"):
+        return False
+    # "was found guilty for murdering X": the parser may hang the crime on "found"
+    return token.lemma_ in CHARGING or (
+        token.lemma_ == "find" and any(c.lower_ == "guilty" for c in token.children)
+    )
 
 
 #: Verdicts, charges and suspicions, whose "for"/"of" phrase names the crime.

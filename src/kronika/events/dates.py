@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .clauses import date_scope
+from .clauses import date_scope, inside_a_participant
 from .people import about_people
 from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_ents, sent_number
 
@@ -355,7 +355,8 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
         if not lo <= token.idx < hi:
             continue
         where = date_scope(token, trigger)
-        if where is None and _opens_sentence(sent, token):
+        # (but not the crime a verdict is for: "In 2009, X was convicted of attacking Y")
+        if where is None and _opens_sentence(sent, token) and not inside_a_participant(trigger):
             # "In September that year, the authorities got their pretext: X staged an
             # attack": a fronted date sets the time of the whole sentence
             where = False

@@ -28,7 +28,7 @@ from ..model import ArgValue, Article, ArticleResult, Claim, Entity, Event, Evid
 from ..resolve.mentions import MentionIndex, NameMention, people_words
 from ..settings import Settings
 from .backstop import backstop_events
-from .clauses import another_time, has_own_people
+from .clauses import another_time, charged_act, has_own_people
 from .compile import Hit, compile_rules
 from .dates import dated_by_report, event_date, scene_of
 from .fillers import FillContext, antecedent_count, count_of
@@ -87,7 +87,9 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             continue
         # "few who turn to Islam join IS", "people joining ISIS": a habit, not an event
         # (titles are written in the present: "Militants Escape From Prison")
-        if generic(trigger) and not is_headline(sent_of(trigger), trigger):
+        # ("accused of attacking a police patrol": the act charged is an attack told)
+        charged = type_name == "ATTACK" and charged_act(trigger)
+        if generic(trigger) and not charged and not is_headline(sent_of(trigger), trigger):
             continue
         # "attacked a checkpoint, killing four": the clause belongs to the main event (but
         # "... while 11 others received 28 years" has people of its own)

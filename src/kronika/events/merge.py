@@ -18,6 +18,8 @@ from .people import PEOPLE_ROLE
 _PLACE_BOUND = frozenset({"ATTACK", "ESCAPE"})
 #: Types that, told right after an attack, are its aftermath (same time and place).
 _AFTERMATH = frozenset({"ARREST"})
+#: Types told as a scene (what happened somewhere), whose time and place hold for what follows.
+_SCENES = _PLACE_BOUND | _AFTERMATH
 
 
 def _compatible(a: Event, b: Event, strict_place: bool = True) -> bool:
@@ -430,6 +432,9 @@ def _inherit_places(events: list[Event]) -> list[Event]:
         bound = (
             (event.type in _PLACE_BOUND or follows)
             and prev is not None
+            # "banned since October 24, 2012 ... accused of robbing a currency exchange": a
+            # ruling is not a scene; only what happened somewhere gives its time and place
+            and prev.type in _SCENES
             and _same_paragraph(prev, event)
             # "a U.S. airstrike killed X" on Dec. 31, after a bombing on Jan. 4: another story
             and _same_month(event.date, prev.date)

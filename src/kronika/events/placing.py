@@ -14,7 +14,7 @@ from ..model import ArgValue, Place
 from ..resolve.mentions import clean_name, people_words
 from .addresses import address_place, is_state
 from .agencies import country_of_word
-from .clauses import date_scope
+from .clauses import date_scope, inside_a_participant
 from .people import PEOPLE_ROLE, about_people
 from .spans import block, doc_ents, in_dateline, normalizer, sent_ents
 
@@ -35,6 +35,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             used.update(value)
     ranked = []
     lo, hi = block(sent, trigger)
+    # "was convicted in Tashkent of attacking X": the crime's place is told in its own phrase
+    crime = inside_a_participant(trigger)
     address = address_place(sent, trigger, lo, hi, lambda name: _cached_place(resolve, name))
     if address is not None:
         return address  # "in Tangi, Kunduz province, Afghanistan": the town
@@ -51,6 +53,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue
         if not lo <= ent.start_char < hi or date_scope(ent.root, trigger, dating=False) is None:
             continue  # "Saidov was a prisoner in the Soviet Union, and was freed": not there
+        if crime and ent.root.dep_ != "nsubj" and trigger not in ent.root.ancestors:
+            continue  # (but "a group Kyrgyzstan accused of attacks": the state accusing)
         if ent.root.head.lower_ == "to" and ent.root.head.head.lower_ == "according":
             continue  # "according to Dushanbe": a source, not a place
         if ent.root.head.lower_ == "to" and ent.root.head.head.lemma_ in _TRAVEL:
