@@ -268,8 +268,13 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
             "SENTENCE",
             "Shohmansour district",
         ),
-        # a town attacked is where the attack was
+        # a town attacked is where the attack was, even one the model takes for a person
         ("Militants launched an attack on Kunduz on Monday.", "ATTACK", "Kunduz"),
+        ("Tuesday's assault on Al Mukalla surprised the army.", "ATTACK", "Al Mukalla"),
+        # a town the model left untagged, naming the act it modifies
+        ("The 2002 Bali bombings killed 202 people.", "ATTACK", "Bali"),
+        # a state's name before the act says whose it was
+        ("A U.S. airstrike killed a militant commander on Sunday.", "ATTACK", None),
         # a stop on the way is not where it happened
         (
             "Aziz Karimov travelled to Syria via Istanbul in 2014 to join Jabhat al-Nusra.",

@@ -134,6 +134,15 @@ def charged_act(trigger: Token) -> bool:
     )
 
 
+def charge_of(trigger: Token) -> Token | None:
+    """The "of"/"for"/"with" phrase of the charge or verdict a trigger's act is told in:
+    "accused [of robbing a currency exchange in Bishkek, when gunfire injured a guard]"."""
+    for token in trigger.ancestors:
+        if token.dep_ == "prep" and token.lower_ in ("of", "for", "with") and charging(token.head):
+            return token
+    return None
+
+
 def charging(token: Token) -> bool:
     """A verdict, charge or suspicion: "convicted", "accused", "guilty", "found guilty"."""
     if token.pos_ not in ("VERB", "ADJ"):

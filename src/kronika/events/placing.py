@@ -14,7 +14,7 @@ from ..model import ArgValue, Place
 from ..resolve.mentions import clean_name, people_words
 from .addresses import address_place, is_state
 from .agencies import country_of_word
-from .clauses import date_scope, inside_a_participant
+from .clauses import charge_of, date_scope, inside_a_participant
 from .people import PEOPLE_ROLE, about_people
 from .spans import block, doc_ents, in_dateline, normalizer, sent_ents
 
@@ -37,6 +37,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     lo, hi = block(sent, trigger)
     # "was convicted in Tashkent of attacking X": the crime's place is told in its own phrase
     crime = inside_a_participant(trigger)
+    charge = charge_of(trigger) if crime else None
     address = address_place(sent, trigger, lo, hi, lambda name: _cached_place(resolve, name))
     if address is not None:
         return address  # "in Tangi, Kunduz province, Afghanistan": the town
@@ -46,14 +47,17 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         # "in the Zafarobod district", "in Dushanbe's Shohmansour district": a division named
         division = _division(ent)
         after_in = settled or division or ent.root.head.lower_ in ("in", "at", "near", "outside")
+        # "the assault on Al Mukalla": a town attacked is where the attack was
+        town_attacked = args.get("target") == clean_name(ent.text)
         # the small model tags unfamiliar towns as ORG: "attacks on a jail in Kairakkuma"
         if ent.label_ not in ("GPE", "LOC", "FAC") and not (
-            ent.label_ in ("ORG", "PERSON", "NORP", "PRODUCT") and after_in
+            ent.label_ in ("ORG", "PERSON", "NORP", "PRODUCT") and (after_in or town_attacked)
         ):
             continue
         if not lo <= ent.start_char < hi or date_scope(ent.root, trigger, dating=False) is None:
             continue  # "Saidov was a prisoner in the Soviet Union, and was freed": not there
-        if crime and ent.root.dep_ != "nsubj" and trigger not in ent.root.ancestors:
+        told_with = trigger if charge is None else charge
+        if crime and ent.root.dep_ != "nsubj" and told_with not in ent.root.ancestors:
             continue  # (but "a group Kyrgyzstan accused of attacks": the state accusing)
         if ent.root.head.lower_ == "to" and ent.root.head.head.lower_ == "according":
             continue  # "according to Dushanbe": a source, not a place
@@ -80,8 +84,6 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         if country:
             name = country  # "Kazakh police arrested": the police of Kazakhstan
         places_ok = ("court", "facility", "authority", "agency")
-        # "the assault on Al Mukalla": a town attacked is where the attack was
-        town_attacked = args.get("target") == name
         if (
             name in used
             and not town_attacked
@@ -92,7 +94,10 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue  # "Olim Tursunzoda was jailed": a participant's family name, not the town
         place = _cached_place(resolve, name)
         if ent.label_ == "PERSON" and not settled and not _a_country(place, name):
-            continue  # "in central Mali" tagged as a person: only a country's own name counts
+            # "in central Mali" tagged as a person: only a country's own name counts (or a
+            # town the gazetteer knows that was itself attacked)
+            if not (town_attacked and place is not None):
+                continue
         if place is None and (not after_in or (ent.label_ == "ORG" and not settled)):
             continue  # an unknown name is a place only where the text says "in X"
         # a place the gazetteer does not know is most often a village or a district
@@ -110,6 +115,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             _the_country(sent, lo, hi, resolve)
             or _untagged_place(sent, trigger, lo, hi)
             or _known_word_place(trigger, lo, hi, resolve)
+            # "the 2002 Bali bombings": a place the model left untagged names the act
+            or _place_modifier(trigger, resolve)
             # "the Afghan government released X from Bagram prison": the site's town
             or _named_site(trigger, lo, hi)
             or _state_of_body(trigger, lo, hi)
@@ -257,6 +264,24 @@ def _known_word_place(
             place = _cached_place(resolve, word.text)
             if isinstance(place, Place) and place.name.casefold() == word.text.casefold():
                 return replace(place, name=word.text)
+    return None
+
+
+def _place_modifier(trigger: Token, resolve: Callable[..., Any]) -> Place | None:
+    """An untagged proper noun before an act's noun that the gazetteer knows: "the 2002
+    Bali bombings" (not a nationality, "the Tajik bombings", nor a state, a person or a
+    group)."""
+    if trigger.pos_ != "NOUN":
+        return None
+    for word in trigger.lefts:
+        if word.dep_ != "compound" or word.pos_ != "PROPN" or word.ent_type_ not in ("", "GPE"):
+            continue
+        if not word.text[:1].isupper() or country_of_word(word.text):
+            continue
+        place = _cached_place(resolve, word.text)
+        # (a state's name says whose act it was: "a U.S. airstrike")
+        if place is not None and not is_state(place):
+            return Place(name=word.text)
     return None
 
 
