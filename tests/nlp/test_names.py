@@ -75,3 +75,34 @@ def test_a_family_name_left_untagged_after_a_given_name_is_part_of_it(nlp: Any) 
         "months."
     )
     assert "Kanybek Osmonaliev" in [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "words,pos,label,mended",
+    [
+        # a name run on into a preposition: cut at its last name word, and a person
+        (["Ulan", "Asanov", "to", "prison"], ["PROPN", "PROPN", "ADP", "NOUN"], "PERSON", (0, 2)),
+        # an organization keeps its label
+        (
+            ["Jamaat", "Ansarullah", "and", "others"],
+            ["PROPN", "PROPN", "CCONJ", "NOUN"],
+            "ORG",
+            (0, 2),
+        ),
+    ],
+)
+def test_mend_names_ends_a_name_at_its_last_name_word(
+    words: list[str], pos: list[str], label: str, mended: tuple[int, int]
+) -> None:
+    last = len(words) - 1
+    doc = make_doc(
+        words, [last] * last + [last], ["dep"] * last + ["ROOT"], pos, ents=[(0, 3, "ORG")]
+    )
+    doc = mend_names(doc)
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [(*mended, label)]
+
+
+@pytest.mark.model
+def test_a_defendant_named_before_to_is_a_person_without_it(nlp: Any) -> None:
+    doc = nlp("A court in Bishkek sentenced Ulan Asanov to 8 years in prison for extremism.")
+    assert "Ulan Asanov" in [e.text for e in doc.ents if e.label_ == "PERSON"]

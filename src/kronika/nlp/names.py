@@ -4,13 +4,15 @@
 LOC "Central Asia": a name that ends in a preposition is not whole, and the name
 told right after it is its end. The two become one organization. "Kanybek
 Osmonaliev" comes out as PERSON "Kanybek" and an untagged word: a capitalized word
-with a family name's ending right after a one-word person is the family name.
+with a family name's ending right after a one-word person is the family name. A
+name that runs on into the words after it ("sentenced Ulan Asanov to" as ORG) ends
+at its last capitalized word, and a run of given and family names so cut is a person.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..resolve.mentions import people_words
 
@@ -39,6 +41,13 @@ def mend_names(doc: Doc) -> Doc:
         i += 1
     changed = len(out) != len(ents)
     for i, ent in enumerate(out):
+        end = ent.end
+        while end - ent.start > 1 and _trailing(doc[end - 1]):
+            end -= 1
+        if end != ent.end:
+            label = "PERSON" if _person_name(doc[ent.start : end]) else ent.label_
+            out[i] = ent = Span(doc, ent.start, end, label=label)
+            changed = True
         if ent.label_ == "PERSON" and len(ent) == 1 and _family_name(doc, ent.end):
             out[i] = Span(doc, ent.start, ent.end + 1, label="PERSON")
             changed = True
@@ -53,3 +62,22 @@ def _family_name(doc: Doc, i: int) -> bool:
         return False
     word = doc[i].lower_
     return len(word) > 4 and word.endswith(tuple(people_words("surname_endings")))
+
+
+#: Parts of speech a name never ends in: "Asanov to", "Committee and".
+_FUNCTION = frozenset({"ADP", "CCONJ", "DET", "PART", "PUNCT", "SCONJ"})
+
+
+def _trailing(token: Token) -> bool:
+    """A lower-case function word a name cannot end in."""
+    return token.pos_ in _FUNCTION and token.text[:1].islower()
+
+
+def _person_name(span: Span) -> bool:
+    """Given and family names: capitalized proper nouns, the last with a family ending."""
+    endings = tuple(people_words("surname_endings"))
+    return (
+        len(span) >= 2
+        and all(t.pos_ == "PROPN" and t.is_title for t in span)
+        and span[-1].lower_.endswith(endings)
+    )
