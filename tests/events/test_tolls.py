@@ -61,6 +61,17 @@ def _attack(nlp: Any, text: str) -> Event:
             25,
             14,
         ),
+        # the parser hangs "including" on the act; a suicide bomber counts himself
+        (
+            "Police said 14 people had been killed in the attack, including the bomber.",
+            13,
+            None,
+        ),
+        (
+            "A suicide bomber killed 11 people, including himself, at a bus stop in Quetta.",
+            10,
+            None,
+        ),
         ("Assailants threw a grenade at a police post in Yala. No one was injured.", None, 0),
         ("Attackers set fire to a school in Kunduz. There were no casualties.", 0, 0),
         ("Unidentified gunmen shot dead a tribal elder in Wana.", 1, None),

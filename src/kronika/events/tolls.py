@@ -298,8 +298,16 @@ _ONE = frozenset({"a", "an", "the", "one", "his", "her", "their", "its"})
 
 
 def _attackers_included(phrase: Token, verb: Token) -> int | float:
-    """How many attackers a toll counts: "five people, including the bomber" gives 1."""
-    for head in (phrase, verb):
+    """How many attackers a toll counts: "five people, including the bomber" gives 1.
+
+    The parser may hang the "including" on the act told with the toll ("14 were killed
+    in the attack, including the bomber"); "including himself" is the subject, when the
+    subject is an attacker ("a suicide bomber killed 14 people, including himself").
+    """
+    # the nouns of the verb's own prepositions: "killed in the attack"
+    acts = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    for head in (phrase, verb, *acts):
         for child in head.children:
             if child.dep_ != "prep" or child.lower_ != "including":
                 continue
@@ -308,8 +316,14 @@ def _attackers_included(phrase: Token, verb: Token) -> int | float:
                 for part in (obj, *obj.conjuncts) if obj.dep_ == "pobj" else ():
                     if _is_attacker(part):
                         removed += count_of(part) or 1
+                    elif part.lower_ in _SELF and subject is not None and _is_attacker(subject):
+                        removed += count_of(subject) or 1
             return removed
     return 0
+
+
+#: Reflexive pronouns: "killed 14 people, including himself".
+_SELF = frozenset({"himself", "herself", "themselves"})
 
 
 def _hyphenated(part: Token) -> int | float | None:
