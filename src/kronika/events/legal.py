@@ -208,7 +208,9 @@ def _charged_by(prep: Token, trigger: Token) -> bool:
     if prep.lower_ == "of":
         # "found guilty by a Khujand court of public calls": "of" hung on the court
         by_court = head.lemma_ == "court" and head.head.dep_ == "agent"
-        return head.lemma_ in _OF_HEADS or by_court
+        # "convicted Dilshod Rahimov of extremism": "of" hung on the one convicted
+        on_convicted = head.dep_ == "dobj" and head.head.lemma_ in _OF_HEADS
+        return head.lemma_ in _OF_HEADS or by_court or on_convicted
     if prep.lower_ == "with":
         return head.lemma_ in ("charge", "associate")
     return head == trigger or head.lemma_ in _FOR_HEADS
