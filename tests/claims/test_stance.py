@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from tests.helpers import make_doc
 
-from kronika.claims.stance import contest_markers, is_asserted
+from kronika.claims.stance import contest_markers, is_asserted, only_approved
 
 
 @pytest.mark.parametrize(
@@ -121,7 +121,8 @@ def test_is_asserted_rejects_what_did_not_happen_as_told(
         ("The attack did not kill anyone.", "attack", True),
         # the act itself denied
         ("Police did not arrest anyone.", "arrest", False),
-        # a request granted is done; one filed is not
+        # a request granted is done (what it asks may still be only approved: see below);
+        # one filed is not
         ("The court granted the request to extradite Olim Sattorov.", "extradite", True),
         ("Prosecutors filed a request to extradite Olim Sattorov.", "extradite", False),
     ],
@@ -132,3 +133,38 @@ def test_is_asserted_through_the_real_model(
     doc = nlp(text)
     token = next(t for t in doc if t.lower_ == trigger)
     assert is_asserted(token) is asserted
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,trigger,kind,approved",
+    [
+        (
+            "A Moscow court approved the extradition of Aziz Karimov.",
+            "extradition",
+            "EXTRADITION",
+            True,
+        ),
+        ("The court ordered that Rustam Saidov be deported.", "deported", "EXTRADITION", True),
+        (
+            "The court granted the request to extradite Olim Sattorov.",
+            "extradite",
+            "EXTRADITION",
+            True,
+        ),
+        (
+            "Kazakhstan extradited Farhod Umarov after a court approved it.",
+            "extradited",
+            "EXTRADITION",
+            False,
+        ),
+        # an approved ban is a ban
+        ("Parliament approved the ban on the movement.", "ban", "BAN", False),
+    ],
+)
+def test_only_approved_finds_handovers_not_yet_done(
+    nlp: Any, text: str, trigger: str, kind: str, approved: bool
+) -> None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.lower_ == trigger)
+    assert only_approved(kind, token) is approved

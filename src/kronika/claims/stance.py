@@ -112,6 +112,24 @@ def is_asserted(trigger: Token) -> bool:
     return True
 
 
+def only_approved(type_name: str, trigger: Token) -> bool:
+    """An act of a type an approval does not do, told only as approved or ordered: "a
+    court approved the extradition of X", "ordered that X be deported", "granted the
+    request to extradite him" (no one has been handed over yet)."""
+    cues = lexicon("modality")
+    if type_name not in (cues.get("approved_types") or ()):
+        return False
+    approvals = set(cues.get("approvals") or ())
+    head = trigger.head
+    if trigger.pos_ == "NOUN":
+        # "approved the extradition", "the extradition was authorized"
+        return trigger.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass") and head.lemma_ in approvals
+    if trigger.dep_ in ("ccomp", "xcomp") and head.lemma_ in approvals:
+        return True  # "the court ordered that X be deported", "allowed X to be extradited"
+    # "granted the request to extradite him"
+    return trigger.dep_ in ("acl", "xcomp") and _granted(head, cues)
+
+
 def _journey(trigger: Token, cues: dict[str, Any]) -> bool:
     """ "travelled to Syria to join the group": a journey done to join is the joining."""
     head = trigger.head

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import registry
 from ..claims.figures import find_claims
-from ..claims.stance import attach_stance, is_asserted
+from ..claims.stance import attach_stance, is_asserted, only_approved
 from ..model import ArgValue, Article, ArticleResult, Claim, Entity, Event, Evidence
 from ..resolve.mentions import MentionIndex, NameMention, people_words
 from ..settings import Settings
@@ -85,6 +85,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         # "jailed journalists", "imprisoned members": a participle used as an adjective
         if trigger.dep_ == "amod" or not is_asserted(trigger) or not_yet(trigger):
             continue
+        if only_approved(type_name, trigger):
+            continue  # "a court approved the extradition of X": no one handed over yet
         # "few who turn to Islam join IS", "people joining ISIS": a habit, not an event
         # (titles are written in the present: "Militants Escape From Prison")
         # ("accused of attacking a police patrol": the act charged is an attack told)
