@@ -123,7 +123,8 @@ def only_approved(type_name: str, trigger: Token) -> bool:
     head = trigger.head
     if trigger.pos_ == "NOUN":
         # "approved the extradition", "the extradition was authorized"
-        return trigger.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass") and head.lemma_ in approvals
+        acted_on = trigger.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")
+        return acted_on and head.lemma_ in approvals
     if trigger.dep_ in ("ccomp", "xcomp") and head.lemma_ in approvals:
         return True  # "the court ordered that X be deported", "allowed X to be extradited"
     # "granted the request to extradite him"
