@@ -32,3 +32,24 @@ def _attacks(nlp: Any, text: str) -> list[Event]:
 )
 def test_the_target_is_read_in_every_frame(nlp: Any, text: str, target: str) -> None:
     assert any(e.args.get("target") == target for e in _attacks(nlp, text)), _attacks(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text,facility",
+    [
+        # words written together stay together
+        (
+            "Three inmates escaped from a pre-trial detention centre in Osh.",
+            "pre-trial detention centre in Osh",
+        ),
+        (
+            "Three inmates escaped from Tajikistan's main prison on Monday.",
+            "Tajikistan's main prison",
+        ),
+    ],
+)
+def test_the_facility_keeps_the_words_as_written(nlp: Any, text: str, facility: str) -> None:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-05-02")
+    events = extract_article(nlp(text), article, Settings()).events
+    (escape,) = [e for e in events if e.type == "ESCAPE"]
+    assert escape.args["facility"] == facility

@@ -258,6 +258,19 @@ def fill_facility(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     found = bound if bound is not None else next((t for t in ctx.sent if t.lemma_ in custody), None)
     if found is None:
         return None
-    words = [t for t in found.subtree if t.dep_ not in ("det", "punct") and not t.is_space]
-    text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
+    words = [
+        t
+        for t in found.subtree
+        if (t.dep_ not in ("det", "punct") or t.text == "-") and not t.is_space
+    ]
+    # words written together stay together: "pre-trial", "Tajikistan's"
+    text = "".join(
+        w.text + ("" if i + 1 == len(words) or _joined(w, words[i + 1]) else " ")
+        for i, w in enumerate(words)
+    )
     return text or None
+
+
+def _joined(word: Token, following: Token) -> bool:
+    """Whether ``following`` is written straight after ``word``, with no space between."""
+    return following.i == word.i + 1 and not word.whitespace_
