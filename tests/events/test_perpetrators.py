@@ -42,6 +42,12 @@ def _attacks(nlp: Any, text: str) -> list[Event]:
         ),
         ("Tuareg rebels killed six soldiers in an attack on a post near Kidal.", "Tuareg rebels"),
         ("A bombing by the Valley Front killed four people in Bannu.", "Valley Front"),
+        # a claimant whose name the model takes for a place
+        (
+            "Gunmen attacked a police patrol in Arish, North Sinai, Egypt. "
+            "Sinai Province claimed responsibility.",
+            "Sinai Province",
+        ),
         (
             "Gunmen stormed a police station in Khorog, killing two officers. "
             "The attack was carried out by the Eastern Brigade, police said.",

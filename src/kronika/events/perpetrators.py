@@ -261,7 +261,20 @@ def _claimed_in(
         names = names_of(ctx, claimant, types) or _group_of(ctx, claimant, types)
         if names:
             return names
+        # "Sinai Province claimed responsibility": whoever claims is a group or a state,
+        # whatever the model took the name for
+        name = _placename(ctx, claimant)
+        if name is not None:
+            return [name]
     return []
+
+
+def _placename(ctx: FillContext, token: Token) -> str | None:
+    """The name of a proper noun the model tagged as a place, or None."""
+    if token.pos_ != "PROPN":
+        return None
+    found = ctx.mentions.name_covering(token.idx)
+    return found[0] if found is not None and found[1] == "LOC" else None
 
 
 def _claims_back(tok: Token) -> bool:
