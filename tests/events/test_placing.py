@@ -281,6 +281,17 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
             "JOIN",
             "Syria",
         ),
+        # the state a court or body is of, named in its title
+        (
+            "The Supreme Court of Tajikistan designated Group 24 an extremist organization.",
+            "BAN",
+            "Tajikistan",
+        ),
+        (
+            "Uzbekistan's Supreme Court sentenced Dilmurod Saidov to nine years.",
+            "SENTENCE",
+            "Uzbekistan",
+        ),
         # the office before a name says whose state acted
         (
             "Turkmen leader Gurbanguly Berdimuhamedov amnestied 1,029 convicts on Monday.",
@@ -315,6 +326,17 @@ def test_event_place_falls_back_to_custody_and_office(
         ),
         # where people are from is no place of the act
         ("Two men from Osh were arrested on Monday.", "ARREST", None),
+        # nor where they came from
+        (
+            "Saidmumin Kholov was detained in October after returning from Russia.",
+            "ARREST",
+            None,
+        ),
+        (
+            "Saidmumin Kholov was detained at Dushanbe airport after arriving from Moscow.",
+            "ARREST",
+            "Dushanbe",
+        ),
     ],
 )
 def test_where_people_are_from_is_not_where_the_act_was(

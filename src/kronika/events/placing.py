@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from ..model import ArgValue, Place
 from ..resolve.mentions import clean_name, people_words
 from .addresses import address_place, is_state
-from .agencies import country_of_word
+from .agencies import country_of_word, names_a_country
 from .clauses import charge_of, date_scope, inside_a_participant
 from .people import PEOPLE_ROLE, about_people
 from .spans import block, doc_ents, in_dateline, normalizer, sent_ents
@@ -65,8 +65,10 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue  # "during a transfer to Bishkek", "on a flight to Moscow": where it went
         if ent.root.head.lower_ == "via":
             continue  # "travelled to Syria via Istanbul": a stop on the way
-        if _origin(ent):
-            continue  # "a blogger from Khorog was sentenced in Dushanbe": where they are from
+        if _origin(ent) or _came_from(ent, trigger):
+            # "a blogger from Khorog was sentenced in Dushanbe": where they are from;
+            # "detained after returning from Russia": where they came from
+            continue
         if in_dateline(sent, ent.start_char, ent.end_char) or _reference_point(ent):
             continue  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
         if ent.root.dep_ == "poss" and ent.root.head.lemma_.lower() in _ASKED:
@@ -140,6 +142,21 @@ def _origin(ent: Span) -> bool:
         return False
     return owner.pos_ in ("NOUN", "PROPN") and (about_people(owner) or owner.ent_type_ == "PERSON")
 
+
+def _came_from(ent: Span, trigger: Token) -> bool:
+    """A place someone came from by another verb than the act's: "returning from Russia"."""
+    root = ent.root
+    verb = root.head.head
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "from"
+        and verb.i != trigger.i
+        and verb.lemma_ in _ARRIVALS
+    )
+
+
+#: Verbs of coming from somewhere: the place after their "from" is where people came from.
+_ARRIVALS = frozenset("return come arrive fly travel move relocate head".split())
 
 #: Nouns for people by where they live or were born.
 _RESIDENTS = frozenset(
@@ -439,16 +456,23 @@ def _compounds(token: Token) -> list[Token]:
 
 
 def _state_of_body(trigger: Token, lo: int, hi: int) -> Place | None:
-    """The country of the body that acts: "the Kazakh President pardoned", "a Kyrgyz court"."""
+    """The country of the body that acts: "the Kazakh President pardoned", "a Kyrgyz court",
+    "the Supreme Court of Tajikistan", "Uzbekistan's Supreme Court"."""
     for tok in trigger.subtree:
-        if not lo <= tok.idx < hi or tok.dep_ not in ("amod", "compound", "nmod"):
+        if not lo <= tok.idx < hi or tok.dep_ not in ("amod", "compound", "nmod", "poss", "pobj"):
             continue
         head = tok.head
+        if tok.dep_ == "pobj":
+            if head.lower_ != "of":
+                continue
+            head = head.head  # "the Supreme Court of Tajikistan"
         # "Turkmen leader Berdimuhamedov amnestied": the office names the one who acted
         role = head.head.dep_ if head.dep_ in ("compound", "appos") else head.dep_
         if head.lemma_.lower() not in _BODIES or role not in ("nsubj", "agent", "pobj"):
             continue
         country = country_of_word(tok.text)
+        if country is None and tok.dep_ in ("poss", "pobj") and names_a_country(tok.text):
+            country = tok.text
         if country:
             return Place(name=country, country=country)
     return None
