@@ -63,6 +63,14 @@ def _charges(nlp: Any, text: str) -> list[str]:
             "Farhod Sobirov was sentenced to nine years for extremism during the trial.",
             ["extremism"],
         ),
+        # "for" hung inside the term's phrase
+        (
+            "A court in Shymkent has sentenced four men to prison terms ranging from five to "
+            "eight years for propagating terrorism.",
+            ["propagating terrorism"],
+        ),
+        # "of" hung on the one convicted
+        ("A court convicted Farid Karimov of extremism on Monday.", ["extremism"]),
     ],
 )
 def test_charges_are_read_in_every_frame(nlp: Any, text: str, charges: list[str]) -> None:

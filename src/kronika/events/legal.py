@@ -213,7 +213,14 @@ def _charged_by(prep: Token, trigger: Token) -> bool:
         return head.lemma_ in _OF_HEADS or by_court or on_convicted
     if prep.lower_ == "with":
         return head.lemma_ in ("charge", "associate")
-    return head == trigger or head.lemma_ in _FOR_HEADS
+    if head == trigger or head.lemma_ in _FOR_HEADS:
+        return True
+    # "prison terms ranging from five to eight years for propagating terrorism": the
+    # parser may hang "for" inside the term's own phrase
+    for above in list(head.ancestors)[:3]:
+        if above.lemma_ in _FOR_HEADS:
+            return head.pos_ == "ADP" or head.dep_ == "acl"
+    return False
 
 
 #: Where a charge phrase the parser ran on stops: the verdict's own verbs and terms.
