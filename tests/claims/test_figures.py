@@ -105,3 +105,14 @@ def test_a_pronoun_claimant_is_the_person_quoted_last(nlp: Any) -> None:
         (120, "Rustam Hakimov"),
         (30, "Rustam Hakimov"),
     ]
+
+
+def test_a_toll_put_otherwise_is_a_claim_of_whoever_puts_it(nlp: Any) -> None:
+    text = (
+        "The bombing killed 12 people, officials said, though local residents put the toll at "
+        "more than 20."
+    )
+    (claim,) = _claims(nlp, text)
+    assert claim.quantity == 20
+    assert claim.about == "toll"
+    assert claim.claimant == "local residents"
