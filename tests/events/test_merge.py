@@ -388,3 +388,35 @@ def test_a_verdict_dated_by_its_report_takes_the_day_told_with_it() -> None:
     assert len(merge_events([reported, later])) == 2
     unreported = _told("SENTENCE", 0, date="2002-07-08", defendant=["Ali Valiev"], term_years=5)
     assert len(merge_events([unreported, own])) == 2
+
+
+def test_a_verdict_on_no_one_named_is_the_one_told_before() -> None:
+    # "The court sentenced Valery Yugay to three years ... The court found the blogger guilty
+    # of insulting the president": the blogger is the man sentenced
+    named = _told("SENTENCE", 0, "2025-08-22", defendant=["Valery Yugay"], term_years=3)
+    again = _told("SENTENCE", 300, "2025-08-22", defendant=[], charges=["insulting the president"])
+    (event,) = merge_events([named, again])
+    assert event.args["defendant"] == ["Valery Yugay"]
+    assert event.args["charges"] == ["insulting the president"]
+
+
+def test_a_counted_verdict_is_not_the_one_told_before() -> None:
+    named = _told("SENTENCE", 0, "2025-08-22", defendant=["Valery Yugay"], term_years=3)
+    others = _told("SENTENCE", 300, "2025-08-22", defendant=[], count=4, term_years=5)
+    assert len(merge_events([named, others])) == 2
+
+
+def test_a_headline_with_its_charge_in_other_words_restates_the_verdict() -> None:
+    body = _told(
+        "SENTENCE",
+        100,
+        "2025-08-22",
+        defendant=["Valery Yugay"],
+        charges=["insulting the president"],
+    )
+    title = replace(
+        _told("SENTENCE", 0, "2025-08-22", defendant=[], charges=["insult to the president"]),
+        headline=True,
+    )
+    (event,) = merge_events([title, body])
+    assert event.args["defendant"] == ["Valery Yugay"]

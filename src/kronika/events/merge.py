@@ -30,7 +30,14 @@ def _compatible(a: Event, b: Event, strict_place: bool = True) -> bool:
     for key in set(a.args) & set(b.args):
         va, vb = a.args[key], b.args[key]
         if isinstance(va, list) and isinstance(vb, list):
-            if va and vb and not set(va) & set(vb):
+            if key == "charges":
+                # one charge told in other words: "оскорблении президента страны" and
+                # "оскорбление президента Шавката Мирзиеева"
+                if va and vb and not any(
+                    _share_a_word(a.casefold(), b.casefold()) for a in va for b in vb
+                ):
+                    return False
+            elif va and vb and not set(va) & set(vb):
                 return False
         elif isinstance(va, str) and isinstance(vb, str):
             fa, fb = va.casefold(), vb.casefold()
@@ -273,6 +280,13 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 or (other_start == sent_start and not told.earlier and not other_time)
                 or _same_group(other, event)
                 or (_anonymous(event) and (close or told.refers_back) and not other_time)
+                # "Суд признал блогера виновным ...", "found the blogger guilty": no one
+                # named or counted, so the one whose verdict was told before
+                or (
+                    event.type in _ONCE_PER_PERSON
+                    and _nobody(event)
+                    and not (told.earlier or other_time)
+                )
                 # "Police have detained a group of alleged members ... 16 suspected members
                 # have been apprehended": the number of the people told just before
                 or (_anonymous(other) and close and not (told.earlier or other_time or out[i].back))
@@ -478,6 +492,12 @@ def _without(event: Event, role: str) -> Event:
 
 def _names(event: Event) -> bool:
     return any(isinstance(v, list) and v for v in event.args.values())
+
+
+def _nobody(event: Event) -> bool:
+    """No one named or counted: "the blogger", "him"."""
+    role = PEOPLE_ROLE.get(event.type)
+    return "count" not in event.args and not (role and event.args.get(role))
 
 
 def _anonymous(event: Event) -> bool:
