@@ -226,6 +226,26 @@ def test_the_act_a_verdict_is_for_is_neither_of_its_day_nor_of_its_place(
     assert (attack.location.name if attack.location else None) == place
 
 
+def test_violence_named_again_in_the_next_sentence_takes_its_date(nlp: Any) -> None:
+    text = (
+        "The men were accused of terrorism over deadly clashes last September.\n\n"
+        "More than 50 people were killed in nearly two weeks of clashes between security "
+        "forces and rebels."
+    )
+    (attack,) = _of_type(nlp, text, "ATTACK")
+    assert attack.date == "2020-09"  # the article is of March 2021
+    assert attack.args["killed"] == 50
+
+
+def test_a_bare_noun_does_not_reach_past_the_sentence_before(nlp: Any) -> None:
+    text = (
+        "Deadly clashes broke out in Khorog last September. Officials met on Monday. "
+        "The talks failed.\n\nMore than 50 people were killed in clashes in Osh."
+    )
+    attacks = [a for a in _of_type(nlp, text, "ATTACK") if a.args.get("killed") == 50]
+    assert attacks and attacks[0].date != "2020-09"
+
+
 def test_an_act_after_an_abduction_happens_where_and_when_it_did(nlp: Any) -> None:
     text = (
         "He is accused of helping kidnap nine foreign engineers in Mali in 2012. "

@@ -213,21 +213,43 @@ _NAMED_REACH = 4000
 def _named_before(sent: Span, trigger: Token, published: str | None) -> str | None:
     """The date a definite noun's act was told with before: "planning a deadly 2016 attack
     outside a stadium ... Forty-seven people were killed in the attack"."""
-    definite = any(
-        c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in trigger.children
-    )
+    noun = _act_noun(trigger)
     norm = normalizer("kronika.date.v1")
-    if trigger.pos_ != "NOUN" or not definite or norm is None or _date_phrases(sent):
+    if noun is None or norm is None or _date_phrases(sent):
         return None
-    for before in reversed(doc_sents(sent.doc)[: sent_number(sent)]):
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children)
+    # "deadly clashes last September. More than 50 people were killed in clashes": a bare
+    # noun names again only the act of the sentence just before
+    sents = doc_sents(sent.doc)[: sent_number(sent)]
+    for before in reversed(sents if definite else sents[-1:]):
         if sent.start_char - before.end_char > _NAMED_REACH:
             return None
         phrases = _date_phrases(before)
-        for earlier in reversed([t for t in before if t.lemma_ == trigger.lemma_]):
+        for earlier in reversed([t for t in before if t.lemma_ == noun.lemma_]):
             for index, text in phrases:
-                if date_scope(before.doc[index], earlier) is True:
+                # "deadly clashes last September": a date told right after the noun is
+                # its own, wherever the parser hangs it
+                right_after = 0 < before.doc[index].i - earlier.right_edge.i <= 2
+                if right_after or date_scope(before.doc[index], earlier) is True:
                     return _normalize_date(norm, text, published)
             return None  # the act named last before is told with no date
+    return None
+
+
+def _act_noun(trigger: Token) -> Token | None:
+    """The noun naming the act: the trigger itself, or the violence a toll is told in
+    ("were killed in clashes")."""
+    if trigger.pos_ == "NOUN":
+        return trigger
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            # "in nearly two weeks of clashes": the span's "of" names the act
+            if obj is not None and obj.lemma_ in ("day", "week", "month", "hour"):
+                of = next((c for c in obj.children if c.lower_ == "of"), None)
+                obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if obj is not None and obj.pos_ == "NOUN":
+                return obj
     return None
 
 
