@@ -33,8 +33,10 @@ def _compatible(a: Event, b: Event, strict_place: bool = True) -> bool:
             if key == "charges":
                 # one charge told in other words: "оскорблении президента страны" and
                 # "оскорбление президента Шавката Мирзиеева"
-                if va and vb and not any(
-                    _share_a_word(a.casefold(), b.casefold()) for a in va for b in vb
+                if (
+                    va
+                    and vb
+                    and not any(_share_a_word(a.casefold(), b.casefold()) for a in va for b in vb)
                 ):
                     return False
             elif va and vb and not set(va) & set(vb):
