@@ -246,6 +246,24 @@ def test_a_bare_noun_does_not_reach_past_the_sentence_before(nlp: Any) -> None:
     assert attacks and attacks[0].date != "2020-09"
 
 
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("The three men who were detained in Osh on Monday are accused of extremism.", 3),
+        (
+            "Police said one of the two suspects who were arrested in Khujand on May 2 was "
+            "a teacher.",
+            2,
+        ),
+    ],
+)
+def test_people_told_by_a_relative_clause_are_counted_by_its_noun(
+    nlp: Any, text: str, count: int
+) -> None:
+    (arrest,) = _of_type(nlp, text, "ARREST")
+    assert arrest.args.get("count") == count
+
+
 def test_an_act_after_an_abduction_happens_where_and_when_it_did(nlp: Any) -> None:
     text = (
         "He is accused of helping kidnap nine foreign engineers in Mali in 2012. "

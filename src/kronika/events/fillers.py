@@ -291,6 +291,8 @@ def count_of(token: Token) -> int | float | None:
     parse = normalizer("kronika.number.v1")
     if parse is None:
         return None
+    if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
+        token = token.head.head  # "the three men who were detained": the men counted
     heads = [token]
     # "a group of 25 militants", "seven of the defendants": look one "of" deeper
     if token.lower_ in ("group", "total", "number") or token.like_num:
