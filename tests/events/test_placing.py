@@ -230,6 +230,12 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
             "RELEASE",
             "Russia",
         ),
+        (
+            "There Karim Saidov was arrested, but the Russian courts turned down an "
+            "extradition request from Tajikistan.",
+            "ARREST",
+            "Russia",
+        ),
         # a town named after its site beats the state whose body acted
         (
             "The Afghan government released Ahmad Shah Noorzai from Bagram prison on Monday.",

@@ -71,8 +71,15 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue
         if in_dateline(sent, ent.start_char, ent.end_char) or _reference_point(ent):
             continue  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
-        if ent.root.dep_ == "poss" and ent.root.head.lemma_.lower() in _ASKED:
-            continue  # "denied Tajikistan's request": who asked, not where
+        asked = ent.root.head if ent.root.dep_ == "poss" else None
+        if ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("from", "by"):
+            asked = ent.root.head.head
+            if asked.pos_ == "VERB":  # "turned down a request from X": hung on the verb
+                asked = next((c for c in asked.children if c.dep_ == "dobj"), asked)
+        if asked is not None and asked.lemma_.lower() in _ASKED:
+            # "denied Tajikistan's request", "an extradition request from Tajikistan": who
+            # asked, not where
+            continue
         modifier = ent.root.dep_ in ("compound", "amod", "nmod")
         name = clean_name(_whole_name(ent).text)
         if division:
