@@ -64,6 +64,7 @@ NEGATIVE_FRAMES = {
     "negated",
     "planned",
     "requested",
+    "approved",
     "hypothetical",
     "generic",
     "tally",
