@@ -420,3 +420,21 @@ def test_a_headline_with_its_charge_in_other_words_restates_the_verdict() -> Non
     )
     (event,) = merge_events([title, body])
     assert event.args["defendant"] == ["Valery Yugay"]
+
+
+def test_a_headline_placed_more_broadly_restates_the_story() -> None:
+    waaberi, capital = Place(name="Waaberi district"), Place(name="Mogadishu", country="Somalia")
+    body = replace(
+        _told("ATTACK", 100, "2015-01-04", perpetrator=["al-Shabaab"], killed=4),
+        event=replace(
+            _told("ATTACK", 100, "2015-01-04", perpetrator=["al-Shabaab"], killed=4).event,
+            location=waaberi,
+        ),
+    )
+    title_event = replace(
+        _told("ATTACK", 0, "2015-01-04", perpetrator=["al-Shabaab"], killed=5).event,
+        location=capital,
+    )
+    title = replace(_told("ATTACK", 0), event=title_event, headline=True)
+    (event,) = merge_events([title, body])
+    assert event.args["killed"] == 4

@@ -281,6 +281,12 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
         ("The 2002 Bali bombings killed 202 people.", "ATTACK", "Bali"),
         # a state's name before the act says whose it was
         ("A U.S. airstrike killed a militant commander on Sunday.", "ATTACK", None),
+        # the capital of the country a people's adjective names
+        (
+            "Al Shabaab militants stormed a hotel in the Somali capital on Friday.",
+            "ATTACK",
+            "Mogadishu",
+        ),
         # a stop on the way is not where it happened
         (
             "Aziz Karimov travelled to Syria via Istanbul in 2014 to join Jabhat al-Nusra.",

@@ -21,7 +21,7 @@ from ..claims.stance import lexicon
 from ..model import ArgValue
 from ..resolve.mentions import MentionIndex, people_words
 from .participants import agent, antecedent_of_relative, patient
-from .spans import YEAR, doc_sents, normalizer
+from .spans import YEAR, doc_sents, in_dateline, normalizer
 from .spec import RoleSpec
 
 logger = logging.getLogger(__name__)
@@ -101,6 +101,8 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
     other: dict[str, None] = {}
     core = list(_core_tokens(token))
     for tok in core:
+        if tok.i - ctx.sent.start < 8 and in_dateline(ctx.sent, tok.idx, tok.idx + len(tok)):
+            continue  # "MOGADISHU (Reuters) - Al Shabaab militants": the parser's compounds
         kind = ctx.mentions.kind_at(tok.idx)
         name = ctx.mentions.name_at(tok.idx) if kind else None
         if name is None and tok.pos_ == "PROPN":

@@ -377,7 +377,9 @@ def _restated(out: list[Event], headline: Event) -> int | None:
         words: dict[str, ArgValue] = {
             k: v for k, v in headline.args.items() if not isinstance(v, int | float)
         }
-        if _compatible(other, replace(headline, args=words)):
+        # (a title names the place more broadly: "in Somali capital" over "in the Waaberi
+        # district")
+        if _compatible(other, replace(headline, args=words), strict_place=False):
             return i
     return None
 
