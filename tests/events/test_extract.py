@@ -264,6 +264,21 @@ def test_people_told_by_a_relative_clause_are_counted_by_its_noun(
     assert arrest.args.get("count") == count
 
 
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        # the crime's date is not the verdict's
+        ("A court in Osh convicted 20 men on Monday over the November 2015 bombing.", "2021-03-08"),
+        ("A Paris court convicted 20 men over the November 2015 attacks.", "2021-03-10"),
+        # a term's "for" is no crime: the date after it is the verdict's
+        ("Olim Tursunzoda was jailed for 18 years in June.", "2020-06"),
+    ],
+)
+def test_a_verdict_is_not_dated_by_its_crime(nlp: Any, text: str, date: str) -> None:
+    (verdict,) = _of_type(nlp, text, "SENTENCE")
+    assert verdict.date == date
+
+
 def test_an_act_after_an_abduction_happens_where_and_when_it_did(nlp: Any) -> None:
     text = (
         "He is accused of helping kidnap nine foreign engineers in Mali in 2012. "

@@ -153,6 +153,9 @@ def charging(token: Token) -> bool:
     )
 
 
+#: Nouns of a term served: "jailed for 18 years" is no crime.
+_TERMS = frozenset("year month week day life term".split())
+
 #: Verdicts, charges and suspicions, whose "for"/"of" phrase names the crime.
 CHARGING = frozenset(
     "sentence convict jail imprison charge accuse suspect prosecute try indict guilty".split()
@@ -160,10 +163,17 @@ CHARGING = frozenset(
 
 
 def _of_a_crime(token: Token, trigger: Token) -> bool:
-    """Whether ``token`` sits in an "of" phrase of a verb or adjective ("guilty of ...")."""
+    """Whether ``token`` sits in an "of" phrase of a verb or adjective ("guilty of ..."), or
+    the "over"/"for" phrase of a verdict or charge."""
     for ancestor in token.ancestors:
         if ancestor.lower_ == "of" and ancestor.head.pos_ in ("ADJ", "VERB"):
             return True
+        # "convicted 20 men over the November 2015 attacks", "jailed for the 2019 bombing"
+        if ancestor.lower_ in ("over", "for") and charging(ancestor.head):
+            # (but "jailed for 18 years in June": the term, not the crime)
+            objects = [c for c in ancestor.children if c.dep_ in ("pobj", "pcomp")]
+            if not any(o.lemma_ in _TERMS for o in objects):
+                return True
         if ancestor == trigger or trigger in ancestor.children:
             return False
     return False
