@@ -48,7 +48,9 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         division = _division(ent)
         after_in = settled or division or ent.root.head.lower_ in ("in", "at", "near", "outside")
         # "the assault on Al Mukalla": a town attacked is where the attack was
-        town_attacked = args.get("target") == clean_name(ent.text)
+        target = str(args.get("target") or "")
+        # ("laid siege to Marawi city": the town with its kind)
+        town_attacked = target.removesuffix(" city").removesuffix(" town") == clean_name(ent.text)
         # the small model tags unfamiliar towns as ORG: "attacks on a jail in Kairakkuma"
         if ent.label_ not in ("GPE", "LOC", "FAC") and not (
             ent.label_ in ("ORG", "PERSON", "NORP", "PRODUCT") and (after_in or town_attacked)
