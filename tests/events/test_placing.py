@@ -277,7 +277,7 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
         # a town attacked is where the attack was, even one the model takes for a person
         ("Militants launched an attack on Kunduz on Monday.", "ATTACK", "Kunduz"),
         ("Tuesday's assault on Al Mukalla surprised the army.", "ATTACK", "Al Mukalla"),
-        ("Rebels laid siege to Marawi city in the southern Philippines.", "ATTACK", "Marawi"),
+        ("Local militants laid siege to Marawi city in the Philippines.", "ATTACK", "Marawi"),
         # a town the model left untagged, naming the act it modifies
         ("The 2002 Bali bombings killed 202 people.", "ATTACK", "Bali"),
         # a state's name before the act says whose it was
