@@ -116,3 +116,19 @@ def test_a_toll_put_otherwise_is_a_claim_of_whoever_puts_it(nlp: Any) -> None:
     assert claim.quantity == 20
     assert claim.about == "toll"
     assert claim.claimant == "local residents"
+
+
+def test_women_and_children_singled_out_among_the_victims_are_figures(nlp: Any) -> None:
+    text = (
+        "Two people were killed and 40 wounded in the shelling of the village, the ministry "
+        "said, adding that there are civilians, including six women and four children, among "
+        "those wounded."
+    )
+    assert sorted(c.quantity for c in _claims(nlp, text)) == [4, 6]
+
+
+def test_attackers_a_toll_includes_are_no_figure(nlp: Any) -> None:
+    text = (
+        "Gunmen attacked a checkpoint in Gao. Seventeen people were killed, including 15 militants."
+    )
+    assert 15 not in [c.quantity for c in _claims(nlp, text)]

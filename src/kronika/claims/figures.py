@@ -101,7 +101,11 @@ def _is_figure(
 ) -> bool:
     """Whether ``number`` counting ``noun`` is a figure, not an event's own number."""
     # a title restates the body; "17 killed, including 15 militants": parts of a total
-    if _in_title(number) or any(a.lower_ == "including" for a in number.ancestors):
+    if _in_title(number):
+        return False
+    # "17 killed, including 15 militants": the attackers a toll counts are part of it (but
+    # "including seven women and five children, among those wounded" is a figure of its own)
+    if any(a.lower_ == "including" for a in number.ancestors) and not _victims(noun):
         return False
     if _is_toll(number, tolls) or not _countable(noun, nouns):
         return False
@@ -123,6 +127,13 @@ def _is_figure(
 
 
 _PEOPLE = frozenset({"man", "men", "people", "person", "woman", "women"})
+#: Who a toll's part may single out as a figure of its own.
+_VICTIMS = frozenset("woman women child children civilian civilians foreigner foreigners".split())
+
+
+def _victims(noun: Token) -> bool:
+    """ "seven women and five children", "three foreigners": victims singled out."""
+    return noun.lower_ in _VICTIMS or noun.lemma_.lower() in _VICTIMS
 _TOLL_WORDS = frozenset({"kill", "wound", "injure", "hurt", "die", "dead", "injured", "wounded"})
 
 
