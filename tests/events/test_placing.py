@@ -339,6 +339,12 @@ def test_event_place_falls_back_to_custody_and_office(
         ),
         # where people are from is no place of the act
         ("Two men from Osh were arrested on Monday.", "ARREST", None),
+        # nor where someone is based
+        (
+            "Police arrested 18 teachers at schools linked to a US-based cleric on Monday.",
+            "ARREST",
+            None,
+        ),
         # nor where they came from
         (
             "Saidmumin Kholov was detained in October after returning from Russia.",

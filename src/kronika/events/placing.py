@@ -67,6 +67,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue  # "during a transfer to Bishkek", "on a flight to Moscow": where it went
         if ent.root.head.lower_ == "via":
             continue  # "travelled to Syria via Istanbul": a stop on the way
+        if _based(ent):
+            continue  # "a US-based cleric", "the London-based group": where someone is based
         if _origin(ent) or _came_from(ent, trigger):
             # "a blogger from Khorog was sentenced in Dushanbe": where they are from;
             # "detained after returning from Russia": where they came from
@@ -150,6 +152,13 @@ def _origin(ent: Span) -> bool:
     else:
         return False
     return owner.pos_ in ("NOUN", "PROPN") and (about_people(owner) or owner.ent_type_ == "PERSON")
+
+
+def _based(ent: Span) -> bool:
+    """ "US-based", "London based": a place that describes someone, told as an adjective."""
+    doc = ent.doc
+    after = [t.lower_ for t in doc[ent.end : ent.end + 2]]
+    return after[:2] == ["-", "based"] or after[:1] == ["based"]
 
 
 def _came_from(ent: Span, trigger: Token) -> bool:
