@@ -279,6 +279,15 @@ def test_a_verdict_is_not_dated_by_its_crime(nlp: Any, text: str, date: str) -> 
     assert verdict.date == date
 
 
+def test_weeks_later_counts_from_a_yearless_date_told_before(nlp: Any) -> None:
+    text = (
+        "Bakhtiyor Kholov was detained at Domodedovo airport on January 3. Two months later, "
+        "Kholov was deported to Tajikistan."
+    )
+    (handover,) = _of_type(nlp, text, "EXTRADITION")
+    assert handover.date == "2021-03"  # January 3 of the article's year, two months on
+
+
 def test_an_act_after_an_abduction_happens_where_and_when_it_did(nlp: Any) -> None:
     text = (
         "He is accused of helping kidnap nine foreign engineers in Mali in 2012. "

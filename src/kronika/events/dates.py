@@ -410,6 +410,11 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
             if value:
                 return value
         value = in_context(norm, text, published, running)
+        if value is None and anaphoric and running is None:
+            # "detained on May 3. Two weeks later, he was deported": the date told last,
+            # read against publication, when no date with its year runs before
+            told = _last_told_date(sent, published)
+            value = in_context(norm, text, published, told) if told else None
         if value is None:
             value = _normalize_date(norm, text, published)
         if value:
