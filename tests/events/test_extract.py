@@ -288,6 +288,34 @@ def test_weeks_later_counts_from_a_yearless_date_told_before(nlp: Any) -> None:
     assert handover.date == "2021-03"  # January 3 of the article's year, two months on
 
 
+def test_a_relative_named_in_apposition_is_the_one_acted_on(nlp: Any) -> None:
+    text = (
+        "A court sentenced Umed Nazarov to 12 years on Monday.\n\n"
+        "Nazarov's brother, Firdavs, was detained in Istanbul in March and deported to "
+        "Tajikistan in April. He was sentenced to eight years in May."
+    )
+    result = _extract(nlp, text)
+    (arrest,) = [e for e in result.events if e.type == "ARREST"]
+    assert arrest.args["detainee"] == ["Firdavs"]
+    verdicts = {
+        e.args.get("term_years"): e.args.get("defendant")
+        for e in result.events
+        if e.type == "SENTENCE"
+    }
+    assert verdicts == {12: ["Umed Nazarov"], 8: ["Firdavs"]}
+
+
+def test_one_detained_and_handed_over_to_a_state_s_officials_was_extradited(nlp: Any) -> None:
+    text = (
+        "Umed Nazarov was arrested in Moscow in October 2020 and handed over to Tajik "
+        "authorities a month later."
+    )
+    (handover,) = _of_type(nlp, text, "EXTRADITION")
+    assert handover.args["person"] == ["Umed Nazarov"]
+    assert handover.args.get("to_country") == "Tajikistan"
+    assert handover.date == "2020-11"
+
+
 def test_an_act_after_an_abduction_happens_where_and_when_it_did(nlp: Any) -> None:
     text = (
         "He is accused of helping kidnap nine foreign engineers in Mali in 2012. "

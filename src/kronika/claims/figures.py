@@ -134,6 +134,8 @@ _VICTIMS = frozenset("woman women child children civilian civilians foreigner fo
 def _victims(noun: Token) -> bool:
     """ "seven women and five children", "three foreigners": victims singled out."""
     return noun.lower_ in _VICTIMS or noun.lemma_.lower() in _VICTIMS
+
+
 _TOLL_WORDS = frozenset({"kill", "wound", "injure", "hurt", "die", "dead", "injured", "wounded"})
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from ..model import ArgValue
 from ..resolve.mentions import clean_name
+from .agencies import country_of_word
 from .fillers import FillContext, _core_tokens, count_of
 from .participants import is_passive
 from .spans import doc_ents, normalizer
@@ -237,7 +238,19 @@ def fill_place_role(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.ent_type_ in ("GPE", "LOC"):
                 return _country_of(_entity_text(obj))
+            if obj is not None and obj.lemma_ in _OFFICIALS:
+                # "handed over to Tajik authorities": the state whose officials they are
+                for word in obj.children:
+                    state = (
+                        country_of_word(word.text) if word.dep_ in ("amod", "compound") else None
+                    )
+                    if state:
+                        return state
     return None
+
+
+#: Those who receive a person for a state: "handed over to Tajik authorities".
+_OFFICIALS = frozenset("authority official officer police guard service agent security".split())
 
 
 def _country_of(name: str) -> str | None:

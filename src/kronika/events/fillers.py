@@ -83,8 +83,10 @@ def _core_tokens(token: Token) -> Iterator[Token]:
             and token.lower_ not in _KIN
             and token.lemma_ not in _MEMBERS
         )
-        # "Qosimov's four students" are not Qosimov: a plural's owner is someone else
-        owner = child.dep_ == "poss" and token.tag_ == "NNS"
+        # "Qosimov's four students" are not Qosimov: a plural's owner is someone else, and
+        # so is a relative's ("Nazarov's brother, Firdavs, was detained")
+        kin = token.lemma_ in _KIN or token.lower_ in _KIN
+        owner = child.dep_ == "poss" and (token.tag_ == "NNS" or kin)
         if (child.dep_ not in _CLAUSES or keep_of) and not owner:
             yield from _core_tokens(child)
 
@@ -180,8 +182,10 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             continue
         if tok.lower_ in people_words("peoples"):
             continue  # "four Crimean Tatars", "two Uighurs": a people, not a name
+        # "Nazarov's brother, Firdavs": a given name told in apposition to a person
+        given = "PERSON" in types and tok.dep_ == "appos" and tok.head.lemma_ in _KIN
         # a lone capitalized word opening a sentence ("Gunmen attacked") is no name
-        if len(run) > 1 or ("ORG" in types and not tok.is_sent_start):
+        if len(run) > 1 or given or ("ORG" in types and not tok.is_sent_start):
             name = " ".join(t.text for t in sorted(run, key=lambda t: t.i))
             if not (types == ("PERSON",) and _a_body(name)):
                 other[name] = None
@@ -518,6 +522,10 @@ def _previous_subject(ctx: FillContext, pronoun: Token) -> str | None:
     )
     if subject is None:
         return None
+    if subject.lemma_ in _KIN:
+        # "Nazarov's brother, Firdavs, was detained ... He was sentenced": the brother
+        named = names_of(ctx, subject, ("PERSON",))
+        return named[0] if named else None
     people = ctx.mentions.people_in(subject.left_edge.idx, subject.idx + len(subject.text))
     return people[-1][1] if people else None
 
