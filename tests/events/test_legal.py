@@ -69,6 +69,21 @@ def _charges(nlp: Any, text: str) -> list[str]:
             "eight years for propagating terrorism.",
             ["propagating terrorism"],
         ),
+        # the last charge's own phrase, hung on "charges"; a one-word crime and another
+        (
+            "A court in Khujand sentenced Umed Nazarov to 12 years in prison on charges of "
+            "treason and membership in a banned group, his lawyer said.",
+            ["treason", "membership in a banned group"],
+        ),
+        # adjectives joined by "and" qualify one charge
+        (
+            "Two men were convicted of inciting religious and ethnic hatred.",
+            ["inciting religious and ethnic hatred"],
+        ),
+        (
+            "The court jailed Karim Saidov for fraud and attempted murder.",
+            ["fraud", "attempted murder"],
+        ),
         # "of" hung on the one convicted
         ("A court convicted Farid Karimov of extremism on Monday.", ["extremism"]),
     ],

@@ -186,7 +186,14 @@ def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             continue
         if obj.lemma_ in _NOT_CHARGES or _A_TERM.match(ctx.doc[tok.i + 1 : tok.i + 6].text):
             continue  # "jailed for up to life", "for ten years": a term
-        phrases.extend(_charges_in(ctx.doc[obj.left_edge.i : obj.right_edge.i + 1]))
+        end = obj.right_edge.i + 1
+        after = ctx.doc[end] if end < len(ctx.doc) else None
+        if after is not None and after.dep_ == "prep" and after.lower_ in ("in", "with", "to"):
+            if after.head in (tok, tok.head):
+                # "charges of treason and membership in a banned group": the parser hangs
+                # the last charge's own phrase on "charges"
+                end = after.right_edge.i + 1
+        phrases.extend(_charges_in(ctx.doc[obj.left_edge.i : end]))
         # "on charges of terrorism and illegal possession of arms": the parser joins the
         # second charge to "charges"
         for conj in (c for c in tok.head.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
@@ -235,7 +242,9 @@ _CHARGE_END = re.compile(
 
 
 def _charges_in(span: Span) -> list[str]:
-    charges = [c.replace(_GLUE, ",") for c in split_charges(_charge_text(span))]
+    charges = [
+        c.replace(_GLUE, ",").replace(_SPACE, " ") for c in split_charges(_charge_text(span))
+    ]
     # "jailed 13 members for up to life": a term, not a charge
     return [c for c in charges if not _A_TERM.match(c)]
 
@@ -245,6 +254,8 @@ _A_TERM = re.compile(r"(?:up to |between |from )?(?:life\b|[\w.,-]+ (?:years?|mo
 
 #: Stands for a comma inside one charge while a list of charges is split.
 _GLUE = "\u00a0"
+#: Stands for the space before an "and" between adjectives ("religious and ethnic hatred").
+_SPACE = "\u2007"
 
 
 def _charge_text(span: Span) -> str:
@@ -259,6 +270,10 @@ def _charge_text(span: Span) -> str:
         if glued and tok.doc[tok.i - 1].tag_ == "JJ" and tok.doc[tok.i + 1].tag_ == "JJ":
             parts.append(_GLUE + tok.whitespace_)  # kept out of the split on commas
             continue
+        between = tok.i > span.start and tok.i + 1 < span.end
+        if tok.lower_ in ("and", "or") and between and tok.doc[tok.i - 1].tag_ == "JJ":
+            if tok.doc[tok.i + 1].tag_ == "JJ" and parts and parts[-1].endswith(" "):
+                parts[-1] = parts[-1][:-1] + _SPACE  # kept out of the split on "and"
         parts.append(tok.text_with_ws)
     return _CHARGE_END.split("".join(parts), maxsplit=1)[0]
 
@@ -279,7 +294,11 @@ def split_charges(text: str) -> list[str]:
         one_word = " " not in right.strip()
         # "organizing a group and involving nationals in conflicts": two acts, two charges
         two_acts = " " in left.strip() and right.strip().split(" ")[0].endswith("ing")
-        if sep and not (" " not in left and left.endswith("ing")) and (one_word or two_acts):
+        # "treason and membership in a banned group": a one-word crime, then another
+        one_crime = " " not in left.strip() and not left.endswith("ing")
+        if sep and not (" " not in left and left.endswith("ing")) and (
+            one_word or two_acts or one_crime
+        ):
             out.extend([left.strip(), right.strip()])
         elif part:
             out.append(re.sub(r"^(?:alleged(?:ly)?|the)\s+", "", part, flags=re.I))
