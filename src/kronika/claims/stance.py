@@ -57,6 +57,10 @@ def is_asserted(trigger: Token) -> bool:
     for child in trigger.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in negations):
             return False
+        # "found him not guilty": the complement denied
+        if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and child.pos_ == "ADJ":
+            if any(g.dep_ == "neg" for g in child.children):
+                return False
         # "a planned attack", "an attempted escape"; "presidents traditionally pardon"
         if child.dep_ in ("amod", "compound") and child.lower_ in unrealized:
             return False

@@ -274,7 +274,7 @@ def fill_facility(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     words = [
         t
         for t in found.subtree
-        if (t.dep_ not in ("det", "punct") or t.text == "-") and not t.is_space
+        if (t.dep_ not in ("det", "punct") or _inner_hyphen(t)) and not t.is_space
     ]
     # words written together stay together: "pre-trial", "Tajikistan's"
     text = "".join(
@@ -282,6 +282,17 @@ def fill_facility(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         for i, w in enumerate(words)
     )
     return text or None
+
+
+def _inner_hyphen(token: Token) -> bool:
+    """A hyphen inside a word ("pre-trial"), not a dash between words ("prison - a ...")."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and 0 < token.i < len(doc) - 1
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+    )
 
 
 def _joined(word: Token, following: Token) -> bool:

@@ -154,7 +154,7 @@ def charging(token: Token) -> bool:
 
 
 #: Nouns of a term served: "jailed for 18 years" is no crime.
-_TERMS = frozenset("year month week day life term".split())
+TERM_WORDS = frozenset("year month week day life term period decade".split())
 
 #: Verdicts, charges and suspicions, whose "for"/"of" phrase names the crime.
 CHARGING = frozenset(
@@ -169,10 +169,12 @@ def _of_a_crime(token: Token, trigger: Token) -> bool:
         if ancestor.lower_ == "of" and ancestor.head.pos_ in ("ADJ", "VERB"):
             return True
         # "convicted 20 men over the November 2015 attacks", "jailed for the 2019 bombing"
-        if ancestor.lower_ in ("over", "for") and charging(ancestor.head):
+        # (a date told in the crime's own words: "on Monday" after it is the verdict's, hung
+        # there by the parser)
+        if ancestor.lower_ in ("over", "for") and charging(ancestor.head) and token.dep_ != "pobj":
             # (but "jailed for 18 years in June": the term, not the crime)
             objects = [c for c in ancestor.children if c.dep_ in ("pobj", "pcomp")]
-            if not any(o.lemma_ in _TERMS for o in objects):
+            if not any(o.lemma_ in TERM_WORDS for o in objects):
                 return True
         if ancestor == trigger or trigger in ancestor.children:
             return False

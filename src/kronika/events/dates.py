@@ -415,6 +415,8 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
             # read against publication, when no date with its year runs before
             told = _last_told_date(sent, published)
             value = in_context(norm, text, published, told) if told else None
+            if value and published and value[:7] > published[:7]:
+                value = None  # (not after the article: the date told was last year's)
         if value is None:
             value = _normalize_date(norm, text, published)
         if value:

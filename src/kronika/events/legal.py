@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ArgValue
 from ..resolve.mentions import clean_name
-from .clauses import has_own_people
+from .clauses import TERM_WORDS, has_own_people
 from .fillers import FillContext
 from .spans import doc_ents, sent_chunks
 from .spec import RoleSpec
@@ -24,9 +24,7 @@ _TERM = re.compile(
     r"|\blife(?:\s+(?:in prison|imprisonment|sentences?|terms?))",
     re.IGNORECASE,
 )
-_NOT_CHARGES = frozenset(
-    "year month week day life term example instance time charge period decade".split()
-)
+_NOT_CHARGES = TERM_WORDS | frozenset("example instance time charge".split())
 _ARTICLE = re.compile(r"\bArticles?\s+((?:\d+(?:\.\d+)?(?:\s*(?:,|and)\s*)?)+)")
 
 
@@ -296,8 +294,10 @@ def split_charges(text: str) -> list[str]:
         two_acts = " " in left.strip() and right.strip().split(" ")[0].endswith("ing")
         # "treason and membership in a banned group": a one-word crime, then another
         one_crime = " " not in left.strip() and not left.endswith("ing")
-        if sep and not (" " not in left and left.endswith("ing")) and (
-            one_word or two_acts or one_crime
+        if (
+            sep
+            and not (" " not in left and left.endswith("ing"))
+            and (one_word or two_acts or one_crime)
         ):
             out.extend([left.strip(), right.strip()])
         elif part:

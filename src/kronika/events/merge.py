@@ -31,13 +31,9 @@ def _compatible(a: Event, b: Event, strict_place: bool = True) -> bool:
         va, vb = a.args[key], b.args[key]
         if isinstance(va, list) and isinstance(vb, list):
             if key == "charges":
-                # one charge told in other words: "оскорблении президента страны" and
-                # "оскорбление президента Шавката Мирзиеева"
-                if (
-                    va
-                    and vb
-                    and not any(_share_a_word(a.casefold(), b.casefold()) for a in va for b in vb)
-                ):
+                # one charge told in other words (or another case of them): "insulting the
+                # head of state", "insult to the head of state"
+                if va and vb and not any(_same_charge(x, y) for x in va for y in vb):
                     return False
             elif va and vb and not set(va) & set(vb):
                 return False
@@ -48,6 +44,20 @@ def _compatible(a: Event, b: Event, strict_place: bool = True) -> bool:
         elif va != vb:
             return False
     return True
+
+
+def _same_charge(a: str, b: str) -> bool:
+    """One charge in other words: the same first word but for its ending ("insulting",
+    "insult"), or half the content words shared ("financing terrorism" and "propagating
+    terrorism" are two)."""
+    wa = [w for w in a.casefold().split() if len(w) > 3]
+    wb = [w for w in b.casefold().split() if len(w) > 3]
+    if not wa or not wb:
+        return a.casefold() == b.casefold()
+    stem = min(len(wa[0]), len(wb[0]), 6)
+    if stem >= 5 and wa[0][:stem] == wb[0][:stem]:
+        return True
+    return len(set(wa) & set(wb)) * 2 >= len(set(wa) | set(wb))
 
 
 def _share_a_word(a: str, b: str) -> bool:
@@ -88,6 +98,9 @@ def _shares_core(a: Event, b: Event) -> bool:
             return True
     return False
 
+
+#: How far (in characters) a verdict on no one named reaches back for the one it is.
+_NOBODY_REACH = 1000
 
 #: Types that happen to one person once in a story (arrests and releases may recur).
 _ONCE_PER_PERSON = frozenset({"SENTENCE", "EXTRADITION", "BAN", "APPEAL", "JOIN"})
@@ -282,11 +295,13 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 or (other_start == sent_start and not told.earlier and not other_time)
                 or _same_group(other, event)
                 or (_anonymous(event) and (close or told.refers_back) and not other_time)
-                # "Суд признал блогера виновным ...", "found the blogger guilty": no one
-                # named or counted, so the one whose verdict was told before
+                # "The court found the activist guilty of ...": no one named or counted, and
+                # no term of its own, so the one whose verdict was told just before
                 or (
                     event.type in _ONCE_PER_PERSON
                     and _nobody(event)
+                    and not ({"term_years", "life"} & set(event.args))
+                    and 0 < sent_start - other_start <= _NOBODY_REACH
                     and not (told.earlier or other_time)
                 )
                 # "Police have detained a group of alleged members ... 16 suspected members

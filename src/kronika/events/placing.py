@@ -386,9 +386,15 @@ def _capital_place(
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         named = owner.text if owner is not None and owner.ent_type_ == "GPE" else None
         # "the Somali capital", "the Libyan capital": the country of the people's adjective
-        people = next((c for c in token.children if c.dep_ in ("amod", "compound")), None)
-        if named is None and people is not None:
-            named = country_of_word(people.text)
+        if named is None:
+            named = next(
+                (
+                    country
+                    for c in token.children
+                    if c.dep_ in ("amod", "compound") and (country := country_of_word(c.text))
+                ),
+                None,
+            )
         countries = {p.name for p in places if p.country in (None, p.name)}
         if named is None and len(countries) == 1 and token.head.lower_ in ("in", "at", "near"):
             named = next(iter(countries))
