@@ -210,9 +210,9 @@ def test_an_attack_after_a_ruling_takes_neither_its_date_nor_its_place(nlp: Any)
     "text,place",
     [
         (
-            "In 2009, Rustam Aliev was brought to Tashkent, where he was convicted of "
-            "attacking a police station in Andijan.",
-            "Andijan",
+            "In 2009, Rustam Aliev was flown to Dushanbe, where he was convicted of "
+            "attacking a police station in Kulob.",
+            "Kulob",
         ),
         ("Rustam Aliev was found guilty in 2009 for murdering a judge.", None),
         ("In 2011, a court in Osh convicted Rustam Aliev of killing two guards.", None),
@@ -228,13 +228,12 @@ def test_the_act_a_verdict_is_for_is_neither_of_its_day_nor_of_its_place(
 
 def test_violence_named_again_in_the_next_sentence_takes_its_date(nlp: Any) -> None:
     text = (
-        "The men were accused of terrorism over deadly clashes last September.\n\n"
-        "More than 50 people were killed in nearly two weeks of clashes between security "
-        "forces and rebels."
+        "Officials blamed the violence on deadly riots last November.\n\n"
+        "At least 30 people died in a week of riots in the south."
     )
     (attack,) = _of_type(nlp, text, "ATTACK")
-    assert attack.date == "2020-09"  # the article is of March 2021
-    assert attack.args["killed"] == 50
+    assert attack.date == "2020-11"  # the article is of March 2021
+    assert attack.args["killed"] == 30
 
 
 def test_a_bare_noun_does_not_reach_past_the_sentence_before(nlp: Any) -> None:
@@ -242,8 +241,8 @@ def test_a_bare_noun_does_not_reach_past_the_sentence_before(nlp: Any) -> None:
         "Deadly clashes broke out in Khorog last September. Officials met on Monday. "
         "The talks failed.\n\nMore than 50 people were killed in clashes in Osh."
     )
-    attacks = [a for a in _of_type(nlp, text, "ATTACK") if a.args.get("killed") == 50]
-    assert attacks and attacks[0].date != "2020-09"
+    (attack,) = [a for a in _of_type(nlp, text, "ATTACK") if a.args.get("killed") == 50]
+    assert attack.date is None
 
 
 @pytest.mark.parametrize(
@@ -279,7 +278,7 @@ def test_a_verdict_is_not_dated_by_its_crime(nlp: Any, text: str, date: str) -> 
     assert verdict.date == date
 
 
-def test_weeks_later_counts_from_a_yearless_date_told_before(nlp: Any) -> None:
+def test_months_later_counts_from_a_yearless_date_told_before(nlp: Any) -> None:
     text = (
         "Bakhtiyor Kholov was detained at Domodedovo airport on January 3. Two months later, "
         "Kholov was deported to Tajikistan."
@@ -318,12 +317,12 @@ def test_one_detained_and_handed_over_to_a_state_s_officials_was_extradited(nlp:
 
 def test_an_act_after_an_abduction_happens_where_and_when_it_did(nlp: Any) -> None:
     text = (
-        "He is accused of helping kidnap nine foreign engineers in Mali in 2012. "
-        "Two of the hostages were killed in the incident."
+        "Prosecutors say he took part in the abduction of nine engineers in Niger in 2013. "
+        "Two of the captives were shot dead in the incident."
     )
     (attack,) = _of_type(nlp, text, "ATTACK")
-    assert attack.date == "2012"
-    assert attack.location is not None and attack.location.name == "Mali"
+    assert attack.date == "2013"
+    assert attack.location is not None and attack.location.name == "Niger"
 
 
 def test_extract_article_reads_the_capital_of_a_country(nlp: Any) -> None:

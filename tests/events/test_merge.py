@@ -391,50 +391,60 @@ def test_a_verdict_dated_by_its_report_takes_the_day_told_with_it() -> None:
 
 
 def test_a_verdict_on_no_one_named_is_the_one_told_before() -> None:
-    # "The court sentenced Valery Yugay to three years ... The court found the blogger guilty
-    # of insulting the president": the blogger is the man sentenced
-    named = _told("SENTENCE", 0, "2025-08-22", defendant=["Valery Yugay"], term_years=3)
-    again = _told("SENTENCE", 300, "2025-08-22", defendant=[], charges=["insulting the president"])
+    # "The court sentenced Timur Latipov to three years ... The court found the singer guilty
+    # of insulting a judge": the singer is the man sentenced
+    named = _told("SENTENCE", 0, "2024-03-12", defendant=["Timur Latipov"], term_years=3)
+    again = _told("SENTENCE", 300, "2024-03-12", defendant=[], charges=["insulting a judge"])
     (event,) = merge_events([named, again])
-    assert event.args["defendant"] == ["Valery Yugay"]
-    assert event.args["charges"] == ["insulting the president"]
+    assert event.args["defendant"] == ["Timur Latipov"]
+    assert event.args["charges"] == ["insulting a judge"]
 
 
-def test_a_counted_verdict_is_not_the_one_told_before() -> None:
-    named = _told("SENTENCE", 0, "2025-08-22", defendant=["Valery Yugay"], term_years=3)
-    others = _told("SENTENCE", 300, "2025-08-22", defendant=[], count=4, term_years=5)
+@pytest.mark.parametrize(
+    "args",
+    [
+        {"count": 4},  # counted: other people
+        {"term_years": 5},  # a term of its own: another verdict
+    ],
+)
+def test_a_verdict_on_others_is_not_the_one_told_before(args: dict[str, ArgValue]) -> None:
+    named = _told("SENTENCE", 0, "2024-03-12", defendant=["Timur Latipov"], term_years=3)
+    others = _told("SENTENCE", 300, "2024-03-12", defendant=[], **args)
     assert len(merge_events([named, others])) == 2
+
+
+def test_a_verdict_on_no_one_named_far_below_is_apart() -> None:
+    named = _told("SENTENCE", 0, "2024-03-12", defendant=["Timur Latipov"], term_years=3)
+    far = _told("SENTENCE", 3000, "2024-03-12", defendant=[], charges=["insulting a judge"])
+    assert len(merge_events([named, far])) == 2
 
 
 def test_a_headline_with_its_charge_in_other_words_restates_the_verdict() -> None:
     body = _told(
-        "SENTENCE",
-        100,
-        "2025-08-22",
-        defendant=["Valery Yugay"],
-        charges=["insulting the president"],
+        "SENTENCE", 100, "2024-03-12", defendant=["Timur Latipov"], charges=["insulting a judge"]
     )
     title = replace(
-        _told("SENTENCE", 0, "2025-08-22", defendant=[], charges=["insult to the president"]),
+        _told("SENTENCE", 0, "2024-03-12", defendant=[], charges=["insult to a judge"]),
         headline=True,
     )
     (event,) = merge_events([title, body])
-    assert event.args["defendant"] == ["Valery Yugay"]
+    assert event.args["defendant"] == ["Timur Latipov"]
+
+
+def test_two_charges_sharing_a_word_are_two_charges() -> None:
+    first = _told("SENTENCE", 0, "2024-03", defendant=[], count=2, charges=["financing terrorism"])
+    second = _told(
+        "SENTENCE", 900, "2024-03", defendant=[], count=2, charges=["propagating terrorism"]
+    )
+    assert len(merge_events([first, second])) == 2
 
 
 def test_a_headline_placed_more_broadly_restates_the_story() -> None:
-    waaberi, capital = Place(name="Waaberi district"), Place(name="Mogadishu", country="Somalia")
-    body = replace(
-        _told("ATTACK", 100, "2015-01-04", perpetrator=["al-Shabaab"], killed=4),
-        event=replace(
-            _told("ATTACK", 100, "2015-01-04", perpetrator=["al-Shabaab"], killed=4).event,
-            location=waaberi,
-        ),
-    )
-    title_event = replace(
-        _told("ATTACK", 0, "2015-01-04", perpetrator=["al-Shabaab"], killed=5).event,
-        location=capital,
-    )
-    title = replace(_told("ATTACK", 0), event=title_event, headline=True)
+    def attack(at: int, killed: int, place: Place) -> Told:
+        told = _told("ATTACK", at, "2019-05-06", perpetrator=["Northern Front"], killed=killed)
+        return replace(told, event=replace(told.event, location=place))
+
+    body = attack(100, 6, Place(name="Hodan district"))
+    title = replace(attack(0, 7, Place(name="Baidoa", country="Somalia")), headline=True)
     (event,) = merge_events([title, body])
-    assert event.args["killed"] == 4
+    assert event.args["killed"] == 6

@@ -231,10 +231,10 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
             "Russia",
         ),
         (
-            "There Karim Saidov was arrested, but the Russian courts turned down an "
-            "extradition request from Tajikistan.",
+            "Karim Saidov was detained there, but the Kazakh courts rejected an extradition "
+            "request from Uzbekistan.",
             "ARREST",
-            "Russia",
+            "Kazakhstan",
         ),
         # a town named after its site beats the state whose body acted
         (
@@ -276,17 +276,17 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
         ),
         # a town attacked is where the attack was, even one the model takes for a person
         ("Militants launched an attack on Kunduz on Monday.", "ATTACK", "Kunduz"),
-        ("Tuesday's assault on Al Mukalla surprised the army.", "ATTACK", "Al Mukalla"),
-        ("Local militants laid siege to Marawi city in the Philippines.", "ATTACK", "Marawi"),
+        ("Sunday's assault on Kismayo surprised the garrison.", "ATTACK", "Kismayo"),
+        ("Rebel fighters laid siege to Gao city in northern Mali in 2012.", "ATTACK", "Gao"),
         # a town the model left untagged, naming the act it modifies
-        ("The 2002 Bali bombings killed 202 people.", "ATTACK", "Bali"),
+        ("The 2009 Peshawar bombings killed 100 people.", "ATTACK", "Peshawar"),
         # a state's name before the act says whose it was
         ("A U.S. airstrike killed a militant commander on Sunday.", "ATTACK", None),
         # the capital of the country a people's adjective names
         (
-            "Al Shabaab militants stormed a hotel in the Somali capital on Friday.",
+            "Gunmen stormed a hotel in the Libyan capital on Friday.",
             "ATTACK",
-            "Mogadishu",
+            "Tripoli",
         ),
         # a stop on the way is not where it happened
         (
@@ -341,7 +341,7 @@ def test_event_place_falls_back_to_custody_and_office(
         ("Two men from Osh were arrested on Monday.", "ARREST", None),
         # nor where someone is based
         (
-            "Police arrested 18 teachers at schools linked to a US-based cleric on Monday.",
+            "Police detained five employees of a charity run by a London-based preacher on Monday.",
             "ARREST",
             None,
         ),

@@ -104,7 +104,7 @@ def _is_figure(
     if _in_title(number):
         return False
     # "17 killed, including 15 militants": the attackers a toll counts are part of it (but
-    # "including seven women and five children, among those wounded" is a figure of its own)
+    # "injured 31, including nine women and six children" is a figure of its own)
     if any(a.lower_ == "including" for a in number.ancestors) and not _victims(noun):
         return False
     if _is_toll(number, tolls) or not _countable(noun, nouns):
@@ -132,7 +132,7 @@ _VICTIMS = frozenset("woman women child children civilian civilians foreigner fo
 
 
 def _victims(noun: Token) -> bool:
-    """ "seven women and five children", "three foreigners": victims singled out."""
+    """ "nine women and six children", "three foreigners": victims singled out."""
     return noun.lower_ in _VICTIMS or noun.lemma_.lower() in _VICTIMS
 
 

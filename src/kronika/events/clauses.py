@@ -136,7 +136,7 @@ def charged_act(trigger: Token) -> bool:
 
 def charge_of(trigger: Token) -> Token | None:
     """The "of"/"for"/"with" phrase of the charge or verdict a trigger's act is told in:
-    "accused [of robbing a currency exchange in Bishkek, when gunfire injured a guard]"."""
+    "accused [of raiding a bank in Kulob, when gunfire wounded a guard]"."""
     for token in trigger.ancestors:
         if token.dep_ == "prep" and token.lower_ in ("of", "for", "with") and charging(token.head):
             return token

@@ -218,7 +218,7 @@ def _named_before(sent: Span, trigger: Token, published: str | None) -> str | No
     if noun is None or norm is None or _date_phrases(sent):
         return None
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children)
-    # "deadly clashes last September. More than 50 people were killed in clashes": a bare
+    # "deadly riots last November. At least 30 people died in a week of riots": a bare
     # noun names again only the act of the sentence just before
     sents = doc_sents(sent.doc)[: sent_number(sent)]
     for before in reversed(sents if definite else sents[-1:]):
@@ -227,7 +227,7 @@ def _named_before(sent: Span, trigger: Token, published: str | None) -> str | No
         phrases = _date_phrases(before)
         for earlier in reversed([t for t in before if t.lemma_ == noun.lemma_]):
             for index, text in phrases:
-                # "deadly clashes last September": a date told right after the noun is
+                # "deadly riots last November": a date told right after the noun is
                 # its own, wherever the parser hangs it
                 right_after = 0 < before.doc[index].i - earlier.right_edge.i <= 2
                 if right_after or date_scope(before.doc[index], earlier) is True:

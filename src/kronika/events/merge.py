@@ -392,7 +392,7 @@ def _restated(out: list[Event], headline: Event) -> int | None:
         words: dict[str, ArgValue] = {
             k: v for k, v in headline.args.items() if not isinstance(v, int | float)
         }
-        # (a title names the place more broadly: "in Somali capital" over "in the Waaberi
+        # (a title names the place more broadly: "in Somalia's south" over "in the Hodan
         # district")
         if _compatible(other, replace(headline, args=words), strict_place=False):
             return i
@@ -465,7 +465,7 @@ def _inherit_places(events: list[Event]) -> list[Event]:
         bound = (
             (event.type in _PLACE_BOUND or follows)
             and prev is not None
-            # "banned since October 24, 2012 ... accused of robbing a currency exchange": a
+            # "banned since May 3, 2015 ... accused of shooting at a patrol in Aktobe": a
             # ruling is not a scene; only what happened somewhere gives its time and place
             and prev.type in _SCENES
             and _same_paragraph(prev, event)

@@ -47,9 +47,9 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         # "in the Zafarobod district", "in Dushanbe's Shohmansour district": a division named
         division = _division(ent)
         after_in = settled or division or ent.root.head.lower_ in ("in", "at", "near", "outside")
-        # "the assault on Al Mukalla": a town attacked is where the attack was
+        # "the assault on Kismayo": a town attacked is where the attack was
         target = str(args.get("target") or "")
-        # ("laid siege to Marawi city": the town with its kind)
+        # ("laid siege to Gao city": the town with its kind)
         town_attacked = target.removesuffix(" city").removesuffix(" town") == clean_name(ent.text)
         # the small model tags unfamiliar towns as ORG: "attacks on a jail in Kairakkuma"
         if ent.label_ not in ("GPE", "LOC", "FAC") and not (
@@ -68,7 +68,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         if ent.root.head.lower_ == "via":
             continue  # "travelled to Syria via Istanbul": a stop on the way
         if _based(ent):
-            continue  # "a US-based cleric", "the London-based group": where someone is based
+            continue  # "a London-based preacher", "a Kabul-based group": where someone is based
         if _origin(ent) or _came_from(ent, trigger):
             # "a blogger from Khorog was sentenced in Dushanbe": where they are from;
             # "detained after returning from Russia": where they came from
@@ -128,7 +128,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             _the_country(sent, lo, hi, resolve)
             or _untagged_place(sent, trigger, lo, hi)
             or _known_word_place(trigger, lo, hi, resolve)
-            # "the 2002 Bali bombings": a place the model left untagged names the act
+            # "the 2009 Peshawar bombings": a place the model left untagged names the act
             or _place_modifier(trigger, resolve)
             # "the Afghan government released X from Bagram prison": the site's town
             or _named_site(trigger, lo, hi)
@@ -155,7 +155,7 @@ def _origin(ent: Span) -> bool:
 
 
 def _based(ent: Span) -> bool:
-    """ "US-based", "London based": a place that describes someone, told as an adjective."""
+    """ "London-based", "Kabul based": a place that describes someone, told as an adjective."""
     doc = ent.doc
     after = [t.lower_ for t in doc[ent.end : ent.end + 2]]
     return after[:2] == ["-", "based"] or after[:1] == ["based"]
@@ -304,7 +304,7 @@ def _known_word_place(
 
 def _place_modifier(trigger: Token, resolve: Callable[..., Any]) -> Place | None:
     """An untagged proper noun before an act's noun that the gazetteer knows: "the 2002
-    Bali bombings" (not a nationality, "the Tajik bombings", nor a state, a person or a
+    Peshawar bombings" (not a nationality, "the Tajik bombings", nor a state, a person or a
     group)."""
     if trigger.pos_ != "NOUN":
         return None
@@ -385,7 +385,7 @@ def _capital_place(
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         named = owner.text if owner is not None and owner.ent_type_ == "GPE" else None
-        # "the Somali capital", "the Libyan capital": the country of the people's adjective
+        # "the Afghan capital", "the Libyan capital": the country of the people's adjective
         if named is None:
             named = next(
                 (
