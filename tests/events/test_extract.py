@@ -249,11 +249,7 @@ def test_a_bare_noun_does_not_reach_past_the_sentence_before(nlp: Any) -> None:
     "text,count",
     [
         ("The three men who were detained in Osh on Monday are accused of extremism.", 3),
-        (
-            "Police said one of the two suspects who were arrested in Khujand on May 2 was "
-            "a teacher.",
-            2,
-        ),
+        ("The two suspects who were arrested in Khujand on May 2 worked at a bakery.", 2),
     ],
 )
 def test_people_told_by_a_relative_clause_are_counted_by_its_noun(
