@@ -127,6 +127,7 @@ def _is_figure(
 
 
 _PEOPLE = frozenset({"man", "men", "people", "person", "woman", "women"})
+_TOLL_WORDS = frozenset({"kill", "wound", "injure", "hurt", "die", "dead", "injured", "wounded"})
 #: Who a toll's part may single out as a figure of its own.
 _VICTIMS = frozenset("woman women child children civilian civilians foreigner foreigners".split())
 
@@ -134,9 +135,6 @@ _VICTIMS = frozenset("woman women child children civilian civilians foreigner fo
 def _victims(noun: Token) -> bool:
     """ "nine women and six children", "three foreigners": victims singled out."""
     return noun.lower_ in _VICTIMS or noun.lemma_.lower() in _VICTIMS
-
-
-_TOLL_WORDS = frozenset({"kill", "wound", "injure", "hurt", "die", "dead", "injured", "wounded"})
 
 
 def _is_toll(number: Token, tolls: set[float]) -> bool:

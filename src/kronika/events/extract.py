@@ -90,7 +90,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         # "few who turn to Islam join IS", "people joining ISIS": a habit, not an event
         # (titles are written in the present: "Militants Escape From Prison")
         # ("accused of attacking a police patrol": the act charged is an attack told)
-        charged = type_name == "ATTACK" and charged_act(trigger)
+        charged = rules.specs[type_name].charged and charged_act(trigger)
         if generic(trigger) and not charged and not is_headline(sent_of(trigger), trigger):
             continue
         # "attacked a checkpoint, killing four": the clause belongs to the main event (but

@@ -91,6 +91,10 @@ def _core_tokens(token: Token) -> Iterator[Token]:
             yield from _core_tokens(child)
 
 
+#: How many words open a sentence that a dateline ("BAIDOA (Reuters) -") may take.
+_DATELINE_WORDS = 8
+
+
 def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]:
     """Return the resolved entity names in the noun phrase headed by ``token``.
 
@@ -103,8 +107,9 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
     other: dict[str, None] = {}
     core = list(_core_tokens(token))
     for tok in core:
-        if tok.i - ctx.sent.start < 8 and in_dateline(ctx.sent, tok.idx, tok.idx + len(tok)):
-            continue  # "MOGADISHU (Reuters) - Al Shabaab militants": the parser's compounds
+        near_start = tok.i - ctx.sent.start < _DATELINE_WORDS
+        if near_start and in_dateline(ctx.sent, tok.idx, tok.idx + len(tok)):
+            continue  # "BAIDOA (Reuters) - Al Shabaab militants": the parser's compounds
         kind = ctx.mentions.kind_at(tok.idx)
         name = ctx.mentions.name_at(tok.idx) if kind else None
         if name is None and tok.pos_ == "PROPN":

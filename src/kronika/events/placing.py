@@ -14,9 +14,10 @@ from ..model import ArgValue, Place
 from ..resolve.mentions import clean_name, people_words
 from .addresses import address_place, is_state
 from .agencies import country_of_word, names_a_country
-from .clauses import charge_of, date_scope, inside_a_participant
-from .people import PEOPLE_ROLE, about_people
-from .spans import block, doc_ents, in_dateline, normalizer, sent_ents
+from .clauses import inside_a_participant
+from .elsewhere import elsewhere
+from .people import PEOPLE_ROLE
+from .spans import block, doc_ents, normalizer, sent_ents
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,6 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     lo, hi = block(sent, trigger)
     # "was convicted in Tashkent of attacking X": the crime's place is told in its own phrase
     crime = inside_a_participant(trigger)
-    charge = charge_of(trigger) if crime else None
     address = address_place(sent, trigger, lo, hi, lambda name: _cached_place(resolve, name))
     if address is not None:
         return address  # "in Tangi, Kunduz province, Afghanistan": the town
@@ -56,33 +56,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             ent.label_ in ("ORG", "PERSON", "NORP", "PRODUCT") and (after_in or town_attacked)
         ):
             continue
-        if not lo <= ent.start_char < hi or date_scope(ent.root, trigger, dating=False) is None:
-            continue  # "Saidov was a prisoner in the Soviet Union, and was freed": not there
-        told_with = trigger if charge is None else charge
-        if crime and ent.root.dep_ != "nsubj" and told_with not in ent.root.ancestors:
-            continue  # (but "a group Kyrgyzstan accused of attacks": the state accusing)
-        if ent.root.head.lower_ == "to" and ent.root.head.head.lower_ == "according":
-            continue  # "according to Dushanbe": a source, not a place
-        if ent.root.head.lower_ == "to" and ent.root.head.head.lemma_ in _TRAVEL:
-            continue  # "during a transfer to Bishkek", "on a flight to Moscow": where it went
-        if ent.root.head.lower_ == "via":
-            continue  # "travelled to Syria via Istanbul": a stop on the way
-        if _based(ent):
-            continue  # "a London-based preacher", "a Kabul-based group": where someone is based
-        if _origin(ent) or _came_from(ent, trigger):
-            # "a blogger from Khorog was sentenced in Dushanbe": where they are from;
-            # "detained after returning from Russia": where they came from
-            continue
-        if in_dateline(sent, ent.start_char, ent.end_char) or _reference_point(ent):
-            continue  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
-        asked = ent.root.head if ent.root.dep_ == "poss" else None
-        if ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("from", "by"):
-            asked = ent.root.head.head
-            if asked.pos_ == "VERB":  # "turned down a request from X": hung on the verb
-                asked = next((c for c in asked.children if c.dep_ == "dobj"), asked)
-        if asked is not None and asked.lemma_.lower() in _ASKED:
-            # "denied Tajikistan's request", "an extradition request from Tajikistan": who
-            # asked, not where
+        if not lo <= ent.start_char < hi or elsewhere(ent, sent, trigger, crime):
             continue
         modifier = ent.root.dep_ in ("compound", "amod", "nmod")
         name = clean_name(_whole_name(ent).text)
@@ -137,51 +111,6 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     return min(ranked, key=lambda r: (r[0], r[1], r[2]))[3]
 
 
-def _origin(ent: Span) -> bool:
-    """ "two men from Osh", "residents of Yazgulom", "жителей Андижана", "уроженец из Оша":
-    a place that says where people are from."""
-    root = ent.root
-    if root.dep_ == "pobj" and root.head.lower_ in ("from", "of"):
-        owner = root.head.head
-        if root.head.lower_ == "of":
-            return owner.lemma_.lower() in _RESIDENTS
-    elif root.dep_ == "nmod":  # Russian: the genitive, or "из" as the noun's case word
-        owner = root.head
-        if not any(c.dep_ == "case" and c.lower_ == "из" for c in root.children):
-            return owner.lemma_.lower() in _RESIDENTS
-    else:
-        return False
-    return owner.pos_ in ("NOUN", "PROPN") and (about_people(owner) or owner.ent_type_ == "PERSON")
-
-
-def _based(ent: Span) -> bool:
-    """ "London-based", "Kabul based": a place that describes someone, told as an adjective."""
-    doc = ent.doc
-    after = [t.lower_ for t in doc[ent.end : ent.end + 2]]
-    return after[:2] == ["-", "based"] or after[:1] == ["based"]
-
-
-def _came_from(ent: Span, trigger: Token) -> bool:
-    """A place someone came from by another verb than the act's: "returning from Russia"."""
-    root = ent.root
-    verb = root.head.head
-    return (
-        root.dep_ == "pobj"
-        and root.head.lower_ == "from"
-        and verb.i != trigger.i
-        and verb.lemma_ in _ARRIVALS
-    )
-
-
-#: Verbs of coming from somewhere: the place after their "from" is where people came from.
-_ARRIVALS = frozenset("return come arrive fly travel move relocate head".split())
-
-#: Nouns for people by where they live or were born.
-_RESIDENTS = frozenset(
-    "resident residents native natives inhabitant inhabitants житель уроженец выходец".split()
-)
-
-
 #: Administrative divisions a name is given with: "the Zafarobod district".
 _DIVISIONS = frozenset("district province region oblast raion county governorate".split())
 
@@ -211,21 +140,6 @@ def _whole_name(ent: Span) -> Span:
     if head.i < ent.end or any(t.ent_type_ != "PERSON" for t in rest):
         return ent
     return ent.doc[ent.start : head.i + 1]
-
-
-def _reference_point(ent: Span) -> bool:
-    """ "75 miles east of Cairo", "300 km northeast from Dushanbe": a bearing, not a place."""
-    head = ent.root.head
-    if head.lower_ not in ("of", "from"):
-        return False
-    words = {t.lower_ for t in head.head.subtree} | {head.head.lower_}
-    return bool(words & _BEARINGS)
-
-
-_BEARINGS = frozenset(
-    "miles mile kilometers kilometres km east west north south northeast northwest southeast "
-    "southwest outskirts".split()
-)
 
 
 def _is_state(resolve: Callable[..., Any], name: str) -> bool:
@@ -325,9 +239,6 @@ _SETTLEMENTS = frozenset(
     "town village city settlement hamlet district suburb neighbourhood".split()
 )
 
-#: Nouns of going somewhere: the place after their "to" is where they went, not where it was.
-_TRAVEL = frozenset("transfer flight trip journey way route return transport convoy".split())
-
 #: Places of custody: a name after "in" following one of these is the town it stands in.
 _CUSTODY = frozenset("prison jail colony penitentiary centre center facility camp".split())
 #: Sites named after the town they stand in: places of custody, bases, airports.
@@ -425,11 +336,6 @@ def _cached_place(resolve: Callable[..., Any], name: str) -> Any:
 
 #: Nouns for those who act for a state: their nationality word names the country.
 #: People whose nationality says nothing of where they are: "Kyrgyz nationals killed in Russia".
-#: What a state asks or wants, named with it in the possessive: not where the act was.
-_ASKED = frozenset(
-    "request demand application petition plea order warrant decision wish insistence "
-    "behest call motion".split()
-)
 _ABROAD = frozenset(
     # people often abroad, and the parts of a movement ("Al Qaeda's Syrian wing")
     "national citizen migrant worker labourer laborer student "

@@ -67,6 +67,8 @@ class EventSpec:
     sources: tuple[str, ...] = field(default=())
     #: one event per place of a list ("banned in Russia, Uzbekistan and Tajikistan")
     per_place: bool = False
+    #: the act a charge or verdict names is told as done ("accused of attacking a patrol")
+    charged: bool = False
 
     @property
     def core(self) -> str | None:
@@ -117,6 +119,7 @@ def _combine(old: EventSpec, new: EventSpec) -> EventSpec:
         require=old.require,
         sources=old.sources + new.sources,
         per_place=old.per_place or new.per_place,
+        charged=old.charged or new.charged,
     )
 
 
@@ -160,6 +163,7 @@ def parse_spec(data: Any, origin: str) -> EventSpec:
         require=_require(data.get("require") or (), roles, origin),
         sources=(origin,),
         per_place=bool(data.get("per_place", False)),
+        charged=bool(data.get("charged", False)),
     )
 
 

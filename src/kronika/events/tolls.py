@@ -235,7 +235,7 @@ def _victims(verb: Token, role: str) -> int | float | None:
         described = verb.dep_ in ("acl", "amod", "conj") and verb.head.pos_ in ("NOUN", "NUM")
         if phrase is None and described:
             phrase = verb.head  # "14 soldiers killed"
-    if phrase is None or phrase.lower_ in ("himself", "herself", "themselves"):
+    if phrase is None or phrase.lower_ in _SELF:
         return None
     if any(
         c.dep_ == "prep" and any(g.dep_ == "pobj" and several_acts(g) for g in c.children)

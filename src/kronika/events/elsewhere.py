@@ -1,0 +1,123 @@
+"""Places a sentence names that are not where its act happened.
+
+Where people are from or came from, where someone is based, a source, a stop on the
+way, a bearing, a dateline, a state that asked for something, another clause's
+place, and for a crime a verdict is for, any place outside the crime's own words.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .clauses import charge_of, date_scope
+from .people import about_people
+from .spans import in_dateline
+
+
+def elsewhere(ent: Span, sent: Span, trigger: Token, crime: bool) -> bool:
+    """Whether the place ``ent`` of ``sent`` names is not where the act at ``trigger``
+    happened. ``crime``: the act is told only as what a verdict or charge is for."""
+    root = ent.root
+    if date_scope(root, trigger, dating=False) is None:
+        return True  # "Saidov was a prisoner in the Soviet Union, and was freed": not there
+    if crime:
+        charge = charge_of(trigger)
+        told_with = trigger if charge is None else charge
+        # (but "a group Kyrgyzstan accused of attacks": the state accusing)
+        if root.dep_ != "nsubj" and told_with not in root.ancestors:
+            return True
+    head = root.head
+    if head.lower_ == "to" and head.head.lower_ == "according":
+        return True  # "according to Dushanbe": a source, not a place
+    if head.lower_ == "to" and head.head.lemma_ in _TRAVEL:
+        return True  # "during a transfer to Bishkek", "on a flight to Moscow": where it went
+    if head.lower_ == "via":
+        return True  # "travelled to Syria via Istanbul": a stop on the way
+    # "a London-based preacher": where someone is based; "a blogger from Khorog was
+    # sentenced in Dushanbe": where they are from; "detained after returning from Russia"
+    if _based(ent) or _origin(ent) or _came_from(ent, trigger):
+        return True
+    if in_dateline(sent, ent.start_char, ent.end_char) or _reference_point(ent):
+        return True  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
+    return _who_asked(root)
+
+
+def _who_asked(root: Token) -> bool:
+    """ "denied Tajikistan's request", "an extradition request from Tajikistan": the state
+    that asked, not where."""
+    asked = root.head if root.dep_ == "poss" else None
+    if root.dep_ == "pobj" and root.head.lower_ in ("from", "by"):
+        asked = root.head.head
+        if asked.pos_ == "VERB":  # "turned down a request from X": hung on the verb
+            asked = next((c for c in asked.children if c.dep_ == "dobj"), asked)
+    return asked is not None and asked.lemma_.lower() in _ASKED
+
+
+def _origin(ent: Span) -> bool:
+    """ "two men from Osh", "residents of Yazgulom", "жителей Андижана", "уроженец из Оша":
+    a place that says where people are from."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("from", "of"):
+        owner = root.head.head
+        if root.head.lower_ == "of":
+            return owner.lemma_.lower() in _RESIDENTS
+    elif root.dep_ == "nmod":  # Russian: the genitive, or "из" as the noun's case word
+        owner = root.head
+        if not any(c.dep_ == "case" and c.lower_ == "из" for c in root.children):
+            return owner.lemma_.lower() in _RESIDENTS
+    else:
+        return False
+    return owner.pos_ in ("NOUN", "PROPN") and (about_people(owner) or owner.ent_type_ == "PERSON")
+
+
+def _based(ent: Span) -> bool:
+    """ "London-based", "Kabul based": a place that describes someone, told as an adjective."""
+    doc = ent.doc
+    after = [t.lower_ for t in doc[ent.end : ent.end + 2]]
+    return after[:2] == ["-", "based"] or after[:1] == ["based"]
+
+
+def _came_from(ent: Span, trigger: Token) -> bool:
+    """A place someone came from by another verb than the act's: "returning from Russia"."""
+    root = ent.root
+    verb = root.head.head
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "from"
+        and verb.i != trigger.i
+        and verb.lemma_ in _ARRIVALS
+    )
+
+
+#: Verbs of coming from somewhere: the place after their "from" is where people came from.
+_ARRIVALS = frozenset("return come arrive fly travel move relocate head".split())
+
+#: Nouns for people by where they live or were born.
+_RESIDENTS = frozenset(
+    "resident residents native natives inhabitant inhabitants житель уроженец выходец".split()
+)
+
+
+def _reference_point(ent: Span) -> bool:
+    """ "75 miles east of Cairo", "300 km northeast from Dushanbe": a bearing, not a place."""
+    head = ent.root.head
+    if head.lower_ not in ("of", "from"):
+        return False
+    words = {t.lower_ for t in head.head.subtree} | {head.head.lower_}
+    return bool(words & _BEARINGS)
+
+
+_BEARINGS = frozenset(
+    "miles mile kilometers kilometres km east west north south northeast northwest southeast "
+    "southwest outskirts".split()
+)
+
+
+#: Nouns of going somewhere: the place after their "to" is where they went, not where it was.
+_TRAVEL = frozenset("transfer flight trip journey way route return transport convoy".split())
+
+#: What a state asks or wants, named with it: not where the act was.
+_ASKED = frozenset(
+    "request demand application petition plea order warrant decision wish insistence "
+    "behest call motion".split()
+)
