@@ -2,8 +2,8 @@
 
 Same type and compatible arguments, plus a reason to think they are one: a
 shared core name, the same target, the same sentence, the same unnamed group,
-or a nameless mention right after ("the men", "escaped with them"). Types told
-by what happened where pass their place and date to the next mention.
+or a nameless mention right after ("the men", "escaped with them"). What the
+merged events then take from the events around them is in :mod:`.inherit`.
 """
 
 from __future__ import annotations
@@ -12,14 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import ArgValue, Event, Place
+from .inherit import PLACE_BOUND, inherit_courts, inherit_places, people_told_before, same_paragraph
 from .people import PEOPLE_ROLE
-
-#: Types told by what happened where: a place given once holds for the next mention.
-_PLACE_BOUND = frozenset({"ATTACK", "ESCAPE"})
-#: Types that, told right after an attack, are its aftermath (same time and place).
-_AFTERMATH = frozenset({"ARREST"})
-#: Types told as a scene (what happened somewhere), whose time and place hold for what follows.
-_SCENES = _PLACE_BOUND | _AFTERMATH
 
 
 def _compatible(a: Event, b: Event, strict_place: bool = True) -> bool:
@@ -255,7 +249,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 other.type == event.type == "ATTACK"
                 and told.also
                 and told.refers_back
-                and _same_paragraph(other, event)
+                and same_paragraph(other, event)
                 and _compatible(other, _without(event, "target"))
             ):
                 # "Militants attacked the village, killing 12. The assailants also set fire
@@ -328,12 +322,12 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 )
             )
     kept = sorted((e for e in out if not e.alone), key=lambda e: e.start)
-    merged = _inherit_courts(_inherit_places([e.event for e in kept]))
-    merged = _people_told_before(merged, kept)
+    merged = inherit_courts(inherit_places([e.event for e in kept]))
+    merged = people_told_before(merged, [e.back for e in kept], [e.whole for e in kept])
     dated: list[Event] = []
     news_dates: dict[str, str] = {}  # per type: the date of the news event told first
     for event, entry in zip(merged, kept, strict=True):
-        if event.date is None and entry.also and dated and _same_paragraph(dated[-1], event):
+        if event.date is None and entry.also and dated and same_paragraph(dated[-1], event):
             # "Thirteen Islamists ... were also released": on the day of the act told before
             event = replace(event, date=dated[-1].date)
         if event.date is None and entry.news and published:
@@ -346,38 +340,6 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
             news_dates.setdefault(event.type, event.date)
         dated.append(event)
     return dated
-
-
-def _people_told_before(events: list[Event], entries: list[_Entry]) -> list[Event]:
-    """Name the people of a mention that points back ("The four men were arrested").
-
-    "The court sentenced A to seven years. The remaining three men, B, C and D, got five
-    ... The four men were arrested in 2015": the people of the events told just before,
-    taken back to front, when they make exactly the count. Uncounted, "the men" or
-    "they" are the people of the last event told before that names any.
-    """
-    out = list(events)
-    for i, (event, entry) in enumerate(zip(events, entries, strict=True)):
-        role = PEOPLE_ROLE.get(event.type)
-        count = event.args.get("count")
-        if not entry.back or role is None or event.args.get(role):
-            continue
-        names: list[str] = []
-        if count is None and entry.whole:
-            # "The men who were arrested in October were accused of ..."
-            told = (b.args.get(PEOPLE_ROLE.get(b.type, "")) for b in reversed(out[:i]))
-            names = next((n for n in told if isinstance(n, list) and n), [])
-        elif isinstance(count, int):
-            for before in reversed(out[:i]):
-                people = before.args.get(PEOPLE_ROLE.get(before.type, ""))
-                if isinstance(people, list):
-                    names = [*(n for n in people if n not in names), *names]
-                if len(names) >= count:
-                    break
-            names = names if len(names) == count else []
-        if names:
-            out[i] = replace(event, args={**event.args, role: names})
-    return out
 
 
 def _restated(out: list[Event], headline: Event) -> int | None:
@@ -407,98 +369,9 @@ def _shares_names(a: Event, b: Event) -> bool:
     )
 
 
-def _inherit_courts(events: list[Event]) -> list[Event]:
-    """Give a sentence told without its court the court of the same trial.
-
-    "The Osh court sentenced A to ten years ... B received eight years": one trial,
-    one court (charges are not carried: each defendant's are often told apart). The
-    trial is the same when the dates agree to the month, or, for a sentence told
-    without a date, when it is told close to the one naming the court.
-    """
-    return _inherit(events, "court")
-
-
-def _inherit(events: list[Event], role: str) -> list[Event]:
-    named = [e for e in events if e.type == "SENTENCE" and e.args.get(role)]
-    out = []
-    for event in events:
-        if event.type == "SENTENCE" and not event.args.get(role):
-            trial = [e for e in named if same_trial(e, event)]
-            if trial:
-                near = min(trial, key=lambda e: abs(e.evidence[0].start - event.evidence[0].start))
-                # the trial's court sits where it sits: its place comes with it
-                event = replace(
-                    event,
-                    args={**event.args, role: near.args[role]},
-                    location=event.location or near.location,
-                )
-        out.append(event)
-    return out
-
-
-#: How far (in characters) an undated sentence may be told from its trial's court.
-_TRIAL_REACH = 800
-
-
-def same_trial(named: Event, event: Event) -> bool:
-    """Two verdicts of one trial: dated to the same month, or, undated, told close by."""
-    if event.date and named.date:
-        return event.date[:7] == named.date[:7]
-    if not (event.evidence and named.evidence):
-        return False
-    return abs(event.evidence[0].start - named.evidence[0].start) <= _TRIAL_REACH
-
-
-def _inherit_places(events: list[Event]) -> list[Event]:
-    """Give an event told without a place (or date) those of the event told just before it.
-
-    Only within one paragraph, and only for types told by what happened where: a
-    report names the place once ("escaped from a prison in Dushanbe ... they
-    attacked a checkpoint").
-    """
-    out: list[Event] = []
-    for event in events:
-        prev = out[-1] if out else None
-        # "... carried out attacks in Aqtobe. Security forces killed 18 gunmen and arrested
-        # several others": what follows an attack happened where and when it did
-        follows = prev is not None and prev.type == "ATTACK" and event.type in _AFTERMATH
-        bound = (
-            (event.type in _PLACE_BOUND or follows)
-            and prev is not None
-            # "banned since May 3, 2015 ... accused of shooting at a patrol in Aktobe": a
-            # ruling is not a scene; only what happened somewhere gives its time and place
-            and prev.type in _SCENES
-            and _same_paragraph(prev, event)
-            # "a U.S. airstrike killed X" on Dec. 31, after a bombing on Jan. 4: another story
-            and _same_month(event.date, prev.date)
-        )
-        if bound and prev is not None:
-            if event.location is None and prev.location is not None:
-                event = replace(event, location=prev.location)
-            if event.date is None and prev.date is not None:
-                # "late Sunday ... Three hours later, they attacked": the story's day holds
-                event = replace(event, date=prev.date)
-        out.append(event)
-    return out
-
-
-def _same_paragraph(a: Event, b: Event) -> bool:
-    """Whether some mention of ``a`` is told close to the first mention of ``b``."""
-    if not b.evidence:
-        return False
-    return any(0 <= b.evidence[0].start - ev.end < 400 for ev in a.evidence)
-
-
 def _other_body(a: Event, b: Event) -> bool:
     body, other = a.args.get("authority"), b.args.get("authority")
     return isinstance(body, str) and isinstance(other, str) and body != other
-
-
-def _same_month(a: str | None, b: str | None) -> bool:
-    """Dates that may be one month's: either unknown, or one a prefix of the other."""
-    if not a or not b:
-        return True
-    return a[:7].startswith(b[:7]) or b[:7].startswith(a[:7])
 
 
 def _unknown_place(event: Event) -> bool:
@@ -557,7 +430,7 @@ def _union(a: Event, b: Event) -> Event:
         date=_finer(a.date, b.date),
         # where an attack happened is told most exactly once; a trial's place is its court's
         location=_narrower(a.location, b.location)
-        if a.type in _PLACE_BOUND or _inside(b.location, a.location)
+        if a.type in PLACE_BOUND or _inside(b.location, a.location)
         else a.location or b.location,
         confidence=max(a.confidence, b.confidence),
     )

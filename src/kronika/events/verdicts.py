@@ -13,7 +13,7 @@ import math
 from dataclasses import replace
 
 from ..model import Event
-from .merge import same_trial
+from .inherit import same_trial
 
 #: What a verdict told whole says of every term in it.
 _WHOLE_TRIAL = ("court", "charges", "articles")
@@ -22,7 +22,7 @@ _WHOLE_TRIAL = ("court", "charges", "articles")
 def fold_summaries(events: list[Event]) -> list[Event]:
     """Drop a nameless counted verdict that later terms of its trial account for.
 
-    It is folded when at least two other verdicts of the same trial (``merge.same_trial``,
+    It is folded when at least two other verdicts of the same trial (``inherit.same_trial``,
     and no other court) with terms inside its range together count no more people than
     it does and at least half as many.
     """

@@ -1,0 +1,142 @@
+"""What a mention takes from the events told around it in its article.
+
+A verdict told without its court takes the court of its trial; an act told without a
+place or date takes those of the scene told just before it; "the four men" are the
+people of the events told just before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Event
+from .people import PEOPLE_ROLE
+
+#: Types told by what happened where: a place given once holds for the next mention.
+PLACE_BOUND = frozenset({"ATTACK", "ESCAPE"})
+#: Types that, told right after an attack, are its aftermath (same time and place).
+_AFTERMATH = frozenset({"ARREST"})
+#: Types told as a scene (what happened somewhere), whose time and place hold for what follows.
+_SCENES = PLACE_BOUND | _AFTERMATH
+
+
+def inherit_courts(events: list[Event]) -> list[Event]:
+    """Give a sentence told without its court the court of the same trial.
+
+    "The Osh court sentenced A to ten years ... B received eight years": one trial,
+    one court (charges are not carried: each defendant's are often told apart). The
+    trial is the same when the dates agree to the month, or, for a sentence told
+    without a date, when it is told close to the one naming the court.
+    """
+    return _inherit(events, "court")
+
+
+def _inherit(events: list[Event], role: str) -> list[Event]:
+    named = [e for e in events if e.type == "SENTENCE" and e.args.get(role)]
+    out = []
+    for event in events:
+        if event.type == "SENTENCE" and not event.args.get(role):
+            trial = [e for e in named if same_trial(e, event)]
+            if trial:
+                near = min(trial, key=lambda e: abs(e.evidence[0].start - event.evidence[0].start))
+                # the trial's court sits where it sits: its place comes with it
+                event = replace(
+                    event,
+                    args={**event.args, role: near.args[role]},
+                    location=event.location or near.location,
+                )
+        out.append(event)
+    return out
+
+
+#: How far (in characters) an undated sentence may be told from its trial's court.
+_TRIAL_REACH = 800
+
+
+def same_trial(named: Event, event: Event) -> bool:
+    """Two verdicts of one trial: dated to the same month, or, undated, told close by."""
+    if event.date and named.date:
+        return event.date[:7] == named.date[:7]
+    if not (event.evidence and named.evidence):
+        return False
+    return abs(event.evidence[0].start - named.evidence[0].start) <= _TRIAL_REACH
+
+
+def inherit_places(events: list[Event]) -> list[Event]:
+    """Give an event told without a place (or date) those of the event told just before it.
+
+    Only within one paragraph, and only for types told by what happened where: a
+    report names the place once ("escaped from a prison in Dushanbe ... they
+    attacked a checkpoint").
+    """
+    out: list[Event] = []
+    for event in events:
+        prev = out[-1] if out else None
+        # "... carried out attacks in Aqtobe. Security forces killed 18 gunmen and arrested
+        # several others": what follows an attack happened where and when it did
+        follows = prev is not None and prev.type == "ATTACK" and event.type in _AFTERMATH
+        bound = (
+            (event.type in PLACE_BOUND or follows)
+            and prev is not None
+            # "banned since May 3, 2015 ... accused of shooting at a patrol in Aktobe": a
+            # ruling is not a scene; only what happened somewhere gives its time and place
+            and prev.type in _SCENES
+            and same_paragraph(prev, event)
+            # "a U.S. airstrike killed X" on Dec. 31, after a bombing on Jan. 4: another story
+            and same_month(event.date, prev.date)
+        )
+        if bound and prev is not None:
+            if event.location is None and prev.location is not None:
+                event = replace(event, location=prev.location)
+            if event.date is None and prev.date is not None:
+                # "late Sunday ... Three hours later, they attacked": the story's day holds
+                event = replace(event, date=prev.date)
+        out.append(event)
+    return out
+
+
+def same_paragraph(a: Event, b: Event) -> bool:
+    """Whether some mention of ``a`` is told close to the first mention of ``b``."""
+    if not b.evidence:
+        return False
+    return any(0 <= b.evidence[0].start - ev.end < 400 for ev in a.evidence)
+
+
+def same_month(a: str | None, b: str | None) -> bool:
+    """Dates that may be one month's: either unknown, or one a prefix of the other."""
+    if not a or not b:
+        return True
+    return a[:7].startswith(b[:7]) or b[:7].startswith(a[:7])
+
+
+def people_told_before(events: list[Event], back: list[bool], whole: list[bool]) -> list[Event]:
+    """Name the people of a mention that points back ("The four men were arrested").
+
+    "The court sentenced A to seven years. The remaining three men, B, C and D, got five
+    ... The four men were arrested in 2015": the people of the events told just before,
+    taken back to front, when they make exactly the count. Uncounted, "the men" or
+    "they" are the people of the last event told before that names any. ``back``: each
+    event points back; ``whole``: it points at all of the people told before.
+    """
+    out = list(events)
+    for i, (event, points_back, all_of_them) in enumerate(zip(events, back, whole, strict=True)):
+        role = PEOPLE_ROLE.get(event.type)
+        count = event.args.get("count")
+        if not points_back or role is None or event.args.get(role):
+            continue
+        names: list[str] = []
+        if count is None and all_of_them:
+            # "The men who were arrested in October were accused of ..."
+            told = (b.args.get(PEOPLE_ROLE.get(b.type, "")) for b in reversed(out[:i]))
+            names = next((n for n in told if isinstance(n, list) and n), [])
+        elif isinstance(count, int):
+            for before in reversed(out[:i]):
+                people = before.args.get(PEOPLE_ROLE.get(before.type, ""))
+                if isinstance(people, list):
+                    names = [*(n for n in people if n not in names), *names]
+                if len(names) >= count:
+                    break
+            names = names if len(names) == count else []
+        if names:
+            out[i] = replace(event, args={**event.args, role: names})
+    return out
