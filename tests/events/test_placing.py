@@ -8,8 +8,8 @@ import pytest
 from spacy.tokens import Doc
 from tests.helpers import make_doc
 
-from kronika.events.dates import in_context, running_reference
 from kronika.events.placing import _untagged_place, event_place
+from kronika.events.running import in_context, running_reference
 from kronika.normalize.dates import normalize_date
 
 

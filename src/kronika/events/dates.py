@@ -3,21 +3,30 @@
 Dates come from short candidate phrases (DATE entities, numeric dates) passed to
 the registered date normalizer, never from whole sentences; yearless phrases
 take their year from the article's running reference (the latest explicit date
-told before them) when the publication date cannot fix it.
+told before them, :mod:`.running`) when the publication date cannot fix it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
-from functools import cache
-from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from .clauses import date_scope, inside_a_participant
 from .people import about_people
+from .running import (
+    ANAPHORIC,
+    NOW_RELATIVE,
+    RUNNING_REACH,
+    THAT_YEAR,
+    YEAR_IN,
+    cached_date,
+    explicit_dates,
+    in_context,
+    normalize_phrase,
+    running_reference,
+)
 from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_ents, sent_number
 
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?)\b", re.I)
@@ -60,7 +69,7 @@ def _find_phrases(sent: Span) -> list[tuple[int, str]]:
             if _DURATION.search(text) and not _RELATIVE.search(text):
                 continue
             # "in March that year": the model often leaves the words pointing back outside
-            after = _THAT_YEAR.match(doc_text(sent.doc), part.end_char)
+            after = THAT_YEAR.match(doc_text(sent.doc), part.end_char)
             found.append((part.root.i, text + after.group(0) if after else text))
     for match in _DAY_SHIFT.finditer(sent.text):
         # "escaped the previous evening": the model seldom tags these
@@ -138,7 +147,7 @@ def leading_date(sent: Span) -> str | None:
         month, year = int(unknown_day.group(1)), unknown_day.group(2)
         return f"{year}-{month:02d}" if 1 <= month <= 12 else year
     norm = normalizer("kronika.date.v1")
-    return _cached_date(norm, match.group(1), None) if norm is not None else None
+    return cached_date(norm, match.group(1), None) if norm is not None else None
 
 
 _UNKNOWN_DAY = re.compile(r"(\d{1,2})/0?0/(\d{4})")
@@ -160,7 +169,7 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
     scene = scene_of(sent)
     if scene is not None:
         norm = normalizer("kronika.date.v1")
-        return _normalize_date(norm, scene[1], published) if norm is not None else None
+        return normalize_phrase(norm, scene[1], published) if norm is not None else None
     return (
         _nearest_date(sent, trigger, published)
         or _named_before(sent, trigger, published)
@@ -191,7 +200,7 @@ def _next_in_story(sent: Span, trigger: Token, published: str | None) -> str | N
         return None
     for index, text in _date_phrases(before):
         if date_scope(before.doc[index], root) is True:
-            return _normalize_date(norm, text, published)
+            return normalize_phrase(norm, text, published)
     return None
 
 
@@ -231,7 +240,7 @@ def _named_before(sent: Span, trigger: Token, published: str | None) -> str | No
                 # its own, wherever the parser hangs it
                 right_after = 0 < before.doc[index].i - earlier.right_edge.i <= 2
                 if right_after or date_scope(before.doc[index], earlier) is True:
-                    return _normalize_date(norm, text, published)
+                    return normalize_phrase(norm, text, published)
             return None  # the act named last before is told with no date
     return None
 
@@ -273,15 +282,15 @@ def _last_told_date(sent: Span, published: str | None) -> str | None:
     if norm is None:
         return None
     for before in reversed(doc_sents(sent.doc)[: sent_number(sent)]):
-        if sent.start_char - before.end_char > _RUNNING_REACH:
+        if sent.start_char - before.end_char > RUNNING_REACH:
             return None
         phrases = _date_phrases(before)
         if not phrases:
             continue
         index, text = max(phrases)
         at = sent.doc[index].idx
-        running = running_reference(sent.doc, at, same_paragraph=not _ANAPHORIC.search(text))
-        return in_context(norm, text, published, running) or _normalize_date(norm, text, published)
+        running = running_reference(sent.doc, at, same_paragraph=not ANAPHORIC.search(text))
+        return in_context(norm, text, published, running) or normalize_phrase(norm, text, published)
     return None
 
 
@@ -355,7 +364,7 @@ def _own_date(sent: Span, trigger: Token, heading: str) -> str | None:
         token = sent.doc[index]
         if _LEADING.match(text + ": ") or date_scope(token, trigger) is not True:
             continue
-        value = _normalize_date(norm, text, heading)
+        value = normalize_phrase(norm, text, heading)
         if value:
             return value
     return None
@@ -398,15 +407,15 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
             value = _shifted(sent, at, shift, published)
             if value:
                 return value
-        anaphoric = _ANAPHORIC.search(text) is not None
+        anaphoric = ANAPHORIC.search(text) is not None
         # "that year", "later" reach back across paragraphs; a bare "in June" only
         # follows a date told in its own paragraph
         running = running_reference(sent.doc, at, same_paragraph=not anaphoric)
         same = None if anaphoric else _told_in_sentence(sent, at)
-        if same and not _YEAR_IN.search(text) and not _NOW_RELATIVE.search(text):
+        if same and not YEAR_IN.search(text) and not NOW_RELATIVE.search(text):
             # "arrested him on October 9 but he was freed on October 11, 2014": the
             # year told in the same sentence
-            value = _normalize_date(norm, f"{text} {same[:4]}", None)
+            value = normalize_phrase(norm, f"{text} {same[:4]}", None)
             if value:
                 return value
         value = in_context(norm, text, published, running)
@@ -418,7 +427,7 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
             if value and published and value[:7] > published[:7]:
                 value = None  # (not after the article: the date told was last year's)
         if value is None:
-            value = _normalize_date(norm, text, published)
+            value = normalize_phrase(norm, text, published)
         if value:
             return value
     return None
@@ -428,7 +437,7 @@ def _told_in_sentence(sent: Span, at: int) -> str | None:
     """The explicit day-precise date told nearest ``at`` elsewhere in ``sent``, or None."""
     near = [
         (abs(start - at), iso)
-        for start, iso in _explicit_dates(sent.doc)
+        for start, iso in explicit_dates(sent.doc)
         if sent.start_char <= start < sent.end_char and start != at and len(iso) == 10
     ]
     return min(near)[1] if near else None
@@ -447,7 +456,7 @@ def _shifted(sent: Span, at: int, shift: re.Match[str], published: str | None) -
     base = None
     for index, text in sorted(_date_phrases(sent)):
         if sent.doc[index].idx < at and not _DAY_SHIFT.search(text):
-            value = _normalize_date(norm, text, published)
+            value = normalize_phrase(norm, text, published)
             base = value if value and len(value) == 10 else base
     same, word, way, amount, direction = shift.groups()
     if same is not None:
@@ -481,125 +490,3 @@ def _fronted(sent: Span, token: Token) -> bool:
     """Whether the date phrase of ``token`` opens the sentence ("On May 9, 2016 two men")."""
     opening = sent[1:] if sent[0].dep_ == "prep" else sent
     return _opens_sentence(sent, token) or (len(opening) > 0 and opening[0].ent_type_ == "DATE")
-
-
-#: Phrases that point back at the date told before them, not at the publication date.
-_ANAPHORIC = re.compile(r"\b(?:that|the same) (?:year|month)\b|\blater\b", re.I)
-_THAT_YEAR = re.compile(r",?\s*(?:of\s+)?(?:that|the same) (?:year|month)\b", re.I)
-_LATER = re.compile(
-    r"^(?:some\s+)?([\w-]+|a|an)\s+(day|week|month|year)s?\s+later$",
-    re.I,
-)
-_YEAR_IN = re.compile(r"\b(?:1[89]|20)\d{2}\b")
-_NOW_RELATIVE = re.compile(
-    r"\b(?:yesterday|today|tonight|ago|last|this|next|past|monday|tuesday|wednesday|thursday"
-    r"|friday|saturday|sunday)\b",
-    re.I,
-)
-#: How far back (in characters) a told date still sets the scene for a yearless one.
-_RUNNING_REACH = 1200
-
-
-def running_reference(doc: Doc, at: int, *, same_paragraph: bool = False) -> str | None:
-    """The latest explicit date (with its year) told before char ``at``, or None.
-
-    With ``same_paragraph`` only a date in the paragraph of ``at`` counts.
-    """
-    best: str | None = None
-    for start, iso in _explicit_dates(doc):
-        if start >= at:
-            break
-        if at - start <= _RUNNING_REACH:
-            best = iso
-            if same_paragraph and "\n" in doc_text(doc)[start:at]:
-                best = None
-    return best
-
-
-def _explicit_dates(doc: Doc) -> list[tuple[int, str]]:
-    """The article's explicit dates (with their year) as (start char, ISO date), found once."""
-    dates = doc.user_data.get("kronika.explicit_dates")
-    if not isinstance(dates, list):
-        find = _find_dates()
-        found = find(doc_text(doc), None) if find is not None else []
-        dates = doc.user_data["kronika.explicit_dates"] = [(start, iso) for start, _, iso in found]
-    return dates
-
-
-@cache
-def _find_dates() -> Callable[..., list[tuple[int, int, str]]] | None:
-    try:
-        from ..normalize.dates import find_dates
-    except ImportError:
-        return None
-    return find_dates
-
-
-def in_context(
-    norm: Callable[..., Any], text: str, published: str | None, running: str | None
-) -> str | None:
-    """Resolve a yearless phrase against the date the article told just before it.
-
-    "released on February 3, 2015 ... shot dead on March 5" means March 2015, not
-    the March before publication; "In September that year", "Four months later"
-    point back by their words. A plain yearless phrase follows the running date
-    only when the publication date cannot place it (unknown or year-only) or
-    when the running date lies in an earlier year than publication.
-    """
-    if running is None or _YEAR_IN.search(text):
-        return None
-    anaphoric = _ANAPHORIC.search(text) is not None
-    if not anaphoric:
-        if _NOW_RELATIVE.search(text):
-            return None  # "last week", "on Monday": relative to publication
-        if len(running) < 7:
-            return None  # "in 2014 ... on March 5": a year alone does not place the day
-        if published and len(published) >= 7 and running[:4] >= published[:4]:
-            return None
-    phrase = _THAT_YEAR.sub("", text).strip()
-    later = _LATER.match(phrase)
-    if later is not None:
-        return _later(norm, later.group(1), later.group(2), running)
-    year = int(running[:4])
-    for candidate_year in (year, year + 1):
-        value = _cached_date(norm, f"{phrase} {candidate_year}", None)
-        if value is None:
-            return None
-        if value[: len(running)] >= running[: len(value)]:
-            return value
-    return None
-
-
-def _later(norm: Callable[..., Any], amount: str, unit: str, running: str) -> str | None:
-    """``running`` moved forward by "four months", at the running date's precision."""
-    parse = normalizer("kronika.number.v1")
-    number = 1 if amount.lower() in ("a", "an") else (parse(amount) if parse else None)
-    if not isinstance(number, int | float):
-        return None
-    count = int(number)
-    year = int(running[:4])
-    if unit.lower() == "year":
-        return f"{year + count:04d}" + running[4:7]
-    if len(running) < 7:
-        return None  # "four months later" after a year alone: the year may have turned
-    month = int(running[5:7])
-    if unit.lower() == "month":
-        index = year * 12 + month - 1 + count
-        return f"{index // 12:04d}-{index % 12 + 1:02d}"
-    return running[:7]  # days or weeks later: the month is what is sure
-
-
-@cache
-def _cached_date(norm: Callable[..., Any], text: str, published: str | None) -> str | None:
-    value = norm(text, reference=published)
-    return value if isinstance(value, str) else None
-
-
-def _normalize_date(norm: Callable[..., Any], text: str, published: str | None) -> str | None:
-    words = text.split()
-    # "late Sunday", "early hours of November 6": retry without the leading qualifier
-    for start in range(min(3, len(words))):
-        value = _cached_date(norm, " ".join(words[start:]), published)
-        if value:
-            return value
-    return None

@@ -1,0 +1,136 @@
+"""Date phrases resolved against the article: its running reference, the latest
+explicit date (with its year) told before a phrase, and the words that point back
+at it ("that year", "four months later").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .spans import doc_text, normalizer
+
+#: Phrases that point back at the date told before them, not at the publication date.
+ANAPHORIC = re.compile(r"\b(?:that|the same) (?:year|month)\b|\blater\b", re.I)
+THAT_YEAR = re.compile(r",?\s*(?:of\s+)?(?:that|the same) (?:year|month)\b", re.I)
+_LATER = re.compile(
+    r"^(?:some\s+)?([\w-]+|a|an)\s+(day|week|month|year)s?\s+later$",
+    re.I,
+)
+YEAR_IN = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+NOW_RELATIVE = re.compile(
+    r"\b(?:yesterday|today|tonight|ago|last|this|next|past|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)\b",
+    re.I,
+)
+#: How far back (in characters) a told date still sets the scene for a yearless one.
+RUNNING_REACH = 1200
+
+
+def running_reference(doc: Doc, at: int, *, same_paragraph: bool = False) -> str | None:
+    """The latest explicit date (with its year) told before char ``at``, or None.
+
+    With ``same_paragraph`` only a date in the paragraph of ``at`` counts.
+    """
+    best: str | None = None
+    for start, iso in explicit_dates(doc):
+        if start >= at:
+            break
+        if at - start <= RUNNING_REACH:
+            best = iso
+            if same_paragraph and "\n" in doc_text(doc)[start:at]:
+                best = None
+    return best
+
+
+def explicit_dates(doc: Doc) -> list[tuple[int, str]]:
+    """The article's explicit dates (with their year) as (start char, ISO date), found once."""
+    dates = doc.user_data.get("kronika.explicit_dates")
+    if not isinstance(dates, list):
+        find = _find_dates()
+        found = find(doc_text(doc), None) if find is not None else []
+        dates = doc.user_data["kronika.explicit_dates"] = [(start, iso) for start, _, iso in found]
+    return dates
+
+
+@cache
+def _find_dates() -> Callable[..., list[tuple[int, int, str]]] | None:
+    try:
+        from ..normalize.dates import find_dates
+    except ImportError:
+        return None
+    return find_dates
+
+
+def in_context(
+    norm: Callable[..., Any], text: str, published: str | None, running: str | None
+) -> str | None:
+    """Resolve a yearless phrase against the date the article told just before it.
+
+    "released on February 3, 2015 ... shot dead on March 5" means March 2015, not
+    the March before publication; "In September that year", "Four months later"
+    point back by their words. A plain yearless phrase follows the running date
+    only when the publication date cannot place it (unknown or year-only) or
+    when the running date lies in an earlier year than publication.
+    """
+    if running is None or YEAR_IN.search(text):
+        return None
+    anaphoric = ANAPHORIC.search(text) is not None
+    if not anaphoric:
+        if NOW_RELATIVE.search(text):
+            return None  # "last week", "on Monday": relative to publication
+        if len(running) < 7:
+            return None  # "in 2014 ... on March 5": a year alone does not place the day
+        if published and len(published) >= 7 and running[:4] >= published[:4]:
+            return None
+    phrase = THAT_YEAR.sub("", text).strip()
+    later = _LATER.match(phrase)
+    if later is not None:
+        return _later(norm, later.group(1), later.group(2), running)
+    year = int(running[:4])
+    for candidate_year in (year, year + 1):
+        value = cached_date(norm, f"{phrase} {candidate_year}", None)
+        if value is None:
+            return None
+        if value[: len(running)] >= running[: len(value)]:
+            return value
+    return None
+
+
+def _later(norm: Callable[..., Any], amount: str, unit: str, running: str) -> str | None:
+    """``running`` moved forward by "four months", at the running date's precision."""
+    parse = normalizer("kronika.number.v1")
+    number = 1 if amount.lower() in ("a", "an") else (parse(amount) if parse else None)
+    if not isinstance(number, int | float):
+        return None
+    count = int(number)
+    year = int(running[:4])
+    if unit.lower() == "year":
+        return f"{year + count:04d}" + running[4:7]
+    if len(running) < 7:
+        return None  # "four months later" after a year alone: the year may have turned
+    month = int(running[5:7])
+    if unit.lower() == "month":
+        index = year * 12 + month - 1 + count
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return running[:7]  # days or weeks later: the month is what is sure
+
+
+@cache
+def cached_date(norm: Callable[..., Any], text: str, published: str | None) -> str | None:
+    value = norm(text, reference=published)
+    return value if isinstance(value, str) else None
+
+
+def normalize_phrase(norm: Callable[..., Any], text: str, published: str | None) -> str | None:
+    words = text.split()
+    # "late Sunday", "early hours of November 6": retry without the leading qualifier
+    for start in range(min(3, len(words))):
+        value = cached_date(norm, " ".join(words[start:]), published)
+        if value:
+            return value
+    return None
