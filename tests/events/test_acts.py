@@ -53,3 +53,9 @@ def test_the_facility_keeps_the_words_as_written(nlp: Any, text: str, facility: 
     events = extract_article(nlp(text), article, Settings()).events
     (escape,) = [e for e in events if e.type == "ESCAPE"]
     assert escape.args["facility"] == facility
+
+
+def test_a_number_of_victims_is_no_target(nlp: Any) -> None:
+    (attack,) = _attacks(nlp, "Two of the hostages were shot dead near Gao on Sunday.")
+    assert attack.args.get("killed") == 2
+    assert attack.args.get("target") != "Two"

@@ -146,6 +146,9 @@ def _phrase(ctx: FillContext, token: Token | None) -> str | None:
     of = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if token.lemma_.lower() in _TIMES or (token.lower_ == "one" and of and of[0].lemma_ in _TIMES):
         return None  # "attacked at one of the busiest times of the day": when, not what
+    if token.like_num:
+        # "two of the captives were shot dead": the captives ("two of them": no one new)
+        return _phrase(ctx, of[0]) if of else None
     if token.ent_type_ == "PERSON":
         return ctx.mentions.name_at(token.doc[token.i : token.i + 1].root.idx) or _entity_text(
             token
