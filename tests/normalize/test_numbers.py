@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.normalize.numbers import Term, parse_number, parse_term, parse_terms
+from kronika.normalize.numbers import Term, parse_number, parse_term, parse_terms, rounds_off
 
 
 @pytest.mark.parametrize(
@@ -107,3 +107,18 @@ def test_parse_terms_returns_each_term_in_order(text: str, years: list[float | N
 )
 def test_parse_terms_reads_written_fractions_and_months(text: str, expected: list[Term]) -> None:
     assert parse_terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "a,b,same",
+    [
+        (1000, 1029, True),  # "more than 1,000" and the exact count
+        (1029, 1000, True),
+        (300, 270, True),
+        (1000, 1200, False),  # more than a tenth apart
+        (1029, 1031, False),  # neither is round: two counts
+        (12, 10, False),  # too small to be told in round figures
+    ],
+)
+def test_rounds_off_pairs_a_round_count_with_the_exact_one(a: int, b: int, same: bool) -> None:
+    assert rounds_off(a, b) is same

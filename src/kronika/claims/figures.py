@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..events.spans import doc_ents, doc_sents, doc_text, normalizer
 from ..model import Claim, Event, Evidence
+from ..normalize.numbers import rounds_off
 from ..resolve.mentions import MentionIndex, clean_name
 from .owned import describes_someone, is_population, owned_by_event
 from .stance import lexicon
@@ -54,6 +55,8 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
             # "one of its members": a single person is no figure
             if quantity is None or quantity in taken or quantity < 2:
                 continue
+            if any(rounds_off(int(quantity), int(t)) for t in taken if float(t).is_integer()):
+                continue  # "more than 1,000 prisoners" where the event counts 1,029
             about = _about(noun, number)
             if noun.lemma_ not in _PUT_AT and noun.i not in (
                 number.head.i,

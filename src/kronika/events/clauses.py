@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..resolve.mentions import people_words
 from .people import about_people
 
 _OTHER_TIME = frozenset({"since", "until", "till", "before", "after", "once"})
@@ -56,9 +57,20 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
                 noun = dating and below.dep_ in _ARGUMENTS and trigger not in below.subtree
                 return None if noun else False
             # "pardoned under the decree signed on December 7" dates the act; "Kabirov,
-            # who died in October 2016" does not
+            # who died in October 2016" and "the 612 convicts released in last year's
+            # pardon" (people described by another act) do not
+            owner = ancestor.head
+            described = (
+                ancestor.dep_ == "acl"
+                and (
+                    owner.tag_ in ("NNS", "NNP", "NNPS")
+                    or owner.ent_type_ == "PERSON"
+                    or owner.lemma_.lower() in people_words("descriptions")
+                )
+                and about_people(owner)
+            )
             inside = trigger in ancestor.ancestors and (
-                ancestor.dep_ != "relcl" or ancestor.head == trigger
+                (ancestor.dep_ != "relcl" and not described) or ancestor.head == trigger
             )
             # "released since Mirziyoev came to power in September 2016": another event's time
             other_time = ancestor.dep_ == "advcl" and any(

@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import ArgValue, Event, Place
+from ..normalize.numbers import is_round, rounds_off
+from .agencies import names_a_country
 from .inherit import PLACE_BOUND, inherit_courts, inherit_places, people_told_before, same_paragraph
 from .people import PEOPLE_ROLE
 
@@ -31,6 +33,12 @@ def _compatible(a: Event, b: Event, strict_place: bool = True) -> bool:
                     return False
             elif va and vb and not set(va) & set(vb):
                 return False
+        elif key == "count" and rounds_off(va, vb):
+            continue  # "more than 1,000 prisoners" and "1,029 convicts": one count told twice
+        elif key in ("authority", "agency") and any(
+            isinstance(v, str) and names_a_country(v) for v in (va, vb)
+        ):
+            continue  # "Turkmenistan pardoned ...", "the president signed an amnesty": its head
         elif isinstance(va, str) and isinstance(vb, str):
             fa, fb = va.casefold(), vb.casefold()
             if fa not in fb and fb not in fa and not _share_a_word(fa, fb):
@@ -133,8 +141,9 @@ def _same_group(a: Event, b: Event) -> bool:
     """Two mentions of one group: the same count, and no names on either side or the same
     term ("handed life sentences to two leaders ... 'two have been sentenced to life',
     including her husband X")."""
-    count = a.args.get("count")
-    if count is None or count != b.args.get("count"):
+    count, other = a.args.get("count"), b.args.get("count")
+    # ("pardoned more than 1,000 prisoners", "an amnesty for 1,029 convicts": one count)
+    if count is None or (count != other and not (other is not None and rounds_off(count, other))):
         return False
     names = [v for k, v in a.args.items() if isinstance(v, list) and v] + [
         v for k, v in b.args.items() if isinstance(v, list) and v
@@ -422,6 +431,8 @@ def _union(a: Event, b: Event) -> Event:
             args[key] = old + [v for v in value if v not in old]
         elif old is None or old == []:
             args[key] = value
+        elif key == "count" and rounds_off(old, value) and is_round(old):
+            args[key] = value  # the exact count over the round one
     evidence = a.evidence + tuple(e for e in b.evidence if e not in a.evidence)
     return replace(
         a,

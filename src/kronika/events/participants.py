@@ -75,6 +75,20 @@ def patient(trigger: Token) -> Token | None:
             return antecedent_of_relative(controlled)
     if is_passive(trigger):
         return _subject_of_report(trigger)
+    return _object_misread(trigger) if not is_passive(trigger) else None
+
+
+def _object_misread(verb: Token) -> Token | None:
+    """The people counted right after an active verb that the parser hung elsewhere:
+    "pardoned more than 1,000 prisoners ahead of the holiday" ("prisoners" taken for a
+    measure of "ahead")."""
+    doc = verb.doc
+    for tok in doc[verb.i + 1 : min(verb.i + 6, len(doc))]:
+        if tok.dep_ in ("npadvmod", "nmod") and tok.pos_ == "NOUN" and about_people(tok):
+            if any(c.dep_ == "nummod" for c in tok.children):
+                return tok
+        if tok.pos_ in ("VERB", "AUX", "PUNCT"):
+            break
     return None
 
 

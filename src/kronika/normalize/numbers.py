@@ -230,3 +230,18 @@ def parse_term(text: str) -> Term | None:
     """Return the first prison term in ``text``: "twenty years" → 20, "7 to 11 years" → 7..11."""
     terms = parse_terms(text)
     return terms[0] if terms else None
+
+
+def is_round(value: object) -> bool:
+    """A count told in round figures ("more than 1,000"): a multiple of a hundred."""
+    return (
+        isinstance(value, int) and not isinstance(value, bool) and value >= 100 and value % 100 == 0
+    )
+
+
+def rounds_off(a: object, b: object) -> bool:
+    """Whether one of two counts rounds the other: "more than 1,000" and "1,029" (round,
+    and within a tenth of it)."""
+    if not (isinstance(a, int) and isinstance(b, int)) or not (is_round(a) or is_round(b)):
+        return False
+    return abs(a - b) <= max(a, b) / 10
