@@ -25,6 +25,9 @@ def _attacks(nlp: Any, text: str) -> list[Event]:
         ("A police checkpoint near Gao was attacked on Sunday.", "police checkpoint"),
         ("Assailants detonated an explosive device at a market in Zhob.", "market"),
         ("Gunmen opened fire on a minibus near Mastung.", "minibus"),
+        # a vehicle set off is the means; one ambushed is what was struck
+        ("A bomber detonated an explosives-laden vehicle at an army base in Diffa.", "army base"),
+        ("Gunmen attacked a police van in Quetta, killing four officers.", "police van"),
         ("A car bomb exploded outside a courthouse in Baidoa.", "courthouse"),
         ("The bombing of a bus station in Osh killed four people.", "bus station"),
         ("In May, militants carried out attacks that killed four farmers.", "farmers"),

@@ -45,6 +45,9 @@ _MEANS = frozenset(
     "projectile cocktail landmine mine charge himself herself themselves vest car "
     "truck".split()
 )
+#: Vehicles a bomb is carried in, and the verbs that set one off.
+_VEHICLES = frozenset("vehicle van motorcycle motorbike bicycle lorry bus drone".split())
+_SET_OFF = frozenset("detonate explode blow ram drive".split())
 #: Prepositions that name where an act struck: "at a market", "on a bus", "outside a school".
 _AT = ("on", "at", "against", "outside", "inside", "near", "into", "targeting")
 #: Verbs a nominal act is the subject of when the text says what it hit.
@@ -71,7 +74,12 @@ def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             token = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
         else:
             token = next((c for c in trigger.children if c.dep_ == "dobj"), None)
-        if token is not None and (token.lower_ in _MEANS or token.lemma_.lower() in _MEANS):
+        # "detonated an explosives-laden vehicle at a base": what was set off is the means
+        # (but "ambushed a military vehicle" is what was struck)
+        carried = token is not None and trigger.lemma_ in _SET_OFF and token.lemma_ in _VEHICLES
+        if token is not None and (
+            carried or token.lower_ in _MEANS or token.lemma_.lower() in _MEANS
+        ):
             # "set fire to a school": what the means was set to
             to = ("to",) if token.lower_ == "fire" else ()
             token = _struck(token, to) or _struck(trigger, to)
