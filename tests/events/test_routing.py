@@ -13,7 +13,7 @@ from kronika.events.routing import (
     share_the_verdict,
 )
 from kronika.events.spec import load_specs
-from kronika.model import Article, ArticleResult, Event, Evidence
+from kronika.model import Article, ArticleResult, Event, Evidence, Place
 from kronika.settings import Settings
 
 from ..test_rule_examples import check_example
@@ -87,6 +87,18 @@ def test_lead_events_take_the_article_date() -> None:
     result = ArticleResult(article=article, events=(told(12), told(40)))
     dated = date_the_lead(result)
     assert [e.date for e in dated.events] == ["2021-03-04", None]
+
+
+def test_a_handover_is_placed_in_none_of_its_states() -> None:
+    article = _article("Title line\n\nLead line.\n", published="2021-03-04")
+    handover = Event(
+        type="EXTRADITION",
+        args={"person": ["Фаррух Назаров"], "from_country": "Турция", "to_country": "Узбекистан"},
+        evidence=(Evidence("x", 12, 13),),
+        location=Place(name="Турция"),
+    )
+    (event,) = date_the_lead(ArticleResult(article=article, events=(handover,))).events
+    assert event.location is None
 
 
 def test_a_town_court_places_its_verdict() -> None:

@@ -74,7 +74,9 @@ _LOOK_BACK = re.compile(r"^\W*(?:напомним|ранее|в прошлом|r
 
 def date_the_lead(result: ArticleResult) -> ArticleResult:
     """Events told in the title and lead are the article's news: without a date or place
-    of their own they take the article's date and the first place the lead names."""
+    of their own they take the article's date and the first place the lead names. A
+    handover keeps no place among the states it is between (named in the nominative only
+    now)."""
     published = result.article.published
     starts = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", result.article.text)]
     cutoff = starts[LEAD_LINES] if len(starts) > LEAD_LINES else len(result.article.text)
@@ -82,11 +84,16 @@ def date_the_lead(result: ArticleResult) -> ArticleResult:
     events = []
     for event in result.events:
         first = event.evidence[0] if event.evidence else None
+        # a handover is told by the states it is between, not placed in one of them
+        states = {event.args.get("from_country"), event.args.get("to_country")} - {None}
+        if event.location is not None and event.location.name in states:
+            event = replace(event, location=None)
         if first is not None and first.start < cutoff and not _LOOK_BACK.match(first.text):
+            lead = None if place is not None and place.name in states else place
             event = replace(
                 event,
                 date=event.date or published,
-                location=event.location or place,
+                location=event.location or lead,
             )
         events.append(event)
     return replace(result, events=tuple(events))
