@@ -101,7 +101,7 @@ def test_parse_terms_returns_each_term_in_order(text: str, years: list[float | N
         ("a 4 1/2-year sentence", [Term(years=4.5)]),
         ("three years and nine months", [Term(years=3.75)]),
         ("2 years and 3 months", [Term(years=2.25)]),
-        ("10 to 18 months", [Term(years=1.5, min_years=0.833)]),
+        ("10 to 18 months", [Term(years=1.5, min_years=0.83)]),
         ("five years and six months and 3 1/2 years", [Term(years=5.5), Term(years=3.5)]),
     ],
 )

@@ -69,7 +69,8 @@ def _lexicon() -> _Lexicon:
 
 
 def _tidy(value: float) -> float | int:
-    rounded = round(value, 3)
+    # a term in years to two places, as the gold format writes them ("10 months" is 0.83)
+    rounded = round(value, 2)
     return int(rounded) if rounded == int(rounded) else rounded
 
 
