@@ -339,6 +339,14 @@ def test_event_place_falls_back_to_custody_and_office(
         ),
         # where people are from is no place of the act
         ("Two men from Osh were arrested on Monday.", "ARREST", None),
+        # nor where another act sent them
+        (
+            "On January 20, Karim Saidov was arrested by Kazakh police and extradited to "
+            "Uzbekistan.",
+            "ARREST",
+            "Kazakhstan",
+        ),
+        ("Karim Saidov moved to Osh, where he was arrested in May.", "ARREST", "Osh"),
         # nor where someone is based
         (
             "Police detained five employees of a charity run by a London-based preacher on Monday.",

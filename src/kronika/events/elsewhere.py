@@ -31,6 +31,11 @@ def elsewhere(ent: Span, sent: Span, trigger: Token, crime: bool) -> bool:
         return True  # "according to Dushanbe": a source, not a place
     if head.lower_ == "to" and head.head.lemma_ in _TRAVEL:
         return True  # "during a transfer to Bishkek", "on a flight to Moscow": where it went
+    # "was arrested by Russian police and extradited to Tajikistan": where another act sent
+    # them (but "moved to Osh, where he was arrested" is where the arrest was)
+    sent_to = head.lower_ == "to" and head.head.pos_ == "VERB" and head.head.i != trigger.i
+    if sent_to and head.head.dep_ == "conj" and trigger not in root.subtree:
+        return True
     if head.lower_ == "via":
         return True  # "travelled to Syria via Istanbul": a stop on the way
     # "a London-based preacher": where someone is based; "a blogger from Khorog was
