@@ -67,6 +67,12 @@ def test_running_reference_reads_the_latest_told_date(nlp: Any) -> None:
             "Kyrgyzstan",
         ),
         ("Militants attacked a police station in the country in 2012, officials said.", None),
+        # the republic, the nation: the country the text dwells on
+        (
+            "Police raided flats in Dushanbe and Khujand last year. Gunmen attacked a police "
+            "post in the former Soviet republic in 2012, officials said.",
+            "Tajikistan",
+        ),
         # the clause of a subject trigger places it, whichever verb of the clause says where
         ("The explosion killed 12 people and wounded 30 at a market in Osh.", "Osh"),
         # a settlement named after "village of", whatever the model tags it as

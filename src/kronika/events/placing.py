@@ -244,6 +244,9 @@ _CUSTODY = frozenset("prison jail colony penitentiary centre center facility cam
 #: Sites named after the town they stand in: places of custody, bases, airports.
 _SITES = _CUSTODY | frozenset("base airbase airport barracks garrison".split())
 
+#: Nouns for the country an article dwells on, told with "the": "the Central Asian republic".
+_COUNTRY_WORDS = frozenset("country republic nation state".split())
+
 #: How far back (in characters) "the country" looks for the country being written about.
 _COUNTRY_REACH = 1500
 
@@ -255,7 +258,8 @@ def _the_country(sent: Span, lo: int, hi: int, resolve: Callable[..., Any]) -> P
     so a passing mention of another country does not take the place.
     """
     said = any(
-        t.lower_ == "country"
+        # "in the country", "in the tightly controlled former Soviet republic"
+        t.lemma_.lower() in _COUNTRY_WORDS
         and lo <= t.idx < hi
         and t.head.lower_ in ("in", "across", "throughout")
         and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
