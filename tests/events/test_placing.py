@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 from tests.helpers import make_doc
 
-from kronika.events.placing import _untagged_place, event_place
+from kronika.events.placing import _state_named_in, _untagged_place, event_place
 from kronika.events.running import in_context, running_reference
 from kronika.normalize.dates import normalize_date
 
@@ -311,6 +311,13 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
             "SENTENCE",
             "Uzbekistan",
         ),
+        # a ban with no place: the state the text dwells on
+        (
+            "Police in Almaty and Shymkent detained 20 members of the movement last year.\n\n"
+            "Jamaat Ansarullah has been banned since May 2016.",
+            "BAN",
+            "Kazakhstan",
+        ),
         # the office before a name says whose state acted
         (
             "Turkmen leader Gurbanguly Berdimuhamedov amnestied 1,029 convicts on Monday.",
@@ -387,3 +394,19 @@ def _places_of(nlp: Any, text: str, kind: str) -> list[str | None]:
     article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
     result = extract_article(nlp(text), article, Settings())
     return [e.location.name if e.location else None for e in result.events if e.type == kind]
+
+
+@pytest.mark.parametrize(
+    "args,state",
+    [
+        ({"authority": "Tajikistan's Supreme Court"}, "Tajikistan"),
+        ({"court": "Supreme Court of Kyrgyzstan"}, "Kyrgyzstan"),
+        ({"agency": "Kazakh police"}, "Kazakhstan"),
+        ({"authority": "Supreme Court"}, None),
+    ],
+)
+def test_the_state_a_body_is_of_is_read_from_its_title(
+    args: dict[str, str], state: str | None
+) -> None:
+    place = _state_named_in(dict(args))
+    assert (place.name if place else None) == state

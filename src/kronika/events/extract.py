@@ -44,8 +44,8 @@ from .not_events import (
 )
 from .participants import agent, patient
 from .people import PEOPLE_ROLE, about_people
-from .placing import event_place
-from .spans import block, doc_ents, doc_text, normalizer, sent_of
+from .placing import event_place, state_dwelt_on
+from .spans import block, doc_ents, doc_sents, doc_text, normalizer, sent_of
 from .spec import EventSpec, load_specs
 from .targets import split_dates, split_places, split_respectively, split_targets
 from .telling import (
@@ -167,6 +167,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     build = partial(_build, hits=[], mentions=mentions, article=article)
     events.extend(backstop_events(doc, events, groups, rules.specs, settings, build))
     merged = merge_events(events, article.published)
+    # a ban told with no place, once its mentions are one: in the state the text dwells on
+    merged = [_in_its_state(e, doc, rules.specs) for e in merged]
     claims = find_claims(doc, mentions, merged)
     # after the claims, so that the count of a verdict told whole is no claim of its own
     merged = fold_summaries(merged)
@@ -503,11 +505,22 @@ def _build(
         evidence=(_evidence(sent, trigger),),
         date=event_date(sent, trigger, article.published),
         location=_not_its_states(
-            event_place(sent, trigger, args) or _scene_place(sent, args), args
+            event_place(sent, trigger, args) or _scene_place(sent, args),
+            args,
         ),
         confidence=round(confidence, 2),
         rule=f"{spec.type}/{best.pattern.id}" if best and best.pattern else f"{spec.type}/trigger",
     )
+
+
+def _in_its_state(event: Event, doc: Doc, specs: dict[str, EventSpec]) -> Event:
+    """An act only a state does, told with no place: the country its text dwells on."""
+    spec = specs.get(event.type)
+    if event.location is not None or spec is None or not spec.state_act or not event.evidence:
+        return event
+    sent = next((s for s in doc_sents(doc) if s.end_char > event.evidence[0].start), None)
+    place = state_dwelt_on(sent) if sent is not None else None
+    return replace(event, location=place) if place is not None else event
 
 
 def _not_its_states(place: Any, args: dict[str, ArgValue]) -> Any:

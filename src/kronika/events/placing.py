@@ -107,6 +107,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             # "the Afghan government released X from Bagram prison": the site's town
             or _named_site(trigger, lo, hi)
             or _state_of_body(trigger, lo, hi)
+            or _state_named_in(args)
         )
     return min(ranked, key=lambda r: (r[0], r[1], r[2]))[3]
 
@@ -265,8 +266,19 @@ def _the_country(sent: Span, lo: int, hi: int, resolve: Callable[..., Any]) -> P
         and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
         for t in sent
     )
-    if not said:
-        return None
+    return dwelt_on(sent, resolve) if said else None
+
+
+def state_dwelt_on(sent: Span) -> Place | None:
+    """The country the text just before ``sent`` dwells on, where a state's act told with
+    no place of its own happened (see ``EventSpec.state_act``)."""
+    resolve = normalizer("kronika.place.v1")
+    return dwelt_on(sent, resolve) if resolve is not None else None
+
+
+def dwelt_on(sent: Span, resolve: Callable[..., Any]) -> Place | None:
+    """The country the text just before ``sent`` dwells on: the most named, its cities
+    counting for it, the last named among equals."""
     votes: dict[str, int] = {}
     last: dict[str, int] = {}
     for ent in doc_ents(sent.doc):
@@ -381,6 +393,18 @@ def _named_site(trigger: Token, lo: int, hi: int) -> Place | None:
         ):
             continue  # "Tajik prison": whose, not where
         return Place(name=name)
+    return None
+
+
+def _state_named_in(args: dict[str, ArgValue]) -> Place | None:
+    """The state a body that acted is of, named in its title: "Tajikistan's Supreme Court",
+    "the Kazakh interior ministry" (when the parser hangs the body outside the act)."""
+    for role in ("authority", "court", "agency"):
+        value = args.get(role)
+        for word in str(value).replace("'s", " ").replace("’s", " ").split() if value else ():
+            country = country_of_word(word) or (word if names_a_country(word) else None)
+            if country:
+                return Place(name=country, country=country)
     return None
 
 

@@ -69,6 +69,8 @@ class EventSpec:
     per_place: bool = False
     #: the act a charge or verdict names is told as done ("accused of attacking a patrol")
     charged: bool = False
+    #: an act only a state does: with no place named, the country the text dwells on
+    state_act: bool = False
 
     @property
     def core(self) -> str | None:
@@ -120,6 +122,7 @@ def _combine(old: EventSpec, new: EventSpec) -> EventSpec:
         sources=old.sources + new.sources,
         per_place=old.per_place or new.per_place,
         charged=old.charged or new.charged,
+        state_act=old.state_act or new.state_act,
     )
 
 
@@ -164,6 +167,7 @@ def parse_spec(data: Any, origin: str) -> EventSpec:
         sources=(origin,),
         per_place=bool(data.get("per_place", False)),
         charged=bool(data.get("charged", False)),
+        state_act=bool(data.get("state_act", False)),
     )
 
 
