@@ -313,7 +313,11 @@ def count_of(token: Token) -> int | float | None:
     for head in heads:
         # "by yesterday afternoon 57 had been recaptured": the model may run the count into
         # the date before it; a number that is the subject or object itself is a count
-        counted = head.dep_ in ("nsubj", "nsubjpass", "dobj") and not YEAR.fullmatch(head.text)
+        # (or one told right before the auxiliary of its verb: "57 had been recaptured")
+        before_aux = head.i + 1 < len(head.doc) and head.doc[head.i + 1].dep_ in ("aux", "auxpass")
+        counted = (
+            head.dep_ in ("nsubj", "nsubjpass", "dobj") or before_aux
+        ) and not YEAR.fullmatch(head.text)
         if head.like_num and (
             head.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT")
             or (counted and head.ent_type_ in ("DATE", "TIME"))

@@ -36,6 +36,9 @@ def patient(trigger: Token) -> Token | None:
     found = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None)
     if found is not None:
         return antecedent_of_relative(_past_dateline(found))
+    number = _number_before_auxiliary(trigger)
+    if number is not None:
+        return number
     if _title_passive(trigger, ("VBN", "VBD")):
         # (the model often tags the participle of a title as a past tense: "X Sentenced")
         return next(c for c in trigger.children if c.dep_ == "nsubj")
@@ -76,6 +79,18 @@ def patient(trigger: Token) -> Token | None:
     if is_passive(trigger):
         return _subject_of_report(trigger)
     return _object_misread(trigger) if not is_passive(trigger) else None
+
+
+def _number_before_auxiliary(verb: Token) -> Token | None:
+    """ "by yesterday afternoon 57 had been recaptured": a number right before a passive's
+    auxiliaries, which the parser ran into the date before it, is its subject."""
+    if not is_passive(verb):
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if not auxes or verb.i - auxes[0].i > 3:
+        return None
+    before = verb.doc[auxes[0].i - 1] if auxes[0].i > 0 else None
+    return before if before is not None and before.like_num and before.dep_ == "nummod" else None
 
 
 def _object_misread(verb: Token) -> Token | None:
