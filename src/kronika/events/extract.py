@@ -431,11 +431,17 @@ def _build(
     patterned = [h for h in hits if h.pattern is not None]
     lo, hi = block(sent, trigger)
 
-    def rank(hit: Hit) -> tuple[bool, int, int]:
+    people_role = PEOPLE_ROLE.get(spec.type)
+
+    def rank(hit: Hit) -> tuple[bool, bool, int, int]:
         # a title run into the lead gives a verb two subjects: take the one on its own line
         inside = all(lo <= doc[i].idx < hi for i in hit.nodes.values())
         spread = sum(abs(i - trigger.i) for i in hit.nodes.values())
-        return (inside, len(hit.nodes), -spread)
+        # a parse with two subjects ("за преступления были осуждены шесть человек"): the
+        # one that is people
+        roles = hit.pattern.roles.items() if hit.pattern is not None else ()
+        people = all(about_people(doc[hit.nodes[n]]) for r, n in roles if r == people_role)
+        return (inside, people, len(hit.nodes), -spread)
 
     best = max(patterned, key=rank, default=None)
     nodes = (
