@@ -74,6 +74,22 @@ def phrase_tokens(token: Token) -> Iterator[Token]:
     for child in token.children:
         if child.dep_ not in _CLAUSES and child.dep_ != "punct" and child.pos_ != "SPACE":
             yield from phrase_tokens(child)
+        elif _set_off_by_dashes(child):
+            # "женщина среди подсудимых - юрист ПИВТ Зарафо Рахмони -": who she is, told
+            # between dashes, which the parser takes for a clause
+            yield from phrase_tokens(child)
+
+
+def _set_off_by_dashes(token: Token) -> bool:
+    """A noun told between dashes after another: an apposition the parser hung as a clause."""
+    return (
+        token.dep_ == "parataxis"
+        and token.pos_ in ("NOUN", "PROPN")
+        and any(
+            c.dep_ == "punct" and c.text in ("-", "–", "—") and c.i < token.i
+            for c in token.children
+        )
+    )
 
 
 #: Personal pronouns that stand for the person named before ("его задержали").
