@@ -254,6 +254,12 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
             "ATTACK",
             "Dera Ismail Khan",
         ),
+        # a town after "near", whatever the model took it for
+        (
+            "Militants blew up a gas pipeline near Tashkurgan overnight, but nobody was hurt.",
+            "ATTACK",
+            "Tashkurgan",
+        ),
         # a settlement the model left untagged, named after "the village of"
         ("Three herders were stabbed to death in the village of Vorukh.", "ATTACK", "Vorukh"),
         # the place of an act told days before another is its own clause's

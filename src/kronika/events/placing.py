@@ -162,12 +162,16 @@ def _breadth(place: Place | None) -> int:
 
 
 def _untagged_place(sent: Span, trigger: Token, lo: int, hi: int) -> Place | None:
-    """A capitalized name after "in" inside the event's own phrase that the model left untagged.
+    """A capitalized name after "in" (or "near", "outside") inside the event's own phrase
+    that the model left untagged.
 
-    "escaped from the jail in Balkanabat": small towns are often not recognized at all.
+    "escaped from the jail in Balkanabat", "blew up a pipeline near Tashkurgan": small
+    towns are often not recognized at all.
     """
     for tok in trigger.subtree:
-        if tok.lower_ != "in" or tok.dep_ != "prep" or not lo <= tok.idx < hi:
+        if tok.lower_ not in ("in", "near", "outside") or tok.dep_ != "prep":
+            continue
+        if not lo <= tok.idx < hi:
             continue
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.lemma_.lower() in _SETTLEMENTS:
@@ -179,10 +183,12 @@ def _untagged_place(sent: Span, trigger: Token, lo: int, hi: int) -> Place | Non
         # "the jail in Balkanabat": after a place of custody a name is a town, whatever
         # the model took it for
         custody = tok.head.lemma_.lower() in _CUSTODY
+        # "a pipeline near Tashkurgan": no one is "near" a person; a lone word there is a town
+        nearby = tok.lower_ != "in" and obj.n_lefts == 0
         # (a person's name is a family name: "in Karimov" is no town)
         surname = obj.lower_.endswith(tuple(people_words("surname_endings")))
         if obj.ent_type_ not in ("", "GPE", "LOC") and not (
-            custody and obj.ent_type_ in ("ORG", "FAC", "PERSON") and not surname
+            (custody or nearby) and obj.ent_type_ in ("ORG", "FAC", "PERSON") and not surname
         ):
             continue
         words = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [obj]
