@@ -311,20 +311,23 @@ def test_one_detained_and_handed_over_to_a_state_s_officials_was_extradited(nlp:
     assert handover.date == "2020-11"
 
 
-def test_people_described_by_another_act_do_not_date_this_one(nlp: Any) -> None:
-    text = (
-        "President Serdar Berdimuhamedov signed an amnesty order for 1,029 convicts -- "
-        "nearly twice as many as the 612 convicts released in last year's mass pardon -- "
-        "state media reported on Monday."
-    )
-    releases = {e.args.get("count"): e.date for e in _of_type(nlp, text, "RELEASE")}
-    assert releases.get(1029) == "2021-03-08"  # the article is of March 2021
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rustam Aliev, born in 1979, was sentenced to nine years in prison.",
+        "A Tajik citizen, Rustam Aliev, born in 1979, was found guilty by a Khujand court and "
+        "sentenced to nine years in prison.",
+    ],
+)
+def test_people_described_by_another_act_do_not_date_this_one(nlp: Any, text: str) -> None:
+    (verdict,) = _of_type(nlp, text, "SENTENCE")
+    assert verdict.date == "2021-03-10"  # the article's news, not the year of birth
 
 
 def test_people_counted_after_a_verb_are_its_object_whatever_the_parse(nlp: Any) -> None:
-    text = "Turkmenistan has pardoned more than 1,000 prisoners ahead of the holiday."
+    text = "Uzbekistan has freed more than 800 prisoners before the Navruz holiday."
     (release,) = _of_type(nlp, text, "RELEASE")
-    assert release.args.get("count") == 1000
+    assert release.args.get("count") == 800
 
 
 def test_an_act_after_an_abduction_happens_where_and_when_it_did(nlp: Any) -> None:

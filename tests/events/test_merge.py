@@ -451,15 +451,15 @@ def test_a_headline_placed_more_broadly_restates_the_story() -> None:
 
 
 def test_a_round_count_and_the_exact_one_are_one_release() -> None:
-    # "Turkmenistan pardoned more than 1,000 prisoners ... the president signed an amnesty
-    # for 1,029 convicts": the state and its head, the round count and the exact one
-    lead = _told("RELEASE", 0, "2023-05-18", count=1000, authority="Turkmenistan")
-    body = _told("RELEASE", 200, "2023-05-18", count=1029, authority="Serdar Berdimuhamedov")
+    # "Uzbekistan freed more than 800 prisoners ... the president signed a pardon decree for
+    # 812 prisoners": the state and its head, the round count and the exact one
+    lead = _told("RELEASE", 0, "2023-03-20", count=800, authority="Uzbekistan")
+    body = _told("RELEASE", 200, "2023-03-20", count=812, authority="Shavkat Mirziyoyev")
     (event,) = merge_events([lead, body])
-    assert event.args["count"] == 1029
+    assert event.args["count"] == 812
 
 
 def test_counts_far_apart_are_two_releases() -> None:
-    lead = _told("RELEASE", 0, "2023-05-18", count=1000, authority="Turkmenistan")
-    body = _told("RELEASE", 200, "2023-05-18", count=1500, authority="Serdar Berdimuhamedov")
+    lead = _told("RELEASE", 0, "2023-03-20", count=800, authority="Uzbekistan")
+    body = _told("RELEASE", 200, "2023-03-20", count=1200, authority="Shavkat Mirziyoyev")
     assert len(merge_events([lead, body])) == 2

@@ -360,8 +360,7 @@ def test_event_place_falls_back_to_custody_and_office(
         ("Two men from Osh were arrested on Monday.", "ARREST", None),
         # nor where another act sent them
         (
-            "On January 20, Karim Saidov was arrested by Kazakh police and extradited to "
-            "Uzbekistan.",
+            "On March 4, Karim Saidov was arrested by Kazakh police and extradited to Uzbekistan.",
             "ARREST",
             "Kazakhstan",
         ),

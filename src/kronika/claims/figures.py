@@ -56,7 +56,7 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
             if quantity is None or quantity in taken or quantity < 2:
                 continue
             if any(rounds_off(int(quantity), int(t)) for t in taken if float(t).is_integer()):
-                continue  # "more than 1,000 prisoners" where the event counts 1,029
+                continue  # "more than 800 prisoners" where the event counts 812
             about = _about(noun, number)
             if noun.lemma_ not in _PUT_AT and noun.i not in (
                 number.head.i,

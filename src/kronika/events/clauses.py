@@ -57,8 +57,8 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
                 noun = dating and below.dep_ in _ARGUMENTS and trigger not in below.subtree
                 return None if noun else False
             # "pardoned under the decree signed on December 7" dates the act; "Kabirov,
-            # who died in October 2016" and "the 612 convicts released in last year's
-            # pardon" (people described by another act) do not
+            # who died in October 2016" and "Rustam Aliev, born in 1979," (people described
+            # by another act) do not
             owner = ancestor.head
             described = (
                 ancestor.dep_ == "acl"

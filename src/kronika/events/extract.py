@@ -437,7 +437,7 @@ def _build(
         # a title run into the lead gives a verb two subjects: take the one on its own line
         inside = all(lo <= doc[i].idx < hi for i in hit.nodes.values())
         spread = sum(abs(i - trigger.i) for i in hit.nodes.values())
-        # a parse with two subjects ("за преступления были осуждены шесть человек"): the
+        # a parse with two subjects ("за участие в группе были осуждены девять человек"): the
         # one that is people
         roles = hit.pattern.roles.items() if hit.pattern is not None else ()
         people = all(about_people(doc[hit.nodes[n]]) for r, n in roles if r == people_role)

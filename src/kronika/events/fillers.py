@@ -313,7 +313,7 @@ def count_of(token: Token) -> int | float | None:
     for head in heads:
         # "by yesterday afternoon 57 had been recaptured": the model may run the count into
         # the date before it; a number that is the subject or object itself is a count
-        # (or one told right before the auxiliary of its verb: "57 had been recaptured")
+        # (or one told right before the auxiliary of its verb: "22 had been recaptured")
         before_aux = head.i + 1 < len(head.doc) and head.doc[head.i + 1].dep_ in ("aux", "auxpass")
         counted = (
             head.dep_ in ("nsubj", "nsubjpass", "dobj") or before_aux

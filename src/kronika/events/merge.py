@@ -34,11 +34,11 @@ def _compatible(a: Event, b: Event, strict_place: bool = True) -> bool:
             elif va and vb and not set(va) & set(vb):
                 return False
         elif key == "count" and rounds_off(va, vb):
-            continue  # "more than 1,000 prisoners" and "1,029 convicts": one count told twice
+            continue  # "more than 800 prisoners" and "812 prisoners": one count told twice
         elif key in ("authority", "agency") and any(
             isinstance(v, str) and names_a_country(v) for v in (va, vb)
         ):
-            continue  # "Turkmenistan pardoned ...", "the president signed an amnesty": its head
+            continue  # "Uzbekistan freed ...", "the president signed a pardon decree": its head
         elif isinstance(va, str) and isinstance(vb, str):
             fa, fb = va.casefold(), vb.casefold()
             if fa not in fb and fb not in fa and not _share_a_word(fa, fb):
@@ -142,7 +142,7 @@ def _same_group(a: Event, b: Event) -> bool:
     term ("handed life sentences to two leaders ... 'two have been sentenced to life',
     including her husband X")."""
     count, other = a.args.get("count"), b.args.get("count")
-    # ("pardoned more than 1,000 prisoners", "an amnesty for 1,029 convicts": one count)
+    # ("freed more than 800 prisoners", "a pardon decree for 812 prisoners": one count)
     if count is None or (count != other and not (other is not None and rounds_off(count, other))):
         return False
     names = [v for k, v in a.args.items() if isinstance(v, list) and v] + [

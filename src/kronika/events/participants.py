@@ -82,7 +82,7 @@ def patient(trigger: Token) -> Token | None:
 
 
 def _number_before_auxiliary(verb: Token) -> Token | None:
-    """ "by yesterday afternoon 57 had been recaptured": a number right before a passive's
+    """ "by Sunday night 22 had been recaptured": a number right before a passive's
     auxiliaries, which the parser ran into the date before it, is its subject."""
     if not is_passive(verb):
         return None
@@ -95,7 +95,7 @@ def _number_before_auxiliary(verb: Token) -> Token | None:
 
 def _object_misread(verb: Token) -> Token | None:
     """The people counted right after an active verb that the parser hung elsewhere:
-    "pardoned more than 1,000 prisoners ahead of the holiday" ("prisoners" taken for a
+    "freed more than 800 prisoners ahead of the holiday" ("prisoners" taken for a
     measure of "ahead")."""
     doc = verb.doc
     for tok in doc[verb.i + 1 : min(verb.i + 6, len(doc))]:

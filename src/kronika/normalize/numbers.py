@@ -234,14 +234,14 @@ def parse_term(text: str) -> Term | None:
 
 
 def is_round(value: object) -> bool:
-    """A count told in round figures ("more than 1,000"): a multiple of a hundred."""
+    """A count told in round figures ("more than 800"): a multiple of a hundred."""
     return (
         isinstance(value, int) and not isinstance(value, bool) and value >= 100 and value % 100 == 0
     )
 
 
 def rounds_off(a: object, b: object) -> bool:
-    """Whether one of two counts rounds the other: "more than 1,000" and "1,029" (round,
+    """Whether one of two counts rounds the other: "more than 800" and "812" (round,
     and within a tenth of it)."""
     if not (isinstance(a, int) and isinstance(b, int)) or not (is_round(a) or is_round(b)):
         return False
