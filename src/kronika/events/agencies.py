@@ -43,9 +43,15 @@ def country_of_word(word: str) -> str | None:
     return _demonyms().get(word.casefold())
 
 
+def state_named_by(word: str) -> str | None:
+    """The state a word names: its people's adjective ("Kazakh" → "Kazakhstan") or the
+    state's own name; None for any other word."""
+    return country_of_word(word) or (word if word in _demonyms().values() else None)
+
+
 def names_a_country(word: str) -> bool:
     """Whether ``word`` names a country or its people ("Tajik", "Tajikistan")."""
-    return country_of_word(word) is not None or word in _demonyms().values()
+    return state_named_by(word) is not None
 
 
 def _country_of_place(name: str) -> str:

@@ -9,23 +9,29 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .clauses import charge_of, date_scope
+from .clauses import charge_of, date_scope, inside_a_participant
 from .people import about_people
 from .spans import in_dateline
 
 
-def elsewhere(ent: Span, sent: Span, trigger: Token, crime: bool) -> bool:
+def crime_phrase(trigger: Token) -> Token | None:
+    """For an act told only as what a verdict or charge is for, the words it is told in
+    (the charge's phrase, else the act itself); None for an act told as news."""
+    if not inside_a_participant(trigger):
+        return None
+    charge = charge_of(trigger)
+    return trigger if charge is None else charge
+
+
+def elsewhere(ent: Span, sent: Span, trigger: Token, crime: Token | None) -> bool:
     """Whether the place ``ent`` of ``sent`` names is not where the act at ``trigger``
-    happened. ``crime``: the act is told only as what a verdict or charge is for."""
+    happened. ``crime``: the act's :func:`crime_phrase`, if it has one."""
     root = ent.root
     if date_scope(root, trigger, dating=False) is None:
         return True  # "Saidov was a prisoner in the Soviet Union, and was freed": not there
-    if crime:
-        charge = charge_of(trigger)
-        told_with = trigger if charge is None else charge
-        # (but "a group Kyrgyzstan accused of attacks": the state accusing)
-        if root.dep_ != "nsubj" and told_with not in root.ancestors:
-            return True
+    # (but "a group Kyrgyzstan accused of attacks": the state accusing)
+    if crime is not None and root.dep_ != "nsubj" and crime not in root.ancestors:
+        return True
     head = root.head
     if head.lower_ == "to" and head.head.lower_ == "according":
         return True  # "according to Dushanbe": a source, not a place

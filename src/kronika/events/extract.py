@@ -44,7 +44,7 @@ from .not_events import (
 )
 from .participants import agent, patient
 from .people import PEOPLE_ROLE, about_people
-from .placing import event_place, state_dwelt_on
+from .placing import event_place, outside_its_states, state_dwelt_on
 from .spans import block, doc_ents, doc_sents, doc_text, normalizer, sent_of
 from .spec import EventSpec, load_specs
 from .targets import split_dates, split_places, split_respectively, split_targets
@@ -510,7 +510,7 @@ def _build(
         args=args,
         evidence=(_evidence(sent, trigger),),
         date=event_date(sent, trigger, article.published),
-        location=_not_its_states(
+        location=outside_its_states(
             event_place(sent, trigger, args) or _scene_place(sent, args),
             args,
         ),
@@ -527,15 +527,6 @@ def _in_its_state(event: Event, doc: Doc, specs: dict[str, EventSpec]) -> Event:
     sent = next((s for s in doc_sents(doc) if s.end_char > event.evidence[0].start), None)
     place = state_dwelt_on(sent) if sent is not None else None
     return replace(event, location=place) if place is not None else event
-
-
-def _not_its_states(place: Any, args: dict[str, ArgValue]) -> Any:
-    """No place that lies in the states a handover is between: "kidnapped in Moscow and
-    brought to Tajikistan" is told by its two countries, not placed in Moscow."""
-    states = {args.get("from_country"), args.get("to_country")} - {None}
-    if place is None or not states:
-        return place
-    return None if place.name in states or place.country in states else place
 
 
 def _scene_place(sent: Span, args: dict[str, ArgValue]) -> Any:

@@ -13,9 +13,8 @@ from spacy.tokens import Span, Token
 from ..model import ArgValue, Place
 from ..resolve.mentions import clean_name, people_words
 from .addresses import address_place, is_state
-from .agencies import country_of_word, names_a_country
-from .clauses import inside_a_participant
-from .elsewhere import elsewhere
+from .agencies import country_of_word, state_named_by
+from .elsewhere import crime_phrase, elsewhere
 from .people import PEOPLE_ROLE
 from .spans import block, doc_ents, normalizer, sent_ents
 
@@ -37,7 +36,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     ranked = []
     lo, hi = block(sent, trigger)
     # "was convicted in Tashkent of attacking X": the crime's place is told in its own phrase
-    crime = inside_a_participant(trigger)
+    crime = crime_phrase(trigger)
     address = address_place(sent, trigger, lo, hi, lambda name: _cached_place(resolve, name))
     if address is not None:
         return address  # "in Tangi, Kunduz province, Afghanistan": the town
@@ -114,6 +113,15 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
 
 #: Administrative divisions a name is given with: "the Zafarobod district".
 _DIVISIONS = frozenset("district province region oblast raion county governorate".split())
+
+
+def outside_its_states(place: Any, args: dict[str, ArgValue]) -> Any:
+    """No place that lies in the states a handover is between: "kidnapped in Moscow and
+    brought to Tajikistan" is told by its two countries, not placed in Moscow."""
+    states = {args.get("from_country"), args.get("to_country")} - {None}
+    if place is None or not states:
+        return place
+    return None if place.name in states or place.country in states else place
 
 
 def _division(ent: Span) -> bool:
@@ -408,7 +416,7 @@ def _state_named_in(args: dict[str, ArgValue]) -> Place | None:
     for role in ("authority", "court", "agency"):
         value = args.get(role)
         for word in str(value).replace("'s", " ").replace("’s", " ").split() if value else ():
-            country = country_of_word(word) or (word if names_a_country(word) else None)
+            country = state_named_by(word)
             if country:
                 return Place(name=country, country=country)
     return None
@@ -438,9 +446,9 @@ def _state_of_body(trigger: Token, lo: int, hi: int) -> Place | None:
         role = head.head.dep_ if head.dep_ in ("compound", "appos") else head.dep_
         if head.lemma_.lower() not in _BODIES or role not in ("nsubj", "agent", "pobj"):
             continue
-        country = country_of_word(tok.text)
-        if country is None and tok.dep_ in ("poss", "pobj") and names_a_country(tok.text):
-            country = tok.text
+        # (a state's own name only as its owner: "Uzbekistan's Supreme Court", "of Tajikistan")
+        named = tok.dep_ in ("poss", "pobj")
+        country = state_named_by(tok.text) if named else country_of_word(tok.text)
         if country:
             return Place(name=country, country=country)
     return None

@@ -23,6 +23,7 @@ from ..resolve.nominative import in_nominative
 from ..settings import Settings
 from .extract import extract_article
 from .fillers_ru import case_of
+from .placing import outside_its_states
 
 
 def parse_articles(articles: Sequence[Article], settings: Settings) -> list[Doc]:
@@ -85,15 +86,12 @@ def date_the_lead(result: ArticleResult) -> ArticleResult:
     for event in result.events:
         first = event.evidence[0] if event.evidence else None
         # a handover is told by the states it is between, not placed in one of them
-        states = {event.args.get("from_country"), event.args.get("to_country")} - {None}
-        if event.location is not None and event.location.name in states:
-            event = replace(event, location=None)
+        event = replace(event, location=outside_its_states(event.location, event.args))
         if first is not None and first.start < cutoff and not _LOOK_BACK.match(first.text):
-            lead = None if place is not None and place.name in states else place
             event = replace(
                 event,
                 date=event.date or published,
-                location=event.location or lead,
+                location=event.location or outside_its_states(place, event.args),
             )
         events.append(event)
     return replace(result, events=tuple(events))
