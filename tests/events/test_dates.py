@@ -112,6 +112,28 @@ def test_an_attack_told_to_describe_people_takes_no_date_from_their_clause(
     assert _dates(nlp, text)[:1] == [date]
 
 
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        (
+            "The three are accused of raiding a pharmacy in Karakol on August 9, when a burst "
+            "of gunfire wounded a cashier.",
+            "2020-08-09",
+        ),
+        (
+            "Two brothers were convicted of holding up a bank in Osh on 4 May 2018, when a "
+            "gunfight wounded two guards.",
+            "2018-05-04",
+        ),
+    ],
+)
+def test_an_act_told_inside_the_crime_s_own_words_takes_the_crime_s_date(
+    nlp: Any, text: str, date: str
+) -> None:
+    # the shooting happened "when" the charged raid did: same day
+    assert _dates(nlp, text) == [date]
+
+
 def test_an_act_told_days_before_another_takes_neither_its_date_nor_the_news_s(nlp: Any) -> None:
     # the model runs "Sunday, days" into one date; the strike is another day's act
     text = (

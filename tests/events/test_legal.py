@@ -75,6 +75,16 @@ def _charges(nlp: Any, text: str) -> list[str]:
             "treason and membership in a banned group, his lawyer said.",
             ["treason", "membership in a banned group"],
         ),
+        # the crime's time, told after it, is no part of the charge
+        (
+            "The two men were convicted of robbing a jeweller in Taraz on 12 April 2017, when "
+            "a guard was shot.",
+            ["robbing a jeweller in Taraz"],
+        ),
+        (
+            "Four men were found guilty of setting fire to a mosque in Naryn in 2015.",
+            ["setting fire to a mosque in Naryn"],
+        ),
         # adjectives joined by "and" qualify one charge
         (
             "Two men were convicted of inciting religious and ethnic hatred.",

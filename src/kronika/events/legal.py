@@ -264,6 +264,8 @@ def _charge_text(span: Span) -> str:
     """
     parts = []
     for tok in span:
+        if tok.i > span.start + 1 and _time_told(tok):
+            break  # "raiding a bank in Osh on May 2, when ...": the charge, not its time
         glued = tok.text == "," and tok.i > span.start and tok.i + 1 < span.end
         if glued and tok.doc[tok.i - 1].tag_ == "JJ" and tok.doc[tok.i + 1].tag_ == "JJ":
             parts.append(_GLUE + tok.whitespace_)  # kept out of the split on commas
@@ -274,6 +276,24 @@ def _charge_text(span: Span) -> str:
                 parts[-1] = parts[-1][:-1] + _SPACE  # kept out of the split on "and"
         parts.append(tok.text_with_ws)
     return _CHARGE_END.split("".join(parts), maxsplit=1)[0]
+
+
+def _time_told(tok: Token) -> bool:
+    """Whether a charge phrase's own words end before ``tok``: a date told after the act
+    ("on May 2", "in Osh March 13") or a clause about its time or place (", when ...")."""
+    if tok.text == "," and tok.i + 1 < len(tok.doc):
+        return tok.doc[tok.i + 1].lower_ in ("when", "where", "while")
+    date = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
+    if tok.dep_ == "prep" and tok.lower_ in ("on", "in", "during", "between", "since"):
+        if date.ent_type_ != "DATE" or date.ent_iob_ != "B":
+            return False
+        end = date.i + 1
+        while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+            end += 1
+        return tok.doc[date.i : end].root.head == tok
+    if tok.ent_type_ != "DATE" or tok.ent_iob_ != "B":
+        return False
+    return tok.dep_ == "npadvmod" or (tok.head.dep_ == "npadvmod" and tok.head.i > tok.i)
 
 
 def split_charges(text: str) -> list[str]:
