@@ -229,12 +229,15 @@ def fill_casualties(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 
 
 def fill_designation(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """``extremist`` or ``terrorist`` when the sentence designates the organization so."""
+    """``extremist`` or ``terrorist`` when the sentence designates the organization so, or
+    another label a declaration gives it."""
     text = ctx.sent.text.lower()
     for word in ("terrorist", "extremist"):
         if re.search(rf"\b{word}\b", text):
             return word
-    return None
+    # "declared the movement illegal", "named the foundation undesirable": the label declared
+    kind = ctx.nodes.get(role.name)
+    return kind.lower_ if kind is not None and kind.lower_ in ("illegal", "undesirable") else None
 
 
 def fill_place_role(ctx: FillContext, role: RoleSpec) -> ArgValue | None:

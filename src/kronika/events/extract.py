@@ -45,6 +45,7 @@ from .not_events import (
 from .participants import agent, patient
 from .people import PEOPLE_ROLE, about_people
 from .placing import event_place, outside_its_states, state_dwelt_on
+from .quoted import with_quoted_groups
 from .spans import block, doc_ents, doc_sents, doc_text, normalizer, sent_of
 from .spec import EventSpec, load_specs
 from .targets import split_dates, split_places, split_respectively, split_targets
@@ -288,6 +289,7 @@ def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
         found.append(NameMention(span.text, span.start_char, span.end_char, label))
     if doc.lang_ == "en":
         found.extend(_untagged_people(doc, settings))
+        found = with_quoted_groups(doc_text(doc), found)
     # a language pipeline may name mentions itself (Russian: in the nominative)
     canonical = doc.user_data.get("kronika.canonical") or _canonical(settings)
     return MentionIndex(found, canonical, doc_text(doc))

@@ -1,0 +1,41 @@
+"""Group names the small model leaves untagged because they are quoted.
+
+"the movement “Free Youth of Osh”", "an organization called "New Path"", "the
+“Green Steppe” party": a quoted name right after or before the kind of body it
+names is a group's name, whatever the model made of its words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..resolve.mentions import NameMention
+
+#: Kinds of body a quoted name is given for (a word added here reaches both orders).
+_BODIES = (
+    r"(?i:movement|organi[sz]ation|party|group|association|union|foundation|society|network"
+    r"|community|front|jamaat|sect|alliance|coalition|brigade|battalion)s?"
+)
+_NAME = r"[“\"«]([A-Z][^“”\"«»\n]{1,80}?)[,.]?[”\"»]"
+_AFTER = re.compile(rf"\b{_BODIES},?\s+(?:(?i:called|named|known\s+as)\s+)?{_NAME}")
+_BEFORE = re.compile(rf"{_NAME}\s+{_BODIES}\b")
+
+
+def with_quoted_groups(text: str, taken: Sequence[NameMention]) -> list[NameMention]:
+    """``taken`` with the quoted group names of ``text`` added, each in place of the
+    mentions inside it ("Tajikistan" in "Youth for the Revival of Tajikistan")."""
+    groups: list[NameMention] = []
+    for pattern in (_AFTER, _BEFORE):
+        for match in pattern.finditer(text):
+            start, end = match.span(1)
+            if len(text[start:end].split()) > 8:
+                continue  # a quoted remark, not a name
+            crossing = any(
+                m.start < end and start < m.end and not start <= m.start < m.end <= end
+                for m in (*taken, *groups)
+            )
+            if not crossing:
+                groups.append(NameMention(text[start:end], start, end, "ORG"))
+    inside = [m for m in taken if any(g.start <= m.start < m.end <= g.end for g in groups)]
+    return [m for m in taken if m not in inside] + groups
