@@ -74,6 +74,18 @@ def test_patient_is_the_passive_subject_and_agent_the_by_phrase() -> None:
     assert agent(doc[2]) == doc[4]
 
 
+def test_patient_of_a_verb_and_particle_is_named_after_its_preposition() -> None:
+    # "Police caught up with Sadykov in Osh ."
+    doc = make_doc(
+        ["Police", "caught", "up", "with", "Sadykov", "in", "Osh", "."],
+        [1, 1, 1, 1, 3, 1, 5, 1],
+        ["nsubj", "ROOT", "prt", "prep", "pobj", "prep", "pobj", "punct"],
+        ["NOUN", "VERB", "ADP", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"],
+        ents=[(4, 5, "PERSON"), (6, 7, "GPE")],
+    )
+    assert patient(doc[1]) == doc[4]
+
+
 def test_patient_of_a_second_verb_is_the_shared_subject() -> None:
     # "Karimov was detained and extradited ."
     doc = make_doc(
@@ -116,6 +128,28 @@ def test_patient_of_a_relative_clause_is_the_noun_it_describes() -> None:
             25,
         ),
         (["the", "prisoners"], [1, 1], ["det", "ROOT"], ["DET", "NOUN"], None),
+        # the one named and the companions counted with him
+        (
+            ["Sadykov", "and", "his", "two", "accomplices"],
+            [0, 0, 4, 4, 0],
+            ["ROOT", "cc", "poss", "nummod", "conj"],
+            ["PROPN", "CCONJ", "PRON", "NUM", "NOUN"],
+            3,
+        ),
+        (
+            ["Sadykov", ",", "Aliev", "and", "their", "four", "drivers"],
+            [0, 0, 0, 2, 6, 6, 2],
+            ["ROOT", "punct", "conj", "cc", "poss", "nummod", "conj"],
+            ["PROPN", "PUNCT", "PROPN", "CCONJ", "PRON", "NUM", "NOUN"],
+            6,
+        ),
+        (
+            ["Sadykov", "and", "his", "wife"],
+            [0, 0, 3, 0],
+            ["ROOT", "cc", "poss", "conj"],
+            ["PROPN", "CCONJ", "PRON", "NOUN"],
+            None,
+        ),
     ],
 )
 def test_count_of_reads_the_number_of_people(

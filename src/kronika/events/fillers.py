@@ -337,7 +337,29 @@ def count_of(token: Token) -> int | float | None:
                 value = parse(child.doc[child.left_edge.i : child.i + 1].text)
                 if value is not None:
                     return value  # type: ignore[no-any-return]
-    return None
+    return _named_and_their_own(token, parse)
+
+
+def _named_and_their_own(token: Token, parse: Any) -> int | float | None:
+    """ "Sadykov and his three accomplices": the people named and those counted with them."""
+    if token.pos_ != "PROPN":
+        return None
+    conjuncts = [t for t in token.conjuncts if t.i > token.i]
+    names = 1 + sum(1 for t in conjuncts if t.pos_ == "PROPN")
+    counted = [
+        t
+        for t in conjuncts
+        if t.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in t.children)
+    ]
+    if len(counted) != 1:
+        return None
+    number = next((c for c in counted[0].children if c.dep_ == "nummod"), None)
+    value = parse(number.text) if number is not None else None
+    return names + value if isinstance(value, int) else None
+
+
+#: Whose companions are counted with the people named: "A and his two accomplices".
+_OWNERS = frozenset({"his", "her", "their"})
 
 
 #: How far back (in tokens) a definite plural looks for the number it repeats.

@@ -36,6 +36,9 @@ def patient(trigger: Token) -> Token | None:
     found = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None)
     if found is not None:
         return antecedent_of_relative(_past_dateline(found))
+    phrasal = _phrasal_object(trigger)
+    if phrasal is not None:
+        return antecedent_of_relative(phrasal)
     number = _number_before_auxiliary(trigger)
     if number is not None:
         return number
@@ -79,6 +82,18 @@ def patient(trigger: Token) -> Token | None:
     if is_passive(trigger):
         return _subject_of_report(trigger)
     return _object_misread(trigger) if not is_passive(trigger) else None
+
+
+def _phrasal_object(verb: Token) -> Token | None:
+    """ "caught up with X", "closed in on X": a verb and its particle done to the one
+    named after the preposition."""
+    if not any(c.dep_ == "prt" for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "on")):
+        found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if found is not None and about_people(found):
+            return found
+    return None
 
 
 def _number_before_auxiliary(verb: Token) -> Token | None:
