@@ -154,3 +154,25 @@ def test_a_contrasted_clause_is_another_group_s_verdict(nlp: Any) -> None:
     assert "term_years" not in by_count[2].args  # the others' term is not the leaders'
     assert by_count[11].args.get("term_years") == 28
     assert "life" not in by_count[11].args  # the leaders' term is not the others'
+
+
+@pytest.mark.model
+def test_a_verdict_told_to_say_who_an_appellant_is_takes_no_court_or_date_of_the_appeal(
+    nlp: Any,
+) -> None:
+    text = (
+        "The Khatlon regional court on March 3 turned down an appeal by Sherali Nabiev, who "
+        "got nine years in prison for extremism."
+    )
+    verdict = _sentence(nlp, text)
+    assert verdict.args.get("defendant") == ["Sherali Nabiev"]
+    assert verdict.args.get("court") is None
+    assert verdict.date is None
+
+
+@pytest.mark.model
+def test_a_headline_verdict_on_a_described_man_keeps_its_own_court_and_day(nlp: Any) -> None:
+    text = "Tajik man jailed by Dushanbe city court for joining militants"
+    verdict = _sentence(nlp, text)
+    assert verdict.args.get("court") == "Dushanbe city court"
+    assert verdict.date == "2020-01-01"

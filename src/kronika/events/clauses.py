@@ -43,6 +43,8 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
             return None if dating and (aside or below.dep_ == "appos") else True
         aside = aside or ancestor.dep_ == "appos"
         if ancestor.pos_ in ("VERB", "AUX"):
+            if ancestor in trigger.ancestors and dating and _described_below(trigger, ancestor):
+                return None  # "rejected on May 2 an appeal by X, who got 17 years": not May 2
             if ancestor in trigger.ancestors:
                 # (a place too: "recaptured in Tursunzoda two days after he fled in Dushanbe")
                 if another_time(trigger, ancestor) or (
@@ -79,6 +81,37 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
             return False if inside and not other_time else None
         below = ancestor
     return False
+
+
+def describing(trigger: Token) -> Token | None:
+    """The relative or participle clause the trigger is told in to say who someone is
+    ("X, who got a jail term for ...", "a resident jailed for ..."), or None.
+
+    Such a clause is background to the sentence: the time and the court of the
+    clause above it (an appeal heard, an arrest made) are not its own.
+    """
+    for token in (trigger, *trigger.ancestors):
+        # (a participle, not what a noun says: "an announcement that a strike killed X")
+        participle = token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")
+        if (token.dep_ == "relcl" or participle) and token.pos_ == "VERB":
+            owner = token.head
+            # (a headline's "Tajik man jailed for ...": the man is the whole sentence)
+            if owner.dep_ == "ROOT" or owner.pos_ not in ("PROPN", "NOUN", "PRON"):
+                return None
+            # (a person, not a group or a time: "the Front, which the US designated ...",
+            # "since February 1999, when bombs killed 16")
+            person = owner.ent_type_ == "PERSON" or (not owner.ent_type_ and about_people(owner))
+            who = any(c.lower_ in ("who", "whom", "whose") for c in token.subtree)
+            return token if person or who else None
+        if token.dep_ in ("ccomp", "advcl", "ROOT"):
+            return None
+    return None
+
+
+def _described_below(trigger: Token, top: Token) -> bool:
+    """Whether the trigger's clause describes a person inside ``top``'s clause."""
+    clause = describing(trigger)
+    return clause is not None and clause.i != top.i and top in clause.ancestors
 
 
 def another_time(trigger: Token, top: Token | None = None) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ArgValue
 from ..resolve.mentions import clean_name
-from .clauses import TERM_WORDS, has_own_people
+from .clauses import TERM_WORDS, describing, has_own_people
 from .fillers import FillContext
 from .spans import doc_ents, sent_chunks
 from .spec import RoleSpec
@@ -32,8 +32,12 @@ def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """A named court in the sentence ("the Osh regional court", "Tajikistan's Supreme Court")."""
     best: tuple[int, str] | None = None
     sent = ctx.sent
+    # "upheld the verdict against X, who got 17 years": the court above heard the appeal
+    clause = describing(ctx.trigger)
     for chunk in sent_chunks(sent):
         if "court" not in chunk.root.lower_:
+            continue
+        if clause is not None and chunk.root not in clause.subtree:
             continue
         chunk = chunk.doc[_skip_dates(chunk) : chunk.end]
         words = [t for t in chunk if t.dep_ not in ("det", "poss", "case") and t.lower_ != "court"]
@@ -230,7 +234,7 @@ def _charged_by(prep: Token, trigger: Token) -> bool:
 
 #: Where a charge phrase the parser ran on stops: the verdict's own verbs and terms.
 _CHARGE_END = re.compile(
-    r"\s+(?:and\s+)?(?:was\s+|were\s+)?(?:sentenced|jailed|imprisoned|given|handed)\b"
+    r"\s+(?:and\s+)?(?:was\s+|were\s+)?(?:sentenced|jailed|imprisoned|given|gave|handed|awarded)\b"
     r"|,?\s+to\s+(?:[\w-]+\s+){0,3}(?:years?|months?|life)\b"
     r"|,\s+(?:which|who|whom|whose)\b"
     # "for treason in a closed trial", "at a hearing in Osh": where the verdict was given

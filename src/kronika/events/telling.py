@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..model import ArgValue, Article
-from .clauses import another_time, inside_a_participant
+from .clauses import another_time, describing, inside_a_participant
 from .dates import dated_paragraph, leading_date, told_back_then
 from .participants import agent, patient, verb_forms
 from .people import about_people
@@ -33,6 +33,8 @@ def telling(trigger: Token, article: Article) -> str:
         return ""  # "accused of the bombing", "days after a strike killed": background
     if told_back_then(trigger):
         return ""  # "officials said at the time that 10 were killed": an old report
+    if _described_on_another_day(trigger):
+        return ""  # "on May 2 rejected an appeal by X, who got 17 years": not May 2's news
     verb = trigger
     # "killed in an explosion that ripped through a market": the noun's clause verb
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -67,6 +69,15 @@ def telling(trigger: Token, article: Article) -> str:
 
 #: Adverbs that set a plain past before the story the article tells.
 _BEFORE_NOW = frozenset("previously earlier once already formerly first before originally".split())
+
+
+def _described_on_another_day(trigger: Token) -> bool:
+    """Whether the trigger tells who someone is, in a sentence dated by another clause."""
+    clause = describing(trigger)
+    if clause is None:
+        return False
+    inside = {t.i for t in clause.subtree}
+    return any(t.ent_type_ == "DATE" and t.i not in inside for t in sent_of(trigger))
 
 
 def not_yet(trigger: Token) -> bool:
