@@ -72,6 +72,7 @@ NEGATIVE_FRAMES = {
     "denied",
     "foiled",
     "rumour",
+    "figurative",
     "other",
 }
 

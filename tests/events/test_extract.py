@@ -801,3 +801,36 @@ def test_a_dateline_the_parser_takes_for_the_subject_gives_way_to_the_people(nlp
     )
     (verdict,) = _of_type(nlp, text, "SENTENCE")
     assert verdict.args.get("count") == 2
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("The poet died of a heart attack in a Bishkek hospital on Friday.", "ATTACK"),
+        ("Lawyers called the decree an attack on judicial independence.", "ATTACK"),
+        ("The opposition leader attacked the draft in a televised speech.", "ATTACK"),
+        ("Miners in Zhezkazgan started a hunger strike on Monday.", "ATTACK"),
+        ("Tajikistan joined the World Customs Organization in 2007.", "JOIN"),
+    ],
+)
+def test_an_event_word_used_for_something_else_is_no_event(nlp: Any, text: str, kind: str) -> None:
+    assert _of_type(nlp, text, kind) == []
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("Gunmen launched an attack on a police checkpoint near Khorog on Friday.", "ATTACK"),
+        ("A Kyrgyz student, Aibek Toktosunov, joined Jabhat al-Nusra in Idlib.", "JOIN"),
+    ],
+)
+def test_the_same_words_used_for_violence_or_militancy_are_events(
+    nlp: Any, text: str, kind: str
+) -> None:
+    assert len(_of_type(nlp, text, kind)) == 1
+
+
+def test_people_abducted_by_armed_men_are_hostages_not_detainees(nlp: Any) -> None:
+    text = "Armed men abducted nine traders from a market near Diffa on Tuesday."
+    assert _of_type(nlp, text, "ARREST") == []
+    assert len(_of_type(nlp, text, "ATTACK")) == 1

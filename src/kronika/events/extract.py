@@ -36,6 +36,7 @@ from .gapping import split_gapped
 from .merge import Told, merge_events
 from .not_events import (
     attackers_only,
+    figurative,
     freed_by_force,
     is_tally,
     over_a_span,
@@ -136,6 +137,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             continue  # "the return of those kidnapped by Daesh": people described, no act told
         if event is not None and type_name == "ATTACK" and attackers_only(event):
             continue  # "Three militants were also killed in the ensuing firefight"
+        if figurative(type_name, trigger):
+            continue  # "died of a heart attack", "an attack on press freedom"
         if type_name == "ARREST" and taken_by_force(trigger):
             continue  # "Gunmen abducted two aid workers": a hostage-taking, told as an attack
         if type_name == "RELEASE" and freed_by_force(trigger, groups):

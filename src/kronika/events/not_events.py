@@ -3,7 +3,8 @@
 A count of people who joined IS, or killed "since 2014", is a tally someone gives;
 "those kidnapped by Daesh" only says who people are; attackers killed in a fight
 told elsewhere are no attack; hostages taken by gunmen are no arrest; inmates
-freed by a raid or a jailbreak escaped, they were not released.
+freed by a raid or a jailbreak escaped, they were not released; "a heart attack",
+"an attack on press freedom" and a state joining a trade body are words, not acts.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 
 from spacy.tokens import Token
 
+from ..claims.stance import lexicon
 from ..model import Event
 from .compile import Hit
 from .participants import agent, patient
@@ -85,8 +87,16 @@ def taken_by_force(trigger: Token) -> bool:
     """Whether people were abducted by armed men or militants (not taken by a state)."""
     if trigger.lemma_ not in ("abduct", "kidnap"):
         return False
-    doer = agent(trigger)
-    return doer is not None and doer.lemma_.lower() in _FORCE
+    return _armed(agent(trigger))
+
+
+def _armed(doer: Token | None) -> bool:
+    """Militants or gunmen, or men told as armed ("armed men", "masked gunmen")."""
+    if doer is None:
+        return False
+    return doer.lemma_.lower() in _FORCE or any(
+        c.dep_ in ("amod", "compound") and c.lower_ == "armed" for c in doer.children
+    )
 
 
 def freed_by_force(trigger: Token, groups: dict[tuple[str, int], list[Hit]]) -> bool:
@@ -119,3 +129,35 @@ def those_described(trigger: Token, event: Event) -> bool:
         and "count" not in event.args
         and not _named(event)
     )
+
+
+def figurative(type_name: str, trigger: Token) -> bool:
+    """An event word used for something else: "died of a heart attack", "a hunger
+    strike", "an attack on press freedom", "Kazakhstan joined the WTO"."""
+    words = lexicon("figurative")
+    if type_name == "ATTACK":
+        kinds = {str(w) for w in words["not_violence"]}
+        if trigger.pos_ == "NOUN" and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in kinds for c in trigger.children
+        ):
+            return True
+        target = _attacked(trigger)
+        return target is not None and target.lemma_.lower() in {
+            str(w) for w in words["abstract_targets"]
+        }
+    if type_name == "JOIN":
+        # a state joins treaties and trade bodies; people join armed groups
+        doer = agent(trigger)
+        # (the state's name itself: "a Kazakh jihadist" is a person)
+        return doer is not None and doer.ent_type_ == "GPE" and doer.pos_ == "PROPN"
+    return False
+
+
+def _attacked(trigger: Token) -> Token | None:
+    """What an attack is made on: "an attack on X", "attacked X"."""
+    if trigger.pos_ == "VERB":
+        return next((c for c in trigger.children if c.dep_ == "dobj"), None)
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "upon"):
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
