@@ -483,8 +483,12 @@ def _build(
         done_to = spec.type not in _AGENT_CORE
         if done_to and core_token is not None and not about_people(core_token):
             return None  # "seized 11 guns", "captured the town": nobody was taken
-        if trigger.pos_ == "NOUN" and "count" not in args:
-            return None  # "the arrest", "his sentence": too little to stand alone
+        bound = core_token is not None and nodes.get(core) is core_token
+        headline = bound and is_headline(sent, trigger)
+        if trigger.pos_ == "NOUN" and "count" not in args and not headline:
+            # "the arrest", "his sentence": too little to stand alone (but a title a pattern
+            # bound the people of: "Court sentences ex-policeman to 20 years")
+            return None
         if _collective(core_token) and "count" not in args:
             return None  # "arrested its leadership": a body of people, nobody named or counted
         args = {core: [], **args}
