@@ -834,3 +834,11 @@ def test_people_abducted_by_armed_men_are_hostages_not_detainees(nlp: Any) -> No
     text = "Armed men abducted nine traders from a market near Diffa on Tuesday."
     assert _of_type(nlp, text, "ARREST") == []
     assert len(_of_type(nlp, text, "ATTACK")) == 1
+
+
+def test_a_name_followed_by_an_age_is_a_person_whatever_the_model_tagged(nlp: Any) -> None:
+    # the small model takes this name for a place; the age says it is a person
+    text = "A Paris court on Thursday gave Karim Benali, 31, a 14-year prison term."
+    (event,) = _of_type(nlp, text, "SENTENCE")
+    assert event.args["defendant"] == ["Karim Benali"]
+    assert event.args["term_years"] == 14

@@ -357,16 +357,31 @@ def _named_after_a_place(ent: Span, settings: Settings) -> bool:
 
 
 def _person_shaped(ent: Span, settings: Settings) -> bool:
-    """Two or three capitalized words ending in a family-name ending, unknown as a place."""
+    """Two or three capitalized words ending in a family-name ending, or followed by an
+    age ("Karim Benali, 31,"), unknown as a place."""
     words = ent.text.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return False
-    if not words[-1].lower().endswith(tuple(people_words("surname_endings"))):
+    ending = words[-1].lower().endswith(tuple(people_words("surname_endings")))
+    if not ending and not _aged(ent):
         return False
     from ..nlp.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer(settings)
     return gazetteer.place(ent.text) is None and gazetteer.canonical(ent.text, "ORG") is None
+
+
+def _aged(ent: Span) -> bool:
+    """A name followed by an age between commas: "Karim Benali, 31, was ..."."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 3]
+    return (
+        len(after) == 3
+        and after[0].text == ","
+        and after[2].text == ","
+        and after[1].text.isdigit()
+        and 14 <= int(after[1].text) <= 99
+    )
 
 
 #: A byline: "By Ian Smith", "By Ian Smith and Ana Lee, Reuters", on a line of its own.
