@@ -37,6 +37,10 @@ def test_normalize_date_keeps_the_precision_of_absolute_dates(text: str, iso: st
         ("in May last year", "2017-01-09", "2016-05"),
         ("last week", "2016-12-14", "2016-12-07"),
         ("on Sunday", "2016-12-14", "2016-12-11"),
+        # the day itself when written on it, but "last Wednesday" is a week back
+        ("on Wednesday", "2016-12-14", "2016-12-14"),
+        ("last Wednesday", "2016-12-14", "2016-12-07"),
+        ("last Tuesday", "2016-12-14", "2016-12-13"),
         ("yesterday", "2016-12-14", "2016-12-13"),
         ("two weeks ago", "2016-12-14", "2016-11-30"),
         ("three years ago", "2016-12-14", "2013"),

@@ -93,13 +93,14 @@ def _clean(text: str) -> str:
     return phrase
 
 
-def _weekday(name: str, ref: _Ref) -> str:
+def _weekday(name: str, ref: _Ref, *, before: bool = False) -> str:
+    """The most recent such day, the reference day included (news reports the past); with
+    ``before`` ("last Tuesday" written on a Tuesday) the one a week back."""
     if ref.day is None:
         return ref.iso_month()
     today = date(ref.year, ref.month or 1, ref.day)
-    # the most recent such day, the reference day included: news reports the past
     back = (today.weekday() - _WEEKDAY_NAMES.index(name)) % 7
-    return ref.days(-back)
+    return ref.days(-(back or (7 if before else 0)))
 
 
 def _season(season: str, which: str, ref: _Ref) -> str:
@@ -142,8 +143,8 @@ _RELATIVE: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
         (r"(?:today|tonight|this (?:morning|afternoon|evening))", lambda m, r: r.days(0)),
         (rf"(?:yesterday|last night){_DAYTIME}", lambda m, r: r.days(-1)),
         (
-            rf"(?:last |this past |past |this )?({_WEEKDAY}){_DAYTIME}",
-            lambda m, r: _weekday(m.group(1), r),
+            rf"(last |this past |past |this )?({_WEEKDAY}){_DAYTIME}",
+            lambda m, r: _weekday(m.group(2), r, before=bool(m.group(1)) and "this " != m.group(1)),
         ),
         (r"(?:last|past|previous) week|a week ago", lambda m, r: r.days(-7)),
         (r"(?:this|earlier this|later this) week", lambda m, r: r.days(0)),
