@@ -415,3 +415,29 @@ def test_the_state_a_body_is_of_is_read_from_its_title(
 ) -> None:
     place = _state_named_in(dict(args))
     assert (place.name if place else None) == state
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a town's name joined by hyphens, which the model cuts into two names
+        (
+            "A military court in Rostov-on-Don sentenced Ruslan Tagirov to 14 years.",
+            "Rostov-on-Don",
+        ),
+        ("Police detained three men in Komsomolsk-on-Amur on Friday.", "Komsomolsk-on-Amur"),
+        # a lowercase word the model tagged as a place names none
+        ("Farhod Nazarov was sentenced in absentia to nine years.", None),
+    ],
+)
+def test_event_place_reads_whole_names_and_only_names(
+    nlp: Any, text: str, expected: str | None
+) -> None:
+    from kronika.events.extract import extract_article
+    from kronika.model import Article
+    from kronika.settings import Settings
+
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
+    result = extract_article(nlp(text), article, Settings())
+    places = [e.location.name if e.location else None for e in result.events]
+    assert places == [expected]

@@ -41,6 +41,17 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     if address is not None:
         return address  # "in Tangi, Kunduz province, Afghanistan": the town
     for ent in sent_ents(sent):
+        if not any(t.text[:1].isupper() for t in ent):
+            continue  # "sentenced in absentia" tagged as a place: a name is written capitalized
+        joined = _hyphen_joined(ent)
+        if joined is not None:
+            # "in Rostov-on-Don", the model's two names one town
+            town = _cached_place(resolve, joined.text)
+            inside = lo <= joined.start_char < hi and not elsewhere(ent, sent, trigger, crime)
+            if town is not None and joined.start == ent.start and inside:
+                found = replace(town, name=joined.text)
+                ranked.append((False, _breadth(town), abs(ent.root.i - trigger.i), found))
+            continue
         # "the village of Arka": a settlement named, whatever the model took the name for
         settled = ent.root.head.lower_ == "of" and ent.root.head.head.lemma_ in _SETTLEMENTS
         # "in the Zafarobod district", "in Dushanbe's Shohmansour district": a division named
@@ -109,6 +120,28 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             or _state_named_in(args)
         )
     return min(ranked, key=lambda r: (r[0], r[1], r[2]))[3]
+
+
+def _hyphen_joined(ent: Span) -> Span | None:
+    """The whole of a town's name joined by hyphens the model cut in two, when ``ent`` is
+    one side of it: "Rostov" or "Don" of "Rostov-on-Don", "Komsomolsk-on-Amur"."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 4]
+    if len(after) == 4 and _joint(after[:3]) and after[3].text[:1].isupper():
+        return doc[ent.start : ent.end + 4]
+    before = doc[max(0, ent.start - 4) : ent.start]
+    if len(before) == 4 and _joint(before[1:]) and before[0].text[:1].isupper():
+        return doc[before.start : ent.end]
+    return None
+
+
+def _joint(tokens: Span) -> bool:
+    """ "-on-", "-upon-", "-na-": the joint of a town's name written with hyphens."""
+    return (
+        tokens[0].text == "-"
+        and tokens[1].lower_ in ("on", "upon", "na", "sur", "am", "en")
+        and tokens[2].text == "-"
+    )
 
 
 #: Administrative divisions a name is given with: "the Zafarobod district".
