@@ -358,3 +358,10 @@ def test_a_verdict_told_by_its_report_and_then_with_its_day_is_one_of_that_day(n
         "on Tuesday in Osh on charges of extremism."
     )
     assert _dates(nlp, text, "SENTENCE") == ["2020-12-29"]
+
+
+def test_a_crime_s_year_inside_the_verdict_s_for_phrase_does_not_date_the_verdict(
+    nlp: Any,
+) -> None:
+    text = "A judge in Quetta on Monday awarded Noor Baloch 14 years in prison for a 2016 bombing."
+    assert _dates(nlp, text, "SENTENCE") == ["2020-12-28"]

@@ -38,6 +38,15 @@ def _attack(nlp: Any, text: str) -> Event:
         ),
         # one person told by whose he is
         ("An airstrike killed the group's spokesman near Jilib on Friday.", 1, None),
+        # fighters a state's forces kill are the victims of that act
+        ("Troops shot dead four suspected insurgents near Mopti on Sunday.", 4, None),
+        ("A drone strike killed six militants near Sirte on Tuesday.", 6, None),
+        # a stabbing told without death wounds; with it, kills
+        ("Three guards were stabbed by an inmate in a prison in Osh.", None, 3),
+        ("Two guards were stabbed to death by an inmate in a prison in Osh.", 2, None),
+        # a massacre kills; "a family of six" is six
+        ("At least 17 villagers were massacred near Fada N'Gourma.", 17, None),
+        ("Gunmen killed a family of five in a village near Maradi on Friday.", 5, None),
         (
             "A car bomb exploded near a bakery in Baidoa. Six people were killed and 13 injured.",
             6,

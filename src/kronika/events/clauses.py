@@ -203,7 +203,7 @@ TERM_WORDS = frozenset("year month week day life term period decade".split())
 
 #: Verdicts, charges and suspicions, whose "for"/"of" phrase names the crime.
 CHARGING = frozenset(
-    "sentence convict jail imprison charge accuse suspect prosecute try indict guilty".split()
+    "sentence convict jail imprison charge accuse suspect prosecute try indict guilty award".split()
 )
 
 

@@ -305,8 +305,8 @@ def count_of(token: Token) -> int | float | None:
     if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
         token = token.head.head  # "the three men who were detained": the men counted
     heads = [token]
-    # "a group of 25 militants", "seven of the defendants": look one "of" deeper
-    if token.lower_ in ("group", "total", "number") or token.like_num:
+    # "a group of 25 militants", "seven of the defendants", "a family of six": one "of" deeper
+    if token.lower_ in ("group", "total", "number", "family") or token.like_num:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 heads.extend(c for c in child.children if c.dep_ == "pobj")

@@ -24,8 +24,11 @@ from .spec import RoleSpec
 
 #: Verbs (and adjectives) whose victims a role counts.
 _VERBS = {
-    "killed": frozenset({"kill", "die", "dead", "behead", "murder", "execute", "slaughter"}),
-    "wounded": frozenset({"wound", "injure", "hurt", "injured", "wounded"}),
+    "killed": frozenset(
+        {"kill", "die", "dead", "behead", "murder", "execute", "slaughter", "massacre"}
+    ),
+    # (a stabbing told without death: "two officers were stabbed")
+    "wounded": frozenset({"wound", "injure", "hurt", "injured", "wounded", "stab"}),
 }
 #: Words for the attackers themselves: never victims.
 ATTACKERS = frozenset(
@@ -154,14 +157,17 @@ def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
     lo, hi = block(sent, trigger) if trigger is not None else (sent.start_char, sent.end_char)
     # a title run into the lead by the parser: only the trigger's own line counts
     for tok in sorted((t for t in sent if lo <= t.idx < hi), key=rank):
-        to_death = role == "killed" and any(
+        fatal = any(
             c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children
-        )
+        ) or any(c.lower_ == "dead" for c in tok.children)
+        to_death = role == "killed" and fatal
+        if role == "wounded" and fatal:
+            continue  # "stabbed to death": killed, not wounded
         if _another_act(tok, trigger) or _of_another_time(tok, trigger):
             continue  # "the attack comes days after a U.S. airstrike killed X": its toll
         if tok.lemma_.lower() in verbs or tok.lower_ in verbs or to_death:
             # "two teachers were stabbed to death": any act told as ending in death
-            value = _victims(tok, role)
+            value = _victims(tok, role, trigger)
             if value is not None:
                 return value
         elif role == "wounded" and _suffered_wounds(tok):
@@ -215,7 +221,7 @@ def _another_act(verb: Token, trigger: Token | None) -> bool:
     )
 
 
-def _victims(verb: Token, role: str) -> int | float | None:
+def _victims(verb: Token, role: str, trigger: Token | None = None) -> int | float | None:
     """The victims counted at a toll word: its object, passive subject or the noun it describes."""
     if verb.lower_ == "dead" and verb.head.pos_ == "VERB" and verb.head.lemma_ != "be":
         verb = verb.head  # "shot dead two civilians", "was shot dead"
@@ -244,7 +250,7 @@ def _victims(verb: Token, role: str) -> int | float | None:
         return None  # "nine guards were killed in the attacks": a sum over acts
     if phrase.like_num and _elided_attackers(verb):
         return None  # "12 militants were killed and 6 were injured": six militants
-    return _counted(phrase, verb)
+    return _counted(phrase, verb, _by_forces(verb, trigger))
 
 
 def _elided_attackers(verb: Token) -> bool:
@@ -256,13 +262,17 @@ def _elided_attackers(verb: Token) -> bool:
     return subject is not None and subject.lemma_.lower() in ATTACKERS
 
 
-def _counted(phrase: Token, verb: Token) -> int | float | None:
-    """The victims in a noun phrase and its conjuncts, attackers left out."""
+def _counted(phrase: Token, verb: Token, forces: bool = False) -> int | float | None:
+    """The victims in a noun phrase and its conjuncts, attackers left out (but not when
+    ``forces``, a state's, killed them)."""
     total: int | float | None = None
     if _nobody(phrase):
         return 0
     for part in (phrase, *phrase.conjuncts):
-        if part.lemma_.lower() in ATTACKERS or part.lower_ in ("himself", "herself"):
+        if (part.lemma_.lower() in ATTACKERS and not forces) or part.lower_ in (
+            "himself",
+            "herself",
+        ):
             continue
         value = _number(part)
         if value is None:
@@ -271,6 +281,24 @@ def _counted(phrase: Token, verb: Token) -> int | float | None:
     if total is None:
         return None
     return max(0, total - _attackers_included(phrase, verb))
+
+
+def _by_forces(verb: Token, trigger: Token | None) -> bool:
+    """Whether a state's forces (or their strike) did the killing the trigger tells:
+    "soldiers shot dead three militants", "a drone strike killed four insurgents" (but
+    not "gunmen attacked a post, and police killed two of the attackers")."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        doers.extend(g for g in agent.children if g.dep_ == "pobj")
+    own = trigger is not None and (verb.i == trigger.i or trigger in doers)
+    return own and any(d.lemma_.lower() in _FORCES for d in doers)
+
+
+#: A state's armed forces and their arms: who they kill are no attackers counted apart.
+_FORCES = frozenset(
+    "soldier troop army force police policeman officer commando strike airstrike drone "
+    "helicopter jet aircraft".split()
+)
 
 
 def _number(part: Token) -> int | float | None:
