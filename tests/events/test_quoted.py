@@ -38,3 +38,12 @@ def test_a_quoted_remark_or_a_lowercase_word_is_no_name() -> None:
     remark = 'a banner of the group "We Will Not Stop Until Every Prisoner In Osh Is Free" hung'
     assert _names(remark) == []
     assert _names('the party "leadership" met') == []
+
+
+def test_a_capitalized_name_after_the_kind_of_body_is_a_group() -> None:
+    assert _names("The court banned the group Tungysh last year.") == [("Tungysh", "ORG")]
+    assert _names("He led the party Hizb ut-Tahrir in Osh.") == [("Hizb ut-Tahrir", "ORG")]
+
+
+def test_a_people_after_the_kind_of_body_is_no_name() -> None:
+    assert _names("The party Tajik officials banned in 2015 was small.") == []

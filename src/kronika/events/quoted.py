@@ -1,8 +1,8 @@
-"""Group names the small model leaves untagged because they are quoted.
+"""Group names the small model leaves untagged: quoted, or given after their kind.
 
 "the movement “Free Youth of Osh”", "an organization called "New Path"", "the
-“Green Steppe” party": a quoted name right after or before the kind of body it
-names is a group's name, whatever the model made of its words.
+“Green Steppe” party", "the group Koldau": a name right after or before the kind
+of body it names is a group's name, whatever the model made of its words.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from ..resolve.mentions import NameMention
+from .agencies import state_named_by
 
 #: Kinds of body a quoted name is given for (a word added here reaches both orders).
 _BODIES = (
@@ -20,17 +21,22 @@ _BODIES = (
 _NAME = r"[“\"«]([A-Z][^“”\"«»\n]{1,80}?)[,.]?[”\"»]"
 _AFTER = re.compile(rf"\b{_BODIES},?\s+(?:(?i:called|named|known\s+as)\s+)?{_NAME}")
 _BEFORE = re.compile(rf"{_NAME}\s+{_BODIES}\b")
+#: "the group Koldau", "the party Hizb ut-Tahrir": capitalized words after "the <kind>"
+_WORD = r"(?:[A-Z][\w'’-]*|(?:al|ul|ut|ud|ad|ash|as|an|el)-[A-Z][\w'’-]*)"
+_NAMED = re.compile(rf"\bthe {_BODIES} ({_WORD}(?: {_WORD}){{0,3}})(?![\w“\"«])")
 
 
 def with_quoted_groups(text: str, taken: Sequence[NameMention]) -> list[NameMention]:
     """``taken`` with the quoted group names of ``text`` added, each in place of the
     mentions inside it ("Tajikistan" in "Youth for the Revival of Tajikistan")."""
     groups: list[NameMention] = []
-    for pattern in (_AFTER, _BEFORE):
+    for pattern in (_AFTER, _BEFORE, _NAMED):
         for match in pattern.finditer(text):
             start, end = match.span(1)
             if len(text[start:end].split()) > 8:
                 continue  # a quoted remark, not a name
+            if pattern is _NAMED and state_named_by(text[start:end].split()[0]):
+                continue  # "the group Tajik officials banned": a people, not a name
             crossing = any(
                 m.start < end and start < m.end and not start <= m.start < m.end <= end
                 for m in (*taken, *groups)
