@@ -113,7 +113,9 @@ def generic(trigger: Token) -> bool:
         return not (same_past and told_as_past(trigger))
     if (
         trigger.tag_ == "VBG"
-        and trigger.lemma_ != "serve"  # "is serving a ten-year sentence" tells the verdict
+        # "is serving a ten-year sentence" tells the verdict; "is appealing the verdict"
+        # an appeal filed
+        and trigger.lemma_ not in ("serve", "appeal", "challenge", "contest")
         and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in trigger.children)
     ):
         return True  # "these terrorists are attacking civilians": a course of conduct
