@@ -104,7 +104,7 @@ def freed_by_force(trigger: Token, groups: dict[tuple[str, int], list[Hit]]) -> 
     if ("ESCAPE", trigger.i) in groups:
         return True
     doer = agent(trigger)
-    if doer is None or doer.lemma_.lower() not in _FORCE:
+    if doer is None or not _armed(doer):
         return False
     if doer.lemma_.lower() in ("jailbreak", "breakout"):
         return True  # "The jailbreak freed dozens of suspects": whoever it freed escaped
@@ -114,10 +114,9 @@ def freed_by_force(trigger: Token, groups: dict[tuple[str, int], list[Hit]]) -> 
     return jail or freed is None or freed.lemma_.lower() in _INMATES
 
 
-#: People held in custody, whom armed men free by force.
-_INMATES = frozenset(
-    "prisoner inmate convict detainee prisoners inmates convicts detainees".split()
-)
+#: People held in a jail, whom armed men free by force ("prisoners" and "detainees" may
+#: be soldiers or hostages they held: "rebels freed 14 prisoners" is a release).
+_INMATES = frozenset("inmate convict inmates convicts".split())
 
 
 def those_described(trigger: Token, event: Event) -> bool:
