@@ -426,6 +426,8 @@ def test_the_state_a_body_is_of_is_read_from_its_title(
             "Rostov-on-Don",
         ),
         ("Police detained three men in Komsomolsk-on-Amur on Friday.", "Komsomolsk-on-Amur"),
+        # a town set upon by a raid
+        ("Maoists killed nine soldiers in a raid on Kidal on Sunday.", "Kidal"),
         # a lowercase word the model tagged as a place names none
         ("Farhod Nazarov was sentenced in absentia to nine years.", None),
     ],
@@ -441,3 +443,18 @@ def test_event_place_reads_whole_names_and_only_names(
     result = extract_article(nlp(text), article, Settings())
     places = [e.location.name if e.location else None for e in result.events]
     assert places == [expected]
+
+
+def test_a_town_the_model_took_for_a_person_is_a_place_after_in(nlp: Any) -> None:
+    from kronika.events.extract import extract_article
+    from kronika.model import Article
+    from kronika.settings import Settings
+
+    text = (
+        "Two brothers who fled a jail in Herat were killed in a shootout with police in Farah "
+        "on Saturday."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
+    result = extract_article(nlp(text), article, Settings())
+    places = [e.location.name if e.location else None for e in result.events if e.type == "ATTACK"]
+    assert places == ["Farah"]

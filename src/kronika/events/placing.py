@@ -56,7 +56,14 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         settled = ent.root.head.lower_ == "of" and ent.root.head.head.lemma_ in _SETTLEMENTS
         # "in the Zafarobod district", "in Dushanbe's Shohmansour district": a division named
         division = _division(ent)
-        after_in = settled or division or ent.root.head.lower_ in ("in", "at", "near", "outside")
+        # ("a raid on Kadunde", "the assault on Kismayo": the town set upon)
+        set_upon = ent.root.head.lower_ == "on" and ent.root.head.head.lemma_ in _ASSAULTS
+        after_in = (
+            settled
+            or division
+            or set_upon
+            or ent.root.head.lower_ in ("in", "at", "near", "outside")
+        )
         # "the assault on Kismayo": a town attacked is where the attack was
         target = str(args.get("target") or "")
         # ("laid siege to Gao city": the town with its kind)
@@ -92,8 +99,10 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         place = _cached_place(resolve, name)
         if ent.label_ == "PERSON" and not settled and not _a_country(place, name):
             # "in central Mali" tagged as a person: only a country's own name counts (or a
-            # town the gazetteer knows that was itself attacked)
-            if not (town_attacked and place is not None):
+            # town the gazetteer knows that was itself attacked, or one told after "in"
+            # that names no one in the sentence: "killed in a shootout in Farah")
+            town = place is not None and place.country is not None and after_in
+            if not (town_attacked and place is not None) and not (town and not _a_name(ent)):
                 continue
         if place is None and (not after_in or (ent.label_ == "ORG" and not settled)):
             continue  # an unknown name is a place only where the text says "in X"
@@ -122,6 +131,20 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     return min(ranked, key=lambda r: (r[0], r[1], r[2]))[3]
 
 
+def _a_name(ent: Span) -> bool:
+    """Whether a one-word name is a person's in its sentence: the family name of a person
+    named there in full, or a given name with a family name after it."""
+    if len(ent) > 1:
+        return True
+    word = ent.text
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.pos_ == "PROPN":
+        return True
+    return any(
+        e.label_ == "PERSON" and len(e) > 1 and word in e.text.split() for e in sent_ents(ent.sent)
+    )
+
+
 def _hyphen_joined(ent: Span) -> Span | None:
     """The whole of a town's name joined by hyphens the model cut in two, when ``ent`` is
     one side of it: "Rostov" or "Don" of "Rostov-on-Don", "Komsomolsk-on-Amur"."""
@@ -142,6 +165,10 @@ def _joint(tokens: Span) -> bool:
         and tokens[1].lower_ in ("on", "upon", "na", "sur", "am", "en")
         and tokens[2].text == "-"
     )
+
+
+#: Acts told as made on a place: "a raid on Kadunde", "the assault on Kismayo".
+_ASSAULTS = frozenset("raid attack assault offensive ambush strike airstrike siege".split())
 
 
 #: Administrative divisions a name is given with: "the Zafarobod district".

@@ -33,7 +33,8 @@ _VERBS = {
 #: Words for the attackers themselves: never victims.
 ATTACKERS = frozenset(
     "attacker assailant bomber gunman gunmen militant insurgent terrorist jihadist perpetrator "
-    "criminal rebel kidnapper hijacker extremist fighter".split()
+    "criminal rebel kidnapper hijacker extremist fighter maoist guerrilla guerilla bandit "
+    "jihadi sniper".split()
 )
 _NONE = {
     "killed": re.compile(
