@@ -158,12 +158,12 @@ def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
     lo, hi = block(sent, trigger) if trigger is not None else (sent.start_char, sent.end_char)
     # a title run into the lead by the parser: only the trigger's own line counts
     for tok in sorted((t for t in sent if lo <= t.idx < hi), key=rank):
-        fatal = any(
+        death = any(
             c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children
-        ) or any(c.lower_ == "dead" for c in tok.children)
-        to_death = role == "killed" and fatal
-        if role == "wounded" and fatal:
-            continue  # "stabbed to death": killed, not wounded
+        )
+        to_death = role == "killed" and death
+        if role == "wounded" and (death or any(c.lower_ == "dead" for c in tok.children)):
+            continue  # "stabbed to death", "shot dead": killed, not wounded
         if _another_act(tok, trigger) or _of_another_time(tok, trigger):
             continue  # "the attack comes days after a U.S. airstrike killed X": its toll
         if tok.lemma_.lower() in verbs or tok.lower_ in verbs or to_death:
