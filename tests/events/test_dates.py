@@ -365,3 +365,23 @@ def test_a_crime_s_year_inside_the_verdict_s_for_phrase_does_not_date_the_verdic
 ) -> None:
     text = "A judge in Quetta on Monday awarded Noor Baloch 14 years in prison for a 2016 bombing."
     assert _dates(nlp, text, "SENTENCE") == ["2020-12-28"]
+
+
+@pytest.mark.parametrize(
+    "text,kind,date",
+    [
+        # the model runs the day into the term told after it
+        ("Rustam Aliev was sentenced on Monday to 14 years in prison.", "SENTENCE", "2020-12-28"),
+        # a term from one number to another is no date at all
+        ("Five other members were sentenced from six to 10 years.", "SENTENCE", "2021-01-01"),
+        (
+            "Police detained six suspected militants over the weekend in Garissa.",
+            "ARREST",
+            "2020-12-26",
+        ),
+    ],
+)
+def test_a_day_run_into_what_follows_it_is_read_alone(
+    nlp: Any, text: str, kind: str, date: str
+) -> None:
+    assert _dates(nlp, text, kind) == [date]

@@ -842,3 +842,10 @@ def test_a_name_followed_by_an_age_is_a_person_whatever_the_model_tagged(nlp: An
     (event,) = _of_type(nlp, text, "SENTENCE")
     assert event.args["defendant"] == ["Karim Benali"]
     assert event.args["term_years"] == 14
+
+
+def test_someone_told_by_age_alone_is_a_person(nlp: Any) -> None:
+    text = "A 19-year-old from Kant was detained by police on Tuesday."
+    (event,) = _of_type(nlp, text, "ARREST")
+    assert event.args["detainee"] == []
+    assert event.date == "2021-03-09"

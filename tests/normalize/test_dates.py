@@ -41,6 +41,9 @@ def test_normalize_date_keeps_the_precision_of_absolute_dates(text: str, iso: st
         ("on Wednesday", "2016-12-14", "2016-12-14"),
         ("last Wednesday", "2016-12-14", "2016-12-07"),
         ("last Tuesday", "2016-12-14", "2016-12-13"),
+        # the weekend before the report: its Saturday
+        ("over the weekend", "2016-12-14", "2016-12-10"),
+        ("the weekend", "2016-12-12", "2016-12-10"),
         ("yesterday", "2016-12-14", "2016-12-13"),
         ("two weeks ago", "2016-12-14", "2016-11-30"),
         ("three years ago", "2016-12-14", "2013"),

@@ -104,10 +104,19 @@ _YEAR_WORD = re.compile(r"(19|20)\d\d")
 
 
 def _comma_parts(ent: Span) -> list[Span]:
-    """A date entity cut where the model ran two phrases together: "Sunday, days (after)".
+    """A date entity cut where the model ran two phrases together: "Sunday, days (after)",
+    "Monday to 12 years".
 
     "June 5, 2016" is one date: a part that is only a year stays with the one before.
     """
+    # "sentenced on Monday to 12 years": the model runs the day into the term after it
+    # (a day or month named before "to", not a number: "from seven to 11 years" is a term)
+    term = next(
+        (t for t in ent if t.lower_ == "to" and t.i > ent.start and ent[-1].lemma_ in _TERMS),
+        None,
+    )
+    if term is not None and any(t.pos_ == "PROPN" for t in ent.doc[ent.start : term.i]):
+        ent = ent.doc[ent.start : term.i]
     parts: list[Span] = []
     start = ent.start
     for token in ent:
@@ -124,6 +133,10 @@ def _comma_parts(ent: Span) -> list[Span]:
     if any(YEAR.fullmatch(p.text) for p in parts):
         return [ent]
     return parts
+
+
+#: Words that end a term of imprisonment: "to 12 years", "to life".
+_TERMS = frozenset("year month week life".split())
 
 
 #: A date heading an item, as incident summaries and chronologies give it:

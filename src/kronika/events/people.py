@@ -52,6 +52,8 @@ def about_people(token: Token | None) -> bool:
     word, lemma = token.lower_, token.lemma_.lower()
     if word in _PEOPLE_COUNTS or lemma in _PEOPLE_COUNTS:
         return True
+    if word == "old" and any(c.lemma_ == "year" for c in token.children):
+        return True  # "a 23-year-old from Tokmok": someone of that age
     if word in people_words("descriptions") or lemma in people_words("descriptions"):
         return True
     return token.pos_ == "NOUN" and word.endswith(_PERSON_ENDINGS)

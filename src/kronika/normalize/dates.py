@@ -146,6 +146,11 @@ _RELATIVE: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
             rf"(last |this past |past |this )?({_WEEKDAY}){_DAYTIME}",
             lambda m, r: _weekday(m.group(2), r, before=bool(m.group(1)) and "this " != m.group(1)),
         ),
+        # "over the weekend", "last weekend": its Saturday, the last one before the report
+        (
+            r"(?:(?:over|during|at|on) )?(?:the |last |this past |past )?weekend",
+            lambda m, r: _weekday("saturday", r),
+        ),
         (r"(?:last|past|previous) week|a week ago", lambda m, r: r.days(-7)),
         (r"(?:this|earlier this|later this) week", lambda m, r: r.days(0)),
         (r"(?:last|past|previous) month|a month ago", lambda m, r: r.months(-1)),
