@@ -849,3 +849,23 @@ def test_someone_told_by_age_alone_is_a_person(nlp: Any) -> None:
     (event,) = _of_type(nlp, text, "ARREST")
     assert event.args["detainee"] == []
     assert event.date == "2021-03-09"
+
+
+@pytest.mark.parametrize(
+    "text,kind,found",
+    [
+        # a vague count in the present perfect is a record built up over time
+        (
+            "Dozens of party members have been prosecuted and many of them imprisoned.",
+            "SENTENCE",
+            0,
+        ),
+        ("Activists say thousands of young men have been jailed since 2015.", "SENTENCE", 0),
+        # told as one happening, it is an event
+        ("Dozens of the movement's members were then arrested in Osh.", "ARREST", 1),
+    ],
+)
+def test_a_vague_count_is_an_event_only_when_told_as_one_happening(
+    nlp: Any, text: str, kind: str, found: int
+) -> None:
+    assert len(_of_type(nlp, text, kind)) == found

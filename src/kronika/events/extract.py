@@ -42,6 +42,7 @@ from .not_events import (
     over_a_span,
     taken_by_force,
     those_described,
+    vague_over_time,
 )
 from .participants import agent, patient
 from .people import PEOPLE_ROLE, about_people
@@ -137,6 +138,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             continue  # "the return of those kidnapped by Daesh": people described, no act told
         if event is not None and type_name == "ATTACK" and attackers_only(event):
             continue  # "Three militants were also killed in the ensuing firefight"
+        if event is not None and vague_over_time(event, trigger):
+            continue  # "dozens have been prosecuted and many of them imprisoned": a record
         if figurative(type_name, trigger):
             continue  # "died of a heart attack", "an attack on press freedom"
         if type_name == "ARREST" and taken_by_force(trigger):

@@ -160,3 +160,22 @@ def _attacked(trigger: Token) -> Token | None:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "upon"):
             return next((c for c in prep.children if c.dep_ == "pobj"), None)
     return None
+
+
+#: Counts too vague to be one happening's people: "dozens of", "thousands of", "many".
+_VAGUE = frozenset("dozens hundreds thousands scores many numerous countless tens".split())
+
+
+def vague_over_time(event: Event, trigger: Token) -> bool:
+    """ "Dozens of party members have been prosecuted and many of them imprisoned",
+    "thousands have been jailed": nobody named or counted, in the present perfect, is a
+    record built up over time, not one event ("dozens were then arrested" is one)."""
+    if _named(event) or "count" in event.args:
+        return False
+    people = patient(trigger) if trigger.pos_ == "VERB" else None
+    if people is None or people.lower_ not in _VAGUE:
+        return False
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "have been prosecuted and many of them imprisoned"
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
