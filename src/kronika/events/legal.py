@@ -18,9 +18,9 @@ from .spans import doc_ents, sent_chunks
 from .spec import RoleSpec
 
 _TERM = re.compile(
-    r"(?:\b(?:between|from)\s+)?\b[\w½¼¾.,-]+(?:\s+(?:years?|months?))?"
+    r"(?:\b(?:between|from)\s+)?\b[\w½¼¾.,-]+(?:\s+(?:years?|yrs?|months?))?"
     r"(?:\s+(?:to|and|or|-)\s+[\w½¼¾.,-]+)?"
-    r"\s+(?:years?|months?)\b(?!-old| ago| old)"
+    r"\s+(?:years?|yrs?|months?)\b(?!-old| ago| old)"
     r"|\blife(?:\s+(?:in prison|imprisonment|sentences?|terms?))",
     re.IGNORECASE,
 )
