@@ -458,3 +458,15 @@ def test_a_town_the_model_took_for_a_person_is_a_place_after_in(nlp: Any) -> Non
     result = extract_article(nlp(text), article, Settings())
     places = [e.location.name if e.location else None for e in result.events if e.type == "ATTACK"]
     assert places == ["Farah"]
+
+
+def test_a_place_told_in_a_clause_about_a_participant_is_not_the_event_s(nlp: Any) -> None:
+    from kronika.events.extract import extract_article
+    from kronika.model import Article
+    from kronika.settings import Settings
+
+    text = "Omar Sidibe, who was arrested in Gao in March, was sentenced on Monday to nine years."
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
+    events = extract_article(nlp(text), article, Settings()).events
+    places = {e.type: e.location.name if e.location else None for e in events}
+    assert places == {"ARREST": "Gao", "SENTENCE": None}

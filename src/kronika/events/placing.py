@@ -14,6 +14,7 @@ from ..model import ArgValue, Place
 from ..resolve.mentions import clean_name, people_words
 from .addresses import address_place, is_state
 from .agencies import country_of_word, state_named_by
+from .clauses import date_scope
 from .elsewhere import crime_phrase, elsewhere
 from .people import PEOPLE_ROLE
 from .spans import block, doc_ents, normalizer, sent_ents
@@ -239,8 +240,8 @@ def _untagged_place(sent: Span, trigger: Token, lo: int, hi: int) -> Place | Non
     for tok in trigger.subtree:
         if tok.lower_ not in ("in", "near", "outside") or tok.dep_ != "prep":
             continue
-        if not lo <= tok.idx < hi:
-            continue
+        if not lo <= tok.idx < hi or date_scope(tok, trigger, dating=False) is None:
+            continue  # (not a clause of its own: "X, who was arrested in Agadez, was jailed")
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.lemma_.lower() in _SETTLEMENTS:
             # "in the village of Vorukh": the settlement's name
@@ -275,6 +276,8 @@ def _known_word_place(
     for tok in trigger.subtree:
         if tok.lower_ not in ("in", "at", "near") or tok.dep_ != "prep" or not lo <= tok.idx < hi:
             continue
+        if date_scope(tok, trigger, dating=False) is None:
+            continue  # another clause's place
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.lemma_ in _SETTLEMENTS:
             # "in the town of Kidal"
