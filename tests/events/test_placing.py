@@ -13,6 +13,17 @@ from kronika.events.running import in_context, running_reference
 from kronika.normalize.dates import normalize_date
 
 
+def _event_places(nlp: Any, text: str, published: str = "2020-01-01") -> list[tuple[str, Any]]:
+    """(type, place name) of every event extracted from ``text``, in order."""
+    from kronika.events.extract import extract_article
+    from kronika.model import Article
+    from kronika.settings import Settings
+
+    article = Article(external_id="t", input_hash="", part=0, text=text, published=published)
+    events = extract_article(nlp(text), article, Settings()).events
+    return [(e.type, e.location.name if e.location else None) for e in events]
+
+
 @pytest.mark.parametrize(
     ("phrase", "published", "running", "expected"),
     [
@@ -108,14 +119,7 @@ def test_running_reference_reads_the_latest_told_date(nlp: Any) -> None:
 def test_event_place_reads_the_country_as_the_one_the_text_dwells_on(
     nlp: Any, text: str, expected: str | None
 ) -> None:
-    from kronika.events.extract import extract_article
-    from kronika.model import Article
-    from kronika.settings import Settings
-
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
-    result = extract_article(nlp(text), article, Settings())
-    places = [e.location.name if e.location else None for e in result.events if e.type == "ATTACK"]
-    assert places == [expected]
+    assert [p for kind, p in _event_places(nlp, text) if kind == "ATTACK"] == [expected]
 
 
 @pytest.mark.parametrize(
@@ -190,18 +194,11 @@ def test_untagged_place_takes_a_mistyped_town_after_a_place_of_custody(
 
 @pytest.mark.model
 def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
-    from kronika.events.extract import extract_article
-    from kronika.model import Article
-    from kronika.settings import Settings
-
     text = (
         "Cleric freed after nine years\n\nJakarta, Jan. 8, (Wire) – Radical cleric Omar Bakri "
         "was released from a prison in Bogor on Friday, an official said."
     )
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-01-09")
-    result = extract_article(nlp(text), article, Settings())
-    places = [e.location.name if e.location else None for e in result.events]
-    assert places == ["Bogor"]
+    assert [place for _, place in _event_places(nlp, text, "2021-01-09")] == ["Bogor"]
 
 
 @pytest.mark.model
@@ -435,38 +432,17 @@ def test_the_state_a_body_is_of_is_read_from_its_title(
 def test_event_place_reads_whole_names_and_only_names(
     nlp: Any, text: str, expected: str | None
 ) -> None:
-    from kronika.events.extract import extract_article
-    from kronika.model import Article
-    from kronika.settings import Settings
-
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
-    result = extract_article(nlp(text), article, Settings())
-    places = [e.location.name if e.location else None for e in result.events]
-    assert places == [expected]
+    assert [place for _, place in _event_places(nlp, text)] == [expected]
 
 
 def test_a_town_the_model_took_for_a_person_is_a_place_after_in(nlp: Any) -> None:
-    from kronika.events.extract import extract_article
-    from kronika.model import Article
-    from kronika.settings import Settings
-
     text = (
         "Two brothers who fled a jail in Herat were killed in a shootout with police in Farah "
         "on Saturday."
     )
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
-    result = extract_article(nlp(text), article, Settings())
-    places = [e.location.name if e.location else None for e in result.events if e.type == "ATTACK"]
-    assert places == ["Farah"]
+    assert [p for kind, p in _event_places(nlp, text) if kind == "ATTACK"] == ["Farah"]
 
 
 def test_a_place_told_in_a_clause_about_a_participant_is_not_the_event_s(nlp: Any) -> None:
-    from kronika.events.extract import extract_article
-    from kronika.model import Article
-    from kronika.settings import Settings
-
     text = "Omar Sidibe, who was arrested in Gao in March, was sentenced on Monday to nine years."
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
-    events = extract_article(nlp(text), article, Settings()).events
-    places = {e.type: e.location.name if e.location else None for e in events}
-    assert places == {"ARREST": "Gao", "SENTENCE": None}
+    assert dict(_event_places(nlp, text)) == {"ARREST": "Gao", "SENTENCE": None}
