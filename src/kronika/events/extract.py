@@ -11,21 +11,18 @@ event told across sentences; then find claims and attach contest markers.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache, partial
-from pathlib import Path
+from functools import partial
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from .. import registry
 from ..claims.figures import find_claims
 from ..claims.stance import attach_stance, is_asserted, only_approved
 from ..model import ArgValue, Article, ArticleResult, Claim, Entity, Event, Evidence
-from ..resolve.mentions import MentionIndex, NameMention, people_words
+from ..resolve.mentions import MentionIndex
 from ..settings import Settings
 from .backstop import backstop_events
 from .clauses import another_time, charged_act, has_own_people
@@ -34,6 +31,7 @@ from .dates import dated_by_report, event_date, scene_of
 from .fillers import FillContext, antecedent_count, count_of
 from .gapping import split_gapped
 from .merge import Told, merge_events
+from .name_mentions import article_mentions
 from .not_events import (
     attackers_only,
     figurative,
@@ -47,8 +45,7 @@ from .not_events import (
 from .participants import agent, patient
 from .people import PEOPLE_ROLE, about_people
 from .placing import event_place, outside_its_states, state_dwelt_on
-from .quoted import with_quoted_groups
-from .spans import block, doc_ents, doc_sents, doc_text, normalizer, sent_of
+from .spans import block, doc_sents, doc_text, normalizer, sent_of
 from .spec import EventSpec, load_specs
 from .targets import split_dates, split_places, split_respectively, split_targets
 from .telling import (
@@ -69,14 +66,13 @@ from .verdicts import fold_summaries
 
 logger = logging.getLogger(__name__)
 
-_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 #: Roles the core is found with when no pattern bound it: who was acted on, or who acted.
 _AGENT_CORE = frozenset({"JOIN", "APPEAL", "ESCAPE"})
 
 
 def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleResult:
     """Return the entities, events and claims found in ``doc`` (the parse of ``article.text``)."""
-    mentions = _mentions(doc, settings)
+    mentions = article_mentions(doc, settings)
     specs = load_specs(settings, doc.lang_)
     rules = compile_rules(doc.vocab, specs)
     groups: dict[tuple[str, int], list[Hit]] = {}
@@ -236,214 +232,6 @@ def relevant_entities(
         for ent in entities
         if ent.type == "PERSON" or not ent.mentions or {ent.name, *ent.aliases} & named
     ]
-
-
-def _mentions(doc: Doc, settings: Settings) -> MentionIndex:
-    """The article's name mentions, with the small model's commonest slips mended."""
-    ents = [e for e in doc_ents(doc) if e.label_ in _LABELS]
-    surnames = {
-        e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].pos_ == "PROPN"
-    }
-    person_roots = {e.root.i for e in ents if e.label_ == "PERSON"}
-    bylines = _bylines(doc_text(doc))
-    given = _given_names(ents, settings)
-    found = []
-    for ent in ents:
-        if any(lo <= ent.start_char < hi for lo, hi in bylines):
-            continue  # "By Ian Smith": the reporter, not a person in the story
-        if ent.start in given:
-            continue  # read with the family name after it
-        label = _LABELS[ent.label_]
-        start = ent.start
-        if label in ("PERSON", "ORG") and _is_demonym(ent.text):
-            continue  # "1,300 Kyrgyz citizens", "the Tajiks": a nationality, not a name
-        if label == "PERSON" and ent.text.isupper() and _is_known_place(ent.text, settings):
-            label = "LOC"  # a dateline, "DUSHANBE --", the model takes for a name
-        if len(ent) == 1 and ent.text in surnames:
-            label = "PERSON"  # "Kayumov" tagged ORG after "Anvar Kayumov"
-        elif label in ("LOC", "ORG") and _person_shaped(ent, settings):
-            label = "PERSON"  # "Kamol Ismoilov" tagged FAC, "Otabek Sattoriy" ORG
-        elif (
-            label == "PERSON"
-            and len(ent) == 1
-            and ent.root.dep_ in ("compound", "amod")
-            and (ent.root.head.pos_ == "NOUN")
-        ):
-            continue  # "Tajik law enforcement": a nationality, not a person
-        elif (
-            label == "ORG"
-            and _coordinated_with(ent, person_roots)
-            and all(t.pos_ == "PROPN" for t in ent)
-        ):
-            label = "PERSON"  # "Umarali Hisainov and Mahmadali Haitov"
-        elif label == "LOC" and _named_after_a_place(ent, settings):
-            label, start = "PERSON", start - 1  # "Olim Tursunzoda": a family name like a town's
-        if label == "PERSON" and start - 1 in given:
-            start = given[start - 1]  # "Ermek Zhaparov" with "Ermek" tagged as a place
-        if label in ("PERSON", "ORG"):
-            while (
-                start > 0
-                and doc[start - 1].pos_ == "PROPN"
-                and not doc[start - 1].ent_type_
-                and (
-                    doc[start - 1].dep_ == "compound"
-                    and doc[start - 1].head.i in range(start, ent.end)
-                )
-            ):
-                start -= 1  # "Said Ziyoyev" tagged from "Ziyoyev" only
-        span = doc[start : ent.end]
-        found.append(NameMention(span.text, span.start_char, span.end_char, label))
-    if doc.lang_ == "en":
-        found.extend(_untagged_people(doc, settings))
-        found = with_quoted_groups(doc_text(doc), found)
-    # a language pipeline may name mentions itself (Russian: in the nominative)
-    canonical = doc.user_data.get("kronika.canonical") or _canonical(settings)
-    return MentionIndex(found, canonical, doc_text(doc))
-
-
-def _given_names(ents: Sequence[Span], settings: Settings) -> dict[int, int]:
-    """Given names the model tagged as places or groups: "Ermek" in "Ermek Zhaparov".
-
-    A one-word name right before a person's name, bound to it as a compound and
-    unknown to the gazetteer, is the person's given name. Maps the token index
-    before the person's name to the start of the given name.
-    """
-    out: dict[int, int] = {}
-    for first, second in zip(ents, ents[1:], strict=False):
-        if (
-            second.label_ == "PERSON"
-            and first.label_ in ("GPE", "LOC", "ORG", "FAC")
-            and len(first) == 1
-            and first.end == second.start
-            and first.root.dep_ == "compound"
-            and first.root.head.i in range(second.start, second.end)
-            and first.root.pos_ == "PROPN"
-            and not _is_known_place(first.text, settings)
-        ):
-            out[first.start] = first.start
-    return out
-
-
-def _untagged_people(doc: Doc, settings: Settings) -> list[NameMention]:
-    """Person-shaped names the model tagged as nothing at all ("Abdulla Abduraulov, 42, and")."""
-    found = []
-    i = 0
-    while i < len(doc):
-        j = i
-        while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
-            j += 1
-        if (
-            j - i >= 2
-            and (j == len(doc) or doc[j].pos_ != "PROPN")
-            and _person_shaped(doc[i:j], settings)
-        ):
-            span = doc[i:j]
-            found.append(NameMention(span.text, span.start_char, span.end_char, "PERSON"))
-        i = max(j, i + 1)
-    return found
-
-
-def _named_after_a_place(ent: Span, settings: Settings) -> bool:
-    """A family name the model took for the town it shares a name with ("Olim Tursunzoda").
-
-    One word, right after an untagged given name bound to it, not where a place is
-    told ("in Tursunzoda"), and person-shaped with the given name.
-    """
-    if len(ent) != 1 or ent.start == 0:
-        return False
-    given = ent.doc[ent.start - 1]
-    if given.pos_ != "PROPN" or given.ent_type_ or given.head.i != ent.root.i:
-        return False
-    if ent.root.dep_ == "pobj":
-        return False
-    return _person_shaped(ent.doc[ent.start - 1 : ent.end], settings)
-
-
-def _person_shaped(ent: Span, settings: Settings) -> bool:
-    """Two or three capitalized words ending in a family-name ending, or followed by an
-    age ("Karim Benali, 31,"), unknown as a place."""
-    words = ent.text.split()
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
-        return False
-    ending = words[-1].lower().endswith(tuple(people_words("surname_endings")))
-    if not ending and not _aged(ent):
-        return False
-    from ..nlp.gazetteer import load_gazetteer
-
-    gazetteer = load_gazetteer(settings)
-    return gazetteer.place(ent.text) is None and gazetteer.canonical(ent.text, "ORG") is None
-
-
-def _aged(ent: Span) -> bool:
-    """A name followed by an age between commas: "Karim Benali, 31, was ..."."""
-    doc = ent.doc
-    after = doc[ent.end : ent.end + 3]
-    return (
-        len(after) == 3
-        and after[0].text == ","
-        and after[2].text == ","
-        and after[1].text.isdigit()
-        and 14 <= int(after[1].text) <= 99
-    )
-
-
-#: A byline: "By Ian Smith", "By Ian Smith and Ana Lee, Reuters", on a line of its own.
-_BYLINE = re.compile(r"(?m)^[ \t]*(?:By|BY|by)[ \t]+[A-Z][^\n.!?]{0,80}$")
-
-
-def _bylines(text: str) -> list[tuple[int, int]]:
-    """Character spans of the byline lines of an article."""
-    return [(m.start(), m.end()) for m in _BYLINE.finditer(text)]
-
-
-def _coordinated_with(ent: Span, roots: set[int]) -> bool:
-    root = ent.root
-    return (root.dep_ in ("conj", "appos") and root.head.i in roots) or any(
-        c.dep_ in ("conj", "appos") and c.i in roots for c in root.children
-    )
-
-
-@cache
-def _demonyms() -> frozenset[str]:
-    """Nationality words (data/lexicons/demonyms.yaml) and their plurals, case-folded."""
-    path = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "demonyms.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as err:
-        logger.warning("demonyms unavailable: %s", err)
-        return frozenset()
-    words = {str(k).casefold() for k in data} if isinstance(data, dict) else set()
-    return frozenset(words | {w + "s" for w in words})
-
-
-def _is_demonym(text: str) -> bool:
-    words = text.strip().casefold().split()
-    if words[:1] == ["the"]:
-        words = words[1:]  # "The Kyrgyz" cut from "The Kyrgyz Supreme Court"
-    if not words:
-        return False
-    peoples = people_words("peoples")
-    # "the Tajiks", "four Crimean Tatars": a nationality or a people, not a name
-    return " ".join(words) in _demonyms() or all(w in peoples or w in _demonyms() for w in words)
-
-
-def _is_known_place(text: str, settings: Settings) -> bool:
-    from ..nlp.gazetteer import load_gazetteer
-
-    return load_gazetteer(settings).place(text.title()) is not None
-
-
-def _canonical(settings: Settings) -> Any:
-    from ..nlp.gazetteer import load_gazetteer
-
-    gazetteer = load_gazetteer(settings)
-
-    def canonical(name: str, kind: str) -> str | None:
-        # people are only joined by the article's own full names: a curated person
-        # sharing a surname must not absorb a namesake
-        return None if kind == "PERSON" else gazetteer.canonical(name, kind)
-
-    return canonical
 
 
 def _build(
