@@ -10,6 +10,7 @@ freed by a raid or a jailbreak escaped, they were not released; "a heart attack"
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -133,23 +134,26 @@ def those_described(trigger: Token, event: Event) -> bool:
 def figurative(type_name: str, trigger: Token) -> bool:
     """An event word used for something else: "died of a heart attack", "a hunger
     strike", "an attack on press freedom", "Kazakhstan joined the WTO"."""
-    words = lexicon("figurative")
     if type_name == "ATTACK":
-        kinds = {str(w) for w in words["not_violence"]}
+        kinds = _figurative_words("not_violence")
         if trigger.pos_ == "NOUN" and any(
             c.dep_ in ("compound", "amod") and c.lower_ in kinds for c in trigger.children
         ):
             return True
         target = _attacked(trigger)
-        return target is not None and target.lemma_.lower() in {
-            str(w) for w in words["abstract_targets"]
-        }
+        return target is not None and target.lemma_.lower() in _figurative_words("abstract_targets")
     if type_name == "JOIN":
         # a state joins treaties and trade bodies; people join armed groups
         doer = agent(trigger)
         # (the state's name itself: "a Kazakh jihadist" is a person)
         return doer is not None and doer.ent_type_ == "GPE" and doer.pos_ == "PROPN"
     return False
+
+
+@cache
+def _figurative_words(key: str) -> frozenset[str]:
+    """A word list of ``data/lexicons/figurative.yaml``, read once."""
+    return frozenset(str(w) for w in lexicon("figurative")[key])
 
 
 def _attacked(trigger: Token) -> Token | None:
