@@ -446,3 +446,16 @@ def test_a_town_the_model_took_for_a_person_is_a_place_after_in(nlp: Any) -> Non
 def test_a_place_told_in_a_clause_about_a_participant_is_not_the_event_s(nlp: Any) -> None:
     text = "Omar Sidibe, who was arrested in Gao in March, was sentenced on Monday to nine years."
     assert dict(_event_places(nlp, text)) == {"ARREST": "Gao", "SENTENCE": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A former Kyrgyz soldier has joined al-Nusra in Syria, officials said.", "Syria"),
+        ("Two Tajik men were detained in Turkey on Monday.", "Turkey"),
+        # with no place named, the nationality of the body that acted still places it
+        ("Kazakh police detained two men on Monday.", "Kazakhstan"),
+    ],
+)
+def test_a_place_named_beats_a_nationality(nlp: Any, text: str, expected: str) -> None:
+    assert [place for _, place in _event_places(nlp, text)] == [expected]

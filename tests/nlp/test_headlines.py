@@ -43,3 +43,48 @@ def test_headline_reader_leaves_sentences_alone(nlp: Any) -> None:
 def test_headline_reader_marks_unknown_capitalized_runs_as_people(nlp: Any) -> None:
     doc = nlp("Activist Gulsara Toktogulova Detained In Naryn")
     assert "Gulsara Toktogulova" in [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "headline,verb",
+    [
+        ("Khujand Court Sentences Blogger To 10 Years", "Sentences"),
+        ("Bishkek court sentences former imam to eight years", "sentences"),
+        ("Russia Deports Uzbek Imam To Tashkent Despite Torture Fears", "Deports"),
+    ],
+)
+def test_headline_reader_reads_a_present_tense_verb_the_model_took_for_a_noun(
+    nlp: Any, headline: str, verb: str
+) -> None:
+    text = headline + "\n\nThe story follows."
+    doc = nlp(text)
+    (token,) = [t for t in doc if t.text == verb]
+    assert (token.pos_, token.dep_) == ("VERB", "ROOT")
+    assert doc.text == text
+
+
+def test_headline_reader_leaves_a_list_of_nouns_a_list(nlp: Any) -> None:
+    doc = nlp("Police Raids And Detentions In Osh\n\nThe story follows.")
+    (raids,) = [t for t in doc if t.text == "Raids"]
+    assert raids.pos_ != "VERB"
+
+
+@pytest.mark.parametrize(
+    "lemma,past",
+    [
+        ("jail", "jailed"),
+        ("free", "freed"),
+        ("ban", "banned"),
+        ("stab", "stabbed"),
+        ("pardon", "pardoned"),
+        ("target", "targeted"),
+        ("give", "gave"),
+        ("uphold", "upheld"),
+        ("classify", "classified"),
+        ("outlaw", "outlawed"),
+    ],
+)
+def test_past_tense_by_rule_and_from_the_lexicon(lemma: str, past: str) -> None:
+    from kronika.nlp.headlines import _past
+
+    assert _past(lemma) == past

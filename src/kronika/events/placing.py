@@ -51,7 +51,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             inside = lo <= joined.start_char < hi and not elsewhere(ent, sent, trigger, crime)
             if town is not None and joined.start == ent.start and inside:
                 found = replace(town, name=joined.text)
-                ranked.append((False, _breadth(town), abs(ent.root.i - trigger.i), found))
+                ranked.append((False, _breadth(town), False, abs(ent.root.i - trigger.i), found))
             continue
         # "the village of Arka": a settlement named, whatever the model took the name for
         settled = ent.root.head.lower_ == "of" and ent.root.head.head.lemma_ in _SETTLEMENTS
@@ -113,8 +113,10 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         )
         # the name as the article gives it, with what the gazetteer knows about it
         found = Place(name=name) if place is None else replace(place, name=name)
-        ranked.append((is_country, _breadth(place), abs(ent.root.i - trigger.i), found))
-    capital = _capital_place(sent, lo, hi, [r[3] for r in ranked], resolve)
+        # "a Kyrgyz soldier joined al-Nusra in Syria": a place named beats a nationality
+        demonym = country is not None and name != clean_name(ent.text)
+        ranked.append((is_country, _breadth(place), demonym, abs(ent.root.i - trigger.i), found))
+    capital = _capital_place(sent, lo, hi, [r[-1] for r in ranked], resolve)
     if capital is not None:
         return capital
     if not ranked:
@@ -129,7 +131,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             or _state_of_body(trigger, lo, hi)
             or _state_named_in(args)
         )
-    return min(ranked, key=lambda r: (r[0], r[1], r[2]))[3]
+    return min(ranked, key=lambda r: r[:4])[4]
 
 
 def _a_name(ent: Span) -> bool:

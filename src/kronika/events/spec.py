@@ -90,6 +90,23 @@ def load_specs(settings: Settings, language: str = "en") -> tuple[EventSpec, ...
     return _load(tuple(settings.rules_dirs), language)
 
 
+def verb_lemmas(specs: tuple[EventSpec, ...]) -> frozenset[str]:
+    """The lemmas an event's trigger takes as a verb: from the trigger lists of types
+    triggered by verbs alone, and from every pattern whose trigger is a verb."""
+    verbs = {lemma for spec in specs if spec.pos == ("VERB",) for lemma in spec.lemmas}
+    for spec in specs:
+        for pattern in spec.patterns:
+            attrs = pattern.match[0].get("RIGHT_ATTRS", {}) if pattern.match else {}
+            pos, lemma = attrs.get("POS"), attrs.get("LEMMA")
+            if pos != "VERB" and not (isinstance(pos, dict) and "VERB" in pos.get("IN", ())):
+                continue
+            if isinstance(lemma, str):
+                verbs.add(lemma)
+            elif isinstance(lemma, dict):
+                verbs.update(str(x) for x in lemma.get("IN", ()))
+    return frozenset(verbs)
+
+
 @cache
 def _load(rules_dirs: tuple[str, ...], language: str = "en") -> tuple[EventSpec, ...]:
     sub = "" if language == "en" else language

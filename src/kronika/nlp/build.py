@@ -30,11 +30,20 @@ def build_nlp(settings: Settings) -> Language:
         ConfigError: the model is not installed (the message gives the pip command).
         RuleError: a gazetteer file is invalid.
     """
-    return _build(settings.spacy_model, tuple(settings.domains), tuple(settings.domain_dirs))
+    return _build(
+        settings.spacy_model,
+        tuple(settings.domains),
+        tuple(settings.domain_dirs),
+        tuple(settings.rules_dirs),
+    )
 
 
 @lru_cache(maxsize=4)
-def _build(model: str, domains: tuple[str, ...], domain_dirs: tuple[str, ...]) -> Language:
+def _build(
+    model: str, domains: tuple[str, ...], domain_dirs: tuple[str, ...], rules_dirs: tuple[str, ...]
+) -> Language:
+    from ..events.spec import load_specs, verb_lemmas  # the rules sit above the pipeline
+
     gazetteer = load_gazetteer(Settings(domains=domains, domain_dirs=domain_dirs))
     try:
         nlp = spacy.load(model)
@@ -64,6 +73,7 @@ def _build(model: str, domains: tuple[str, ...], domain_dirs: tuple[str, ...]) -
         nlp.add_pipe(NAME_MENDER, after="ner")
     if "parser" in nlp.pipe_names:
         # Title Case headlines are re-read in sentence case by the components before it
-        nlp.add_pipe(HEADLINES, last=True)
+        verbs = verb_lemmas(load_specs(Settings(rules_dirs=rules_dirs)))
+        nlp.add_pipe(HEADLINES, last=True, config={"verbs": sorted(verbs)})
     install_extensions()
     return nlp

@@ -7,6 +7,12 @@ capital only when the model has never seen it in lower case, or the article
 writes it with a capital mid-sentence: names), parses that line alone with the
 components before it, and copies the tags, lemmas, parse and entities back onto
 the original tokens. The text itself is never changed, so offsets stay exact.
+
+A headline's present tense ("Khujand Court Sentences Blogger", "Russia Deports
+Imam") can still read as a plural noun, in Title Case or not. When a headline's
+root is no verb and one of its words is an event verb's present tense, the line is
+parsed again with that word in the past tense ("sentenced"), which the model reads
+as the verb; the new parse is kept only when that word becomes its root.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import numpy
 import yaml
 from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 #: Component name in the pipeline (also its factory name).
 HEADLINES = "kronika_headlines"
@@ -30,29 +36,33 @@ _MINOR = frozenset(
 )
 
 
-@Language.factory(HEADLINES)
-def make_headline_reader(nlp: Language, name: str) -> HeadlineReader:
-    """Build the component; it parses headlines with the components placed before it."""
-    return HeadlineReader(nlp, name)
+@Language.factory(HEADLINES, default_config={"verbs": []})
+def make_headline_reader(nlp: Language, name: str, verbs: list[str]) -> HeadlineReader:
+    """Build the component; it parses headlines with the components placed before it.
+
+    ``verbs`` are the lemmas of the event verbs whose present tense is re-read.
+    """
+    return HeadlineReader(nlp, name, verbs)
 
 
 class HeadlineReader:
     """Re-parse Title Case lines in sentence case (not a function: it holds the pipeline)."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, verbs: Iterable[str] = ()) -> None:
         self.nlp = nlp
         self.name = name
+        self.verbs = frozenset(verbs)
+        self.model_verbs = _model_verbs(nlp)
         # the words the model knows, taken before any text is read: every parsed doc adds
         # its own words to the vocabulary, which must not change how later titles read
         self.known = frozenset(s for s in nlp.vocab.strings if s.islower())
 
     def __call__(self, doc: Doc) -> Doc:
-        titles = [s for s in doc.sents if _is_title(s)]
-        if not titles:
-            return doc
-        capitalized = _capitalized_in_body(doc, titles)
-        for title in titles:
-            self._reparse(doc, title, capitalized)
+        lines = [s for s in doc.sents if _is_headline(s)]
+        titles = [s for s in lines if _is_title(s)]
+        capitalized = _capitalized_in_body(doc, titles) if titles else set()
+        for line in lines:
+            self._reparse(doc, line, capitalized, recase=line in titles)
         return doc
 
     def _parse(self, words: list[str], spaces: list[bool]) -> Doc:
@@ -65,19 +75,29 @@ class HeadlineReader:
             parsed = component(parsed)
         return parsed
 
-    def _reparse(self, doc: Doc, title: Span, capitalized: set[str]) -> None:
-        tokens = [t for t in title if not t.is_space]
+    def _reparse(self, doc: Doc, line: Span, capitalized: set[str], recase: bool) -> None:
+        tokens = [t for t in line if not t.is_space]
         if not tokens:
             return
         start, end = tokens[0].i, tokens[-1].i + 1
-        words = [
-            _recase(t.text, i == 0, capitalized, self.known) for i, t in enumerate(doc[start:end])
-        ]
+        if recase:
+            # a name the gazetteer knows keeps its capital: "To Tashkent" is no infinitive
+            words = [
+                t.text if t.ent_id_ else _recase(t.text, i == 0, capitalized, self.known)
+                for i, t in enumerate(doc[start:end])
+            ]
+        else:
+            words = [t.text for t in doc[start:end]]
         spaces = [bool(t.whitespace_) for t in doc[start:end]]
         spaces[-1] = False
-        parsed = self._parse(words, spaces)
+        parsed = self._parse(words, spaces) if recase else doc[start:end].as_doc()
         if len(parsed) != end - start:
             return  # the tokenizer split the recased line otherwise: leave it as it was
+        retensed = self._retense(words, spaces, parsed)
+        if retensed is not None:
+            parsed = retensed
+        elif not recase:
+            return  # a headline in sentence case the parser read well: nothing to copy
         attrs = [TAG, POS, LEMMA, DEP, HEAD]
         array = numpy.asarray(doc.to_array(attrs), dtype=numpy.uint64)
         # heads are relative offsets, so the line's parse drops in place as it is
@@ -92,6 +112,77 @@ class HeadlineReader:
             if not taken & set(range(a + start, b + start))
         ]
         doc.ents = sorted(kept + moved, key=lambda e: e.start)
+
+    def _retense(self, words: list[str], spaces: list[bool], parsed: Doc) -> Doc | None:
+        """The line parsed with its first present-tense event verb in the past, when that
+        makes the verb the root of a line whose root was no verb; else None."""
+        roots = [t for t in parsed if t.dep_ == "ROOT"]
+        if not self.verbs or any(self._a_verb(t) for t in roots):
+            return None
+        for i, word in enumerate(words[1:-1], start=1):
+            lemma = _present_of(word.lower(), self.verbs)
+            if lemma is None or parsed[i - 1].pos_ not in ("NOUN", "PROPN"):
+                continue
+            if parsed[i + 1].pos_ in ("CCONJ", "PUNCT"):
+                return None  # "Police Raids And Detentions": a list of nouns
+            again = self._parse([*words[:i], _past(lemma), *words[i + 1 :]], spaces)
+            if len(again) == len(words) and again[i].dep_ == "ROOT" and again[i].pos_ == "VERB":
+                return again
+            return None
+        return None
+
+    def _a_verb(self, token: Token) -> bool:
+        """Whether ``token``, tagged a verb, is one: "imam" and "to Tashkent" are misread nouns."""
+        if token.pos_ == "AUX":
+            return True
+        if token.pos_ != "VERB":
+            return False
+        return token.lemma_.lower() in self.model_verbs if self.model_verbs else token.is_lower
+
+
+def _model_verbs(nlp: Language) -> frozenset[str]:
+    """The verbs the model's lemmatizer lists (empty when it has no such table)."""
+    try:
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        table = lemmatizer.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+        return frozenset(str(v) for v in table["verb"])
+    except (KeyError, AttributeError):
+        return frozenset()
+
+
+def _present_of(word: str, verbs: frozenset[str]) -> str | None:
+    """The verb whose third-person present ``word`` is ("jails", "frees", "deports"), if any."""
+    if not word.endswith("s") or len(word) < 4:
+        return None
+    for stem in (word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else ""):
+        if stem in verbs:
+            return stem
+    return None
+
+
+def _past(lemma: str) -> str:
+    """The past tense of ``lemma``: from ``data/lexicons/verbs.yaml`` or by the regular rule."""
+    irregular = _irregular_past()
+    if lemma in irregular:
+        return irregular[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if len(lemma) > 1 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    vowels = [c in "aeiou" for c in lemma]
+    syllables = sum(1 for a, b in zip([False, *vowels], vowels, strict=False) if b and not a)
+    short = len(lemma) >= 3 and vowels[-2] and not vowels[-3] and lemma[-1] in "bdgmnprt"
+    if syllables == 1 and short:
+        return lemma + lemma[-1] + "ed"  # ban -> banned, stab -> stabbed
+    return lemma + "ed"
+
+
+@cache
+def _irregular_past() -> dict[str, str]:
+    text = (files("kronika") / "data" / "lexicons" / "verbs.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    past = data.get("past") if isinstance(data, dict) else None
+    return {str(k): str(v) for k, v in past.items()} if isinstance(past, dict) else {}
 
 
 def _unknown_runs(words: list[str], known: frozenset[str]) -> list[tuple[int, int]]:
@@ -115,6 +206,14 @@ def _unknown_runs(words: list[str], known: frozenset[str]) -> list[tuple[int, in
                 runs.append((start, i))
             start = None
     return runs
+
+
+def _is_headline(sent: Span) -> bool:
+    """A one-line sentence of three or more words with no final stop: a title or headline."""
+    text = sent.text.strip()
+    if not text or "\n" in text or text[-1] in ".!?;:\"”'":
+        return False
+    return sum(1 for t in sent if t.is_alpha) >= 3
 
 
 def _is_title(sent: Span) -> bool:
