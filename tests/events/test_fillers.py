@@ -7,10 +7,9 @@ from spacy.tokens import Doc
 from tests.helpers import make_doc
 
 from kronika.events.acts import _country_of
+from kronika.events.counts import antecedent_count, count_of
 from kronika.events.fillers import (
     FillContext,
-    antecedent_count,
-    count_of,
     described_people,
     fill_agent,
     fill_patient,

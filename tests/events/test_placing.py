@@ -8,8 +8,9 @@ import pytest
 from spacy.tokens import Doc
 from tests.helpers import make_doc
 
-from kronika.events.placing import _state_named_in, _untagged_place, event_place
+from kronika.events.placing import event_place
 from kronika.events.running import in_context, running_reference
+from kronika.events.unnamed_places import state_named_in, untagged_place
 from kronika.normalize.dates import normalize_date
 
 
@@ -166,13 +167,13 @@ def test_untagged_place_reads_a_name_after_in(
     place: list[str], place_pos: str, ent: str | None, expected: str | None
 ) -> None:
     doc = _escaped_in(place, place_pos, ent)
-    found = _untagged_place(doc[:], doc[2], 0, len(doc.text))
+    found = untagged_place(doc[:], doc[2], 0, len(doc.text))
     assert (found.name if found else None) == expected
 
 
 def test_untagged_place_looks_only_inside_the_event_s_phrase() -> None:
     doc = _escaped_in(["Balkanabat"])
-    assert _untagged_place(doc[:], doc[2], 0, doc.text.index(" in ")) is None
+    assert untagged_place(doc[:], doc[2], 0, doc.text.index(" in ")) is None
 
 
 def test_event_place_falls_back_to_an_untagged_town() -> None:
@@ -185,11 +186,11 @@ def test_event_place_falls_back_to_an_untagged_town() -> None:
 def test_untagged_place_takes_a_mistyped_town_after_a_place_of_custody(
     ent: str, expected: str
 ) -> None:
-    from kronika.events.placing import _untagged_place
+    from kronika.events.unnamed_places import untagged_place
 
     doc = _escaped_in(["Kandi"], "PROPN", ent)
     sent = doc[:]
-    assert _untagged_place(sent, doc[2], 0, len(doc.text)).name == expected  # type: ignore[union-attr]
+    assert untagged_place(sent, doc[2], 0, len(doc.text)).name == expected  # type: ignore[union-attr]
 
 
 @pytest.mark.model
@@ -410,7 +411,7 @@ def _places_of(nlp: Any, text: str, kind: str) -> list[str | None]:
 def test_the_state_a_body_is_of_is_read_from_its_title(
     args: dict[str, str], state: str | None
 ) -> None:
-    place = _state_named_in(dict(args))
+    place = state_named_in(dict(args))
     assert (place.name if place else None) == state
 
 

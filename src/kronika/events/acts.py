@@ -16,7 +16,8 @@ from spacy.tokens import Token
 from ..model import ArgValue
 from ..resolve.mentions import clean_name
 from .agencies import country_of_word
-from .fillers import FillContext, _core_tokens, count_of
+from .counts import count_of
+from .fillers import FillContext, _core_tokens
 from .participants import is_passive
 from .spans import doc_ents, normalizer
 from .spec import RoleSpec

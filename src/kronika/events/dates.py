@@ -14,156 +14,18 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from .clauses import date_scope, inside_a_participant
-from .people import about_people
+from .date_phrases import DAY_SHIFT, LEADING, date_phrases, leading_date
 from .running import (
     ANAPHORIC,
     NOW_RELATIVE,
     RUNNING_REACH,
-    THAT_YEAR,
     YEAR_IN,
-    cached_date,
     explicit_dates,
     in_context,
     normalize_phrase,
     running_reference,
 )
-from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_ents, sent_number
-
-_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?)\b", re.I)
-_RELATIVE = re.compile(r"\b(last|this|next|ago|earlier|previous|later|that|same)\b", re.I)
-_NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
-#: Days counted from the date told before: "the previous evening", "a day earlier".
-_DAY_SHIFT = re.compile(
-    r"\b(?:that|the same) (day|evening|night|morning|afternoon)\b"
-    r"|\bthe (previous|following|next) (?:day|evening|night|morning|afternoon)\b"
-    r"|\bthe (?:day|night) (before|after)\b"
-    r"|\b(a|one|two|three|four|five|six|seven|\d{1,2}) days? (earlier|before|later)\b",
-    re.I,
-)
-
-
-def _date_phrases(sent: Span) -> list[tuple[int, str]]:
-    """Candidate date phrases of a sentence as (token index, text); durations and ages left out.
-
-    Read once per sentence: every trigger, and every sentence after it in its paragraph,
-    asks again.
-    """
-    cache: dict[tuple[int, int], list[tuple[int, str]]] = sent.doc.user_data.setdefault(
-        "kronika.date_phrases", {}
-    )
-    key = (sent.start, sent.end)
-    if key not in cache:
-        cache[key] = _find_phrases(sent)
-    return cache[key]
-
-
-def _find_phrases(sent: Span) -> list[tuple[int, str]]:
-    found = []
-    for ent in sent_ents(sent):
-        if ent.label_ != "DATE":
-            continue
-        for part in _comma_parts(ent):
-            text = part.text
-            if "-old" in text or text.strip().isdigit() and len(text.strip()) < 4:
-                continue
-            if _DURATION.search(text) and not _RELATIVE.search(text):
-                continue
-            # "in March that year": the model often leaves the words pointing back outside
-            after = THAT_YEAR.match(doc_text(sent.doc), part.end_char)
-            found.append((part.root.i, text + after.group(0) if after else text))
-    for match in _DAY_SHIFT.finditer(sent.text):
-        # "escaped the previous evening": the model seldom tags these
-        span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is not None and not any(span.start <= i < span.end for i, _ in found):
-            found.append((span.root.i, match.group(0)))
-    for match in _NUMERIC_DATE.finditer(sent.text):
-        span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is not None and all(span.root.i != i for i, _ in found):
-            found.append((span.root.i, match.group(0)))
-    for token in sent:
-        # "a deadly 2016 attack", "the 2010 riots": a year the model took for a number
-        if _year_of_a_noun(token) and all(i != token.i for i, _ in found):
-            found.append((token.i, token.text))
-    return found
-
-
-def _year_of_a_noun(token: Token) -> bool:
-    """ "a deadly 2016 attack", "the 2010 riots", not "more than 1950 prisoners"."""
-    if not _YEAR_WORD.fullmatch(token.text) or token.dep_ not in ("nummod", "compound", "amod"):
-        return False
-    head = token.head
-    if token.ent_type_ == "DATE" or head.lemma_.lower() in ("year", "год"):
-        return False  # told whole by a date phrase ("April 17, 2017", "в 2010 году")
-    if head.pos_ != "NOUN" or about_people(head) or any(True for _ in token.children):
-        return False  # "1950 prisoners", "more than 1900 protesters": a count
-    # a determiner or a word describing the noun comes before the year
-    return any(c.i < token.i and c.dep_ in ("det", "poss", "amod") for c in head.children)
-
-
-_YEAR_WORD = re.compile(r"(19|20)\d\d")
-
-
-def _comma_parts(ent: Span) -> list[Span]:
-    """A date entity cut where the model ran two phrases together: "Sunday, days (after)",
-    "Monday to 12 years".
-
-    "June 5, 2016" is one date: a part that is only a year stays with the one before.
-    """
-    # "sentenced on Monday to 12 years": the model runs the day into the term after it
-    # (a day or month named before "to", not a number: "from seven to 11 years" is a term)
-    term = next(
-        (t for t in ent if t.lower_ == "to" and t.i > ent.start and ent[-1].lemma_ in _TERMS),
-        None,
-    )
-    if term is not None and any(t.pos_ == "PROPN" for t in ent.doc[ent.start : term.i]):
-        ent = ent.doc[ent.start : term.i]
-    parts: list[Span] = []
-    start = ent.start
-    for token in ent:
-        if token.text == "," and token.i > start:
-            parts.append(ent.doc[start : token.i])
-            start = token.i + 1
-    if start < ent.end:
-        parts.append(ent.doc[start : ent.end])
-    if len(parts) < 2:
-        return [ent]
-    if YEAR.fullmatch(parts[1][0].text):
-        # "May 9, 2016 two (men)": the year closes the date; what follows is not of it
-        return [ent.doc[ent.start : parts[1].start + 1]]
-    if any(YEAR.fullmatch(p.text) for p in parts):
-        return [ent]
-    return parts
-
-
-#: Words that end a term of imprisonment: "to 12 years", "to life".
-_TERMS = frozenset("year month week life".split())
-
-
-#: A date heading an item, as incident summaries and chronologies give it:
-#: "03/14/2011: Assailants ...", "14 March 2011 - Gunmen ...", "March 14, 2011: ...".
-_LEADING = re.compile(
-    r"\s*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+\.? \d{4}"
-    r"|[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*(?::\s*|(?:-|–|—)\s)"
-)
-
-
-def leading_date(sent: Span) -> str | None:
-    """The date heading the paragraph of ``sent`` ("03/14/2011: ..."), normalized, or None."""
-    text = doc_text(sent.doc)
-    start = text.rfind("\n", 0, sent.start_char) + 1
-    match = _LEADING.match(text, start)
-    if match is None:
-        return None
-    unknown_day = _UNKNOWN_DAY.fullmatch(match.group(1))
-    if unknown_day is not None:
-        # "06/00/2014:": a database's way of saying the day is not known
-        month, year = int(unknown_day.group(1)), unknown_day.group(2)
-        return f"{year}-{month:02d}" if 1 <= month <= 12 else year
-    norm = normalizer("kronika.date.v1")
-    return cached_date(norm, match.group(1), None) if norm is not None else None
-
-
-_UNKNOWN_DAY = re.compile(r"(\d{1,2})/0?0/(\d{4})")
+from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_number
 
 
 def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
@@ -175,7 +37,7 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
     heading = leading_date(sent)
     if heading is not None:
         return _own_date(sent, trigger, heading) or heading
-    if not _date_phrases(sent) and told_back_then(trigger):
+    if not date_phrases(sent) and told_back_then(trigger):
         # "protests in May that year were dispersed ... Authorities said at the time
         # that 10 were killed": the time told last
         return _last_told_date(sent, published)
@@ -211,7 +73,7 @@ def _next_in_story(sent: Span, trigger: Token, published: str | None) -> str | N
     norm = normalizer("kronika.date.v1")
     if norm is None or not _plain_past(root):
         return None
-    for index, text in _date_phrases(before):
+    for index, text in date_phrases(before):
         if date_scope(before.doc[index], root) is True:
             return normalize_phrase(norm, text, published)
     return None
@@ -237,7 +99,7 @@ def _named_before(sent: Span, trigger: Token, published: str | None) -> str | No
     outside a stadium ... Forty-seven people were killed in the attack"."""
     noun = _act_noun(trigger)
     norm = normalizer("kronika.date.v1")
-    if noun is None or norm is None or _date_phrases(sent):
+    if noun is None or norm is None or date_phrases(sent):
         return None
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children)
     # "deadly riots last November. At least 30 people died in a week of riots": a bare
@@ -246,7 +108,7 @@ def _named_before(sent: Span, trigger: Token, published: str | None) -> str | No
     for before in reversed(sents if definite else sents[-1:]):
         if sent.start_char - before.end_char > _NAMED_REACH:
             return None
-        phrases = _date_phrases(before)
+        phrases = date_phrases(before)
         for earlier in reversed([t for t in before if t.lemma_ == noun.lemma_]):
             for index, text in phrases:
                 # "deadly riots last November": a date told right after the noun is
@@ -297,7 +159,7 @@ def _last_told_date(sent: Span, published: str | None) -> str | None:
     for before in reversed(doc_sents(sent.doc)[: sent_number(sent)]):
         if sent.start_char - before.end_char > RUNNING_REACH:
             return None
-        phrases = _date_phrases(before)
+        phrases = date_phrases(before)
         if not phrases:
             continue
         index, text = max(phrases)
@@ -321,14 +183,14 @@ def scene_of(sent: Span) -> tuple[Span, str] | None:
     own clause; "were then arrested", "Also, ..." move the story on.
     """
     moved_on = sent[0].lower_ == "also" or any(t.lower_ in _SEQUEL for t in sent)
-    if moved_on or _date_phrases(sent):
+    if moved_on or date_phrases(sent):
         return None
     text = doc_text(sent.doc)
     start = text.rfind("\n", 0, sent.start_char) + 1
     for before in reversed(doc_sents(sent.doc)[: sent_number(sent)]):
         if before.start_char < start:
             return None
-        phrases = _date_phrases(before)
+        phrases = date_phrases(before)
         if not phrases:
             continue
         index, phrase = min(phrases)
@@ -343,7 +205,7 @@ def dated_by_report(sent: Span, trigger: Token) -> bool:
     have been convicted, court officials said Monday" (none its own clause governs)."""
     if leading_date(sent) is not None:
         return False
-    scopes = {date_scope(sent.doc[index], trigger) for index, _ in _date_phrases(sent)}
+    scopes = {date_scope(sent.doc[index], trigger) for index, _ in date_phrases(sent)}
     return False in scopes and True not in scopes
 
 
@@ -360,7 +222,7 @@ def dated_paragraph(sent: Span) -> bool:
     for before in reversed(sents[: sent_number(sent) + 1]):
         if before.start_char < start:
             return False
-        if _date_phrases(before):
+        if date_phrases(before):
             return True
     return False
 
@@ -373,9 +235,9 @@ def _own_date(sent: Span, trigger: Token, heading: str) -> str | None:
     norm = normalizer("kronika.date.v1")
     if norm is None:
         return None
-    for index, text in _date_phrases(sent):
+    for index, text in date_phrases(sent):
         token = sent.doc[index]
-        if _LEADING.match(text + ": ") or date_scope(token, trigger) is not True:
+        if LEADING.match(text + ": ") or date_scope(token, trigger) is not True:
             continue
         value = normalize_phrase(norm, text, heading)
         if value:
@@ -394,7 +256,7 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
         return None
     ranked = []
     lo, hi = block(sent, trigger)
-    for index, text in _date_phrases(sent):
+    for index, text in date_phrases(sent):
         token = sent.doc[index]
         if not lo <= token.idx < hi:
             continue
@@ -415,7 +277,7 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
         # came before the time of the clause around it
         ranked = [r for r in ranked if not r[0]]
     for _, _, text, at in sorted(ranked):
-        shift = _DAY_SHIFT.fullmatch(text.strip())
+        shift = DAY_SHIFT.fullmatch(text.strip())
         if shift is not None:
             value = _shifted(sent, at, shift, published)
             if value:
@@ -467,8 +329,8 @@ def _shifted(sent: Span, at: int, shift: re.Match[str], published: str | None) -
     if norm is None:
         return None
     base = None
-    for index, text in sorted(_date_phrases(sent)):
-        if sent.doc[index].idx < at and not _DAY_SHIFT.search(text):
+    for index, text in sorted(date_phrases(sent)):
+        if sent.doc[index].idx < at and not DAY_SHIFT.search(text):
             value = normalize_phrase(norm, text, published)
             base = value if value and len(value) == 10 else base
     same, word, way, amount, direction = shift.groups()

@@ -27,8 +27,9 @@ from ..settings import Settings
 from .backstop import backstop_events
 from .clauses import another_time, charged_act, has_own_people
 from .compile import Hit, compile_rules
+from .counts import antecedent_count, count_of
 from .dates import dated_by_report, event_date, scene_of
-from .fillers import FillContext, antecedent_count, count_of
+from .fillers import FillContext
 from .gapping import split_gapped
 from .merge import Told, merge_events
 from .name_mentions import article_mentions

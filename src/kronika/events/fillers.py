@@ -20,8 +20,9 @@ from spacy.tokens import Doc, Span, Token
 from ..claims.stance import lexicon
 from ..model import ArgValue
 from ..resolve.mentions import MentionIndex, people_words
+from .counts import count_of
 from .participants import agent, antecedent_of_relative, patient
-from .spans import YEAR, doc_sents, in_dateline, normalizer
+from .spans import doc_sents, in_dateline
 from .spec import RoleSpec
 
 logger = logging.getLogger(__name__)
@@ -297,95 +298,6 @@ def _refers_to_person(token: Token) -> bool:
     return dets == ["the"] and (token.lower_ in _DESCRIPTIONS or token.lower_.endswith("-old"))
 
 
-def count_of(token: Token) -> int | float | None:
-    """Return the number of people a noun phrase gives ("Five other members", "seven of the 29")."""
-    parse = normalizer("kronika.number.v1")
-    if parse is None:
-        return None
-    if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
-        token = token.head.head  # "the three men who were detained": the men counted
-    heads = [token]
-    # "a group of 25 militants", "seven of the defendants", "a family of six": one "of" deeper
-    if token.lower_ in ("group", "total", "number", "family") or token.like_num:
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                heads.extend(c for c in child.children if c.dep_ == "pobj")
-    for head in heads:
-        # "by yesterday afternoon 57 had been recaptured": the model may run the count into
-        # the date before it; a number that is the subject or object itself is a count
-        # (or one told right before the auxiliary of its verb: "22 had been recaptured")
-        before_aux = head.i + 1 < len(head.doc) and head.doc[head.i + 1].dep_ in ("aux", "auxpass")
-        counted = (
-            head.dep_ in ("nsubj", "nsubjpass", "dobj") or before_aux
-        ) and not YEAR.fullmatch(head.text)
-        if head.like_num and (
-            head.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT")
-            or (counted and head.ent_type_ in ("DATE", "TIME"))
-        ):
-            value = parse(head.text)
-            if value is not None:
-                return value  # type: ignore[no-any-return]
-        for child in head.children:
-            # "Thirteen Islamists" opening a sentence: the model may take the number for a name
-            spelled = child.dep_ in ("compound", "amod") and child.like_num and child.i < head.i
-            if (child.dep_ == "nummod" or spelled) and child.ent_type_ not in (
-                "DATE",
-                "MONEY",
-                "PERCENT",
-            ):
-                # "twenty-two migrants": the number is the whole hyphenated run
-                value = parse(child.doc[child.left_edge.i : child.i + 1].text)
-                if value is not None:
-                    return value  # type: ignore[no-any-return]
-    return _named_and_their_own(token, parse)
-
-
-def _named_and_their_own(token: Token, parse: Any) -> int | float | None:
-    """ "Sadykov and his three accomplices": the people named and those counted with them."""
-    if token.pos_ != "PROPN":
-        return None
-    conjuncts = [t for t in token.conjuncts if t.i > token.i]
-    names = 1 + sum(1 for t in conjuncts if t.pos_ == "PROPN")
-    counted = [
-        t
-        for t in conjuncts
-        if t.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in t.children)
-    ]
-    if len(counted) != 1:
-        return None
-    number = next((c for c in counted[0].children if c.dep_ == "nummod"), None)
-    value = parse(number.text) if number is not None else None
-    return names + value if isinstance(value, int) else None
-
-
-#: Whose companions are counted with the people named: "A and his two accomplices".
-_OWNERS = frozenset({"his", "her", "their"})
-
-
-#: How far back (in tokens) a definite plural looks for the number it repeats.
-_ANTECEDENT_REACH = 400
-
-
-def antecedent_count(token: Token) -> int | float | None:
-    """The number of an earlier phrase a definite plural repeats ("the asylum seekers").
-
-    "Officials extradited 29 asylum seekers ... The asylum seekers had spent a year
-    in detention": the same plural noun, counted before, counts the same people.
-    """
-    if token.tag_ != "NNS" or not any(
-        c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in token.children
-    ):
-        return None
-    doc = token.doc
-    for i in range(token.i - 1, max(-1, token.i - _ANTECEDENT_REACH), -1):
-        earlier = doc[i]
-        if earlier.lemma_ == token.lemma_ and earlier.tag_ == "NNS":
-            value = count_of(earlier)
-            if value is not None:
-                return value
-    return None
-
-
 def _bound_or(
     ctx: FillContext, role: RoleSpec, find: Callable[[Token], Token | None]
 ) -> Token | None:
@@ -571,9 +483,3 @@ def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     if not names and types == ("PERSON",) and token.pos_ == "NOUN":
         names = described_people(ctx, token)
     return names
-
-
-def fill_count(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """The number of people in the core noun phrase (bound node, else patient/agent)."""
-    token = ctx.nodes.get(ctx.extra.get("core_node", "")) or ctx.extra.get("core_token")
-    return count_of(token) if isinstance(token, Token) else None

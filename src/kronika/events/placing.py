@@ -11,13 +11,22 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..model import ArgValue, Place
-from ..resolve.mentions import clean_name, people_words
+from ..resolve.mentions import clean_name
 from .addresses import address_place, is_state
-from .agencies import country_of_word, state_named_by
-from .clauses import date_scope
+from .agencies import country_of_word
 from .elsewhere import crime_phrase, elsewhere
 from .people import PEOPLE_ROLE
 from .spans import block, doc_ents, normalizer, sent_ents
+from .unnamed_places import (
+    SETTLEMENTS,
+    cached_place,
+    known_word_place,
+    named_site,
+    place_modifier,
+    state_named_in,
+    state_of_body,
+    untagged_place,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +47,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     lo, hi = block(sent, trigger)
     # "was convicted in Tashkent of attacking X": the crime's place is told in its own phrase
     crime = crime_phrase(trigger)
-    address = address_place(sent, trigger, lo, hi, lambda name: _cached_place(resolve, name))
+    address = address_place(sent, trigger, lo, hi, lambda name: cached_place(resolve, name))
     if address is not None:
         return address  # "in Tangi, Kunduz province, Afghanistan": the town
     for ent in sent_ents(sent):
@@ -47,14 +56,14 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         joined = _hyphen_joined(ent)
         if joined is not None:
             # "in Rostov-on-Don", the model's two names one town
-            town = _cached_place(resolve, joined.text)
+            town = cached_place(resolve, joined.text)
             inside = lo <= joined.start_char < hi and not elsewhere(ent, sent, trigger, crime)
             if town is not None and joined.start == ent.start and inside:
                 found = replace(town, name=joined.text)
                 ranked.append((False, _breadth(town), False, abs(ent.root.i - trigger.i), found))
             continue
         # "the village of Arka": a settlement named, whatever the model took the name for
-        settled = ent.root.head.lower_ == "of" and ent.root.head.head.lemma_ in _SETTLEMENTS
+        settled = ent.root.head.lower_ == "of" and ent.root.head.head.lemma_ in SETTLEMENTS
         # "in the Zafarobod district", "in Dushanbe's Shohmansour district": a division named
         division = _division(ent)
         # ("a raid on Kadunde", "the assault on Kismayo": the town set upon)
@@ -97,7 +106,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue
         if any(p.endswith(f" {name}") for p in people) and ent.root.dep_ != "pobj":
             continue  # "Olim Tursunzoda was jailed": a participant's family name, not the town
-        place = _cached_place(resolve, name)
+        place = cached_place(resolve, name)
         if ent.label_ == "PERSON" and not settled and not _a_country(place, name):
             # "in central Mali" tagged as a person: only a country's own name counts (or a
             # town the gazetteer knows that was itself attacked, or one told after "in"
@@ -122,14 +131,14 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     if not ranked:
         return (
             _the_country(sent, lo, hi, resolve)
-            or _untagged_place(sent, trigger, lo, hi)
-            or _known_word_place(trigger, lo, hi, resolve)
+            or untagged_place(sent, trigger, lo, hi)
+            or known_word_place(trigger, lo, hi, resolve)
             # "the 2009 Peshawar bombings": a place the model left untagged names the act
-            or _place_modifier(trigger, resolve)
+            or place_modifier(trigger, resolve)
             # "the Afghan government released X from Bagram prison": the site's town
-            or _named_site(trigger, lo, hi)
-            or _state_of_body(trigger, lo, hi)
-            or _state_named_in(args)
+            or named_site(trigger, lo, hi)
+            or state_of_body(trigger, lo, hi)
+            or state_named_in(args)
         )
     return min(ranked, key=lambda r: r[:4])[4]
 
@@ -215,7 +224,7 @@ def _whole_name(ent: Span) -> Span:
 
 
 def _is_state(resolve: Callable[..., Any], name: str) -> bool:
-    return is_state(_cached_place(resolve, name))
+    return is_state(cached_place(resolve, name))
 
 
 def _a_country(place: Place | None, name: str) -> bool:
@@ -231,98 +240,6 @@ def _breadth(place: Place | None) -> int:
         return 1
     return 2
 
-
-def _untagged_place(sent: Span, trigger: Token, lo: int, hi: int) -> Place | None:
-    """A capitalized name after "in" (or "near", "outside") inside the event's own phrase
-    that the model left untagged.
-
-    "escaped from the jail in Balkanabat", "blew up a pipeline near Tashkurgan": small
-    towns are often not recognized at all.
-    """
-    for tok in trigger.subtree:
-        if tok.lower_ not in ("in", "near", "outside") or tok.dep_ != "prep":
-            continue
-        if not lo <= tok.idx < hi or date_scope(tok, trigger, dating=False) is None:
-            continue  # (not a clause of its own: "X, who was arrested in Agadez, was jailed")
-        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if obj is not None and obj.lemma_.lower() in _SETTLEMENTS:
-            # "in the village of Vorukh": the settlement's name
-            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        if obj is None or obj.pos_ != "PROPN":
-            continue
-        # "the jail in Balkanabat": after a place of custody a name is a town, whatever
-        # the model took it for
-        custody = tok.head.lemma_.lower() in _CUSTODY
-        # "a pipeline near Tashkurgan": no one is "near" a person; a lone word there is a town
-        nearby = tok.lower_ != "in" and obj.n_lefts == 0
-        # (a person's name is a family name: "in Karimov" is no town)
-        surname = obj.lower_.endswith(tuple(people_words("surname_endings")))
-        if obj.ent_type_ not in ("", "GPE", "LOC") and not (
-            (custody or nearby) and obj.ent_type_ in ("ORG", "FAC", "PERSON") and not surname
-        ):
-            continue
-        words = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [obj]
-        return Place(name=" ".join(w.text for w in words))
-    return None
-
-
-def _known_word_place(
-    trigger: Token, lo: int, hi: int, resolve: Callable[..., Any]
-) -> Place | None:
-    """A capitalized word after "in"/"at"/"near" that the gazetteer knows by that very name.
-
-    A Title Case line re-read in sentence case can leave "In Dagestan" a common noun
-    and "At Peshawar Mosque" a compound: the gazetteer still knows the place.
-    """
-    for tok in trigger.subtree:
-        if tok.lower_ not in ("in", "at", "near") or tok.dep_ != "prep" or not lo <= tok.idx < hi:
-            continue
-        if date_scope(tok, trigger, dating=False) is None:
-            continue  # another clause's place
-        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if obj is not None and obj.lemma_ in _SETTLEMENTS:
-            # "in the town of Kidal"
-            of = next((c for c in obj.children if c.lower_ == "of"), None)
-            obj = None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
-        if obj is None:
-            continue
-        for word in [*(c for c in obj.lefts if c.dep_ == "compound"), obj]:
-            if not word.text[:1].isupper():
-                continue
-            place = _cached_place(resolve, word.text)
-            if isinstance(place, Place) and place.name.casefold() == word.text.casefold():
-                return replace(place, name=word.text)
-    return None
-
-
-def _place_modifier(trigger: Token, resolve: Callable[..., Any]) -> Place | None:
-    """An untagged proper noun before an act's noun that the gazetteer knows: "the 2002
-    Peshawar bombings" (not a nationality, "the Tajik bombings", nor a state, a person or a
-    group)."""
-    if trigger.pos_ != "NOUN":
-        return None
-    for word in trigger.lefts:
-        if word.dep_ != "compound" or word.pos_ != "PROPN" or word.ent_type_ not in ("", "GPE"):
-            continue
-        if not word.text[:1].isupper() or country_of_word(word.text):
-            continue
-        place = _cached_place(resolve, word.text)
-        # (a state's name says whose act it was: "a U.S. airstrike")
-        if place is not None and not is_state(place):
-            return Place(name=word.text)
-    return None
-
-
-#: Nouns naming a settlement: the name after their "of" is a town or a village.
-_SETTLEMENTS = frozenset(
-    "town village city settlement hamlet district suburb neighbourhood".split()
-)
-
-#: Places of custody: a name after "in" following one of these is the town it stands in.
-_CUSTODY = frozenset("prison jail colony penitentiary centre center facility camp".split())
-#: Sites named after the town they stand in: places of custody, bases, airports.
-_SITES = _CUSTODY | frozenset("base airbase airport barracks garrison".split())
 
 #: Nouns for the country an article dwells on, told with "the": "the Central Asian republic".
 _COUNTRY_WORDS = frozenset("country republic nation state".split())
@@ -365,7 +282,7 @@ def dwelt_on(sent: Span, resolve: Callable[..., Any]) -> Place | None:
             continue
         if sent.start_char - ent.start_char > _COUNTRY_REACH:
             continue
-        place = _cached_place(resolve, clean_name(ent.text))
+        place = cached_place(resolve, clean_name(ent.text))
         country = None if place is None else (place.country or place.name)
         if country:
             votes[country] = votes.get(country, 0) + 1
@@ -373,7 +290,7 @@ def dwelt_on(sent: Span, resolve: Callable[..., Any]) -> Place | None:
     if not votes:
         return None
     best = max(votes, key=lambda c: (votes[c], last[c]))
-    found = _cached_place(resolve, best)
+    found = cached_place(resolve, best)
     return found if isinstance(found, Place) else Place(name=best)
 
 
@@ -406,7 +323,7 @@ def _capital_place(
             named = next(iter(countries))
         city = _capital_of(named) if named else None
         if city is not None:
-            place = _cached_place(resolve, city)
+            place = cached_place(resolve, city)
             if place is not None:
                 return place  # type: ignore[no-any-return]
     return None
@@ -424,12 +341,6 @@ def _capital_of(country: str) -> str | None:
     return None
 
 
-@cache
-def _cached_place(resolve: Callable[..., Any], name: str) -> Any:
-    return resolve(name)
-
-
-#: Nouns for those who act for a state: their nationality word names the country.
 #: People whose nationality says nothing of where they are: "Kyrgyz nationals killed in Russia".
 _ABROAD = frozenset(
     # people often abroad, and the parts of a movement ("Al Qaeda's Syrian wing")
@@ -440,80 +351,3 @@ _ABROAD = frozenset(
 _FROM_AFAR = frozenset(
     "airstrike strike drone missile rocket warplane jet bomber raid bombardment shelling".split()
 )
-
-_BODIES = frozenset(
-    "president leader government court authorities authority police ministry parliament "
-    "service troops army forces judge officials".split()
-)
-
-
-def _named_site(trigger: Token, lo: int, hi: int) -> Place | None:
-    """The town a site is named after: "broke out of Tarin Kot prison", "the Bagram air base".
-
-    The model often takes a one-word town before a site for a person ("the
-    Sunjuwan army camp"); a longer run tagged so is a person's name.
-    """
-    for tok in trigger.subtree:
-        if tok.lemma_.lower() not in _SITES or not lo <= tok.idx < hi:
-            continue
-        # "Tarin Kot prison", "the Sunjuwan army camp": the name may modify the kind of site
-        compounds = sorted(_compounds(tok), key=lambda t: t.i)
-        run = [c for c in compounds if c.pos_ == "PROPN"]
-        if not run or any(c.pos_ not in ("PROPN", "NOUN") for c in compounds):
-            continue
-        if not all(t.text[:1].isupper() for t in run):
-            continue
-        if compounds[-1].pos_ == "PROPN" and any(c.pos_ == "NOUN" for c in compounds):
-            continue  # "the army Sunjuwan camp": no town names it
-        name = " ".join(t.text for t in run)
-        tags = {t.ent_type_ for t in run}
-        if country_of_word(name) or not (
-            tags <= {"", "GPE", "LOC", "FAC"} or (tags == {"PERSON"} and len(run) == 1)
-        ):
-            continue  # "Tajik prison": whose, not where
-        return Place(name=name)
-    return None
-
-
-def _state_named_in(args: dict[str, ArgValue]) -> Place | None:
-    """The state a body that acted is of, named in its title: "Tajikistan's Supreme Court",
-    "the Kazakh interior ministry" (when the parser hangs the body outside the act)."""
-    for role in ("authority", "court", "agency"):
-        value = args.get(role)
-        for word in str(value).replace("'s", " ").replace("’s", " ").split() if value else ():
-            country = state_named_by(word)
-            if country:
-                return Place(name=country, country=country)
-    return None
-
-
-def _compounds(token: Token) -> list[Token]:
-    """The compound words before ``token``, and theirs: "Tarin Kot" before "prison"."""
-    out = []
-    for child in token.lefts:
-        if child.dep_ == "compound":
-            out.extend([child, *_compounds(child)])
-    return out
-
-
-def _state_of_body(trigger: Token, lo: int, hi: int) -> Place | None:
-    """The country of the body that acts: "the Kazakh President pardoned", "a Kyrgyz court",
-    "the Supreme Court of Tajikistan", "Uzbekistan's Supreme Court"."""
-    for tok in trigger.subtree:
-        if not lo <= tok.idx < hi or tok.dep_ not in ("amod", "compound", "nmod", "poss", "pobj"):
-            continue
-        head = tok.head
-        if tok.dep_ == "pobj":
-            if head.lower_ != "of":
-                continue
-            head = head.head  # "the Supreme Court of Tajikistan"
-        # "Turkmen leader Berdimuhamedov amnestied": the office names the one who acted
-        role = head.head.dep_ if head.dep_ in ("compound", "appos") else head.dep_
-        if head.lemma_.lower() not in _BODIES or role not in ("nsubj", "agent", "pobj"):
-            continue
-        # (a state's own name only as its owner: "Uzbekistan's Supreme Court", "of Tajikistan")
-        named = tok.dep_ in ("poss", "pobj")
-        country = state_named_by(tok.text) if named else country_of_word(tok.text)
-        if country:
-            return Place(name=country, country=country)
-    return None

@@ -14,7 +14,8 @@ from spacy.tokens import Span, Token
 
 from ..model import ArgValue, Article
 from .clauses import another_time, describing, inside_a_participant
-from .dates import dated_paragraph, leading_date, told_back_then
+from .date_phrases import leading_date
+from .dates import dated_paragraph, told_back_then
 from .participants import agent, patient, verb_forms
 from .people import about_people
 from .spans import block, doc_sents, doc_text, sent_of

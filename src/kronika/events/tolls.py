@@ -18,7 +18,8 @@ from spacy.tokens import Span, Token
 
 from ..model import ArgValue
 from .clauses import another_time
-from .fillers import FillContext, count_of
+from .counts import count_of
+from .fillers import FillContext
 from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_ents, sent_number
 from .spec import RoleSpec
 

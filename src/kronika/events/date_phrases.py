@@ -1,0 +1,152 @@
+"""The phrases of a sentence that may tell a date, and the date a dateline leads with.
+
+DATE entities (cut at commas, without terms of years), day shifts ("the previous
+evening"), numeric dates and years that name an act ("the 2016 attack"), each
+with the index of its first token; ``event_date`` (:mod:`.dates`) chooses among them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .people import about_people
+from .running import THAT_YEAR, cached_date
+from .spans import YEAR, doc_text, normalizer, sent_ents
+
+_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?)\b", re.I)
+_RELATIVE = re.compile(r"\b(last|this|next|ago|earlier|previous|later|that|same)\b", re.I)
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+#: Days counted from the date told before: "the previous evening", "a day earlier".
+DAY_SHIFT = re.compile(
+    r"\b(?:that|the same) (day|evening|night|morning|afternoon)\b"
+    r"|\bthe (previous|following|next) (?:day|evening|night|morning|afternoon)\b"
+    r"|\bthe (?:day|night) (before|after)\b"
+    r"|\b(a|one|two|three|four|five|six|seven|\d{1,2}) days? (earlier|before|later)\b",
+    re.I,
+)
+
+
+def date_phrases(sent: Span) -> list[tuple[int, str]]:
+    """Candidate date phrases of a sentence as (token index, text); durations and ages left out.
+
+    Read once per sentence: every trigger, and every sentence after it in its paragraph,
+    asks again.
+    """
+    cache: dict[tuple[int, int], list[tuple[int, str]]] = sent.doc.user_data.setdefault(
+        "kronika.date_phrases", {}
+    )
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = _find_phrases(sent)
+    return cache[key]
+
+
+def _find_phrases(sent: Span) -> list[tuple[int, str]]:
+    found = []
+    for ent in sent_ents(sent):
+        if ent.label_ != "DATE":
+            continue
+        for part in _comma_parts(ent):
+            text = part.text
+            if "-old" in text or text.strip().isdigit() and len(text.strip()) < 4:
+                continue
+            if _DURATION.search(text) and not _RELATIVE.search(text):
+                continue
+            # "in March that year": the model often leaves the words pointing back outside
+            after = THAT_YEAR.match(doc_text(sent.doc), part.end_char)
+            found.append((part.root.i, text + after.group(0) if after else text))
+    for match in DAY_SHIFT.finditer(sent.text):
+        # "escaped the previous evening": the model seldom tags these
+        span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and not any(span.start <= i < span.end for i, _ in found):
+            found.append((span.root.i, match.group(0)))
+    for match in _NUMERIC_DATE.finditer(sent.text):
+        span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and all(span.root.i != i for i, _ in found):
+            found.append((span.root.i, match.group(0)))
+    for token in sent:
+        # "a deadly 2016 attack", "the 2010 riots": a year the model took for a number
+        if _year_of_a_noun(token) and all(i != token.i for i, _ in found):
+            found.append((token.i, token.text))
+    return found
+
+
+def _year_of_a_noun(token: Token) -> bool:
+    """ "a deadly 2016 attack", "the 2010 riots", not "more than 1950 prisoners"."""
+    if not _YEAR_WORD.fullmatch(token.text) or token.dep_ not in ("nummod", "compound", "amod"):
+        return False
+    head = token.head
+    if token.ent_type_ == "DATE" or head.lemma_.lower() in ("year", "год"):
+        return False  # told whole by a date phrase ("April 17, 2017", "в 2010 году")
+    if head.pos_ != "NOUN" or about_people(head) or any(True for _ in token.children):
+        return False  # "1950 prisoners", "more than 1900 protesters": a count
+    # a determiner or a word describing the noun comes before the year
+    return any(c.i < token.i and c.dep_ in ("det", "poss", "amod") for c in head.children)
+
+
+_YEAR_WORD = re.compile(r"(19|20)\d\d")
+
+
+def _comma_parts(ent: Span) -> list[Span]:
+    """A date entity cut where the model ran two phrases together: "Sunday, days (after)",
+    "Monday to 12 years".
+
+    "June 5, 2016" is one date: a part that is only a year stays with the one before.
+    """
+    # "sentenced on Monday to 12 years": the model runs the day into the term after it
+    # (a day or month named before "to", not a number: "from seven to 11 years" is a term)
+    term = next(
+        (t for t in ent if t.lower_ == "to" and t.i > ent.start and ent[-1].lemma_ in _TERMS),
+        None,
+    )
+    if term is not None and any(t.pos_ == "PROPN" for t in ent.doc[ent.start : term.i]):
+        ent = ent.doc[ent.start : term.i]
+    parts: list[Span] = []
+    start = ent.start
+    for token in ent:
+        if token.text == "," and token.i > start:
+            parts.append(ent.doc[start : token.i])
+            start = token.i + 1
+    if start < ent.end:
+        parts.append(ent.doc[start : ent.end])
+    if len(parts) < 2:
+        return [ent]
+    if YEAR.fullmatch(parts[1][0].text):
+        # "May 9, 2016 two (men)": the year closes the date; what follows is not of it
+        return [ent.doc[ent.start : parts[1].start + 1]]
+    if any(YEAR.fullmatch(p.text) for p in parts):
+        return [ent]
+    return parts
+
+
+#: Words that end a term of imprisonment: "to 12 years", "to life".
+_TERMS = frozenset("year month week life".split())
+
+
+#: A date heading an item, as incident summaries and chronologies give it:
+#: "03/14/2011: Assailants ...", "14 March 2011 - Gunmen ...", "March 14, 2011: ...".
+LEADING = re.compile(
+    r"\s*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+\.? \d{4}"
+    r"|[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*(?::\s*|(?:-|–|—)\s)"
+)
+
+
+def leading_date(sent: Span) -> str | None:
+    """The date heading the paragraph of ``sent`` ("03/14/2011: ..."), normalized, or None."""
+    text = doc_text(sent.doc)
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    match = LEADING.match(text, start)
+    if match is None:
+        return None
+    unknown_day = _UNKNOWN_DAY.fullmatch(match.group(1))
+    if unknown_day is not None:
+        # "06/00/2014:": a database's way of saying the day is not known
+        month, year = int(unknown_day.group(1)), unknown_day.group(2)
+        return f"{year}-{month:02d}" if 1 <= month <= 12 else year
+    norm = normalizer("kronika.date.v1")
+    return cached_date(norm, match.group(1), None) if norm is not None else None
+
+
+_UNKNOWN_DAY = re.compile(r"(\d{1,2})/0?0/(\d{4})")

@@ -1,0 +1,198 @@
+"""Places an event takes when its sentence names none the model tagged.
+
+A town after "in" the model left untagged, a gazetteer name in a re-read headline,
+the town a prison or base is named after, or the state of the body that acted
+("a Kyrgyz court", "Uzbekistan's Supreme Court"). ``placing.event_place`` tries
+these in turn after the sentence's tagged places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from ..model import ArgValue, Place
+from ..resolve.mentions import people_words
+from .addresses import is_state
+from .agencies import country_of_word, state_named_by
+from .clauses import date_scope
+
+
+def untagged_place(sent: Span, trigger: Token, lo: int, hi: int) -> Place | None:
+    """A capitalized name after "in" (or "near", "outside") inside the event's own phrase
+    that the model left untagged.
+
+    "escaped from the jail in Balkanabat", "blew up a pipeline near Tashkurgan": small
+    towns are often not recognized at all.
+    """
+    for tok in trigger.subtree:
+        if tok.lower_ not in ("in", "near", "outside") or tok.dep_ != "prep":
+            continue
+        if not lo <= tok.idx < hi or date_scope(tok, trigger, dating=False) is None:
+            continue  # (not a clause of its own: "X, who was arrested in Agadez, was jailed")
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.lemma_.lower() in SETTLEMENTS:
+            # "in the village of Vorukh": the settlement's name
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if obj is None or obj.pos_ != "PROPN":
+            continue
+        # "the jail in Balkanabat": after a place of custody a name is a town, whatever
+        # the model took it for
+        custody = tok.head.lemma_.lower() in _CUSTODY
+        # "a pipeline near Tashkurgan": no one is "near" a person; a lone word there is a town
+        nearby = tok.lower_ != "in" and obj.n_lefts == 0
+        # (a person's name is a family name: "in Karimov" is no town)
+        surname = obj.lower_.endswith(tuple(people_words("surname_endings")))
+        if obj.ent_type_ not in ("", "GPE", "LOC") and not (
+            (custody or nearby) and obj.ent_type_ in ("ORG", "FAC", "PERSON") and not surname
+        ):
+            continue
+        words = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [obj]
+        return Place(name=" ".join(w.text for w in words))
+    return None
+
+
+def known_word_place(trigger: Token, lo: int, hi: int, resolve: Callable[..., Any]) -> Place | None:
+    """A capitalized word after "in"/"at"/"near" that the gazetteer knows by that very name.
+
+    A Title Case line re-read in sentence case can leave "In Dagestan" a common noun
+    and "At Peshawar Mosque" a compound: the gazetteer still knows the place.
+    """
+    for tok in trigger.subtree:
+        if tok.lower_ not in ("in", "at", "near") or tok.dep_ != "prep" or not lo <= tok.idx < hi:
+            continue
+        if date_scope(tok, trigger, dating=False) is None:
+            continue  # another clause's place
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.lemma_ in SETTLEMENTS:
+            # "in the town of Kidal"
+            of = next((c for c in obj.children if c.lower_ == "of"), None)
+            obj = None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        for word in [*(c for c in obj.lefts if c.dep_ == "compound"), obj]:
+            if not word.text[:1].isupper():
+                continue
+            place = cached_place(resolve, word.text)
+            if isinstance(place, Place) and place.name.casefold() == word.text.casefold():
+                return replace(place, name=word.text)
+    return None
+
+
+def place_modifier(trigger: Token, resolve: Callable[..., Any]) -> Place | None:
+    """An untagged proper noun before an act's noun that the gazetteer knows: "the 2002
+    Peshawar bombings" (not a nationality, "the Tajik bombings", nor a state, a person or a
+    group)."""
+    if trigger.pos_ != "NOUN":
+        return None
+    for word in trigger.lefts:
+        if word.dep_ != "compound" or word.pos_ != "PROPN" or word.ent_type_ not in ("", "GPE"):
+            continue
+        if not word.text[:1].isupper() or country_of_word(word.text):
+            continue
+        place = cached_place(resolve, word.text)
+        # (a state's name says whose act it was: "a U.S. airstrike")
+        if place is not None and not is_state(place):
+            return Place(name=word.text)
+    return None
+
+
+#: Nouns naming a settlement: the name after their "of" is a town or a village.
+SETTLEMENTS = frozenset("town village city settlement hamlet district suburb neighbourhood".split())
+
+
+#: Places of custody: a name after "in" following one of these is the town it stands in.
+_CUSTODY = frozenset("prison jail colony penitentiary centre center facility camp".split())
+
+
+#: Sites named after the town they stand in: places of custody, bases, airports.
+_SITES = _CUSTODY | frozenset("base airbase airport barracks garrison".split())
+
+
+@cache
+def cached_place(resolve: Callable[..., Any], name: str) -> Any:
+    return resolve(name)
+
+
+#: Nouns for those who act for a state: their nationality word names the country.
+_BODIES = frozenset(
+    "president leader government court authorities authority police ministry parliament "
+    "service troops army forces judge officials".split()
+)
+
+
+def named_site(trigger: Token, lo: int, hi: int) -> Place | None:
+    """The town a site is named after: "broke out of Tarin Kot prison", "the Bagram air base".
+
+    The model often takes a one-word town before a site for a person ("the
+    Sunjuwan army camp"); a longer run tagged so is a person's name.
+    """
+    for tok in trigger.subtree:
+        if tok.lemma_.lower() not in _SITES or not lo <= tok.idx < hi:
+            continue
+        # "Tarin Kot prison", "the Sunjuwan army camp": the name may modify the kind of site
+        compounds = sorted(_compounds(tok), key=lambda t: t.i)
+        run = [c for c in compounds if c.pos_ == "PROPN"]
+        if not run or any(c.pos_ not in ("PROPN", "NOUN") for c in compounds):
+            continue
+        if not all(t.text[:1].isupper() for t in run):
+            continue
+        if compounds[-1].pos_ == "PROPN" and any(c.pos_ == "NOUN" for c in compounds):
+            continue  # "the army Sunjuwan camp": no town names it
+        name = " ".join(t.text for t in run)
+        tags = {t.ent_type_ for t in run}
+        if country_of_word(name) or not (
+            tags <= {"", "GPE", "LOC", "FAC"} or (tags == {"PERSON"} and len(run) == 1)
+        ):
+            continue  # "Tajik prison": whose, not where
+        return Place(name=name)
+    return None
+
+
+def state_named_in(args: dict[str, ArgValue]) -> Place | None:
+    """The state a body that acted is of, named in its title: "Tajikistan's Supreme Court",
+    "the Kazakh interior ministry" (when the parser hangs the body outside the act)."""
+    for role in ("authority", "court", "agency"):
+        value = args.get(role)
+        for word in str(value).replace("'s", " ").replace("’s", " ").split() if value else ():
+            country = state_named_by(word)
+            if country:
+                return Place(name=country, country=country)
+    return None
+
+
+def _compounds(token: Token) -> list[Token]:
+    """The compound words before ``token``, and theirs: "Tarin Kot" before "prison"."""
+    out = []
+    for child in token.lefts:
+        if child.dep_ == "compound":
+            out.extend([child, *_compounds(child)])
+    return out
+
+
+def state_of_body(trigger: Token, lo: int, hi: int) -> Place | None:
+    """The country of the body that acts: "the Kazakh President pardoned", "a Kyrgyz court",
+    "the Supreme Court of Tajikistan", "Uzbekistan's Supreme Court"."""
+    for tok in trigger.subtree:
+        if not lo <= tok.idx < hi or tok.dep_ not in ("amod", "compound", "nmod", "poss", "pobj"):
+            continue
+        head = tok.head
+        if tok.dep_ == "pobj":
+            if head.lower_ != "of":
+                continue
+            head = head.head  # "the Supreme Court of Tajikistan"
+        # "Turkmen leader Berdimuhamedov amnestied": the office names the one who acted
+        role = head.head.dep_ if head.dep_ in ("compound", "appos") else head.dep_
+        if head.lemma_.lower() not in _BODIES or role not in ("nsubj", "agent", "pobj"):
+            continue
+        # (a state's own name only as its owner: "Uzbekistan's Supreme Court", "of Tajikistan")
+        named = tok.dep_ in ("poss", "pobj")
+        country = state_named_by(tok.text) if named else country_of_word(tok.text)
+        if country:
+            return Place(name=country, country=country)
+    return None
