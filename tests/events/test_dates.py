@@ -385,3 +385,39 @@ def test_a_day_run_into_what_follows_it_is_read_alone(
     nlp: Any, text: str, kind: str, date: str
 ) -> None:
     assert _dates(nlp, text, kind) == [date]
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        # the dateline's date is the report's: the day told in the lead is the act's
+        (
+            "KANDAHAR, Jan 1 (AP) - Gunmen ambushed a police convoy near Spin Boldak on "
+            "Tuesday, killing four officers, officials said.",
+            "2020-12-29",
+        ),
+        # with no other day told, the dateline's date still dates the act
+        (
+            "KANDAHAR, Dec 30 (AP) - Gunmen ambushed a police convoy near Spin Boldak, "
+            "killing four officers, officials said.",
+            "2020-12-30",
+        ),
+        # a day with its time of day, which the model tags as a time, not a date
+        (
+            "Militants attacked a border post near Isfara on Sunday night, killing a guard.",
+            "2020-12-27",
+        ),
+        (
+            "Gunmen attacked a checkpoint outside Khorog late Saturday, killing two officers.",
+            "2020-12-26",
+        ),
+        (
+            "A bomb exploded at a bus stop in Quetta early Tuesday, killing three people.",
+            "2020-12-29",
+        ),
+    ],
+)
+def test_the_day_an_act_is_told_on_beats_the_dateline_and_keeps_its_time_of_day(
+    nlp: Any, text: str, date: str
+) -> None:
+    assert _dates(nlp, text) == [date]

@@ -869,3 +869,10 @@ def test_a_vague_count_is_an_event_only_when_told_as_one_happening(
     nlp: Any, text: str, kind: str, found: int
 ) -> None:
     assert len(_of_type(nlp, text, kind)) == found
+
+
+def test_a_town_opening_the_dateline_is_no_participant(nlp: Any) -> None:
+    # the small model takes "DIJON" for a person
+    text = "DIJON, France — The suspect was arrested at the scene, prosecutors said."
+    (arrest,) = _of_type(nlp, text, "ARREST")
+    assert arrest.args.get("detainee") in (None, [])

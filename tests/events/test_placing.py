@@ -460,3 +460,22 @@ def test_a_place_told_in_a_clause_about_a_participant_is_not_the_event_s(nlp: An
 )
 def test_a_place_named_beats_a_nationality(nlp: Any, text: str, expected: str) -> None:
     assert [place for _, place in _event_places(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "KHOROG, Tajikistan, July 15 (AP) — Gunmen attacked a police checkpoint on the "
+            "edge of this mountain town on Saturday, killing two officers.",
+            "Khorog",
+        ),
+        (
+            "Kunduz, Afghanistan (AP) — A car bomb exploded near a market in this northern "
+            "city on Monday, killing six people.",
+            "Kunduz",
+        ),
+    ],
+)
+def test_this_town_is_the_town_of_the_dateline(nlp: Any, text: str, expected: str) -> None:
+    assert [p for kind, p in _event_places(nlp, text) if kind == "ATTACK"] == [expected]

@@ -143,3 +143,12 @@ def test_a_toll_of_an_act_told_days_apart_is_not_this_acts(nlp: Any) -> None:
     result = extract_article(nlp(text), article, Settings())
     checkpoint = [e for e in result.events if e.type == "ATTACK" and e.args.get("target")]
     assert checkpoint and all("killed" not in e.args for e in checkpoint)
+
+
+def test_a_number_after_another_verb_is_that_verb_s_toll(nlp: Any) -> None:
+    # the parser may join "injured 11 others" to the nouns "killed" counts
+    text = (
+        "The blast at the Nawa bazaar killed four soldiers and a passer-by and injured 11 others."
+    )
+    killed = _attack(nlp, text).args.get("killed")
+    assert killed is not None and killed <= 5

@@ -15,6 +15,11 @@ from .people import about_people
 from .running import THAT_YEAR, cached_date
 from .spans import YEAR, doc_text, normalizer, sent_ents
 
+_DAY_NAMED = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march"
+    r"|april|may|june|july|august|september|october|november|december)\b",
+    re.I,
+)
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?)\b", re.I)
 _RELATIVE = re.compile(r"\b(last|this|next|ago|earlier|previous|later|that|same)\b", re.I)
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
@@ -46,7 +51,8 @@ def date_phrases(sent: Span) -> list[tuple[int, str]]:
 def _find_phrases(sent: Span) -> list[tuple[int, str]]:
     found = []
     for ent in sent_ents(sent):
-        if ent.label_ != "DATE":
+        # "on Sunday night", "Monday evening": the model tags a day with its time as TIME
+        if ent.label_ != "DATE" and not (ent.label_ == "TIME" and _DAY_NAMED.search(ent.text)):
             continue
         for part in _comma_parts(ent):
             text = part.text

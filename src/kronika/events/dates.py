@@ -25,7 +25,7 @@ from .running import (
     normalize_phrase,
     running_reference,
 )
-from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_number
+from .spans import YEAR, block, dateline_end, doc_sents, doc_text, normalizer, sent_number
 
 
 def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
@@ -256,6 +256,9 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
         return None
     ranked = []
     lo, hi = block(sent, trigger)
+    # "KABUL, May 3 (AP) - ... on Saturday": the dateline's date is the report's, the
+    # day the act is told on its own; the dateline's serves only when no other is told
+    dateline = dateline_end(sent) or sent.start_char
     for index, text in date_phrases(sent):
         token = sent.doc[index]
         if not lo <= token.idx < hi:
@@ -268,7 +271,7 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
             where = False
         if where is None:
             continue  # "X, who died in October 2016": another clause's date
-        governed = where
+        governed = where and token.idx >= dateline
         ranked.append((not governed, abs(index - trigger.i), text, token.idx))
     if any(not r[0] for r in ranked) or _pluperfect(trigger):
         # a date the trigger governs and that cannot be resolved ("in June", no year)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from ..resolve.mentions import MentionIndex, NameMention, people_words
 from ..settings import Settings
 from .quoted import with_quoted_groups
-from .spans import doc_ents, doc_text
+from .spans import doc_ents, doc_text, in_dateline, sent_of
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +49,11 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
         start = ent.start
         if label in ("PERSON", "ORG") and _is_demonym(ent.text):
             continue  # "1,300 Kyrgyz citizens", "the Tajiks": a nationality, not a name
-        if label == "PERSON" and ent.text.isupper() and _is_known_place(ent.text, settings):
-            label = "LOC"  # a dateline, "DUSHANBE --", the model takes for a name
+        if label == "PERSON" and (
+            (ent.text.isupper() and _is_known_place(ent.text, settings))
+            or (ent.start_char < _DATELINE_REACH and in_dateline(sent_of(ent[0]), *_chars(ent)))
+        ):
+            label = "LOC"  # a dateline, "DUSHANBE --", "DIJON, France —", taken for a name
         if len(ent) == 1 and ent.text in surnames:
             label = "PERSON"  # "Kayumov" tagged ORG after "Anvar Kayumov"
         elif label in ("LOC", "ORG") and _person_shaped(ent, settings):
@@ -91,6 +94,14 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
     # a language pipeline may name mentions itself (Russian: in the nominative)
     canonical = doc.user_data.get("kronika.canonical") or _canonical(settings)
     return MentionIndex(found, canonical, doc_text(doc))
+
+
+#: How far into an article (in characters) its dateline may open the body.
+_DATELINE_REACH = 600
+
+
+def _chars(ent: Span) -> tuple[int, int]:
+    return ent.start_char, ent.end_char
 
 
 def _given_names(ents: Sequence[Span], settings: Settings) -> dict[int, int]:

@@ -25,6 +25,7 @@ from .unnamed_places import (
     place_modifier,
     state_named_in,
     state_of_body,
+    this_town,
     untagged_place,
 )
 
@@ -50,6 +51,9 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     address = address_place(sent, trigger, lo, hi, lambda name: cached_place(resolve, name))
     if address is not None:
         return address  # "in Tangi, Kunduz province, Afghanistan": the town
+    here = this_town(trigger, lo, hi, resolve)
+    if here is not None:
+        return here  # "on the edge of this mountain town": the town of the dateline
     for ent in sent_ents(sent):
         if not any(t.text[:1].isupper() for t in ent):
             continue  # "sentenced in absentia" tagged as a place: a name is written capitalized

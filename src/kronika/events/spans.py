@@ -135,19 +135,40 @@ YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _DATELINE = re.compile(r"[^\n:(]{0,60}?(?:\([^)\n]{0,80}\)\s*[:–—-]?|--|—|–| - )")
 
 
-def in_dateline(sent: Span, start: int, end: int) -> bool:
-    """Whether chars ``start:end`` of ``sent`` name the place or outlet of the dateline
-    opening the article ("BEIRUT (Reuters) -"), not a party to what it tells."""
+def dateline_end(sent: Span) -> int | None:
+    """Where the dateline opening the article's body ends ("BEIRUT, May 3 (Reuters) -"),
+    when ``sent`` opens with one; else None."""
     text = doc_text(sent.doc)
     prefix = _DATELINE.match(text, sent.start_char)
-    if prefix is None or end > prefix.end():
-        return False
+    if prefix is None:
+        return None
     before = text[: sent.start_char]
     # the first paragraph, under at most a title line and a byline
     opens_body = before.strip() == "" or (
         before.endswith("\n") and len([ln for ln in before.splitlines() if ln.strip()]) <= 2
     )
-    if not opens_body:
+    return prefix.end() if opens_body else None
+
+
+def dateline_town(doc: Doc) -> str | None:
+    """The town the article's dateline names ("KHOROG, Tajikistan, July 15 (AP) -"), as
+    written, or None when no sentence near the top opens with a dateline."""
+    for sent in doc_sents(doc)[:4]:
+        end = dateline_end(sent)
+        if end is None:
+            continue
+        head = doc_text(doc)[sent.start_char : end]
+        town = re.split(r"[,(]|\s[-–—]|--|\s\d", head, maxsplit=1)[0].strip(" :-–—")
+        return town if town[:1].isupper() and len(town.split()) <= 3 else None
+    return None
+
+
+def in_dateline(sent: Span, start: int, end: int) -> bool:
+    """Whether chars ``start:end`` of ``sent`` name the place or outlet of the dateline
+    opening the article ("BEIRUT (Reuters) -"), not a party to what it tells."""
+    prefix_end = dateline_end(sent)
+    if prefix_end is None or end > prefix_end:
         return False
     # the city opening it, or any name inside its brackets ("(UrduPoint / Pakistan Point News)")
+    text = doc_text(sent.doc)
     return start - sent.start_char < 5 or "(" in text[sent.start_char : start]

@@ -276,6 +276,8 @@ def _counted(phrase: Token, verb: Token, forces: bool = False) -> int | float | 
             "herself",
         ):
             continue
+        if part is not phrase and _after_another_verb(part, verb):
+            continue  # "killed five and a passer-by and injured 11 others": another verb's
         value = _number(part)
         if value is None:
             continue
@@ -283,6 +285,14 @@ def _counted(phrase: Token, verb: Token, forces: bool = False) -> int | float | 
     if total is None:
         return None
     return max(0, total - _attackers_included(phrase, verb))
+
+
+def _after_another_verb(part: Token, verb: Token) -> bool:
+    """Whether the words just before ``part`` (or before its number) are another verb:
+    the parser may join "injured 11 others" to the nouns "killed" counts."""
+    first = min([part, *(c for c in part.children if c.dep_ == "nummod")], key=lambda t: t.i)
+    before = part.doc[first.i - 1] if first.i > 0 else None
+    return before is not None and before.pos_ == "VERB" and before != verb
 
 
 def _by_forces(verb: Token, trigger: Token | None) -> bool:

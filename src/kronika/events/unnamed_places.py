@@ -20,6 +20,7 @@ from ..resolve.mentions import people_words
 from .addresses import is_state
 from .agencies import country_of_word, state_named_by
 from .clauses import date_scope
+from .spans import dateline_town
 
 
 def untagged_place(sent: Span, trigger: Token, lo: int, hi: int) -> Place | None:
@@ -195,4 +196,25 @@ def state_of_body(trigger: Token, lo: int, hi: int) -> Place | None:
         country = state_named_by(tok.text) if named else country_of_word(tok.text)
         if country:
             return Place(name=country, country=country)
+    return None
+
+
+#: "in this northern city", "the edge of this mountain town": the town of the dateline.
+_THIS_TOWNS = frozenset("town city village capital".split())
+
+
+def this_town(trigger: Token, lo: int, hi: int, resolve: Callable[..., Any]) -> Place | None:
+    """The dateline's town, for an act told "in this city" ("KHOROG, Tajikistan (AP) —
+    Gunmen attacked a checkpoint on the edge of this mountain town")."""
+    for tok in trigger.subtree:
+        if tok.lemma_.lower() not in _THIS_TOWNS or not lo <= tok.idx < hi:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "this" for c in tok.children):
+            continue
+        town = dateline_town(trigger.doc)
+        if town is None:
+            return None
+        name = town.title() if town.isupper() else town  # "KHOROG"
+        place = cached_place(resolve, name)
+        return replace(place, name=name) if isinstance(place, Place) else None
     return None

@@ -27,7 +27,8 @@ _WEEKDAY = "|".join(_WEEKDAY_NAMES)
 _SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 _YEAR = r"(?:1[89]|20)\d{2}"
 _PREFIX = re.compile(
-    r"^(?:on|in|since|by|during|from|of|at|until|till|before|after|as of|the)\s+", re.I
+    r"^(?:on|in|since|by|during|from|of|at|until|till|before|after|as of|the|late|early)\s+",
+    re.I,
 )
 # An absolute phrase needs one of these, or dateparser would read "Group 24" as a date.
 _HAS_DATE = re.compile(rf"\b(?:{_MONTH_NAMES})\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\b{_YEAR}\b")
