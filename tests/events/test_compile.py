@@ -136,3 +136,36 @@ def test_compile_rules_matches_nominal_and_supplementary_triggers(
     rules = compile_rules(doc.vocab, _plea_specs(tmp_path, nouns, supplements))
     hits = [h for h in rules.match(doc) if h.type == "PLEA"]
     assert ([h.nodes["trigger"] for h in hits] == [3]) is hit
+
+
+@pytest.mark.model
+def test_compiled_node_tests_find_what_spacy_s_dependency_matcher_finds(nlp: object) -> None:
+    from spacy.matcher import DependencyMatcher
+
+    texts = [
+        "A court in Osh sentenced Dilmurod Aliev, 34, to nine years on Tuesday.",
+        "KHUJAND, May 2 (Reuters) - Police detained three men suspected of recruiting for "
+        "the Islamic State. Two of them were later released, their lawyer said.",
+        "Gunmen stormed a checkpoint near Kidal, killing four soldiers and wounding two. "
+        "The army said it had killed several attackers.",
+        "The Supreme Court upheld the verdict against the blogger, who had appealed in March.",
+        "Kazakhstan banned the movement as extremist and deported its leader to Uzbekistan.",
+        "Seven inmates escaped from a prison colony near Navoi; three were recaptured.",
+        "He joined the group in 2014 and pledged allegiance to its leader.",
+    ]
+    specs = load_specs(Settings())
+    rules = compile_rules(nlp.vocab, specs)  # type: ignore[attr-defined]
+    stock = DependencyMatcher(nlp.vocab)  # type: ignore[attr-defined]
+    for spec in specs:
+        for pattern in spec.patterns:
+            stock.add(f"{spec.type}/{pattern.id}", [list(pattern.match)])
+    total = 0
+    for doc in nlp.pipe(texts):  # type: ignore[attr-defined]
+        rules._deps.sentences = rules.candidate_sentences(doc)
+        try:
+            ours = rules._deps(doc)
+        finally:
+            rules._deps.sentences = None
+        assert ours == stock(doc)
+        total += len(ours)
+    assert total >= 10  # the texts do hold matches of many patterns

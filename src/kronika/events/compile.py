@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.attrs import DEP, ENT_TYPE, IS_TITLE, LEMMA, LIKE_NUM, LOWER, ORTH, POS, TAG
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -46,28 +46,136 @@ def _anchor_values(attrs: Mapping[str, Any]) -> tuple[str, list[str]] | None:
     return None
 
 
+#: Token attributes a node test reads as columns of ``Doc.to_array``, by pattern name.
+_COLUMNS = {
+    "LEMMA": LEMMA,
+    "LOWER": LOWER,
+    "ORTH": ORTH,
+    "TEXT": ORTH,
+    "POS": POS,
+    "TAG": TAG,
+    "DEP": DEP,
+    "ENT_TYPE": ENT_TYPE,
+    "IS_TITLE": IS_TITLE,
+    "LIKE_NUM": LIKE_NUM,
+}
+_COLUMN_IDS = sorted(set(_COLUMNS.values()))
+
+#: One condition of a node: (column, the values it may or may not take, whether it may not).
+_Condition = tuple[int, frozenset[int], bool]
+
+
+def _node_test(attrs: Mapping[str, Any], vocab: Vocab) -> tuple[_Condition, ...] | None:
+    """A node's attributes as conditions on token columns; None when one is of a kind the
+    columns cannot test (a regular expression, a morphological feature)."""
+    conditions: list[_Condition] = []
+    for name, value in sorted(attrs.items()):
+        if name not in _COLUMNS:
+            return None
+        column = _COLUMN_IDS.index(_COLUMNS[name])
+        if isinstance(value, bool):
+            conditions.append((column, frozenset({int(value)}), False))
+        elif isinstance(value, str):
+            conditions.append((column, frozenset({vocab.strings.add(value)}), False))
+        elif isinstance(value, Mapping) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"}:
+            ((op, values),) = value.items()
+            if not all(isinstance(v, str) for v in values):
+                return None
+            hashes = frozenset(vocab.strings.add(v) for v in values)
+            conditions.append((column, hashes, op == "NOT_IN"))
+        else:
+            return None
+    return tuple(conditions)
+
+
 class _SentenceDependencyMatcher(DependencyMatcher):
-    """A DependencyMatcher that finds its token candidates only inside given sentences.
+    """A DependencyMatcher that finds its token candidates only inside given sentences,
+    testing each node's attributes on the doc's token columns at once.
 
     spaCy's ``__call__`` accepts a Span only by copying it into a new Doc; overriding the
-    candidate step instead keeps every index relative to the whole doc.
+    candidate step instead keeps every index relative to the whole doc. spaCy finds each
+    node's tokens with a token ``Matcher`` that runs every node pattern as a state machine
+    over every token; a node that only asks for words, tags, labels and entity types is
+    the same test as a few ``numpy.isin`` over ``Doc.to_array``, which is what this does
+    (a node of another kind still goes through a ``Matcher``).
     """
 
     def __init__(self, vocab: Vocab) -> None:
         super().__init__(vocab)
         self.sentences: list[Span] | None = None
+        # node tests and the internal keys of the nodes that make them
+        self._tests: dict[tuple[_Condition, ...], list[int]] = {}
+        self._rest = Matcher(vocab)
+
+    def add(self, key: str | int, patterns: list[list[dict[str, Any]]], **kwargs: Any) -> None:
+        node_keys_of: Any = self._tokens_to_key  # the node keys of each pattern, by its key
+        normal = self.vocab.strings.add(key) if isinstance(key, str) else key
+        before = len(node_keys_of[normal])
+        super().add(key, patterns, **kwargs)
+        added = node_keys_of[normal][before:]
+        for pattern, node_keys in zip(patterns, added, strict=True):
+            for node, node_key in zip(pattern, node_keys, strict=True):
+                test = _node_test(node["RIGHT_ATTRS"], self.vocab)
+                if test is None:
+                    self._rest.add(node_key, [[node["RIGHT_ATTRS"]]])
+                else:
+                    self._tests.setdefault(test, []).append(node_key)
 
     def _get_keys_to_position_maps(self, doc: Doc) -> Any:
-        if self.sentences is None:
-            return super()._get_keys_to_position_maps(doc)  # type: ignore[misc]
-        # the same grouping spaCy does (by tree root, then token pattern), sentence by sentence
+        parts = [doc[:]] if self.sentences is None else self.sentences
+        found = self._node_positions(doc, parts)
+        # the same grouping spaCy does (by tree root, then node), roots in the order of
+        # their first candidate token, each node's tokens in order
         maps: Any = defaultdict(lambda: defaultdict(list))
         roots: dict[int, int] = {}
-        for sent in self.sentences:
-            for match_id, start, _end in self._matcher(sent):
-                index = sent.start + start
-                maps[_root_of(doc, index, roots)][match_id].append(index)
+        for index in sorted({i for positions in found.values() for i in positions}):
+            maps[_root_of(doc, index, roots)]  # noqa: B018 (inserts the root in order)
+        for node_key, positions in found.items():
+            for index in positions:
+                maps[roots[index]][node_key].append(index)
         return maps
+
+    def _node_positions(self, doc: Doc, parts: list[Span]) -> dict[int, list[int]]:
+        rows = numpy.concatenate(
+            [numpy.arange(part.start, part.end) for part in parts] or [numpy.zeros(0, int)]
+        )
+        found: dict[int, list[int]] = {}
+        if not len(rows):
+            return found
+        table = doc.to_array(_COLUMN_IDS)[rows]
+        # the values each column takes here: most nodes ask for a word the text lacks
+        present = [set(numpy.unique(table[:, c]).tolist()) for c in range(len(_COLUMN_IDS))]
+        tested: dict[tuple[int, frozenset[int]], Any] = {}
+        for test, node_keys in self._tests.items():
+            if any(not negated and present[c].isdisjoint(v) for c, v, negated in test):
+                continue
+            ok = None
+            for column, values, negated in test:
+                here = present[column].intersection(values)
+                key = (column, frozenset(here))
+                hit = tested.get(key)
+                if hit is None:
+                    hit = tested[key] = _equal_to_any(table[:, column], here)
+                hit = ~hit if negated else hit
+                ok = hit if ok is None else ok & hit
+            positions = rows[ok].tolist() if ok is not None else rows.tolist()
+            if positions:
+                for node_key in node_keys:
+                    found[node_key] = positions
+        if len(self._rest):
+            for part in parts:
+                for node_key, start, _end in self._rest(part):
+                    found.setdefault(node_key, []).append(part.start + start)
+        return found
+
+
+def _equal_to_any(column: Any, values: set[int]) -> Any:
+    """Which of ``column``'s entries are one of ``values`` (a few, all present in it)."""
+    if not values:
+        return numpy.zeros(len(column), dtype=bool)
+    if len(values) == 1:
+        return column == next(iter(values))
+    return numpy.isin(column, numpy.fromiter(values, dtype=numpy.uint64))
 
 
 def _root_of(doc: Doc, index: int, roots: dict[int, int]) -> int:
