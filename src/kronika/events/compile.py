@@ -121,6 +121,25 @@ class _SentenceDependencyMatcher(DependencyMatcher):
                 else:
                     self._tests.setdefault(test, []).append(node_key)
 
+    def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:  # type: ignore[override]
+        """spaCy's matching loop, trying a pattern on a tree only when every one of its
+        nodes has a candidate token there (most patterns have none in most sentences)."""
+        maps = self._get_keys_to_position_maps(doc)
+        cache: dict[Any, Any] = {}
+        found: list[tuple[int, list[int]]] = []
+        trees: Any = self._tree
+        node_keys_of: Any = self._tokens_to_key
+        keys: Any = self._patterns
+        pairs: Any = self._get_matches  # type: ignore[attr-defined]  # (spaCy's, untyped)
+        for key in keys:
+            for tree, node_keys in zip(trees[key], node_keys_of[key], strict=True):
+                for positions in maps.values():
+                    if any(k not in positions for k in node_keys):
+                        continue
+                    for nodes in pairs(cache, doc, tree, node_keys, positions):
+                        found.append((key, nodes))
+        return found
+
     def _get_keys_to_position_maps(self, doc: Doc) -> Any:
         parts = [doc[:]] if self.sentences is None else self.sentences
         found = self._node_positions(doc, parts)
@@ -128,18 +147,24 @@ class _SentenceDependencyMatcher(DependencyMatcher):
         # their first candidate token, each node's tokens in order
         maps: Any = defaultdict(lambda: defaultdict(list))
         roots: dict[int, int] = {}
-        for index in sorted({i for positions in found.values() for i in positions}):
+        for index in sorted({i for positions, _ in found for i in positions}):
             maps[_root_of(doc, index, roots)]  # noqa: B018 (inserts the root in order)
-        for node_key, positions in found.items():
+        for positions, node_keys in found:
+            by_root: dict[int, list[int]] = defaultdict(list)
             for index in positions:
-                maps[roots[index]][node_key].append(index)
+                by_root[roots[index]].append(index)
+            # one list for every node of the same test: the matching loop only reads them
+            for root, indices in by_root.items():
+                for node_key in node_keys:
+                    maps[root][node_key] = indices
         return maps
 
-    def _node_positions(self, doc: Doc, parts: list[Span]) -> dict[int, list[int]]:
+    def _node_positions(self, doc: Doc, parts: list[Span]) -> list[tuple[list[int], list[int]]]:
+        """The candidate tokens of each node test, in order, with the nodes that make it."""
         rows = numpy.concatenate(
             [numpy.arange(part.start, part.end) for part in parts] or [numpy.zeros(0, int)]
         )
-        found: dict[int, list[int]] = {}
+        found: list[tuple[list[int], list[int]]] = []
         if not len(rows):
             return found
         table = doc.to_array(_COLUMN_IDS)[rows]
@@ -160,12 +185,13 @@ class _SentenceDependencyMatcher(DependencyMatcher):
                 ok = hit if ok is None else ok & hit
             positions = rows[ok].tolist() if ok is not None else rows.tolist()
             if positions:
-                for node_key in node_keys:
-                    found[node_key] = positions
+                found.append((positions, node_keys))
         if len(self._rest):
+            rest: dict[int, list[int]] = defaultdict(list)
             for part in parts:
                 for node_key, start, _end in self._rest(part):
-                    found.setdefault(node_key, []).append(part.start + start)
+                    rest[node_key].append(part.start + start)
+            found.extend((positions, [node_key]) for node_key, positions in rest.items())
         return found
 
 
