@@ -127,3 +127,37 @@ def test_a_yearless_date_after_publication_is_last_year_s() -> None:
     assert normalize_date("on July 1", "2021-06-15") == "2020-07-01"
     # a few days' slack for a late or approximate publication date
     assert normalize_date("on June 18", "2021-06-15") == "2021-06-18"
+
+
+@pytest.mark.parametrize(
+    "phrase,reference",
+    [
+        ("march 5, 2019", None),
+        ("5 march 2019", "2021-06-15"),
+        ("sept. 30", "2021-06-15"),
+        ("december 24", "2021-06-15"),  # after the reference: the year before
+        ("june 20", "2021-06-15"),  # a few days after: the same year
+        ("feb 28", "2019-01-03"),
+        ("november", "2020-12"),
+        ("may 2014", None),
+        ("21st august", "2018"),
+    ],
+)
+def test_plain_dates_read_without_dateparser_as_dateparser_reads_them(
+    phrase: str, reference: str | None
+) -> None:
+    from datetime import datetime
+
+    from kronika.normalize import dates
+
+    ref = dates._parse_ref(reference)
+    quick = dates._plain_date(phrase, ref)
+    assert quick is not None
+    base = ref.end() if ref is not None else datetime(2000, 12, 31).date()
+    data = dates._parser(datetime(base.year, base.month, base.day)).get_date_data(phrase)  # type: ignore[attr-defined]
+    found = data.date_obj
+    if reference is not None and not dates._HAS_YEAR.search(phrase):
+        if found.date() > ref.end() + dates._FUTURE_SLACK:  # type: ignore[union-attr]
+            found = found.replace(year=found.year - 1)
+    expected = found.date().isoformat() if data.period == "day" else f"{found:%Y-%m}"
+    assert quick == expected

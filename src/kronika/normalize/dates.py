@@ -3,7 +3,8 @@
 Relative phrases ("yesterday", "last week", "on Sunday", "in January this
 year") are resolved against a reference date, normally the article's
 publication date, and never come out more precise than that reference.
-Absolute phrases are parsed with dateparser; the precision is its ``period``.
+Absolute phrases are parsed with dateparser (its ``period`` is the precision), except the
+commonest plain forms ("March 5, 2019", "5 March", "May 2014"), read directly the same way.
 """
 
 from __future__ import annotations
@@ -183,6 +184,64 @@ def _relative(phrase: str, ref: _Ref | None) -> tuple[bool, str | None]:
     return False, None
 
 
+#: The commonest written dates, read without dateparser (whose first use costs a second):
+#: "March 5, 2019", "5 March 2019", "March 2019", "March 5", "5 March", "March".
+_PLAIN = (
+    re.compile(rf"(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>{_YEAR}))?"),
+    re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<month>{_MONTH}),?(?: (?P<year>{_YEAR}))?"),
+    re.compile(rf"(?P<month>{_MONTH}),?(?: (?P<year>{_YEAR}))?"),
+)
+_MONTH_NUMBER = {
+    name: n
+    for n, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+
+def _plain_date(phrase: str, ref: _Ref | None) -> str | None:
+    """A date written in one of the common plain forms, as dateparser reads it; else None."""
+    for pattern in _PLAIN:
+        match = pattern.fullmatch(phrase)
+        if match is not None:
+            break
+    else:
+        return None
+    month = _MONTH_NUMBER[match.group("month").rstrip(".")]
+    day_text = match.groupdict().get("day")
+    year_text = match.group("year")
+    if year_text is None and ref is None:
+        return None
+    year = int(year_text) if year_text else ref.end().year  # type: ignore[union-attr]
+    if day_text is None:
+        found = date(year, month, 1)
+    else:
+        day = int(day_text)
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            return None  # (left to dateparser, which may read it otherwise)
+        found = date(year, month, day)
+    if year_text is None and ref is not None and found > ref.end() + _FUTURE_SLACK:
+        found = found.replace(year=year - 1) if (month, found.day) != (2, 29) else found
+    if day_text is None:
+        return f"{found.year:04d}-{found.month:02d}"
+    return found.isoformat()
+
+
 @lru_cache(maxsize=64)
 def _parser(base: datetime) -> object:
     """One dateparser per reference base; they are cheap but their first use is not."""
@@ -213,6 +272,9 @@ def _absolute(phrase: str, ref: _Ref | None) -> str | None:
     has_year = _HAS_YEAR.search(phrase) is not None
     if not has_year and ref is None:
         return None
+    quick = _plain_date(phrase, ref)
+    if quick is not None:
+        return quick
     base = ref.end() if ref is not None else date(2000, 12, 31)
     data = _parser(datetime(base.year, base.month, base.day)).get_date_data(phrase)  # type: ignore[attr-defined]
     found: datetime | None = data.date_obj
