@@ -139,8 +139,8 @@ def test_compile_rules_matches_nominal_and_supplementary_triggers(
 
 
 @pytest.mark.model
-def test_compiled_node_tests_find_what_spacy_s_dependency_matcher_finds(nlp: object) -> None:
-    from spacy.matcher import DependencyMatcher
+def test_compiled_node_tests_find_what_spacy_s_matchers_find(nlp: object) -> None:
+    from spacy.matcher import DependencyMatcher, Matcher
 
     texts = [
         "A court in Osh sentenced Dilmurod Aliev, 34, to nine years on Tuesday.",
@@ -159,6 +159,14 @@ def test_compiled_node_tests_find_what_spacy_s_dependency_matcher_finds(nlp: obj
     for spec in specs:
         for pattern in spec.patterns:
             stock.add(f"{spec.type}/{pattern.id}", [list(pattern.match)])
+    triggers = Matcher(nlp.vocab)  # type: ignore[attr-defined]
+    for spec in specs:
+        if spec.lemmas:
+            attrs = {"LEMMA": {"IN": list(spec.lemmas)}, "POS": {"IN": list(spec.pos)}}
+            triggers.add(spec.type, [[attrs]])
+        if spec.nouns + spec.supplements:
+            nouns = list(spec.nouns + spec.supplements)
+            triggers.add(spec.type, [[{"LEMMA": {"IN": nouns}, "POS": "NOUN"}]])
     total = 0
     for doc in nlp.pipe(texts):  # type: ignore[attr-defined]
         rules._deps.sentences = rules.candidate_sentences(doc)
@@ -168,4 +176,7 @@ def test_compiled_node_tests_find_what_spacy_s_dependency_matcher_finds(nlp: obj
             rules._deps.sentences = None
         assert ours == stock(doc)
         total += len(ours)
+        expected = [(doc.vocab.strings[k], start) for k, start, _ in triggers(doc)]
+        found = [(h.type, h.nodes["trigger"]) for h in rules.match(doc) if h.pattern is None]
+        assert found == expected
     assert total >= 10  # the texts do hold matches of many patterns

@@ -88,6 +88,60 @@ def _node_test(attrs: Mapping[str, Any], vocab: Vocab) -> tuple[_Condition, ...]
     return tuple(conditions)
 
 
+class _TokenTests:
+    """Single-token patterns run as tests on token columns (``numpy`` over ``Doc.to_array``),
+    each test once for every key that makes it; a pattern of another kind (a regular
+    expression, a morphological feature) goes through a token ``Matcher``."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.tests: dict[tuple[_Condition, ...], list[int]] = {}
+        self.rest = Matcher(vocab)
+
+    def add(self, key: int, attrs: Mapping[str, Any]) -> None:
+        """Add the one-token pattern ``attrs`` under ``key``."""
+        test = _node_test(attrs, self.vocab)
+        if test is None:
+            self.rest.add(key, [[dict(attrs)]])
+        else:
+            self.tests.setdefault(test, []).append(key)
+
+    def positions(self, doc: Doc, parts: list[Span]) -> list[tuple[list[int], list[int]]]:
+        """The tokens of ``parts`` each test holds for, in order, with the keys that make it."""
+        rows = numpy.concatenate(
+            [numpy.arange(part.start, part.end) for part in parts] or [numpy.zeros(0, int)]
+        )
+        found: list[tuple[list[int], list[int]]] = []
+        if not len(rows):
+            return found
+        table = doc.to_array(_COLUMN_IDS)[rows]
+        # the values each column takes here: most nodes ask for a word the text lacks
+        present = [set(numpy.unique(table[:, c]).tolist()) for c in range(len(_COLUMN_IDS))]
+        tested: dict[tuple[int, frozenset[int]], Any] = {}
+        for test, node_keys in self.tests.items():
+            if any(not negated and present[c].isdisjoint(v) for c, v, negated in test):
+                continue
+            ok = None
+            for column, values, negated in test:
+                here = present[column].intersection(values)
+                key = (column, frozenset(here))
+                hit = tested.get(key)
+                if hit is None:
+                    hit = tested[key] = _equal_to_any(table[:, column], here)
+                hit = ~hit if negated else hit
+                ok = hit if ok is None else ok & hit
+            positions = rows[ok].tolist() if ok is not None else rows.tolist()
+            if positions:
+                found.append((positions, node_keys))
+        if len(self.rest):
+            rest: dict[int, list[int]] = defaultdict(list)
+            for part in parts:
+                for node_key, start, _end in self.rest(part):
+                    rest[node_key].append(part.start + start)
+            found.extend((positions, [node_key]) for node_key, positions in rest.items())
+        return found
+
+
 class _SentenceDependencyMatcher(DependencyMatcher):
     """A DependencyMatcher that finds its token candidates only inside given sentences,
     testing each node's attributes on the doc's token columns at once.
@@ -103,9 +157,7 @@ class _SentenceDependencyMatcher(DependencyMatcher):
     def __init__(self, vocab: Vocab) -> None:
         super().__init__(vocab)
         self.sentences: list[Span] | None = None
-        # node tests and the internal keys of the nodes that make them
-        self._tests: dict[tuple[_Condition, ...], list[int]] = {}
-        self._rest = Matcher(vocab)
+        self._nodes = _TokenTests(vocab)  # the internal keys of the nodes, by their test
 
     def add(self, key: str | int, patterns: list[list[dict[str, Any]]], **kwargs: Any) -> None:
         node_keys_of: Any = self._tokens_to_key  # the node keys of each pattern, by its key
@@ -115,11 +167,7 @@ class _SentenceDependencyMatcher(DependencyMatcher):
         added = node_keys_of[normal][before:]
         for pattern, node_keys in zip(patterns, added, strict=True):
             for node, node_key in zip(pattern, node_keys, strict=True):
-                test = _node_test(node["RIGHT_ATTRS"], self.vocab)
-                if test is None:
-                    self._rest.add(node_key, [[node["RIGHT_ATTRS"]]])
-                else:
-                    self._tests.setdefault(test, []).append(node_key)
+                self._nodes.add(node_key, node["RIGHT_ATTRS"])
 
     def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:  # type: ignore[override]
         """spaCy's matching loop, trying a pattern on a tree only when every one of its
@@ -142,7 +190,7 @@ class _SentenceDependencyMatcher(DependencyMatcher):
 
     def _get_keys_to_position_maps(self, doc: Doc) -> Any:
         parts = [doc[:]] if self.sentences is None else self.sentences
-        found = self._node_positions(doc, parts)
+        found = self._nodes.positions(doc, parts)
         # the same grouping spaCy does (by tree root, then node), roots in the order of
         # their first candidate token, each node's tokens in order
         maps: Any = defaultdict(lambda: defaultdict(list))
@@ -158,41 +206,6 @@ class _SentenceDependencyMatcher(DependencyMatcher):
                 for node_key in node_keys:
                     maps[root][node_key] = indices
         return maps
-
-    def _node_positions(self, doc: Doc, parts: list[Span]) -> list[tuple[list[int], list[int]]]:
-        """The candidate tokens of each node test, in order, with the nodes that make it."""
-        rows = numpy.concatenate(
-            [numpy.arange(part.start, part.end) for part in parts] or [numpy.zeros(0, int)]
-        )
-        found: list[tuple[list[int], list[int]]] = []
-        if not len(rows):
-            return found
-        table = doc.to_array(_COLUMN_IDS)[rows]
-        # the values each column takes here: most nodes ask for a word the text lacks
-        present = [set(numpy.unique(table[:, c]).tolist()) for c in range(len(_COLUMN_IDS))]
-        tested: dict[tuple[int, frozenset[int]], Any] = {}
-        for test, node_keys in self._tests.items():
-            if any(not negated and present[c].isdisjoint(v) for c, v, negated in test):
-                continue
-            ok = None
-            for column, values, negated in test:
-                here = present[column].intersection(values)
-                key = (column, frozenset(here))
-                hit = tested.get(key)
-                if hit is None:
-                    hit = tested[key] = _equal_to_any(table[:, column], here)
-                hit = ~hit if negated else hit
-                ok = hit if ok is None else ok & hit
-            positions = rows[ok].tolist() if ok is not None else rows.tolist()
-            if positions:
-                found.append((positions, node_keys))
-        if len(self._rest):
-            rest: dict[int, list[int]] = defaultdict(list)
-            for part in parts:
-                for node_key, start, _end in self._rest(part):
-                    rest[node_key].append(part.start + start)
-            found.extend((positions, [node_key]) for node_key, positions in rest.items())
-        return found
 
 
 def _equal_to_any(column: Any, values: set[int]) -> Any:
@@ -226,14 +239,15 @@ class CompiledRules:
 
     def __init__(self, vocab: Vocab, specs: tuple[EventSpec, ...]) -> None:
         self.specs = {s.type: s for s in specs}
-        self._triggers = Matcher(vocab)
+        self._triggers = _TokenTests(vocab)
+        self._trigger_order: dict[int, int] = {}
         self._deps = _SentenceDependencyMatcher(vocab)
         self._patterns: dict[str, tuple[str, PatternSpec]] = {}
         anchors: dict[str, set[str]] | None = {"LEMMA": set(), "LOWER": set(), "ORTH": set()}
         for spec in specs:
             if spec.lemmas:
                 attrs = {"LEMMA": {"IN": list(spec.lemmas)}, "POS": {"IN": list(spec.pos)}}
-                self._triggers.add(spec.type, [[attrs]])
+                self._add_trigger(vocab.strings.add(spec.type), attrs)
                 if anchors is not None:
                     anchors["LEMMA"].update(spec.lemmas)
             nouns = spec.nouns + spec.supplements
@@ -241,7 +255,7 @@ class CompiledRules:
                 # nominal triggers ("the extradition of X", "his release"): their people
                 # are found by the generic patient/agent reading of a noun
                 nominal = {"LEMMA": {"IN": list(nouns)}, "POS": "NOUN"}
-                self._triggers.add(spec.type, [[nominal]])
+                self._add_trigger(vocab.strings.add(spec.type), nominal)
                 if anchors is not None:
                     anchors["LEMMA"].update(nouns)
             for pattern in spec.patterns:
@@ -256,6 +270,10 @@ class CompiledRules:
 
         # None: some pattern fixes no word, so every sentence must be searched
         self._anchors = None if anchors is None else _hashes(vocab, anchors)
+
+    def _add_trigger(self, key: int, attrs: Mapping[str, Any]) -> None:
+        self._trigger_order.setdefault(key, len(self._trigger_order))
+        self._triggers.add(key, attrs)
 
     def candidate_sentences(self, doc: Doc) -> list[Span] | None:
         """The sentences holding an anchor word of some rule (None: search the whole doc)."""
@@ -273,12 +291,17 @@ class CompiledRules:
         """Return every trigger and dependency-pattern hit in ``doc``."""
         vocab = doc.vocab
         sentences = self.candidate_sentences(doc)
-        parts: Iterable[Doc | Span] = [doc] if sentences is None else sentences
-        hits = [
-            Hit(vocab.strings[key], None, {"trigger": part[start].i})
-            for part in parts
-            for key, start, _ in self._triggers(part)
-        ]
+        parts = [doc[:]] if sentences is None else sentences
+        # as a token Matcher gives them: once each, by token, then in the order of the rules
+        triggers = sorted(
+            {
+                (i, self._trigger_order[key], key)
+                for positions, keys in self._triggers.positions(doc, parts)
+                for key in keys
+                for i in positions
+            }
+        )
+        hits = [Hit(vocab.strings[key], None, {"trigger": i}) for i, _, key in triggers]
         if sentences is not None and not sentences:
             return hits
         self._deps.sentences = sentences
