@@ -1,11 +1,13 @@
-"""Compile event specs into spaCy matchers, once per (vocabulary, specs).
+"""Compile event specs into matchers, once per (vocabulary, specs).
 
-Trigger lemmas become one token ``Matcher`` pattern per type; dependency
-patterns go into one ``DependencyMatcher`` keyed ``"<TYPE>/<pattern id>"``.
-Matching is done by spaCy (in Cython), not by Python loops over tokens, and only
-over the sentences that hold an anchor word of some pattern: every hit lies inside
-one dependency tree, so a sentence without any trigger word cannot hold one, and
-the matchers' per-token work over the rest of the doc is saved.
+Trigger lemmas become one single-token test per type; dependency patterns go into
+one ``DependencyMatcher`` keyed ``"<TYPE>/<pattern id>"``. Matching runs only over
+the sentences that hold an anchor word of some pattern: every hit lies inside one
+dependency tree, so a sentence without any trigger word cannot hold one. The
+tokens each trigger or pattern node may be are found by testing token columns
+(``numpy`` over ``Doc.to_array``) rather than by spaCy's token ``Matcher``, which
+runs every node pattern as a state machine over every token; the matches, and
+their order, are the same.
 """
 
 from __future__ import annotations
