@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -97,8 +97,12 @@ def fold_token(token: str, rules: NameRules | None = None) -> str:
     return token
 
 
+@lru_cache(maxsize=1 << 16)
 def name_tokens(name: str, *, person: bool = True) -> tuple[str, ...]:
-    """Return the folded tokens of ``name``; for people, titles and ranks are dropped."""
+    """Return the folded tokens of ``name``; for people, titles and ranks are dropped.
+
+    Remembered: resolving a store compares the same names many thousand times.
+    """
     rules = load_rules()
     words = _WORD.findall(_ascii(name, rules))
     if person:
@@ -117,12 +121,14 @@ def skeleton(token: str) -> str:
     return _VOWELS.sub("", token) or token
 
 
+@lru_cache(maxsize=1 << 16)
 def _vowel_fold(token: str) -> str:
     for pattern, replacement in load_rules().vowel_classes:
         token = pattern.sub(replacement, token)
     return token
 
 
+@lru_cache(maxsize=1 << 18)
 def token_score(a: str, b: str) -> tuple[float, str]:
     """Score two folded tokens: ``(score, kind)``, kind one of exact/initial/fuzzy/suffix/none."""
     if a == b:
