@@ -16,11 +16,11 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from ..events.spans import doc_sents
 from ..model import Claim, Event
+from ..yamlfile import load_yaml
 
 _CLIMB = frozenset(
     {
@@ -43,7 +43,7 @@ _CLIMB = frozenset(
 def lexicon(name: str) -> dict[str, Any]:
     """Return the parsed ``data/lexicons/<name>.yaml``."""
     text = (files("kronika") / "data" / "lexicons" / f"{name}.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     return data
 
 

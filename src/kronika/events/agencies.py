@@ -10,11 +10,11 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-import yaml
 from spacy.tokens import Token
 
 from ..model import ArgValue
 from ..resolve.mentions import clean_name
+from ..yamlfile import load_yaml
 from .fillers import FillContext, names_of
 from .participants import agent
 from .spans import doc_ents, doc_text, in_dateline, normalizer
@@ -34,7 +34,7 @@ _INSTITUTIONS = frozenset(
 @cache
 def _demonyms() -> dict[str, str]:
     text = (files("kronika") / "data" / "lexicons" / "demonyms.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml(text) or {}
     return {str(k).casefold(): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 

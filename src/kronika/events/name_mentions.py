@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from ..resolve.mentions import MentionIndex, NameMention, people_words
 from ..settings import Settings
+from ..yamlfile import load_yaml
 from .quoted import with_quoted_groups
 from .spans import doc_ents, doc_text, in_dateline, sent_of
 
@@ -211,7 +212,7 @@ def _demonyms() -> frozenset[str]:
     """Nationality words (data/lexicons/demonyms.yaml) and their plurals, case-folded."""
     path = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "demonyms.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as err:
         logger.warning("demonyms unavailable: %s", err)
         return frozenset()

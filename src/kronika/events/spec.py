@@ -21,6 +21,7 @@ import yaml
 from .. import registry
 from ..errors import RuleError
 from ..settings import Settings
+from ..yamlfile import load_yaml
 
 #: Value kinds a role may declare.
 VALUE_KINDS = ("names", "name", "number", "flag", "phrases", "phrase")
@@ -151,7 +152,7 @@ def read_spec(path: str | Path) -> EventSpec:
     """
     file = Path(path)
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = load_yaml(file.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
         raise RuleError(f"{file}: cannot read rule file: {err}") from None
     return parse_spec(data, str(file))

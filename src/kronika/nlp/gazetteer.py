@@ -23,6 +23,7 @@ from anyascii import anyascii
 
 from ..errors import ConfigError, RuleError
 from ..settings import Settings
+from ..yamlfile import load_yaml
 
 #: Place kinds and the spaCy entity label each gets.
 PLACE_LABELS: dict[str, str] = {
@@ -329,7 +330,7 @@ def read_gazetteer(files: Iterable[Path]) -> Gazetteer:
     for path in files:
         reader = _Reader(str(path))
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = load_yaml(path.read_text(encoding="utf-8")) or {}
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
             raise RuleError(f"{path}: cannot read: {err}. Fix the YAML syntax.") from None
         if not isinstance(data, dict):

@@ -22,10 +22,11 @@ from functools import cache
 from importlib.resources import files
 
 import numpy
-import yaml
 from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+
+from ..yamlfile import load_yaml
 
 #: Component name in the pipeline (also its factory name).
 HEADLINES = "kronika_headlines"
@@ -180,7 +181,7 @@ def _past(lemma: str) -> str:
 @cache
 def _irregular_past() -> dict[str, str]:
     text = (files("kronika") / "data" / "lexicons" / "verbs.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml(text) or {}
     past = data.get("past") if isinstance(data, dict) else None
     return {str(k): str(v) for k, v in past.items()} if isinstance(past, dict) else {}
 
@@ -258,7 +259,7 @@ def _recase(word: str, first: bool, capitalized: set[str], known: frozenset[str]
 def _nationalities() -> frozenset[str]:
     """Nationality words (``data/lexicons/demonyms.yaml``), case-folded."""
     text = (files("kronika") / "data" / "lexicons" / "demonyms.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml(text) or {}
     return frozenset(str(k).casefold() for k in data) if isinstance(data, dict) else frozenset()
 
 
@@ -270,6 +271,6 @@ _ENGLISH_ENDINGS = frozenset({"in", "ina", "iy"})
 def _surname_endings() -> tuple[str, ...]:
     """Endings of family names (``data/lexicons/people.yaml``) that no English word shares."""
     text = (files("kronika") / "data" / "lexicons" / "people.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml(text) or {}
     endings = data.get("surname_endings") or () if isinstance(data, dict) else ()
     return tuple(str(e) for e in endings if str(e) not in _ENGLISH_ENDINGS)

@@ -13,9 +13,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..errors import RuleError
+from ..yamlfile import load_yaml
 
 _LEXICON = "numbers.yaml"
 
@@ -42,7 +41,7 @@ class _Lexicon:
 @cache
 def _lexicon() -> _Lexicon:
     text = resources.files("kronika").joinpath("data", "lexicons", _LEXICON).read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     for key in ("units", "tens", "scales", "fractions", "qualifiers"):
         if key not in data:
             raise RuleError(f"{_LEXICON}: {key}: missing. Add the {key!r} section.")

@@ -15,8 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from ..yamlfile import load_yaml
 from .numbers import Term
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+(?:-[^\W\d_]+)?")
@@ -35,7 +34,7 @@ class _Lexicon:
 @cache
 def _lexicon() -> _Lexicon:
     text = resources.files("kronika").joinpath("data", "lexicons", "numbers_ru.yaml")
-    data: dict[str, Any] = yaml.safe_load(text.read_text("utf-8"))
+    data: dict[str, Any] = load_yaml(text.read_text("utf-8"))
     return _Lexicon(
         numbers={str(k): float(v) for k, v in data["numbers"].items()},
         scales={str(k): float(v) for k, v in data["scales"].items()},

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-import yaml
-
 from ..model import Entity, Mention
+from ..yamlfile import load_yaml
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # titles are not part of a name: "Colonel Gulmurod Halimov" is "Gulmurod Halimov"
@@ -58,7 +57,7 @@ def clean_name(text: str) -> str:
 def people_words(key: str) -> frozenset[str]:
     """A word list of ``data/lexicons/people.yaml`` (``titles``, ``descriptions``), case-folded."""
     text = (files("kronika") / "data" / "lexicons" / "people.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml(text) or {}
     return frozenset(str(w).casefold() for w in data.get(key) or ())
 
 

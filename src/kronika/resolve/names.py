@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-import yaml
 from anyascii import anyascii
 from rapidfuzz.distance import Indel
 from rapidfuzz.fuzz import token_sort_ratio
+
+from ..yamlfile import load_yaml
 
 #: ``canonical(name, type) -> curated name or None`` (``Gazetteer.canonical``).
 Canonical = Callable[[str, str], str | None]
@@ -66,7 +67,7 @@ class NameMatch:
 def load_rules() -> NameRules:
     """Return the built-in transliteration rules (read once)."""
     path = resources.files("kronika").joinpath("data", "lexicons", "transliteration.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     return NameRules(
         cyrillic=dict(data.get("cyrillic") or {}),
         folds=tuple((re.compile(p), r) for p, r in data["folds"]),

@@ -16,9 +16,9 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
 from sqlalchemy import Connection
 
+from ..yamlfile import load_yaml
 from . import query
 
 #: Content words two ``about`` phrases must share, besides the counted word.
@@ -38,7 +38,7 @@ def counted_kinds() -> dict[str, str]:
     """Return counted word → its kind (``"fighters"`` → fighters, ``"citizens"`` → people)."""
     text = (files("kronika") / "data" / "lexicons" / "counted.yaml").read_text(encoding="utf-8")
     kinds: dict[str, str] = {}
-    for kind, words in (yaml.safe_load(text) or {}).items():
+    for kind, words in (load_yaml(text) or {}).items():
         for word in (str(w).lower() for w in words):
             kinds[word] = kinds[word + "s"] = str(kind)
     return kinds

@@ -11,10 +11,10 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
 from sqlalchemy import Connection
 
 from ..errors import NotFound
+from ..yamlfile import load_yaml
 from . import overlay, query
 from .compare import about_words, compare_claims
 
@@ -148,7 +148,7 @@ def list_bans(conn: Connection) -> list[dict[str, Any]]:
 @cache
 def _demonyms() -> dict[str, str]:
     text = (files("kronika") / "data" / "lexicons" / "demonyms.yaml").read_text(encoding="utf-8")
-    return {str(k).casefold(): str(v) for k, v in (yaml.safe_load(text) or {}).items()}
+    return {str(k).casefold(): str(v) for k, v in (load_yaml(text) or {}).items()}
 
 
 def country_of_authority(authority: str) -> str | None:

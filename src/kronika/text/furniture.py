@@ -14,9 +14,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
-
 from ..errors import RuleError
+from ..yamlfile import load_yaml
 
 _SPACE = re.compile(r"\s+")
 
@@ -50,7 +49,7 @@ def load_furniture() -> Furniture:
             or ``{regex: ...}`` entries, or a regex does not compile.
     """
     path = files("kronika") / "data" / "furniture.yaml"
-    data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: Any = load_yaml(path.read_text(encoding="utf-8"))
     entries = data.get("lines") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise RuleError(f"{path}: expected a top-level 'lines:' list")

@@ -16,10 +16,9 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
-
 from ..errors import RuleError
 from ..model import Document
+from ..yamlfile import load_yaml
 from .furniture import normalize_line, strip_furniture
 
 #: How many non-blank lines from the top are searched for a date, byline or outlet.
@@ -223,7 +222,7 @@ def load_outlets() -> Outlets:
         RuleError: the file lacks an ``outlets:`` mapping or a header regex is invalid.
     """
     path = files("kronika") / "data" / "outlets.yaml"
-    data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: Any = load_yaml(path.read_text(encoding="utf-8"))
     table = data.get("outlets") if isinstance(data, dict) else None
     if not isinstance(table, dict):
         raise RuleError(f"{path}: expected a top-level 'outlets:' mapping")
