@@ -876,3 +876,35 @@ def test_a_town_opening_the_dateline_is_no_participant(nlp: Any) -> None:
     text = "DIJON, France — The suspect was arrested at the scene, prosecutors said."
     (arrest,) = _of_type(nlp, text, "ARREST")
     assert arrest.args.get("detainee") in (None, [])
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Kyrgyz Court Jails Two Men Who Fought In Syria\n\n"
+            "BISHKEK, March 3 (Reuters) - Two Kyrgyz men who fought alongside militants in Syria "
+            "have been jailed, prosecutors said on Thursday.\n\n"
+            "The Pervomaisky district court sentenced Almaz Toktorov, 27, to 10 years and Bakyt "
+            "Osmonov, 31, to eight years on Wednesday, finding them guilty of mercenary activity.",
+            2,
+        ),
+        # the people named fall short of the count: the group stands
+        (
+            "Three Uzbek men were jailed in Tashkent on Monday for sharing extremist videos.\n\n"
+            "One of them, Sardor Valiev, was sentenced to six years.",
+            None,
+        ),
+    ],
+)
+def test_a_counted_group_whose_people_are_all_named_after_it_is_their_verdicts(
+    nlp: Any, text: str, names: int | None
+) -> None:
+    published = "2016-03-03"  # a Thursday, as the dateline says
+    verdicts = [e for e in _extract(nlp, text, published).events if e.type == "SENTENCE"]
+    if names is None:
+        assert any(e.args.get("count") == 3 for e in verdicts)
+    else:
+        assert len(verdicts) == names
+        assert all(e.args.get("defendant") for e in verdicts)
+        assert {e.args.get("court") for e in verdicts} == {"Pervomaisky district court"}

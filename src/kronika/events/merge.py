@@ -330,6 +330,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                     reported=told.reported,
                 )
             )
+    _named_after(out)
     kept = sorted((e for e in out if not e.alone), key=lambda e: e.start)
     merged = inherit_courts(inherit_places([e.event for e in kept]))
     merged = people_told_before(merged, [e.back for e in kept], [e.whole for e in kept])
@@ -349,6 +350,62 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
             news_dates.setdefault(event.type, event.date)
         dated.append(event)
     return dated
+
+
+#: How far (in tokens) the people of a counted group may be named after it.
+_GROUP_REACH = 300
+
+
+def _named_after(out: list[_Entry]) -> None:
+    """Drop a counted group whose people are all named in the events told just after it.
+
+    "Two men who fought in Syria have been jailed ... The court sentenced A to 10 years
+    and B to eight years": the two terms are the verdict the lead counted (one event per
+    term), and the lead's place goes to those that tell none.
+    """
+    for entry in out:
+        role = PEOPLE_ROLE.get(entry.event.type)
+        count = entry.event.args.get("count")
+        if role is None or entry.event.args.get(role) or not isinstance(count, int) or count < 2:
+            continue
+        named = [
+            o
+            for o in out
+            if o is not entry
+            and not o.alone
+            and o.event.type == entry.event.type
+            and 0 < o.start - entry.start <= _GROUP_REACH
+            and o.event.args.get(role)
+        ]
+        people = {str(n) for o in named for n in o.event.args.get(role) or ()}  # type: ignore[union-attr]
+        if len(people) != count or not all(_told_alike(entry, o) for o in named):
+            continue
+        entry.alone = True
+        for o in named:
+            o.event = _filled_from(o.event, entry.event)
+            o.news = o.news or entry.news  # the lead's news is theirs
+
+
+def _filled_from(one: Event, group: Event) -> Event:
+    """``one`` with what it does not tell taken from the ``group`` it is part of (its
+    court, charges, date, town), but not the group's count; a country is left to what
+    the events around it tell."""
+    args = dict(one.args)
+    for key, value in group.args.items():
+        if key != "count" and key not in args and value not in (None, []):
+            args[key] = value
+    place = group.location if group.location is not None and _width(group.location) < 3 else None
+    return replace(one, args=args, date=one.date or group.date, location=one.location or place)
+
+
+def _told_alike(group: _Entry, one: _Entry) -> bool:
+    """Whether ``one`` may be a part of ``group``: the same day, or a day in the week
+    before the group's (a lead dated by its report: "have been jailed, prosecutors said
+    on Thursday", and the verdict "on Wednesday")."""
+    a, b = group.event, one.event
+    if _report_day(a.date, b.date):
+        a = replace(a, date=b.date)
+    return _compatible(replace(a, args={}), b, strict_place=False)
 
 
 def _restated(out: list[Event], headline: Event) -> int | None:
