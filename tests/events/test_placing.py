@@ -479,3 +479,14 @@ def test_a_place_named_beats_a_nationality(nlp: Any, text: str, expected: str) -
 )
 def test_this_town_is_the_town_of_the_dateline(nlp: Any, text: str, expected: str) -> None:
     assert [p for kind, p in _event_places(nlp, text) if kind == "ATTACK"] == [expected]
+
+
+def test_a_month_after_in_is_no_town(nlp: Any) -> None:
+    # "March" is also a town in England the gazetteer knows
+    text = "Rustam Aliev was detained in March and deported in May."
+    assert [p for kind, p in _event_places(nlp, text) if kind == "ARREST"] == [None]
+
+
+def test_a_group_named_with_its_region_is_no_place(nlp: Any) -> None:
+    text = "Fighters of Islamic State in the Greater Sahara killed nine soldiers at Tongo Tongo."
+    assert [p for kind, p in _event_places(nlp, text) if kind == "ATTACK"] == ["Tongo Tongo"]

@@ -77,8 +77,8 @@ def known_word_place(trigger: Token, lo: int, hi: int, resolve: Callable[..., An
         if obj is None:
             continue
         for word in [*(c for c in obj.lefts if c.dep_ == "compound"), obj]:
-            if not word.text[:1].isupper():
-                continue
+            if not word.text[:1].isupper() or word.ent_type_ in ("DATE", "TIME"):
+                continue  # (not "in March", which is also a town's name)
             place = cached_place(resolve, word.text)
             if isinstance(place, Place) and place.name.casefold() == word.text.casefold():
                 return replace(place, name=word.text)
