@@ -908,3 +908,13 @@ def test_a_counted_group_whose_people_are_all_named_after_it_is_their_verdicts(
         assert len(verdicts) == names
         assert all(e.args.get("defendant") for e in verdicts)
         assert {e.args.get("court") for e in verdicts} == {"Pervomaisky district court"}
+
+
+def test_people_identified_in_an_apposition_are_the_detainees(nlp: Any) -> None:
+    text = (
+        "Police in Quetta arrested two men on Monday. The suspects, identified as Karim Baloch "
+        "and Naveed Shah, were picked up during a raid on a house in Sariab."
+    )
+    arrests = _of_type(nlp, text, "ARREST")
+    named = {n for e in arrests for n in e.args.get("detainee") or []}  # type: ignore[union-attr]
+    assert named == {"Karim Baloch", "Naveed Shah"}

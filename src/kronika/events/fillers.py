@@ -376,8 +376,16 @@ def _appositive_people(ctx: FillContext, token: Token) -> list[str]:
     description and the next clause or preposition of the trigger.
     """
     names: list[str] = []
-    seen_comma = False
-    for tok in ctx.sent.doc[token.i + 1 : ctx.sent.end]:
+    seen_comma = identified = False
+    doc = ctx.sent.doc
+    for tok in doc[token.i + 1 : ctx.sent.end]:
+        # "The suspects, identified as A, B and C, were picked up": the names follow "as"
+        naming = tok.lemma_ in ("identify", "name") and tok.i + 1 < len(doc)
+        if seen_comma and naming and doc[tok.i + 1].lower_ == "as":
+            continue
+        if seen_comma and tok.lower_ == "as" and doc[tok.i - 1].lemma_ in ("identify", "name"):
+            identified = True  # whatever the model took the names for, they are people's
+            continue
         clause = tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound")
         if tok.lower_ in _CLAUSE_OPENERS or clause or tok.is_sent_start:
             break
@@ -390,7 +398,11 @@ def _appositive_people(ctx: FillContext, token: Token) -> list[str]:
         name = ctx.mentions.name_at(tok.idx)
         kind = ctx.mentions.kind_at(tok.idx)
         # the small model often types an unfamiliar full name ORG
-        person = kind == "PERSON" or (kind == "ORG" and _looks_like(name or "", ("PERSON",)))
+        person = (
+            kind == "PERSON"
+            or (identified and kind in ("ORG", "LOC"))
+            or (kind == "ORG" and _looks_like(name or "", ("PERSON",)))
+        )
         if name and person and name not in names:
             names.append(name)
     return names
