@@ -18,8 +18,9 @@ Prints, for one run on this machine:
 The corpus is the dev set's articles (``../shared/eval/dev``) when present,
 else the bundled samples, repeated and numbered so that every input differs.
 
-    python scripts/bench.py              # about 10 minutes on 2 cores
-    python scripts/bench.py --quick      # about 4 minutes
+    python scripts/bench.py              # about 40 minutes on 2 cores (30 of them building
+                                         # the 20,000-article store of step 5)
+    python scripts/bench.py --quick      # about 9 minutes (a store of 2,000)
     python scripts/bench.py --large 500  # also 500 inputs (bare spaCy and default workers)
     python scripts/bench.py --quick --only throughput --large 500   # about 6 minutes
 """
