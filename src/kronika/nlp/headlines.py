@@ -89,6 +89,8 @@ class HeadlineReader:
             ]
         else:
             words = [t.text for t in doc[start:end]]
+            if not any(_present_of(w.lower(), self.verbs) for w in words[1:-1]):
+                return  # no event verb to re-read: the parse stands
         spaces = [bool(t.whitespace_) for t in doc[start:end]]
         spaces[-1] = False
         parsed = self._parse(words, spaces) if recase else doc[start:end].as_doc()
