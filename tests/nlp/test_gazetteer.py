@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import spacy
 
 from kronika.errors import ConfigError, RuleError
 from kronika.nlp.gazetteer import Gazetteer, load_gazetteer, name_key, read_gazetteer
@@ -93,9 +94,22 @@ def test_ruler_patterns_match_short_acronyms_only_upper_case_mid_sentence(
     assert not any(p["pattern"] in ("IS", "is", "Is") for p in patterns)
 
 
-def test_ruler_patterns_add_lower_case_variants_of_multiword_names(gazetteer: Gazetteer) -> None:
-    patterns = gazetteer.ruler_patterns()
-    assert _find(patterns, [{"LOWER": "islamic"}, {"LOWER": "state"}])["id"] == "Islamic State"
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("fighters of the islamic state", "Islamic State"),
+        # a hyphen written as a space, or a space as a hyphen
+        ("a Jaish e Mohammed cell", "Jaish-e-Mohammed"),
+        ("the al Shabaab group", "al-Shabaab"),
+        ("Jamaat Nusrat al-Islam wal Muslimin claimed it", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("the Hizb-ut-Tahrir movement", "Hizb ut-Tahrir"),
+    ],
+)
+def test_ruler_patterns_match_other_capitals_and_hyphens(text: str, name: str) -> None:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(load_gazetteer(Settings()).ruler_patterns())  # type: ignore[attr-defined]
+    assert [ent.ent_id_ for ent in nlp(text).ents] == [name]
 
 
 def test_ruler_patterns_are_unique(gazetteer: Gazetteer) -> None:
@@ -146,7 +160,9 @@ def test_load_gazetteer_adds_user_domain_dirs(tmp_path: Path) -> None:
 
 
 def test_load_gazetteer_rejects_unknown_domain() -> None:
-    with pytest.raises(ConfigError, match="unknown domain 'atlantis'; known: central_asia"):
+    with pytest.raises(
+        ConfigError, match="unknown domain 'atlantis'; known: armed_groups, central_asia"
+    ):
         load_gazetteer(Settings(domains=("atlantis",)))
 
 

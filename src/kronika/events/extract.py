@@ -22,6 +22,7 @@ from .. import registry
 from ..claims.figures import find_claims
 from ..claims.stance import attach_stance, is_asserted, only_approved
 from ..model import ArgValue, Article, ArticleResult, Claim, Entity, Event, Evidence
+from ..nlp.gazetteer import load_gazetteer
 from ..resolve.mentions import MentionIndex
 from ..settings import Settings
 from .backstop import backstop_events
@@ -29,7 +30,7 @@ from .clauses import another_time, charged_act, has_own_people
 from .compile import Hit, compile_rules
 from .counts import antecedent_count, count_of
 from .dates import dated_by_report, event_date, scene_of
-from .fillers import FillContext
+from .fillers import ARMED_GROUPS, FillContext
 from .gapping import split_gapped
 from .merge import Told, merge_events
 from .name_mentions import article_mentions
@@ -74,6 +75,7 @@ _AGENT_CORE = frozenset({"JOIN", "APPEAL", "ESCAPE"})
 def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleResult:
     """Return the entities, events and claims found in ``doc`` (the parse of ``article.text``)."""
     mentions = article_mentions(doc, settings)
+    armed = load_gazetteer(settings).organizations_of_kind("militant group")
     specs = load_specs(settings, doc.lang_)
     rules = compile_rules(doc.vocab, specs)
     groups: dict[tuple[str, int], list[Hit]] = {}
@@ -99,7 +101,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         if trigger.dep_ in ("advcl", "xcomp") and (type_name, trigger.head.i) in groups:
             if not own_subject:
                 continue
-        event = _build(rules.specs[type_name], trigger, hits, mentions, article)
+        event = _build(rules.specs[type_name], trigger, hits, mentions, article, armed)
         told_how = telling(trigger, article) if event is not None else ""
         news, past = told_how == "news", told_how == "past"
         if event is not None and "target" in rules.specs[type_name].roles:
@@ -236,7 +238,12 @@ def relevant_entities(
 
 
 def _build(
-    spec: EventSpec, trigger: Token, hits: list[Hit], mentions: MentionIndex, article: Article
+    spec: EventSpec,
+    trigger: Token,
+    hits: list[Hit],
+    mentions: MentionIndex,
+    article: Article,
+    armed: frozenset[str] = frozenset(),
 ) -> Event | None:
     doc = trigger.doc
     sent: Span = sent_of(trigger)
@@ -273,7 +280,7 @@ def _build(
         nodes,
         mentions,
         article.published,
-        extra={"core_token": core_token},
+        extra={"core_token": core_token, ARMED_GROUPS: armed},
     )
     args: dict[str, ArgValue] = {}
     for role in spec.roles.values():

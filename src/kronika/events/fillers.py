@@ -70,6 +70,9 @@ class FillContext:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+#: Key of ``FillContext.extra``: canonical names of the armed groups the gazetteer knows.
+ARMED_GROUPS = "kronika.armed_groups"
+
 Filler = Callable[[FillContext, RoleSpec], ArgValue | None]
 
 

@@ -298,6 +298,8 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 or (other_start == sent_start and not told.earlier and not other_time)
                 or _same_group(other, event)
                 or (_anonymous(event) and (close or told.refers_back) and not other_time)
+                # "The army blamed the attack on X": the act told just before, with its doers
+                or (told.refers_back and close and _anonymous(_without(event, "perpetrator")))
                 # "The court found the activist guilty of ...": no one named or counted, and
                 # no term of its own, so the one whose verdict was told just before
                 or (

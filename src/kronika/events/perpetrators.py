@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ArgValue
 from .clauses import CHARGING
-from .fillers import FillContext, fill_agent, names_of
+from .fillers import ARMED_GROUPS, FillContext, fill_agent, names_of
 from .participants import agent
 from .spec import RoleSpec
 from .tolls import next_in_paragraph
@@ -70,16 +70,30 @@ def _doers(ctx: FillContext, role: RoleSpec) -> list[str] | None:
     if _told_before(ctx.trigger):
         # "the attack was carried out by X": the act told before has it (see _claims_back)
         return None
-    names = _named(fill_agent(ctx, role))
-    if names:
-        return names
+    armed = agent(ctx.trigger)
+    if armed is None or armed.lemma_.lower() not in _WEAPONS:
+        names = _named(fill_agent(ctx, role))
+        if names:
+            return names
     doer = (
         ctx.nodes.get(role.name)
         or agent(ctx.trigger)
         or _doer_of_toll(ctx.trigger)
         or _doer_of_noun(ctx.trigger)
+        or _group_modifier(ctx)
         or _accused_of(ctx.trigger)
     )
+    if doer is not None and doer.lemma_.lower() in _WEAPONS:
+        # "a PKK car bomb exploded": a weapon names its group only before it (not "an
+        # explosive device (VBIED)")
+        doer = next(
+            (
+                c
+                for c in doer.children
+                if c.dep_ in ("compound", "poss", "nmod") and c.i < doer.i and c.ent_type_ == "ORG"
+            ),
+            None,
+        )
     if doer is not None:
         names = _named(names_of(ctx, doer, types))
         if names:
@@ -112,6 +126,15 @@ _DOERS = frozenset(
     "assailant attacker gunman gunmen militant insurgent terrorist bomber jihadist rebel "
     "suspect unknown unidentified armed suspected men man".split()
 )
+
+
+#: Weapons the parser makes the doers of an act: "a car bomb exploded", "a device went off".
+_WEAPONS = frozenset(
+    "bomb device explosive ied vbied grenade rocket mortar missile shell mine landmine "
+    "charge vest car truck vehicle drone".split()
+)
+#: People a group's name qualifies: "FARC dissidents", "Taliban members".
+_FOLLOWERS = frozenset("member supporter follower fighter dissident loyalist cell".split())
 
 
 def _first_telling(trigger: Token) -> bool:
@@ -154,6 +177,23 @@ def _doer_of_noun(trigger: Token) -> Token | None:
         for child in head.children:
             if child.dep_ in ("prep", "agent") and child.lower_ == "by":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _group_modifier(ctx: FillContext) -> Token | None:
+    """ "a Taliban attack", "an al-Shabaab ambush", "the Islamic State's bombing": an act
+    noun whose modifier is an armed group the gazetteer knows.
+
+    Only a known armed group: "the Charlie Hebdo attack" names whom it struck.
+    """
+    trigger = ctx.trigger
+    if trigger.pos_ != "NOUN" or trigger.tag_ != "NN":
+        return None
+    armed = ctx.extra.get(ARMED_GROUPS) or frozenset()
+    for child in trigger.children:
+        if child.dep_ in ("compound", "poss", "amod", "nmod") and child.i < trigger.i:
+            if child.ent_type_ == "ORG" and child.ent_id_ in armed:
+                return child
     return None
 
 
@@ -288,9 +328,12 @@ def _claims_back(tok: Token) -> bool:
     if tok.lemma_ not in _CLAIM_VERBS | _BLAME or tok.pos_ != "VERB":
         return False
     if tok.lemma_ in _BLAME and not any(
-        c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.lemma_ in _ACT_WORDS) for c in tok.children
+        c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and (c.lemma_ in _ACT_WORDS or _named_doer(c)))
+        for c in tok.children
     ):
-        return False  # "authorities attributed the attack to X", "the blast was blamed on X"
+        # "authorities attributed the attack to X", "the blast was blamed on X", "Officials
+        # blamed the Pakistani Taliban", "Boko Haram was blamed"
+        return False
     # "claimed responsibility for an attack in Kabul", "claimed a bombing": another act
     acts = [o for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "for" for o in c.children]
     acts += [c for c in tok.children if c.dep_ == "dobj" and c.lemma_ in _ACT_WORDS]
@@ -325,11 +368,36 @@ def _claimant(tok: Token) -> Token | None:
     if suspect is not None:
         return suspect
     if tok.lemma_ in _BLAME and tok.pos_ == "VERB":
-        # "the attack was blamed on the Taliban"
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("on", "to"):
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        return _blamed(tok)
     return None
+
+
+def _blamed(verb: Token) -> Token | None:
+    """Who ``verb`` (blame, attribute) lays an act at the door of.
+
+    "the attack was blamed on the Taliban", "blamed the attack on X" (the parser may
+    hang "on X" on the act), "Police blamed Boko Haram (for the killings)", "Boko
+    Haram was blamed".
+    """
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for head in (verb, *(o for o in objects if o.lemma_ in _ACT_WORDS)):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "to"):
+                found = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if found is not None:
+                    return found
+    return next((o for o in objects if _named_doer(o)), None)
+
+
+def _named_doer(token: Token) -> bool:
+    """A group or person by name ("Boko Haram"), or doers a name qualifies ("FARC
+    dissidents", "Barisan Revolusi Nasional insurgents")."""
+    if token.ent_type_ in ("ORG", "PERSON", "NORP"):
+        return True
+    return token.lemma_.lower() in _DOERS | _FOLLOWERS and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("ORG", "NORP")
+        for c in token.children
+    )
 
 
 def _behind(tok: Token) -> Token | None:
@@ -348,10 +416,16 @@ def _suspected(tok: Token) -> Token | None:
     as the passive subject of "suspected" with nothing else it is suspected of."""
     if tok.lemma_ != "suspect" or tok.pos_ != "VERB":
         return None
-    if any(c.dep_ in ("prep", "xcomp", "ccomp", "dobj") for c in tok.children):
-        return None  # "suspected of smuggling", "suspected to be a courier": another thing
-    subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-    return subject if subject is not None and subject.ent_type_ in ("ORG", "PERSON") else None
+    if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return None  # "suspected to be a courier", "suspected that": another thing
+    for prep in (c for c in tok.children if c.dep_ == "prep"):
+        # "suspected in the attack" (but "suspected of smuggling": another thing)
+        act = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.lower_ not in ("in", "of", "over") or act is None or not _told_before(act):
+            return None
+    # "Authorities suspected BRN insurgents", "FARC dissidents were suspected"
+    subject = next((c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    return subject if subject is not None and _named_doer(subject) else None
 
 
 def _denied(claimant: Token) -> bool:
@@ -364,5 +438,5 @@ def _denied(claimant: Token) -> bool:
 
 
 def _following(sent: Span) -> list[Span]:
-    """The next sentences of ``sent``'s paragraph (at most two)."""
-    return next_in_paragraph(sent, 2)
+    """The next sentences of ``sent``'s paragraph (at most three)."""
+    return next_in_paragraph(sent, 3)

@@ -232,6 +232,9 @@ def refers_back(trigger: Token) -> bool:
         and not any(c.dep_ in _OWN_DETAILS for c in trigger.children)
     ):
         return True  # "the three people wounded by the blast", "blamed those explosions on X"
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_ in _LAYING:
+        if definite(trigger):
+            return True  # "The army blamed the attack on the ADF" ("on" hung on the attack)
     doer = agent(trigger)
     if doer is not None and doer.tag_ in ("NN", "NNS") and definite(doer):
         if doer.lemma_.lower() in ATTACKERS:
@@ -257,6 +260,8 @@ _THEY = frozenset({"they", "them", "those", "these", "они", "их", "им", "
 
 
 #: What a noun may carry that tells an act of its own ("the bombing of a market in Osh").
+#: Verbs that lay a told act at someone's door: "blamed the attack on X".
+_LAYING = frozenset({"blame", "pin", "attribute"})
 _OWN_DETAILS = frozenset({"prep", "amod", "compound", "relcl", "acl"})
 
 

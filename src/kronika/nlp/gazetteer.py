@@ -140,6 +140,10 @@ class Gazetteer:
         """Return the curated place called ``name`` (any variant), or None."""
         return self._places.get(name_key(name))
 
+    def organizations_of_kind(self, kind: str) -> frozenset[str]:
+        """Canonical names of the organizations of ``kind`` ("militant group", "court", ...)."""
+        return _kind_names(self, kind)
+
     def ruler_patterns(self) -> list[dict[str, Any]]:
         """Return spaCy EntityRuler patterns (GPE/FAC/LOC, ORG, PERSON; ``id`` = canonical)."""
         patterns: list[dict[str, Any]] = []
@@ -161,6 +165,11 @@ class Gazetteer:
         return _unique(patterns)
 
 
+@lru_cache(maxsize=64)
+def _kind_names(gazetteer: Gazetteer, kind: str) -> frozenset[str]:
+    return frozenset(org.name for org in gazetteer.organizations if org.kind == kind)
+
+
 def _patterns(label: str, ident: str, forms: Iterable[str]) -> Iterator[dict[str, Any]]:
     for form in forms:
         if form.isupper() and len(form) <= 3:
@@ -169,10 +178,20 @@ def _patterns(label: str, ident: str, forms: Iterable[str]) -> Iterator[dict[str
             yield {"label": label, "id": ident, "pattern": [{"ORTH": form, "IS_SENT_START": False}]}
             continue
         yield {"label": label, "id": ident, "pattern": form}
-        words = form.split()
-        # Multi-word names also match in other capitalisations ("Islamic state").
+        words = _WORD_BREAK.split(form)
+        # Multi-word names also match in other capitalisations ("Islamic state"), and with
+        # a hyphen or a space between words ("Jaish e Mohammed", "wal-Muslimin")
         if len(words) > 1 and all(w.isalpha() for w in words):
-            yield {"label": label, "id": ident, "pattern": [{"LOWER": w.lower()} for w in words]}
+            pattern: list[dict[str, Any]] = []
+            for word in words:
+                if pattern:
+                    pattern.append({"ORTH": "-", "OP": "?"})
+                pattern.append({"LOWER": word.lower()})
+            yield {"label": label, "id": ident, "pattern": pattern}
+
+
+#: Where a name's words part: spaces, or a hyphen between letters ("al-Shabaab").
+_WORD_BREAK = re.compile(r"\s+|(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 def _unique(patterns: list[dict[str, Any]]) -> list[dict[str, Any]]:
