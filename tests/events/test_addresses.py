@@ -111,3 +111,34 @@ def test_a_place_told_as_its_state_s_or_region_s_is_the_inner_place(
 )
 def test_a_border_between_two_states_is_the_place(nlp: Any, text: str, place: str | None) -> None:
     assert _places(nlp, text, "ATTACK") == [place]
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        # a region heads the address and a town follows it
+        (
+            "Gunmen attacked a police post in Mardin province, Turkey, near the town of Kiziltepe, "
+            "wounding two officers.",
+            "Kiziltepe",
+        ),
+        ("Militants stormed a camp in Borno state, Nigeria, outside Bama, killing six.", "Bama"),
+        # a border is no town
+        (
+            "Gunmen attacked a checkpoint in Tillaberi region, Niger, near the Malian border.",
+            "Tillaberi region",
+        ),
+        # where those struck were as it happened
+        (
+            "Assailants shot dead two guards protecting a school in Dera Ismail Khan, Khyber "
+            "Pakhtunkhwa, Pakistan.",
+            "Dera Ismail Khan",
+        ),
+        (
+            "A mine struck a patrol as it drove through Menaka, Mali, killing four soldiers.",
+            "Menaka",
+        ),
+    ],
+)
+def test_the_narrowest_place_around_an_address(nlp: Any, text: str, place: str) -> None:
+    assert _places(nlp, text, "ATTACK") == [place]

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from ..model import Place
+from .elsewhere import where_they_were
 from .spans import doc_text
 
 _WORD = r"[A-Z][\w'’.-]*"
@@ -23,7 +25,7 @@ _NAME = rf"{_WORD}(?:[ -]{_WORD}){{0,3}}"
 #: Words that make a name a region: "Kunduz province", "Sughd region".
 _REGION_WORDS = "province|district|region|state|governorate|county|prefecture|oblast"
 _ADDRESS = re.compile(
-    rf"\b(?:in|at|near|outside|of)\s+(?P<place>{_NAME}(?:\s+(?:{_REGION_WORDS}))?),\s+"
+    rf"\b(?:in|at|near|outside|of|through)\s+(?P<place>{_NAME}(?:\s+(?:{_REGION_WORDS}))?),\s+"
     rf"(?P<middle>{_NAME}(?:\s+(?:{_REGION_WORDS}))?)"
     rf"(?:,\s+(?P<last>{_NAME}(?:\s+of(?:\s+the)?\s+{_NAME})?))?"
 )
@@ -114,6 +116,9 @@ def _comma_address(
             continue  # "in Russia, Uzbekistan and Tajikistan": a list of states
         if not _in_clause(sent, trigger, match.start("place")):
             continue
+        nearby = _town_near(text, match.end(), hi, match.group("place"), resolve)
+        if nearby is not None:
+            return nearby  # "in Bursa province, Turkey, near the town of Inegol": the town
         place = resolve(match.group("place"))
         if place is not None and place.country == country:
             return Place(
@@ -125,6 +130,32 @@ def _comma_address(
             )
         return Place(name=match.group("place"), country=country)
     return None
+
+
+#: A town told after an address that heads with a region: ", near the town of Inegol".
+_NEAR_TOWN = re.compile(
+    rf"(?:\s+of(?:\s+the)?\s+{_NAME})?"  # (the rest of "the Democratic Republic of the Congo")
+    rf",?\s+(?:near|outside)\s+(?:the\s+(?:town|village|city)\s+of\s+)?(?P<town>{_NAME})\b"
+)
+
+
+def _town_near(
+    text: str, end: int, hi: int, head: str, resolve: Callable[[str], Any]
+) -> Place | None:
+    """The town just after an address whose first place is a region, or None."""
+    found = _NEAR_TOWN.match(text, end, hi)
+    if found is None:
+        return None
+    region = resolve(head)
+    named_region = re.search(rf"\b(?:{_REGION_WORDS})$", head) is not None
+    if not named_region and (region is None or region.admin1 != region.name):
+        return None  # "in Tangi, Kunduz province, Afghanistan, near the border": the town
+    town = resolve(found.group("town"))
+    if town is not None and (is_state(town) or town.admin1 == town.name):
+        return None  # "near the Malian border", "near Niger": no town
+    if town is None:
+        return Place(name=found.group("town"))
+    return replace(town, name=found.group("town"))
 
 
 def _country(resolve: Callable[[str], Any], name: str) -> str | None:
@@ -148,6 +179,8 @@ def _in_clause(sent: Span, trigger: Token, start: int, loose: bool = False) -> b
     token = next((t for t in sent if t.idx >= start), None)
     if token is None:
         return False
+    if where_they_were(token, trigger):
+        return True  # "shot two officers guarding a bank in Bannu, Khyber Pakhtunkhwa"
     scope = date_scope(token, trigger, dating=False)
     if loose:
         return scope is not None  # as any named place in the sentence is

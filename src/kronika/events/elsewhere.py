@@ -27,7 +27,7 @@ def elsewhere(ent: Span, sent: Span, trigger: Token, crime: Token | None) -> boo
     """Whether the place ``ent`` of ``sent`` names is not where the act at ``trigger``
     happened. ``crime``: the act's :func:`crime_phrase`, if it has one."""
     root = ent.root
-    if date_scope(root, trigger, dating=False) is None:
+    if date_scope(root, trigger, dating=False) is None and not where_they_were(root, trigger):
         return True  # "Saidov was a prisoner in the Soviet Union, and was freed": not there
     # (but "a group Kyrgyzstan accused of attacks": the state accusing)
     if crime is not None and root.dep_ != "nsubj" and crime not in root.ancestors:
@@ -51,6 +51,24 @@ def elsewhere(ent: Span, sent: Span, trigger: Token, crime: Token | None) -> boo
     if in_dateline(sent, ent.start_char, ent.end_char) or _reference_point(ent):
         return True  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
     return _who_asked(root)
+
+
+def where_they_were(root: Token, trigger: Token) -> bool:
+    """ "opened fire on worshippers leaving a mosque in Sokoto", "shot two officers guarding
+    a bank in Bannu", "struck a convoy as it passed through Gao": where those acted on were
+    as it happened."""
+    for clause in root.ancestors:
+        if clause.dep_ == "advcl" and clause.head in (trigger, trigger.head):
+            # "struck a convoy as it passed through Gao": the same moment
+            return any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in clause.children)
+        if clause.dep_ != "acl" or clause.tag_ != "VBG":
+            continue
+        owner = clause.head
+        acted_on = owner.head == trigger and owner.dep_ in ("dobj", "nsubjpass")
+        if owner.dep_ == "pobj" and owner.head.head == trigger:
+            acted_on = owner.head.lower_ in ("on", "at")
+        return acted_on
+    return False
 
 
 def _who_asked(root: Token) -> bool:
