@@ -421,3 +421,27 @@ def test_the_day_an_act_is_told_on_beats_the_dateline_and_keeps_its_time_of_day(
     nlp: Any, text: str, date: str
 ) -> None:
     assert _dates(nlp, text) == [date]
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        # an incident item headed by a dotted date, day first
+        (
+            "05.03.2016: Gunmen attacked a checkpoint near Arish, killing two soldiers.",
+            "2016-03-05",
+        ),
+        # the day the model leaves outside a day-month-year date
+        (
+            "In the early hours of 9 August 2018, militants attacked a post in Diffa, killing "
+            "four soldiers.",
+            "2018-08-09",
+        ),
+        (
+            "On the night of 22 May 2017, gunmen stormed a village near Djibo, killing six.",
+            "2017-05-22",
+        ),
+    ],
+)
+def test_a_day_first_date_is_read_whole(nlp: Any, text: str, date: str) -> None:
+    assert _dates(nlp, text) == [date]

@@ -20,6 +20,9 @@ from kronika.normalize.dates import find_dates, normalize_date
         ("in 2014", "2014"),
         ("late 2015", "2015"),
         ("mid-2014", "2014"),
+        # dotted dates are day first, wherever they are written
+        ("03.04.2016", "2016-04-03"),
+        ("7.11.2019", "2019-11-07"),
     ],
 )
 def test_normalize_date_keeps_the_precision_of_absolute_dates(text: str, iso: str) -> None:
@@ -161,3 +164,7 @@ def test_plain_dates_read_without_dateparser_as_dateparser_reads_them(
             found = found.replace(year=found.year - 1)
     expected = found.date().isoformat() if data.period == "day" else f"{found:%Y-%m}"
     assert quick == expected
+
+
+def test_a_dotted_date_that_is_no_day_is_not_read() -> None:
+    assert normalize_date("31.02.2016") != "2016-02-31"

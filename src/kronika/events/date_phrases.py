@@ -60,6 +60,10 @@ def _find_phrases(sent: Span) -> list[tuple[int, str]]:
                 continue
             if _DURATION.search(text) and not _RELATIVE.search(text):
                 continue
+            # "12 June 2019": the model may leave the day before the month outside
+            before = sent.doc[part.start - 1] if part.start > sent.start else None
+            if before is not None and _DAY.fullmatch(before.text) and _MONTH.match(text):
+                text = f"{before.text} {text}"
             # "in March that year": the model often leaves the words pointing back outside
             after = THAT_YEAR.match(doc_text(sent.doc), part.end_char)
             found.append((part.root.i, text + after.group(0) if after else text))
@@ -77,6 +81,12 @@ def _find_phrases(sent: Span) -> list[tuple[int, str]]:
         if _year_of_a_noun(token) and all(i != token.i for i, _ in found):
             found.append((token.i, token.text))
     return found
+
+
+_DAY = re.compile(r"0?[1-9]|[12]\d|3[01]")
+_MONTH = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$)", re.IGNORECASE
+)
 
 
 def _year_of_a_noun(token: Token) -> bool:
@@ -134,8 +144,8 @@ _TERMS = frozenset("year month week life".split())
 #: A date heading an item, as incident summaries and chronologies give it:
 #: "03/14/2011: Assailants ...", "14 March 2011 - Gunmen ...", "March 14, 2011: ...".
 LEADING = re.compile(
-    r"\s*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+\.? \d{4}"
-    r"|[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*(?::\s*|(?:-|–|—)\s)"
+    r"\s*(\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*(?::\s*|(?:-|–|—)\s)"
 )
 
 

@@ -242,6 +242,20 @@ def _plain_date(phrase: str, ref: _Ref | None) -> str | None:
     return found.isoformat()
 
 
+#: "14.05.2017", "3.4.2016": day, month and year, as dotted dates are written everywhere.
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+def _dotted(phrase: str) -> str | None:
+    match = _DOTTED.fullmatch(phrase)
+    if match is None:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return date(year, month, day).isoformat()
+
+
 @lru_cache(maxsize=64)
 def _parser(base: datetime) -> object:
     """One dateparser per reference base; they are cheap but their first use is not."""
@@ -272,7 +286,7 @@ def _absolute(phrase: str, ref: _Ref | None) -> str | None:
     has_year = _HAS_YEAR.search(phrase) is not None
     if not has_year and ref is None:
         return None
-    quick = _plain_date(phrase, ref)
+    quick = _plain_date(phrase, ref) or _dotted(phrase)
     if quick is not None:
         return quick
     base = ref.end() if ref is not None else date(2000, 12, 31)
