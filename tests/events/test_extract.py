@@ -811,6 +811,13 @@ def test_a_dateline_the_parser_takes_for_the_subject_gives_way_to_the_people(nlp
         ("The opposition leader attacked the draft in a televised speech.", "ATTACK"),
         ("Miners in Zhezkazgan started a hunger strike on Monday.", "ATTACK"),
         ("Tajikistan joined the World Customs Organization in 2007.", "JOIN"),
+        # accidents and plans are no attack
+        ("A gas cylinder exploded in a bakery in Multan, killing three workers.", "ATTACK"),
+        ("The explosion at the depot was accidental, the fire service said.", "ATTACK"),
+        ("Police seized rifles meant for an attack on a checkpoint in Bannu.", "ATTACK"),
+        # a denied act
+        ("Gunmen fired on a bus near Tumaco, wounding three. Nobody was arrested.", "ARREST"),
+        ("None of the inmates escaped during the riot at the Khujand prison.", "ESCAPE"),
     ],
 )
 def test_an_event_word_used_for_something_else_is_no_event(nlp: Any, text: str, kind: str) -> None:
@@ -918,3 +925,18 @@ def test_people_identified_in_an_apposition_are_the_detainees(nlp: Any) -> None:
     arrests = _of_type(nlp, text, "ARREST")
     named = {n for e in arrests for n in e.args.get("detainee") or []}  # type: ignore[union-attr]
     assert named == {"Karim Baloch", "Naveed Shah"}
+
+
+def test_another_act_is_told_apart_from_the_one_before(nlp: Any) -> None:
+    text = (
+        "Militants stormed a police post in Kunduz on Monday, killing two officers. "
+        "In another attack, a roadside bomb killed four soldiers near Baghlan."
+    )
+    attacks = _of_type(nlp, text, "ATTACK")
+    assert sorted(e.args.get("killed") for e in attacks) == [2, 4]
+    text = (
+        "Gunmen raided a village near Djibo on Sunday. "
+        "In a separate incident, a roadside bomb struck a truck near Arbinda, killing three."
+    )
+    attacks = _of_type(nlp, text, "ATTACK")
+    assert len(attacks) == 2 and [e.args.get("killed") for e in attacks][1] == 3, attacks

@@ -28,6 +28,12 @@ def _attack(nlp: Any, text: str) -> Event:
         ("Gunmen stormed a hotel in Garowe, killing four guards and wounding nine guests.", 4, 9),
         # "another": one more person
         ("Gunmen attacked a police post in Khorog, killing an officer and wounding another.", 1, 1),
+        (
+            "Gunmen attacked a checkpoint in Faryab. A soldier was killed and another was hurt.",
+            1,
+            1,
+        ),
+        ("Gunmen attacked a bank in Osh. Two guards died and another was wounded.", 2, 1),
         ("A bomb killed a soldier in Gao on Monday; another was wounded.", 1, 1),
         # wounds suffered as an object
         (

@@ -47,6 +47,10 @@ def lexicon(name: str) -> dict[str, Any]:
     return data
 
 
+#: Subjects that deny the act: "nobody was detained", "none escaped".
+_NO_ONE = frozenset({"nobody", "noone", "none"})
+
+
 def is_asserted(trigger: Token) -> bool:
     """Return whether the action at ``trigger`` is reported as having happened."""
     cues = lexicon("modality")
@@ -69,9 +73,10 @@ def is_asserted(trigger: Token) -> bool:
         # "Neither X nor Y filed an appeal"
         if child.dep_ in ("nsubj", "nsubjpass") and _neither(child):
             return False
-        # "No prisoner has escaped"
-        if child.dep_ in ("nsubj", "nsubjpass") and any(
-            c.dep_ == "det" and c.lower_ == "no" for c in child.children
+        # "No prisoner has escaped", "Nobody was detained"
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            child.lower_ in _NO_ONE
+            or any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
         ):
             return False
         if child.dep_ == "aux" and child.lower_ in modals and child.ent_type_ != "DATE":

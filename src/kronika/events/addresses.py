@@ -150,7 +150,7 @@ def _town_near(
     named_region = re.search(rf"\b(?:{_REGION_WORDS})$", head) is not None
     if not named_region and (region is None or region.admin1 != region.name):
         return None  # "in Tangi, Kunduz province, Afghanistan, near the border": the town
-    town = resolve(found.group("town"))
+    town: Place | None = resolve(found.group("town"))
     if town is not None and (is_state(town) or town.admin1 == town.name):
         return None  # "near the Malian border", "near Niger": no town
     if town is None:

@@ -53,6 +53,7 @@ from .targets import split_dates, split_places, split_respectively, split_target
 from .telling import (
     accompanies,
     along,
+    apart,
     done_by_someone,
     generic,
     is_headline,
@@ -167,6 +168,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                     whole=told.refers_back and whole_group(trigger),
                     reported=event.date is not None and dated_by_report(sent_of(trigger), trigger),
                     also=along(trigger),
+                    separate=apart(trigger),
                 )
             )
     # sentences no rule told an event in: the sentence classifier's guess (setting "backstop")

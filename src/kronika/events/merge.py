@@ -8,6 +8,7 @@ merged events then take from the events around them is in :mod:`.inherit`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -179,6 +180,8 @@ class Told:
     also: bool = False
     #: dated only by the report that tells it ("X was sentenced, officials said Monday")
     reported: bool = False
+    #: told as another act than those before ("in another attack", "a separate raid")
+    separate: bool = False
 
 
 @dataclass(slots=True)
@@ -239,7 +242,10 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
             join(restated, told, event)
             continue
         # a headline restates the first matching story below it
-        order = range(len(out)) if headline else range(len(out) - 1, -1, -1)
+        order: Sequence[int] = range(len(out)) if headline else range(len(out) - 1, -1, -1)
+        if told.separate and not headline:
+            # "in another attack": none of those told before, only its own sentence's
+            order = [i for i in order if out[i].start == sent_start]
         for i in order:
             other_start, other = out[i].start, out[i].event
             other_time = out[i].other_time

@@ -140,6 +140,8 @@ def figurative(type_name: str, trigger: Token) -> bool:
             c.dep_ in ("compound", "amod") and c.lower_ in kinds for c in trigger.children
         ):
             return True
+        if _accident(trigger) or _meant_for(trigger):
+            return True
         target = _attacked(trigger)
         return target is not None and target.lemma_.lower() in _figurative_words("abstract_targets")
     if type_name == "JOIN":
@@ -148,6 +150,32 @@ def figurative(type_name: str, trigger: Token) -> bool:
         # (the state's name itself: "a Kazakh jihadist" is a person)
         return doer is not None and doer.ent_type_ == "GPE" and doer.pos_ == "PROPN"
     return False
+
+
+#: Act words a blast is told with: only these can be accidents.
+_BLASTS = frozenset("explosion blast explode detonation".split())
+
+
+def _accident(trigger: Token) -> bool:
+    """ "A gas cylinder exploded", "the blast was accidental": no attack."""
+    if trigger.lemma_.lower() not in _BLASTS:
+        return False
+    words = _figurative_words("accidents")
+    near = list(trigger.children)
+    near += [g for c in near if c.dep_ in ("nsubj", "nsubjpass") for g in c.children]
+    if trigger.dep_ in ("nsubj", "nsubjpass"):
+        near += [c for c in trigger.head.children if c.dep_ in ("acomp", "attr", "advmod")]
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in near)
+
+
+def _meant_for(trigger: Token) -> bool:
+    """ "explosives meant for an attack", "weapons intended for attacks": only planned."""
+    prep = trigger.head
+    return (
+        trigger.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.lemma_.lower() in _figurative_words("meant_for")
+    )
 
 
 @cache

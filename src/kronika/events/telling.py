@@ -302,3 +302,20 @@ def accompanies(trigger: Token) -> bool:
         and any(g.lower_ in ("them", "him", "her") for g in c.children)
         for c in trigger.children
     )
+
+
+#: Words that set an act apart from those told before: "another attack", "a separate raid".
+_APART = frozenset({"another", "separate"})
+
+
+def apart(trigger: Token) -> bool:
+    """ "In another attack, three soldiers were killed", "a separate bombing", "In a
+    separate incident, gunmen shot ...": an act other than those told before."""
+    if any(c.lower_ in _APART and c.dep_ in ("det", "amod") for c in trigger.children):
+        return True
+    for token in (trigger, *trigger.ancestors):
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                if any(c.lower_ in _APART and c.dep_ in ("det", "amod") for c in noun.children):
+                    return True
+    return False

@@ -53,7 +53,10 @@ _NONE = {
 }
 #: Sentence openers that turn to another happening: its toll is not this act's.
 _ELSEWHERE = re.compile(
-    r"\b(separate|another|earlier|previous|meanwhile|last (?:year|month|week))\b", re.I
+    r"\b(separate|earlier|previous|meanwhile|last (?:year|month|week))\b"
+    # ("another attack", but "one was killed and another wounded" is this act's toll)
+    r"|\banother (?!(?:was|were|is|has|had|died|wounded|injured|hurt|killed)\b)",
+    re.I,
 )
 #: Phrases that tell one person's killing without a number.
 _ONE_DEAD = re.compile(
