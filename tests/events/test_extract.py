@@ -940,3 +940,32 @@ def test_another_act_is_told_apart_from_the_one_before(nlp: Any) -> None:
     )
     attacks = _of_type(nlp, text, "ATTACK")
     assert len(attacks) == 2 and [e.args.get("killed") for e in attacks][1] == 3, attacks
+
+
+def test_an_attack_told_again_is_one_attack(nlp: Any) -> None:
+    # "last week" and the day told later lie within one week: one attack, with both tellings
+    text = (
+        "Police on Tuesday detained two men accused of sheltering the gunmen who attacked a "
+        "bus in Mastung last week. The attack, which took place on March 9, killed four "
+        "passengers and wounded seven."
+    )
+    result = _extract(nlp, text, "2021-03-16")
+    (attack,) = [e for e in result.events if e.type == "ATTACK"]
+    assert attack.args.get("killed") == 4 and attack.args.get("wounded") == 7
+    assert attack.args.get("target") == "bus"
+    # the later telling's month makes the year of the first more exact
+    text = (
+        "A court in Lahore sentenced a man to death for his role in the 2019 bombing of a "
+        "bus station. The blast, claimed by the Valley Front, killed six people on a Friday "
+        "evening in May 2019."
+    )
+    attacks = _of_type(nlp, text, "ATTACK")
+    assert [(e.date, e.args.get("killed")) for e in attacks] == [("2019-05", 6)], attacks
+
+
+def test_attacks_weeks_apart_stay_two(nlp: Any) -> None:
+    text = (
+        "Gunmen attacked a bus in Mastung on March 2, killing three. "
+        "The attack on a checkpoint near Quetta on March 28 killed two soldiers."
+    )
+    assert len(_of_type(nlp, text, "ATTACK")) == 2

@@ -158,3 +158,10 @@ def test_a_number_after_another_verb_is_that_verb_s_toll(nlp: Any) -> None:
     )
     killed = _attack(nlp, text).args.get("killed")
     assert killed is not None and killed <= 5
+
+
+def test_a_death_sentence_is_no_toll(nlp: Any) -> None:
+    text = (
+        "A court in Multan sentenced a man to death for the 2018 bombing of a shrine in the city."
+    )
+    assert "killed" not in _attack(nlp, text).args

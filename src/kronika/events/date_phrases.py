@@ -48,12 +48,19 @@ def date_phrases(sent: Span) -> list[tuple[int, str]]:
     return cache[key]
 
 
+_SOME_DAY = re.compile(r"a ", re.IGNORECASE)
+_SOME_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
 def _find_phrases(sent: Span) -> list[tuple[int, str]]:
     found = []
     for ent in sent_ents(sent):
         # "on Sunday night", "Monday evening": the model tags a day with its time as TIME
         if ent.label_ != "DATE" and not (ent.label_ == "TIME" and _DAY_NAMED.search(ent.text)):
             continue
+        some = _SOME_DAY.match(ent.text) or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "a")
+        if some and _SOME_WEEKDAY.match(ent.text.removeprefix("a ").removeprefix("A ")):
+            continue  # "on a Sunday evening in March 2022": some Sunday, not this week's
         for part in _comma_parts(ent):
             text = part.text
             if "-old" in text or text.strip().isdigit() and len(text.strip()) < 4:

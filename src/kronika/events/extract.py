@@ -59,6 +59,7 @@ from .telling import (
     is_headline,
     not_yet,
     refers_back,
+    retelling,
     staged_where,
     telling,
     the_series_that_did,
@@ -169,6 +170,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                     reported=event.date is not None and dated_by_report(sent_of(trigger), trigger),
                     also=along(trigger),
                     separate=apart(trigger),
+                    retold=retelling(trigger),
                 )
             )
     # sentences no rule told an event in: the sentence classifier's guess (setting "backstop")

@@ -182,6 +182,8 @@ class Told:
     reported: bool = False
     #: told as another act than those before ("in another attack", "a separate raid")
     separate: bool = False
+    #: an attack told before, told again ("The attack, which took place on May 16, ...")
+    retold: bool = False
 
 
 @dataclass(slots=True)
@@ -240,6 +242,10 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
         restated = _restated([e.event for e in out], event) if headline else None
         if restated is not None:
             join(restated, told, event)
+            continue
+        again = _retold_as(out, told) if told.retold and not headline else None
+        if again is not None:
+            join(again, told, event)  # (the finer of the two dates stays)
             continue
         # a headline restates the first matching story below it
         order: Sequence[int] = range(len(out)) if headline else range(len(out) - 1, -1, -1)
@@ -474,6 +480,35 @@ def _anonymous(event: Event) -> bool:
 
 #: How many days before its report an act may have been done ("said Monday" of Thursday).
 _REPORT_LAG = 7
+
+
+#: How many days apart two tellings of one attack may date it ("last week", "on May 16").
+_RETOLD_DAYS = 7
+
+
+def _retold_as(out: list[_Entry], told: Told) -> int | None:
+    """The attack told last before ``told`` that it tells again, if their days agree within
+    a week ("last week" and "on May 16") and nothing else of them differs."""
+    event = told.event
+    for i in range(len(out) - 1, -1, -1):
+        other = out[i].event
+        if other.type != event.type or out[i].start >= told.sent_start:
+            continue
+        if not _days_close(other.date, event.date):
+            return None
+        return i if _compatible(other, replace(event, date=None), strict_place=False) else None
+    return None
+
+
+def _days_close(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a.startswith(b) or b.startswith(a):
+        return True
+    if len(a) != 10 or len(b) != 10:
+        return False
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= _RETOLD_DAYS
+    except ValueError:
+        return False
 
 
 def _report_day(reported: str | None, own: str | None) -> bool:

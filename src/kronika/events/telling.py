@@ -319,3 +319,19 @@ def apart(trigger: Token) -> bool:
                 if any(c.lower_ in _APART and c.dep_ in ("det", "amod") for c in noun.children):
                     return True
     return False
+
+
+#: Nouns an attack told before is referred back to by: "The attack, which took place ...".
+_ACT_NOUNS = frozenset("attack blast bombing explosion assault ambush shooting".split())
+
+
+def retelling(trigger: Token) -> bool:
+    """ "The attack, which took place on May 16, killed five": the act told before, told
+    again with more of it (a definite act noun as the subject of its clause)."""
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.tag_ == "NN"
+        and trigger.lemma_.lower() in _ACT_NOUNS
+        and trigger.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
+    )

@@ -149,6 +149,10 @@ def next_in_paragraph(sent: Span, most: int, *, paragraphs: bool = False) -> lis
     return out
 
 
+#: Verbs whose "to death" is a verdict: "sentenced to death".
+_VERDICTS = frozenset({"sentence", "condemn"})
+
+
 def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
     """The toll of ``role`` told in ``sent``, nearest ``trigger`` (or first) wins."""
     verbs = _VERBS[role]
@@ -165,7 +169,8 @@ def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
         death = any(
             c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children
         )
-        to_death = role == "killed" and death
+        # ("sentenced a man to death", "condemned to death": a verdict, not a killing)
+        to_death = role == "killed" and death and tok.lemma_ not in _VERDICTS
         if role == "wounded" and (death or any(c.lower_ == "dead" for c in tok.children)):
             continue  # "stabbed to death", "shot dead": killed, not wounded
         if _another_act(tok, trigger) or _of_another_time(tok, trigger):
