@@ -969,3 +969,18 @@ def test_attacks_weeks_apart_stay_two(nlp: Any) -> None:
         "The attack on a checkpoint near Quetta on March 28 killed two soldiers."
     )
     assert len(_of_type(nlp, text, "ATTACK")) == 2
+
+
+def test_an_attack_goes_on_in_the_next_sentence_and_the_next_verb(nlp: Any) -> None:
+    # the attackers of the sentence before, and the place they are told to have struck
+    text = (
+        "Suspected jihadists killed nine soldiers in an attack on an army post in central "
+        "Mali on Sunday, the army said. The attackers came on motorbikes and overran the "
+        "base at Dioura, in the Segou region."
+    )
+    (attack,) = _of_type(nlp, text, "ATTACK")
+    assert attack.args.get("killed") == 9
+    assert attack.location is not None and attack.location.name == "Dioura"
+    # two verbs of one subject: one raid
+    text = "Fighters of the Valley Front set fire to a clinic and abducted three nurses in Kidal."
+    assert len(_of_type(nlp, text, "ATTACK")) == 1

@@ -103,6 +103,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         if trigger.dep_ in ("advcl", "xcomp") and (type_name, trigger.head.i) in groups:
             if not own_subject:
                 continue
+        if type_name == "ATTACK" and _joined_act(trigger, groups):
+            continue  # "set fire to a school and abducted two teachers": one raid
         event = _build(rules.specs[type_name], trigger, hits, mentions, article, armed)
         told_how = telling(trigger, article) if event is not None else ""
         news, past = told_how == "news", told_how == "past"
@@ -239,6 +241,17 @@ def relevant_entities(
         for ent in entities
         if ent.type == "PERSON" or not ent.mentions or {ent.name, *ent.aliases} & named
     ]
+
+
+def _joined_act(trigger: Token, groups: dict[tuple[str, int], list[Hit]]) -> bool:
+    """A verb joined to an attack verb before it, with no subject of its own: the same act
+    went on ("stormed the post and killed two officers")."""
+    return (
+        trigger.pos_ == "VERB"
+        and trigger.dep_ == "conj"
+        and ("ATTACK", trigger.head.i) in groups
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+    )
 
 
 def _build(

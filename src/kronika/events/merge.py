@@ -268,13 +268,14 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 break
             if (
                 other.type == event.type == "ATTACK"
-                and told.also
+                and (told.also or 0 < sent_start - other_start <= _NEXT_SENTENCE)
                 and told.refers_back
                 and same_paragraph(other, event)
-                and _compatible(other, _without(event, "target"))
+                and _compatible(other, _without(event, "target"), strict_place=False)
             ):
                 # "Militants attacked the village, killing 12. The assailants also set fire
-                # to several homes": more of the same raid; its target is the first one's
+                # to several homes", "The attackers ... overran the camp at Tenenkou": more of
+                # the same raid; its target is the first one's
                 join(i, told, _without(event, "target"))
                 break
             # "banned in Russia, Uzbekistan and Tajikistan", "designated by the UN and the
@@ -481,6 +482,9 @@ def _anonymous(event: Event) -> bool:
 #: How many days before its report an act may have been done ("said Monday" of Thursday).
 _REPORT_LAG = 7
 
+
+#: How far (in tokens) the sentence after an act may start: "The attackers ..." goes on with it.
+_NEXT_SENTENCE = 60
 
 #: How many days apart two tellings of one attack may date it ("last week", "on May 16").
 _RETOLD_DAYS = 7
