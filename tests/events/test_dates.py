@@ -445,3 +445,33 @@ def test_the_day_an_act_is_told_on_beats_the_dateline_and_keeps_its_time_of_day(
 )
 def test_a_day_first_date_is_read_whole(nlp: Any, text: str, date: str) -> None:
     assert _dates(nlp, text) == [date]
+
+
+@pytest.mark.parametrize(
+    "text,kind,date",
+    [
+        # the act's own day told after the day of the report
+        (
+            "The Khujand city court has jailed blogger Firdavs Odinaev for seven years, his "
+            "brother said on Friday. The verdict was handed down on Tuesday.",
+            "SENTENCE",
+            "2021-01-12",
+        ),
+        (
+            "Police in Shymkent have detained activist Marat Aliev, his wife said on Thursday. "
+            "Aliev was taken from his home on Monday night.",
+            "ARREST",
+            "2021-01-11",
+        ),
+        (
+            "Poland has deported a Tajik opposition member to Tajikistan, a rights group said "
+            "on Friday. Saidmumin Rahmonov was put on a plane to Dushanbe on Wednesday.",
+            "EXTRADITION",
+            "2021-01-13",
+        ),
+    ],
+)
+def test_a_later_sentence_gives_the_acts_own_day(nlp: Any, text: str, kind: str, date: str) -> None:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-01-16")
+    result = extract_article(nlp(text), article, Settings())
+    assert [e.date for e in result.events if e.type == kind] == [date]

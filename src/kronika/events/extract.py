@@ -54,6 +54,7 @@ from .telling import (
     accompanies,
     along,
     apart,
+    definite,
     done_by_someone,
     generic,
     is_headline,
@@ -169,7 +170,10 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                     news=news,
                     past=past,
                     whole=told.refers_back and whole_group(trigger),
-                    reported=event.date is not None and dated_by_report(sent_of(trigger), trigger),
+                    # ("The verdict was delivered on Tuesday": the act's own day)
+                    reported=event.date is not None
+                    and dated_by_report(sent_of(trigger), trigger)
+                    and not _retold_with_a_date(trigger, rules.specs[type_name]),
                     also=along(trigger),
                     separate=apart(trigger),
                     retold=retelling(trigger),
@@ -241,6 +245,21 @@ def relevant_entities(
         for ent in entities
         if ent.type == "PERSON" or not ent.mentions or {ent.name, *ent.aliases} & named
     ]
+
+
+def _retold_with_a_date(trigger: Token, spec: EventSpec) -> bool:
+    """ "The verdict was delivered on Tuesday", "The ruling was issued on November 28": an
+    act told before, named by a definite noun, and dated in its own clause."""
+    if not definite(trigger) or trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if trigger.lemma_ not in spec.supplements:
+        return False
+    clause = trigger.head
+    return any(t.ent_type_ == "DATE" for t in clause.subtree if t.i not in _subtree(trigger))
+
+
+def _subtree(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
 
 
 def _joined_act(trigger: Token, groups: dict[tuple[str, int], list[Hit]]) -> bool:
@@ -318,8 +337,10 @@ def _build(
         headline = bound and is_headline(sent, trigger)
         if trigger.pos_ == "NOUN" and "count" not in args and not headline:
             # "the arrest", "his sentence": too little to stand alone (but a title a pattern
-            # bound the people of: "Court sentences ex-policeman to 20 years")
-            return None
+            # bound the people of: "Court sentences ex-policeman to 20 years"); "The
+            # verdict was delivered on Tuesday" may still date the one told before
+            if not _retold_with_a_date(trigger, spec):
+                return None
         if _collective(core_token) and "count" not in args:
             return None  # "arrested its leadership": a body of people, nobody named or counted
         args = {core: [], **args}

@@ -283,7 +283,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
             apart = other_start == sent_start and (
                 not _places_agree(other, event) or _other_body(other, event)
             )
-            if other.type == event.type in _ONCE_PER_PERSON and _same_people(other, event):
+            if other.type == event.type in _ONCE_PER_PERSON and _same_people(other, aligned):
                 # a group banned in one state and then in another: two bans, told anywhere
                 if apart or (event.type == "BAN" and not _places_agree(other, event)):
                     continue
