@@ -142,3 +142,21 @@ def test_a_border_between_two_states_is_the_place(nlp: Any, text: str, place: st
 )
 def test_the_narrowest_place_around_an_address(nlp: Any, text: str, place: str) -> None:
     assert _places(nlp, text, "ATTACK") == [place]
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        # a division told inside the wider place, whatever the model tagged
+        (
+            "Gunmen killed three guards in the Kech district of Balochistan on Monday.",
+            "Kech district",
+        ),
+        ("Militants raided a village in the Bama area of Borno state, killing five.", "Bama"),
+        ("Rebels attacked the town of Beni in North Kivu province, killing seven.", "Beni"),
+        # a nationality before the kind names the wider place, not the inner one
+        ("Gunmen killed two policemen in the Russian region of Dagestan on Friday.", "Dagestan"),
+    ],
+)
+def test_the_inner_place_of_a_division(nlp: Any, text: str, place: str) -> None:
+    assert _places(nlp, text, "ATTACK") == [place]

@@ -17,6 +17,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..model import Place
+from .agencies import country_of_word
 from .elsewhere import where_they_were
 from .spans import doc_text
 
@@ -48,6 +49,7 @@ def address_place(
     return (
         _comma_address(sent, trigger, lo, hi, resolve)
         or _owned_place(sent, trigger, lo, hi, resolve)
+        or _division_of(sent, trigger, lo, hi, resolve)
         or _border(sent, trigger, lo, hi)
     )
 
@@ -97,6 +99,41 @@ def _owned_place(
             return Place(name, place.country, place.admin1, place.lat, place.lon)
         owned = resolve(owner)
         return Place(name=name, country=country or (owned.country if owned else None))
+    return None
+
+
+#: A division told inside a wider place: "in the Dera Bugti district of Balochistan", "in
+#: the mountainous Doda district of Kashmir", "the town of Oicha in North Kivu province".
+_DIVISION_OF = re.compile(
+    rf"\b(?:in|at|near|on)\s+the\s+(?:[a-z][\w-]*\s+)?(?P<place>{_NAME})\s+"
+    rf"(?P<kind>district|area|region|province|county|tehsil|subdistrict|sub-district|"
+    rf"municipality)\s+of\s+(?:the\s+)?(?P<owner>[A-Z][\w-]*)"
+    rf"|\bthe\s+(?P<kind2>town|village|city)\s+of\s+(?P<place2>{_NAME})\s+in\s+"
+    rf"(?:the\s+)?(?P<owner2>[A-Z][\w-]*)"
+)
+_TOWN_KINDS = ("town", "village", "city", "area")
+
+
+def _division_of(
+    sent: Span, trigger: Token, lo: int, hi: int, resolve: Callable[[str], Any]
+) -> Place | None:
+    """The inner place of "the X district of Y", "the town of X in Y province"."""
+    text = doc_text(sent.doc)
+    for match in _DIVISION_OF.finditer(text, lo, hi):
+        name = match.group("place") or match.group("place2")
+        kind = match.group("kind") or match.group("kind2")
+        start = match.start("place") if match.group("place") else match.start("place2")
+        if not _in_clause(sent, trigger, start, loose=True):
+            continue
+        if country_of_word(name) is not None or name.endswith("ern"):
+            continue  # "the Russian region of Dagestan", "the Southern province of X"
+        if kind not in _TOWN_KINDS:
+            name = f"{name} {kind}"  # "Dera Bugti district" is the district's name
+        place = resolve(name) or resolve(match.group("place") or match.group("place2"))
+        owner = resolve(match.group("owner") or match.group("owner2"))
+        if place is not None and (owner is None or place.country == owner.country):
+            return replace(place, name=name)
+        return Place(name=name, country=owner.country if owner is not None else None)
     return None
 
 
