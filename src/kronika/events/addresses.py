@@ -129,7 +129,9 @@ def _division_of(
             continue  # "the Russian region of Dagestan", "the Southern province of X"
         if kind not in _TOWN_KINDS:
             name = f"{name} {kind}"  # "Dera Bugti district" is the district's name
-        place = resolve(name) or resolve(match.group("place") or match.group("place2"))
+        place: Place | None = resolve(name) or resolve(
+            match.group("place") or match.group("place2")
+        )
         owner = resolve(match.group("owner") or match.group("owner2"))
         if place is not None and (owner is None or place.country == owner.country):
             return replace(place, name=name)
