@@ -984,3 +984,47 @@ def test_an_attack_goes_on_in_the_next_sentence_and_the_next_verb(nlp: Any) -> N
     # two verbs of one subject: one raid
     text = "Fighters of the Valley Front set fire to a clinic and abducted three nurses in Kidal."
     assert len(_of_type(nlp, text, "ATTACK")) == 1
+
+
+@pytest.mark.parametrize(
+    "text,kind,people,count",
+    [
+        # the people told just before, pointed back at
+        (
+            "Bobur Nazarov and Ilhom Saidov were jailed for five years in Andijan on Monday. "
+            "Both men were detained in Namangan in May.",
+            "ARREST",
+            ["Bobur Nazarov", "Ilhom Saidov"],
+            None,
+        ),
+        (
+            "A Belgian court jailed Samir Haddad and Leila Haddad for financing terrorism. "
+            "The couple were arrested in Antwerp in 2020.",
+            "ARREST",
+            ["Leila Haddad", "Samir Haddad"],
+            None,
+        ),
+        # the one named of a counted group
+        (
+            "Timur Yusupov was one of four Tajiks arrested in Hamburg in April.",
+            "ARREST",
+            ["Timur Yusupov"],
+            4,
+        ),
+        # a counted group, unnamed, pointed back at by "they"
+        (
+            "The court sentenced seven members of the cell. They were detained by the FSB in "
+            "Ufa in 2018.",
+            "ARREST",
+            [],
+            7,
+        ),
+    ],
+)
+def test_people_pointed_back_at(
+    nlp: Any, text: str, kind: str, people: list[str], count: int | None
+) -> None:
+    (event,) = _of_type(nlp, text, kind)
+    role = "detainee" if kind == "ARREST" else "defendant"
+    assert sorted(event.args.get(role) or []) == people
+    assert event.args.get("count") == count

@@ -106,3 +106,13 @@ def test_mend_names_ends_a_name_at_its_last_name_word(
 def test_a_defendant_named_before_to_is_a_person_without_it(nlp: Any) -> None:
     doc = nlp("A court in Bishkek sentenced Ulan Asanov to 8 years in prison for extremism.")
     assert "Ulan Asanov" in [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+def test_two_people_taken_for_one_name_are_two() -> None:
+    words = ["Bobur", "Nazarov", "and", "Ilhom", "Saidov", "rallied"]
+    doc = mend_names(_doc(words, [(0, 5, "ORG")]))
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [(0, 2, "PERSON"), (3, 5, "PERSON")]
+    # an organization's own "and" stays ("Committee for Peace and Justice")
+    words = ["Peace", "and", "Justice", "Committee", "rallied"]
+    doc = mend_names(_doc(words, [(0, 4, "ORG")]))
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [(0, 4, "ORG")]

@@ -321,7 +321,7 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     if not names and "PERSON" in types and token.pos_ == "NOUN":
         names = _appositive_people(ctx, token) or described_people(ctx, token)
     if not names and "PERSON" in types:
-        names = _included_people(ctx, token, types)
+        names = _included_people(ctx, token, types) or _one_of(ctx, token, types)
     # "Thirteen Islamists in Lebanese jails, including A, were released": the parser hangs
     # "including" on the nearest noun as often as on the people
     inner = [t for t in token.subtree if t.dep_ == "pobj" and t.head.head == token]
@@ -336,6 +336,17 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
                     found = names_of(ctx, obj, types)
                     names.extend(n for n in found if n not in names and n not in owners)
     return names
+
+
+def _one_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]:
+    """ "Olim Rasulov was one of five Uzbeks arrested in Cologne": the one named."""
+    one = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    if one is None or one.lower_ != "one" or one.dep_ not in ("attr", "appos"):
+        return []
+    if one.dep_ == "appos":
+        return names_of(ctx, one.head, types)  # "Olim Rasulov, one of five Uzbeks arrested"
+    subject = next((c for c in one.head.children if c.dep_ == "nsubj"), None)
+    return names_of(ctx, subject, types) if subject is not None else []
 
 
 def _included_people(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]:

@@ -109,6 +109,20 @@ def same_month(a: str | None, b: str | None) -> bool:
     return a[:7].startswith(b[:7]) or b[:7].startswith(a[:7])
 
 
+def _last_count(events: list[Event]) -> int | None:
+    """The count of the last event told before that has people, if it counts them unnamed."""
+    for before in reversed(events):
+        role = PEOPLE_ROLE.get(before.type)
+        if role is None:
+            continue
+        count = before.args.get("count")
+        named = before.args.get(role)
+        if isinstance(count, int) and not named:
+            return count
+        return None
+    return None
+
+
 def people_told_before(events: list[Event], back: list[bool], whole: list[bool]) -> list[Event]:
     """Name the people of a mention that points back ("The four men were arrested").
 
@@ -129,6 +143,12 @@ def people_told_before(events: list[Event], back: list[bool], whole: list[bool])
             # "The men who were arrested in October were accused of ..."
             told = (b.args.get(PEOPLE_ROLE.get(b.type, "")) for b in reversed(out[:i]))
             names = next((n for n in told if isinstance(n, list) and n), [])
+            counted = _last_count(out[:i]) if not names else None
+            if counted is not None:
+                # "The court sentenced six members of the group. They were detained ...":
+                # the six, unnamed
+                out[i] = replace(event, args={**event.args, "count": counted})
+                continue
         elif isinstance(count, int):
             for before in reversed(out[:i]):
                 people = before.args.get(PEOPLE_ROLE.get(before.type, ""))

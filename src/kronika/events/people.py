@@ -9,7 +9,7 @@ from ..resolve.mentions import people_words
 #: Words that count people without naming them ("several others", "dozens of them").
 _PEOPLE_COUNTS = frozenset(
     "other others more several many some few half all most dozen dozens hundred hundreds "
-    "thousand thousands score scores number group".split()
+    "thousand thousands score scores number group couple pair duo".split()
 )
 #: Endings of nouns for kinds of people: prisoner, functionary, militant, detainee, Christian,
 #: spokesman.

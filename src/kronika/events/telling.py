@@ -250,8 +250,11 @@ def refers_back(trigger: Token) -> bool:
             c.lower_ == "of" and any(g.lower_ in ("them", "those") for g in c.children)
             for c in token.children
         )
+    if token.lemma_.lower() in _TWO and definite(token):
+        return True  # "The couple were arrested"
     return token.tag_ == "NNS" and any(
-        c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in token.children
+        c.dep_ in ("det", "predet", "preconj") and c.lower_ in ("the", "those", "these", "both")
+        for c in token.children
     )
 
 
@@ -271,13 +274,22 @@ def whole_group(trigger: Token) -> bool:
     token = patient(trigger) or agent(trigger)
     if token is None:
         return False
-    if token.lower_ in ("they", "them"):
+    if token.lower_ in ("they", "them", "both"):
         return True
+    if token.lemma_.lower() in _TWO and definite(token):
+        return True  # "The couple were arrested in Lyon": the two told before
     return (
         token.tag_ == "NNS"
-        and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children)
+        and any(
+            c.dep_ in ("det", "predet", "preconj") and c.lower_ in ("the", "these", "those", "both")
+            for c in token.children
+        )
         and not any(c.lower_ in _SOME_OF for c in token.children)
     )
+
+
+#: Nouns for two people told of together: "the couple", "the pair".
+_TWO = frozenset({"couple", "pair", "duo"})
 
 
 #: Words that make a group told before only a part of it, or another one.

@@ -7,6 +7,7 @@ Osmonaliev" comes out as PERSON "Kanybek" and an untagged word: a capitalized wo
 with a family name's ending right after a one-word person is the family name. A
 name that runs on into the words after it ("sentenced Ulan Asanov to" as ORG) ends
 at its last capitalized word, and a run of given and family names so cut is a person.
+Two people the model took for one name ("Bobur Nazarov and Ilhom Saidov") are two.
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ def mend_names(doc: Doc) -> Doc:
         out.append(ent)
         i += 1
     changed = len(out) != len(ents)
+    split: list[Span] = []
+    for ent in out:
+        parts = _two_people(ent)
+        split.extend(parts or [ent])
+        changed = changed or bool(parts)
+    out = split
     for i, ent in enumerate(out):
         end = ent.end
         while end - ent.start > 1 and _trailing(doc[end - 1]):
@@ -54,6 +61,21 @@ def mend_names(doc: Doc) -> Doc:
     if changed:
         doc.ents = out
     return doc
+
+
+def _two_people(ent: Span) -> list[Span]:
+    """ "Bobur Nazarov and Ilhom Saidov" taken for one name: the two people it joins."""
+    joint = next((t for t in ent[1:-1] if t.lower_ == "and"), None)
+    if joint is None:
+        return []
+    doc = ent.doc
+    left, right = doc[ent.start : joint.i], doc[joint.i + 1 : ent.end]
+    if not (_person_name(left) and _person_name(right)):
+        return []
+    return [
+        Span(doc, left.start, left.end, label="PERSON"),
+        Span(doc, right.start, right.end, label="PERSON"),
+    ]
 
 
 def _family_name(doc: Doc, i: int) -> bool:
