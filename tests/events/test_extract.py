@@ -1028,3 +1028,30 @@ def test_people_pointed_back_at(
     role = "detainee" if kind == "ARREST" else "defendant"
     assert sorted(event.args.get(role) or []) == people
     assert event.args.get("count") == count
+
+
+@pytest.mark.parametrize(
+    "text,kind,people",
+    [
+        # whose title the possessive says is not one of the people
+        (
+            "A court in Oryol sentenced Jehovah's Witness Dmitry Kovalenko to six years.",
+            "SENTENCE",
+            ["Dmitry Kovalenko"],
+        ),
+        (
+            "Police in Minsk detained Lukashenko's critic Pavel Sevruk on Monday.",
+            "ARREST",
+            ["Pavel Sevruk"],
+        ),
+        # a person's other name is no second person
+        (
+            "Police in Poso arrested Imam Sulaiman Hamid, alias Abu Rifki, on Tuesday.",
+            "ARREST",
+            ["Sulaiman Hamid"],
+        ),
+    ],
+)
+def test_the_people_of_a_name_phrase(nlp: Any, text: str, kind: str, people: list[str]) -> None:
+    role = "detainee" if kind == "ARREST" else "defendant"
+    assert [e.args.get(role) for e in _of_type(nlp, text, kind)] == [people]

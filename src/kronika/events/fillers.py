@@ -76,6 +76,11 @@ ARMED_GROUPS = "kronika.armed_groups"
 Filler = Callable[[FillContext, RoleSpec], ArgValue | None]
 
 
+def _title_word(token: Token) -> bool:
+    """A word written before a name to say who the person is: "critic", "Witness"."""
+    return token.lower_ in people_words("titles") or token.lower_ in people_words("descriptions")
+
+
 def _core_tokens(token: Token) -> Iterator[Token]:
     """Yield ``token``'s subtree without relative clauses, prepositions and other clauses."""
     yield token
@@ -90,7 +95,12 @@ def _core_tokens(token: Token) -> Iterator[Token]:
         # "Qosimov's four students" are not Qosimov: a plural's owner is someone else, and
         # so is a relative's ("Nazarov's brother, Firdavs, was detained")
         kin = token.lemma_ in _KIN or token.lower_ in _KIN
-        owner = child.dep_ == "poss" and (token.tag_ == "NNS" or kin)
+        # ("Jehovah's Witness Arkady Solomin", "Putin's critic Alexei Navalny": whose the
+        # title is, not the person)
+        titled = any(
+            t.dep_ == "compound" and t.i < token.i and _title_word(t) for t in token.subtree
+        ) or (token.dep_ == "compound" and _title_word(token))
+        owner = child.dep_ == "poss" and (token.tag_ == "NNS" or kin or titled)
         if (child.dep_ not in _CLAUSES or keep_of) and not owner:
             yield from _core_tokens(child)
 
@@ -121,6 +131,8 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             name, kind = covering if covering else (None, None)
         if name and tok.dep_ == "amod" and " " not in name:
             continue  # "a Tajik opposition group": a nationality word, not a name
+        if name and _an_alias(tok, ctx.mentions):
+            continue  # "Ahmad Fauzan Hidayat, alias Ustad Fauzan": the one person's other name
         if name and types == ("PERSON",) and _a_body(name):
             continue  # "the British High Court" mistaken for a person
         if name and kind == "ORG" and "ORG" not in types and token.lemma_ in _MEMBERS:
@@ -347,6 +359,27 @@ def _one_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]
         return names_of(ctx, one.head, types)  # "Olim Rasulov, one of five Uzbeks arrested"
     subject = next((c for c in one.head.children if c.dep_ == "nsubj"), None)
     return names_of(ctx, subject, types) if subject is not None else []
+
+
+#: Words that give a person's other name: "X alias Y", "X, aka Y", "X, also known as Y".
+_ALIAS_MARKS = frozenset({"alias", "aka", "a.k.a.", "a.k.a", "nicknamed", "dubbed"})
+
+
+def _an_alias(tok: Token, mentions: MentionIndex) -> bool:
+    """Whether ``tok`` is in a name given as the alias of a name told just before it."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1  # back to the first word of the name
+    before = [t for t in doc[max(0, i - 4) : i] if not t.is_punct]
+    words = [t.lower_ for t in before]
+    if words[-1:] and words[-1] in _ALIAS_MARKS:
+        named = before[:-1]
+    elif words[-2:] == ["known", "as"]:
+        named = [t for t in before[:-2] if t.lower_ != "also"]
+    else:
+        return False
+    return bool(named) and mentions.name_covering(named[-1].idx) is not None
 
 
 def _included_people(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]:
