@@ -179,15 +179,17 @@ def _patterns(label: str, ident: str, forms: Iterable[str]) -> Iterator[dict[str
             continue
         yield {"label": label, "id": ident, "pattern": form}
         words = _WORD_BREAK.split(form)
-        # Multi-word names also match in other capitalisations ("Islamic state"), and with
-        # a hyphen or a space between words ("Jaish e Mohammed", "wal-Muslimin")
+        # Multi-word names also match in other capitalisations ("Islamic state"); a name
+        # written with hyphens also matches with spaces ("Jaish e Mohammed") and one
+        # written with spaces with hyphens ("Hizb-ut-Tahrir")
         if len(words) > 1 and all(w.isalpha() for w in words):
-            pattern: list[dict[str, Any]] = []
-            for word in words:
-                if pattern:
-                    pattern.append({"ORTH": "-", "OP": "?"})
-                pattern.append({"LOWER": word.lower()})
-            yield {"label": label, "id": ident, "pattern": pattern}
+            spaced = [{"LOWER": w.lower()} for w in words]
+            yield {"label": label, "id": ident, "pattern": spaced}
+            joined: list[dict[str, Any]] = []
+            for word in spaced:
+                joined.extend([{"LOWER": "-"}, word] if joined else [word])
+            if "-" in form or len(words) > 2:
+                yield {"label": label, "id": ident, "pattern": joined}
 
 
 #: Where a name's words part: spaces, or a hyphen between letters ("al-Shabaab").
