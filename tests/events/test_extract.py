@@ -1055,3 +1055,25 @@ def test_people_pointed_back_at(
 def test_the_people_of_a_name_phrase(nlp: Any, text: str, kind: str, people: list[str]) -> None:
     role = "detainee" if kind == "ARREST" else "defendant"
     assert [e.args.get(role) for e in _of_type(nlp, text, kind)] == [people]
+
+
+def test_two_verdicts_of_one_court_keep_their_own_terms(nlp: Any) -> None:
+    text = (
+        "The court handed a four-and-a-half-year sentence to Rustam Kuliev and sentenced "
+        "Daler Sharipov to three years."
+    )
+    terms = {
+        e.args["defendant"][0]: e.args.get("term_years") for e in _of_type(nlp, text, "SENTENCE")
+    }
+    assert terms == {"Rustam Kuliev": 4.5, "Daler Sharipov": 3}
+
+
+def test_a_year_in_a_laws_name_dates_nothing(nlp: Any) -> None:
+    text = "A court in Medan jailed Budi Santoso for six years under the 2018 Terrorism Law."
+    assert [e.date for e in _extract(nlp, text, "2021-03-10").events] == ["2021-03-10"]
+
+
+def test_inmates_freed_further_down_a_raid_escaped(nlp: Any) -> None:
+    text = "Gunmen stormed a jail in Koutiala, killing a guard and freeing 62 inmates."
+    (escape,) = _of_type(nlp, text, "ESCAPE")
+    assert escape.args.get("count") == 62

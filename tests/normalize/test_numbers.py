@@ -50,6 +50,9 @@ def test_parse_number_returns_int_when_whole() -> None:
         ("up to 28 years", 28),
         ("18 months", 1.5),
         ("one and a half years", 1.5),
+        # written as one word before the noun
+        ("a six-and-a-half-year prison sentence", 6.5),
+        ("a 4-and-a-half-year term", 4.5),
         ("sentenced to nine years in a high-security prison", 9),
     ],
 )

@@ -61,6 +61,8 @@ def _find_phrases(sent: Span) -> list[tuple[int, str]]:
         some = _SOME_DAY.match(ent.text) or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "a")
         if some and _SOME_WEEKDAY.match(ent.text.removeprefix("a ").removeprefix("A ")):
             continue  # "on a Sunday evening in March 2022": some Sunday, not this week's
+        if _names_a_law(ent):
+            continue  # "under the 2018 Terrorism Law": the law's name, not a date
         for part in _comma_parts(ent):
             text = part.text
             if "-old" in text or text.strip().isdigit() and len(text.strip()) < 4:
@@ -94,6 +96,23 @@ _DAY = re.compile(r"0?[1-9]|[12]\d|3[01]")
 _MONTH = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$)", re.IGNORECASE
 )
+
+
+#: Words that end a law's name: "the 2018 Terrorism Law", "the 1998 Religion Act".
+_LAW_WORDS = frozenset("law act code constitution amendment amendments decree".split())
+
+
+def _names_a_law(ent: Span) -> bool:
+    """A bare year in the name of a law: "under the 2018 Terrorism Law"."""
+    if not (len(ent) == 1 and YEAR.fullmatch(ent.text)):
+        return False
+    after = ent.doc[ent.end : ent.end + 4]
+    for token in after:
+        if token.lower_ in _LAW_WORDS:
+            return True
+        if not token.text[:1].isupper():
+            return False
+    return False
 
 
 def _year_of_a_noun(token: Token) -> bool:

@@ -148,12 +148,37 @@ def _own_clauses(sent: Span, trigger: Token) -> str:
         hi = own.right_edge.idx + len(own.right_edge.text) - sent.start_char
         text = " " * lo + text[lo:hi] + " " * (len(text) - hi)
     for token in sent:
-        if not has_own_people(token) or trigger in token.subtree or token in trigger.ancestors:
+        joined = _second_verdict(token)
+        if joined and trigger in token.subtree:
+            # "handed 6½ years to A and sentenced B to two years": the second verdict alone
+            lo = token.left_edge.idx - sent.start_char
+            hi = token.right_edge.idx + len(token.right_edge.text) - sent.start_char
+            text = " " * lo + text[lo:hi] + " " * (len(text) - hi)
+            continue
+        if not (has_own_people(token) or joined) or trigger in token.subtree:
+            continue
+        if token in trigger.ancestors:
             continue
         lo = token.left_edge.idx - sent.start_char
         hi = token.right_edge.idx + len(token.right_edge.text) - sent.start_char
         text = text[:lo] + " " * (hi - lo) + text[hi:]
     return text
+
+
+def _second_verdict(token: Token) -> bool:
+    """A verb joined to the one before it, each with an object of its own: "handed a term
+    to A and sentenced B to ...", "jailed A for five years and B for three"."""
+    return (
+        token.dep_ == "conj"
+        and token.lemma_ in _VERDICT_VERBS
+        and token.head.lemma_ in _VERDICT_VERBS
+        and any(c.dep_ == "dobj" for c in token.children)
+        and any(c.dep_ == "dobj" for c in token.head.children)
+    )
+
+
+#: Verbs a verdict's term is given with: "sentenced", "handed", "gave", "jailed".
+_VERDICT_VERBS = frozenset("sentence hand give jail imprison award condemn mete".split())
 
 
 #: Time served, told before the sentence it is part of: "serving nearly 10 years of".

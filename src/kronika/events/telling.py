@@ -120,10 +120,14 @@ def generic(trigger: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in trigger.children)
     ):
         return True  # "these terrorists are attacking civilians": a course of conduct
-    # "killing four guards" after a main verb is part of a told event; "joining ISIS" is not
+    # "killing four guards" after a main verb is part of a told event (and so is "freeing
+    # 85 inmates" joined to it); "joining ISIS" is not
+    after_a_verb = trigger.dep_ == "advcl" or (
+        trigger.dep_ == "conj" and trigger.head.dep_ == "advcl" and trigger.head.tag_ == "VBG"
+    )
     return (
         trigger.tag_ == "VBG"
-        and trigger.dep_ != "advcl"
+        and not after_a_verb
         and not any(c.dep_ == "aux" for c in trigger.children)
     )
 

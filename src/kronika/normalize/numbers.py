@@ -160,9 +160,9 @@ def _digits(text: str) -> str:
         lambda m: str(_tidy(int(m.group(1)) + int(m.group(2)) / int(m.group(3)))),
         prepared,
     )
-    # "one and a half years", "6 and a half years"
+    # "one and a half years", "6 and a half years", "a six-and-a-half-year sentence"
     return re.sub(
-        r"(\d+(?:\.\d+)?) and (?:a|one) half",
+        r"(\d+(?:\.\d+)?)[ -]and[ -](?:a|one)[ -]half",
         lambda m: str(_tidy(float(m.group(1)) + 0.5)),
         prepared,
     )
