@@ -165,3 +165,19 @@ def test_a_death_sentence_is_no_toll(nlp: Any) -> None:
         "A court in Multan sentenced a man to death for the 2018 bombing of a shrine in the city."
     )
     assert "killed" not in _attack(nlp, text).args
+
+
+@pytest.mark.parametrize(
+    "text,killed",
+    [
+        ("Gunmen attacked a checkpoint in Bannu, killing three police. The toll rose to five.", 5),
+        (
+            "A bomb went off at a bus stop in Kano on Friday, killing six people. "
+            "The death toll has since climbed to 11, hospital officials said.",
+            11,
+        ),
+        ("A suicide bomber struck a market in Baidoa. The death toll stands at 14.", 14),
+    ],
+)
+def test_a_death_toll_told_again_is_the_latest(nlp: Any, text: str, killed: int) -> None:
+    assert _attack(nlp, text).args.get("killed") == killed

@@ -73,15 +73,39 @@ def fill_toll(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     verbs = _VERBS.get(role.name)
     if verbs is None or several_acts(ctx.trigger):
         return None
+    sequel = _sequel(ctx.sent)
+    revised = _revised_toll(sequel) if role.name == "killed" else None
+    if revised is not None:
+        return revised  # "... killing five. The toll rose to seven on Tuesday": the latest
     value = toll_in(ctx.sent, ctx.trigger, role.name)
     if value is not None:
         return value
     if role.name == "killed" and _ONE_DEAD.search(ctx.sent.text):
         return 1
-    for sent in _sequel(ctx.sent):
+    for sent in sequel:
         value = toll_in(sent, None, role.name)
         if value is not None:
             return value
+    return None
+
+
+#: A death toll told again, risen: "The toll rose to seven", "the death toll stands at 12".
+_REVISED = re.compile(
+    r"\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:since\s+|now\s+|later\s+)?"
+    r"(?:rose|risen|climbed|increased|jumped|reached|stands|stood|was\s+raised)\s+(?:to|at)\s+"
+    r"(?:at\s+least\s+)?(?P<number>[\w,-]+)",
+    re.I,
+)
+
+
+def _revised_toll(sequel: list[Span]) -> int | float | None:
+    """The death toll a later sentence of the act's paragraph gives, if it gives one."""
+    from ..normalize.numbers import parse_number
+
+    for sent in sequel:
+        match = _REVISED.search(sent.text)
+        if match is not None:
+            return parse_number(match.group("number"))
     return None
 
 
