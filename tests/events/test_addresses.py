@@ -154,6 +154,10 @@ def test_the_narrowest_place_around_an_address(nlp: Any, text: str, place: str) 
         ),
         ("Militants raided a village in the Bama area of Borno state, killing five.", "Bama"),
         ("Rebels attacked the town of Beni in North Kivu province, killing seven.", "Beni"),
+        (
+            "A roadside bomb killed two soldiers in the Hawija district west of Kirkuk.",
+            "Hawija district",
+        ),
         # a nationality before the kind names the wider place, not the inner one
         ("Gunmen killed two policemen in the Russian region of Dagestan on Friday.", "Dagestan"),
     ],

@@ -181,3 +181,8 @@ def test_a_death_sentence_is_no_toll(nlp: Any) -> None:
 )
 def test_a_death_toll_told_again_is_the_latest(nlp: Any, text: str, killed: int) -> None:
     assert _attack(nlp, text).args.get("killed") == killed
+
+
+def test_one_injured_who_died_is_no_wounded(nlp: Any) -> None:
+    text = "Militants attacked a police post in Wana. Later an injured guard died in hospital."
+    assert "wounded" not in _attack(nlp, text).args

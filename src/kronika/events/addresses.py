@@ -107,7 +107,8 @@ def _owned_place(
 _DIVISION_OF = re.compile(
     rf"\b(?:in|at|near|on)\s+the\s+(?:[a-z][\w-]*\s+)?(?P<place>{_NAME})\s+"
     rf"(?P<kind>district|area|region|province|county|tehsil|subdistrict|sub-district|"
-    rf"municipality)\s+of\s+(?:the\s+)?(?P<owner>[A-Z][\w-]*)"
+    rf"municipality)\s+(?:of|(?:north|south|east|west)(?:east|west)?\s+of|near|outside)\s+"
+    rf"(?:the\s+)?(?P<owner>[A-Z][\w-]*)"
     rf"|\bthe\s+(?P<kind2>town|village|city)\s+of\s+(?P<place2>{_NAME})\s+in\s+"
     rf"(?:the\s+)?(?P<owner2>[A-Z][\w-]*)"
 )

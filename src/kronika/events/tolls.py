@@ -268,6 +268,8 @@ def _victims(verb: Token, role: str, trigger: Token | None = None) -> int | floa
         return _died(verb)
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "the attack did not injure the president"
+    if verb.dep_ == "amod" and verb.head.head.lemma_ in ("die", "succumb"):
+        return None  # "when an injured constable died": a death, not a wounding
     phrase = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if phrase is None and verb.tag_ == "VBN":
         # "15 others injured", "and 27 injured": a participle told without "were"
