@@ -17,6 +17,13 @@ from kronika.nlp.paragraphs import PARAGRAPHS
         ("DUSHANBE\n\n\nA court jailed two men.\n\nNo one appealed.", ["A", "No"]),
         ("One line only.", []),
         ("Title\n\n- A dash opens it", ["-"]),
+        # a wire dateline is no part of the lead
+        ("PEMBA, Mozambique — Insurgents raided a village.", ["Insurgents"]),
+        ("Title\n\nKANDAHAR, Dec 30 (AP) - Gunmen ambushed a convoy.", ["KANDAHAR", "Gunmen"]),
+        ("DERA ISMAIL KHAN -- A bomb went off.", ["A"]),
+        # a capitalized word with a dash in the lead is no dateline
+        ("UN envoys - and aid workers - left Gao.", []),
+        ("Police - acting on a tip - raided a flat.", []),
     ],
 )
 def test_mark_paragraph_starts_sets_a_start_after_each_blank_line(

@@ -47,9 +47,33 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
         return normalize_phrase(norm, scene[1], published) if norm is not None else None
     return (
         _nearest_date(sent, trigger, published)
+        or _dateline_before(sent, published)
         or _named_before(sent, trigger, published)
         or _next_in_story(sent, trigger, published)
     )
+
+
+def _dateline_before(sent: Span, published: str | None) -> str | None:
+    """The date of a dateline told as a sentence of its own just before the lead
+    ("KANDAHAR, Dec 30 (AP) -"): the report's day, for a lead that tells no other."""
+    index = sent_number(sent)
+    if index == 0:
+        return None
+    before = doc_sents(sent.doc)[index - 1]
+    end = dateline_end(before)
+    text = doc_text(sent.doc)
+    if (
+        end is None
+        or text[end : sent.start_char].strip()
+        or "\n" in text[before.end_char : sent.start_char]
+    ):
+        return None
+    norm = normalizer("kronika.date.v1")
+    for _, phrase in date_phrases(before):
+        value = normalize_phrase(norm, phrase, published) if norm is not None else None
+        if value:
+            return value
+    return None
 
 
 def _next_in_story(sent: Span, trigger: Token, published: str | None) -> str | None:

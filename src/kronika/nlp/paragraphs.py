@@ -9,6 +9,8 @@ before it runs.
 
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
@@ -20,16 +22,50 @@ PARAGRAPHS = "kronika_paragraphs"
 
 @Language.component(PARAGRAPHS)
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    """Mark the first token after each blank line as a sentence start."""
+    """Mark the first token after each blank line as a sentence start, and the first token
+    after a wire dateline ("PEMBA, Mozambique —") as one too."""
     if len(doc) < 2:
         return doc
     spaces = numpy.flatnonzero(doc.to_array([IS_SPACE]).reshape(-1))
+    starts = [0]
     for i in spaces.tolist():
         nxt = i + 1
         if nxt < len(doc) and not doc[nxt].is_space and doc[i].text.count("\n") >= 2:
-            doc[nxt].is_sent_start = True
-            # a forced start unsettles the parser, which may then end the sentence
-            # after one word ("Four | Islamists broke out"): the second word goes on it
-            if nxt + 1 < len(doc) and not doc[nxt + 1].is_space and not doc[nxt].is_punct:
-                doc[nxt + 1].is_sent_start = False
+            _start_at(doc, nxt)
+            starts.append(nxt)
+    for start in starts[:4]:
+        after = _after_dateline(doc, start)
+        if after is not None:
+            _start_at(doc, after)
     return doc
+
+
+def _start_at(doc: Doc, i: int) -> None:
+    doc[i].is_sent_start = True
+    # a forced start unsettles the parser, which may then end the sentence after one word
+    # ("Four | Islamists broke out"): the second word goes on it
+    if i + 1 < len(doc) and not doc[i + 1].is_space and not doc[i].is_punct:
+        doc[i + 1].is_sent_start = False
+
+
+#: A wire dateline: a town in capitals, then a country, a date or an agency, then a dash.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'-]{2,}(?:[ ][A-Z][A-Z.'-]+){0,2}(?:,[^\n:()—–]{1,40}?)?"
+    r"(?:\s*\([^)\n]{1,40}\))?\s*(?:—|–|--|-(?=\s))\s+"
+)
+
+
+def _after_dateline(doc: Doc, start: int) -> int | None:
+    """The token after a dateline opening the paragraph at token ``start``, or None.
+
+    The parser reads "PEMBA, Mozambique — Insurgents ... killed" as one clause and loses
+    the lead's subject; told apart, the lead is parsed as the sentence it is.
+    """
+    text = doc.text
+    match = _DATELINE.match(text, doc[start].idx)
+    if match is None:
+        return None
+    after = next((t for t in doc[start:] if t.idx >= match.end()), None)
+    if after is None or after.is_space or not after.text[:1].isupper():
+        return None
+    return after.i
