@@ -1071,6 +1071,8 @@ def test_two_verdicts_of_one_court_keep_their_own_terms(nlp: Any) -> None:
 def test_a_year_in_a_laws_name_dates_nothing(nlp: Any) -> None:
     text = "A court in Medan jailed Budi Santoso for six years under the 2018 Terrorism Law."
     assert [e.date for e in _extract(nlp, text, "2021-03-10").events] == ["2021-03-10"]
+    text = "A court in Medan jailed Budi Santoso under the 2003 Anti-Terrorism Act."
+    assert [e.date for e in _extract(nlp, text, "2021-03-10").events] == ["2021-03-10"]
 
 
 def test_inmates_freed_further_down_a_raid_escaped(nlp: Any) -> None:

@@ -47,9 +47,9 @@ def address_place(
 ) -> Place | None:
     """The first place of an address told in the trigger's part of the sentence, else None."""
     return (
-        _comma_address(sent, trigger, lo, hi, resolve)
+        _division_of(sent, trigger, lo, hi, resolve)
+        or _comma_address(sent, trigger, lo, hi, resolve)
         or _owned_place(sent, trigger, lo, hi, resolve)
-        or _division_of(sent, trigger, lo, hi, resolve)
         or _border(sent, trigger, lo, hi)
     )
 

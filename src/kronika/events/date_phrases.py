@@ -110,8 +110,8 @@ def _names_a_law(ent: Span) -> bool:
     for token in after:
         if token.lower_ in _LAW_WORDS:
             return True
-        if not token.text[:1].isupper():
-            return False
+        if not token.text[:1].isupper() and token.text != "-":
+            return False  # ("the 2018 Anti-Terrorism Law": a hyphen inside the name)
     return False
 
 

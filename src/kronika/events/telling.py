@@ -42,6 +42,8 @@ def telling(trigger: Token, article: Article) -> str:
         verb = verb.head
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "managed to escape": the tense is the governing verb's
+    while verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.pos_ == "VERB":
+        verb = verb.head  # "stormed the jail, killing a guard and freeing 64": "stormed"
     have = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "have"]
     # "has been declared extremist and banned in Russia": a verb joined to a perfect is
     # not a plain past that goes on with the news (nor is it news of its own)
