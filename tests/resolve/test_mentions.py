@@ -87,6 +87,9 @@ def test_antecedent_prefers_the_person_most_named_recently() -> None:
         ("Kreshnik B.", "Kreshnik B."),
         ("Kreshnik B.,", "Kreshnik B."),
         ("B.", "B."),
+        # a name in quotes after "the"
+        ('the "Black Sun', "Black Sun"),
+        ("the “Red Wolves”", "Red Wolves"),
     ],
 )
 def test_clean_name_drops_article_and_possessive(text: str, expected: str) -> None:

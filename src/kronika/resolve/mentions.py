@@ -47,7 +47,7 @@ def clean_name(text: str) -> str:
         text = text.rstrip(".")
     text = text.lstrip(".")
     if text.lower().startswith("the "):
-        text = text[4:]
+        text = text[4:].strip(" \"“”'’")  # ('the "Black Sun"': the name in its quotes)
     if len(text.split()) > 2:
         text = _TITLE.sub("", text)
     return text.strip()
