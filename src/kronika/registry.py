@@ -26,8 +26,8 @@ NORMALIZERS: dict[str, str] = {
 }
 
 ROLE_FILLERS: dict[str, str] = {
-    "kronika.patient.v1": "kronika.events.fillers:fill_patient",
-    "kronika.agent.v1": "kronika.events.fillers:fill_agent",
+    "kronika.patient.v1": "kronika.events.patients:fill_patient",
+    "kronika.agent.v1": "kronika.events.patients:fill_agent",
     "kronika.count.v1": "kronika.events.counts:fill_count",
     "kronika.court.v1": "kronika.events.legal:fill_court",
     "kronika.term.v1": "kronika.events.legal:fill_term",

@@ -12,16 +12,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..claims.stance import lexicon
 from ..model import ArgValue
 from ..resolve.mentions import MentionIndex, people_words
-from .counts import count_of
-from .participants import agent, antecedent_of_relative, patient
 from .spans import doc_sents, in_dateline
 from .spec import RoleSpec
 
@@ -37,7 +33,7 @@ _LABELS = {
 }
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "prep", "ccomp", "xcomp", "parataxis"})
 #: Entity labels that are never a person's or group's name, whatever the position.
-_NOT_NAMES = frozenset(
+NOT_NAMES = frozenset(
     "PERSON ORG GPE LOC FAC NORP DATE TIME MONEY PERCENT QUANTITY ORDINAL CARDINAL".split()
 )
 #: Those who act for someone in court: "lawyers for X appealed".
@@ -188,14 +184,14 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         name = name or ctx.mentions.antecedent(token.idx, nearest=nearest)
         return [name] if name else []
     if other and {"PERSON", "ORG"} & set(types):
-        return [n for n in other if _looks_like(n, types)]
+        return [n for n in other if looks_like(n, types)]
     for tok in core:
         if tok.pos_ != "PROPN" or tok.dep_ == "compound":
             continue
         run = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
         # "Imarat Kavkaz" read as a nationality: a group's name of two words or more
         group_name = "ORG" in types and tok.ent_type_ == "NORP" and len(run) > 1
-        if tok.ent_type_ in _NOT_NAMES and not group_name:
+        if tok.ent_type_ in NOT_NAMES and not group_name:
             continue
         surname_of = ctx.mentions.person_named(tok.text) if "PERSON" in types else None
         if len(run) == 1 and surname_of:
@@ -292,7 +288,7 @@ def _not_a_group(name: str) -> bool:
     return bool(words & _STATE_WORDS) or canonical_outlet(name) is not None or "/" in name
 
 
-def _looks_like(name: str, types: tuple[str, ...]) -> bool:
+def looks_like(name: str, types: tuple[str, ...]) -> bool:
     """Whether a name the model typed otherwise can fill a role of ``types``.
 
     A person's name is two or three words with no organization word; an
@@ -311,54 +307,6 @@ def _refers_to_person(token: Token) -> bool:
         return False
     dets = [c.lower_ for c in token.children if c.dep_ == "det"]
     return dets == ["the"] and (token.lower_ in _DESCRIPTIONS or token.lower_.endswith("-old"))
-
-
-def _bound_or(
-    ctx: FillContext, role: RoleSpec, find: Callable[[Token], Token | None]
-) -> Token | None:
-    bound = ctx.nodes.get(role.name)
-    return antecedent_of_relative(bound) if bound is not None else find(ctx.trigger)
-
-
-def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """Names of those the action was done to (sentenced, detained, extradited, released).
-
-    "Ten relatives were detained, including his father Tillo Kabirov" names one of them.
-    """
-    token = _bound_or(ctx, role, patient)
-    if token is None:
-        return None
-    types = role.entity or ("PERSON",)
-    names = names_of(ctx, token, types)
-    if not names and "PERSON" in types and token.pos_ == "NOUN":
-        names = _appositive_people(ctx, token) or described_people(ctx, token)
-    if not names and "PERSON" in types:
-        names = _included_people(ctx, token, types) or _one_of(ctx, token, types)
-    # "Thirteen Islamists in Lebanese jails, including A, were released": the parser hangs
-    # "including" on the nearest noun as often as on the people
-    inner = [t for t in token.subtree if t.dep_ == "pobj" and t.head.head == token]
-    for head in (ctx.trigger, token, *inner):
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "including":
-                for obj in child.children:
-                    if obj.dep_ != "pobj":
-                        continue
-                    # "including Qosimov's four students": the owner is not one of them
-                    owners = {ctx.mentions.name_at(c.idx) for c in obj.children if c.dep_ == "poss"}
-                    found = names_of(ctx, obj, types)
-                    names.extend(n for n in found if n not in names and n not in owners)
-    return names
-
-
-def _one_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]:
-    """ "Olim Rasulov was one of five Uzbeks arrested in Cologne": the one named."""
-    one = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
-    if one is None or one.lower_ != "one" or one.dep_ not in ("attr", "appos"):
-        return []
-    if one.dep_ == "appos":
-        return names_of(ctx, one.head, types)  # "Olim Rasulov, one of five Uzbeks arrested"
-    subject = next((c for c in one.head.children if c.dep_ == "nsubj"), None)
-    return names_of(ctx, subject, types) if subject is not None else []
 
 
 #: Words that give a person's other name: "X alias Y", "X, aka Y", "X, also known as Y".
@@ -380,130 +328,6 @@ def _an_alias(tok: Token, mentions: MentionIndex) -> bool:
     else:
         return False
     return bool(named) and mentions.name_covering(named[-1].idx) is not None
-
-
-def _included_people(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]:
-    """ "Those arrested include A and B", "among those detained were A and B"."""
-    head = token.head if token.dep_ == "nsubj" else None
-    if (
-        token.lower_ in ("those", "people")
-        and token.dep_ == "pobj"
-        and token.head.lower_ == "among"
-    ):
-        head = token.head.head
-    if head is None or head.lemma_ not in ("include", "be"):
-        return []
-    names: list[str] = []
-    for obj in head.children:
-        if obj.dep_ in ("dobj", "attr", "nsubj") and obj.i != token.i:
-            names.extend(n for n in names_of(ctx, obj, types) if n not in names)
-    if names:
-        return names
-    # "include the group's chief at the time of the 2002 bombings, Zulkarnaen, and Upik
-    # Lawanga": the parser hangs the names anywhere after the verb; a relative clause
-    # about them names others
-    for tok in head.subtree:
-        if tok.i <= head.i or any(a.dep_ == "relcl" and a.i > head.i for a in tok.ancestors):
-            continue
-        name = ctx.mentions.name_at(tok.idx)
-        if name and ctx.mentions.kind_at(tok.idx) in types and name not in names:
-            names.append(name)
-    return names
-
-
-_CLAUSE_OPENERS = frozenset({"who", "whom", "which", "that", "whose", "to", "for", "on", "in"})
-
-
-def _appositive_people(ctx: FillContext, token: Token) -> list[str]:
-    """People named after a comma that follows a description the parser left unnamed.
-
-    "sentenced the son of a runaway colonel, Ali Karimov, to ten years" and
-    "sentenced opposition politicians A, B and C": the small model hangs such
-    appositions anywhere, so the names are read off the stretch between the
-    description and the next clause or preposition of the trigger.
-    """
-    names: list[str] = []
-    seen_comma = identified = False
-    doc = ctx.sent.doc
-    for tok in doc[token.i + 1 : ctx.sent.end]:
-        # "The suspects, identified as A, B and C, were picked up": the names follow "as"
-        naming = tok.lemma_ in ("identify", "name") and tok.i + 1 < len(doc)
-        if seen_comma and naming and doc[tok.i + 1].lower_ == "as":
-            continue
-        if seen_comma and tok.lower_ == "as" and doc[tok.i - 1].lemma_ in ("identify", "name"):
-            identified = True  # whatever the model took the names for, they are people's
-            continue
-        clause = tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound")
-        if tok.lower_ in _CLAUSE_OPENERS or clause or tok.is_sent_start:
-            break
-        if tok.text == ",":
-            seen_comma = True
-            continue
-        # "sentenced blogger Otabek Sattoriy": a name right after its description
-        if not seen_comma and tok.i != token.i + 1:
-            continue
-        name = ctx.mentions.name_at(tok.idx)
-        kind = ctx.mentions.kind_at(tok.idx)
-        # the small model often types an unfamiliar full name ORG
-        person = (
-            kind == "PERSON"
-            or (identified and kind in ("ORG", "LOC"))
-            or (kind == "ORG" and _looks_like(name or "", ("PERSON",)))
-        )
-        if name and person and name not in names:
-            names.append(name)
-    return names
-
-
-#: How far (in chars) a description reaches for the names it stands for.
-_DESCRIBED_REACH = 1500
-
-
-def described_people(ctx: FillContext, token: Token) -> list[str]:
-    """The people a description with no name in it stands for, named elsewhere in the article.
-
-    "Two opposition activists were jailed ... Ali Karimov and Said Nazarov had
-    handed out leaflets": a counted plural takes the list of that many names
-    nearest before it, else after it; "the men" takes the last list before it;
-    "a 20-year-old man" in a lead takes the next person the article names.
-    """
-    if token.lower_ not in people_words("descriptions") or token.ent_type_ in _NOT_NAMES:
-        return []
-    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
-    if any(c.dep_ == "amod" and c.lower_ in ("other", "another") for c in token.children):
-        return []  # "the other defendants": not the people named before
-    position = token.idx
-    if token.tag_ == "NNS":
-        size = count_of(token)
-        if size is None and not dets & {"the", "these", "those", "all"}:
-            return []
-        if size is not None and not 2 <= size <= 12:
-            return []
-        return ctx.mentions.group(position, int(size) if size else None, _DESCRIBED_REACH)
-    if dets & {"a", "an"} and not any(c.dep_ == "conj" for c in token.children):
-        # "a teacher, his four students and five other men": one of a group, not the one named next
-        name = ctx.mentions.following(position, _DESCRIBED_REACH, partial(_a_source, ctx.doc))
-        return [name] if name else []
-    if dets & {"the", "this", "that"}:
-        # "The leader of an opposition party has been sentenced" in a lead: named next
-        name = ctx.mentions.antecedent(position) or ctx.mentions.following(
-            position, _DESCRIBED_REACH, partial(_a_source, ctx.doc)
-        )
-        return [name] if name else []
-    return []
-
-
-def _a_source(doc: Doc, start: int) -> bool:
-    """Whether the person named at char ``start`` is telling the story: "... arrested the
-    leader of a banned group. Police spokesman Nurbek Toktosunov told RFE/RL that ..." """
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    token = span.root
-    while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
-        token = token.head
-    verbs = lexicon("claims")["claim_verbs"]
-    return token.dep_ == "nsubj" and token.head.lemma_ in verbs
 
 
 def _previous_subject(ctx: FillContext, pronoun: Token) -> str | None:
@@ -530,15 +354,3 @@ def _previous_subject(ctx: FillContext, pronoun: Token) -> str | None:
         return named[0] if named else None
     people = ctx.mentions.people_in(subject.left_edge.idx, subject.idx + len(subject.text))
     return people[-1][1] if people else None
-
-
-def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """Names of those who acted (joined, appealed, escaped, attacked)."""
-    token = _bound_or(ctx, role, agent)
-    if token is None:
-        return None
-    types = role.entity or ("PERSON",)
-    names = names_of(ctx, token, types)
-    if not names and types == ("PERSON",) and token.pos_ == "NOUN":
-        names = described_people(ctx, token)
-    return names

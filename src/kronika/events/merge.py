@@ -14,145 +14,19 @@ from datetime import date
 
 from ..model import ArgValue, Event, Place
 from ..normalize.numbers import is_round, rounds_off
-from .agencies import names_a_country
+from .alike import (
+    NOBODY_REACH,
+    ONCE_PER_PERSON,
+    compatible,
+    places_agree,
+    same_group,
+    same_people,
+    same_thing,
+    same_toll,
+    shares_core,
+)
 from .inherit import PLACE_BOUND, inherit_courts, inherit_places, people_told_before, same_paragraph
 from .people import PEOPLE_ROLE
-
-
-def _compatible(a: Event, b: Event, strict_place: bool = True) -> bool:
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
-        return False
-    if strict_place and a.location and b.location and not _places_agree(a, b):
-        return False
-    for key in set(a.args) & set(b.args):
-        va, vb = a.args[key], b.args[key]
-        if isinstance(va, list) and isinstance(vb, list):
-            if key == "charges":
-                # one charge told in other words (or another case of them): "insulting the
-                # head of state", "insult to the head of state"
-                if va and vb and not any(_same_charge(x, y) for x in va for y in vb):
-                    return False
-            elif va and vb and not set(va) & set(vb):
-                return False
-        elif key == "count" and rounds_off(va, vb):
-            continue  # "more than 800 prisoners" and "812 prisoners": one count told twice
-        elif key in ("authority", "agency") and any(
-            isinstance(v, str) and names_a_country(v) for v in (va, vb)
-        ):
-            continue  # "Uzbekistan freed ...", "the president signed a pardon decree": its head
-        elif isinstance(va, str) and isinstance(vb, str):
-            fa, fb = va.casefold(), vb.casefold()
-            if fa not in fb and fb not in fa and not _share_a_word(fa, fb):
-                return False
-        elif va != vb:
-            return False
-    return True
-
-
-def _same_charge(a: str, b: str) -> bool:
-    """One charge in other words: the same first word but for its ending ("insulting",
-    "insult"), or half the content words shared ("financing terrorism" and "propagating
-    terrorism" are two)."""
-    wa = [w for w in a.casefold().split() if len(w) > 3]
-    wb = [w for w in b.casefold().split() if len(w) > 3]
-    if not wa or not wb:
-        return a.casefold() == b.casefold()
-    stem = min(len(wa[0]), len(wb[0]), 6)
-    if stem >= 5 and wa[0][:stem] == wb[0][:stem]:
-        return True
-    return len(set(wa) & set(wb)) * 2 >= len(set(wa) | set(wb))
-
-
-def _share_a_word(a: str, b: str) -> bool:
-    """Two phrases for one thing told in other words: "Tajik prison", "a prison in the capital"."""
-    words = {w for w in a.split() if len(w) > 3} & {w for w in b.split() if len(w) > 3}
-    return bool(words)
-
-
-def _places_agree(a: Event, b: Event) -> bool:
-    """The same place, or one inside the other as the gazetteer knows it (a city, its country)."""
-    pa, pb = a.location, b.location
-    if pa is None or pb is None or pa.name == pb.name:
-        return True
-    return pa.name in (pb.country, pb.admin1) or pb.name in (pa.country, pa.admin1)
-
-
-def _same_thing(a: Event, b: Event) -> bool:
-    """Two mentions naming the same target or facility ("the Chinese Embassy").
-
-    A place of custody told once bare and once more fully ("a penitentiary", "the
-    medium-security penitentiary") is the same one: a story has one jail broken.
-    """
-    for key in ("target", "facility"):
-        va, vb = a.args.get(key), b.args.get(key)
-        if isinstance(va, str) and isinstance(vb, str) and va.casefold() == vb.casefold():
-            return True
-    fa, fb = a.args.get("facility"), b.args.get("facility")
-    if isinstance(fa, str) and isinstance(fb, str):
-        wa, wb = fa.casefold().split(), fb.casefold().split()
-        return bool(wa and wb) and wa[-1] == wb[-1] and (set(wa) <= set(wb) or set(wb) <= set(wa))
-    return False
-
-
-def _shares_core(a: Event, b: Event) -> bool:
-    for key in ("defendant", "detainee", "person", "appellant", "organization", "escapees"):
-        va, vb = a.args.get(key), b.args.get(key)
-        if isinstance(va, list) and isinstance(vb, list) and set(va) & set(vb):
-            return True
-    return False
-
-
-#: How far (in characters) a verdict on no one named reaches back for the one it is.
-_NOBODY_REACH = 1000
-
-#: Types that happen to one person once in a story (arrests and releases may recur).
-_ONCE_PER_PERSON = frozenset({"SENTENCE", "EXTRADITION", "BAN", "APPEAL", "JOIN"})
-
-
-def _same_people(a: Event, b: Event) -> bool:
-    """The same people told twice with dates that agree: one event, whatever else differs.
-
-    "X got a lengthy jail term" in the lead and "the Khatlon court sentenced X to 20
-    years" below: the court, place or charges one mention omits or words otherwise
-    must not split them.
-    """
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
-        return False
-    terms = [(a.args.get(k), b.args.get(k)) for k in ("term_years", "life")]
-    if any(x is not None and y is not None and x != y for x, y in terms):
-        return False
-    return _shares_core(a, b)
-
-
-def _same_toll(a: Event, b: Event) -> bool:
-    """Two attacks told with one toll and no other day: "killed 14 and wounded 15" twice.
-
-    A toll of several dead, given alike, names one attack even where the two
-    mentions place it differently (a town in one, the country in the other).
-    """
-    if a.type != "ATTACK" or (a.date and b.date and a.date != b.date):
-        return False
-    killed, wounded = a.args.get("killed"), a.args.get("wounded")
-    if not isinstance(killed, int) or killed < 2 or killed != b.args.get("killed"):
-        return False
-    return wounded is None or b.args.get("wounded") in (None, wounded)
-
-
-def _same_group(a: Event, b: Event) -> bool:
-    """Two mentions of one group: the same count, and no names on either side or the same
-    term ("handed life sentences to two leaders ... 'two have been sentenced to life',
-    including her husband X")."""
-    count, other = a.args.get("count"), b.args.get("count")
-    # ("freed more than 800 prisoners", "a pardon decree for 812 prisoners": one count)
-    if count is None or (count != other and not (other is not None and rounds_off(count, other))):
-        return False
-    names = [v for k, v in a.args.items() if isinstance(v, list) and v] + [
-        v for k, v in b.args.items() if isinstance(v, list) and v
-    ]
-    if not names:
-        return True
-    term = [(e.args.get("life"), e.args.get("term_years")) for e in (a, b)]
-    return isinstance(count, int) and count >= 2 and term[0] == term[1] and any(term[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +145,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 and (told.also or 0 < sent_start - other_start <= _NEXT_SENTENCE)
                 and told.refers_back
                 and same_paragraph(other, event)
-                and _compatible(other, _without(event, "target"), strict_place=False)
+                and compatible(other, _without(event, "target"), strict_place=False)
             ):
                 # "Militants attacked the village, killing 12. The assailants also set fire
                 # to several homes", "The attackers ... overran the camp at Tenenkou": more of
@@ -281,15 +155,15 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
             # "banned in Russia, Uzbekistan and Tajikistan", "designated by the UN and the
             # United States": one sentence, one ban per place or body
             apart = other_start == sent_start and (
-                not _places_agree(other, event) or _other_body(other, event)
+                not places_agree(other, event) or _other_body(other, event)
             )
-            if other.type == event.type in _ONCE_PER_PERSON and _same_people(other, aligned):
+            if other.type == event.type in ONCE_PER_PERSON and same_people(other, aligned):
                 # a group banned in one state and then in another: two bans, told anywhere
-                if apart or (event.type == "BAN" and not _places_agree(other, event)):
+                if apart or (event.type == "BAN" and not places_agree(other, event)):
                     continue
                 join(i, told, event)
                 break
-            if other.type == event.type and not headline and _same_toll(other, event):
+            if other.type == event.type and not headline and same_toll(other, event):
                 join(i, told, event)
                 break
             # one sentence names a place two ways ("near the Vodafone Arena ... in Istanbul")
@@ -297,29 +171,29 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
             # "The bomb exploded in the Waaberi district": a place the gazetteer does not
             # know may lie inside the one told before
             strict = strict and not (told.refers_back and _unknown_place(event))
-            if other.type != event.type or not _compatible(other, aligned, strict):
+            if other.type != event.type or not compatible(other, aligned, strict):
                 continue
             if headline and other_start < sent_start:
                 continue
             close = 0 < sent_start - other_start <= 60
             if (
                 headline
-                or _shares_core(other, event)
-                or _same_thing(other, event)
+                or shares_core(other, event)
+                or same_thing(other, event)
                 # "The attack occurred near the airport and comes days after a U.S.
                 # airstrike killed X": an act of another time is apart from its sentence
                 or (other_start == sent_start and not told.earlier and not other_time)
-                or _same_group(other, event)
+                or same_group(other, event)
                 or (_anonymous(event) and (close or told.refers_back) and not other_time)
                 # "The army blamed the attack on X": the act told just before, with its doers
                 or (told.refers_back and close and _anonymous(_without(event, "perpetrator")))
                 # "The court found the activist guilty of ...": no one named or counted, and
                 # no term of its own, so the one whose verdict was told just before
                 or (
-                    event.type in _ONCE_PER_PERSON
+                    event.type in ONCE_PER_PERSON
                     and _nobody(event)
                     and not ({"term_years", "life"} & set(event.args))
-                    and 0 < sent_start - other_start <= _NOBODY_REACH
+                    and 0 < sent_start - other_start <= NOBODY_REACH
                     and not (told.earlier or other_time)
                 )
                 # "Police have detained a group of alleged members ... 16 suspected members
@@ -420,7 +294,7 @@ def _told_alike(group: _Entry, one: _Entry) -> bool:
     a, b = group.event, one.event
     if _report_day(a.date, b.date):
         a = replace(a, date=b.date)
-    return _compatible(replace(a, args={}), b, strict_place=False)
+    return compatible(replace(a, args={}), b, strict_place=False)
 
 
 def _restated(out: list[Event], headline: Event) -> int | None:
@@ -437,7 +311,7 @@ def _restated(out: list[Event], headline: Event) -> int | None:
         }
         # (a title names the place more broadly: "in Somalia's south" over "in the Hodan
         # district")
-        if _compatible(other, replace(headline, args=words), strict_place=False):
+        if compatible(other, replace(headline, args=words), strict_place=False):
             return i
     return None
 
@@ -500,7 +374,7 @@ def _retold_as(out: list[_Entry], told: Told) -> int | None:
             continue
         if not _days_close(other.date, event.date):
             return None
-        return i if _compatible(other, replace(event, date=None), strict_place=False) else None
+        return i if compatible(other, replace(event, date=None), strict_place=False) else None
     return None
 
 

@@ -16,8 +16,9 @@ from spacy.tokens import Span, Token
 
 from ..model import ArgValue
 from .clauses import CHARGING
-from .fillers import ARMED_GROUPS, FillContext, fill_agent, names_of
+from .fillers import ARMED_GROUPS, FillContext, names_of
 from .participants import agent
+from .patients import fill_agent
 from .spec import RoleSpec
 from .tolls import next_in_paragraph
 
