@@ -1079,3 +1079,14 @@ def test_inmates_freed_further_down_a_raid_escaped(nlp: Any) -> None:
     text = "Gunmen stormed a jail in Koutiala, killing a guard and freeing 62 inmates."
     (escape,) = _of_type(nlp, text, "ESCAPE")
     assert escape.args.get("count") == 62
+
+
+def test_people_carried_off_in_a_raid_are_no_arrest(nlp: Any) -> None:
+    text = (
+        "Insurgents killed nine civilians in a raid on a village near Mocimboa on Monday. "
+        "Several women were abducted, residents said."
+    )
+    assert _of_type(nlp, text, "ARREST") == []
+    # a state's abduction, told on its own, is still an arrest
+    text = "Opposition blogger Rustam Saidov was abducted in Istanbul on Monday, his wife said."
+    assert [e.args.get("detainee") for e in _of_type(nlp, text, "ARREST")] == [["Rustam Saidov"]]

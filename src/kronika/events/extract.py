@@ -146,7 +146,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             continue  # "dozens have been prosecuted and many of them imprisoned": a record
         if figurative(type_name, trigger):
             continue  # "died of a heart attack", "an attack on press freedom"
-        if type_name == "ARREST" and taken_by_force(trigger):
+        if type_name == "ARREST" and (taken_by_force(trigger) or _taken_in_a_raid(trigger, events)):
             continue  # "Gunmen abducted two aid workers": a hostage-taking, told as an attack
         if type_name == "RELEASE" and freed_by_force(trigger, groups):
             continue  # "militants freed 300 inmates when they stormed the jail": an escape
@@ -260,6 +260,27 @@ def _retold_with_a_date(trigger: Token, spec: EventSpec) -> bool:
 
 def _subtree(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
+
+
+def _taken_in_a_raid(trigger: Token, events: list[Told]) -> bool:
+    """ "Insurgents raided a village, killing 20. Several women were abducted": people
+    carried off with no one named doing it, in the paragraph of an attack just told."""
+    if trigger.lemma_ not in ("abduct", "kidnap") or agent(trigger) is not None:
+        return False
+    sent = sent_of(trigger)
+    text = doc_text(trigger.doc)
+    paragraph = text.rfind("\n", 0, sent.start_char) + 1
+    return any(
+        told.event.type == "ATTACK"
+        and paragraph <= trigger.doc[told.sent_start].idx < sent.start_char
+        and sent.start - told.sent_start <= _RAID_REACH
+        and not another_time(trigger)
+        for told in events
+    )
+
+
+#: How far back (in tokens) the attack may be told whose victims were carried off.
+_RAID_REACH = 60
 
 
 def _joined_act(trigger: Token, groups: dict[tuple[str, int], list[Hit]]) -> bool:
