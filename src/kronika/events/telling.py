@@ -268,9 +268,9 @@ def refers_back(trigger: Token) -> bool:
 _THEY = frozenset({"they", "them", "those", "these", "они", "их", "им", "эти", "те"})
 
 
-#: What a noun may carry that tells an act of its own ("the bombing of a market in Osh").
 #: Verbs that lay a told act at someone's door: "blamed the attack on X".
 _LAYING = frozenset({"blame", "pin", "attribute"})
+#: What a noun may carry that tells an act of its own ("the bombing of a market in Osh").
 _OWN_DETAILS = frozenset({"prep", "amod", "compound", "relcl", "acl"})
 
 
