@@ -71,8 +71,8 @@ def _doers(ctx: FillContext, role: RoleSpec) -> list[str] | None:
     if _told_before(ctx.trigger):
         # "the attack was carried out by X": the act told before has it (see _claims_back)
         return None
-    armed = agent(ctx.trigger)
-    if armed is None or armed.lemma_.lower() not in _WEAPONS:
+    subject = agent(ctx.trigger)
+    if subject is None or subject.lemma_.lower() not in _WEAPONS:
         names = _named(fill_agent(ctx, role))
         if names:
             return names
