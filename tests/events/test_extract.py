@@ -1004,12 +1004,28 @@ def test_an_attack_goes_on_in_the_next_sentence_and_the_next_verb(nlp: Any) -> N
             ["Leila Haddad", "Samir Haddad"],
             None,
         ),
+        # "Both": the two told last, though each had a verdict of their own
+        (
+            "A court in Samarkand sentenced Bakhtiyor Rasulov to nine years. His brother "
+            "Olim Rasulov got seven years. Both were detained by the SNB in Urgut in 2021.",
+            "ARREST",
+            ["Bakhtiyor Rasulov", "Olim Rasulov"],
+            None,
+        ),
         # the one named of a counted group
         (
             "Timur Yusupov was one of four Tajiks arrested in Hamburg in April.",
             "ARREST",
             ["Timur Yusupov"],
             4,
+        ),
+        # ... named only in a clause that identifies the description
+        (
+            "The woman, named only as Aigerim K. under privacy rules, was one of three "
+            "Kazakhs detained in Vienna in May.",
+            "ARREST",
+            ["Aigerim K."],
+            3,
         ),
         # a counted group, unnamed, pointed back at by "they"
         (
@@ -1090,3 +1106,66 @@ def test_people_carried_off_in_a_raid_are_no_arrest(nlp: Any) -> None:
     # a state's abduction, told on its own, is still an arrest
     text = "Opposition blogger Rustam Saidov was abducted in Istanbul on Monday, his wife said."
     assert [e.args.get("detainee") for e in _of_type(nlp, text, "ARREST")] == [["Rustam Saidov"]]
+
+
+@pytest.mark.parametrize(
+    "text,kind,people",
+    [
+        # "who" after a named person, though the parser hung the clause on the lawyers
+        (
+            "BRUSSELS — Lawyers for Karim Benali, who was sentenced in February to 18 years "
+            "for his role in a foiled bomb plot against a Brussels tram station, have lodged "
+            "an appeal with the Brussels Court of Appeal.",
+            "APPEAL",
+            ["Karim Benali"],
+        ),
+        (
+            "ANTWERP — Relatives of Yusuf Demir, who was jailed in March for nine years for "
+            "his part in a failed arson plot against a synagogue in Antwerp, have lodged an "
+            "appeal with the Antwerp Court of Appeal.",
+            "SENTENCE",
+            ["Yusuf Demir"],
+        ),
+        # a family name the model left untagged, after the full name
+        (
+            "Farid Nazarov, a teacher, went missing in May. Police later arrested Nazarov "
+            "for the killing of a border guard in Khorog.",
+            "ARREST",
+            ["Farid Nazarov"],
+        ),
+    ],
+)
+def test_the_person_a_later_phrase_stands_for(
+    nlp: Any, text: str, kind: str, people: list[str]
+) -> None:
+    role = {"APPEAL": "appellant", "ARREST": "detainee", "SENTENCE": "defendant"}[kind]
+    assert [e.args.get(role) for e in _of_type(nlp, text, kind)] == [people]
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("The families of the two men appealed to the president on Monday.", "APPEAL"),
+        ("Her mother appealed for help in finding her son.", "APPEAL"),
+        ("The mother of Nodir Saidov appealed to the president for his release.", "RELEASE"),
+        (
+            "Rights groups have campaigned for the release of the jailed journalist "
+            "Bobomurod Abdullaev.",
+            "RELEASE",
+        ),
+        ("Prosecutors pressed for the extradition of Farid Usmonov to Tajikistan.", "EXTRADITION"),
+    ],
+)
+def test_a_plea_is_no_act(nlp: Any, text: str, kind: str) -> None:
+    assert _of_type(nlp, text, kind) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rustam Ibragimov appealed the verdict to the Supreme Court.",
+        "The lawyer said Karimov had appealed to the regional court against the ruling.",
+    ],
+)
+def test_an_appeal_to_a_court_is_an_appeal(nlp: Any, text: str) -> None:
+    assert len(_of_type(nlp, text, "APPEAL")) == 1

@@ -99,6 +99,8 @@ def is_asserted(trigger: Token) -> bool:
     # "his escape was never explained", "the attack did not kill anyone": the verb its
     # subject noun governs is denied, not the act the noun names
     subject = trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass")
+    pleas = set(cues.get("pleas") or ())
+    asked = False  # the climb passed "for": "appealed for his release"
     for step in range(4):
         if token.dep_ not in _CLIMB or token.head.i == token.i:
             break
@@ -106,6 +108,9 @@ def is_asserted(trigger: Token) -> bool:
         # not governed by it ("tried to escape" is)
         joined = token.dep_ == "conj"
         token = token.head
+        asked = asked or (token.dep_ == "prep" and token.lower_ == "for")
+        if asked and token.lemma_.lower() in pleas:
+            return False
         if token.lemma_ in governors and not joined and not _granted(token, cues):
             if not _ordered_by_a_court(token, cues):
                 return False

@@ -64,6 +64,7 @@ from .telling import (
     staged_where,
     telling,
     the_series_that_did,
+    told_pair,
     told_where,
     whole_group,
 )
@@ -170,6 +171,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                     news=news,
                     past=past,
                     whole=told.refers_back and whole_group(trigger),
+                    pair=told.refers_back and told_pair(trigger),
                     # ("The verdict was delivered on Tuesday": the act's own day)
                     reported=event.date is not None
                     and dated_by_report(sent_of(trigger), trigger)

@@ -141,7 +141,8 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             continue  # "joined opponents of Niyazov": the man named in full before, no group
         elif name and kind in ("PERSON", "ORG"):
             other[name] = None
-    if not typed and token.lemma_ in _COUNSEL and "PERSON" in types:
+    counsel = token.lower_ in _COUNSEL or token.lemma_.lower() in _COUNSEL
+    if not typed and counsel and "PERSON" in types:
         # "lawyers for X", "X's lawyers": the client is who acts through them
         client = next((c for c in token.children if c.dep_ == "poss"), None)
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):

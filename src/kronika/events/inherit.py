@@ -123,19 +123,24 @@ def _last_count(events: list[Event]) -> int | None:
     return None
 
 
-def people_told_before(events: list[Event], back: list[bool], whole: list[bool]) -> list[Event]:
+def people_told_before(
+    events: list[Event], back: list[bool], whole: list[bool], pair: list[bool]
+) -> list[Event]:
     """Name the people of a mention that points back ("The four men were arrested").
 
     "The court sentenced A to seven years. The remaining three men, B, C and D, got five
     ... The four men were arrested in 2015": the people of the events told just before,
     taken back to front, when they make exactly the count. Uncounted, "the men" or
-    "they" are the people of the last event told before that names any. ``back``: each
-    event points back; ``whole``: it points at all of the people told before.
+    "they" are the people of the last event told before that names any; "both" and "the
+    couple" are the last two named. ``back``: each event points back; ``whole``: it points
+    at all of the people told before; ``pair``: at two of them.
     """
     out = list(events)
-    for i, (event, points_back, all_of_them) in enumerate(zip(events, back, whole, strict=True)):
+    for i, (event, points_back, all_of_them, two) in enumerate(
+        zip(events, back, whole, pair, strict=True)
+    ):
         role = PEOPLE_ROLE.get(event.type)
-        count = event.args.get("count")
+        count = 2 if two and event.args.get("count") is None else event.args.get("count")
         if not points_back or role is None or event.args.get(role):
             continue
         names: list[str] = []

@@ -50,6 +50,8 @@ class Told:
     past: bool = False
     #: its people are the whole group told of before ("the men", "they"), not some of them
     whole: bool = False
+    #: its people are two told of before ("both", "the couple")
+    pair: bool = False
     #: told as happening along with what was told before ("were also released")
     also: bool = False
     #: dated only by the report that tells it ("X was sentenced, officials said Monday")
@@ -78,6 +80,8 @@ class _Entry:
     back: bool = False
     #: its people are the whole group told of before ("the men", "they")
     whole: bool = False
+    #: its people are two told of before ("both", "the couple")
+    pair: bool = False
     #: told in a clause of another time
     other_time: bool = False
     #: dated only by the reports that tell it
@@ -109,6 +113,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
         entry.also = entry.also and told.also
         entry.back = entry.back or told.refers_back
         entry.whole = entry.whole or told.whole
+        entry.pair = entry.pair or told.pair
         entry.reported = entry.reported and told.reported
 
     for told in ordered:
@@ -215,6 +220,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                     also=told.also,
                     back=told.refers_back and not headline,
                     whole=told.whole and not headline,
+                    pair=told.pair and not headline,
                     other_time=told.earlier,
                     reported=told.reported,
                 )
@@ -222,7 +228,9 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
     _named_after(out)
     kept = sorted((e for e in out if not e.alone), key=lambda e: e.start)
     merged = inherit_courts(inherit_places([e.event for e in kept]))
-    merged = people_told_before(merged, [e.back for e in kept], [e.whole for e in kept])
+    merged = people_told_before(
+        merged, [e.back for e in kept], [e.whole for e in kept], [e.pair for e in kept]
+    )
     dated: list[Event] = []
     news_dates: dict[str, str] = {}  # per type: the date of the news event told first
     for event, entry in zip(merged, kept, strict=True):

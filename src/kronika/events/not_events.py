@@ -144,11 +144,30 @@ def figurative(type_name: str, trigger: Token) -> bool:
             return True
         target = _attacked(trigger)
         return target is not None and target.lemma_.lower() in _figurative_words("abstract_targets")
+    if type_name == "APPEAL":
+        return _a_plea(trigger)
     if type_name == "JOIN":
         # a state joins treaties and trade bodies; people join armed groups
         doer = agent(trigger)
         # (the state's name itself: "a Kazakh jihadist" is a person)
         return doer is not None and doer.ent_type_ == "GPE" and doer.pos_ == "PROPN"
+    return False
+
+
+#: Words for those who hear a legal appeal: "appealed to the Supreme Court".
+_BENCHES = frozenset("court courts tribunal judge judges collegium chamber panel instance".split())
+
+
+def _a_plea(trigger: Token) -> bool:
+    """ "appealed to the president", "an appeal for calm": a plea, not a verdict appealed."""
+    if trigger.lemma_ != "appeal":
+        return False
+    for prep in (c for c in trigger.children if c.dep_ == "prep"):
+        if prep.lower_ == "for":
+            return True
+        heard = [g for g in prep.children if g.dep_ == "pobj"]
+        if prep.lower_ == "to" and heard:
+            return not any(t.lower_ in _BENCHES for g in heard for t in g.subtree)
     return False
 
 

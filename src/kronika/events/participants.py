@@ -330,6 +330,22 @@ def _blamed(token: Token) -> Token | None:
     return antecedent_of_relative(accused) if accused is not None else None
 
 
+def _person_before(who: Token, clause: Token) -> Token | None:
+    """ "Lawyers for X, who was sentenced": X, though the model hung the clause on the lawyers.
+
+    A "who" with a singular verb right after a named person stands for that person.
+    """
+    if who.lower_ != "who" or who.i < 2 or who.doc[who.i - 1].text != ",":
+        return None
+    named = who.doc[who.i - 2]
+    if named.ent_type_ != "PERSON" or clause.head.ent_type_ == "PERSON" or clause.head == named:
+        return None
+    plural = ("were", "are", "have", "remain")
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in plural for c in clause.children):
+        return None
+    return named
+
+
 def antecedent_of_relative(token: Token) -> Token:
     """ "who" in "X, who was arrested" stands for X."""
     if token.tag_ == "WP$":
@@ -339,7 +355,7 @@ def antecedent_of_relative(token: Token) -> Token:
     if token.tag_ in ("WP", "WDT") or token.lower_ == "that":
         clause = token.head
         if clause.dep_ == "relcl":
-            return clause.head
+            return _person_before(token, clause) or clause.head
         if clause.dep_ == "conj" and clause.head.dep_ == "relcl":
             return clause.head.head
     return token

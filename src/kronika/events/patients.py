@@ -39,10 +39,13 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         return None
     types = role.entity or ("PERSON",)
     names = names_of(ctx, token, types)
+    if not names and "PERSON" in types:
+        # "X was one of four men arrested": X, not four men named elsewhere
+        names = _one_of(ctx, token, types)
     if not names and "PERSON" in types and token.pos_ == "NOUN":
         names = _appositive_people(ctx, token) or described_people(ctx, token)
     if not names and "PERSON" in types:
-        names = _included_people(ctx, token, types) or _one_of(ctx, token, types)
+        names = _included_people(ctx, token, types)
     # "Thirteen Islamists in Lebanese jails, including A, were released": the parser hangs
     # "including" on the nearest noun as often as on the people
     inner = [t for t in token.subtree if t.dep_ == "pobj" and t.head.head == token]
@@ -67,7 +70,14 @@ def _one_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]
     if one.dep_ == "appos":
         return names_of(ctx, one.head, types)  # "Olim Rasulov, one of five Uzbeks arrested"
     subject = next((c for c in one.head.children if c.dep_ == "nsubj"), None)
-    return names_of(ctx, subject, types) if subject is not None else []
+    if subject is None:
+        return []
+    if subject.pos_ == "NOUN":
+        # "The man, identified only as Ravshan B., was one of four Tajiks arrested"
+        named = _appositive_people(ctx, subject)
+        if named:
+            return named
+    return names_of(ctx, subject, types)
 
 
 def _included_people(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]:
@@ -114,11 +124,10 @@ def _appositive_people(ctx: FillContext, token: Token) -> list[str]:
     seen_comma = identified = False
     doc = ctx.sent.doc
     for tok in doc[token.i + 1 : ctx.sent.end]:
-        # "The suspects, identified as A, B and C, were picked up": the names follow "as"
-        naming = tok.lemma_ in ("identify", "name") and tok.i + 1 < len(doc)
-        if seen_comma and naming and doc[tok.i + 1].lower_ == "as":
+        # "The suspects, identified (only) as A, B and C, were picked up": the names follow "as"
+        if seen_comma and _naming_as(tok):
             continue
-        if seen_comma and tok.lower_ == "as" and doc[tok.i - 1].lemma_ in ("identify", "name"):
+        if seen_comma and tok.lower_ == "as" and _naming_as(doc[tok.i - 1]):
             identified = True  # whatever the model took the names for, they are people's
             continue
         clause = tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound")
@@ -141,6 +150,17 @@ def _appositive_people(ctx: FillContext, token: Token) -> list[str]:
         if name and person and name not in names:
             names.append(name)
     return names
+
+
+def _naming_as(tok: Token) -> bool:
+    """ "identified as", "named only as", "identified simply as": words that lead to a name."""
+    doc = tok.doc
+    if tok.pos_ == "ADV" and tok.i > 0:
+        return doc[tok.i - 1].lemma_ in ("identify", "name") and _naming_as(doc[tok.i - 1])
+    if tok.lemma_ not in ("identify", "name"):
+        return False
+    after = next((t for t in doc[tok.i + 1 : tok.i + 3] if t.pos_ != "ADV"), None)
+    return after is not None and after.lower_ == "as"
 
 
 #: How far (in chars) a description reaches for the names it stands for.

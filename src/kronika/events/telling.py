@@ -265,7 +265,9 @@ def refers_back(trigger: Token) -> bool:
 
 
 #: Pronouns for people told of before ("они": "they" in Russian text).
-_THEY = frozenset({"they", "them", "those", "these", "они", "их", "им", "эти", "те"})
+_THEY = frozenset(
+    {"they", "them", "those", "these", "both", "они", "их", "им", "эти", "те", "оба", "обе"}
+)
 
 
 #: Verbs that lay a told act at someone's door: "blamed the attack on X".
@@ -291,6 +293,20 @@ def whole_group(trigger: Token) -> bool:
             for c in token.children
         )
         and not any(c.lower_ in _SOME_OF for c in token.children)
+    )
+
+
+def told_pair(trigger: Token) -> bool:
+    """ "Both were detained", "Both men", "The couple were arrested": two people told before."""
+    token = patient(trigger) or agent(trigger)
+    if token is None:
+        return False
+    if token.lower_ in ("both", "оба", "обе"):
+        return True
+    if token.lemma_.lower() in _TWO and definite(token):
+        return True
+    return token.tag_ == "NNS" and any(
+        c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both" for c in token.children
     )
 
 
