@@ -1027,6 +1027,31 @@ def test_an_attack_goes_on_in_the_next_sentence_and_the_next_verb(nlp: Any) -> N
             ["Aigerim K."],
             3,
         ),
+        # "The three": the three named just before
+        (
+            "Temirlan Abdykadyrov, Nurbek Sadykov and Kanat Imanaliev were released in "
+            "Bishkek on Tuesday. The three had been detained in Osh in November.",
+            "ARREST",
+            ["Kanat Imanaliev", "Nurbek Sadykov", "Temirlan Abdykadyrov"],
+            3,
+        ),
+        # named in a clause set off by dashes
+        (
+            "Police on Tuesday arrested three men accused of sheltering a bomber. The "
+            "suspects — identified as Gul Rehman, Noor Wali and Ihsanullah — had been picked "
+            "up during a raid.",
+            "ARREST",
+            ["Gul Rehman", "Ihsanullah", "Noor Wali"],
+            3,
+        ),
+        # one of them identified, without a comma
+        (
+            "Special forces captured two suspected IS members, including a local commander "
+            "identified as Abu Khattab al-Azzawi, the command said.",
+            "ARREST",
+            ["Abu Khattab al-Azzawi"],
+            2,
+        ),
         # a counted group, unnamed, pointed back at by "they"
         (
             "The court sentenced seven members of the cell. They were detained by the FSB in "

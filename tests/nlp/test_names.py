@@ -77,6 +77,25 @@ def test_a_family_name_left_untagged_after_a_given_name_is_part_of_it(nlp: Any) 
     assert "Kanybek Osmonaliev" in [e.text for e in doc.ents if e.label_ == "PERSON"]
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,person",
+    [
+        # the given name taken for a group, the family name left untagged
+        (
+            "Temirlan Abdykadyrov, Nurbek Sadykov and Kanat Imanaliev were released.",
+            "Kanat Imanaliev",
+        ),
+        # the given name left untagged before a family name typed as a person
+        ("Akmal Tursunov and Shavkat Rakhimov were jailed for ten years.", "Akmal Tursunov"),
+    ],
+)
+def test_a_given_name_the_model_left_out_is_part_of_the_name(
+    nlp: Any, text: str, person: str
+) -> None:
+    assert person in [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+
+
 @pytest.mark.parametrize(
     "words,pos,label,mended",
     [

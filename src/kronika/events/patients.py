@@ -57,7 +57,8 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
                         continue
                     # "including Qosimov's four students": the owner is not one of them
                     owners = {ctx.mentions.name_at(c.idx) for c in obj.children if c.dep_ == "poss"}
-                    found = names_of(ctx, obj, types)
+                    # "including a local commander identified as X"
+                    found = names_of(ctx, obj, types) or _appositive_people(ctx, obj)
                     names.extend(n for n in found if n not in names and n not in owners)
     return names
 
@@ -125,15 +126,16 @@ def _appositive_people(ctx: FillContext, token: Token) -> list[str]:
     doc = ctx.sent.doc
     for tok in doc[token.i + 1 : ctx.sent.end]:
         # "The suspects, identified (only) as A, B and C, were picked up": the names follow "as"
-        if seen_comma and _naming_as(tok):
+        if _naming_as(tok):
             continue
-        if seen_comma and tok.lower_ == "as" and _naming_as(doc[tok.i - 1]):
-            identified = True  # whatever the model took the names for, they are people's
+        if tok.lower_ == "as" and _naming_as(doc[tok.i - 1]):
+            # whatever the model took the names for, they are people's
+            identified = seen_comma = True
             continue
         clause = tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound")
         if tok.lower_ in _CLAUSE_OPENERS or clause or tok.is_sent_start:
             break
-        if tok.text == ",":
+        if tok.text in (",", "—", "–", "--"):  # "The suspects — identified as A and B —"
             seen_comma = True
             continue
         # "sentenced blogger Otabek Sattoriy": a name right after its description

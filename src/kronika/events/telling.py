@@ -258,6 +258,8 @@ def refers_back(trigger: Token) -> bool:
         )
     if token.lemma_.lower() in _TWO and definite(token):
         return True  # "The couple were arrested"
+    if token.tag_ == "CD" and definite(token):
+        return True  # "The three had been sentenced in November"
     return token.tag_ == "NNS" and any(
         c.dep_ in ("det", "predet", "preconj") and c.lower_ in ("the", "those", "these", "both")
         for c in token.children

@@ -55,8 +55,13 @@ def mend_names(doc: Doc) -> Doc:
             label = "PERSON" if _person_name(doc[ent.start : end]) else ent.label_
             out[i] = ent = Span(doc, ent.start, end, label=label)
             changed = True
-        if ent.label_ == "PERSON" and len(ent) == 1 and _family_name(doc, ent.end):
-            out[i] = Span(doc, ent.start, ent.end + 1, label="PERSON")
+        if ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and _family_name(doc, ent.end):
+            # "Kanat Imanaliev" as ORG "Kanat" and an untagged word: a person
+            out[i] = ent = Span(doc, ent.start, ent.end + 1, label="PERSON")
+            changed = True
+        if ent.label_ == "PERSON" and len(ent) == 1 and _given_name(doc, ent.start - 1):
+            # "Akmal Tursunov" as an untagged word and PERSON "Tursunov"
+            out[i] = Span(doc, ent.start - 1, ent.end, label="PERSON")
             changed = True
     if changed:
         doc.ents = out
@@ -84,6 +89,19 @@ def _family_name(doc: Doc, i: int) -> bool:
         return False
     word = doc[i].lower_
     return len(word) > 4 and word.endswith(tuple(people_words("surname_endings")))
+
+
+def _given_name(doc: Doc, i: int) -> bool:
+    """Whether the untagged word at ``i``, before a one-word person with a family name's
+    ending, is that person's given name ("Akmal" in "Akmal Tursunov")."""
+    if i < 0 or doc[i].ent_type_ or doc[i].pos_ != "PROPN" or not doc[i].is_title:
+        return False
+    if doc[i].lower_ in people_words("titles") or len(doc[i]) < 3:
+        return False
+    if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title:
+        return False  # a longer run ("Tashkent City Akmal ..."): not a given name alone
+    family = doc[i + 1].lower_
+    return len(family) > 4 and family.endswith(tuple(people_words("surname_endings")))
 
 
 #: Parts of speech a name never ends in: "Asanov to", "Committee and".
