@@ -475,6 +475,23 @@ def test_a_place_named_beats_a_nationality(nlp: Any, text: str, expected: str) -
             "city on Monday, killing six people.",
             "Kunduz",
         ),
+        # "the city" with no town named in the sentence
+        (
+            "DIJON, France — A man armed with a knife attacked passers-by near a tram stop in "
+            "the centre of the city on Saturday, killing a 69-year-old man.",
+            "Dijon",
+        ),
+        (
+            "PESHAWAR: A suicide bomber attacked a police van in the city's Hayatabad area on "
+            "Tuesday, killing five policemen.",
+            "Peshawar",
+        ),
+        # "the city of X" names its own town
+        (
+            "KABUL, Afghanistan (AP) — A suicide bomber blew himself up inside a mosque in the "
+            "northern city of Mazar-i-Sharif, killing 14 worshippers.",
+            "Mazar-i-Sharif",
+        ),
     ],
 )
 def test_this_town_is_the_town_of_the_dateline(nlp: Any, text: str, expected: str) -> None:

@@ -21,6 +21,7 @@ from kronika.nlp.paragraphs import PARAGRAPHS
         ("PEMBA, Mozambique — Insurgents raided a village.", ["Insurgents"]),
         ("Title\n\nKANDAHAR, Dec 30 (AP) - Gunmen ambushed a convoy.", ["KANDAHAR", "Gunmen"]),
         ("DERA ISMAIL KHAN -- A bomb went off.", ["A"]),
+        ("PESHAWAR: Police arrested three men.", ["Police"]),
         # a capitalized word with a dash in the lead is no dateline
         ("UN envoys - and aid workers - left Gao.", []),
         ("Police - acting on a tip - raided a flat.", []),

@@ -134,7 +134,9 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         return capital
     if not ranked:
         return (
-            _the_country(sent, lo, hi, resolve)
+            # "in the centre of the city": the dateline's town, when no place is named
+            this_town(trigger, lo, hi, resolve, the=True)
+            or _the_country(sent, lo, hi, resolve)
             or untagged_place(sent, trigger, lo, hi)
             or known_word_place(trigger, lo, hi, resolve)
             # "the 2009 Peshawar bombings": a place the model left untagged names the act

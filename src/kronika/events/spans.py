@@ -132,7 +132,10 @@ YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 #: A dateline opening an article: "DUSHANBE --", "Ouagadougou, (AFP)", "BEIRUT (Reuters) -".
-_DATELINE = re.compile(r"[^\n:(]{0,60}?(?:\([^)\n]{0,80}\)\s*[:–—-]?|--|—|–| - )")
+_DATELINE = re.compile(
+    r"[^\n:(]{0,60}?(?:\([^)\n]{0,80}\)\s*[:–—-]?|--|—|–| - )"
+    r"|[A-Z][A-Z.' -]{2,40}:(?=\s)"  # "PESHAWAR: Police arrested ..."
+)
 
 
 def dateline_end(sent: Span) -> int | None:

@@ -203,14 +203,20 @@ def state_of_body(trigger: Token, lo: int, hi: int) -> Place | None:
 _THIS_TOWNS = frozenset("town city village capital".split())
 
 
-def this_town(trigger: Token, lo: int, hi: int, resolve: Callable[..., Any]) -> Place | None:
+def this_town(
+    trigger: Token, lo: int, hi: int, resolve: Callable[..., Any], the: bool = False
+) -> Place | None:
     """The dateline's town, for an act told "in this city" ("KHOROG, Tajikistan (AP) —
-    Gunmen attacked a checkpoint on the edge of this mountain town")."""
+    Gunmen attacked a checkpoint on the edge of this mountain town"); with ``the``, also
+    "in the centre of the city", "in the city's Hayatabad area" (but not "the city of X")."""
+    dets = ("this", "the") if the else ("this",)
     for tok in trigger.subtree:
         if tok.lemma_.lower() not in _THIS_TOWNS or not lo <= tok.idx < hi:
             continue
-        if not any(c.dep_ == "det" and c.lower_ == "this" for c in tok.children):
+        if not any(c.dep_ == "det" and c.lower_ in dets for c in tok.children):
             continue
+        if any(c.dep_ == "appos" or c.lower_ == "of" for c in tok.children):
+            continue  # "the northern city of Mazar-i-Sharif": a town named
         town = dateline_town(trigger.doc)
         if town is None:
             return None
