@@ -68,9 +68,10 @@ def test_ray_engine_store_equals_local_engine(
 
 
 def _ray_processes() -> int:
-    """How many Ray daemons (raylet, GCS server) run on this machine now."""
-    done = subprocess.run(["ps", "-eo", "comm"], capture_output=True, text=True, check=True)
-    return sum(1 for name in done.stdout.split() if name in ("raylet", "gcs_server"))
+    """How many Ray daemons (raylet, GCS server) and agents run on this machine now."""
+    done = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True, check=True)
+    daemons = ("/raylet ", "/gcs_server ", "ray::DashboardAgent", "ray::RuntimeEnvAgent")
+    return sum(1 for line in done.stdout.splitlines() if any(d in line + " " for d in daemons))
 
 
 @pytest.mark.ray
@@ -95,5 +96,5 @@ def test_ray_cli_stores_what_the_local_engine_stores(
     assert "Traceback" not in done.stderr
     with open_store(str(db)) as store:
         assert not snapshot_diff(store_snapshot(store), local_reference)
-    # a cluster the run started is stopped with it, not left running
+    # a cluster the run started is stopped with it, agents and all, not left running
     assert _ray_processes() == before

@@ -132,25 +132,29 @@ def _take_if(schedule: Schedule, room: bool) -> tuple[int, list[RawInput]] | Non
 
 
 def _stop_local_cluster(ray: Any) -> None:
-    """Shut down a Ray instance this process started, without the graceful wait.
+    """Shut down a Ray instance this process started, without the graceful waits.
 
     Ray gives each of its own processes a second or more to exit after SIGTERM
     before it kills them; a cluster only this run used has nothing to save, so
-    its processes are stopped at once. Where Ray's internals differ from what
+    its processes are stopped at once. The raylet alone still gets its SIGTERM:
+    it stops the agents it started (killed outright, it would leave them running
+    on their own for a minute or two). Where Ray's internals differ from what
     this expects, the ordinary shutdown runs.
     """
     node = getattr(getattr(getattr(ray, "_private", None), "worker", None), "_global_node", None)
-    kill = getattr(node, "kill_all_processes", None)
-    if node is None or kill is None:
+    kill = getattr(node, "_kill_process_type", None)
+    raylet = getattr(getattr(ray, "_private", None), "ray_constants", None)
+    raylet = getattr(raylet, "PROCESS_TYPE_RAYLET", None)
+    if node is None or kill is None or raylet is None:
         ray.shutdown()
         return
 
-    def at_once(*args: Any, **kwargs: Any) -> Any:
-        kwargs["allow_graceful"] = False
-        return kill(*args, **kwargs)
+    def at_once(process_type: str, *args: Any, **kwargs: Any) -> Any:
+        kwargs["allow_graceful"] = process_type == raylet
+        return kill(process_type, *args, **kwargs)
 
-    node.kill_all_processes = at_once
+    node._kill_process_type = at_once
     try:
         ray.shutdown()
     finally:
-        node.kill_all_processes = kill
+        node._kill_process_type = kill
