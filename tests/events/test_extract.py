@@ -1194,3 +1194,26 @@ def test_a_plea_is_no_act(nlp: Any, text: str, kind: str) -> None:
 )
 def test_an_appeal_to_a_court_is_an_appeal(nlp: Any, text: str) -> None:
     assert len(_of_type(nlp, text, "APPEAL")) == 1
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        # an act urged on others is not done
+        ("The network had encouraged young men to carry out attacks on minorities.", "ATTACK"),
+        ("The preacher incited his followers to attack police stations in Osh.", "ATTACK"),
+        # unnamed, uncounted people over time: a record, not one verdict
+        (
+            "Group 24 was banned in 2014, and several of its members who returned from Russia "
+            "have since received long prison terms.",
+            "SENTENCE",
+        ),
+    ],
+)
+def test_acts_urged_or_built_up_over_time_are_no_events(nlp: Any, text: str, kind: str) -> None:
+    assert _of_type(nlp, text, kind) == []
+
+
+def test_several_people_sentenced_on_a_day_are_a_verdict(nlp: Any) -> None:
+    text = "Several of its members were sentenced to ten years on Monday."
+    assert len(_of_type(nlp, text, "SENTENCE")) == 1

@@ -214,7 +214,9 @@ def _attacked(trigger: Token) -> Token | None:
 
 
 #: Counts too vague to be one happening's people: "dozens of", "thousands of", "many".
-_VAGUE = frozenset("dozens hundreds thousands scores many numerous countless tens".split())
+_VAGUE = frozenset(
+    "dozens hundreds thousands scores many numerous countless tens several some".split()
+)
 
 
 def vague_over_time(event: Event, trigger: Token) -> bool:
@@ -224,9 +226,12 @@ def vague_over_time(event: Event, trigger: Token) -> bool:
     if _named(event) or "count" in event.args:
         return False
     people = patient(trigger) if trigger.pos_ == "VERB" else None
+    if people is not None and people.lemma_ in ("sentence", "term") and trigger.pos_ == "VERB":
+        people = agent(trigger)  # "several of its members have since received long terms"
     if people is None or people.lower_ not in _VAGUE:
         return False
     verb = trigger
-    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    own = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    while not own and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "have been prosecuted and many of them imprisoned"
     return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
