@@ -1217,3 +1217,21 @@ def test_acts_urged_or_built_up_over_time_are_no_events(nlp: Any, text: str, kin
 def test_several_people_sentenced_on_a_day_are_a_verdict(nlp: Any) -> None:
     text = "Several of its members were sentenced to ten years on Monday."
     assert len(_of_type(nlp, text, "SENTENCE")) == 1
+
+
+def test_a_release_a_court_ordered_after_an_acquittal_is_a_release(nlp: Any) -> None:
+    text = "The court acquitted Bakyt Osmonov and ordered his immediate release from custody."
+    assert [e.args.get("person") for e in _of_type(nlp, text, "RELEASE")] == [["Bakyt Osmonov"]]
+
+
+def test_a_name_after_a_description_and_its_clause_is_the_person(nlp: Any) -> None:
+    text = (
+        "Police detained a man wanted in Russia for extremism, Oleg Sidorov, at Tashkent airport."
+    )
+    assert [e.args.get("detainee") for e in _of_type(nlp, text, "ARREST")] == [["Oleg Sidorov"]]
+    # a report released somewhere names no one released
+    text = (
+        "In a report released at a news conference in Khujand, governor Abdurahmon Qodiri "
+        "said that 322 residents had gone to Syria."
+    )
+    assert _of_type(nlp, text, "RELEASE") == []

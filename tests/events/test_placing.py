@@ -463,6 +463,18 @@ def test_a_place_named_beats_a_nationality(nlp: Any, text: str, expected: str) -
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine extradited a Kazakh national wanted for terrorism, Askar Bekov, to Astana.",
+        "Police in Moscow detained two Kyrgyz migrants on Monday.",
+    ],
+)
+def test_the_nationality_of_those_acted_on_is_no_place(nlp: Any, text: str) -> None:
+    # nor a village of that name the gazetteer knows
+    assert not {"Kazakh", "Kyrgyz"} & {place for _, place in _event_places(nlp, text)}
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

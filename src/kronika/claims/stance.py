@@ -73,8 +73,8 @@ def is_asserted(trigger: Token) -> bool:
         # "Neither X nor Y filed an appeal"
         if child.dep_ in ("nsubj", "nsubjpass") and _neither(child):
             return False
-        # "No prisoner has escaped", "Nobody was detained"
-        if child.dep_ in ("nsubj", "nsubjpass") and (
+        # "No prisoner has escaped", "Nobody was detained", "let nobody out"
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (
             child.lower_ in _NO_ONE
             or any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
         ):
@@ -192,6 +192,9 @@ def _ordered_by_a_court(verb: Token, cues: dict[str, Any]) -> bool:
     ):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":
+        # "The court acquitted X and ordered his release": the first verb's subject
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.lemma_.lower() in (cues.get("courts") or ())
 
 

@@ -95,6 +95,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             name = f"{name} {ent.root.head.text}"
         # "Kazakh police": the state whose body acted ("Kyrgyz nationals" are often abroad)
         abroad = ent.root.head.lemma_.lower() in _ABROAD
+        if modifier and abroad and country_of_word(name):
+            continue  # "a Kazakh national", "Kyrgyz migrants": whose people, not where
         country = country_of_word(name) if modifier and not abroad else None
         whose = ent.root.head.i == trigger.i or ent.root.head.lemma_.lower() in _FROM_AFAR
         if modifier and whose and (country or _is_state(resolve, name)):
