@@ -106,6 +106,16 @@ def _attack(nlp: Any, text: str) -> Event:
             None,
             4,
         ),
+        # lives lost; "hurt" read by the parser as a noun
+        (
+            "Gunmen ambushed a convoy near Djibo. Sixteen soldiers lost their lives, and "
+            "several others sustained injuries.",
+            16,
+            None,
+        ),
+        ("A bomb struck a wedding hall in Kabul. The attack left 35 dead and 60 hurt.", 35, 60),
+        # wounds are no victims
+        ("Two men attacked a journalist in Moscow and left him with six knife wounds.", None, None),
     ],
 )
 def test_the_toll_counts_victims_in_every_frame(

@@ -90,6 +90,9 @@ def test_antecedent_prefers_the_person_most_named_recently() -> None:
         # a name in quotes after "the"
         ('the "Black Sun', "Black Sun"),
         ("the “Red Wolves”", "Red Wolves"),
+        # a hedge the model took into the name
+        ("Suspected Boko Haram", "Boko Haram"),
+        ("alleged Hizb ut-Tahrir", "Hizb ut-Tahrir"),
     ],
 )
 def test_clean_name_drops_article_and_possessive(text: str, expected: str) -> None:

@@ -204,8 +204,10 @@ def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
             value = _victims(tok, role, trigger)
             if value is not None:
                 return value
-        elif role == "wounded" and _suffered_wounds(tok):
-            # "23 others sustained injuries", "55 more received wounds"
+        elif (role == "wounded" and _suffered_wounds(tok)) or (
+            role == "killed" and _lost_lives(tok)
+        ):
+            # "23 others sustained injuries", "Sixteen soldiers lost their lives"
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             value = _counted(subject, tok) if subject is not None else None
             if value is not None:
@@ -239,6 +241,12 @@ def _of_another_time(verb: Token, trigger: Token | None) -> bool:
 def _suffered_wounds(verb: Token) -> bool:
     return verb.lemma_ in ("sustain", "suffer", "receive") and any(
         c.dep_ == "dobj" and c.lemma_ in ("injury", "wound") for c in verb.children
+    )
+
+
+def _lost_lives(verb: Token) -> bool:
+    return verb.lemma_ == "lose" and any(
+        c.dep_ == "dobj" and c.lemma_ in ("life", "lives") for c in verb.children
     )
 
 
@@ -277,6 +285,13 @@ def _victims(verb: Token, role: str, trigger: Token | None = None) -> int | floa
         described = verb.dep_ in ("acl", "amod", "conj") and verb.head.pos_ in ("NOUN", "NUM")
         if phrase is None and described:
             phrase = verb.head  # "14 soldiers killed"
+    if (
+        phrase is None
+        and verb.pos_ == "NOUN"
+        and verb.lower_ in ("hurt", "injured", "wounded")  # (not "six knife wounds")
+        and any(c.dep_ == "nummod" for c in verb.children)
+    ):
+        phrase = verb  # "left 35 dead and 60 hurt", "hurt" taken for a noun
     if phrase is None or phrase.lower_ in _SELF:
         return None
     if any(

@@ -39,6 +39,10 @@ class NameMention:
     type: str
 
 
+#: Hedges written before a name that are no part of it.
+_HEDGE = re.compile(r"^(?:suspected|alleged|presumed|purported|so-called)\s+(?=\S)", re.I)
+
+
 def clean_name(text: str) -> str:
     """Return a mention's text without a leading article, a possessive or stray punctuation."""
     text = _POSSESSIVE.sub("", text.strip(" \t\n,;:\"“”'’()"))
@@ -48,6 +52,8 @@ def clean_name(text: str) -> str:
     text = text.lstrip(".")
     if text.lower().startswith("the "):
         text = text[4:].strip(" \"“”'’")  # ('the "Black Sun"': the name in its quotes)
+    # "Suspected Boko Haram militants": a hedge the model took into the name
+    text = _HEDGE.sub("", text)
     if len(text.split()) > 2:
         text = _TITLE.sub("", text)
     return text.strip()
