@@ -1235,3 +1235,15 @@ def test_a_name_after_a_description_and_its_clause_is_the_person(nlp: Any) -> No
         "said that 322 residents had gone to Syria."
     )
     assert _of_type(nlp, text, "RELEASE") == []
+
+
+def test_a_native_of_somewhere_detained_is_an_arrest(nlp: Any) -> None:
+    text = "The FSB detained a native of Central Asia in Kaliningrad on Monday."
+    assert len(_of_type(nlp, text, "ARREST")) == 1
+
+
+def test_a_person_put_on_a_wanted_list_is_no_ban(nlp: Any) -> None:
+    assert _of_type(nlp, "Interpol placed Muhiddin Kabiri on its wanted list in 2015.", "BAN") == []
+    # a group put on a list of banned ones is
+    text = "Russia put the opposition movement Group 24 on its list of terrorist organisations."
+    assert [e.args.get("organization") for e in _of_type(nlp, text, "BAN")] == [["Group 24"]]

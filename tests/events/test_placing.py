@@ -519,3 +519,8 @@ def test_a_month_after_in_is_no_town(nlp: Any) -> None:
 def test_a_group_named_with_its_region_is_no_place(nlp: Any) -> None:
     text = "Fighters of Islamic State in the Greater Sahara killed nine soldiers at Tongo Tongo."
     assert [p for kind, p in _event_places(nlp, text) if kind == "ATTACK"] == ["Tongo Tongo"]
+
+
+def test_a_place_in_a_groups_name_is_no_place(nlp: Any) -> None:
+    text = "Kazakhstan added the Turkestan Islamic Party to its list of terrorist organisations."
+    assert [p for kind, p in _event_places(nlp, text) if kind == "BAN"] == ["Kazakhstan"]

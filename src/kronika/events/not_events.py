@@ -146,6 +146,8 @@ def figurative(type_name: str, trigger: Token) -> bool:
         return target is not None and target.lemma_.lower() in _figurative_words("abstract_targets")
     if type_name == "APPEAL":
         return _a_plea(trigger)
+    if type_name == "BAN":
+        return _a_wanted_list(trigger)
     if type_name == "JOIN":
         # a state joins treaties and trade bodies; people join armed groups
         doer = agent(trigger)
@@ -169,6 +171,22 @@ def _a_plea(trigger: Token) -> bool:
         if prep.lower_ == "to" and heard:
             return not any(t.lower_ in _BENCHES for g in heard for t in g.subtree)
     return False
+
+
+#: Lists of people sought, not of groups banned: "put X on its wanted list".
+_SOUGHT = frozenset({"wanted", "watch", "search", "most-wanted"})
+
+
+def _a_wanted_list(trigger: Token) -> bool:
+    """ "Interpol placed X on its wanted list": a person sought, no group banned."""
+    return any(
+        g.dep_ == "pobj"
+        and g.lemma_ in ("list", "register", "registry")
+        and any(m.lower_ in _SOUGHT for m in g.children)
+        for prep in trigger.children
+        if prep.dep_ == "prep"
+        for g in prep.children
+    )
 
 
 #: Act words a blast is told with: only these can be accidents.

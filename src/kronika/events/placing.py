@@ -16,7 +16,7 @@ from .addresses import address_place, is_state
 from .agencies import country_of_word
 from .elsewhere import crime_phrase, elsewhere
 from .people import PEOPLE_ROLE
-from .spans import block, doc_ents, normalizer, sent_ents
+from .spans import block, doc_ents, doc_text, normalizer, sent_ents
 from .unnamed_places import (
     SETTLEMENTS,
     cached_place,
@@ -89,6 +89,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue
         if not lo <= ent.start_char < hi or elsewhere(ent, sent, trigger, crime):
             continue
+        if _inside_a_name(ent, args):
+            continue  # "added the Turkestan Islamic Party to its list": part of a group's name
         modifier = ent.root.dep_ in ("compound", "amod", "nmod")
         name = clean_name(_whole_name(ent).text)
         if division:
@@ -149,6 +151,30 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             or state_named_in(args)
         )
     return min(ranked, key=lambda r: r[:4])[4]
+
+
+#: Roles whose values are names of groups and people ("the Turkestan Islamic Party").
+_NAME_ROLES = frozenset(
+    {"organization", "perpetrator", "defendant", "detainee", "person", "appellant", "escapees"}
+)
+
+
+def _inside_a_name(ent: Span, args: dict[str, ArgValue]) -> bool:
+    """Whether ``ent`` is told as part of a longer name an argument gives (a group's,
+    a person's), not as a place of its own."""
+    text = doc_text(ent.doc)
+    for role, value in args.items():
+        if role not in _NAME_ROLES:
+            continue
+        for name in value if isinstance(value, list) else [value]:
+            # (a two-word "name" holding a place is most often a description misread:
+            # "Kyrgyz Imam Gets 10 Years")
+            if not isinstance(name, str) or len(name.split()) < 3 or ent.text not in name:
+                continue
+            start = text.find(name, max(0, ent.end_char - len(name)))
+            if 0 <= start <= ent.start_char and ent.end_char <= start + len(name):
+                return True
+    return False
 
 
 def _a_name(ent: Span) -> bool:
