@@ -1247,3 +1247,10 @@ def test_a_person_put_on_a_wanted_list_is_no_ban(nlp: Any) -> None:
     # a group put on a list of banned ones is
     text = "Russia put the opposition movement Group 24 on its list of terrorist organisations."
     assert [e.args.get("organization") for e in _of_type(nlp, text, "BAN")] == [["Group 24"]]
+
+
+def test_one_believed_to_have_enlisted_is_the_one_who_joined(nlp: Any) -> None:
+    text = "Authorities believe Nursultan Abdyrakhmanov enlisted with Katibat Imam al-Bukhari."
+    assert [e.args.get("person") for e in _of_type(nlp, text, "JOIN")] == [
+        ["Nursultan Abdyrakhmanov"]
+    ]

@@ -211,6 +211,8 @@ def agent(trigger: Token) -> Token | None:
     # "cleric Bashir freed from prison": a past participle after its noun is done to it
     if trigger.dep_ in ("acl", "relcl") and not is_passive(trigger) and trigger.tag_ != "VBN":
         return trigger.head
+    if _believed_to_have(trigger):
+        return trigger.head  # "Authorities believe X enlisted with Y": X's act, misparsed
     if trigger.dep_ == "xcomp" and trigger.head.lemma_ in _OBJECT_CONTROL:
         # "accomplices helped Saidov escape": the one helped; "a prisoner was helped to
         # escape": the one the passive is about
@@ -328,6 +330,26 @@ def _blamed(token: Token) -> Token | None:
     if accused is None and verb.dep_ == "relcl":
         return verb.head  # "X that the government held responsible": "that" parsed as a mark
     return antecedent_of_relative(accused) if accused is not None else None
+
+
+#: Verbs a belief about someone's act is told with: "police believe X enlisted with Y".
+_BELIEVING = frozenset("believe say think suspect allege claim fear know".split())
+#: Acts done by their subject, never to it, which a participle cannot tell in the passive.
+_INTRANSITIVE = frozenset("enlist defect escape flee abscond".split())
+
+
+def _believed_to_have(trigger: Token) -> bool:
+    """ "Authorities believe X enlisted with Y", the parser reading X as the object of
+    "believe" and the act as a participle describing X."""
+    head = trigger.head
+    return (
+        trigger.dep_ == "acl"
+        and trigger.lemma_ in _INTRANSITIVE
+        and trigger.tag_ == "VBN"
+        and head.pos_ == "PROPN"
+        and head.dep_ == "dobj"
+        and head.head.lemma_ in _BELIEVING
+    )
 
 
 def _person_before(who: Token, clause: Token) -> Token | None:
