@@ -44,7 +44,7 @@ def patient(trigger: Token) -> Token | None:
     """Who the act was done to: passive subject or object; for a noun, its genitive."""
     found = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None)
     if found is not None:
-        return found
+        return _antecedent(found)
     if trigger.pos_ == "NOUN":
         return next((c for c in trigger.children if c.dep_ == "nmod" and not case_of(c)), None)
     if trigger.dep_ in ("acl", "relcl"):
@@ -54,6 +54,14 @@ def patient(trigger: Token) -> Token | None:
     if trigger.dep_ in ("conj", "xcomp") and trigger.head.pos_ in ("VERB", "AUX"):
         return patient(trigger.head)
     return None
+
+
+def _antecedent(token: Token) -> Token:
+    """ "А и Б, которых приговорили": the people a relative pronoun stands for."""
+    clause = token.head
+    if token.lemma_ == "который" and clause.dep_ in ("relcl", "acl"):
+        return clause.head
+    return token
 
 
 def agent(trigger: Token) -> Token | None:
@@ -134,8 +142,13 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     governs directly, through no other verb, preposition or subject, are taken.
     """
     token = _bound(ctx, role) or patient(ctx.trigger)
+    relative = token is not None and token.lemma_ == "который"
+    token = _antecedent(token) if token is not None else None
     types = role.entity or ("PERSON",)
     names = names_in(ctx, token, types) if token is not None else []
+    if not names and relative and token is not None and token.dep_ == "nmod":
+        # "имам мечети ... Саид Назаров, которого": the clause hung on the word after
+        names = names_in(ctx, token.head, types)
     if not names and role.core:
         names = _governed_names(ctx, types)
     if not names and types == ("ORG",):
