@@ -48,6 +48,7 @@ ROLE_FILLERS: dict[str, str] = {
     "kronika.ru.agent.v1": "kronika.events.fillers_ru:fill_agent",
     "kronika.ru.count.v1": "kronika.events.fillers_ru:fill_count",
     "kronika.ru.court.v1": "kronika.events.fillers_ru:fill_court",
+    "kronika.ru.facility.v1": "kronika.events.fillers_ru:fill_facility",
     "kronika.ru.term.v1": "kronika.events.fillers_ru:fill_term",
     "kronika.ru.charges.v1": "kronika.events.fillers_ru:fill_charges",
     "kronika.ru.law_articles.v1": "kronika.events.fillers_ru:fill_law_articles",

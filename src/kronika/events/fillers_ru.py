@@ -257,6 +257,23 @@ def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     return nominative_phrase(_phrase_text(best), best.text)
 
 
+#: Places people are held in, whose "из" phrase an escape is made from.
+_HOLDING = frozenset(
+    "колония тюрьма изолятор сизо учреждение лагерь отдел участок суд больница "
+    "конвой спецприемник".split()
+)
+
+
+def fill_facility(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
+    """Where an escape was made from: "из колонии в Навои", "из СИЗО № 1"."""
+    # ("совершил побег из колонии": the phrase hangs on the escape the verb made)
+    made = [c for c in ctx.trigger.children if c.lemma_ == "побег"]
+    for child in [g for t in (ctx.trigger, *made) for g in t.children]:
+        if case_of(child) == "из" and child.lemma_.lower() in _HOLDING:
+            return nominative_phrase(_phrase_text(child), child.text)
+    return None
+
+
 def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """Prison terms in the sentence: ``term_years``, ``term_min_years``, ``life``."""
     terms = parse_terms_ru(ctx.sent.text)
