@@ -1254,3 +1254,14 @@ def test_one_believed_to_have_enlisted_is_the_one_who_joined(nlp: Any) -> None:
     assert [e.args.get("person") for e in _of_type(nlp, text, "JOIN")] == [
         ["Nursultan Abdyrakhmanov"]
     ]
+
+
+def test_a_remand_after_an_arrest_told_is_that_arrest(nlp: Any) -> None:
+    text = (
+        "A Bishkek court on Monday remanded blogger Ulan Toktomushev in custody for two "
+        "months. Toktomushev was detained by officers of the security service on Friday."
+    )
+    assert len(_of_type(nlp, text, "ARREST")) == 1
+    # told alone, a remand is the arrest the article tells of
+    text = "A Bishkek court on Monday remanded blogger Ulan Toktomushev in custody."
+    assert len(_of_type(nlp, text, "ARREST")) == 1

@@ -184,7 +184,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     # sentences no rule told an event in: the sentence classifier's guess (setting "backstop")
     build = partial(_build, hits=[], mentions=mentions, article=article)
     events.extend(backstop_events(doc, events, groups, rules.specs, settings, build))
-    merged = merge_events(events, article.published)
+    merged = _remands_of_arrests_told(merge_events(events, article.published))
     # a ban told with no place, once its mentions are one: in the state the text dwells on
     merged = [_in_its_state(e, doc, rules.specs) for e in merged]
     claims = find_claims(doc, mentions, merged)
@@ -197,6 +197,31 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         events=tuple(merged),
         claims=tuple(claims),
     )
+
+
+#: Rules that tell a detention continued by a court, not a new one.
+_REMANDS = frozenset({"ARREST/remanded"})
+
+
+def _remands_of_arrests_told(events: list[Event]) -> list[Event]:
+    """ "Police detained X on Friday ... On Monday a court remanded X in custody": one
+    arrest. A remand counts as an arrest only when the article tells of no other arrest
+    of the same people."""
+    arrested: set[str] = set()
+    for e in events:
+        people = e.args.get("detainee")
+        if e.type == "ARREST" and e.rule not in _REMANDS and isinstance(people, list):
+            arrested.update(people)
+    return [
+        e
+        for e in events
+        if not (
+            e.rule in _REMANDS
+            and isinstance(people := e.args.get("detainee"), list)
+            and people
+            and set(people) <= arrested
+        )
+    ]
 
 
 #: Roles whose value names an organization or authority given as a phrase.
