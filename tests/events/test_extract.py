@@ -1265,3 +1265,15 @@ def test_a_remand_after_an_arrest_told_is_that_arrest(nlp: Any) -> None:
     # told alone, a remand is the arrest the article tells of
     text = "A Bishkek court on Monday remanded blogger Ulan Toktomushev in custody."
     assert len(_of_type(nlp, text, "ARREST")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's Supreme Court banned the Jehovah's Witnesses as extremist in April 2017.",
+        "Jehovah's Witnesses have been banned as an extremist organisation in Russia since 2017.",
+    ],
+)
+def test_a_groups_name_whose_head_is_a_common_noun_is_the_group_banned(nlp: Any, text: str) -> None:
+    bans = _of_type(nlp, text, "BAN")
+    assert [e.args.get("organization") for e in bans] == [["Jehovah's Witnesses"]]

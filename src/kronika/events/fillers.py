@@ -122,7 +122,8 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             continue  # "BAIDOA (Reuters) - Al Shabaab militants": the parser's compounds
         kind = ctx.mentions.kind_at(tok.idx)
         name = ctx.mentions.name_at(tok.idx) if kind else None
-        if name is None and tok.pos_ == "PROPN":
+        if name is None and (tok.pos_ == "PROPN" or tok.ent_iob_ == "I"):
+            # ("Jehovah's Witnesses": the head word of a name, inside it)
             covering = ctx.mentions.name_covering(tok.idx)
             name, kind = covering if covering else (None, None)
         if name and tok.dep_ == "amod" and " " not in name:
