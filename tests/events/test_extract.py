@@ -1277,3 +1277,9 @@ def test_a_remand_after_an_arrest_told_is_that_arrest(nlp: Any) -> None:
 def test_a_groups_name_whose_head_is_a_common_noun_is_the_group_banned(nlp: Any, text: str) -> None:
     bans = _of_type(nlp, text, "BAN")
     assert [e.args.get("organization") for e in bans] == [["Jehovah's Witnesses"]]
+
+
+def test_an_escape_in_a_raid_told_after_it_is_where_the_raid_was(nlp: Any) -> None:
+    text = "At least 20 inmates escaped after gunmen attacked a prison in Koutiala, officials said."
+    [escape] = _of_type(nlp, text, "ESCAPE")
+    assert escape.location is not None and escape.location.name == "Koutiala"

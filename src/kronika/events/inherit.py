@@ -92,7 +92,24 @@ def inherit_places(events: list[Event]) -> list[Event]:
                 # "late Sunday ... Three hours later, they attacked": the story's day holds
                 event = replace(event, date=prev.date)
         out.append(event)
+    return _placed_by_the_next(out)
+
+
+def _placed_by_the_next(events: list[Event]) -> list[Event]:
+    """ "20 inmates escaped after gunmen attacked a prison in Koutiala": an escape told
+    without a place takes that of the scene told next in its own sentence (an attack's
+    place so taken would join it to acts told elsewhere)."""
+    out = list(events)
+    for i, (event, after) in enumerate(zip(events, events[1:], strict=False)):
+        if event.location is not None or event.type != "ESCAPE":
+            continue
+        if after.type in _SCENES and after.location is not None and _same_sentence(event, after):
+            out[i] = replace(event, location=after.location)
     return out
+
+
+def _same_sentence(a: Event, b: Event) -> bool:
+    return bool(a.evidence and b.evidence) and a.evidence[0].start == b.evidence[0].start
 
 
 def same_paragraph(a: Event, b: Event) -> bool:
