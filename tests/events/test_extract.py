@@ -1283,3 +1283,33 @@ def test_an_escape_in_a_raid_told_after_it_is_where_the_raid_was(nlp: Any) -> No
     text = "At least 20 inmates escaped after gunmen attacked a prison in Koutiala, officials said."
     [escape] = _of_type(nlp, text, "ESCAPE")
     assert escape.location is not None and escape.location.name == "Koutiala"
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("There was no attack on the facility, the ministry said.", "ATTACK"),
+        ("A video released by the FSB on Monday showed the raid.", "RELEASE"),
+        ("Three others escaped with machete wounds.", "ESCAPE"),
+        ("The driver narrowly escaped death when the bomb went off.", "ESCAPE"),
+        (
+            "Investigators say the recruitment network sent at least 20 young men to Syria.",
+            "EXTRADITION",
+        ),
+        ("Half of them have been pardoned, though they still face suspicion.", "RELEASE"),
+    ],
+)
+def test_event_words_for_something_else_are_no_events(nlp: Any, text: str, kind: str) -> None:
+    assert _of_type(nlp, text, kind) == []
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("The last hostage, engineer Marco Bellini, was freed in Niamey on Sunday.", "RELEASE"),
+        ("Two inmates escaped from the prison in Khujand on Friday.", "ESCAPE"),
+        ("Russia deported Farid Usmonov to Tajikistan on Monday.", "EXTRADITION"),
+    ],
+)
+def test_the_same_words_for_the_acts_are_events(nlp: Any, text: str, kind: str) -> None:
+    assert len(_of_type(nlp, text, kind)) == 1

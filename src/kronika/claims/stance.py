@@ -61,6 +61,8 @@ def is_asserted(trigger: Token) -> bool:
     for child in trigger.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in negations):
             return False
+        if trigger.pos_ == "NOUN" and child.dep_ == "det" and child.lower_ == "no":
+            return False  # "There was no attack on the facility", "no arrests were made"
         # "found him not guilty": the complement denied
         if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and child.pos_ == "ADJ":
             if any(g.dep_ == "neg" for g in child.children):

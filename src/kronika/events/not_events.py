@@ -148,6 +148,19 @@ def figurative(type_name: str, trigger: Token) -> bool:
         return _a_plea(trigger)
     if type_name == "BAN":
         return _a_wanted_list(trigger)
+    if type_name == "RELEASE":
+        # "a video released by the FSB", "the report was released": a thing made public
+        done_to = patient(trigger)
+        things = _figurative_words("released_things")
+        return done_to is not None and (
+            done_to.lemma_.lower() in things or done_to.lower_ in things
+        )
+    if type_name == "ESCAPE":
+        return _got_away_from_harm(trigger)
+    if type_name == "EXTRADITION":
+        # "the recruitment network sent 20 young men to Syria": no state hands anyone over
+        doer = agent(trigger)
+        return doer is not None and doer.lemma_.lower() in _SENDERS
     if type_name == "JOIN":
         # a state joins treaties and trade bodies; people join armed groups
         doer = agent(trigger)
@@ -170,6 +183,27 @@ def _a_plea(trigger: Token) -> bool:
         heard = [g for g in prep.children if g.dep_ == "pobj"]
         if prep.lower_ == "to" and heard:
             return not any(t.lower_ in _BENCHES for g in heard for t in g.subtree)
+    return False
+
+
+#: Those who send people abroad without being a state: "the network sent 20 men to Syria".
+_SENDERS = frozenset(
+    "network recruiter recruiters smuggler smugglers gang cell trafficker traffickers".split()
+)
+#: What one escapes with, or escapes, that is harm and not custody.
+_HARM = frozenset("wound wounds injury injuries life lives death scratch bruise unhurt".split())
+
+
+def _got_away_from_harm(trigger: Token) -> bool:
+    """ "Three others escaped with machete wounds", "narrowly escaped death": no custody."""
+    for child in trigger.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in _HARM:
+            return True
+        if child.dep_ in ("acomp", "advmod", "oprd") and child.lower_ in ("unhurt", "unharmed"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "with":
+            if any(g.lemma_.lower() in _HARM for g in child.children if g.dep_ == "pobj"):
+                return True
     return False
 
 
@@ -233,7 +267,7 @@ def _attacked(trigger: Token) -> Token | None:
 
 #: Counts too vague to be one happening's people: "dozens of", "thousands of", "many".
 _VAGUE = frozenset(
-    "dozens hundreds thousands scores many numerous countless tens several some".split()
+    "dozens hundreds thousands scores many numerous countless tens several some half most".split()
 )
 
 
