@@ -524,3 +524,16 @@ def test_a_group_named_with_its_region_is_no_place(nlp: Any) -> None:
 def test_a_place_in_a_groups_name_is_no_place(nlp: Any) -> None:
     text = "Kazakhstan added the Turkestan Islamic Party to its list of terrorist organisations."
     assert [p for kind, p in _event_places(nlp, text) if kind == "BAN"] == ["Kazakhstan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A military court in Rostov sentenced Alisher Karimov to 16 years for plotting a "
+        "bombing of a shopping centre in St Petersburg.",
+        "A military court sentenced two men to 18 years each for plotting a bombing of a "
+        "shopping centre in St Petersburg.",
+    ],
+)
+def test_a_town_only_the_charge_names_is_not_where_the_verdict_was(nlp: Any, text: str) -> None:
+    assert "St Petersburg" not in [p for kind, p in _event_places(nlp, text) if kind == "SENTENCE"]

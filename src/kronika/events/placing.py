@@ -91,6 +91,10 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue
         if _inside_a_name(ent, args):
             continue  # "added the Turkestan Islamic Party to its list": part of a group's name
+        if "charges" in args and _in_the_charge(ent, trigger) and not _is_state(resolve, ent.text):
+            # "sentenced X for plotting a bombing in St Petersburg": the crime's town (its
+            # country is most often the court's too)
+            continue
         modifier = ent.root.dep_ in ("compound", "amod", "nmod")
         name = clean_name(_whole_name(ent).text)
         if division:
@@ -137,26 +141,64 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     if capital is not None:
         return capital
     if not ranked:
-        return (
-            # "in the centre of the city": the dateline's town, when no place is named
-            this_town(trigger, lo, hi, resolve, the=True)
-            or _the_country(sent, lo, hi, resolve)
-            or untagged_place(sent, trigger, lo, hi)
-            or known_word_place(trigger, lo, hi, resolve)
-            # "the 2009 Peshawar bombings": a place the model left untagged names the act
-            or place_modifier(trigger, resolve)
-            # "the Afghan government released X from Bagram prison": the site's town
-            or named_site(trigger, lo, hi)
-            or state_of_body(trigger, lo, hi)
-            or state_named_in(args)
-        )
+        fallback = _fallback_place(sent, trigger, lo, hi, args, resolve)
+        if "charges" in args and fallback is not None and _charge_text_has(fallback, trigger):
+            return None  # a town only the charge names: the crime's, not the court's
+        return fallback
     return min(ranked, key=lambda r: r[:4])[4]
+
+
+def _charge_text_has(place: Any, trigger: Token) -> bool:
+    """Whether ``place`` (not a state) is named inside what a verdict was for."""
+    name = getattr(place, "name", None)
+    if not name or is_state(place):
+        return False
+    for prep in trigger.subtree:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "over") and prep.i > trigger.i:
+            span = prep.doc[prep.left_edge.i : prep.right_edge.i + 1]
+            if name in span.text:
+                return True
+    return False
+
+
+def _fallback_place(
+    sent: Span,
+    trigger: Token,
+    lo: int,
+    hi: int,
+    args: dict[str, ArgValue],
+    resolve: Callable[..., Any],
+) -> Any:
+    """The place of an event whose sentence names none the model tagged."""
+    return (
+        # "in the centre of the city": the dateline's town, when no place is named
+        this_town(trigger, lo, hi, resolve, the=True)
+        or _the_country(sent, lo, hi, resolve)
+        or untagged_place(sent, trigger, lo, hi)
+        or known_word_place(trigger, lo, hi, resolve)
+        # "the 2009 Peshawar bombings": a place the model left untagged names the act
+        or place_modifier(trigger, resolve)
+        # "the Afghan government released X from Bagram prison": the site's town
+        or named_site(trigger, lo, hi)
+        or state_of_body(trigger, lo, hi)
+        or state_named_in(args)
+    )
 
 
 #: Roles whose values are names of groups and people ("the Turkestan Islamic Party").
 _NAME_ROLES = frozenset(
     {"organization", "perpetrator", "defendant", "detainee", "person", "appellant", "escapees"}
 )
+
+
+def _in_the_charge(ent: Span, trigger: Token) -> bool:
+    """Whether ``ent`` is told inside what a verdict was for ("for plotting a bombing in X",
+    "of organising the unrest in Y"), not where the court sat."""
+    for prep in trigger.subtree:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "over") and prep.i > trigger.i:
+            if ent.root in prep.subtree and ent.root.head != prep:
+                return True
+    return False
 
 
 def _inside_a_name(ent: Span, args: dict[str, ArgValue]) -> bool:
