@@ -1313,3 +1313,13 @@ def test_event_words_for_something_else_are_no_events(nlp: Any, text: str, kind:
 )
 def test_the_same_words_for_the_acts_are_events(nlp: Any, text: str, kind: str) -> None:
     assert len(_of_type(nlp, text, kind)) == 1
+
+
+def test_a_verb_the_parser_read_as_an_adjective_still_tells_its_act(nlp: Any) -> None:
+    text = "The Aktau city court jailed oil worker Serik Abenov for five years."
+    [verdict] = _of_type(nlp, text, "SENTENCE")
+    assert verdict.args.get("defendant") == ["Serik Abenov"]
+    # a participle describing someone tells nothing done
+    assert (
+        _of_type(nlp, "The jailed oil worker Serik Abenov went on hunger strike.", "SENTENCE") == []
+    )

@@ -89,7 +89,9 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     for (type_name, index), hits in sorted(groups.items(), key=lambda kv: kv[0][1]):
         trigger = doc[index]
         # "jailed journalists", "imprisoned members": a participle used as an adjective
-        if trigger.dep_ == "amod" or not is_asserted(trigger) or not_yet(trigger):
+        # (but one with a subject is the verb misread: "The court jailed oil worker X")
+        adjective = trigger.dep_ == "amod" and not any(c.dep_ == "nsubj" for c in trigger.children)
+        if adjective or not is_asserted(trigger) or not_yet(trigger):
             continue
         if only_approved(type_name, trigger):
             continue  # "a court approved the extradition of X": no one handed over yet

@@ -36,6 +36,10 @@ def patient(trigger: Token) -> Token | None:
     found = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None)
     if found is not None:
         return antecedent_of_relative(_past_dateline(found))
+    if trigger.dep_ == "amod" and any(c.dep_ == "nsubj" for c in trigger.children):
+        # "The court jailed oil worker X": the verb read as "the jailed oil worker", its
+        # object as the noun it describes
+        return trigger.head
     phrasal = _phrasal_object(trigger)
     if phrasal is not None:
         return antecedent_of_relative(phrasal)
