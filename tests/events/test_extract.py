@@ -1323,3 +1323,14 @@ def test_a_verb_the_parser_read_as_an_adjective_still_tells_its_act(nlp: Any) ->
     assert (
         _of_type(nlp, "The jailed oil worker Serik Abenov went on hunger strike.", "SENTENCE") == []
     )
+
+
+def test_a_town_told_later_narrows_a_region_told_first(nlp: Any) -> None:
+    text = (
+        "Gunmen attacked an army camp in central Mali's Mopti region on Sunday, officials "
+        "said. The assailants struck the camp at Boni before dawn, killing nine soldiers."
+    )
+    [attack] = _of_type(nlp, text, "ATTACK")
+    assert attack.location is not None
+    # (the gazetteer's only "Boni" lies in another country: the town told is Mali's)
+    assert (attack.location.name, attack.location.country) == ("Boni", "Mali")

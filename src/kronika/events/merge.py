@@ -444,6 +444,11 @@ def _narrower(a: Place | None, b: Place | None) -> Place | None:
     """The more specific of two places for one event: a town over its region or country."""
     if a is None or b is None:
         return a or b
+    if a.country and b.country and a.country != b.country and _width(b) < _width(a) == 2:
+        # "in Mali's Mopti region ... the camp at Boni": the gazetteer's Boni is another
+        # country's; the town told is in the region's country (a town told after a country
+        # may lie just across its border)
+        return Place(name=b.name, country=a.country)
     return b if _width(b) < _width(a) else a
 
 
@@ -453,7 +458,13 @@ def _width(place: Place) -> int:
         return 0 if place.lat is None else 3  # "Central Asia" is known and wide
     if place.name == place.country:
         return 3
-    return 2 if place.name == place.admin1 else 1
+    if place.name == place.admin1 or place.name.split()[-1].lower() in _REGION_WORDS:
+        return 2  # ("Mopti region" the gazetteer knows only as a name)
+    return 1
+
+
+#: Words that end the name of a region: "Mopti region", "Khost province", "Borno state".
+_REGION_WORDS = frozenset("region province state governorate oblast county prefecture".split())
 
 
 def _finer(a: str | None, b: str | None) -> str | None:
