@@ -1334,3 +1334,11 @@ def test_a_town_told_later_narrows_a_region_told_first(nlp: Any) -> None:
     assert attack.location is not None
     # (the gazetteer's only "Boni" lies in another country: the town told is Mali's)
     assert (attack.location.name, attack.location.country) == ("Boni", "Mali")
+
+
+def test_counted_accomplices_given_a_range_of_terms_are_a_verdict(nlp: Any) -> None:
+    [verdict] = _of_type(
+        nlp, "Four accomplices received terms of between 9 and 14 years.", "SENTENCE"
+    )
+    assert (verdict.args.get("count"), verdict.args.get("term_min_years")) == (4, 9)
+    assert verdict.args.get("term_years") == 14
