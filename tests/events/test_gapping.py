@@ -57,3 +57,32 @@ def test_each_group_gets_its_own_term(nlp: Any, text: str, expected: list[Any]) 
 )
 def test_one_term_or_a_range_stays_one_event(nlp: Any, text: str) -> None:
     assert len(_sentences(nlp, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the unit said once
+        (
+            "Bobur Aliev was sentenced to nine years and Anvar Aliev to seven.",
+            [(("Anvar Aliev",), 7), (("Bobur Aliev",), 9)],
+        ),
+        (
+            "Bobur Aliev was jailed for nine years and his brother Anvar Aliev for seven.",
+            [(("Anvar Aliev",), 7), (("Bobur Aliev",), 9)],
+        ),
+        (
+            "Bobur Aliev was sentenced to 18 months and Anvar Aliev to 12.",
+            [(("Anvar Aliev",), 1.0), (("Bobur Aliev",), 1.5)],
+        ),
+        # a number after "for" that gives nobody a term
+        (
+            "Bobur Aliev was sentenced to nine years in a trial that lasted for two.",
+            [(("Bobur Aliev",), 9)],
+        ),
+    ],
+)
+def test_a_term_told_without_its_unit_is_the_next_groups(
+    nlp: Any, text: str, expected: list[Any]
+) -> None:
+    assert _sentences(nlp, text) == expected

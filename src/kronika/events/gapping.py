@@ -9,12 +9,13 @@ term). Court, charges, date and place hold for all of them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span
 
 from ..model import ArgValue, Event
-from ..normalize.numbers import Term, parse_terms
+from ..normalize.numbers import Term, parse_number, parse_terms
 from ..resolve.mentions import MentionIndex
 
 #: Arguments that belong to one group, not to the whole verdict.
@@ -28,9 +29,14 @@ def split_gapped(event: Event, sent: Span, mentions: MentionIndex) -> list[Event
     if not isinstance(names, list) or not names or "respectively" in text:
         return [event]
     terms = parse_terms(text)
+    ends = _term_ends(text, len(terms))
+    if len(terms) == 1:
+        # "A was sentenced to nine years and B to seven": the unit said once
+        elided = _elided_terms(text, ends[0], terms[0])
+        terms += [term for term, _ in elided]
+        ends = ends[:1] + [end for _, end in elided]
     if len(terms) < 2 or any(t.min_years is not None for t in terms):
         return [event]  # one term, or a range ("between 19 years and life")
-    ends = _term_ends(text, len(terms))
     groups: list[list[str]] = [[] for _ in terms]
     for start, name in mentions.people_in(sent.start_char, sent.end_char):
         k = next((i for i, end in enumerate(ends) if start - sent.start_char < end), None)
@@ -44,6 +50,28 @@ def split_gapped(event: Event, sent: Span, mentions: MentionIndex) -> list[Event
         replace(event, args={**base, "defendant": group, **_term_args(term)})
         for group, term in zip(groups, terms, strict=True)
     ]
+
+
+#: A number given as a term with its unit left out: "and B to seven", "and C for eight".
+_ELIDED = re.compile(
+    r"\b(?:to|for)\s+(?P<number>\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)"
+    r"(?=\s*(?:[.,;)]|$|\band\b|\bwhile\b|\beach\b))",
+    re.I,
+)
+
+
+def _elided_terms(text: str, after: int, first: Term) -> list[tuple[Term, int]]:
+    """The terms told after the first one with their unit left out, and where each ends."""
+    if first.years is None or first.life:
+        return []
+    months = "month" in text[max(0, after - 8) : after].lower()  # "18 months" just before
+    found: list[tuple[Term, int]] = []
+    for match in _ELIDED.finditer(text, after):
+        value = parse_number(match.group("number"))
+        if value is None or not 0 < value <= 60:
+            continue
+        found.append((Term(years=round(value / 12, 2) if months else value), match.end()))
+    return found
 
 
 def _term_ends(text: str, count: int) -> list[int]:
