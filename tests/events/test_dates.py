@@ -475,3 +475,17 @@ def test_a_later_sentence_gives_the_acts_own_day(nlp: Any, text: str, kind: str,
     article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-01-16")
     result = extract_article(nlp(text), article, Settings())
     assert [e.date for e in result.events if e.type == kind] == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zafar Odinaev was sentenced to 12 years for joining the group in 2014.",
+        "Zafar Odinaev was sentenced to 12 years for attacking a checkpoint in 2014.",
+        "Police detained Zafar Odinaev for his role in the riots in 2014.",
+    ],
+)
+def test_the_date_of_what_a_verdict_is_for_is_not_the_verdicts(nlp: Any, text: str) -> None:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2022-05-05")
+    result = extract_article(nlp(text), article, Settings())
+    assert [e.date for e in result.events if e.type in ("SENTENCE", "ARREST")] == ["2022-05-05"]

@@ -53,6 +53,24 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
     )
 
 
+#: Nouns for a part taken in a crime: "for his role in the 2014 attack".
+_PARTS = frozenset("role part involvement participation complicity membership".split())
+
+
+def _in_what_it_was_for(token: Token, trigger: Token) -> bool:
+    """Whether the date at ``token`` is told inside the act a verdict or arrest was for
+    ("jailed for attacking a checkpoint in 2014", "detained for his part in the riots
+    in May"), not the time of the trigger's own act."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "over") or prep.i < trigger.i:
+            continue
+        acts = [c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]
+        acts += [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _PARTS]
+        if any(token in act.subtree for act in acts):
+            return True
+    return False
+
+
 def _dateline_before(sent: Span, published: str | None) -> str | None:
     """The date of a dateline told as a sentence of its own just before the lead
     ("KANDAHAR, Dec 30 (AP) -"): the report's day, for a lead that tells no other."""
@@ -295,6 +313,8 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
             where = False
         if where is None:
             continue  # "X, who died in October 2016": another clause's date
+        if _in_what_it_was_for(token, trigger):
+            continue  # "sentenced for joining the group in 2014": the crime's date
         governed = where and token.idx >= dateline
         ranked.append((not governed, abs(index - trigger.i), text, token.idx))
     if any(not r[0] for r in ranked) or _pluperfect(trigger):
