@@ -1342,3 +1342,12 @@ def test_counted_accomplices_given_a_range_of_terms_are_a_verdict(nlp: Any) -> N
     )
     assert (verdict.args.get("count"), verdict.args.get("term_min_years")) == (4, 9)
     assert verdict.args.get("term_years") == 14
+
+
+def test_the_couple_in_the_sentence_that_names_them_are_those_two(nlp: Any) -> None:
+    text = (
+        "Dilnoza Karimova and her husband Bakhrom Karimov left for Turkey in 2014 and "
+        "crossed into Syria, where the couple joined the Islamic State group."
+    )
+    [joined] = _of_type(nlp, text, "JOIN")
+    assert joined.args.get("person") == ["Dilnoza Karimova", "Bakhrom Karimov"]

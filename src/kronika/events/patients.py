@@ -177,9 +177,16 @@ def described_people(ctx: FillContext, token: Token) -> list[str]:
     nearest before it, else after it; "the men" takes the last list before it;
     "a 20-year-old man" in a lead takes the next person the article names.
     """
+    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
+    if token.lemma_.lower() in ("couple", "pair", "duo") and dets & {"the", "this", "that"}:
+        # "A and her husband B ... crossed into Syria, where the couple joined IS"
+        named = [n for _, n in ctx.mentions.people_in(ctx.sent.start_char, token.idx)]
+        last_two = list(dict.fromkeys(reversed(named)))[:2][::-1]
+        return (
+            last_two if len(last_two) == 2 else ctx.mentions.group(token.idx, 2, _DESCRIBED_REACH)
+        )
     if token.lower_ not in people_words("descriptions") or token.ent_type_ in NOT_NAMES:
         return []
-    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
     if any(c.dep_ == "amod" and c.lower_ in ("other", "another") for c in token.children):
         return []  # "the other defendants": not the people named before
     position = token.idx
@@ -223,6 +230,6 @@ def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         return None
     types = role.entity or ("PERSON",)
     names = names_of(ctx, token, types)
-    if not names and types == ("PERSON",) and token.pos_ == "NOUN":
+    if not names and "PERSON" in types and token.pos_ == "NOUN":
         names = described_people(ctx, token)
     return names
