@@ -1351,3 +1351,17 @@ def test_the_couple_in_the_sentence_that_names_them_are_those_two(nlp: Any) -> N
     )
     [joined] = _of_type(nlp, text, "JOIN")
     assert joined.args.get("person") == ["Dilnoza Karimova", "Bakhrom Karimov"]
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("Police detained Azamat Toktogulov and 12 others in Osh.", 13),
+        ("Kanybek Osmonaliev was arrested in Bishkek on Monday along with 14 other people.", 15),
+        ("Police detained Azamat Toktogulov and his three accomplices in Osh.", 4),
+    ],
+)
+def test_a_person_named_with_companions_counted_counts_them_all(
+    nlp: Any, text: str, count: int
+) -> None:
+    assert [e.args.get("count") for e in _of_type(nlp, text, "ARREST")] == [count]

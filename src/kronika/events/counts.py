@@ -68,11 +68,13 @@ def _named_and_their_own(token: Token, parse: Any) -> int | float | None:
         return None
     conjuncts = [t for t in token.conjuncts if t.i > token.i]
     names = 1 + sum(1 for t in conjuncts if t.pos_ == "PROPN")
-    counted = [
-        t
-        for t in conjuncts
-        if t.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in t.children)
-    ]
+    counted = [t for t in conjuncts if t.pos_ == "NOUN" and _companions(t)]
+    if not counted and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        # "X was arrested along with 14 other people", "X was detained together with
+        # three others": the companions hung on the verb
+        for prep in (c for c in token.head.children if c.lower_ in ("along", "together")):
+            with_ = [c for c in prep.children if c.lower_ == "with"]
+            counted += [g for w in with_ for g in w.children if g.dep_ == "pobj" and _companions(g)]
     if len(counted) != 1:
         return None
     number = next((c for c in counted[0].children if c.dep_ == "nummod"), None)
@@ -82,6 +84,16 @@ def _named_and_their_own(token: Token, parse: Any) -> int | float | None:
 
 #: Whose companions are counted with the people named: "A and his two accomplices".
 _OWNERS = frozenset({"his", "her", "their"})
+
+
+def _companions(noun: Token) -> bool:
+    """ "his two accomplices", "12 others", "14 other people": those counted with a name."""
+    if noun.lower_ == "others":
+        return True
+    return any(
+        (c.dep_ == "poss" and c.lower_ in _OWNERS) or (c.dep_ == "amod" and c.lower_ == "other")
+        for c in noun.children
+    )
 
 
 #: How far back (in tokens) a definite plural looks for the number it repeats.
