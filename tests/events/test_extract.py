@@ -1365,3 +1365,31 @@ def test_a_person_named_with_companions_counted_counts_them_all(
     nlp: Any, text: str, count: int
 ) -> None:
     assert [e.args.get("count") for e in _of_type(nlp, text, "ARREST")] == [count]
+
+
+def test_a_verdict_a_court_above_upheld_is_no_news_of_its_own(nlp: Any) -> None:
+    text = (
+        "The Tashkent city court on Monday upheld a seven-year prison sentence handed to "
+        "blogger Otabek Sattoriy."
+    )
+    [verdict] = _of_type(nlp, text, "SENTENCE")
+    # who got what is kept; the day, the court and its town are the appeal's
+    assert verdict.args.get("defendant") == ["Otabek Sattoriy"]
+    assert (verdict.date, verdict.location, verdict.args.get("court")) == (None, None, None)
+    assert len(_of_type(nlp, text, "APPEAL")) == 1
+    # nobody named: the appeal alone
+    text = (
+        "The Sughd regional court has upheld the Zafarobod district court's verdict against "
+        "a local resident jailed for propagating extremist ideas."
+    )
+    assert _of_type(nlp, text, "SENTENCE") == []
+
+
+def test_the_year_of_what_an_upheld_verdict_was_for_dates_no_appeal(nlp: Any) -> None:
+    text = (
+        "The Supreme Court upheld the life sentence handed to an Ingush man for organizing a "
+        "2018 bomb attack."
+    )
+    assert [e.date for e in _extract(nlp, text, "2021-03-10").events if e.type == "APPEAL"] == [
+        "2021-03-10"
+    ]

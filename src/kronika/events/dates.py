@@ -61,7 +61,7 @@ def _in_what_it_was_for(token: Token, trigger: Token) -> bool:
     """Whether the date at ``token`` is told inside the act a verdict or arrest was for
     ("jailed for attacking a checkpoint in 2014", "detained for his part in the riots
     in May"), not the time of the trigger's own act."""
-    for prep in trigger.children:
+    for prep in trigger.subtree:
         if prep.dep_ != "prep" or prep.lower_ not in ("for", "over") or prep.i < trigger.i:
             continue
         acts = [c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]

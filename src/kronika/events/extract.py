@@ -42,6 +42,7 @@ from .not_events import (
     over_a_span,
     taken_by_force,
     those_described,
+    under_review,
     vague_over_time,
 )
 from .participants import agent, patient
@@ -112,6 +113,15 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         event = _build(rules.specs[type_name], trigger, hits, mentions, article, armed)
         told_how = telling(trigger, article) if event is not None else ""
         news, past = told_how == "news", told_how == "past"
+        if event is not None and type_name == "SENTENCE" and under_review(trigger):
+            # "upheld the six-year sentence handed to X": the appeal is the news; the
+            # verdict it upheld is told only for who got what, at an earlier time
+            if not _who_got_what(event):
+                continue
+            # (the court named is the one above, sitting now)
+            upheld = {k: v for k, v in event.args.items() if k != "court"}
+            event = replace(event, args=upheld, date=None, location=None)
+            news, past = False, False
         if event is not None and "target" in rules.specs[type_name].roles:
             # "attacks on a jail in X and on border posts in Y": one event per target
             first, *others = split_targets(event, trigger, mentions)
@@ -198,6 +208,13 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         entities=tuple(with_argument_entities(mentions.entities(), merged, claims)),
         events=tuple(merged),
         claims=tuple(claims),
+    )
+
+
+def _who_got_what(event: Event) -> bool:
+    """Whether a verdict names its people and their term (or life)."""
+    return bool(event.args.get("defendant")) and (
+        "term_years" in event.args or "life" in event.args
     )
 
 

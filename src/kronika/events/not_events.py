@@ -287,3 +287,27 @@ def vague_over_time(event: Event, trigger: Token) -> bool:
     while not own and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "have been prosecuted and many of them imprisoned"
     return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
+
+
+#: Verbs a court above decides a verdict with.
+_REVIEWING = frozenset(
+    "uphold confirm overturn quash reduce cut commute annul reverse affirm leave reject "
+    "dismiss".split()
+)
+#: Nouns for a verdict, and for the appeal against one ("rejected an appeal by X, jailed").
+_VERDICTS = frozenset("sentence verdict term conviction ruling judgment judgement appeal".split())
+
+
+def under_review(trigger: Token) -> bool:
+    """ "upheld the seven-year sentence handed to X", "overturned the verdict against a man
+    jailed for ...": a verdict told as what a court above decided on, not as news of its
+    own (the appeal is the event)."""
+    token, verdict = trigger, trigger.lemma_.lower() in _VERDICTS
+    for _ in range(4):
+        if token.dep_ not in ("acl", "relcl", "pobj", "prep", "dobj", "nsubjpass"):
+            return False
+        token = token.head
+        verdict = verdict or token.lemma_.lower() in _VERDICTS
+        if token.pos_ == "VERB" and token.lemma_.lower() in _REVIEWING:
+            return verdict
+    return False
