@@ -1373,10 +1373,11 @@ def test_a_verdict_a_court_above_upheld_is_no_news_of_its_own(nlp: Any) -> None:
         "blogger Otabek Sattoriy."
     )
     [verdict] = _of_type(nlp, text, "SENTENCE")
+    [appeal] = _of_type(nlp, text, "APPEAL")
+    assert appeal.args.get("appellant") == ["Otabek Sattoriy"]
     # who got what is kept; the day, the court and its town are the appeal's
     assert verdict.args.get("defendant") == ["Otabek Sattoriy"]
     assert (verdict.date, verdict.location, verdict.args.get("court")) == (None, None, None)
-    assert len(_of_type(nlp, text, "APPEAL")) == 1
     # nobody named: the appeal alone
     text = (
         "The Sughd regional court has upheld the Zafarobod district court's verdict against "
@@ -1393,3 +1394,8 @@ def test_the_year_of_what_an_upheld_verdict_was_for_dates_no_appeal(nlp: Any) ->
     assert [e.date for e in _extract(nlp, text, "2021-03-10").events if e.type == "APPEAL"] == [
         "2021-03-10"
     ]
+
+
+def test_a_known_group_after_a_description_is_no_person(nlp: Any) -> None:
+    text = "The escapees, all convicted members of Hizb ut-Tahrir, fled the colony in Navoi."
+    assert [e.args.get("escapees") for e in _of_type(nlp, text, "ESCAPE")] in ([None], [[]])

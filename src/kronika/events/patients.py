@@ -147,7 +147,11 @@ def _appositive_people(ctx: FillContext, token: Token) -> list[str]:
         person = (
             kind == "PERSON"
             or (identified and kind in ("ORG", "LOC"))
-            or (kind == "ORG" and looks_like(name or "", ("PERSON",)))
+            or (
+                kind == "ORG"
+                and looks_like(name or "", ("PERSON",))
+                and not ctx.mentions.known_as(name or "", "ORG")  # ("members of Hizb ut-Tahrir")
+            )
         )
         if name and person and name not in names:
             names.append(name)
@@ -231,5 +235,6 @@ def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     types = role.entity or ("PERSON",)
     names = names_of(ctx, token, types)
     if not names and "PERSON" in types and token.pos_ == "NOUN":
-        names = described_people(ctx, token)
+        # "handed to blogger Otabek Sattoriy": the name right after its description
+        names = _appositive_people(ctx, token) or described_people(ctx, token)
     return names
