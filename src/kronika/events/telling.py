@@ -260,10 +260,7 @@ def refers_back(trigger: Token) -> bool:
         return True  # "The couple were arrested"
     if token.tag_ == "CD" and definite(token):
         return True  # "The three had been sentenced in November"
-    return token.tag_ == "NNS" and any(
-        c.dep_ in ("det", "predet", "preconj") and c.lower_ in ("the", "those", "these", "both")
-        for c in token.children
-    )
+    return _plural_with(token, ("the", "those", "these", "both"))
 
 
 #: Pronouns for people told of before ("они": "they" in Russian text).
@@ -288,13 +285,8 @@ def whole_group(trigger: Token) -> bool:
         return True
     if token.lemma_.lower() in _TWO and definite(token):
         return True  # "The couple were arrested in Lyon": the two told before
-    return (
-        token.tag_ == "NNS"
-        and any(
-            c.dep_ in ("det", "predet", "preconj") and c.lower_ in ("the", "these", "those", "both")
-            for c in token.children
-        )
-        and not any(c.lower_ in _SOME_OF for c in token.children)
+    return _plural_with(token, ("the", "these", "those", "both")) and not any(
+        c.lower_ in _SOME_OF for c in token.children
     )
 
 
@@ -305,10 +297,13 @@ def told_pair(trigger: Token) -> bool:
         return False
     if token.lower_ in ("both", "оба", "обе"):
         return True
-    if token.lemma_.lower() in _TWO and definite(token):
-        return True
+    return (token.lemma_.lower() in _TWO and definite(token)) or _plural_with(token, ("both",))
+
+
+def _plural_with(token: Token, determiners: tuple[str, ...]) -> bool:
+    """ "the men", "both brothers": a plural noun with one of ``determiners``."""
     return token.tag_ == "NNS" and any(
-        c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both" for c in token.children
+        c.dep_ in ("det", "predet", "preconj") and c.lower_ in determiners for c in token.children
     )
 
 
