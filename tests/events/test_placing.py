@@ -537,3 +537,26 @@ def test_a_place_in_a_groups_name_is_no_place(nlp: Any) -> None:
 )
 def test_a_town_only_the_charge_names_is_not_where_the_verdict_was(nlp: Any, text: str) -> None:
     assert "St Petersburg" not in [p for kind, p in _event_places(nlp, text) if kind == "SENTENCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # the outskirts of a town, with no other place: the town
+        (
+            "Gunmen attacked a police post on the outskirts of Kaspiysk on Tuesday.",
+            "ATTACK",
+            "Kaspiysk",
+        ),
+        # a town told before the outskirts of a city: that town
+        (
+            "A court in Silivri on the outskirts of Istanbul sentenced four men to life.",
+            "SENTENCE",
+            "Silivri",
+        ),
+    ],
+)
+def test_the_outskirts_of_a_town_are_in_it_unless_a_place_is_told_first(
+    nlp: Any, text: str, kind: str, expected: str
+) -> None:
+    assert [p for k, p in _event_places(nlp, text) if k == kind] == [expected]

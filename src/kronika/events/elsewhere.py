@@ -133,6 +133,15 @@ def _reference_point(ent: Span) -> bool:
     if head.lower_ not in ("of", "from"):
         return False
     words = {t.lower_ for t in head.head.subtree} | {head.head.lower_}
+    if words & _BEARINGS == {"outskirts"}:
+        # "Silivri on the outskirts of Istanbul": the place before it; but "a post on the
+        # outskirts of Kaspiysk" is in Kaspiysk
+        outskirts = head.head
+        owner = outskirts.head.head if outskirts.dep_ == "pobj" else outskirts.head
+        # (the place told just before, in the same phrase: "a court in Silivri on ...")
+        return any(
+            t.i < outskirts.i and t.pos_ == "PROPN" and t.dep_ == "pobj" for t in owner.subtree
+        )
     return bool(words & _BEARINGS)
 
 

@@ -68,6 +68,10 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             continue
         # "the village of Arka": a settlement named, whatever the model took the name for
         settled = ent.root.head.lower_ == "of" and ent.root.head.head.lemma_ in SETTLEMENTS
+        # "on the outskirts of Kaspiysk", "in the centre of Kabul": a part of the town named
+        settled = settled or (
+            ent.root.head.lower_ == "of" and ent.root.head.head.lemma_ in _PARTS_OF_TOWNS
+        )
         # "in the Zafarobod district", "in Dushanbe's Shohmansour district": a division named
         division = _division(ent)
         # ("a raid on Kadunde", "the assault on Kismayo": the town set upon)
@@ -184,6 +188,11 @@ def _fallback_place(
         or state_named_in(args)
     )
 
+
+#: Words for a part of a town: "the outskirts of X" is in X.
+_PARTS_OF_TOWNS = frozenset(
+    "outskirts outskirt suburb suburbs centre center edge heart vicinity periphery".split()
+)
 
 #: Roles whose values are names of groups and people ("the Turkestan Islamic Party").
 _NAME_ROLES = frozenset(
