@@ -1399,3 +1399,13 @@ def test_the_year_of_what_an_upheld_verdict_was_for_dates_no_appeal(nlp: Any) ->
 def test_a_known_group_after_a_description_is_no_person(nlp: Any) -> None:
     text = "The escapees, all convicted members of Hizb ut-Tahrir, fled the colony in Navoi."
     assert [e.args.get("escapees") for e in _of_type(nlp, text, "ESCAPE")] in ([None], [[]])
+
+
+def test_a_town_told_again_narrows_its_republic(nlp: Any) -> None:
+    text = (
+        "Militants carried out a bomb attack on a police checkpoint in Ingushetia in May 2018 "
+        "that killed three officers. The attack on the checkpoint in the town of Sunzha also "
+        "wounded five police officers."
+    )
+    [attack] = _of_type(nlp, text, "ATTACK")
+    assert attack.location is not None and attack.location.name == "Sunzha"
