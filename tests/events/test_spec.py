@@ -116,6 +116,15 @@ def test_a_pattern_names_the_roles_it_requires() -> None:
     assert spec.patterns[0].require == ("defendant",)
 
 
+def test_a_pattern_may_tell_an_act_going_on() -> None:
+    spec = parse_spec(
+        _spec("{defendant: defendant}\n    continues: true", "kronika.patient.v1"), "t.yaml"
+    )
+    assert spec.patterns[0].continues
+    plain = parse_spec(_spec("{defendant: defendant}", "kronika.patient.v1"), "t.yaml")
+    assert not plain.patterns[0].continues
+
+
 def test_parse_spec_lists_value_kinds() -> None:
     with pytest.raises(RuleError, match="Known: names, name, number"):
         parse_spec({"type": "T", "roles": {"x": {"value": "colour"}}}, "t.yaml")

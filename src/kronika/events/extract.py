@@ -196,7 +196,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     # sentences no rule told an event in: the sentence classifier's guess (setting "backstop")
     build = partial(_build, hits=[], mentions=mentions, article=article)
     events.extend(backstop_events(doc, events, groups, rules.specs, settings, build))
-    merged = _remands_of_arrests_told(merge_events(events, article.published))
+    merged = _continued_acts_told(merge_events(events, article.published), rules.specs)
     # a ban told with no place, once its mentions are one: in the state the text dwells on
     merged = [_in_its_state(e, doc, rules.specs) for e in merged]
     claims = find_claims(doc, mentions, merged)
@@ -218,29 +218,25 @@ def _who_got_what(event: Event) -> bool:
     )
 
 
-#: Rules that tell a detention continued by a court, not a new one.
-_REMANDS = frozenset({"ARREST/remanded"})
-
-
-def _remands_of_arrests_told(events: list[Event]) -> list[Event]:
+def _continued_acts_told(events: list[Event], specs: dict[str, EventSpec]) -> list[Event]:
     """ "Police detained X on Friday ... On Monday a court remanded X in custody": one
-    arrest. A remand counts as an arrest only when the article tells of no other arrest
-    of the same people."""
-    arrested: set[str] = set()
+    arrest. An event found by a pattern that tells an act going on (``continues`` in its
+    rule file) counts only when the article tells no other event of its type about the
+    same people."""
+    going_on = {f"{t}/{p.id}" for t, spec in specs.items() for p in spec.patterns if p.continues}
+    told: set[tuple[str, str]] = set()
     for e in events:
-        people = e.args.get("detainee")
-        if e.type == "ARREST" and e.rule not in _REMANDS and isinstance(people, list):
-            arrested.update(people)
-    return [
-        e
-        for e in events
-        if not (
-            e.rule in _REMANDS
-            and isinstance(people := e.args.get("detainee"), list)
-            and people
-            and set(people) <= arrested
-        )
-    ]
+        people = e.args.get(PEOPLE_ROLE.get(e.type, ""))
+        if e.rule not in going_on and isinstance(people, list):
+            told.update((e.type, name) for name in people)
+    kept = []
+    for e in events:
+        people = e.args.get(PEOPLE_ROLE.get(e.type, ""))
+        if e.rule in going_on and isinstance(people, list) and people:
+            if all((e.type, name) in told for name in people):
+                continue
+        kept.append(e)
+    return kept
 
 
 #: Roles whose value names an organization or authority given as a phrase.

@@ -19,6 +19,7 @@ from ..resolve.mentions import people_words
 from .counts import count_of
 from .fillers import NOT_NAMES, FillContext, looks_like, names_of
 from .participants import agent, antecedent_of_relative, patient
+from .people import a_pair
 from .spec import RoleSpec
 
 
@@ -43,7 +44,7 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         # "X was one of four men arrested": X, not four men named elsewhere
         names = _one_of(ctx, token, types)
     if not names and "PERSON" in types and token.pos_ == "NOUN":
-        names = _appositive_people(ctx, token) or described_people(ctx, token)
+        names = _named_or_described(ctx, token)
     if not names and "PERSON" in types:
         names = _included_people(ctx, token, types)
     # "Thirteen Islamists in Lebanese jails, including A, were released": the parser hangs
@@ -181,8 +182,7 @@ def described_people(ctx: FillContext, token: Token) -> list[str]:
     nearest before it, else after it; "the men" takes the last list before it;
     "a 20-year-old man" in a lead takes the next person the article names.
     """
-    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
-    if token.lemma_.lower() in ("couple", "pair", "duo") and dets & {"the", "this", "that"}:
+    if a_pair(token):
         # "A and her husband B ... crossed into Syria, where the couple joined IS"
         named = [n for _, n in ctx.mentions.people_in(ctx.sent.start_char, token.idx)]
         last_two = list(dict.fromkeys(reversed(named)))[:2][::-1]
@@ -191,6 +191,7 @@ def described_people(ctx: FillContext, token: Token) -> list[str]:
         )
     if token.lower_ not in people_words("descriptions") or token.ent_type_ in NOT_NAMES:
         return []
+    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
     if any(c.dep_ == "amod" and c.lower_ in ("other", "another") for c in token.children):
         return []  # "the other defendants": not the people named before
     position = token.idx
@@ -235,6 +236,11 @@ def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     types = role.entity or ("PERSON",)
     names = names_of(ctx, token, types)
     if not names and "PERSON" in types and token.pos_ == "NOUN":
-        # "handed to blogger Otabek Sattoriy": the name right after its description
-        names = _appositive_people(ctx, token) or described_people(ctx, token)
+        names = _named_or_described(ctx, token)
     return names
+
+
+def _named_or_described(ctx: FillContext, token: Token) -> list[str]:
+    """The people a description stands for: named right after it ("handed to blogger
+    Otabek Sattoriy", "the suspects, identified as A and B"), else elsewhere in the article."""
+    return _appositive_people(ctx, token) or described_people(ctx, token)

@@ -69,3 +69,14 @@ PEOPLE_ROLE = {
     "JOIN": "person",
     "ESCAPE": "escapees",
 }
+
+
+#: Nouns for two people told of together: "the couple", "the pair".
+_PAIRS = frozenset({"couple", "pair", "duo"})
+
+
+def a_pair(token: Token) -> bool:
+    """ "the couple", "this pair": a definite noun for two people told of before."""
+    return token.lemma_.lower() in _PAIRS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
+    )

@@ -157,12 +157,18 @@ def _charge_text_has(place: Any, trigger: Token) -> bool:
     name = getattr(place, "name", None)
     if not name or is_state(place):
         return False
-    for prep in trigger.subtree:
-        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "over") and prep.i > trigger.i:
-            span = prep.doc[prep.left_edge.i : prep.right_edge.i + 1]
-            if name in span.text:
-                return True
-    return False
+    doc = trigger.doc
+    return any(name in doc[p.left_edge.i : p.right_edge.i + 1].text for p in _charges(trigger))
+
+
+def _charges(trigger: Token) -> list[Token]:
+    """The prepositions after the trigger that tell what a verdict was for ("for plotting a
+    bombing in X", "of organising the unrest in Y")."""
+    return [
+        t
+        for t in trigger.subtree
+        if t.dep_ == "prep" and t.lower_ in ("for", "of", "over") and t.i > trigger.i
+    ]
 
 
 def _fallback_place(
@@ -203,11 +209,7 @@ _NAME_ROLES = frozenset(
 def _in_the_charge(ent: Span, trigger: Token) -> bool:
     """Whether ``ent`` is told inside what a verdict was for ("for plotting a bombing in X",
     "of organising the unrest in Y"), not where the court sat."""
-    for prep in trigger.subtree:
-        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "over") and prep.i > trigger.i:
-            if ent.root in prep.subtree and ent.root.head != prep:
-                return True
-    return False
+    return any(ent.root in p.subtree and ent.root.head != p for p in _charges(trigger))
 
 
 def _inside_a_name(ent: Span, args: dict[str, ArgValue]) -> bool:

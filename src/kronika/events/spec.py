@@ -49,6 +49,9 @@ class PatternSpec:
     confidence: float = 0.8
     #: roles an event found only by this pattern must fill to be kept
     require: tuple[str, ...] = ()
+    #: tells an act of the type going on ("a court remanded X in custody"): it counts only
+    #: when the article tells no other event of the type about the same people
+    continues: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,4 +288,5 @@ def _pattern(raw: Any, roles: dict[str, RoleSpec], where: str) -> PatternSpec:
         roles=pattern_roles,
         confidence=float(raw.get("confidence", 0.8)),
         require=required,
+        continues=raw.get("continues") is True,
     )

@@ -17,7 +17,7 @@ from .clauses import another_time, describing, inside_a_participant
 from .date_phrases import leading_date
 from .dates import dated_paragraph, told_back_then
 from .participants import agent, patient, verb_forms
-from .people import about_people
+from .people import a_pair, about_people
 from .spans import block, doc_sents, doc_text, sent_of
 from .tolls import ATTACKERS
 
@@ -256,7 +256,7 @@ def refers_back(trigger: Token) -> bool:
             c.lower_ == "of" and any(g.lower_ in ("them", "those") for g in c.children)
             for c in token.children
         )
-    if token.lemma_.lower() in _TWO and definite(token):
+    if a_pair(token):
         return True  # "The couple were arrested"
     if token.tag_ == "CD" and definite(token):
         return True  # "The three had been sentenced in November"
@@ -283,7 +283,7 @@ def whole_group(trigger: Token) -> bool:
         return False
     if token.lower_ in ("they", "them", "both"):
         return True
-    if token.lemma_.lower() in _TWO and definite(token):
+    if a_pair(token):
         return True  # "The couple were arrested in Lyon": the two told before
     return _plural_with(token, ("the", "these", "those", "both")) and not any(
         c.lower_ in _SOME_OF for c in token.children
@@ -297,7 +297,7 @@ def told_pair(trigger: Token) -> bool:
         return False
     if token.lower_ in ("both", "оба", "обе"):
         return True
-    return (token.lemma_.lower() in _TWO and definite(token)) or _plural_with(token, ("both",))
+    return a_pair(token) or _plural_with(token, ("both",))
 
 
 def _plural_with(token: Token, determiners: tuple[str, ...]) -> bool:
@@ -305,10 +305,6 @@ def _plural_with(token: Token, determiners: tuple[str, ...]) -> bool:
     return token.tag_ == "NNS" and any(
         c.dep_ in ("det", "predet", "preconj") and c.lower_ in determiners for c in token.children
     )
-
-
-#: Nouns for two people told of together: "the couple", "the pair".
-_TWO = frozenset({"couple", "pair", "duo"})
 
 
 #: Words that make a group told before only a part of it, or another one.
