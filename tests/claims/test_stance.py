@@ -125,6 +125,11 @@ def test_is_asserted_rejects_what_did_not_happen_as_told(
         # one filed is not
         ("The court granted the request to extradite Olim Sattorov.", "extradite", True),
         ("Prosecutors filed a request to extradite Olim Sattorov.", "extradite", False),
+        # an act reported as done in a perfect infinitive, one only planned in a plain one
+        ("Police claimed on Monday to have arrested four militants in Quetta.", "arrested", True),
+        ("Karim Saidov is believed to have joined the group in 2015.", "joined", True),
+        ("Police claimed they would soon arrest the militants.", "arrest", False),
+        ("Karim Saidov was planning to join the group.", "join", False),
     ],
 )
 def test_is_asserted_through_the_real_model(

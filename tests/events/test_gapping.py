@@ -86,3 +86,80 @@ def test_a_term_told_without_its_unit_is_the_next_groups(
     nlp: Any, text: str, expected: list[Any]
 ) -> None:
     assert _sentences(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verdict told for both, then each one's term, the second with no unit, names
+        # the model took for a date or for nothing
+        (
+            "The Khatlon regional court sentenced Firdavs Nazarov and Umed Sharipov on "
+            "March 13. Nazarov was handed nine years in prison and Sharipov eight years.",
+            [(("Firdavs Nazarov",), 9), (("Umed Sharipov",), 8)],
+        ),
+        (
+            "A judge in Karaganda convicted Ruslan Bekov and Daniyar Omarov on Friday. "
+            "Bekov received six years, and Omarov four.",
+            [(("Daniyar Omarov",), 4), (("Ruslan Bekov",), 6)],
+        ),
+        # three terms, the last without its unit
+        (
+            "Sardor Mirzaev got nine years, Alisher Qodirov eight years and Jamol Rasulov six.",
+            [(("Alisher Qodirov",), 8), (("Jamol Rasulov",), 6), (("Sardor Mirzaev",), 9)],
+        ),
+        # "jailed A for seven years and B for five", the verb read as an adjective
+        (
+            "A court in Osh jailed Bakyt Toktorov for seven years and Nurlan Asanov for five "
+            "years.",
+            [(("Bakyt Toktorov",), 7), (("Nurlan Asanov",), 5)],
+        ),
+    ],
+)
+def test_terms_told_after_the_verdict_are_each_their_own(
+    nlp: Any, text: str, expected: list[Any]
+) -> None:
+    assert _sentences(nlp, text) == expected
+
+
+def test_the_verdict_told_for_both_lends_each_term_its_day_and_court(nlp: Any) -> None:
+    text = (
+        "The Khatlon regional court sentenced Firdavs Nazarov and Umed Sharipov on March 13. "
+        "Nazarov was handed nine years in prison and Sharipov eight years."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2023-03-15")
+    events = extract_article(nlp(text), article, Settings()).events
+    assert {(e.date, e.args.get("court")) for e in events} == {
+        ("2023-03-13", "Khatlon regional court")
+    }
+
+
+def test_one_term_for_one_of_two_leaves_the_other_in_the_verdict(nlp: Any) -> None:
+    text = (
+        "The Khatlon regional court sentenced Firdavs Nazarov and Umed Sharipov on March 13. "
+        "Nazarov was given nine years in prison."
+    )
+    assert _sentences(nlp, text) == [(("Firdavs Nazarov",), 9), (("Umed Sharipov",), None)]
+
+
+def test_a_headline_over_the_terms_is_the_verdict_not_one_of_them(nlp: Any) -> None:
+    text = (
+        "Two Kyrgyz Men Jailed For Links To Banned Movement\n\n"
+        "A court in Osh has sentenced two men to prison for membership in a banned "
+        "movement. Relatives of Ruslan Bekov and Daniyar Omarov said on May 4 that the "
+        "Osh city court had convicted the two men a day earlier. Bekov was given six years "
+        "in prison and Omarov five years."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2023-05-05")
+    events = extract_article(nlp(text), article, Settings()).events
+    verdicts = sorted(
+        (tuple(e.args.get("defendant") or ()), e.args.get("term_years"), e.date)
+        for e in events
+        if e.type == "SENTENCE"
+    )
+    assert verdicts == [
+        (("Daniyar Omarov",), 5, "2023-05-03"),
+        (("Ruslan Bekov",), 6, "2023-05-03"),
+    ]
+    # no charge runs on past the headline's line
+    assert all("\n" not in c for e in events for c in e.args.get("charges") or ())

@@ -91,6 +91,7 @@ def is_asserted(trigger: Token) -> bool:
             and not _journey(trigger, cues)
             and trigger.head.lemma_ not in (cues.get("implicatives") or ())
             and not _ordered_by_a_court(trigger.head, cues)
+            and not _reported_done(trigger, cues)
         ):
             return False
     # "his arrest would be illegal": a noun whose clause is only supposed
@@ -155,6 +156,16 @@ def _journey(trigger: Token, cues: dict[str, Any]) -> bool:
         and head.lemma_ in (cues.get("journeys") or ())
         and head.tag_ in ("VBD", "VBN")
         and is_asserted(head)
+    )
+
+
+def _reported_done(trigger: Token, cues: dict[str, Any]) -> bool:
+    """ "police claimed to have arrested three men", "he is believed to have joined IS":
+    a perfect infinitive under a verb of telling or believing reports an act done."""
+    return (
+        trigger.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ == "have" for c in trigger.children)
+        and trigger.head.lemma_ in (cues.get("reports") or ())
     )
 
 

@@ -81,7 +81,9 @@ def fill_from_country(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     Yekaterinburg arrested him and extradited him".
     """
     trigger = ctx.trigger
-    for child in trigger.children:
+    # "sent back from Moscow": the "from" may hang on "back"
+    backs = [c for c in trigger.children if c.dep_ in ("advmod", "prt") and c.lower_ == "back"]
+    for child in [*trigger.children, *(c for b in backs for c in b.children)]:
         if child.dep_ == "prep" and child.lower_ == "from":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.ent_type_ in ("GPE", "LOC"):

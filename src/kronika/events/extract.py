@@ -45,7 +45,7 @@ from .not_events import (
     under_review,
     vague_over_time,
 )
-from .participants import agent, patient
+from .participants import agent, finite_misread, patient
 from .people import PEOPLE_ROLE, about_people
 from .placing import event_place, outside_its_states, state_dwelt_on
 from .spans import block, doc_sents, doc_text, normalizer, sent_of
@@ -91,7 +91,11 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         trigger = doc[index]
         # "jailed journalists", "imprisoned members": a participle used as an adjective
         # (but one with a subject is the verb misread: "The court jailed oil worker X")
-        adjective = trigger.dep_ == "amod" and not any(c.dep_ == "nsubj" for c in trigger.children)
+        adjective = (
+            trigger.dep_ == "amod"
+            and not any(c.dep_ == "nsubj" for c in trigger.children)
+            and not finite_misread(trigger)
+        )
         if adjective or not is_asserted(trigger) or not_yet(trigger):
             continue
         if only_approved(type_name, trigger):

@@ -30,11 +30,12 @@ def split_gapped(event: Event, sent: Span, mentions: MentionIndex) -> list[Event
         return [event]
     terms = parse_terms(text)
     ends = _term_ends(text, len(terms))
-    if len(terms) == 1:
-        # "A was sentenced to nine years and B to seven": the unit said once
-        elided = _elided_terms(text, ends[0], terms[0])
+    if terms:
+        # "A was sentenced to nine years and B to seven", "A got nine years, B eight years
+        # and C six": the unit said once, or left out of the last
+        elided = _elided_terms(text, ends[len(terms) - 1], terms[-1])
+        ends = ends[: len(terms)] + [end for _, end in elided]
         terms += [term for term, _ in elided]
-        ends = ends[:1] + [end for _, end in elided]
     if len(terms) < 2 or any(t.min_years is not None for t in terms):
         return [event]  # one term, or a range ("between 19 years and life")
     groups: list[list[str]] = [[] for _ in terms]
@@ -42,8 +43,10 @@ def split_gapped(event: Event, sent: Span, mentions: MentionIndex) -> list[Event
         k = next((i for i, end in enumerate(ends) if start - sent.start_char < end), None)
         if k is not None and name not in groups[k]:
             groups[k].append(name)
-    # the event's own people open the verdict; every term needs somebody to be given it
-    if not set(names) <= set(groups[0]) or not all(groups):
+    # the event's own people open the verdict (or are all those given a term: "jailed A for
+    # seven years and B for five"); every term needs somebody to be given it
+    everyone = {name for group in groups for name in group}
+    if not (set(names) <= set(groups[0]) or set(names) == everyone) or not all(groups):
         return [event]
     base = {k: v for k, v in event.args.items() if k not in _OWN}
     return [
@@ -52,9 +55,10 @@ def split_gapped(event: Event, sent: Span, mentions: MentionIndex) -> list[Event
     ]
 
 
-#: A number given as a term with its unit left out: "and B to seven", "and C for eight".
+#: A number given as a term with its unit left out: "and B to seven", "and C for eight",
+#: "and Sharipov eight" (a number right after a name: each term still needs its people).
 _ELIDED = re.compile(
-    r"\b(?:to|for)\s+(?P<number>\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)"
+    r"\b(?:to|for|[A-Z][\w'’-]*[a-z])\s+(?P<number>\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)"
     r"(?=\s*(?:[.,;)]|$|\band\b|\bwhile\b|\beach\b))",
     re.I,
 )

@@ -272,8 +272,10 @@ def _charges_in(span: Span) -> list[str]:
     charges = [
         c.replace(_GLUE, ",").replace(_SPACE, " ") for c in split_charges(_charge_text(span))
     ]
+    # a charge ends at a line's end (a headline's parse runs on into the story)
+    charges = [c.split("\n", 1)[0].strip() for c in charges]
     # "jailed 13 members for up to life": a term, not a charge
-    return [c for c in charges if not _A_TERM.match(c)]
+    return [c for c in charges if c and not _A_TERM.match(c)]
 
 
 _A_TERM = re.compile(r"(?:up to |between |from )?(?:life\b|[\w.,-]+ (?:years?|months?)\b)", re.I)

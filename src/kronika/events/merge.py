@@ -166,6 +166,8 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 # a group banned in one state and then in another: two bans, told anywhere
                 if apart or (event.type == "BAN" and not places_agree(other, event)):
                     continue
+                if _term_of_some(other, event) or _term_of_some(event, other):
+                    continue  # "sentenced A and B ... A got nine years": A's own (see _terms_told)
                 join(i, told, event)
                 break
             if other.type == event.type and not headline and same_toll(other, event):
@@ -226,6 +228,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 )
             )
     _named_after(out)
+    _terms_told(out)
     kept = sorted((e for e in out if not e.alone), key=lambda e: e.start)
     merged = inherit_courts(inherit_places([e.event for e in kept]))
     merged = people_told_before(
@@ -283,6 +286,47 @@ def _named_after(out: list[_Entry]) -> None:
             o.news = o.news or entry.news  # the lead's news is theirs
 
 
+def _has_term(event: Event) -> bool:
+    return event.args.get("term_years") is not None or event.args.get("life") is not None
+
+
+def _term_of_some(verdict: Event, part: Event) -> bool:
+    """Whether ``part`` gives a term to some, not all, of the people of a ``verdict`` told
+    without one ("The court sentenced A and B on March 13. A got nine years and B eight")."""
+    if verdict.type != "SENTENCE" or _has_term(verdict) or not _has_term(part):
+        return False
+    whole, some = verdict.args.get("defendant"), part.args.get("defendant")
+    return isinstance(whole, list) and isinstance(some, list) and set(some) < set(whole)
+
+
+def _terms_told(out: list[_Entry]) -> None:
+    """A verdict told without a term whose people are given their terms nearby: each
+    term is their own event, filled from the verdict (its court, charges, date, town);
+    the verdict keeps only those given none, and goes when everyone has one."""
+    for entry in out:
+        if entry.alone or entry.event.type != "SENTENCE" or _has_term(entry.event):
+            continue
+        parts = [
+            o
+            for o in out
+            if o is not entry
+            and not o.alone
+            and abs(o.start - entry.start) <= _GROUP_REACH
+            and _term_of_some(entry.event, o.event)
+        ]
+        if not parts:
+            continue
+        given = {str(n) for o in parts for n in o.event.args.get("defendant") or ()}  # type: ignore[union-attr]
+        for o in parts:
+            o.event = _filled_from(o.event, entry.event)
+            o.news = o.news or entry.news
+        rest = [n for n in entry.event.args["defendant"] if str(n) not in given]  # type: ignore[union-attr]
+        if rest:
+            entry.event = replace(entry.event, args={**entry.event.args, "defendant": rest})
+        else:
+            entry.alone = True
+
+
 def _filled_from(one: Event, group: Event) -> Event:
     """``one`` with what it does not tell taken from the ``group`` it is part of (its
     court, charges, date, town), but not the group's count; a country is left to what
@@ -314,6 +358,8 @@ def _restated(out: list[Event], headline: Event) -> int | None:
     for i, other in enumerate(out):
         if other.type != headline.type or not _shares_names(other, headline):
             continue
+        if _term_of_some(headline, other):
+            continue  # "Two Migrants Jailed" over "A got nine years and B eight": not A's alone
         words: dict[str, ArgValue] = {
             k: v for k, v in headline.args.items() if not isinstance(v, int | float)
         }

@@ -47,7 +47,7 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
         if ent.start in given:
             continue  # read with the family name after it
         label = _LABELS[ent.label_]
-        start = ent.start
+        start, end = ent.start, ent.end
         if label in ("PERSON", "ORG") and _is_demonym(ent.text):
             continue  # "1,300 Kyrgyz citizens", "the Tajiks": a nationality, not a name
         if label == "PERSON" and (
@@ -74,6 +74,8 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
             label = "PERSON"  # "Umarali Hisainov and Mahmadali Haitov"
         elif label == "LOC" and _named_after_a_place(ent, settings):
             label, start = "PERSON", start - 1  # "Olim Tursunzoda": a family name like a town's
+        elif label in ("LOC", "ORG") and (family := _untagged_family_name(ent, settings)):
+            label, end = "PERSON", family  # "Nurlan Asanov" with "Nurlan" a place, "Asanov" nothing
         if label == "PERSON" and start - 1 in given:
             start = given[start - 1]  # "Ermek Zhaparov" with "Ermek" tagged as a place
         if label in ("PERSON", "ORG"):
@@ -87,10 +89,13 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
                 )
             ):
                 start -= 1  # "Said Ziyoyev" tagged from "Ziyoyev" only
-        span = doc[start : ent.end]
+        while label == "PERSON" and end - start > 1 and doc[end - 1].like_num:
+            end -= 1  # "and Aziz Rahimov six": the term the model took into the name
+        span = doc[start:end]
         found.append(NameMention(span.text, span.start_char, span.end_char, label))
     if doc.lang_ == "en":
         found.extend(_untagged_people(doc, settings))
+        found.extend(_surnames_told_again(doc, found))
         found = with_quoted_groups(doc_text(doc), found)
     # a language pipeline may name mentions itself (Russian: in the nominative)
     canonical = doc.user_data.get("kronika.canonical") or _canonical(settings)
@@ -145,6 +150,43 @@ def _untagged_people(doc: Doc, settings: Settings) -> list[NameMention]:
             found.append(NameMention(span.text, span.start_char, span.end_char, "PERSON"))
         i = max(j, i + 1)
     return found
+
+
+def _untagged_family_name(ent: Span, settings: Settings) -> int | None:
+    """The end of a person's name whose given name the model tagged as a place or a
+    group and whose family name as nothing ("Nurlan Asanov" with "Nurlan" a GPE), or
+    None. The given name is one word unknown as a place."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.end >= len(doc) or _is_known_place(ent.text, settings):
+        return None
+    end = ent.end
+    while end < len(doc) and end - ent.start < 3 and doc[end].pos_ == "PROPN":
+        if doc[end].ent_type_:
+            return None
+        end += 1
+    if end == ent.end or not _person_shaped(doc[ent.start : end], settings):
+        return None
+    return end
+
+
+def _surnames_told_again(doc: Doc, found: Sequence[NameMention]) -> list[NameMention]:
+    """A family name of a person named in full, told again where the model tagged it as
+    nothing or as a date ("Nazarov got nine years and Sharipov eight years")."""
+    surnames = {
+        words[-1]
+        for m in found
+        if m.type == "PERSON" and len(words := m.text.split()) > 1 and words[-1][:1].isupper()
+    }
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for tok in doc:
+        if tok.text not in surnames or tok.ent_type_ not in ("", "DATE", "CARDINAL"):
+            continue
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if any(lo < end and start < hi for lo, hi in taken):
+            continue
+        out.append(NameMention(tok.text, start, end, "PERSON"))
+    return out
 
 
 def _named_after_a_place(ent: Span, settings: Settings) -> bool:

@@ -18,6 +18,22 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def finite_misread(trigger: Token) -> bool:
+    """ "A court in Osh jailed Bakyt Toktorov for seven years": a past-tense verb the parser
+    hung on the name after it as an adjective, a noun just before it (the sentence's
+    subject) and no article on the name ("the jailed Toktorov" is an adjective)."""
+    before = trigger.doc[trigger.i - 1] if trigger.i > 0 else None
+    return (
+        trigger.dep_ == "amod"
+        and trigger.tag_ == "VBD"
+        and trigger.head.pos_ == "PROPN"
+        and trigger.head.i > trigger.i
+        and before is not None
+        and before.pos_ in ("PROPN", "NOUN")
+        and not any(c.dep_ == "det" for c in trigger.head.children)
+    )
+
+
 def patient(trigger: Token) -> Token | None:
     """Return the token naming who the action was done to (passive subject or object)."""
     if trigger.pos_ == "NOUN":
@@ -36,7 +52,9 @@ def patient(trigger: Token) -> Token | None:
     found = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None)
     if found is not None:
         return antecedent_of_relative(_past_dateline(found))
-    if trigger.dep_ == "amod" and any(c.dep_ == "nsubj" for c in trigger.children):
+    if trigger.dep_ == "amod" and (
+        any(c.dep_ == "nsubj" for c in trigger.children) or finite_misread(trigger)
+    ):
         # "The court jailed oil worker X": the verb read as "the jailed oil worker", its
         # object as the noun it describes
         return trigger.head
@@ -222,6 +240,12 @@ def agent(trigger: Token) -> Token | None:
         # escape": the one the passive is about
         head = trigger.head
         controlled = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if controlled is not None:
+            return antecedent_of_relative(controlled)
+    if trigger.dep_ == "xcomp" and is_passive(trigger.head):
+        # "X is believed to have joined IS", "X was forced to join": the one the passive
+        # is about
+        controlled = next((c for c in trigger.head.children if c.dep_ == "nsubjpass"), None)
         if controlled is not None:
             return antecedent_of_relative(controlled)
     if trigger.dep_ in ("xcomp", "advcl") and trigger.head.pos_ == "VERB":
