@@ -25,6 +25,11 @@ from kronika.nlp.paragraphs import PARAGRAPHS
         # a capitalized word with a dash in the lead is no dateline
         ("UN envoys - and aid workers - left Gao.", []),
         ("Police - acting on a tip - raided a flat.", []),
+        # each item of a list opens its own sentence, with its marker
+        ("Prisoners:\n- Ilhom Tojiboev: nine years;\n- Akmal Yuldashev: six years.", ["-", "-"]),
+        ("Cases:\n• A man was jailed.\n• Two men were freed.", ["•", "•"]),
+        # a dash inside a wrapped line is no list
+        ("He was jailed\n- along with two others - in May.", []),
     ],
 )
 def test_mark_paragraph_starts_sets_a_start_after_each_blank_line(
@@ -57,4 +62,25 @@ def test_build_nlp_keeps_a_title_out_of_the_lead_sentence(nlp: Any) -> None:
     assert sents == [
         "Guards Killed In Jailbreak",
         "Six inmates escaped from a prison near Osh on Friday.",
+    ]
+
+
+@pytest.mark.model
+def test_a_list_of_prisoners_gives_each_their_own_verdict(nlp: Any) -> None:
+    from kronika.events.extract import extract_article
+    from kronika.model import Article
+    from kronika.settings import Settings
+
+    text = (
+        "Prisoners we continue to follow:\n"
+        "- Ilhom Tojiboev, Namangan: 9 years, sentenced on 12 November 2018;\n"
+        "- Akmal Yuldashev, Kokand: 6 years 3 months, sentenced on 2 February 2020;\n"
+        "- Farhod Mamadaliev, Samarkand: sentenced in 2016 to 15 years."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-09-30")
+    events = extract_article(nlp(text), article, Settings()).events
+    assert sorted((e.args.get("defendant"), e.args.get("term_years"), e.date) for e in events) == [
+        (["Akmal Yuldashev"], 6.25, "2020-02-02"),
+        (["Farhod Mamadaliev"], 15, "2016"),
+        (["Ilhom Tojiboev"], 9, "2018-11-12"),
     ]

@@ -1,4 +1,4 @@
-"""A pipeline component that starts a sentence after every blank line.
+"""A pipeline component that starts a sentence after every blank line and at every list item.
 
 Titles, datelines and bylines have no final full stop, so the parser would glue
 them onto the lead sentence ("Militants Escape From Prison\n\nTwenty-five
@@ -33,11 +33,28 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
         if nxt < len(doc) and not doc[nxt].is_space and doc[i].text.count("\n") >= 2:
             _start_at(doc, nxt)
             starts.append(nxt)
+        elif (
+            nxt < len(doc)
+            and "\n" in doc[i].text
+            and _BULLET.fullmatch(doc[nxt].text)
+            and i > 0
+            and doc[i - 1].text[-1:] in _LINE_ENDS
+        ):
+            # "- Ilhom Tojiboev, Namangan: 9 years": each item its own, the marker in it
+            doc[nxt].is_sent_start = True
+            if nxt + 1 < len(doc) and not doc[nxt + 1].is_space:
+                doc[nxt + 1].is_sent_start = False
     for start in starts[:4]:
         after = _after_dateline(doc, start)
         if after is not None:
             _start_at(doc, after)
     return doc
+
+
+#: How a line before a list item ends (a line wrapped mid-sentence ends in a word).
+_LINE_ENDS = frozenset(":;.,!?")
+#: A list item's marker at the start of a line: "-", "•", "*", "1.", "2)".
+_BULLET = re.compile(r"[-–—•*·▪]|\d{1,2}[.)]")
 
 
 def _start_at(doc: Doc, i: int) -> None:
