@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from ..normalize.dates import names_a_time
 from ..resolve.mentions import MentionIndex, NameMention, people_words
 from ..settings import Settings
 from ..yamlfile import load_yaml
@@ -48,6 +49,8 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
             continue  # read with the family name after it
         label = _LABELS[ent.label_]
         start, end = ent.start, ent.end
+        while end - start > 1 and doc[end - 1].text in (",", ";", ":"):
+            end -= 1  # "Nurlan Asanov," with its comma
         if label in ("PERSON", "ORG") and _is_demonym(ent.text):
             continue  # "1,300 Kyrgyz citizens", "the Tajiks": a nationality, not a name
         if label == "PERSON" and (
@@ -57,7 +60,7 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
             label = "LOC"  # a dateline, "DUSHANBE --", "DIJON, France —", taken for a name
         if len(ent) == 1 and ent.text in surnames:
             label = "PERSON"  # "Kayumov" tagged ORG after "Anvar Kayumov"
-        elif label in ("LOC", "ORG") and _person_shaped(ent, settings):
+        elif label in ("LOC", "ORG") and _person_shaped(doc[start:end], settings):
             label = "PERSON"  # "Kamol Ismoilov" tagged FAC, "Otabek Sattoriy" ORG
         elif (
             label == "PERSON"
@@ -139,7 +142,7 @@ def _untagged_people(doc: Doc, settings: Settings) -> list[NameMention]:
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
+        while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and _untagged(doc[j]):
             j += 1
         if (
             j - i >= 2
@@ -189,6 +192,18 @@ def _surnames_told_again(doc: Doc, found: Sequence[NameMention]) -> list[NameMen
     return out
 
 
+#: Labels the model gives a family name by mistake when a number follows it ("Nurlan
+#: Asanov, 1989 year of birth" read as one date).
+_NUMBER_LABELS = frozenset({"DATE", "CARDINAL", "QUANTITY", "ORDINAL"})
+
+
+def _untagged(token: Token) -> bool:
+    """A word the model tagged as nothing, or a name word it took into a date or a number."""
+    if not token.ent_type_:
+        return True
+    return token.ent_type_ in _NUMBER_LABELS and token.is_alpha and not names_a_time(token.text)
+
+
 def _named_after_a_place(ent: Span, settings: Settings) -> bool:
     """A family name the model took for the town it shares a name with ("Olim Tursunzoda").
 
@@ -209,10 +224,17 @@ def _person_shaped(ent: Span, settings: Settings) -> bool:
     """Two or three capitalized words ending in a family-name ending, or followed by an
     age ("Karim Benali, 31,"), unknown as a place."""
     words = ent.text.split()
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+    # "Nadine K.", "Mohammad A.": a given name and the initial of the family name, as
+    # courts in some states name defendants
+    initial = len(words) == 2 and re.fullmatch(r"[A-Z]\.", words[1]) is not None
+    if initial:
+        words = words[:1]
+    elif not 2 <= len(words) <= 3:
+        return False
+    if not all(w[:1].isupper() and w.isalpha() for w in words):
         return False
     ending = words[-1].lower().endswith(tuple(people_words("surname_endings")))
-    if not ending and not _aged(ent):
+    if not ending and not initial and not _aged(ent):
         return False
     from ..nlp.gazetteer import load_gazetteer
 

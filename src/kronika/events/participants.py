@@ -34,6 +34,18 @@ def finite_misread(trigger: Token) -> bool:
     )
 
 
+def _one_among(people: Token) -> Token | None:
+    """ "She was among a group of women repatriated from the camp": the one said to be
+    among the people an act was done to, or None."""
+    group = people
+    if group.dep_ == "pobj" and group.head.lower_ == "of" and group.head.head.lemma_ == "group":
+        group = group.head.head  # "a group of women"
+    among = group.head
+    if group.dep_ != "pobj" or among.lower_ != "among" or among.head.lemma_ != "be":
+        return None
+    return next((c for c in among.head.children if c.dep_ == "nsubj"), None)
+
+
 def patient(trigger: Token) -> Token | None:
     """Return the token naming who the action was done to (passive subject or object)."""
     if trigger.pos_ == "NOUN":
@@ -68,7 +80,7 @@ def patient(trigger: Token) -> Token | None:
         # (the model often tags the participle of a title as a past tense: "X Sentenced")
         return next(c for c in trigger.children if c.dep_ == "nsubj")
     if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-        return trigger.head
+        return _one_among(trigger.head) or trigger.head
     head = trigger.head
     active = not is_passive(trigger) and trigger.tag_ != "VBN"
     if active and trigger.dep_ in ("conj", "dep") and head.pos_ == "VERB" and not is_passive(head):

@@ -68,6 +68,14 @@ class _Ref:
         return f"{self.year:04d}-{self.month:02d}" if self.month else str(self.year)
 
 
+_TIME_WORD = re.compile(rf"(?:{_MONTH_NAMES}|{_WEEKDAY}|{'|'.join(_SEASONS)})", re.I)
+
+
+def names_a_time(word: str) -> bool:
+    """Whether ``word`` names a month, a weekday or a season ("May", "Friday", "autumn")."""
+    return _TIME_WORD.fullmatch(word) is not None
+
+
 def _parse_ref(reference: str | None) -> _Ref | None:
     if not reference:
         return None

@@ -1,0 +1,83 @@
+"""An article's people, with the small model's slips on names mended, through the real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kronika.events.extract import extract_article
+from kronika.events.name_mentions import article_mentions
+from kronika.model import Article
+from kronika.settings import Settings
+
+pytestmark = pytest.mark.model
+
+
+def _people(nlp: Any, text: str) -> set[str]:
+    mentions = article_mentions(nlp(text), Settings())
+    return {e.name for e in mentions.entities() if e.type == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a family name the model read into a date with the year after it
+        (
+            "The court announced the verdict of Nurlan Asanov, 1989 year of birth, a native "
+            "of Kara-Suu district.",
+            "Nurlan Asanov",
+        ),
+        # a given name and the initial of the family name
+        (
+            "The court sentenced a 34-year-old woman, identified only as Nadine K. under "
+            "privacy rules, to five years.",
+            "Nadine K.",
+        ),
+        ("Prosecutors said Mohammad A. had fought for the group in Syria.", "Mohammad A."),
+    ],
+)
+def test_names_the_model_misread_are_people(nlp: Any, text: str, person: str) -> None:
+    assert person in _people(nlp, text)
+
+
+def test_a_family_name_told_again_where_the_model_saw_a_date_is_the_person(nlp: Any) -> None:
+    text = (
+        "The court sentenced Firdavs Nazarov and Umed Sharipov on March 13. "
+        "Nazarov was handed nine years in prison and Sharipov eight years."
+    )
+    doc = nlp(text)
+    mentions = article_mentions(doc, Settings())
+    second = next(s for s in doc.sents if s.text.startswith("Nazarov"))
+    named = [name for _, name in mentions.people_in(second.start_char, second.end_char)]
+    assert named == ["Firdavs Nazarov", "Umed Sharipov"]
+
+
+def test_a_month_after_a_name_stays_a_date(nlp: Any) -> None:
+    assert "May" not in " ".join(_people(nlp, "Police detained Bakyt Toktorov, 31, May 2."))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "role", "who"),
+    [
+        (
+            "Nadine K. was sentenced in Duesseldorf on Wednesday. She was among a group of "
+            "women repatriated from a camp in northern Syria in October 2021.",
+            "EXTRADITION",
+            "person",
+            ["Nadine K."],
+        ),
+        (
+            "Aziz Karimov was among 14 prisoners released on Friday under an amnesty.",
+            "RELEASE",
+            "person",
+            ["Aziz Karimov"],
+        ),
+    ],
+)
+def test_one_said_to_be_among_those_acted_on_is_one_of_them(
+    nlp: Any, text: str, kind: str, role: str, who: list[str]
+) -> None:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2022-07-07")
+    events = [e for e in extract_article(nlp(text), article, Settings()).events if e.type == kind]
+    assert [e.args.get(role) for e in events] == [who]
