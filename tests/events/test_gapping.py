@@ -108,6 +108,16 @@ def test_a_term_told_without_its_unit_is_the_next_groups(
             "Sardor Mirzaev got nine years, Alisher Qodirov eight years and Jamol Rasulov six.",
             [(("Alisher Qodirov",), 8), (("Jamol Rasulov",), 6), (("Sardor Mirzaev",), 9)],
         ),
+        # the first one given a term lost by the parse of a long list
+        (
+            "Botir Nazarov received seven years' imprisonment, Ilyos Qodirov and Sanjar "
+            "Aliev five years each, and Rustam Tursunov two years.",
+            [
+                (("Botir Nazarov",), 7),
+                (("Ilyos Qodirov", "Sanjar Aliev"), 5),
+                (("Rustam Tursunov",), 2),
+            ],
+        ),
         # "jailed A for seven years and B for five", the verb read as an adjective
         (
             "A court in Osh jailed Bakyt Toktorov for seven years and Nurlan Asanov for five "

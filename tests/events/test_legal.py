@@ -121,6 +121,9 @@ def test_split_charges_drops_a_dangling_conjunction() -> None:
         ),
         # a court named by nothing is no court name
         ("A court sentenced Akmal Akbarov to nine years.", None),
+        # a room is no court
+        ("Akmal Akbarov was sentenced to two years and freed in the courtroom.", None),
+        ("Akmal Akbarov was sentenced to two years outside the courthouse in Osh.", None),
     ],
 )
 def test_a_court_is_named_by_its_town(nlp: Any, text: str, court: str | None) -> None:

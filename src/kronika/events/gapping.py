@@ -43,10 +43,11 @@ def split_gapped(event: Event, sent: Span, mentions: MentionIndex) -> list[Event
         k = next((i for i, end in enumerate(ends) if start - sent.start_char < end), None)
         if k is not None and name not in groups[k]:
             groups[k].append(name)
-    # the event's own people open the verdict (or are all those given a term: "jailed A for
-    # seven years and B for five"); every term needs somebody to be given it
+    # the event's own people are among those given a term ("jailed A for seven years and B
+    # for five"; "A received eight years, B and C six years each": the parse may lose A);
+    # every term needs somebody to be given it
     everyone = {name for group in groups for name in group}
-    if not (set(names) <= set(groups[0]) or set(names) == everyone) or not all(groups):
+    if not set(names) <= everyone or not all(groups):
         return [event]
     base = {k: v for k, v in event.args.items() if k not in _OWN}
     return [

@@ -35,8 +35,8 @@ def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     # "upheld the verdict against X, who got 17 years": the court above heard the appeal
     clause = describing(ctx.trigger)
     for chunk in sent_chunks(sent):
-        if "court" not in chunk.root.lower_:
-            continue
+        if chunk.root.lower_ not in ("court", "courts"):
+            continue  # (not "courtroom", "courthouse")
         if clause is not None and chunk.root not in clause.subtree:
             continue
         chunk = chunk.doc[_skip_dates(chunk) : chunk.end]
