@@ -489,3 +489,38 @@ def test_the_date_of_what_a_verdict_is_for_is_not_the_verdicts(nlp: Any, text: s
     article = Article(external_id="t", input_hash="", part=0, text=text, published="2022-05-05")
     result = extract_article(nlp(text), article, Settings())
     assert [e.date for e in result.events if e.type in ("SENTENCE", "ARREST")] == ["2022-05-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        # a timeline tells its items in the present, under a date
+        (
+            "Timeline:\n\nJanuary 2017 - The Supreme Court declares the group Tablighi Jamaat "
+            "extremist and bans its activities.",
+            "BAN",
+            "2017-01",
+        ),
+        (
+            "Timeline:\n\nNovember 2019 - A Bishkek district court jails ten members of the "
+            "group for between three and eight years.",
+            "SENTENCE",
+            "2019-11",
+        ),
+        (
+            "Timeline:\n\n6 October 2020 - At least 30 inmates break out of a prison colony "
+            "near Bishkek.",
+            "ESCAPE",
+            "2020-10-06",
+        ),
+    ],
+)
+def test_a_timeline_item_in_the_present_is_an_act_on_its_date(
+    nlp: Any, text: str, kind: str, date: str
+) -> None:
+    assert _dates(nlp, text, kind) == [date]
+
+
+def test_the_present_without_a_heading_date_is_still_a_habit(nlp: Any) -> None:
+    text = "The Supreme Court usually bans such groups. Police often jail their members."
+    assert _dates(nlp, text, "BAN") == [] and _dates(nlp, text, "SENTENCE") == []

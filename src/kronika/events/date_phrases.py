@@ -167,11 +167,19 @@ def _comma_parts(ent: Span) -> list[Span]:
 _TERMS = frozenset("year month week life".split())
 
 
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+
 #: A date heading an item, as incident summaries and chronologies give it:
-#: "03/14/2011: Assailants ...", "14 March 2011 - Gunmen ...", "March 14, 2011: ...".
+#: "03/14/2011: Assailants ...", "14 March 2011 - Gunmen ...", "March 14, 2011: ...",
+#: "January 2017 - The Supreme Court declares ..." (a timeline's month).
 LEADING = re.compile(
     r"\s*(\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
-    r"|\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*(?::\s*|(?:-|–|—)\s)"
+    r"|\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2},? \d{4}|(?:"
+    + _MONTHS
+    + r")\.? \d{4})\s*(?::\s*|(?:-|–|—)\s)"
 )
 
 

@@ -111,6 +111,8 @@ def generic(trigger: Token) -> bool:
     if trigger.pos_ != "VERB":
         return False
     if trigger.tag_ in ("VBP", "VBZ"):
+        if leading_date(sent_of(trigger)) is not None:
+            return False  # "30 August 2016 - A suicide bomber rams ...": a timeline's present
         # "Assailants set fire to a school on Monday": a past the same as the present
         same_past = trigger.tag_ == "VBP" and trigger.lower_ in _SAME_PAST
         return not (same_past and told_as_past(trigger))
