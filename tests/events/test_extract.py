@@ -506,6 +506,21 @@ def test_extract_article_gives_a_described_defendant_the_name_told_next(nlp: Any
     assert event.args["defendant"] == ["Arben K."]
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # a name inside the description's own phrase is where he is from, not who he is
+        "A 20-year-old man from Bolton who tried to reach Syria was jailed for six years "
+        "on Friday at Manchester Crown Court.",
+        "A teenage jihadist from Leeds was jailed for six years at the Old Bailey on Friday.",
+    ],
+)
+def test_a_described_defendant_is_not_a_name_in_the_description(nlp: Any, lead: str) -> None:
+    text = f"{lead}\n\nAdam Hussain was arrested at Manchester Airport in August 2021."
+    (event,) = _events(nlp, text, "SENTENCE")
+    assert event.args["defendant"] == ["Adam Hussain"]
+
+
 @pytest.mark.parametrize("plural", ["They were", "The three men were"])
 def test_extract_article_gives_a_plural_the_people_named_before(nlp: Any, plural: str) -> None:
     text = (

@@ -204,7 +204,13 @@ def described_people(ctx: FillContext, token: Token) -> list[str]:
         return ctx.mentions.group(position, int(size) if size else None, _DESCRIBED_REACH)
     if dets & {"a", "an"} and not any(c.dep_ == "conj" for c in token.children):
         # "a teacher, his four students and five other men": one of a group, not the one named next
-        name = ctx.mentions.following(position, _DESCRIBED_REACH, partial(_a_source, ctx.doc))
+        # ("a man from Bolton who ...": a name inside the description's own phrase is not his)
+        own = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))
+        name = ctx.mentions.following(
+            position,
+            _DESCRIBED_REACH,
+            lambda start: own[0] <= start < own[1] or _a_source(ctx.doc, start),
+        )
         return [name] if name else []
     if dets & {"the", "this", "that"}:
         # "The leader of an opposition party has been sentenced" in a lead: named next
