@@ -148,3 +148,29 @@ def test_one_ban_per_country_named() -> None:
 def test_russian_event_place(text: str, place: str) -> None:
     [result] = analyse_articles([_article(text)], Settings())
     assert [e.location.name if e.location else None for e in result.events] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "role", "who"),
+    [
+        # a family name told again, which the model left untagged
+        (
+            "Гражданин Таджикистана Фарход Ниязов экстрадирован из России.\n\n"
+            "Ниязов был задержан в Новосибирске в октябре 2016 года по запросу Душанбе.",
+            "ARREST",
+            "detainee",
+            ["Фарход Ниязов"],
+        ),
+        # a passive joined to an active verb takes their shared subject
+        (
+            "Бахтиёр Юсупов вернулся в Россию, был задержан в Москве, а в марте 2019 года "
+            "экстрадирован на родину.",
+            "EXTRADITION",
+            "person",
+            ["Бахтиёр Юсупов"],
+        ),
+    ],
+)
+def test_russian_people_told_again(kind: str, text: str, role: str, who: list[str]) -> None:
+    [result] = analyse_articles([_article(text)], Settings())
+    assert [e.args.get(role) for e in result.events if e.type == kind] == [who]

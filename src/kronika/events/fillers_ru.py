@@ -51,9 +51,19 @@ def patient(trigger: Token) -> Token | None:
         return trigger.head  # "осужденный к пяти годам Иванов"
     if trigger.dep_ in ("parataxis", "appos") and trigger.head.ent_type_ in ("PERSON", "ORG"):
         return trigger.head  # "(ПИВТ, запрещена в России)"
-    if trigger.dep_ in ("conj", "xcomp") and trigger.head.pos_ in ("VERB", "AUX"):
-        return patient(trigger.head)
+    if _joined(trigger) and trigger.head.pos_ in ("VERB", "AUX"):
+        found = patient(trigger.head)
+        if found is None and "Pass" in trigger.morph.get("Voice"):
+            # "Саидов вернулся в Россию, был задержан в Москве": the subject they share
+            found = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+        return found
     return None
+
+
+def _joined(verb: Token) -> bool:
+    """A verb joined to the one before it (the parser may label a second clause ROOT
+    and still hang it on the first)."""
+    return verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "ROOT" and verb.head.i != verb.i)
 
 
 def _antecedent(token: Token) -> Token:
@@ -69,7 +79,7 @@ def agent(trigger: Token) -> Token | None:
     found = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
     if found is not None:
         return found
-    if trigger.dep_ in ("conj", "xcomp") and trigger.head.pos_ in ("VERB", "AUX"):
+    if _joined(trigger) and trigger.head.pos_ in ("VERB", "AUX"):
         return agent(trigger.head)
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
         return agent(trigger.head)  # "совершил теракт", "подал апелляцию"

@@ -98,8 +98,8 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
         found.append(NameMention(span.text, span.start_char, span.end_char, label))
     if doc.lang_ == "en":
         found.extend(_untagged_people(doc, settings))
-        found.extend(_surnames_told_again(doc, found))
         found = with_quoted_groups(doc_text(doc), found)
+    found.extend(_surnames_told_again(doc, found))
     # a language pipeline may name mentions itself (Russian: in the nominative)
     canonical = doc.user_data.get("kronika.canonical") or _canonical(settings)
     return MentionIndex(found, canonical, doc_text(doc))
@@ -174,16 +174,19 @@ def _untagged_family_name(ent: Span, settings: Settings) -> int | None:
 
 def _surnames_told_again(doc: Doc, found: Sequence[NameMention]) -> list[NameMention]:
     """A family name of a person named in full, told again where the model tagged it as
-    nothing or as a date ("Nazarov got nine years and Sharipov eight years")."""
-    surnames = {
-        words[-1]
-        for m in found
-        if m.type == "PERSON" and len(words := m.text.split()) > 1 and words[-1][:1].isupper()
-    }
+    nothing or as a date ("Nazarov got nine years and Sharipov eight years"; in Russian in
+    any case: "Ахмедов был задержан" after "Шухрат Ахмедов")."""
+    surnames, lemmas = set(), set()
+    for m in found:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.type == "PERSON" and span is not None and len(span) > 1 and span[-1].is_title:
+            surnames.add(span[-1].text)
+            lemmas.add(span[-1].lemma_)
     taken = [(m.start, m.end) for m in found]
     out = []
     for tok in doc:
-        if tok.text not in surnames or tok.ent_type_ not in ("", "DATE", "CARDINAL"):
+        inflected = doc.lang_ != "en" and tok.pos_ == "PROPN" and tok.lemma_ in lemmas
+        if not (tok.text in surnames or inflected) or tok.ent_type_ not in ("", "DATE", "CARDINAL"):
             continue
         start, end = tok.idx, tok.idx + len(tok.text)
         if any(lo < end and start < hi for lo, hi in taken):
