@@ -53,7 +53,7 @@ def patient(trigger: Token) -> Token | None:
         return trigger.head  # "(ПИВТ, запрещена в России)"
     if _joined(trigger) and trigger.head.pos_ in ("VERB", "AUX"):
         found = patient(trigger.head)
-        if found is None and "Pass" in trigger.morph.get("Voice"):
+        if found is None and "Pass" in trigger.morph.get("Voice", []):
             # "Саидов вернулся в Россию, был задержан в Москве": the subject they share
             found = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
         return found
