@@ -70,9 +70,13 @@ def attackers_only(event: Event) -> bool:
     """An attack whose only victims named are attackers: their deaths in a fight told
     elsewhere, or security forces at work, not an attack of its own."""
     target = event.args.get("target")
-    if not isinstance(target, str) or event.args.get("killed") or event.args.get("wounded"):
+    if not isinstance(target, str):
         return False
     words = target.casefold().split()
+    if len(words) > 1 and words[0] in ATTACKERS and (event.args.get("killed") or 0) <= 1:
+        return True  # "The attacker, Karim Benhadj, was shot dead at the scene"
+    if event.args.get("killed") or event.args.get("wounded"):
+        return False
     return bool(words) and words[-1].removesuffix("s") in ATTACKERS
 
 

@@ -36,9 +36,9 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     "Ten relatives were detained, including his father Tillo Kabirov" names one of them.
     """
     token = _bound_or(ctx, role, patient)
-    if token is None:
-        return None
     types = role.entity or ("PERSON",)
+    if token is None:
+        return _group_right_after(ctx) if types == ("ORG",) else None
     names = names_of(ctx, token, types)
     if not names and "PERSON" in types:
         # "X was one of four men arrested": X, not four men named elsewhere
@@ -62,6 +62,19 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
                     found = names_of(ctx, obj, types) or _appositive_people(ctx, obj)
                     names.extend(n for n in found if n not in names and n not in owners)
     return names
+
+
+def _group_right_after(ctx: FillContext) -> list[str] | None:
+    """ "to join IS with her husband": a group named right after the verb, which the parser
+    did not take for its object (it often reads "IS" as a verb)."""
+    doc = ctx.doc
+    after = ctx.trigger.i + 1
+    if after < len(doc) and doc[after].lower_ == "the":
+        after += 1
+    if after >= len(doc):
+        return None
+    name = ctx.mentions.name_at(doc[after].idx)
+    return [name] if name and ctx.mentions.kind_at(doc[after].idx) == "ORG" else None
 
 
 def _one_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]:
