@@ -73,7 +73,8 @@ def attackers_only(event: Event) -> bool:
     if not isinstance(target, str):
         return False
     words = target.casefold().split()
-    if len(words) > 1 and words[0] in ATTACKERS and (event.args.get("killed") or 0) <= 1:
+    killed = event.args.get("killed")
+    if len(words) > 1 and words[0] in ATTACKERS and not (isinstance(killed, int) and killed > 1):
         return True  # "The attacker, Karim Benhadj, was shot dead at the scene"
     if event.args.get("killed") or event.args.get("wounded"):
         return False
