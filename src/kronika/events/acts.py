@@ -174,7 +174,12 @@ def _phrase(ctx: FillContext, token: Token | None) -> str | None:
         if t.dep_ not in ("det", "poss", "punct", "case", "nummod", "quantmod")
         and t.lower_ not in ("dead", "alive")
         # "at least 19 gendarmes": the words that hedge a number are not what was hit
-        and not (t.head.like_num and t.head is not t and t.dep_ in ("advmod", "amod", "prep"))
+        # ("between 30 and 40 civilians": the range's second number, not what was hit)
+        and not (
+            t.head.like_num
+            and t.head is not t
+            and t.dep_ in ("advmod", "amod", "prep", "cc", "conj")
+        )
         and not (t.head.head.like_num and t.head.dep_ in ("advmod", "prep") and t.dep_ != "conj")
         and not t.is_space
     ]

@@ -74,7 +74,9 @@ def fill_toll(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     if verbs is None or several_acts(ctx.trigger):
         return None
     sequel = _sequel(ctx.sent)
-    revised = _revised_toll(sequel) if role.name == "killed" else None
+    # "The death toll from Friday's bombing rose to 27": the act told inside the toll
+    told = [ctx.sent] if any(a.lemma_ == "toll" for a in ctx.trigger.ancestors) else []
+    revised = _revised_toll([*told, *sequel]) if role.name == "killed" else None
     if revised is not None:
         return revised  # "... killing five. The toll rose to seven on Tuesday": the latest
     value = toll_in(ctx.sent, ctx.trigger, role.name)
@@ -91,7 +93,7 @@ def fill_toll(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 
 #: A death toll told again, risen: "The toll rose to seven", "the death toll stands at 12".
 _REVISED = re.compile(
-    r"\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:since\s+|now\s+|later\s+)?"
+    r"\b(?:death\s+)?toll(?:\s+(?:from|of|in)\s[^.;]{0,150}?)?\s+(?:has\s+|had\s+)?(?:since\s+|now\s+|later\s+)?"
     r"(?:rose|risen|climbed|increased|jumped|reached|stands|stood|was\s+raised)\s+(?:to|at)\s+"
     r"(?:at\s+least\s+)?(?P<number>[\w,-]+)",
     re.I,
