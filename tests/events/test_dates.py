@@ -524,3 +524,14 @@ def test_a_timeline_item_in_the_present_is_an_act_on_its_date(
 def test_the_present_without_a_heading_date_is_still_a_habit(nlp: Any) -> None:
     text = "The Supreme Court usually bans such groups. Police often jail their members."
     assert _dates(nlp, text, "BAN") == [] and _dates(nlp, text, "SENTENCE") == []
+
+
+def test_days_later_count_from_the_day_told_before_without_its_year(nlp: Any) -> None:
+    text = (
+        "On 18 February, the president pardoned 620 prisoners. The list included Aman "
+        "Orazov, who was freed from the labour camp in Seydi three days later."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2022-02-25")
+    result = extract_article(nlp(text), article, Settings())
+    freed = [e for e in result.events if e.type == "RELEASE" and e.args.get("person")]
+    assert [(e.args["person"], e.date) for e in freed] == [(["Aman Orazov"], "2022-02-21")]

@@ -211,6 +211,12 @@ def _last_told_date(sent: Span, published: str | None) -> str | None:
     return None
 
 
+def _last_day_told(sent: Span, published: str | None) -> str | None:
+    """The day (at day precision) told last in the sentences just before ``sent``."""
+    told = _last_told_date(sent, published)
+    return told if told is not None and len(told) == 10 else None
+
+
 #: Words that move a story on from the time told before ("were then arrested").
 _SEQUEL = frozenset("then later subsequently afterwards afterward since eventually".split())
 
@@ -385,7 +391,14 @@ def _shifted(sent: Span, at: int, shift: re.Match[str], published: str | None) -
         # "June 10 ... Authorities that day detained four": the day told last
         base = base or _last_told_date(sent, published)
     else:
-        base = base or running_reference(sent.doc, at, same_paragraph=True) or published
+        # ("On 18 February the president pardoned 620 prisoners ... freed three days
+        # later": the day told in the sentences before, with no year of its own)
+        base = (
+            base
+            or running_reference(sent.doc, at, same_paragraph=True)
+            or _last_day_told(sent, published)
+            or published
+        )
     if base is None or len(base) != 10:
         return None
     if same is not None:
