@@ -174,3 +174,23 @@ def test_russian_event_place(text: str, place: str) -> None:
 def test_russian_people_told_again(kind: str, text: str, role: str, who: list[str]) -> None:
     [result] = analyse_articles([_article(text)], Settings())
     assert [e.args.get(role) for e in result.events if e.type == kind] == [who]
+
+
+def test_russian_terms_given_with_the_verb_said_once() -> None:
+    text = (
+        "Военный суд 12 мая вынес приговор пятерым жителям Казани.\n\n"
+        "Тимур Галиев приговорён к 17 годам колонии. Айрат Шакиров и Ильдар Юсупов "
+        "получили по 12 лет, Марат Хасанов — 10 лет, Рустам Ахметов — по 8 лет лишения свободы."
+    )
+    [result] = analyse_articles([_article(text, published="2021-05-13")], Settings())
+    verdicts = sorted(
+        (tuple(e.args["defendant"]), e.args.get("term_years"), e.date)  # type: ignore[arg-type]
+        for e in result.events
+        if e.type == "SENTENCE"
+    )
+    assert verdicts == [
+        (("Айрат Шакиров", "Ильдар Юсупов"), 12, "2021-05-12"),
+        (("Марат Хасанов",), 10, "2021-05-12"),
+        (("Рустам Ахметов",), 8, "2021-05-12"),
+        (("Тимур Галиев",), 17, "2021-05-12"),
+    ]

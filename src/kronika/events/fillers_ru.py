@@ -324,7 +324,11 @@ def _charge_text(token: Token) -> str:
         tokens.extend(phrase_tokens(child))
     lo = min(t.i for t in tokens)
     hi = max(t.i for t in tokens)
-    return token.doc[lo : hi + 1].text.strip(" ,.;\n\t")
+    doc = token.doc
+    text = doc[lo : hi + 1].text
+    if text.count("«") > text.count("»") and hi + 1 < len(doc) and doc[hi + 1].text == "»":
+        hi += 1  # "в организации «Хизб ут-Тахрир»": the name's closing quote
+    return doc[lo : hi + 1].text.strip(" ,.;\n\t")
 
 
 def fill_law_articles(ctx: FillContext, role: RoleSpec) -> ArgValue | None:

@@ -10,12 +10,15 @@ term). Court, charges, date and place hold for all of them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from spacy.tokens import Span
 
 from ..model import ArgValue, Event
 from ..normalize.numbers import Term, parse_number, parse_terms
+from ..normalize.numbers_ru import parse_terms_ru
 from ..resolve.mentions import MentionIndex
 
 #: Arguments that belong to one group, not to the whole verdict.
@@ -28,9 +31,11 @@ def split_gapped(event: Event, sent: Span, mentions: MentionIndex) -> list[Event
     text = sent.text
     if not isinstance(names, list) or not names or "respectively" in text:
         return [event]
-    terms = parse_terms(text)
-    ends = _term_ends(text, len(terms))
-    if terms:
+    # ("Сеитов и Муратов получили по 14 лет, Джемилев — 13 лет": the same in Russian)
+    parse = partial(parse_terms_ru, each=True) if sent.doc.lang_ == "ru" else parse_terms
+    terms = parse(text)
+    ends = _term_ends(text, len(terms), parse)
+    if terms and sent.doc.lang_ != "ru":
         # "A was sentenced to nine years and B to seven", "A got nine years, B eight years
         # and C six": the unit said once, or left out of the last
         elided = _elided_terms(text, ends[len(terms) - 1], terms[-1])
@@ -79,13 +84,13 @@ def _elided_terms(text: str, after: int, first: Term) -> list[tuple[Term, int]]:
     return found
 
 
-def _term_ends(text: str, count: int) -> list[int]:
+def _term_ends(text: str, count: int, parse: Callable[[str], list[Term]]) -> list[int]:
     """The char offset (in ``text``) where each of the first ``count`` terms is complete."""
     ends: list[int] = []
     for end in range(1, len(text) + 1):
         if end < len(text) and text[end].isalnum():
             continue  # only at word ends
-        while len(ends) < count and len(parse_terms(text[:end])) > len(ends):
+        while len(ends) < count and len(parse(text[:end])) > len(ends):
             ends.append(end)
         if len(ends) == count:
             break

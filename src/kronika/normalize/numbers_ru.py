@@ -120,10 +120,16 @@ def _number_before(words: list[str], end: int) -> tuple[float, int] | None:
     return None if value is None else (value + half, start)
 
 
-def parse_terms_ru(text: str) -> list[Term]:
-    """Every prison term in ``text``, in the order given."""
+def parse_terms_ru(text: str, each: bool = False) -> list[Term]:
+    """Every prison term in ``text``, in the order given.
+
+    ``each``: also terms given to each of several people ("получили по 14 лет"), which
+    may belong to another clause than the verdict's verb, so only a sentence read
+    term by term asks for them.
+    """
     lex = _lexicon()
-    words = _WORD.findall(text)
+    spans = [(m.group(), m.start()) for m in _WORD.finditer(text)]
+    words = [w for w, _ in spans]
     lower = [w.lower() for w in words]
     terms: list[Term] = []
     if any(w.startswith(lex.life) for w in lower):
@@ -146,7 +152,10 @@ def parse_terms_ru(text: str) -> list[Term]:
                 end = more[2]
         before = lower[start - 1] if start else ""
         after = lower[end] if end < len(words) else ""
-        if before in lex.before or after in lex.after:
+        # "Джемилев — 13 лет": a term given after a dash, its verb said once before it
+        gap = text[spans[start - 1][1] + len(words[start - 1]) : spans[start][1]] if start else ""
+        dashed = bool(terms) and any(d in gap for d in ("—", "–", " - "))
+        if before in lex.before or after in lex.after or dashed or (each and before == "по"):
             low = _range_start(words, start, unit) if before == "до" else None
             terms.append(Term(_tidy(years), None if low is None else _tidy(low)))
         i = end
