@@ -51,6 +51,40 @@ def test_people_sharing_a_surname_stay_apart() -> None:
     assert names == ["Dilshod Nazarov", "Farrukh Nazarov"]
 
 
+@pytest.mark.parametrize(
+    ("text", "people", "who"),
+    [
+        (
+            "Daniyar Zhaksylykov and Marat Omarov were tried. D. Zhaksylykov was jailed.",
+            ["Daniyar Zhaksylykov", "Marat Omarov", "D. Zhaksylykov"],
+            "Daniyar Zhaksylykov",
+        ),
+        (
+            "Нурлан Рахимов задержан. Н.А. Рахимов признал вину.",
+            ["Нурлан Рахимов", "Н.А. Рахимов"],
+            "Нурлан Рахимов",
+        ),
+        # another initial is someone else
+        (
+            "Daniyar Zhaksylykov was tried. K. Zhaksylykov was jailed.",
+            ["Daniyar Zhaksylykov", "K. Zhaksylykov"],
+            "K. Zhaksylykov",
+        ),
+        # several of that family named: not told which
+        (
+            "Gulmurod Halimov and Fozil Halimov fled. Another nephew, F. Halimov, was jailed.",
+            ["Gulmurod Halimov", "Fozil Halimov", "F. Halimov"],
+            "F. Halimov",
+        ),
+    ],
+)
+def test_initials_and_a_family_name_resolve_to_the_one_person_of_that_family(
+    text: str, people: list[str], who: str
+) -> None:
+    index = _index(text, [(p, "PERSON") for p in people])
+    assert index.name_at(text.index(people[-1])) == who
+
+
 def test_surname_before_the_full_name_still_resolves() -> None:
     text = "Karimova said she was innocent. Lola Karimova is 40."
     index = _index(text, [("Karimova", "PERSON"), ("Lola Karimova", "PERSON")])

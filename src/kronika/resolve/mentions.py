@@ -43,6 +43,10 @@ class NameMention:
 _HEDGE = re.compile(r"^(?:suspected|alleged|presumed|purported|so-called)\s+(?=\S)", re.I)
 
 
+#: A family name after the initials of the given names: "D. Zhaksylykov", "Н.А. Рахимов".
+_INITIALLED = re.compile(r"((?:[A-ZА-ЯЁ]\.\s?){1,2})\s*([A-ZА-ЯЁ][\w'’-]+)")
+
+
 def clean_name(text: str) -> str:
     """Return a mention's text without a leading article, a possessive or stray punctuation."""
     text = _POSSESSIVE.sub("", text.strip(" \t\n,;:\"“”'’()"))
@@ -141,6 +145,16 @@ class MentionIndex:
             for other in ordered:
                 if other.type == "ORG" and initials(clean_name(other.text)) == text:
                     return clean_name(other.text)
+        if m.type == "PERSON" and (initialled := _INITIALLED.fullmatch(text)) is not None:
+            # "D. Zhaksylykov" after "Daniyar Zhaksylykov", "Н.А. Рахимов" after "Нурлан Рахимов"
+            # (only the one person of that family named so far: "another nephew, F.
+            # Halimov" among several Halimovs may be someone else)
+            first, family = initialled.group(1)[0], initialled.group(2)
+            kin = {name for _, name in full if name.split()[-1] == family}
+            if len(kin) == 1:
+                name = next(iter(kin))
+                if name[0] == first and len(name.split()[0]) > 2:
+                    return name
         if m.type == "PERSON":
             # "Colonel Gulmurod Halimov" and "Gulmurod Halimov" are one person
             for _, name in reversed(full):
