@@ -560,3 +560,15 @@ def test_the_outskirts_of_a_town_are_in_it_unless_a_place_is_told_first(
     nlp: Any, text: str, kind: str, expected: str
 ) -> None:
     assert [p for k, p in _event_places(nlp, text) if k == kind] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gunman opened fire on a police checkpoint on the outskirts of the southern Kazakh "
+        "city of Shymkent on Sunday, killing two officers.",
+        "Militants attacked a checkpoint in the Kazakh city of Shymkent on Sunday, killing two.",
+    ],
+)
+def test_a_city_of_x_is_x(nlp: Any, text: str) -> None:
+    assert [p for k, p in _event_places(nlp, text) if k == "ATTACK"] == ["Shymkent"]

@@ -35,6 +35,7 @@ from .gapping import split_gapped
 from .merge import Told, merge_events
 from .name_mentions import article_mentions
 from .not_events import (
+    attacker_shot,
     attackers_only,
     figurative,
     freed_by_force,
@@ -157,6 +158,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             continue  # "1,094 Tajik nationals have joined IS": a figure, found as a claim
         if event is not None and those_described(trigger, event):
             continue  # "the return of those kidnapped by Daesh": people described, no act told
+        if type_name == "ATTACK" and event is not None and attacker_shot(trigger):
+            continue  # "killing two officers before he was shot dead"
         if event is not None and type_name == "ATTACK" and attackers_only(event):
             continue  # "Three militants were also killed in the ensuing firefight"
         if event is not None and vague_over_time(event, trigger):

@@ -81,6 +81,27 @@ def attackers_only(event: Event) -> bool:
     return bool(words) and words[-1].removesuffix("s") in ATTACKERS
 
 
+def attacker_shot(trigger: Token) -> bool:
+    """ "A gunman opened fire ..., killing two officers before he was shot dead": the
+    attacker killed by those he attacked, no attack of its own."""
+    if trigger.lemma_ not in ("kill", "shoot", "gun") or trigger.pos_ != "VERB":
+        return False
+    subject = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return False
+    if subject.lemma_.lower() in ATTACKERS:
+        return True  # "the gunman was shot dead"
+    if subject.lower_ not in ("he", "she", "they"):
+        return False
+    verb = trigger
+    while verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if doer is not None:
+            return doer.lemma_.lower() in ATTACKERS
+    return False
+
+
 #: Doers who free prisoners by force: the freeing is an escape, not a release.
 _FORCE = frozenset(
     "militant gunman assailant attacker insurgent rebel fighter jihadist jailbreak breakout "

@@ -57,6 +57,10 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     for ent in sent_ents(sent):
         if not any(t.text[:1].isupper() for t in ent):
             continue  # "sentenced in absentia" tagged as a place: a name is written capitalized
+        if ent.root.lemma_.lower() in SETTLEMENTS and any(
+            c.lower_ == "of" for c in ent.root.children
+        ):
+            continue  # "the southern Kazakh city of Shymkent": the town is the one after "of"
         joined = _hyphen_joined(ent)
         if joined is not None:
             # "in Rostov-on-Don", the model's two names one town
