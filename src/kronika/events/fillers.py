@@ -187,10 +187,19 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         return [name] if name else []
     if other and {"PERSON", "ORG"} & set(types):
         return [n for n in other if looks_like(n, types)]
-    for tok in core:
-        if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+    taken: set[int] = set()
+    for tok in sorted(core, key=lambda t: -t.i):
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.i in taken:
             continue
-        run = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        run = sorted(
+            [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok],
+            key=lambda t: t.i,
+        )
+        hyphened = _hyphened_name(tok)
+        if hyphened is not None:
+            # "Lashkar-e-Khorasan Front": a name written with hyphens, parsed in pieces
+            run = list(hyphened)
+            taken.update(t.i for t in hyphened)
         # "Imarat Kavkaz" read as a nationality: a group's name of two words or more
         group_name = "ORG" in types and tok.ent_type_ == "NORP" and len(run) > 1
         if tok.ent_type_ in NOT_NAMES and not group_name:
@@ -205,10 +214,24 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         given = "PERSON" in types and tok.dep_ == "appos" and tok.head.lemma_ in _KIN
         # a lone capitalized word opening a sentence ("Gunmen attacked") is no name
         if len(run) > 1 or given or ("ORG" in types and not tok.is_sent_start):
-            name = " ".join(t.text for t in sorted(run, key=lambda t: t.i))
+            name = hyphened.text if hyphened is not None else " ".join(t.text for t in run)
             if not (types == ("PERSON",) and _a_body(name)):
                 other[name] = None
     return list(other)
+
+
+def _hyphened_name(tok: Token) -> Span | None:
+    """The whole of a capitalized name with hyphens in it that ends at ``tok``, or None."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and (
+        doc[start - 1].text == "-" or (doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_alpha)
+    ):
+        start -= 1
+    span = doc[start : tok.i + 1]
+    if not any(t.text == "-" for t in span) or span[0].text == "-" or not span[0].is_title:
+        return None
+    return span
 
 
 _ORG_WORDS = frozenset(
