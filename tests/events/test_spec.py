@@ -125,6 +125,15 @@ def test_a_pattern_may_tell_an_act_going_on() -> None:
     assert not plain.patterns[0].continues
 
 
+def test_a_pattern_may_only_add_to_an_event_told_elsewhere() -> None:
+    spec = parse_spec(
+        _spec("{defendant: defendant}\n    adds: true", "kronika.patient.v1"), "t.yaml"
+    )
+    assert spec.patterns[0].adds
+    plain = parse_spec(_spec("{defendant: defendant}", "kronika.patient.v1"), "t.yaml")
+    assert not plain.patterns[0].adds
+
+
 def test_parse_spec_lists_value_kinds() -> None:
     with pytest.raises(RuleError, match="Known: names, name, number"):
         parse_spec({"type": "T", "roles": {"x": {"value": "colour"}}}, "t.yaml")

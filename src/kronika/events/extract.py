@@ -180,7 +180,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                 bare
                 and trigger.pos_ == "NOUN"
                 and trigger.lemma_ in rules.specs[type_name].supplements
-            ):
+            ) or all(h.pattern is not None and h.pattern.adds for h in hits):
                 told = replace(told, supplement=True)
             events.append(
                 replace(

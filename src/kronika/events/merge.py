@@ -208,6 +208,9 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 or (_anonymous(other) and close and not (told.earlier or other_time or out[i].back))
                 # "police arrested dozens ... Those arrested include A and B"
                 or (told.refers_back and close and not _names(other))
+                # "Three convicts escaped ... The fugitives — A, B and C — dug a tunnel": a
+                # mention that only adds to the act told just before
+                or (told.supplement and close and not (told.earlier or other_time))
             ):
                 join(i, told, event)
                 break

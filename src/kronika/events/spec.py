@@ -52,6 +52,9 @@ class PatternSpec:
     #: tells an act of the type going on ("a court remanded X in custody"): it counts only
     #: when the article tells no other event of the type about the same people
     continues: bool = False
+    #: only adds to an event of the type told elsewhere ("the fugitives — A and B — dug a
+    #: tunnel" names who escaped): dropped when it joins none
+    adds: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,4 +292,5 @@ def _pattern(raw: Any, roles: dict[str, RoleSpec], where: str) -> PatternSpec:
         confidence=float(raw.get("confidence", 0.8)),
         require=required,
         continues=raw.get("continues") is True,
+        adds=raw.get("adds") is True,
     )
