@@ -129,6 +129,10 @@ def test_is_asserted_rejects_what_did_not_happen_as_told(
         ("Police claimed on Monday to have arrested four militants in Quetta.", "arrested", True),
         ("Karim Saidov is believed to have joined the group in 2015.", "joined", True),
         ("Police claimed they would soon arrest the militants.", "arrest", False),
+        # an act told as what occurred: the verb that says so carries its stance
+        ("Prison officials denied that a breakout had taken place.", "breakout", False),
+        ("Officials said no attack had occurred in the town.", "attack", False),
+        ("A breakout took place at the prison in Osh on Monday.", "breakout", True),
         ("Karim Saidov was planning to join the group.", "join", False),
     ],
 )

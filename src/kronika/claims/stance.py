@@ -53,6 +53,9 @@ _NO_ONE = frozenset({"nobody", "noone", "none"})
 
 def is_asserted(trigger: Token) -> bool:
     """Return whether the action at ``trigger`` is reported as having happened."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and _occurred(trigger.head):
+        # "denied that a breakout had taken place": the act is what the verb says occurred
+        return is_asserted(trigger.head)
     cues = lexicon("modality")
     negations, modals = set(cues["negations"]), set(cues["modals"])
     governors = set(cues["governors"])
@@ -127,6 +130,15 @@ def is_asserted(trigger: Token) -> bool:
         if token.pos_ == "VERB" and token.dep_ not in ("conj", "xcomp", "ccomp"):
             break
     return True
+
+
+def _occurred(verb: Token) -> bool:
+    """A verb that says an act occurred: "occurred", "happened", "took place"."""
+    if verb.pos_ != "VERB":
+        return False
+    if verb.lemma_ in ("occur", "happen"):
+        return True
+    return verb.lemma_ == "take" and any(c.lower_ == "place" for c in verb.children)
 
 
 def only_approved(type_name: str, trigger: Token) -> bool:

@@ -294,7 +294,10 @@ def fill_facility(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """The place of custody people escaped from ("a prison in Kyrgyzstan")."""
     bound = ctx.nodes.get("facility")
     custody = ("prison", "jail", "colony", "center", "centre", "facility", "penitentiary")
-    found = bound if bound is not None else next((t for t in ctx.sent if t.lemma_ in custody), None)
+    # ("the Ilesa Medium Security Custodial Centre": a name's words keep their capitals)
+    found = bound
+    if found is None:
+        found = next((t for t in ctx.sent if t.lemma_.lower() in custody), None)
     if found is None:
         return None
     words = [
