@@ -535,3 +535,22 @@ def test_days_later_count_from_the_day_told_before_without_its_year(nlp: Any) ->
     result = extract_article(nlp(text), article, Settings())
     freed = [e for e in result.events if e.type == "RELEASE" and e.args.get("person")]
     assert [(e.args["person"], e.date) for e in freed] == [(["Aman Orazov"], "2022-02-21")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a chronicle told in the present, its date in the sentence
+        (
+            "Armed men attack the police station in Dori on 5 August 2019, killing four.",
+            "2019-08-05",
+        ),
+        (
+            "A suicide bomber attacks a funeral tent in Tarmiyah on 2 February 2017, killing "
+            "eight mourners.",
+            "2017-02-02",
+        ),
+    ],
+)
+def test_a_present_told_with_a_full_date_is_an_act(nlp: Any, text: str, date: str) -> None:
+    assert _dates(nlp, text) == [date]

@@ -572,3 +572,22 @@ def test_the_outskirts_of_a_town_are_in_it_unless_a_place_is_told_first(
 )
 def test_a_city_of_x_is_x(nlp: Any, text: str) -> None:
     assert [p for k, p in _event_places(nlp, text) if k == "ATTACK"] == ["Shymkent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of the state told before its name
+        (
+            "Armed men attacked the police station in Dori, northern Burkina Faso, on Monday.",
+            "Dori",
+        ),
+        # a road between two towns: the first
+        (
+            "Gunmen opened fire on a minibus on the road between Gao and Ansongo, killing six.",
+            "Gao",
+        ),
+    ],
+)
+def test_a_town_told_with_its_region_or_on_a_road(nlp: Any, text: str, expected: str) -> None:
+    assert [p for k, p in _event_places(nlp, text) if k == "ATTACK"] == [expected]

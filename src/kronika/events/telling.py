@@ -18,7 +18,7 @@ from .date_phrases import leading_date
 from .dates import dated_paragraph, told_back_then
 from .participants import agent, patient, verb_forms
 from .people import a_pair, about_people
-from .spans import block, doc_sents, doc_text, sent_of
+from .spans import YEAR, block, doc_sents, doc_text, sent_of
 from .tolls import ATTACKERS
 
 #: How many sentences from the top of an article make its lead (a title line counts as one).
@@ -111,8 +111,10 @@ def generic(trigger: Token) -> bool:
     if trigger.pos_ != "VERB":
         return False
     if trigger.tag_ in ("VBP", "VBZ"):
-        if leading_date(sent_of(trigger)) is not None:
-            return False  # "30 August 2016 - A suicide bomber rams ...": a timeline's present
+        if leading_date(sent_of(trigger)) is not None or _dated_in_full(sent_of(trigger)):
+            # "30 August 2016 - A suicide bomber rams ...", "Armed men attack the police
+            # station in Dori on 5 August 2019": a chronicle's present, its time told
+            return False
         # "Assailants set fire to a school on Monday": a past the same as the present
         same_past = trigger.tag_ == "VBP" and trigger.lower_ in _SAME_PAST
         return not (same_past and told_as_past(trigger))
@@ -134,6 +136,11 @@ def generic(trigger: Token) -> bool:
         and not after_a_verb
         and not any(c.dep_ == "aux" for c in trigger.children)
     )
+
+
+def _dated_in_full(sent: Span) -> bool:
+    """Whether ``sent`` tells a date with its year ("on 5 August 2019")."""
+    return any(e.label_ == "DATE" and YEAR.search(e.text) for e in sent.ents)
 
 
 #: Verbs whose past is written as their present.

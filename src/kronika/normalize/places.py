@@ -59,7 +59,7 @@ def preload() -> None:
 
 
 #: Bump when the index's shape or its keys change; the cache file name carries it.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 # country key → name; city key → (name, country name, lat, lon)
 _Index = tuple[dict[str, str], dict[str, tuple[str, str | None, float, float]]]
@@ -114,15 +114,18 @@ def build_index() -> _Index:
     for code, record in source.get_countries().items():
         countries[name_key(record["name"])] = record["name"]
         names[code] = record["name"]
-    best: dict[str, dict[str, Any]] = {}
+    # a city's own name before another's other name ("Gao" is the Malian town, not an
+    # alternate name of Guantanamo), then the most populous
+    best: dict[str, tuple[bool, int, dict[str, Any]]] = {}
     for record in source.get_cities().values():
         for form in [record["name"], *(record.get("alternatenames") or [])]:
             if not form or max(map(ord, form)) > _LATIN_MAX:
                 continue
             key = name_key(form)
+            rank = (name_key(record["name"]) == key, int(record["population"]))
             known = best.get(key)
-            if known is None or known["population"] < record["population"]:
-                best[key] = record
+            if known is None or known[:2] < rank:
+                best[key] = (*rank, record)
     cities = {
         key: (
             r["name"],
@@ -130,7 +133,7 @@ def build_index() -> _Index:
             round(float(r["latitude"]), 4),
             round(float(r["longitude"]), 4),
         )
-        for key, r in best.items()
+        for key, (_, _, r) in best.items()
     }
     return countries, cities
 
