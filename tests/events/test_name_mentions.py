@@ -35,6 +35,12 @@ def _people(nlp: Any, text: str) -> set[str]:
             "Nadine K.",
         ),
         ("Prosecutors said Mohammad A. had fought for the group in Syria.", "Mohammad A."),
+        # a name the model missed whose family name it tags where told alone
+        (
+            "In the spring of 2014 Emre Aksoy, then a student in Konya, left for Syria. "
+            "Aksoy was captured in 2019.",
+            "Emre Aksoy",
+        ),
     ],
 )
 def test_names_the_model_misread_are_people(nlp: Any, text: str, person: str) -> None:
@@ -81,3 +87,13 @@ def test_one_said_to_be_among_those_acted_on_is_one_of_them(
     article = Article(external_id="t", input_hash="", part=0, text=text, published="2022-07-07")
     events = [e for e in extract_article(nlp(text), article, Settings()).events if e.type == kind]
     assert [e.args.get(role) for e in events] == [who]
+
+
+def test_one_told_by_age_alone_is_the_person_named_before(nlp: Any) -> None:
+    text = (
+        "Emre Aksoy was captured near Baghuz in 2019. In March a court in Konya sentenced "
+        "the 25-year-old to seven and a half years in prison."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-05-13")
+    events = extract_article(nlp(text), article, Settings()).events
+    assert [e.args.get("defendant") for e in events if e.type == "SENTENCE"] == [["Emre Aksoy"]]

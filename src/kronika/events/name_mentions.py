@@ -137,7 +137,10 @@ def _given_names(ents: Sequence[Span], settings: Settings) -> dict[int, int]:
 
 
 def _untagged_people(doc: Doc, settings: Settings) -> list[NameMention]:
-    """Person-shaped names the model tagged as nothing at all ("Abdulla Abduraulov, 42, and")."""
+    """Person-shaped names the model tagged as nothing at all ("Abdulla Abduraulov, 42, and"),
+    and names whose family name the model tags as a person where it is told alone
+    ("In 2014 Emre Aksoy, then a student, ... Aksoy was captured")."""
+    alone = {e.text for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) == 1}
     found = []
     i = 0
     while i < len(doc):
@@ -147,7 +150,7 @@ def _untagged_people(doc: Doc, settings: Settings) -> list[NameMention]:
         if (
             j - i >= 2
             and (j == len(doc) or doc[j].pos_ != "PROPN")
-            and _person_shaped(doc[i:j], settings)
+            and (_person_shaped(doc[i:j], settings) or _family_told_alone(doc[i:j], alone))
         ):
             span = doc[i:j]
             found.append(NameMention(span.text, span.start_char, span.end_char, "PERSON"))
@@ -205,6 +208,16 @@ def _untagged(token: Token) -> bool:
     if not token.ent_type_:
         return True
     return token.ent_type_ in _NUMBER_LABELS and token.is_alpha and not names_a_time(token.text)
+
+
+def _family_told_alone(span: Span, alone: set[str]) -> bool:
+    """Two capitalized words whose last the article tags as a person where told alone."""
+    words = span.text.split()
+    return (
+        len(words) == 2
+        and words[-1] in alone
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+    )
 
 
 def _named_after_a_place(ent: Span, settings: Settings) -> bool:

@@ -43,7 +43,7 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     if not names and "PERSON" in types:
         # "X was one of four men arrested": X, not four men named elsewhere
         names = _one_of(ctx, token, types)
-    if not names and "PERSON" in types and token.pos_ == "NOUN":
+    if not names and "PERSON" in types and (token.pos_ == "NOUN" or aged(token)):
         names = _named_or_described(ctx, token)
     if not names and "PERSON" in types:
         names = _included_people(ctx, token, types)
@@ -62,6 +62,11 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
                     found = names_of(ctx, obj, types) or _appositive_people(ctx, obj)
                     names.extend(n for n in found if n not in names and n not in owners)
     return names
+
+
+def aged(token: Token) -> bool:
+    """ "the 25-year-old": a person told by age alone (the model reads it as a date)."""
+    return token.lower_ == "old" and any(c.lower_ in ("year", "month") for c in token.children)
 
 
 def _group_right_after(ctx: FillContext) -> list[str] | None:
@@ -202,7 +207,9 @@ def described_people(ctx: FillContext, token: Token) -> list[str]:
         return (
             last_two if len(last_two) == 2 else ctx.mentions.group(token.idx, 2, _DESCRIBED_REACH)
         )
-    if token.lower_ not in people_words("descriptions") or token.ent_type_ in NOT_NAMES:
+    if not aged(token) and (
+        token.lower_ not in people_words("descriptions") or token.ent_type_ in NOT_NAMES
+    ):
         return []
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
     if any(c.dep_ == "amod" and c.lower_ in ("other", "another") for c in token.children):
