@@ -37,8 +37,8 @@ def _people(nlp: Any, text: str) -> set[str]:
         ("Prosecutors said Mohammad A. had fought for the group in Syria.", "Mohammad A."),
         # a name the model missed whose family name it tags where told alone
         (
-            "In the spring of 2014 Emre Aksoy, then a student in Konya, left for Syria. "
-            "Aksoy was captured in 2019.",
+            "In the spring of 2014 Emre Aksoy, then a student in Konya, left for Syria.\n\n"
+            "In March a court sentenced Aksoy to seven years.",
             "Emre Aksoy",
         ),
     ],
