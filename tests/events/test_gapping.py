@@ -173,3 +173,26 @@ def test_a_headline_over_the_terms_is_the_verdict_not_one_of_them(nlp: Any) -> N
     ]
     # no charge runs on past the headline's line
     assert all("\n" not in c for e in events for c in e.args.get("charges") or ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject given by the parser to a clause set inside the sentence
+        (
+            "Rustam Aliev, Sardor Bekov and Timur Osmanov, the youngest of whom is 24, were "
+            "each sentenced to 11 years.",
+            [(("Rustam Aliev", "Sardor Bekov", "Timur Osmanov"), 11)],
+        ),
+        # a source who says so is not the one sentenced
+        (
+            "Ms. Gulnara Saidova, the head of a rights group, says Anvar Tursunov, leader of "
+            "the youth movement, has been sentenced to 13 years in prison.",
+            [(("Anvar Tursunov",), 13)],
+        ),
+    ],
+)
+def test_names_opening_the_sentence_are_the_ones_sentenced(
+    nlp: Any, text: str, expected: list[Any]
+) -> None:
+    assert _sentences(nlp, text) == expected

@@ -46,6 +46,31 @@ def _one_among(people: Token) -> Token | None:
     return next((c for c in among.head.children if c.dep_ == "nsubj"), None)
 
 
+#: Verbs that tell who reports an act, not who it was done to.
+_TELLING = frozenset(
+    "say tell report claim state announce add note write confirm allege insist".split()
+)
+
+
+def _names_opening_a_clause(trigger: Token) -> Token | None:
+    """ "A, B and C, the youngest of whom is 24, were each sentenced": a passive whose
+    subject the parser gave to a clause set inside it, the names opening the sentence."""
+    if not any(c.dep_ == "auxpass" for c in trigger.children):
+        return None
+    for clause in (c for c in trigger.children if c.dep_ in ("advcl", "ccomp", "parataxis")):
+        if clause.lemma_ in _TELLING:
+            continue  # "Atayeva says Ibrohimov has been sentenced": the source
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if (
+            subject is not None
+            and subject.pos_ == "PROPN"
+            and subject.left_edge.i == trigger.sent.start
+            and subject.i < clause.i < trigger.i
+        ):
+            return subject
+    return None
+
+
 def patient(trigger: Token) -> Token | None:
     """Return the token naming who the action was done to (passive subject or object)."""
     if trigger.pos_ == "NOUN":
@@ -76,6 +101,9 @@ def patient(trigger: Token) -> Token | None:
     number = _number_before_auxiliary(trigger)
     if number is not None:
         return number
+    opening = _names_opening_a_clause(trigger)
+    if opening is not None:
+        return opening
     if _title_passive(trigger, ("VBN", "VBD")):
         # (the model often tags the participle of a title as a past tense: "X Sentenced")
         return next(c for c in trigger.children if c.dep_ == "nsubj")
