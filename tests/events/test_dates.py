@@ -554,3 +554,18 @@ def test_days_later_count_from_the_day_told_before_without_its_year(nlp: Any) ->
 )
 def test_a_present_told_with_a_full_date_is_an_act(nlp: Any, text: str, date: str) -> None:
     assert _dates(nlp, text) == [date]
+
+
+def test_a_bulletin_s_day_headings_date_their_items(nlp: Any) -> None:
+    text = (
+        "WEEKLY MONITORING BULLETIN\n\n"
+        "17 June. Officers of the security service detained the blogger Aziz Toktorov at his "
+        "home in Osh.\n\n"
+        "21 June. Nurlan Sadykov walked free from the city's temporary detention facility."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-06-24")
+    events = extract_article(nlp(text), article, Settings()).events
+    assert sorted((e.type, e.date) for e in events) == [
+        ("ARREST", "2021-06-17"),
+        ("RELEASE", "2021-06-21"),
+    ]

@@ -97,3 +97,18 @@ def test_one_told_by_age_alone_is_the_person_named_before(nlp: Any) -> None:
     article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-05-13")
     events = extract_article(nlp(text), article, Settings()).events
     assert [e.args.get("defendant") for e in events if e.type == "SENTENCE"] == [["Emre Aksoy"]]
+
+
+def _kinds(nlp: Any, text: str) -> dict[str, str]:
+    mentions = article_mentions(nlp(text), Settings())
+    return {e.name: e.type for e in mentions.entities()}
+
+
+def test_a_name_after_a_group_s_kind_is_a_group_unless_person_shaped(nlp: Any) -> None:
+    kinds = _kinds(
+        nlp,
+        "The court declared the religious movement Nur-Jol extremist. The opposition Ata "
+        "Meken party leader Omurbek Tekebayev was detained.",
+    )
+    assert kinds.get("Nur-Jol") == "ORG"
+    assert kinds.get("Omurbek Tekebayev") == "PERSON"

@@ -182,14 +182,28 @@ LEADING = re.compile(
     + r")\.? \d{4})\s*(?::\s*|(?:-|–|—)\s)"
 )
 
+#: A day heading an item of a weekly bulletin, its year the bulletin's: "17 June. Officers
+#: detained ...", "June 17: ...".
+DAY_HEADING = re.compile(
+    r"\s*(\d{1,2} (?:" + _MONTHS + r")|(?:" + _MONTHS + r") \d{1,2})(?:\.|:|\s[-–—])\s+(?=[A-Z])"
+)
 
-def leading_date(sent: Span) -> str | None:
-    """The date heading the paragraph of ``sent`` ("03/14/2011: ..."), normalized, or None."""
+
+def leading_date(sent: Span, published: str | None = None) -> str | None:
+    """The date heading the paragraph of ``sent`` ("03/14/2011: ..."), normalized, or None.
+
+    A day told without its year ("17 June. Officers detained ...") is read against
+    ``published``, and is no heading without it.
+    """
     text = doc_text(sent.doc)
     start = text.rfind("\n", 0, sent.start_char) + 1
     match = LEADING.match(text, start)
     if match is None:
-        return None
+        day = DAY_HEADING.match(text, start) if published else None
+        norm = normalizer("kronika.date.v1")
+        if day is None or norm is None:
+            return None
+        return cached_date(norm, day.group(1), published)
     unknown_day = _UNKNOWN_DAY.fullmatch(match.group(1))
     if unknown_day is not None:
         # "06/00/2014:": a database's way of saying the day is not known

@@ -34,7 +34,7 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
     In an item headed by its date ("03/14/2011: Gunmen ...") that date holds for
     every act the item tells, unless the act's own clause gives another.
     """
-    heading = leading_date(sent)
+    heading = leading_date(sent, published)
     if heading is not None:
         return _own_date(sent, trigger, heading) or heading
     if not date_phrases(sent) and told_back_then(trigger):

@@ -186,10 +186,13 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         name = name or ctx.mentions.antecedent(token.idx, nearest=nearest)
         return [name] if name else []
     if other and {"PERSON", "ORG"} & set(types):
-        return [n for n in other if looks_like(n, types)]
+        fitting = [n for n in other if looks_like(n, types)]
+        if fitting or types != ("ORG",):
+            return fitting
+        other = {}  # ("the movement Nur-Jol" tagged a person: read as the name it is)
     taken: set[int] = set()
     for tok in sorted(core, key=lambda t: -t.i):
-        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.i in taken:
+        if tok.pos_ != "PROPN" or (tok.dep_ == "compound" and tok != token) or tok.i in taken:
             continue
         run = sorted(
             [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok],
@@ -202,6 +205,10 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             taken.update(t.i for t in hyphened)
         # "Imarat Kavkaz" read as a nationality: a group's name of two words or more
         group_name = "ORG" in types and tok.ent_type_ == "NORP" and len(run) > 1
+        # ("the movement Nur-Jol" tagged a person, where a pattern binds a group's name)
+        group_name = group_name or (
+            types == ("ORG",) and tok == token and tok.ent_type_ == "PERSON"
+        )
         if tok.ent_type_ in NOT_NAMES and not group_name:
             continue
         surname_of = ctx.mentions.person_named(tok.text) if "PERSON" in types else None

@@ -58,7 +58,16 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
             or (ent.start_char < _DATELINE_REACH and in_dateline(sent_of(ent[0]), *_chars(ent)))
         ):
             label = "LOC"  # a dateline, "DUSHANBE --", "DIJON, France —", taken for a name
-        if len(ent) == 1 and ent.text in surnames:
+        if (
+            label == "PERSON"
+            and start > 0
+            and doc[start - 1].lower_ in _GROUP_KINDS
+            and not any(w.lower().endswith(_surname_endings()) for w in ent.text.split())
+        ):
+            # "the religious movement Nur-Jol": a group named after its kind (but "the Ata
+            # Meken party Tekebayev Omurbek" is its leader)
+            label = "ORG"
+        elif len(ent) == 1 and ent.text in surnames:
             label = "PERSON"  # "Kayumov" tagged ORG after "Anvar Kayumov"
         elif label in ("LOC", "ORG") and _person_shaped(doc[start:end], settings):
             label = "PERSON"  # "Kamol Ismoilov" tagged FAC, "Otabek Sattoriy" ORG
@@ -104,6 +113,16 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
     canonical = doc.user_data.get("kronika.canonical") or _canonical(settings)
     return MentionIndex(found, canonical, doc_text(doc))
 
+
+def _surname_endings() -> tuple[str, ...]:
+    return tuple(people_words("surname_endings"))
+
+
+#: Nouns for a kind of group, which a group's name follows: "the movement Nur-Jol".
+_GROUP_KINDS = frozenset(
+    "movement group party organisation organization sect network jamaat association "
+    "brotherhood society".split()
+)
 
 #: How far into an article (in characters) its dateline may open the body.
 _DATELINE_REACH = 600
