@@ -54,12 +54,12 @@ def test_compile_rules_is_cached_per_vocab_and_specs() -> None:
 
 
 def _two_sentences() -> Doc:
-    """ "Rain fell all day . Aziz Karimov was sentenced ." as one doc of two parsed sentences."""
-    words = ["Rain", "fell", "all", "day", ".", *PASSIVE[0]]
+    """ "Rain poured all day . Aziz Karimov was sentenced ." as one doc of two parsed sentences."""
+    words = ["Rain", "poured", "all", "day", ".", *PASSIVE[0]]
     heads = [1, 1, 3, 1, 1, *[h + 5 for h in PASSIVE[1]]]
     deps = ["nsubj", "ROOT", "det", "npadvmod", "punct", *PASSIVE[2]]
     pos = ["NOUN", "VERB", "DET", "NOUN", "PUNCT", *PASSIVE[3]]
-    lemmas = ["rain", "fall", "all", "day", ".", *PASSIVE[4]]
+    lemmas = ["rain", "pour", "all", "day", ".", *PASSIVE[4]]
     doc = Doc(
         english_vocab(),
         words=words,

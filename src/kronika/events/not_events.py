@@ -74,7 +74,7 @@ def attackers_only(event: Event) -> bool:
         return False
     words = target.casefold().split()
     killed = event.args.get("killed")
-    if len(words) > 1 and words[0] in ATTACKERS and not (isinstance(killed, int) and killed > 1):
+    if words and words[0] in ATTACKERS and not (isinstance(killed, int) and killed > 1):
         return True  # "The attacker, Karim Benhadj, was shot dead at the scene"
     if event.args.get("killed") or event.args.get("wounded"):
         return False
@@ -86,6 +86,9 @@ def attacker_shot(trigger: Token) -> bool:
     attacker killed by those he attacked, no attack of its own."""
     if trigger.lemma_ not in ("kill", "shoot", "gun") or trigger.pos_ != "VERB":
         return False
+    shot = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+    if shot is not None and shot.lemma_.lower() == "attacker" and len(list(shot.conjuncts)) == 0:
+        return True  # "Police shot the attacker dead"
     subject = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
     if subject is None:
         return False
