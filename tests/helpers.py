@@ -1,9 +1,11 @@
-"""Helpers for tests: hand-built parses, so dependency rules are tested without a model."""
+"""Helpers for tests: hand-built parses, so dependency rules are tested without a model, and
+the events of a text read through the real model."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 import spacy
 from spacy.tokens import Doc, Span
@@ -44,3 +46,13 @@ def make_doc(
     if ents:
         doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
     return doc
+
+
+def events_of(nlp: Any, text: str, published: str | None = "2021-01-01") -> list[Any]:
+    """The events ``extract_article`` finds in ``text`` (an English article), through ``nlp``."""
+    from kronika.events.extract import extract_article
+    from kronika.model import Article
+    from kronika.settings import Settings
+
+    article = Article(external_id="t", input_hash="", part=0, text=text, published=published)
+    return list(extract_article(nlp(text), article, Settings()).events)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.helpers import events_of
 
 from kronika.events.extract import extract_article
 from kronika.model import Article
@@ -531,9 +532,11 @@ def test_days_later_count_from_the_day_told_before_without_its_year(nlp: Any) ->
         "On 18 February, the president pardoned 620 prisoners. The list included Aman "
         "Orazov, who was freed from the labour camp in Seydi three days later."
     )
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2022-02-25")
-    result = extract_article(nlp(text), article, Settings())
-    freed = [e for e in result.events if e.type == "RELEASE" and e.args.get("person")]
+    freed = [
+        e
+        for e in events_of(nlp, text, "2022-02-25")
+        if e.type == "RELEASE" and e.args.get("person")
+    ]
     assert [(e.args["person"], e.date) for e in freed] == [(["Aman Orazov"], "2022-02-21")]
 
 
@@ -563,8 +566,7 @@ def test_a_bulletin_s_day_headings_date_their_items(nlp: Any) -> None:
         "home in Osh.\n\n"
         "21 June. Nurlan Sadykov walked free from the city's temporary detention facility."
     )
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-06-24")
-    events = extract_article(nlp(text), article, Settings()).events
+    events = events_of(nlp, text, "2021-06-24")
     assert sorted((e.type, e.date) for e in events) == [
         ("ARREST", "2021-06-17"),
         ("RELEASE", "2021-06-21"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.helpers import events_of
 
 from kronika.events.extract import extract_article
 from kronika.model import Article
@@ -137,8 +138,7 @@ def test_the_verdict_told_for_both_lends_each_term_its_day_and_court(nlp: Any) -
         "The Khatlon regional court sentenced Firdavs Nazarov and Umed Sharipov on March 13. "
         "Nazarov was handed nine years in prison and Sharipov eight years."
     )
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2023-03-15")
-    events = extract_article(nlp(text), article, Settings()).events
+    events = events_of(nlp, text, "2023-03-15")
     assert {(e.date, e.args.get("court")) for e in events} == {
         ("2023-03-13", "Khatlon regional court")
     }
@@ -160,8 +160,7 @@ def test_a_headline_over_the_terms_is_the_verdict_not_one_of_them(nlp: Any) -> N
         "Osh city court had convicted the two men a day earlier. Bekov was given six years "
         "in prison and Omarov five years."
     )
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2023-05-05")
-    events = extract_article(nlp(text), article, Settings()).events
+    events = events_of(nlp, text, "2023-05-05")
     verdicts = sorted(
         (tuple(e.args.get("defendant") or ()), e.args.get("term_years"), e.date)
         for e in events

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.helpers import events_of
 
-from kronika.events.extract import extract_article
 from kronika.events.name_mentions import article_mentions
-from kronika.model import Article
 from kronika.settings import Settings
 
 pytestmark = pytest.mark.model
@@ -84,8 +83,7 @@ def test_a_month_after_a_name_stays_a_date(nlp: Any) -> None:
 def test_one_said_to_be_among_those_acted_on_is_one_of_them(
     nlp: Any, text: str, kind: str, role: str, who: list[str]
 ) -> None:
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2022-07-07")
-    events = [e for e in extract_article(nlp(text), article, Settings()).events if e.type == kind]
+    events = [e for e in events_of(nlp, text, "2022-07-07") if e.type == kind]
     assert [e.args.get(role) for e in events] == [who]
 
 
@@ -94,8 +92,7 @@ def test_one_told_by_age_alone_is_the_person_named_before(nlp: Any) -> None:
         "Emre Aksoy was captured near Baghuz in 2019. In March a court in Konya sentenced "
         "the 25-year-old to seven and a half years in prison."
     )
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-05-13")
-    events = extract_article(nlp(text), article, Settings()).events
+    events = events_of(nlp, text, "2020-05-13")
     assert [e.args.get("defendant") for e in events if e.type == "SENTENCE"] == [["Emre Aksoy"]]
 
 

@@ -116,22 +116,15 @@ def test_a_pattern_names_the_roles_it_requires() -> None:
     assert spec.patterns[0].require == ("defendant",)
 
 
-def test_a_pattern_may_tell_an_act_going_on() -> None:
+# a pattern may tell an act going on ("continues"), or only add to an event told elsewhere
+@pytest.mark.parametrize("flag", ["continues", "adds"])
+def test_a_pattern_may_carry_a_flag_on_how_its_event_counts(flag: str) -> None:
     spec = parse_spec(
-        _spec("{defendant: defendant}\n    continues: true", "kronika.patient.v1"), "t.yaml"
+        _spec(f"{{defendant: defendant}}\n    {flag}: true", "kronika.patient.v1"), "t.yaml"
     )
-    assert spec.patterns[0].continues
+    assert getattr(spec.patterns[0], flag) is True
     plain = parse_spec(_spec("{defendant: defendant}", "kronika.patient.v1"), "t.yaml")
-    assert not plain.patterns[0].continues
-
-
-def test_a_pattern_may_only_add_to_an_event_told_elsewhere() -> None:
-    spec = parse_spec(
-        _spec("{defendant: defendant}\n    adds: true", "kronika.patient.v1"), "t.yaml"
-    )
-    assert spec.patterns[0].adds
-    plain = parse_spec(_spec("{defendant: defendant}", "kronika.patient.v1"), "t.yaml")
-    assert not plain.patterns[0].adds
+    assert getattr(plain.patterns[0], flag) is False
 
 
 def test_parse_spec_lists_value_kinds() -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 import spacy
+from tests.helpers import events_of
 
 from kronika.nlp.paragraphs import PARAGRAPHS
 
@@ -67,18 +68,13 @@ def test_build_nlp_keeps_a_title_out_of_the_lead_sentence(nlp: Any) -> None:
 
 @pytest.mark.model
 def test_a_list_of_prisoners_gives_each_their_own_verdict(nlp: Any) -> None:
-    from kronika.events.extract import extract_article
-    from kronika.model import Article
-    from kronika.settings import Settings
-
     text = (
         "Prisoners we continue to follow:\n"
         "- Ilhom Tojiboev, Namangan: 9 years, sentenced on 12 November 2018;\n"
         "- Akmal Yuldashev, Kokand: 6 years 3 months, sentenced on 2 February 2020;\n"
         "- Farhod Mamadaliev, Samarkand: sentenced in 2016 to 15 years."
     )
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-09-30")
-    events = extract_article(nlp(text), article, Settings()).events
+    events = events_of(nlp, text, "2021-09-30")
     assert sorted((e.args.get("defendant"), e.args.get("term_years"), e.date) for e in events) == [
         (["Akmal Yuldashev"], 6.25, "2020-02-02"),
         (["Farhod Mamadaliev"], 15, "2016"),
