@@ -109,6 +109,11 @@ def test_a_term_told_without_its_unit_is_the_next_groups(
             "Sardor Mirzaev got nine years, Alisher Qodirov eight years and Jamol Rasulov six.",
             [(("Alisher Qodirov",), 8), (("Jamol Rasulov",), 6), (("Sardor Mirzaev",), 9)],
         ),
+        # a day after the last term is no term of its own
+        (
+            "Firdavs Nazarov got nine years and Umed Sharipov eight years on March 13.",
+            [(("Firdavs Nazarov",), 9), (("Umed Sharipov",), 8)],
+        ),
         # the first one given a term lost by the parse of a long list
         (
             "Botir Nazarov received seven years' imprisonment, Ilyos Qodirov and Sanjar "

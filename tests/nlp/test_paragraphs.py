@@ -29,8 +29,10 @@ from kronika.nlp.paragraphs import PARAGRAPHS
         # each item of a list opens its own sentence, with its marker
         ("Prisoners:\n- Ilhom Tojiboev: nine years;\n- Akmal Yuldashev: six years.", ["-", "-"]),
         ("Cases:\n• A man was jailed.\n• Two men were freed.", ["•", "•"]),
-        # a dash inside a wrapped line is no list
+        ("Cases:\n1. A man was jailed.\n2) Two men were freed.", ["1", "2"]),
+        # a dash inside a wrapped line is no list, after a comma either
         ("He was jailed\n- along with two others - in May.", []),
+        ("He was jailed for nine years,\n- along with two others - in May.", []),
     ],
 )
 def test_mark_paragraph_starts_sets_a_start_after_each_blank_line(

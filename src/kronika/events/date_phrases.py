@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ..normalize.dates import MONTH_NAMES
 from .people import about_people
 from .running import THAT_YEAR, cached_date
 from .spans import YEAR, doc_text, normalizer, sent_ents
@@ -167,10 +168,7 @@ def _comma_parts(ent: Span) -> list[Span]:
 _TERMS = frozenset("year month week life".split())
 
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
+_MONTHS = f"(?i:{MONTH_NAMES})"
 
 #: A date heading an item, as incident summaries and chronologies give it:
 #: "03/14/2011: Assailants ...", "14 March 2011 - Gunmen ...", "March 14, 2011: ...",

@@ -191,6 +191,7 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             return fitting
         other = {}  # ("the movement Nur-Jol" tagged a person: read as the name it is)
     taken: set[int] = set()
+    first_word: dict[str, int] = {}
     for tok in sorted(core, key=lambda t: -t.i):
         if tok.pos_ != "PROPN" or (tok.dep_ == "compound" and tok != token) or tok.i in taken:
             continue
@@ -224,7 +225,9 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             name = hyphened.text if hyphened is not None else " ".join(t.text for t in run)
             if not (types == ("PERSON",) and _a_body(name)):
                 other[name] = None
-    return list(other)
+                first_word[name] = run[0].i
+    # (read last word first, so that a name's words are taken whole: give them in text order)
+    return sorted(other, key=lambda n: first_word.get(n, -1))
 
 
 def _hyphened_name(tok: Token) -> Span | None:

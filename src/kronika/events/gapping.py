@@ -17,6 +17,7 @@ from functools import partial
 from spacy.tokens import Span
 
 from ..model import ArgValue, Event
+from ..normalize.dates import names_a_time
 from ..normalize.numbers import Term, parse_number, parse_terms
 from ..normalize.numbers_ru import parse_terms_ru
 from ..resolve.mentions import MentionIndex
@@ -62,11 +63,11 @@ def split_gapped(event: Event, sent: Span, mentions: MentionIndex) -> list[Event
 
 
 #: A number given as a term with its unit left out: "and B to seven", "and C for eight",
-#: "and Sharipov eight" (a number right after a name: each term still needs its people).
+#: "and Sharipov eight" (a number right after a capitalized word, not a month's: each
+#: term still needs its people).
 _ELIDED = re.compile(
-    r"\b(?:to|for|[A-Z][\w'’-]*[a-z])\s+(?P<number>\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)"
-    r"(?=\s*(?:[.,;)]|$|\band\b|\bwhile\b|\beach\b))",
-    re.I,
+    r"\b(?:(?i:to|for)|(?P<name>[A-Z][\w'’-]*[a-z]))\s+(?P<number>\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)"
+    r"(?=\s*(?:[.,;)]|$|\band\b|\bwhile\b|\beach\b))"
 )
 
 
@@ -77,6 +78,8 @@ def _elided_terms(text: str, after: int, first: Term) -> list[tuple[Term, int]]:
     months = "month" in text[max(0, after - 8) : after].lower()  # "18 months" just before
     found: list[tuple[Term, int]] = []
     for match in _ELIDED.finditer(text, after):
+        if match.group("name") and names_a_time(match.group("name")):
+            continue  # "on March 13": a day, not a term
         value = parse_number(match.group("number"))
         if value is None or not 0 < value <= 60:
             continue
@@ -101,3 +104,17 @@ def _term_args(term: Term) -> dict[str, ArgValue]:
     if term.life:
         return {"life": True}
     return {"term_years": term.years} if term.years is not None else {}
+
+
+def has_term(event: Event) -> bool:
+    """Whether a verdict gives its term (years or life)."""
+    return event.args.get("term_years") is not None or event.args.get("life") is not None
+
+
+def term_of_some(verdict: Event, part: Event) -> bool:
+    """Whether ``part`` gives a term to some, not all, of the people of a ``verdict`` told
+    without one ("The court sentenced A and B on March 13. A got nine years and B eight")."""
+    if verdict.type != "SENTENCE" or has_term(verdict) or not has_term(part):
+        return False
+    whole, some = verdict.args.get("defendant"), part.args.get("defendant")
+    return isinstance(whole, list) and isinstance(some, list) and set(some) < set(whole)

@@ -25,6 +25,7 @@ from .alike import (
     same_toll,
     shares_core,
 )
+from .gapping import has_term, term_of_some
 from .inherit import PLACE_BOUND, inherit_courts, inherit_places, people_told_before, same_paragraph
 from .people import PEOPLE_ROLE
 
@@ -166,7 +167,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 # a group banned in one state and then in another: two bans, told anywhere
                 if apart or (event.type == "BAN" and not places_agree(other, event)):
                     continue
-                if _term_of_some(other, event) or _term_of_some(event, other):
+                if term_of_some(other, event) or term_of_some(event, other):
                     continue  # "sentenced A and B ... A got nine years": A's own (see _terms_told)
                 join(i, told, event)
                 break
@@ -289,25 +290,12 @@ def _named_after(out: list[_Entry]) -> None:
             o.news = o.news or entry.news  # the lead's news is theirs
 
 
-def _has_term(event: Event) -> bool:
-    return event.args.get("term_years") is not None or event.args.get("life") is not None
-
-
-def _term_of_some(verdict: Event, part: Event) -> bool:
-    """Whether ``part`` gives a term to some, not all, of the people of a ``verdict`` told
-    without one ("The court sentenced A and B on March 13. A got nine years and B eight")."""
-    if verdict.type != "SENTENCE" or _has_term(verdict) or not _has_term(part):
-        return False
-    whole, some = verdict.args.get("defendant"), part.args.get("defendant")
-    return isinstance(whole, list) and isinstance(some, list) and set(some) < set(whole)
-
-
 def _terms_told(out: list[_Entry]) -> None:
     """A verdict told without a term whose people are given their terms nearby: each
     term is their own event, filled from the verdict (its court, charges, date, town);
     the verdict keeps only those given none, and goes when everyone has one."""
     for entry in out:
-        if entry.alone or entry.event.type != "SENTENCE" or _has_term(entry.event):
+        if entry.alone or entry.event.type != "SENTENCE" or has_term(entry.event):
             continue
         parts = [
             o
@@ -315,7 +303,7 @@ def _terms_told(out: list[_Entry]) -> None:
             if o is not entry
             and not o.alone
             and abs(o.start - entry.start) <= _GROUP_REACH
-            and _term_of_some(entry.event, o.event)
+            and term_of_some(entry.event, o.event)
         ]
         if not parts:
             continue
@@ -361,7 +349,7 @@ def _restated(out: list[Event], headline: Event) -> int | None:
     for i, other in enumerate(out):
         if other.type != headline.type or not _shares_names(other, headline):
             continue
-        if _term_of_some(headline, other):
+        if term_of_some(headline, other):
             continue  # "Two Migrants Jailed" over "A got nine years and B eight": not A's alone
         words: dict[str, ArgValue] = {
             k: v for k, v in headline.args.items() if not isinstance(v, int | float)

@@ -20,7 +20,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..normalize.dates import names_a_time
-from ..resolve.mentions import MentionIndex, NameMention, people_words
+from ..resolve.mentions import MentionIndex, NameMention, people_words, surname_endings
 from ..settings import Settings
 from ..yamlfile import load_yaml
 from .quoted import with_quoted_groups
@@ -62,7 +62,7 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
             label == "PERSON"
             and start > 0
             and doc[start - 1].lower_ in _GROUP_KINDS
-            and not any(w.lower().endswith(_surname_endings()) for w in ent.text.split())
+            and not any(w.lower().endswith(surname_endings()) for w in ent.text.split())
         ):
             # "the religious movement Nur-Jol": a group named after its kind (but "the Ata
             # Meken party Tekebayev Omurbek" is its leader)
@@ -112,10 +112,6 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
     # a language pipeline may name mentions itself (Russian: in the nominative)
     canonical = doc.user_data.get("kronika.canonical") or _canonical(settings)
     return MentionIndex(found, canonical, doc_text(doc))
-
-
-def _surname_endings() -> tuple[str, ...]:
-    return tuple(people_words("surname_endings"))
 
 
 #: Nouns for a kind of group, which a group's name follows: "the movement Nur-Jol".
@@ -257,7 +253,8 @@ def _named_after_a_place(ent: Span, settings: Settings) -> bool:
 
 def _person_shaped(ent: Span, settings: Settings) -> bool:
     """Two or three capitalized words ending in a family-name ending, or followed by an
-    age ("Karim Benali, 31,"), unknown as a place."""
+    age ("Karim Benali, 31,"), or a given name and an initial ("Nadine K."), unknown as a
+    place."""
     words = ent.text.split()
     # "Nadine K.", "Mohammad A.": a given name and the initial of the family name, as
     # courts in some states name defendants
@@ -268,7 +265,7 @@ def _person_shaped(ent: Span, settings: Settings) -> bool:
         return False
     if not all(w[:1].isupper() and w.isalpha() for w in words):
         return False
-    ending = words[-1].lower().endswith(tuple(people_words("surname_endings")))
+    ending = words[-1].lower().endswith(surname_endings())
     if not ending and not initial and not _aged(ent):
         return False
     from ..nlp.gazetteer import load_gazetteer

@@ -43,7 +43,7 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     if not names and "PERSON" in types:
         # "X was one of four men arrested": X, not four men named elsewhere
         names = _one_of(ctx, token, types)
-    if not names and "PERSON" in types and (token.pos_ == "NOUN" or aged(token)):
+    if not names and "PERSON" in types and (token.pos_ == "NOUN" or _told_by_age(token)):
         names = _named_or_described(ctx, token)
     if not names and "PERSON" in types:
         names = _included_people(ctx, token, types)
@@ -64,7 +64,7 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     return names
 
 
-def aged(token: Token) -> bool:
+def _told_by_age(token: Token) -> bool:
     """ "the 25-year-old": a person told by age alone (the model reads it as a date)."""
     return token.lower_ == "old" and any(c.lower_ in ("year", "month") for c in token.children)
 
@@ -207,7 +207,7 @@ def described_people(ctx: FillContext, token: Token) -> list[str]:
         return (
             last_two if len(last_two) == 2 else ctx.mentions.group(token.idx, 2, _DESCRIBED_REACH)
         )
-    if not aged(token) and (
+    if not _told_by_age(token) and (
         token.lower_ not in people_words("descriptions") or token.ent_type_ in NOT_NAMES
     ):
         return []

@@ -14,11 +14,12 @@ from spacy.tokens import Span, Token
 
 from ..model import ArgValue, Article
 from .clauses import another_time, describing, inside_a_participant
-from .date_phrases import leading_date
+from .date_phrases import date_phrases, leading_date
 from .dates import dated_paragraph, told_back_then
 from .participants import agent, patient, verb_forms
 from .people import a_pair, about_people
-from .spans import YEAR, block, doc_sents, doc_text, sent_of
+from .running import cached_date
+from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_of
 from .tolls import ATTACKERS
 
 #: How many sentences from the top of an article make its lead (a title line counts as one).
@@ -139,8 +140,13 @@ def generic(trigger: Token) -> bool:
 
 
 def _dated_in_full(sent: Span) -> bool:
-    """Whether ``sent`` tells a date with its year ("on 5 August 2019")."""
-    return any(e.label_ == "DATE" and YEAR.search(e.text) for e in sent.ents)
+    """Whether ``sent`` tells a month or a day with its year ("on 5 August 2019", "in August
+    2019"), not a year alone ("Since 2016, police arrest dozens every year")."""
+    norm = normalizer("kronika.date.v1")
+    return norm is not None and any(
+        YEAR.search(text) and len(cached_date(norm, text, None) or "") >= 7
+        for _, text in date_phrases(sent)
+    )
 
 
 #: Verbs whose past is written as their present.

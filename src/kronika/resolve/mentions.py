@@ -71,6 +71,12 @@ def people_words(key: str) -> frozenset[str]:
     return frozenset(str(w).casefold() for w in data.get(key) or ())
 
 
+@cache
+def surname_endings() -> tuple[str, ...]:
+    """The endings of family names (``surname_endings`` in people.yaml), for ``str.endswith``."""
+    return tuple(people_words("surname_endings"))
+
+
 def strip_titles(text: str) -> str:
     """A person's name without the titles written before it ("Journalist Muhammad Bekjon").
 
