@@ -105,3 +105,28 @@ def test_a_name_after_a_group_s_kind_is_a_group_unless_person_shaped(nlp: Any) -
     )
     assert kinds.get("Nur-Jol") == "ORG"
     assert kinds.get("Omurbek Tekebayev") == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # counted people described by a clause of their own are new, not those named before
+        (
+            "The court sentenced Lenur Dzhemilev, Server Abdullaev and Rinat Khalilov to 11 "
+            "years each. Outside the court, police detained three activists who had staged "
+            "pickets in support of the defendants.",
+            [],
+        ),
+        # though they may be named after
+        (
+            "Police detained two men who had fought in Syria. The men, Aziz Karimov and Bobur "
+            "Tolipov, were taken to Tashkent.",
+            ["Aziz Karimov", "Bobur Tolipov"],
+        ),
+    ],
+)
+def test_counted_people_first_met_take_no_names_told_before(
+    nlp: Any, text: str, who: list[str]
+) -> None:
+    arrests = [e for e in events_of(nlp, text, "2022-02-03") if e.type == "ARREST"]
+    assert [e.args.get("detainee") for e in arrests] == [who]

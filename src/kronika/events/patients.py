@@ -221,7 +221,10 @@ def described_people(ctx: FillContext, token: Token) -> list[str]:
             return []
         if size is not None and not 2 <= size <= 12:
             return []
-        return ctx.mentions.group(position, int(size) if size else None, _DESCRIBED_REACH)
+        # "police detained three activists who had staged pickets": people told of first
+        # here, not those named before (but perhaps named after)
+        new = not dets and any(c.dep_ == "relcl" for c in token.children)
+        return ctx.mentions.group(position, int(size) if size else None, _DESCRIBED_REACH, new=new)
     if dets & {"a", "an"} and not any(c.dep_ == "conj" for c in token.children):
         # "a teacher, his four students and five other men": one of a group, not the one named next
         # ("a man from Bolton who ...": a name inside the description's own phrase is not his)

@@ -257,14 +257,15 @@ class MentionIndex:
         hi = bisect.bisect_left(self._starts, end)
         return self._people[lo:hi]
 
-    def group(self, position: int, size: int | None, reach: int) -> list[str]:
+    def group(self, position: int, size: int | None, reach: int, *, new: bool = False) -> list[str]:
         """Return the people named together ("A, B and C") that a plural at ``position`` means.
 
         With ``size`` only a list of that many names fits; the nearest list before the
-        plural wins, else the nearest after it within ``reach`` chars.
+        plural wins, else the nearest after it within ``reach`` chars. ``new``: the plural
+        tells of people first met there, so only a list after it fits.
         """
         fits = [g for g in self._groups if size is None or len(g[1]) == size]
-        before = [g for g in fits if g[0] < position]
+        before = [g for g in fits if g[0] < position and not new]
         if before:
             return list(before[-1][1])
         after = [g for g in fits if 0 <= g[0] - position <= reach and size is not None]
