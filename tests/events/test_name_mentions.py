@@ -130,3 +130,16 @@ def test_counted_people_first_met_take_no_names_told_before(
 ) -> None:
     arrests = [e for e in events_of(nlp, text, "2022-02-03") if e.type == "ARREST"]
     assert [e.args.get("detainee") for e in arrests] == [who]
+
+
+def test_all_of_a_number_are_the_people_named_before_one_by_one(nlp: Any) -> None:
+    text = (
+        "The court sentenced Rustam Aliev to eight years. His cousin Sardor Aliev and a "
+        "driver, Jamshid Ergashev, were each given six years. The youngest defendant, Otabek "
+        "Rahimov, received a suspended sentence.\n\nAll four were detained in Tashkent last "
+        "September."
+    )
+    arrests = [e for e in events_of(nlp, text, "2023-03-15") if e.type == "ARREST"]
+    assert [sorted(e.args["detainee"]) for e in arrests] == [  # type: ignore[arg-type]
+        ["Jamshid Ergashev", "Otabek Rahimov", "Rustam Aliev", "Sardor Aliev"]
+    ]

@@ -273,8 +273,11 @@ def refers_back(trigger: Token) -> bool:
         )
     if a_pair(token):
         return True  # "The couple were arrested"
-    if token.tag_ == "CD" and definite(token):
-        return True  # "The three had been sentenced in November"
+    if token.tag_ == "CD" and (
+        definite(token)
+        or any(c.dep_ in ("det", "predet") and c.lower_ == "all" for c in token.children)
+    ):
+        return True  # "The three had been sentenced in November", "All four were detained"
     return _plural_with(token, ("the", "those", "these", "both"))
 
 
