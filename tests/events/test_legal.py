@@ -119,6 +119,20 @@ def test_split_charges_drops_a_dangling_conjunction() -> None:
             "of the constitutional order.",
             "Chkalovsk court",
         ),
+        # the town whatever the model tagged it as, and a town's name written with hyphens
+        (
+            "A military court in Tomsk on Tuesday sentenced Ivan Petrov to six years.",
+            "military court in Tomsk",
+        ),
+        (
+            "A military court in Rostov-on-Don on Tuesday sentenced Enver Kurtseitov to 17 years.",
+            "military court in Rostov-on-Don",
+        ),
+        # a town the model read as an adjective before the court's kind
+        (
+            "A Peshawar anti-terrorism court on Monday sentenced Gul Rehman to ten years.",
+            "Peshawar anti-terrorism court",
+        ),
         # a court named by nothing is no court name
         ("A court sentenced Akmal Akbarov to nine years.", None),
         # a room is no court

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from kronika.events.merge import Told, merge_events
+from kronika.events.merge import NOWHERE, Told, merge_events
 from kronika.model import ArgValue, Event, Evidence, Place
 
 #: The core role of each type, as the rule files name it.
@@ -359,6 +359,30 @@ def test_a_sentence_takes_the_place_of_its_trial_s_court() -> None:
     first = replace(first, event=replace(first.event, location=osh))
     merged = merge_events([first, second])
     assert [e.location for e in merged] == [osh, osh]
+
+
+@pytest.mark.parametrize(
+    ("second_date", "second_at", "day_from", "date"),
+    [
+        # told nearby without a day, going on with the story: the trial's day ("The court
+        # on March 3 sentenced twelve ... A was given nine years")
+        (None, 300, 0, "2020-05-14"),
+        # its own day stays; far away, another trial
+        ("2020-05-20", 300, 0, "2020-05-20"),
+        (None, 3000, 0, None),
+        # told as before the story ("was previously sentenced"), or in a paragraph of
+        # another time than the verdict's: no day of its own
+        (None, 300, NOWHERE, None),
+        (None, 300, 200, None),
+    ],
+)
+def test_a_sentence_takes_the_day_of_its_trial_s_court(
+    second_date: str | None, second_at: int, day_from: int, date: str | None
+) -> None:
+    first, second = _trial(second_date, second_at)
+    merged = merge_events([first, replace(second, day_from=day_from)])
+    second_event = next(e for e in merged if e.args["defendant"] == ["Ilhom Saidov"])
+    assert second_event.date == date
 
 
 def test_a_counted_group_and_its_named_member_with_the_same_term_are_one_verdict() -> None:

@@ -315,6 +315,17 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
             "SENTENCE",
             "Uzbekistan",
         ),
+        # the town a court's title names, when the model took the title for one name
+        (
+            "On Wednesday the Islamabad High Court rejected an appeal by Tahir Mahmood.",
+            "APPEAL",
+            "Islamabad",
+        ),
+        (
+            "A Peshawar anti-terrorism court on Monday sentenced Gul Rehman to ten years.",
+            "SENTENCE",
+            "Peshawar",
+        ),
         # a ban with no place: the state the text dwells on
         (
             "Police in Almaty and Shymkent detained 20 members of the movement last year.\n\n"

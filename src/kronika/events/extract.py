@@ -29,10 +29,10 @@ from .backstop import backstop_events
 from .clauses import another_time, charged_act, has_own_people
 from .compile import Hit, compile_rules
 from .counts import antecedent_count, count_of
-from .dates import dated_by_report, event_date, scene_of
+from .dates import dated_by_report, dated_paragraph, event_date, scene_of
 from .fillers import ARMED_GROUPS, FillContext
 from .gapping import split_gapped
-from .merge import Told, merge_events
+from .merge import NOWHERE, Told, merge_events
 from .name_mentions import article_mentions
 from .not_events import (
     attacker_shot,
@@ -189,6 +189,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                     earlier=another_time(trigger),
                     news=news,
                     past=past,
+                    day_from=_day_from(sent_of(trigger), told_how),
                     whole=told.refers_back and whole_group(trigger),
                     pair=told.refers_back and told_pair(trigger),
                     # ("The verdict was delivered on Tuesday": the act's own day)
@@ -516,3 +517,15 @@ def _fill(ctx: FillContext, role: Any) -> ArgValue | None:
     if role.name == "count" and value is None and isinstance(ctx.extra.get("core_token"), Token):
         value = count_of(ctx.extra["core_token"]) or antecedent_count(ctx.extra["core_token"])
     return value
+
+
+def _day_from(sent: Span, told_how: str) -> int:
+    """Where a verdict that gives this mention its trial's day may be told: anywhere
+    before it (0); in its own paragraph, when that paragraph tells a time of its own ("He
+    began recruiting in 2014. Two of his recruits were jailed"); nowhere, when it is told
+    as before the story ("was previously sentenced")."""
+    if told_how == "before":
+        return NOWHERE
+    if dated_paragraph(sent):
+        return doc_text(sent.doc).rfind("\n", 0, sent.start_char) + 1
+    return 0

@@ -7,6 +7,7 @@ people of the events told just before.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Event
@@ -20,33 +21,42 @@ _AFTERMATH = frozenset({"ARREST"})
 _SCENES = PLACE_BOUND | _AFTERMATH
 
 
-def inherit_courts(events: list[Event]) -> list[Event]:
+def inherit_courts(events: list[Event], day_from: Sequence[int] = ()) -> list[Event]:
     """Give a sentence told without its court the court of the same trial.
 
     "The Osh court sentenced A to ten years ... B received eight years": one trial,
     one court (charges are not carried: each defendant's are often told apart). The
     trial is the same when the dates agree to the month, or, for a sentence told
-    without a date, when it is told close to the one naming the court.
+    without a date, when it is told close to the one naming the court. Such a verdict
+    also takes that one's day when that one is told at or after its ``day_from``
+    character (see ``merge.Told.day_from``).
     """
-    return _inherit(events, "court")
+    return _inherit(events, "court", day_from)
 
 
-def _inherit(events: list[Event], role: str) -> list[Event]:
+def _inherit(events: list[Event], role: str, day_from: Sequence[int]) -> list[Event]:
     named = [e for e in events if e.type == "SENTENCE" and e.args.get(role)]
     out = []
-    for event in events:
+    for i, event in enumerate(events):
         if event.type == "SENTENCE" and not event.args.get(role):
             trial = [e for e in named if same_trial(e, event)]
             if trial:
                 near = min(trial, key=lambda e: abs(e.evidence[0].start - event.evidence[0].start))
-                # the trial's court sits where it sits: its place comes with it
+                # the trial's court sits where it sits, on the day it sits: its place and
+                # day come with it ("The court on March 3 sentenced twelve ... A was given
+                # nine years")
                 event = replace(
                     event,
                     args={**event.args, role: near.args[role]},
                     location=event.location or near.location,
+                    date=event.date or (near.date if _day_given(near, day_from, i) else None),
                 )
         out.append(event)
     return out
+
+
+def _day_given(near: Event, day_from: Sequence[int], i: int) -> bool:
+    return i < len(day_from) and bool(near.evidence) and near.evidence[0].start >= day_from[i]
 
 
 #: How far (in characters) an undated sentence may be told from its trial's court.

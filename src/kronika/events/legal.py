@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import ArgValue
 from ..resolve.mentions import clean_name
@@ -71,11 +71,14 @@ def _court_in_place(ctx: FillContext, chunk: Span) -> str | None:
         if tok.dep_ != "prep" or tok.lower_ not in ("in", "of"):
             continue
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ in ("", "GPE", "LOC", "FAC"):
-            # "a court in Silivri": the town it sits in, tagged or not
+        if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ != "DATE":
+            # "a court in Silivri": the town it sits in, tagged or not (or mistagged: a
+            # court sits in a place, whatever the model took "Tomsk" for)
             ent = next((e for e in doc_ents(doc) if e.start <= obj.i < e.end), None)
             run = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [obj]
-            place = ent.text if ent is not None else " ".join(t.text for t in run)
+            start = ent.start if ent is not None else run[0].i
+            end = _hyphens_joined(doc, ent.end - 1 if ent is not None else obj.i)
+            place = doc[start : end + 1].text
         else:
             places = [t for t in tok.subtree if t.ent_type_ in ("GPE", "LOC", "FAC")]
             ent = next(
@@ -84,13 +87,30 @@ def _court_in_place(ctx: FillContext, chunk: Span) -> str | None:
             if ent is None:
                 continue
             place = ent.text
-        words = [t.text for t in chunk[1:]]
-        return clean_name(" ".join(words) + f" in {place}")
+        return clean_name(f"{chunk[1:].text} in {place}")
     # "a Chkalovsk court", "a district military court": named by the words before it
     named = [t for t in chunk[1:] if t.lower_ != "court" and t.dep_ in ("compound", "amod")]
-    if any(t.pos_ == "PROPN" for t in named):
-        return clean_name(" ".join(t.text for t in chunk[1:]))
+    # ("a Peshawar anti-terrorism court": a town's name the model read as an adjective)
+    if any(t.pos_ == "PROPN" or (t.text[:1].isupper() and t.ent_type_ in _NAMED) for t in named):
+        return clean_name(chunk[1:].text)
     return None
+
+
+def _hyphens_joined(doc: Doc, last: int) -> int:
+    """The last token of a name written with hyphens that ends or goes on at ``last``:
+    "Rostov-on-Don", which the model may cut after "Rostov"."""
+    while (
+        last + 1 < len(doc)
+        and not doc[last].whitespace_
+        and "-" in (doc[last].text, doc[last + 1].text)
+    ):
+        last += 1
+    return last
+
+
+#: Entity kinds a capitalized word before "court" may carry to name it: a town's, mistagged
+#: or not.
+_NAMED = frozenset({"GPE", "LOC", "FAC", "ORG"})
 
 
 def _skip_dates(chunk: Span) -> int:

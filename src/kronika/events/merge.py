@@ -29,6 +29,9 @@ from .gapping import has_term, term_of_some
 from .inherit import PLACE_BOUND, inherit_courts, inherit_places, people_told_before, same_paragraph
 from .people import PEOPLE_ROLE
 
+#: A ``Told.day_from`` no verdict reaches: a mention told as before the story.
+NOWHERE = 10**12
+
 
 @dataclass(frozen=True, slots=True)
 class Told:
@@ -49,6 +52,9 @@ class Told:
     news: bool = False
     #: told later in the plain past with no time of its own: may go on with the news
     past: bool = False
+    #: the first character at which a verdict of its trial may give it its day
+    #: (``NOWHERE`` when told as before the story: "was previously sentenced")
+    day_from: int = 0
     #: its people are the whole group told of before ("the men", "they"), not some of them
     whole: bool = False
     #: its people are two told of before ("both", "the couple")
@@ -75,6 +81,8 @@ class _Entry:
     news: bool = False
     #: told later in the plain past
     past: bool = False
+    #: the first character at which a verdict of its trial may give it its day
+    day_from: int = 0
     #: told as happening with what came before
     also: bool = False
     #: its people are ones told of before
@@ -111,6 +119,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
         entry.alone = entry.alone and told.supplement
         entry.news = entry.news or told.news
         entry.past = entry.past or told.past
+        entry.day_from = min(entry.day_from, told.day_from)
         entry.also = entry.also and told.also
         entry.back = entry.back or told.refers_back
         entry.whole = entry.whole or told.whole
@@ -223,6 +232,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                     alone=told.supplement,
                     news=told.news,
                     past=told.past,
+                    day_from=told.day_from,
                     also=told.also,
                     back=told.refers_back and not headline,
                     whole=told.whole and not headline,
@@ -234,7 +244,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
     _named_after(out)
     _terms_told(out)
     kept = sorted((e for e in out if not e.alone), key=lambda e: e.start)
-    merged = inherit_courts(inherit_places([e.event for e in kept]))
+    merged = inherit_courts(inherit_places([e.event for e in kept]), [e.day_from for e in kept])
     merged = people_told_before(
         merged, [e.back for e in kept], [e.whole for e in kept], [e.pair for e in kept]
     )

@@ -26,6 +26,7 @@ from .unnamed_places import (
     state_named_in,
     state_of_body,
     this_town,
+    town_named_in,
     untagged_place,
 )
 
@@ -196,6 +197,7 @@ def _fallback_place(
         # "the Afghan government released X from Bagram prison": the site's town
         or named_site(trigger, lo, hi)
         or state_of_body(trigger, lo, hi)
+        or town_named_in(args, resolve)
         or state_named_in(args)
     )
 

@@ -29,7 +29,8 @@ _LEAD_SENTENCES = 3
 def telling(trigger: Token, article: Article) -> str:
     """How a mention is told: "news" (in the lead in the past, or in the present perfect),
     "past" (later, in the plain past with no time of its own, so it may go on with the
-    news: "His brother was sentenced to 28 years"), or "" (background, or no date known).
+    news: "His brother was sentenced to 28 years"), "before" (told as before the story:
+    "had been jailed", "was previously sentenced"), or "" (background, or no date known).
     """
     if not article.published or inside_a_participant(trigger) or another_time(trigger):
         return ""  # "accused of the bombing", "days after a strike killed": background
@@ -63,10 +64,14 @@ def telling(trigger: Token, article: Article) -> str:
     past = verb.tag_ in ("VBD", "VBN") or is_headline(sent_of(trigger), trigger)
     if trigger.i < lead and past:
         return "news"
-    # "had been jailed", "was previously sentenced", "a man who was once detained": before
+    # "had been jailed", "was previously sentenced": before the story
+    if any(c.lower_ == "had" for c in have + shared) or any(
+        c.dep_ == "advmod" and c.lower_ in _BEFORE_NOW for c in verb.children
+    ):
+        return "before"
+    # "a man who was once detained", "has been banned since", a paragraph that tells its
+    # own time: background
     if not past or have or shared or verb.dep_ == "relcl" or dated_paragraph(sent_of(trigger)):
-        return ""
-    if any(c.dep_ == "advmod" and c.lower_ in _BEFORE_NOW for c in verb.children):
         return ""
     return "past"
 

@@ -155,6 +155,38 @@ def named_site(trigger: Token, lo: int, hi: int) -> Place | None:
     return None
 
 
+#: Words of a court's title after the town it sits in: "the Islamabad High Court",
+#: "a Peshawar anti-terrorism court", "the Khujand city court".
+_COURT_TITLE = frozenset(
+    "high supreme court regional city district military appeals appellate criminal "
+    "provincial oblast region anti-terrorism antiterrorism special specialised specialized "
+    "inter-district interdistrict juvenile federal state".split()
+)
+
+
+def town_named_in(args: dict[str, ArgValue], resolve: Callable[..., Any]) -> Place | None:
+    """The town a court is named after, when the model took its whole title for one name:
+    "the Islamabad High Court", "a Peshawar anti-terrorism court"."""
+    court = args.get("court")
+    if not isinstance(court, str):
+        return None
+    words = court.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    run: list[str] = []
+    for word in words:
+        if word.lower() in _COURT_TITLE:
+            break
+        run.append(word)
+    if not run or len(run) == len(words) or not all(w[:1].isupper() for w in run):
+        return None
+    name = " ".join(run)
+    place: Place | None = cached_place(resolve, name)
+    if place is None or place.country in (None, place.name) or country_of_word(name):
+        return None  # a country's court is its state's; an unknown word names no town
+    return replace(place, name=name)
+
+
 def state_named_in(args: dict[str, ArgValue]) -> Place | None:
     """The state a body that acted is of, named in its title: "Tajikistan's Supreme Court",
     "the Kazakh interior ministry" (when the parser hangs the body outside the act)."""
