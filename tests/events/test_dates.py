@@ -514,6 +514,19 @@ def test_the_date_of_what_a_verdict_is_for_is_not_the_verdicts(nlp: Any, text: s
             "ESCAPE",
             "2020-10-06",
         ),
+        # the items of a list, each under its date; a present the model read as a noun
+        (
+            "What happened next:\n- 3 May 2021: Officers detain four imams in Isfara.\n"
+            "- 9 November 2021: The regional court sentences Davron Sharipov to seven years.",
+            "SENTENCE",
+            "2021-11-09",
+        ),
+        (
+            "Key dates\n• 3 May 2021 - Officers detain four imams in Isfara.\n"
+            "• 9 November 2021 - The regional court sentences Davron Sharipov to seven years.",
+            "ARREST",
+            "2021-05-03",
+        ),
     ],
 )
 def test_a_timeline_item_in_the_present_is_an_act_on_its_date(

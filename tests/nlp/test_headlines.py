@@ -63,6 +63,22 @@ def test_headline_reader_reads_a_present_tense_verb_the_model_took_for_a_noun(
     assert doc.text == text
 
 
+@pytest.mark.parametrize(
+    "text,verb",
+    [
+        # a chronicle's item, with its stop, and no verb the model saw
+        ("22 December 2022: The Supreme Court sentences Zarina Nazarova to 18 years.", "sentences"),
+    ],
+)
+def test_a_sentence_with_no_verb_reads_an_event_verb_s_present(
+    nlp: Any, text: str, verb: str
+) -> None:
+    doc = nlp(text)
+    (token,) = [t for t in doc if t.text == verb]
+    assert token.pos_ == "VERB"
+    assert doc.text == text
+
+
 def test_headline_reader_leaves_a_list_of_nouns_a_list(nlp: Any) -> None:
     doc = nlp("Police Raids And Detentions In Osh\n\nThe story follows.")
     (raids,) = [t for t in doc if t.text == "Raids"]

@@ -30,6 +30,9 @@ from kronika.nlp.paragraphs import PARAGRAPHS
         ("Prisoners:\n- Ilhom Tojiboev: nine years;\n- Akmal Yuldashev: six years.", ["-", "-"]),
         ("Cases:\n• A man was jailed.\n• Two men were freed.", ["•", "•"]),
         ("Cases:\n1. A man was jailed.\n2) Two men were freed.", ["1", "2"]),
+        # under a short heading with no stop, an item that opens with a capital or a figure
+        ("Key dates\n• 3 May 2021 - Officers detain four imams.", ["•"]),
+        ("What happened next\n- Police detained two men.", ["-"]),
         # a dash inside a wrapped line is no list, after a comma either
         ("He was jailed\n- along with two others - in May.", []),
         ("He was jailed for nine years,\n- along with two others - in May.", []),

@@ -172,9 +172,10 @@ _MONTHS = f"(?i:{MONTH_NAMES})"
 
 #: A date heading an item, as incident summaries and chronologies give it:
 #: "03/14/2011: Assailants ...", "14 March 2011 - Gunmen ...", "March 14, 2011: ...",
-#: "January 2017 - The Supreme Court declares ..." (a timeline's month).
+#: "January 2017 - The Supreme Court declares ..." (a timeline's month), also as a list's
+#: item ("- 2 June 2022: Officers detain ...", "• 2 June 2022 - ...").
 LEADING = re.compile(
-    r"\s*(\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
+    r"\s*(?:[-–—•*]\s+)?(\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2},? \d{4}|(?:"
     + _MONTHS
     + r")\.? \d{4})\s*(?::\s*|(?:-|–|—)\s)"

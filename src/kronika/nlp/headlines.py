@@ -9,10 +9,12 @@ components before it, and copies the tags, lemmas, parse and entities back onto
 the original tokens. The text itself is never changed, so offsets stay exact.
 
 A headline's present tense ("Khujand Court Sentences Blogger", "Russia Deports
-Imam") can still read as a plural noun, in Title Case or not. When a headline's
-root is no verb and one of its words is an event verb's present tense, the line is
-parsed again with that word in the past tense ("sentenced"), which the model reads
-as the verb; the new parse is kept only when that word becomes its root.
+Imam") can still read as a plural noun, in Title Case or not, and so can a
+chronicle's ("22 December 2022: The Supreme Court sentences X to 18 years."). When
+a headline's root, or any word of a one-line sentence, is no verb and one of its
+words is an event verb's present tense, the line is parsed again with that word in
+the past tense ("sentenced"), which the model reads as the verb; the new parse is
+kept only when that word becomes its root.
 """
 
 from __future__ import annotations
@@ -59,7 +61,9 @@ class HeadlineReader:
         self.known = frozenset(s for s in nlp.vocab.strings if s.islower())
 
     def __call__(self, doc: Doc) -> Doc:
-        lines = [s for s in doc.sents if _is_headline(s)]
+        # a sentence with no verb at all may be a chronicle's item whose present tense was
+        # read as a plural noun ("22 December 2022: The Supreme Court sentences X ...")
+        lines = [s for s in doc.sents if _is_headline(s) or _verbless(s)]
         titles = [s for s in lines if _is_title(s)]
         capitalized = _capitalized_in_body(doc, titles) if titles else set()
         for line in lines:
@@ -215,6 +219,14 @@ def _is_headline(sent: Span) -> bool:
     """A one-line sentence of three or more words with no final stop: a title or headline."""
     text = sent.text.strip()
     if not text or "\n" in text or text[-1] in ".!?;:\"”'":
+        return False
+    return sum(1 for t in sent if t.is_alpha) >= 3
+
+
+def _verbless(sent: Span) -> bool:
+    """A one-line sentence of three or more words none of which the model took for a verb."""
+    text = sent.text.strip()
+    if not text or "\n" in text or any(t.pos_ in ("VERB", "AUX") for t in sent):
         return False
     return sum(1 for t in sent if t.is_alpha) >= 3
 

@@ -24,8 +24,8 @@ PARAGRAPHS = "kronika_paragraphs"
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """Mark the first token after each blank line as a sentence start, and the first token
     after a wire dateline ("PEMBA, Mozambique —") as one too; so is the marker of a list
-    item on a line of its own after a line that ends in punctuation ("- Ilhom Tojiboev,
-    Namangan: 9 years;", "2. ...")."""
+    item on a line of its own after a line that ends in punctuation or a short heading
+    ("- Ilhom Tojiboev, Namangan: 9 years;", "2. ...", "Key dates\n• 3 May 2021 - ...")."""
     if len(doc) < 2:
         return doc
     spaces = numpy.flatnonzero(doc.to_array([IS_SPACE]).reshape(-1))
@@ -39,8 +39,8 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
             nxt < len(doc)
             and "\n" in doc[i].text
             and i > 0
-            and doc[i - 1].text[-1:] in _LINE_ENDS
             and (marker := _marker_length(doc, nxt))
+            and (doc[i - 1].text[-1:] in _LINE_ENDS or _heading(doc, i, nxt + marker))
         ):
             # "- Ilhom Tojiboev, Namangan: 9 years": each item its own, the marker in it
             doc[nxt].is_sent_start = True
@@ -58,6 +58,24 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
 _LINE_ENDS = frozenset(":;.!?")
 #: A list item's marker at the start of a line: "-", "•", "*".
 _BULLET = frozenset("-–—•*·▪")
+
+
+#: The most words a heading over a list has ("Key dates", "What happened next").
+_HEADING_WORDS = 6
+
+
+def _heading(doc: Doc, newline: int, item: int) -> bool:
+    """Whether the line that the line break at token ``newline`` ends is a short heading
+    over the item told from token ``item``: a capital first, a few words, no comma at its
+    end ("Key dates"), and an item that opens with a capital or a figure (not a dash's
+    aside: "He was jailed\n- along with two others - in May")."""
+    if item >= len(doc) or not (doc[item].text[:1].isupper() or doc[item].text[:1].isdigit()):
+        return False
+    text = doc.text
+    end = doc[newline].idx
+    line = text[text.rfind("\n", 0, end) + 1 : end].strip()
+    words = line.split()
+    return bool(words) and line[0].isupper() and len(words) <= _HEADING_WORDS and line[-1] != ","
 
 
 def _marker_length(doc: Doc, i: int) -> int:
