@@ -92,6 +92,21 @@ def test_one_told_by_age_alone_is_the_person_named_before(nlp: Any) -> None:
     assert [e.args.get("defendant") for e in events if e.type == "SENTENCE"] == [["Emre Aksoy"]]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Odil Tursunov was arrested in 2013 and jailed the following year for 12 years.",
+        "Among those freed was Rustam Nazarov, who was detained in 2016 and imprisoned that "
+        "month for nine years.",
+    ],
+)
+def test_a_time_read_as_the_object_is_not_the_one_jailed(nlp: Any, text: str) -> None:
+    events = events_of(nlp, text, "2020-05-13")
+    (verdict,) = [e for e in events if e.type == "SENTENCE"]
+    (detained,) = [e for e in events if e.type == "ARREST"]
+    assert verdict.args["defendant"] == detained.args["detainee"]
+
+
 def _kinds(nlp: Any, text: str) -> dict[str, str]:
     mentions = article_mentions(nlp(text), Settings())
     return {e.name: e.type for e in mentions.entities()}

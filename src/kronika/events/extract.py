@@ -46,7 +46,7 @@ from .not_events import (
     under_review,
     vague_over_time,
 )
-from .participants import agent, finite_misread, patient
+from .participants import a_time, agent, finite_misread, patient
 from .people import PEOPLE_ROLE, about_people
 from .placing import event_place, outside_its_states, state_dwelt_on
 from .spans import block, doc_sents, doc_text, normalizer, sent_of
@@ -354,10 +354,17 @@ def _build(
 ) -> Event | None:
     doc = trigger.doc
     sent: Span = sent_of(trigger)
-    patterned = [h for h in hits if h.pattern is not None]
-    lo, hi = block(sent, trigger)
-
     people_role = PEOPLE_ROLE.get(spec.type)
+    # "was arrested in 2013 and jailed the following year": a time bound as the people
+    patterned = [
+        h
+        for h in hits
+        if h.pattern is not None
+        and not any(
+            r == people_role and a_time(doc[h.nodes[n]]) for r, n in h.pattern.roles.items()
+        )
+    ]
+    lo, hi = block(sent, trigger)
 
     def rank(hit: Hit) -> tuple[bool, bool, int, int]:
         # a title run into the lead gives a verb two subjects: take the one on its own line

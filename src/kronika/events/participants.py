@@ -34,6 +34,20 @@ def finite_misread(trigger: Token) -> bool:
     )
 
 
+#: Nouns that name a stretch of time: "the following year", "that week".
+_TIMES = frozenset("year month week day morning evening night afternoon".split())
+
+
+def a_time(token: Token) -> bool:
+    """Whether ``token`` names a time, not someone ("jailed the following year"; but "the
+    25-year-old", which the model may tag as a date, is a person of that age)."""
+    if token.lower_ in ("old", "olds") or token.text.endswith("-old"):
+        return False
+    return token.ent_type_ in ("DATE", "TIME") or (
+        token.pos_ == "NOUN" and token.lemma_.lower() in _TIMES
+    )
+
+
 def _one_among(people: Token) -> Token | None:
     """ "She was among a group of women repatriated from the camp": the one said to be
     among the people an act was done to, or None."""
@@ -86,7 +100,11 @@ def patient(trigger: Token) -> Token | None:
                     return found
         owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
         return owner if owner is not None else _recipient(trigger)
-    found = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    # ("was arrested in 2013 and jailed the following year": a time read as the object)
+    found = next(
+        (c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj") and not a_time(c)),
+        None,
+    )
     if found is not None:
         return antecedent_of_relative(_past_dateline(found))
     if trigger.dep_ == "amod" and (
