@@ -41,11 +41,9 @@ _TIMES = frozenset("year month week day morning evening night afternoon".split()
 def a_time(token: Token) -> bool:
     """Whether ``token`` names a time, not someone ("jailed the following year"; but "the
     25-year-old", which the model may tag as a date, is a person of that age)."""
-    if token.lower_ in ("old", "olds") or token.text.endswith("-old"):
-        return False
-    return token.ent_type_ in ("DATE", "TIME") or (
-        token.pos_ == "NOUN" and token.lemma_.lower() in _TIMES
-    )
+    if token.pos_ != "NOUN" or token.lower_ in ("old", "olds") or token.text.endswith("-old"):
+        return False  # (nor is a number the model took into a date: "By noon 41 had been ...")
+    return token.ent_type_ in ("DATE", "TIME") or token.lemma_.lower() in _TIMES
 
 
 def _one_among(people: Token) -> Token | None:
