@@ -107,6 +107,49 @@ def test_a_time_read_as_the_object_is_not_the_one_jailed(nlp: Any, text: str) ->
     assert verdict.args["defendant"] == detained.args["detainee"]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "role", "who"),
+    [
+        # a participle clause that names the one counted or described
+        (
+            "Four of the attackers were shot dead. A fifth, identified as Qurbonali Nurov, "
+            "23, was detained the following morning.",
+            "ARREST",
+            "detainee",
+            ["Qurbonali Nurov"],
+        ),
+        (
+            "A suspect, named by police as Farid Aliyev, was detained in Baku.",
+            "ARREST",
+            "detainee",
+            ["Farid Aliyev"],
+        ),
+        # "among them" after the people acted on
+        (
+            "Troops captured two suspected members of the group in Indanan on Wednesday, "
+            "among them a bomb-maker identified as Mudzrimar Hassan.",
+            "ARREST",
+            "detainee",
+            ["Mudzrimar Hassan"],
+        ),
+        # a participle read as the passive's clausal subject, after an opening phrase
+        (
+            "On 11 December 2018, within the framework of legal cooperation, Daniyar "
+            "Sarsenbayev, a citizen of Kazakhstan wanted for financing terrorist activity, "
+            "was extradited from Ukraine to Kazakhstan.",
+            "EXTRADITION",
+            "person",
+            ["Daniyar Sarsenbayev"],
+        ),
+    ],
+)
+def test_the_one_named_for_people_told_by_a_word(
+    nlp: Any, text: str, kind: str, role: str, who: list[str]
+) -> None:
+    events = [e for e in events_of(nlp, text, "2020-05-13") if e.type == kind]
+    assert [e.args.get(role) for e in events] == [who]
+
+
 def _kinds(nlp: Any, text: str) -> dict[str, str]:
     mentions = article_mentions(nlp(text), Settings())
     return {e.name: e.type for e in mentions.entities()}

@@ -99,6 +99,23 @@ def _core_tokens(token: Token) -> Iterator[Token]:
         owner = child.dep_ == "poss" and (token.tag_ == "NNS" or kin or titled)
         if (child.dep_ not in _CLAUSES or keep_of) and not owner:
             yield from _core_tokens(child)
+        elif token.tag_ != "NNS" and (named_as := _named_as(child)) is not None:
+            # (several people so named are read off the stretch after their noun, where
+            # the model's types of their names matter less: see ``patients``)
+            yield from _core_tokens(named_as)
+
+
+def _named_as(clause: Token) -> Token | None:
+    """The name a participle clause gives: "a fifth, identified as X", "a suspect, named by
+    police as X"."""
+    if clause.dep_ not in ("acl", "relcl") or clause.tag_ != "VBN":
+        return None
+    if clause.lemma_ not in ("identify", "name"):
+        return None
+    for prep in clause.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 #: How many words open a sentence that a dateline ("BAIDOA (Reuters) -") may take.

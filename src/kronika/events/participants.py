@@ -66,17 +66,24 @@ _TELLING = frozenset(
 
 def _names_opening_a_clause(trigger: Token) -> Token | None:
     """ "A, B and C, the youngest of whom is 24, were each sentenced": a passive whose
-    subject the parser gave to a clause set inside it, the names opening the sentence."""
+    subject the parser gave to a clause set inside it, the names opening the sentence (or
+    anywhere before the verb, when that clause is read as the passive's own subject)."""
     if not any(c.dep_ == "auxpass" for c in trigger.children):
         return None
-    for clause in (c for c in trigger.children if c.dep_ in ("advcl", "ccomp", "parataxis")):
+    clauses = ("advcl", "ccomp", "parataxis", "csubjpass")
+    for clause in (c for c in trigger.children if c.dep_ in clauses):
         if clause.lemma_ in _TELLING:
             continue  # "Atayeva says Ibrohimov has been sentenced": the source
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        # ("On 11 December, X, a citizen wanted for financing terrorism, was extradited":
+        # a participle read as the passive's clausal subject, after whatever opens it)
+        opening = clause.dep_ == "csubjpass" or (
+            subject is not None and subject.left_edge.i == trigger.sent.start
+        )
         if (
             subject is not None
             and subject.pos_ == "PROPN"
-            and subject.left_edge.i == trigger.sent.start
+            and opening
             and subject.i < clause.i < trigger.i
         ):
             return subject

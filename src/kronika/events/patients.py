@@ -61,7 +61,33 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
                     # "including a local commander identified as X"
                     found = names_of(ctx, obj, types) or _appositive_people(ctx, obj)
                     names.extend(n for n in found if n not in names and n not in owners)
+            for named in _among_them(head, token):
+                found = names_of(ctx, named, types)
+                names.extend(n for n in found if n not in names)
     return names
+
+
+def _among_them(head: Token, token: Token) -> list[Token]:
+    """What follows "among them" told after the people acted on: "captured two suspected
+    members of the group, among them a bomb-maker identified as X" (the parser hangs the
+    one named on the verb, as a second object or a loose noun)."""
+    among = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "prep"
+            and c.lower_ == "among"
+            and any(o.lower_ in ("them", "whom") for o in c.children)
+        ),
+        None,
+    )
+    if among is None:
+        return []
+    return [
+        c
+        for c in head.children
+        if c.i > among.i and c.i != token.i and c.dep_ in ("dobj", "npadvmod", "appos", "attr")
+    ]
 
 
 def _told_by_age(token: Token) -> bool:
