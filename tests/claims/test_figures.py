@@ -133,3 +133,49 @@ def test_attackers_a_toll_includes_are_no_figure(nlp: Any) -> None:
     (attack,) = [e for e in result.events if e.type == "ATTACK"]
     assert attack.args.get("killed") == 8
     assert 12 not in [c.quantity for c in result.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "claimant"),
+    [
+        # an act's people counted over a long span of time: a tally somebody gives
+        (
+            "Officials say more than 3,000 people convicted of extremism have been freed "
+            "through pardons since 2017.",
+            3000,
+            "Officials",
+        ),
+        (
+            "At least 150 people were detained in the course of 2021, a rights group said.",
+            150,
+            "rights group",
+        ),
+        ("The agency has recorded 45 attacks on police so far this year.", 45, "agency"),
+        # acts and bodies tallied, and a people counted by its name
+        ("Monitors have documented at least 17 deportations since 2020.", 17, "Monitors"),
+        ("Prosecutors say about 260 Moroccans travelled to Syria.", 260, "Prosecutors"),
+    ],
+)
+def test_a_tally_over_time_is_a_claim_not_an_event(
+    nlp: Any, text: str, quantity: int, claimant: str
+) -> None:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2022-03-01")
+    result = extract_article(nlp(text), article, Settings())
+    (claim,) = result.claims
+    assert claim.quantity == quantity
+    assert claimant in (claim.claimant or "")
+    assert [e for e in result.events if e.args.get("count") == quantity] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a few acts told, not a tally; a year is no count
+        "Two bombs exploded in the town, and two more attacks were staged in Bukhara.",
+        "The men were convicted of planning a deadly 2016 attack outside a stadium.",
+        # the day of an item's date heading counts nothing
+        "15 March 2021 - Gunmen attacked villagers near Banibangou, Niger, killing 9.",
+    ],
+)
+def test_acts_told_and_dates_are_no_figures(nlp: Any, text: str) -> None:
+    assert [c.quantity for c in _claims(nlp, text)] == []

@@ -1,7 +1,9 @@
 """Figures someone asserts: quantity, what is counted, and the claimant.
 
 A figure is a cardinal number (or a percentage) counting people, casualties,
-members or the like (``counted_nouns`` in ``data/lexicons/claims.yaml``) that
+members or the like (``counted_nouns`` in ``data/lexicons/claims.yaml``; a people
+named by its nationality; and acts or bodies tallied five or more at a time,
+``tally_nouns``) that
 is not already an argument of an event told in the same sentence, not an attack's
 toll told anywhere in the article, and not a number :mod:`kronika.claims.owned`
 gives to an event or a description (a verdict's convicts, the victims of one act,
@@ -18,6 +20,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from ..events.date_phrases import LEADING
 from ..events.spans import doc_ents, doc_sents, doc_text, normalizer
 from ..model import Claim, Event, Evidence
 from ..normalize.numbers import rounds_off
@@ -35,6 +38,8 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
         return []
     cues = lexicon("claims")
     verbs, nouns = set(cues["claim_verbs"]), {n.lower() for n in cues["counted_nouns"]}
+    tallied = {n.lower() for n in cues["tally_nouns"]}
+    nouns |= tallied
     used, tolls = _event_numbers(list(events))
     claims: list[Claim] = []
     speaker: str | None = None  # the person last quoted with a figure
@@ -55,6 +60,8 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
             # "one of its members": a single person is no figure
             if quantity is None or quantity in taken or quantity < 2:
                 continue
+            if noun.lemma_.lower() in tallied and not _a_tally(number, quantity):
+                continue  # "two attacks were staged": the acts told, not a tally of them
             if any(rounds_off(int(quantity), int(t)) for t in taken if float(t).is_integer()):
                 continue  # "more than 800 prisoners" where the event counts 812
             about = _about(noun, number)
@@ -177,6 +184,8 @@ def _countable(noun: Token, nouns: set[str]) -> bool:
         return any(
             k.pos_ == "NOUN" and k.lower_ != "others" and _countable(k, nouns) for k in kinds
         )
+    if noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
+        return True  # "about 420 Belgians travelled to Syria": a people counted
     return noun.lemma_.lower() in nouns or noun.lower_ in nouns
 
 
@@ -208,6 +217,7 @@ def _in_title(token: Token) -> bool:
 
 
 def _numbers(sent: Span) -> list[Token]:
+    heading = _heading_end(sent)
     return [
         t
         for t in sent
@@ -215,7 +225,27 @@ def _numbers(sent: Span) -> list[Token]:
         and t.ent_type_ not in _SKIP_ENTS
         and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("year", "years", "-year"))
         and t.dep_ != "quantmod"
+        and t.idx >= heading
     ]
+
+
+#: The fewest acts or bodies a count must tally to be a figure of its own.
+_TALLY = 5
+
+
+def _a_tally(number: Token, quantity: float) -> bool:
+    """Whether a count of acts tallies many of them, not a year ("a deadly 2016 attack")."""
+    year = re.fullmatch(r"(19|20)\d\d", number.text) is not None
+    return quantity >= _TALLY and not year
+
+
+def _heading_end(sent: Span) -> int:
+    """Where the date heading an item ends ("15 March 2021 - Gunmen ..."), or 0: its day
+    counts nothing, whatever the model tagged it as."""
+    text = doc_text(sent.doc)
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    match = LEADING.match(text, start)
+    return match.end() if match is not None else 0
 
 
 def _counted(number: Token) -> Token | None:

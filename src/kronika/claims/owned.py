@@ -4,8 +4,9 @@ or the size of a place.
 "convicted 29 men" is the sentence's count, "10 people were killed" beside an
 attack is its toll, "a city of three million people" is a population: none is a
 figure somebody asserts. A count of attackers killed ("12 militants were
-killed"), a count told for the future ("956 of them will be released") and a
-count of several events together stay claims. The word lists are data:
+killed"), a count told for the future ("956 of them will be released"), a
+count of several events together and a count told over a span of time ("have been
+freed since 2016", "in the course of 2022") stay claims. The word lists are data:
 ``event_verbs``, ``toll_verbs``, ``attacker_nouns`` and ``place_nouns`` in
 ``data/lexicons/claims.yaml``.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..events.not_events import told_over_a_span
 from ..events.tolls import several_acts
 from .stance import is_asserted, lexicon
 
@@ -28,6 +30,8 @@ def owned_by_event(number: Token, noun: Token, sent: Span) -> bool:
         verb, role = _governor(number)  # "three of them were killed"
     if verb is None:
         return False
+    if told_over_a_span(sent):
+        return False  # "more than 4,000 people have been freed since 2016": a tally
     if verb.lemma_ in cues["event_verbs"] and role != "nsubj" and is_asserted(verb):
         return True  # "convicted 29 men", "five men were detained"
     if verb.lemma_ in cues["event_verbs_intransitive"] and role == "nsubj" and is_asserted(verb):

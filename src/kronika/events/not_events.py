@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..claims.stance import lexicon
 from ..model import Event
@@ -37,13 +37,22 @@ def is_tally(event: Event) -> bool:
     )
 
 
-#: "over the past decade", "in recent years", "every year": a count over a span of time.
+#: "over the past decade", "in recent years", "every year", "since the start of the year",
+#: "in the course of 2022", "so far this year", "to date": a count over a span of time.
 _SPAN = re.compile(
     r"\b(?:over|in|during|for) the (?:past|last) (?:\w+ )?(?:years?|decades?|months?)\b"
     r"|\bin recent (?:years|months)\b|\b(?:every|each) year\b|\bsince (?:19|20)\d\d\b"
-    r"|\bbetween (?:19|20)\d\d and (?:19|20)\d\d\b",
+    r"|\bbetween (?:19|20)\d\d and (?:19|20)\d\d\b"
+    r"|\bsince (?:the )?(?:start|beginning|outset) of\b|\bsince independence\b"
+    r"|\bin the course of\b|\bso far (?:this|in)\b|\bto date\b"
+    r"|\bin the first (?:quarter|half|months?)\b",
     re.I,
 )
+
+
+def told_over_a_span(sent: Span) -> bool:
+    """Whether ``sent`` tells a count over a span of time ("since 2016", "to date")."""
+    return _SPAN.search(sent.text) is not None
 
 
 #: List-valued roles that hold phrases, not the people or groups an event is about.
@@ -63,7 +72,7 @@ def over_a_span(event: Event, trigger: Token) -> bool:
     count = event.args.get("count", event.args.get("killed"))
     if _named(event) or not isinstance(count, int | float):
         return False
-    return _SPAN.search(sent_of(trigger).text) is not None
+    return told_over_a_span(sent_of(trigger))
 
 
 def attackers_only(event: Event) -> bool:
