@@ -597,3 +597,14 @@ def test_a_bulletin_s_day_headings_date_their_items(nlp: Any) -> None:
         ("ARREST", "2021-06-17"),
         ("RELEASE", "2021-06-21"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kamol Ergashev, born 1985, was jailed for five years.",
+        "Kamol Ergashev (born in 1985) was jailed for five years.",
+    ],
+)
+def test_a_birth_year_does_not_date_the_act(nlp: Any, text: str) -> None:
+    assert _dates(nlp, text, "SENTENCE") != ["1985"]

@@ -53,6 +53,13 @@ _SOME_DAY = re.compile(r"a ", re.IGNORECASE)
 _SOME_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
+def _a_birth(ent: Span) -> bool:
+    """Whether a date is told as someone's birth: "born 1985", "born in 1990", "b. 1979"."""
+    doc = ent.doc
+    before = [t.lower_ for t in doc[max(0, ent.start - 2) : ent.start]]
+    return "born" in before or before[-1:] == ["b."]
+
+
 def _find_phrases(sent: Span) -> list[tuple[int, str]]:
     found = []
     for ent in sent_ents(sent):
@@ -64,6 +71,8 @@ def _find_phrases(sent: Span) -> list[tuple[int, str]]:
             continue  # "on a Sunday evening in March 2022": some Sunday, not this week's
         if _names_a_law(ent):
             continue  # "under the 2018 Terrorism Law": the law's name, not a date
+        if _a_birth(ent):
+            continue  # "Kamol Ergashev, born 1985, was jailed": when he was born
         for part in _comma_parts(ent):
             text = part.text
             if "-old" in text or text.strip().isdigit() and len(text.strip()) < 4:
