@@ -521,6 +521,13 @@ def test_the_date_of_what_a_verdict_is_for_is_not_the_verdicts(nlp: Any, text: s
             "SENTENCE",
             "2021-11-09",
         ),
+        # a record's labelled date field
+        (
+            "Date: 4 May 2018. Location: Jalalabad, Nangarhar, Afghanistan. Summary: A "
+            "suicide bomber blew himself up at a checkpoint, killing three guards.",
+            "ATTACK",
+            "2018-05-04",
+        ),
         (
             "Key dates\n• 3 May 2021 - Officers detain four imams in Isfara.\n"
             "• 9 November 2021 - The regional court sentences Davron Sharipov to seven years.",

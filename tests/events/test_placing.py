@@ -315,6 +315,13 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
             "SENTENCE",
             "Uzbekistan",
         ),
+        # a record's labelled place field, its first part the most specific
+        (
+            "Date: 4 May 2018. Location: Jalalabad, Nangarhar, Afghanistan. Summary: A "
+            "suicide bomber blew himself up at a checkpoint, killing three guards.",
+            "ATTACK",
+            "Jalalabad",
+        ),
         # the town a court's title names, when the model took the title for one name
         (
             "On Wednesday the Islamabad High Court rejected an appeal by Tahir Mahmood.",

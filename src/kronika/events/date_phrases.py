@@ -182,12 +182,14 @@ _MONTHS = f"(?i:{MONTH_NAMES})"
 #: A date heading an item, as incident summaries and chronologies give it:
 #: "03/14/2011: Assailants ...", "14 March 2011 - Gunmen ...", "March 14, 2011: ...",
 #: "January 2017 - The Supreme Court declares ..." (a timeline's month), also as a list's
-#: item ("- 2 June 2022: Officers detain ...", "• 2 June 2022 - ...").
+#: item ("- 2 June 2022: Officers detain ...", "• 2 June 2022 - ..."), or as a record's
+#: labelled field ("Date: 1 June 2019. Location: ...").
 LEADING = re.compile(
-    r"\s*(?:[-–—•*]\s+)?(\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
+    r"\s*(?:[-–—•*]\s+)?(?P<label>(?:Date|Incident date|Date of incident):\s*)?"
+    r"(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2},? \d{4}|(?:"
     + _MONTHS
-    + r")\.? \d{4})\s*(?::\s*|(?:-|–|—)\s)"
+    + r")\.? \d{4})\s*(?::\s*|(?:-|–|—)\s|(?(label)[.;]\s|(?!)))"
 )
 
 #: A day heading an item of a weekly bulletin, its year the bulletin's: "17 June. Officers
@@ -212,13 +214,13 @@ def leading_date(sent: Span, published: str | None = None) -> str | None:
         if day is None or norm is None:
             return None
         return cached_date(norm, day.group(1), published)
-    unknown_day = _UNKNOWN_DAY.fullmatch(match.group(1))
+    unknown_day = _UNKNOWN_DAY.fullmatch(match.group("date"))
     if unknown_day is not None:
         # "06/00/2014:": a database's way of saying the day is not known
         month, year = int(unknown_day.group(1)), unknown_day.group(2)
         return f"{year}-{month:02d}" if 1 <= month <= 12 else year
     norm = normalizer("kronika.date.v1")
-    return cached_date(norm, match.group(1), None) if norm is not None else None
+    return cached_date(norm, match.group("date"), None) if norm is not None else None
 
 
 _UNKNOWN_DAY = re.compile(r"(\d{1,2})/0?0/(\d{4})")

@@ -21,6 +21,7 @@ from .unnamed_places import (
     SETTLEMENTS,
     cached_place,
     known_word_place,
+    labelled_place,
     named_site,
     place_modifier,
     state_named_in,
@@ -189,6 +190,8 @@ def _fallback_place(
     return (
         # "in the centre of the city": the dateline's town, when no place is named
         this_town(trigger, lo, hi, resolve, the=True)
+        # "Location: Khost, Khost province, Afghanistan. Summary: ...": a record's field
+        or labelled_place(sent, resolve)
         or _the_country(sent, lo, hi, resolve)
         or untagged_place(sent, trigger, lo, hi)
         or known_word_place(trigger, lo, hi, resolve)
