@@ -417,12 +417,31 @@ def test_extract_article_dates_news_by_publication(
             "More than 900 people have been convicted of extremism over the past decade.",
             "SENTENCE",
         ),
+        ("Since the start of the year police have detained 75 suspected recruiters.", "ARREST"),
+        ("At least 120 people were detained in the course of 2021.", "ARREST"),
     ],
 )
 def test_extract_article_keeps_no_event_for_a_count_over_a_span(
     nlp: Any, text: str, type_name: str
 ) -> None:
     assert _events(nlp, text, type_name) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("С начала года сотрудники СГБ задержали 48 человек по подозрению в экстремизме.", None),
+        ("В Намангане сотрудники СГБ задержали шестерых жителей.", 6),
+    ],
+)
+def test_a_russian_count_over_a_span_is_no_event(text: str, count: int | None) -> None:
+    from kronika.events.routing import analyse_articles
+
+    article = Article(external_id="t", input_hash="", part=0, text=text, language="ru")
+    [result] = analyse_articles([article], Settings())
+    assert [e.args.get("count") for e in result.events if e.type == "ARREST"] == (
+        [count] if count else []
+    )
 
 
 def test_extract_article_keeps_a_count_on_one_day(nlp: Any) -> None:

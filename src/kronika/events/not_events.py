@@ -45,7 +45,10 @@ _SPAN = re.compile(
     r"|\bbetween (?:19|20)\d\d and (?:19|20)\d\d\b"
     r"|\bsince (?:the )?(?:start|beginning|outset) of\b|\bsince independence\b"
     r"|\bin the course of\b|\bso far (?:this|in)\b|\bto date\b"
-    r"|\bin the first (?:quarter|half|months?)\b",
+    r"|\bin the first (?:quarter|half|months?)\b"
+    # the same in Russian: "с начала года", "с 2016 года", "за 2022 год", "в течение года"
+    r"|(?<!\w)с начала\b|(?<!\w)с (?:19|20)\d\d года\b|(?<!\w)за (?:19|20)\d\d год\b"
+    r"|(?<!\w)в течение (?:года|\d+ лет)\b",
     re.I,
 )
 
