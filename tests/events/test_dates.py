@@ -615,3 +615,29 @@ def test_a_bulletin_s_day_headings_date_their_items(nlp: Any) -> None:
 )
 def test_a_birth_year_does_not_date_the_act(nlp: Any, text: str) -> None:
     assert _dates(nlp, text, "SENTENCE") != ["1985"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        (
+            "Karim Usmonov was arrested in 2015 and jailed the following year for six years.",
+            "SENTENCE",
+            "2016",
+        ),
+        (
+            "Farid Aliev was detained in Osh in March 2014. Two years later he was sentenced "
+            "to nine years.",
+            "SENTENCE",
+            "2016",
+        ),
+        (
+            "The group was banned in 2012. The previous year, police had detained its leader, "
+            "Ulan Toktogulov.",
+            "ARREST",
+            "2011",
+        ),
+    ],
+)
+def test_years_counted_from_the_year_told_before(nlp: Any, text: str, kind: str, date: str) -> None:
+    assert _dates(nlp, text, kind) == [date]

@@ -22,7 +22,7 @@ _DAY_NAMED = re.compile(
     re.I,
 )
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?)\b", re.I)
-_RELATIVE = re.compile(r"\b(last|this|next|ago|earlier|previous|later|that|same)\b", re.I)
+_RELATIVE = re.compile(r"\b(last|this|next|ago|earlier|previous|later|that|same|following)\b", re.I)
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 #: Days counted from the date told before: "the previous evening", "a day earlier".
 DAY_SHIFT = re.compile(
@@ -30,6 +30,14 @@ DAY_SHIFT = re.compile(
     r"|\bthe (previous|following|next) (?:day|evening|night|morning|afternoon)\b"
     r"|\bthe (?:day|night) (before|after)\b"
     r"|\b(a|one|two|three|four|five|six|seven|\d{1,2}) days? (earlier|before|later)\b",
+    re.I,
+)
+
+
+#: Years counted from the year told before: "the following year", "two years later".
+YEAR_SHIFT = re.compile(
+    r"(?:the )?(following|next|previous) year"
+    r"|(a|one|two|three|four|five|\d{1,2}) years? (later|earlier|before)",
     re.I,
 )
 

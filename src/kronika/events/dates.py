@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from .clauses import date_scope, inside_a_participant
-from .date_phrases import DAY_SHIFT, LEADING, date_phrases, leading_date
+from .date_phrases import DAY_SHIFT, LEADING, YEAR_SHIFT, date_phrases, leading_date
 from .running import (
     ANAPHORIC,
     NOW_RELATIVE,
@@ -330,6 +330,11 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
         # came before the time of the clause around it
         ranked = [r for r in ranked if not r[0]]
     for _, _, text, at in sorted(ranked):
+        years = YEAR_SHIFT.fullmatch(text.strip())
+        if years is not None:
+            value = _years_shifted(sent, at, years, published)
+            if value:
+                return value
         shift = DAY_SHIFT.fullmatch(text.strip())
         if shift is not None:
             value = _shifted(sent, at, shift, published)
@@ -369,6 +374,32 @@ def _told_in_sentence(sent: Span, at: int) -> str | None:
         if sent.start_char <= start < sent.end_char and start != at and len(iso) == 10
     ]
     return min(near)[1] if near else None
+
+
+#: How many years a number word counts.
+_YEAR_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _years_shifted(sent: Span, at: int, shift: re.Match[str], published: str | None) -> str | None:
+    """ "was arrested in 2013 and jailed the following year", "two years later": the year
+    told before (in the sentence, else in its paragraph), moved on or back."""
+    norm = normalizer("kronika.date.v1")
+    if norm is None:
+        return None
+    base = None
+    for index, text in sorted(date_phrases(sent)):
+        if sent.doc[index].idx < at and not YEAR_SHIFT.fullmatch(text.strip()):
+            base = normalize_phrase(norm, text, published) or base
+    base = base or running_reference(sent.doc, at, same_paragraph=True)
+    if base is None or not base[:4].isdigit():
+        return None
+    which, amount, direction = shift.groups()
+    if which is not None:
+        step = -1 if which.lower() == "previous" else 1
+    else:
+        count = _YEAR_WORDS.get(amount.lower()) or int(amount)
+        step = count if direction.lower() == "later" else -count
+    return str(int(base[:4]) + step)
 
 
 def _shifted(sent: Span, at: int, shift: re.Match[str], published: str | None) -> str | None:
