@@ -115,7 +115,7 @@ def predict(
     progress: Callable[[int, int], None] | None = None,
 ) -> list[Prediction]:
     """Run the pipeline on each document's text, gathering the results of its parts."""
-    from ..events.extract import relevant_entities
+    from ..events.named import relevant_entities
     from ..pipeline import process_batch  # the pipeline loads spaCy: import at use
 
     out: list[Prediction] = []

@@ -11,7 +11,6 @@ event told across sentences; then find claims and attach contest markers.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -21,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import registry
 from ..claims.figures import find_claims
 from ..claims.stance import attach_stance, is_asserted, only_approved
-from ..model import ArgValue, Article, ArticleResult, Claim, Entity, Event, Evidence
+from ..model import ArgValue, Article, ArticleResult, Event, Evidence
 from ..nlp.gazetteer import load_gazetteer
 from ..resolve.mentions import MentionIndex
 from ..settings import Settings
@@ -32,8 +31,10 @@ from .counts import antecedent_count, count_of
 from .dates import dated_by_report, dated_paragraph, event_date, scene_of
 from .fillers import ARMED_GROUPS, FillContext
 from .gapping import split_gapped
+from .listed import listed_verdicts
 from .merge import NOWHERE, Told, merge_events
 from .name_mentions import article_mentions
+from .named import with_argument_entities
 from .not_events import (
     attacker_shot,
     attackers_only,
@@ -204,6 +205,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     # sentences no rule told an event in: the sentence classifier's guess (setting "backstop")
     build = partial(_build, hits=[], mentions=mentions, article=article)
     events.extend(backstop_events(doc, events, groups, rules.specs, settings, build))
+    events.extend(listed_verdicts(doc, mentions, article.published))
     merged = _continued_acts_told(merge_events(events, article.published), rules.specs)
     # a ban told with no place, once its mentions are one: in the state the text dwells on
     merged = [_in_its_state(e, doc, rules.specs) for e in merged]
@@ -245,56 +247,6 @@ def _continued_acts_told(events: list[Event], specs: dict[str, EventSpec]) -> li
                 continue
         kept.append(e)
     return kept
-
-
-#: Roles whose value names an organization or authority given as a phrase.
-_NAMED_ROLES = {
-    "court": "ORG",
-    "agency": "ORG",
-    "authority": "ORG",
-    "from_country": "LOC",
-    "to_country": "LOC",
-}
-
-
-def _named_in(events: list[Event], claims: list[Claim]) -> dict[str, str]:
-    named: dict[str, str] = {}
-    for event in events:
-        for role, value in event.args.items():
-            for item in value if isinstance(value, list) else [value]:
-                if isinstance(item, str):
-                    named.setdefault(item, _NAMED_ROLES.get(role, ""))
-        if event.location is not None:
-            named.setdefault(event.location.name, "LOC")
-    for claim in claims:
-        if claim.claimant:
-            named.setdefault(claim.claimant, "")
-    return named
-
-
-def with_argument_entities(
-    entities: list[Entity], events: list[Event], claims: list[Claim]
-) -> list[Entity]:
-    """Every named entity, plus courts, agencies and places named only inside an argument."""
-    forms = {n for ent in entities for n in (ent.name, *ent.aliases)}
-    named = _named_in(events, claims)
-    extra = [Entity(name, kind) for name, kind in named.items() if kind and name not in forms]
-    return list(entities) + extra
-
-
-def relevant_entities(
-    entities: Sequence[Entity], events: Sequence[Event], claims: Sequence[Claim]
-) -> list[Entity]:
-    """The entities that matter to the article: people, and what its events and claims name.
-
-    This is the annotation convention of evaluation sets; the knowledge base keeps them all.
-    """
-    named = set(_named_in(list(events), list(claims)))
-    return [
-        ent
-        for ent in entities
-        if ent.type == "PERSON" or not ent.mentions or {ent.name, *ent.aliases} & named
-    ]
 
 
 def _retold_with_a_date(trigger: Token, spec: EventSpec) -> bool:

@@ -57,7 +57,7 @@ def split_gapped(event: Event, sent: Span, mentions: MentionIndex) -> list[Event
         return [event]
     base = {k: v for k, v in event.args.items() if k not in _OWN}
     return [
-        replace(event, args={**base, "defendant": group, **_term_args(term)})
+        replace(event, args={**base, "defendant": group, **term_args(term)})
         for group, term in zip(groups, terms, strict=True)
     ]
 
@@ -100,7 +100,8 @@ def _term_ends(text: str, count: int, parse: Callable[[str], list[Term]]) -> lis
     return ends + [len(text)] * (count - len(ends))
 
 
-def _term_args(term: Term) -> dict[str, ArgValue]:
+def term_args(term: Term) -> dict[str, ArgValue]:
+    """A verdict's term arguments: ``life``, or ``term_years``."""
     if term.life:
         return {"life": True}
     return {"term_years": term.years} if term.years is not None else {}
