@@ -88,6 +88,14 @@ def test_a_family_name_told_again_where_the_model_saw_a_date_is_the_person(nlp: 
             "detainee",
             ["Farid Aliyev"],
         ),
+        # "among those detained" after the count told before: one of them, one arrest
+        (
+            "Police detained six men in Namangan on Tuesday. Among those detained is a "
+            "college teacher, Akmal Usmonov.",
+            "ARREST",
+            "detainee",
+            ["Akmal Usmonov"],
+        ),
         # "among them" after the people acted on
         (
             "Troops captured two suspected members of the group in Indanan on Wednesday, "

@@ -261,6 +261,9 @@ def refers_back(trigger: Token) -> bool:
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_ in _LAYING:
         if definite(trigger):
             return True  # "The army blamed the attack on the ADF" ("on" hung on the attack)
+    if trigger.dep_ in ("acl", "relcl") and trigger.head.lower_ in _THEY:
+        if trigger.head.head.lower_ == "among":
+            return True  # "Among those detained is X": one of the people told of before
     doer = agent(trigger)
     if doer is not None and doer.tag_ in ("NN", "NNS") and definite(doer):
         if doer.lemma_.lower() in ATTACKERS:
