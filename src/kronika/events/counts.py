@@ -50,10 +50,10 @@ def count_of(token: Token) -> int | float | None:
         for child in head.children:
             # "Thirteen Islamists" opening a sentence: the model may take the number for a name
             spelled = child.dep_ in ("compound", "amod") and child.like_num and child.i < head.i
-            if (child.dep_ == "nummod" or spelled) and child.ent_type_ not in (
-                "DATE",
-                "MONEY",
-                "PERCENT",
+            if (
+                (child.dep_ == "nummod" or spelled)
+                and child.ent_type_ not in ("DATE", "MONEY", "PERCENT")
+                and "летн" not in child.lower_  # "42-летний преподаватель": an age
             ):
                 # "twenty-two migrants": the number is the whole hyphenated run
                 value = parse(child.doc[child.left_edge.i : child.i + 1].text)

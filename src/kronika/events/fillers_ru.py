@@ -227,7 +227,12 @@ def count_of(token: Token | None) -> int | float | None:
     if token.pos_ == "NUM" or (token.pos_ == "NOUN" and parse_number_ru(token.text)):
         return parse_number_ru(token.text)
     for child in token.children:
-        if child.dep_.startswith("nummod") and child.ent_type_ != "DATE":
+        # ("42-летний преподаватель": an age, not a count)
+        if (
+            child.dep_.startswith("nummod")
+            and child.ent_type_ != "DATE"
+            and "-летн" not in child.lower_
+        ):
             words = sorted([child, *child.subtree], key=lambda t: t.i)
             return parse_number_ru(" ".join(dict.fromkeys(t.text for t in words)))
     return None

@@ -264,6 +264,8 @@ def refers_back(trigger: Token) -> bool:
     if trigger.dep_ in ("acl", "relcl") and trigger.head.lower_ in _THEY:
         if trigger.head.head.lower_ == "among":
             return True  # "Among those detained is X": one of the people told of before
+    if any(c.lower_ == "среди" for c in trigger.children):
+        return True  # "Среди задержанных — X": the same in Russian
     doer = agent(trigger)
     if doer is not None and doer.tag_ in ("NN", "NNS") and definite(doer):
         if doer.lemma_.lower() in ATTACKERS:
