@@ -153,6 +153,7 @@ def test_attackers_a_toll_includes_are_no_figure(nlp: Any) -> None:
         ("The agency has recorded 45 attacks on police so far this year.", 45, "agency"),
         # acts and bodies tallied, and a people counted by its name
         ("Monitors have documented at least 17 deportations since 2020.", 17, "Monitors"),
+        ("The prison service recorded 11 escapes from its colonies last year.", 11, "service"),
         ("Prosecutors say about 260 Moroccans travelled to Syria.", 260, "Prosecutors"),
     ],
 )
