@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..events.date_phrases import LEADING
-from ..events.spans import doc_ents, doc_sents, doc_text, normalizer
+from ..events.spans import YEAR, doc_ents, doc_sents, doc_text, normalizer
 from ..model import Claim, Event, Evidence
 from ..normalize.numbers import rounds_off
 from ..resolve.mentions import MentionIndex, clean_name
@@ -235,7 +235,7 @@ _TALLY = 5
 
 def _a_tally(number: Token, quantity: float) -> bool:
     """Whether a count of acts tallies many of them, not a year ("a deadly 2016 attack")."""
-    year = re.fullmatch(r"(19|20)\d\d", number.text) is not None
+    year = YEAR.fullmatch(number.text) is not None
     return quantity >= _TALLY and not year
 
 

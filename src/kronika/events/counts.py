@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from .fillers import FillContext
 
 
+def an_age(token: Token) -> bool:
+    """Whether a number word tells an age, not a count: "42-летний преподаватель"."""
+    return "летн" in token.lower_
+
+
 def count_of(token: Token) -> int | float | None:
     """Return the number of people a noun phrase gives ("Five other members", "seven of the 29")."""
     parse = normalizer("kronika.number.v1")
@@ -53,7 +58,7 @@ def count_of(token: Token) -> int | float | None:
             if (
                 (child.dep_ == "nummod" or spelled)
                 and child.ent_type_ not in ("DATE", "MONEY", "PERCENT")
-                and "летн" not in child.lower_  # "42-летний преподаватель": an age
+                and not an_age(child)
             ):
                 # "twenty-two migrants": the number is the whole hyphenated run
                 value = parse(child.doc[child.left_edge.i : child.i + 1].text)

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from ..model import ArgValue
 from ..normalize.names_ru import nominative_phrase, nominative_place
 from ..normalize.numbers_ru import lemma, parse_number_ru, parse_terms_ru
+from .counts import an_age
 from .fillers import FillContext
 from .legal import term_bound
 from .spans import doc_ents, normalizer, sent_ents
@@ -227,12 +228,7 @@ def count_of(token: Token | None) -> int | float | None:
     if token.pos_ == "NUM" or (token.pos_ == "NOUN" and parse_number_ru(token.text)):
         return parse_number_ru(token.text)
     for child in token.children:
-        # ("42-летний преподаватель": an age, not a count)
-        if (
-            child.dep_.startswith("nummod")
-            and child.ent_type_ != "DATE"
-            and "-летн" not in child.lower_
-        ):
+        if child.dep_.startswith("nummod") and child.ent_type_ != "DATE" and not an_age(child):
             words = sorted([child, *child.subtree], key=lambda t: t.i)
             return parse_number_ru(" ".join(dict.fromkeys(t.text for t in words)))
     return None

@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from ..model import Event, Evidence
+from ..nlp.paragraphs import LIST_MARKS
 from ..normalize.numbers import parse_terms
 from ..resolve.mentions import MentionIndex
 from .dates import event_date
@@ -23,8 +24,6 @@ from .spans import doc_sents, sent_ents
 
 #: Verbs a list of verdicts hangs on: "sentenced:", "jailed:".
 _VERDICT_VERBS = frozenset({"sentence", "jail", "imprison", "convict"})
-#: The marks a list item opens with.
-_MARKS = frozenset("-–—•*·▪")
 
 
 def listed_verdicts(doc: Doc, mentions: MentionIndex, published: str | None) -> list[Told]:
@@ -51,7 +50,7 @@ def listed_verdicts(doc: Doc, mentions: MentionIndex, published: str | None) -> 
 
 def _an_item(sent: Span) -> bool:
     first = next((t for t in sent if not t.is_space), None)
-    return first is not None and first.text in _MARKS
+    return first is not None and first.text in LIST_MARKS
 
 
 def _named(item: Span, mentions: MentionIndex) -> str | None:
@@ -60,13 +59,13 @@ def _named(item: Span, mentions: MentionIndex) -> str | None:
     person = next((e for e in sent_ents(item) if e.label_ == "PERSON"), None)
     if person is not None:
         # (the model may take the mark into the name: "• Yanis Berrada")
-        named = [t for t in person if t.text not in _MARKS]
+        named = [t for t in person if t.text not in LIST_MARKS]
         if named:
             at = named[0].idx
             return mentions.name_at(at) or person.doc.text[at : person.end_char]
     words: list[str] = []
     for token in item:
-        if token.is_space or token.text in _MARKS:
+        if token.is_space or token.text in LIST_MARKS:
             continue
         if not (token.text[:1].isupper() and token.is_alpha):
             break

@@ -57,7 +57,7 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
 #: How a line before a list item ends (a line wrapped mid-sentence ends in a word or a comma).
 _LINE_ENDS = frozenset(":;.!?")
 #: A list item's marker at the start of a line: "-", "•", "*".
-_BULLET = frozenset("-–—•*·▪")
+LIST_MARKS = frozenset("-–—•*·▪")
 
 
 #: The most words a heading over a list has ("Key dates", "What happened next").
@@ -81,7 +81,7 @@ def _heading(doc: Doc, newline: int, item: int) -> bool:
 def _marker_length(doc: Doc, i: int) -> int:
     """How many tokens the list item's marker at token ``i`` takes ("-": 1, "2." as "2" and
     ".": 2), or 0 when no marker is there."""
-    if doc[i].text in _BULLET:
+    if doc[i].text in LIST_MARKS:
         return 1
     numbered = doc[i].text.isdigit() and len(doc[i].text) <= 2
     if numbered and i + 1 < len(doc) and doc[i + 1].text in (".", ")"):
