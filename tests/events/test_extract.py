@@ -432,6 +432,9 @@ def test_extract_article_keeps_no_event_for_a_count_over_a_span(
     [
         ("С начала года сотрудники СГБ задержали 48 человек по подозрению в экстремизме.", None),
         ("В Намангане сотрудники СГБ задержали шестерых жителей.", 6),
+        # a tally for the year or for months past
+        ("За прошлый год сотрудники ГКНБ задержали 35 членов запрещённых групп.", None),
+        ("За последние пять лет в республике задержаны 210 человек.", None),
     ],
 )
 def test_a_russian_count_over_a_span_is_no_event(text: str, count: int | None) -> None:

@@ -11,7 +11,9 @@ from kronika.normalize.numbers_ru import parse_number_ru, parse_terms_ru
 @pytest.mark.parametrize(
     "text,value",
     [("шестерых", 6), ("двадцати пяти", 25), ("трем", 3), ("100", 100), ("пятеро", 5),
-     ("сто двадцать", 120), ("полтора", 1.5), ("задержанных", None)],
+     ("сто двадцать", 120), ("полтора", 1.5), ("задержанных", None),
+     # digits grouped by thousands with a space
+     ("1 200", 1200), ("12 500", 12500), ("2 тысячи 300", 2300)],
 )  # fmt: skip
 def test_parse_number_ru(text: str, value: float | None) -> None:
     assert parse_number_ru(text) == value

@@ -40,7 +40,7 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
     verbs, nouns = set(cues["claim_verbs"]), {n.lower() for n in cues["counted_nouns"]}
     tallied = {n.lower() for n in cues["tally_nouns"]}
     nouns |= tallied
-    used, tolls = _event_numbers(list(events))
+    used, tolls = event_numbers(list(events))
     claims: list[Claim] = []
     speaker: str | None = None  # the person last quoted with a figure
     for sent in doc_sents(doc):
@@ -85,7 +85,7 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
     return claims
 
 
-def _event_numbers(events: list[Event]) -> tuple[list[tuple[int, int, set[float]]], set[float]]:
+def event_numbers(events: list[Event]) -> tuple[list[tuple[int, int, set[float]]], set[float]]:
     """Each event's numbers where it is told, and every attack toll of the article."""
     used: list[tuple[int, int, set[float]]] = []
     tolls: set[float] = set()
@@ -111,7 +111,7 @@ def _is_figure(
 ) -> bool:
     """Whether ``number`` counting ``noun`` is a figure, not an event's own number."""
     # a title restates the body; "17 killed, including 15 militants": parts of a total
-    if _in_title(number):
+    if in_title(number):
         return False
     # "17 killed, including 15 militants": the attackers a toll counts are part of it (but
     # "injured 31, including nine women and six children" is a figure of its own)
@@ -207,7 +207,7 @@ def _anaphoric(noun: Token) -> bool:
     )
 
 
-def _in_title(token: Token) -> bool:
+def in_title(token: Token) -> bool:
     """Whether ``token`` sits on a line without closing punctuation (a title or dateline)."""
     text = doc_text(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1

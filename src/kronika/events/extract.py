@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import registry
 from ..claims.figures import find_claims
+from ..claims.figures_ru import find_claims_ru
 from ..claims.stance import attach_stance, is_asserted, only_approved
 from ..model import ArgValue, Article, ArticleResult, Event, Evidence
 from ..nlp.gazetteer import load_gazetteer
@@ -209,7 +210,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     merged = _continued_acts_told(merge_events(events, article.published), rules.specs)
     # a ban told with no place, once its mentions are one: in the state the text dwells on
     merged = [_in_its_state(e, doc, rules.specs) for e in merged]
-    claims = find_claims(doc, mentions, merged)
+    figures = find_claims_ru if doc.lang_ == "ru" else find_claims
+    claims = figures(doc, mentions, merged)
     # after the claims, so that the count of a verdict told whole is no claim of its own
     merged = fold_summaries(merged)
     merged, claims = attach_stance(doc, merged, claims)

@@ -78,8 +78,11 @@ def _value(words: list[str]) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
+    grouped = False  # the last word was a group of digits ("1" of "1 200")
     for word in words:
-        if word[0].isdigit():
+        if grouped and len(word) == 3 and word.isdigit():
+            current = current * 1000 + float(word)  # "1 200", "12 500": thousands apart
+        elif word[0].isdigit():
             current += float(word.replace(",", "."))
         elif lemma(word) in lex.numbers:
             current += lex.numbers[lemma(word)]
@@ -89,6 +92,7 @@ def _value(words: list[str]) -> float | None:
         else:
             return None
         seen = True
+        grouped = word.isdigit()
     return total + current if seen else None
 
 
