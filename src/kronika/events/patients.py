@@ -21,6 +21,7 @@ from .fillers import NOT_NAMES, FillContext, looks_like, names_of
 from .participants import agent, antecedent_of_relative, patient
 from .people import a_pair
 from .spec import RoleSpec
+from .topics import item_topic
 
 
 def _bound_or(
@@ -37,8 +38,13 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """
     token = _bound_or(ctx, role, patient)
     types = role.entity or ("PERSON",)
+    if token is not None and token.ent_type_ == "DATE" and item_topic(ctx):
+        token = None  # "March 2016 – Detained by police": the date heads the line, not a person
     if token is None:
-        return _group_right_after(ctx) if types == ("ORG",) else None
+        if types == ("ORG",):
+            return _group_right_after(ctx)
+        # "• Zarina Nodirova, 44. Detained in Dushanbe ...": the person the item is about
+        return (item_topic(ctx) or None) if "PERSON" in types else None
     names = names_of(ctx, token, types)
     if not names and "PERSON" in types:
         # "X was one of four men arrested": X, not four men named elsewhere
