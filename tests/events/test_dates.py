@@ -40,6 +40,14 @@ def test_an_items_heading_date_dates_every_act_it_tells(nlp: Any, text: str, dat
     assert _dates(nlp, text) == [date]
 
 
+def test_a_heading_date_is_read_in_the_order_the_report_s_date_allows(nlp: Any) -> None:
+    # a report of 10 March 2021: "06/03/2021" is the 6th of March, not a June to come
+    text = "06/03/2021 — A car bomb exploded near a market in Azaz, killing seven."
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-03-10")
+    result = extract_article(nlp(text), article, Settings())
+    assert [e.date for e in result.events if e.type == "ATTACK"] == ["2021-03-06"]
+
+
 def test_a_clause_with_its_own_date_keeps_it_under_a_heading(nlp: Any) -> None:
     text = (
         "02/28/2018: Gunmen abducted two engineers from a site in Zamfara. "

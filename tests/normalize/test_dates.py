@@ -168,3 +168,22 @@ def test_plain_dates_read_without_dateparser_as_dateparser_reads_them(
 
 def test_a_dotted_date_that_is_no_day_is_not_read() -> None:
     assert normalize_date("31.02.2016") != "2016-02-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "iso"),
+    [
+        # month first, as American usage writes it, where the report's date allows
+        ("03/02/2016", "2016-06-01", "2016-03-02"),
+        ("03/14/2011", "2011-03-20", "2011-03-14"),
+        # no fourteenth month: day first
+        ("14/03/2011", None, "2011-03-14"),
+        # month first would be after the report: the day comes first
+        ("06/01/2018", "2018-01-08", "2018-01-06"),
+        ("11/04/2020", "2020-04-12", "2020-04-11"),
+    ],
+)
+def test_a_slashed_date_is_read_in_the_order_the_report_allows(
+    text: str, reference: str | None, iso: str
+) -> None:
+    assert normalize_date(text, reference) == iso

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..normalize.dates import MONTH_NAMES
 from .people import about_people
+from .records import record_date
 from .running import THAT_YEAR, cached_date
 from .spans import YEAR, doc_text, normalizer, sent_ents
 
@@ -197,7 +198,7 @@ LEADING = re.compile(
     r"(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2},? \d{4}|(?:"
     + _MONTHS
-    + r")\.? \d{4})\s*(?::\s*|(?:-|–|—)\s|(?(label)[.;]\s|(?!)))"
+    + r")\.? \d{4})\s*(?::\s*|(?:-|–|—|\|)\s|(?(label)[.;]\s|(?!)))"
 )
 
 #: A day heading an item of a weekly bulletin, its year the bulletin's: "17 June. Officers
@@ -220,7 +221,8 @@ def leading_date(sent: Span, published: str | None = None) -> str | None:
         day = DAY_HEADING.match(text, start) if published else None
         norm = normalizer("kronika.date.v1")
         if day is None or norm is None:
-            return None
+            # "When: evening of 9 June 2010" on a line of its own: the record's date
+            return record_date(sent, published)
         return cached_date(norm, day.group(1), published)
     unknown_day = _UNKNOWN_DAY.fullmatch(match.group("date"))
     if unknown_day is not None:
@@ -228,7 +230,8 @@ def leading_date(sent: Span, published: str | None = None) -> str | None:
         month, year = int(unknown_day.group(1)), unknown_day.group(2)
         return f"{year}-{month:02d}" if 1 <= month <= 12 else year
     norm = normalizer("kronika.date.v1")
-    return cached_date(norm, match.group("date"), None) if norm is not None else None
+    # against the report's date: "06/01/2018" in a report of 8 January is the 6th of January
+    return cached_date(norm, match.group("date"), published) if norm is not None else None
 
 
 _UNKNOWN_DAY = re.compile(r"(\d{1,2})/0?0/(\d{4})")

@@ -51,6 +51,7 @@ from .not_events import (
 from .participants import a_time, agent, finite_misread, patient
 from .people import PEOPLE_ROLE, about_people
 from .placing import event_place, outside_its_states, state_dwelt_on
+from .records import one_attack_per_record
 from .spans import block, doc_sents, doc_text, normalizer, sent_of
 from .spec import EventSpec, load_specs
 from .targets import split_dates, split_places, split_respectively, split_targets
@@ -208,6 +209,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     events.extend(backstop_events(doc, events, groups, rules.specs, settings, build))
     events.extend(listed_verdicts(doc, mentions, article.published))
     merged = _continued_acts_told(merge_events(events, article.published), rules.specs)
+    merged = one_attack_per_record(merged, doc_text(doc))
     # a ban told with no place, once its mentions are one: in the state the text dwells on
     merged = [_in_its_state(e, doc, rules.specs) for e in merged]
     figures = find_claims_ru if doc.lang_ == "ru" else find_claims

@@ -16,12 +16,12 @@ from .addresses import address_place, is_state
 from .agencies import country_of_word
 from .elsewhere import crime_phrase, elsewhere
 from .people import PEOPLE_ROLE
+from .records import record_place
 from .spans import block, doc_ents, doc_text, normalizer, sent_ents
 from .unnamed_places import (
     SETTLEMENTS,
     cached_place,
     known_word_place,
-    labelled_place,
     named_site,
     place_modifier,
     state_named_in,
@@ -191,7 +191,7 @@ def _fallback_place(
         # "in the centre of the city": the dateline's town, when no place is named
         this_town(trigger, lo, hi, resolve, the=True)
         # "Location: Khost, Khost province, Afghanistan. Summary: ...": a record's field
-        or labelled_place(sent, resolve)
+        or record_place(sent, resolve)
         or _the_country(sent, lo, hi, resolve)
         or untagged_place(sent, trigger, lo, hi)
         or known_word_place(trigger, lo, hi, resolve)

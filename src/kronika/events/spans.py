@@ -131,8 +131,10 @@ def block(sent: Span, trigger: Token) -> tuple[int, int]:
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
-#: A dateline opening an article: "DUSHANBE --", "Ouagadougou, (AFP)", "BEIRUT (Reuters) -".
+#: A dateline opening an article: "DUSHANBE --", "Ouagadougou, (AFP)", "BEIRUT (Reuters) -",
+#: after a wire's flag when it has one ("FLASH — KYZYLORDA, April 16 (Wire) —").
 _DATELINE = re.compile(
+    r"(?:(?:FLASH|BREAKING|URGENT|UPDATED?|EXCLUSIVE|CORRECTED|ALERT|BULLETIN)\s*[:–—-]+\s*)?"
     r"[^\n:(]{0,60}?(?:\([^)\n]{0,80}\)\s*[:–—-]?|--|—|–| - )"
     r"|[A-Z][A-Z.' -]{2,40}:(?=\s)"  # "PESHAWAR: Police arrested ..."
 )

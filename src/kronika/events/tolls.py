@@ -20,6 +20,7 @@ from ..model import ArgValue
 from .clauses import another_time
 from .counts import count_of
 from .fillers import FillContext
+from .records import record_toll
 from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_ents, sent_number
 from .spec import RoleSpec
 
@@ -73,6 +74,9 @@ def fill_toll(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     verbs = _VERBS.get(role.name)
     if verbs is None or several_acts(ctx.trigger):
         return None
+    labelled = record_toll(ctx.sent, role.name)
+    if labelled is not None:
+        return labelled  # "Killed: 1 (police sergeant); Wounded: 2": a record's toll field
     sequel = _sequel(ctx.sent)
     # "The death toll from Friday's bombing rose to 27": the act told inside the toll
     told = [ctx.sent] if any(a.lemma_ == "toll" for a in ctx.trigger.ancestors) else []

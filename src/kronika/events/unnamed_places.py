@@ -8,7 +8,6 @@ these in turn after the sentence's tagged places.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -21,7 +20,7 @@ from ..resolve.mentions import people_words
 from .addresses import is_state
 from .agencies import country_of_word, state_named_by
 from .clauses import date_scope
-from .spans import dateline_town, doc_text
+from .spans import dateline_town
 
 
 def untagged_place(sent: Span, trigger: Token, lo: int, hi: int) -> Place | None:
@@ -154,26 +153,6 @@ def named_site(trigger: Token, lo: int, hi: int) -> Place | None:
             continue  # "Tajik prison": whose, not where
         return Place(name=name)
     return None
-
-
-#: A record's labelled place field: "Location: Khost, Khost province, Afghanistan."
-_LOCATION_FIELD = re.compile(r"\b(?:Location|Place):\s*([^.;\n]+)")
-
-
-def labelled_place(sent: Span, resolve: Callable[..., Any]) -> Place | None:
-    """The place a record's "Location:" field gives, earlier in the sentence's paragraph
-    ("Date: 1 June 2019. Location: Khost, Khost province, Afghanistan. Summary: ..."): its
-    first part, the most specific."""
-    text = doc_text(sent.doc)
-    start = text.rfind("\n", 0, sent.start_char) + 1
-    match = _LOCATION_FIELD.search(text, start, sent.end_char)
-    if match is None:
-        return None
-    name = match.group(1).split(",")[0].strip()
-    if not name:
-        return None
-    place: Place | None = cached_place(resolve, name)
-    return Place(name=name) if place is None else replace(place, name=name)
 
 
 #: Words of a court's title after the town it sits in: "the Islamabad High Court",

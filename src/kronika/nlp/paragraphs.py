@@ -102,6 +102,7 @@ def _start_at(doc: Doc, i: int) -> None:
 #: A wire dateline: a town in capitals, then a country, a date or an agency, then a dash
 #: (or a colon: "PESHAWAR: Police arrested ...").
 _DATELINE = re.compile(
+    r"(?:(?:FLASH|BREAKING|URGENT|UPDATED?|EXCLUSIVE|CORRECTED|ALERT|BULLETIN)\s*[:–—-]+\s*)?"
     r"[A-Z][A-Z.'-]{2,}(?:[ ][A-Z][A-Z.'-]+){0,2}(?:,[^\n:()—–]{1,40}?)?"
     r"(?:\s*\([^)\n]{1,40}\))?\s*(?:—|–|--|-(?=\s)|:(?=\s))\s+"
 )

@@ -265,6 +265,26 @@ def _dotted(phrase: str) -> str | None:
     return date(year, month, day).isoformat()
 
 
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _slashed(phrase: str, ref: _Ref | None) -> str | None:
+    """ "06/01/2018": month first, as American usage has it, unless that day is invalid or
+    lies after the reference (a report of 8 January 2018 tells of the 6th of January)."""
+    match = _SLASHED.fullmatch(phrase)
+    if match is None:
+        return None
+    first, second, year = (int(g) for g in match.groups())
+    readings = []
+    for month, day in ((first, second), (second, first)):
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+            readings.append(date(year, month, day))
+    if ref is not None:
+        past = [d for d in readings if d <= ref.end()]
+        readings = past or readings
+    return readings[0].isoformat() if readings else None
+
+
 @lru_cache(maxsize=64)
 def _parser(base: datetime) -> object:
     """One dateparser per reference base; they are cheap but their first use is not."""
@@ -295,7 +315,7 @@ def _absolute(phrase: str, ref: _Ref | None) -> str | None:
     has_year = _HAS_YEAR.search(phrase) is not None
     if not has_year and ref is None:
         return None
-    quick = _plain_date(phrase, ref) or _dotted(phrase)
+    quick = _plain_date(phrase, ref) or _dotted(phrase) or _slashed(phrase, ref)
     if quick is not None:
         return quick
     base = ref.end() if ref is not None else date(2000, 12, 31)
