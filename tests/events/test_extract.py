@@ -1446,3 +1446,29 @@ def test_a_town_told_again_narrows_its_republic(nlp: Any) -> None:
     )
     [attack] = _of_type(nlp, text, "ATTACK")
     assert attack.location is not None and attack.location.name == "Sunzha"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "place"),
+    [
+        # the report's day gives way to the day the arrests are told to have taken place
+        (
+            "Police arrested three men suspected of plotting an attack, the ministry said on "
+            "Tuesday. The arrests took place on Monday in Osh.",
+            "2021-03-08",
+            "Osh",
+        ),
+        (
+            "Security officers have detained four members of a banned group, the agency "
+            "reported. The detentions were carried out on March 2 in Jalal-Abad.",
+            "2021-03-02",
+            "Jalal-Abad",
+        ),
+    ],
+)
+def test_an_arrest_told_again_as_having_taken_place_gives_its_day_and_place(
+    nlp: Any, text: str, date: str, place: str
+) -> None:
+    [arrest] = _events(nlp, text, "ARREST")
+    assert arrest.date == date
+    assert arrest.location is not None and arrest.location.name == place

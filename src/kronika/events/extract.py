@@ -69,6 +69,7 @@ from .telling import (
     staged_where,
     telling,
     the_series_that_did,
+    told_as_happening,
     told_pair,
     told_where,
     whole_group,
@@ -201,7 +202,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                     and not _retold_with_a_date(trigger, rules.specs[type_name]),
                     also=along(trigger),
                     separate=apart(trigger),
-                    retold=retelling(trigger),
+                    # ("the detentions were carried out on April 6": the arrest told before)
+                    retold=retelling(trigger) or (definite(trigger) and told_as_happening(trigger)),
                 )
             )
     # sentences no rule told an event in: the sentence classifier's guess (setting "backstop")
@@ -258,7 +260,7 @@ def _retold_with_a_date(trigger: Token, spec: EventSpec) -> bool:
     act told before, named by a definite noun, and dated in its own clause."""
     if not definite(trigger) or trigger.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    if trigger.lemma_ not in spec.supplements:
+    if trigger.lemma_ not in spec.supplements and not told_as_happening(trigger):
         return False
     clause = trigger.head
     return any(t.ent_type_ == "DATE" for t in clause.subtree if t.i not in _subtree(trigger))

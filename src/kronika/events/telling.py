@@ -390,3 +390,16 @@ def retelling(trigger: Token) -> bool:
         and trigger.dep_ in ("nsubj", "nsubjpass")
         and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
     )
+
+
+#: Verbs that tell an act happened: "the arrests took place", "the raid was carried out".
+_HAPPENED = frozenset("happen occur carry conduct make".split())
+
+
+def told_as_happening(trigger: Token) -> bool:
+    """ "The detentions were carried out on April 6", "the arrests took place on Monday":
+    the act told before, given its time (and place) in a clause of its own."""
+    verb = trigger.head
+    if verb.lemma_ == "take":
+        return any(c.dep_ == "dobj" and c.lemma_ == "place" for c in verb.children)
+    return verb.lemma_ in _HAPPENED
