@@ -48,6 +48,21 @@ def _result(text: str) -> ArticleResult:
             "экспертов",
             "человек",
         ),
+        # any animate noun counts people; a source told after the figure
+        (
+            "По данным правозащитников, в 2023 году из Турции были принудительно возвращены "
+            "не менее 25 критиков власти.",
+            25,
+            "правозащитники",
+            "критиков",
+        ),
+        (
+            "На сегодняшний день в стране запрещены 17 организаций, говорится в сообщении "
+            "Генпрокуратуры.",
+            17,
+            "Генпрокуратура",
+            "организаций",
+        ),
         # thousands abbreviated: what the thousands are of
         (
             "По информации ведомства, с начала конфликта в рядах группировки воевали "
@@ -91,9 +106,32 @@ def test_russian_total_counts_its_part_as_a_figure_too() -> None:
         "сообщили в МВД.",
         # a count with neither a source nor a span is the story's, not a statistic
         "В камере вместе с ним содержатся ещё пятеро заключённых.",
+        # the people of a verdict, and of a pardon, even with a source
+        "Двое заместителей главы партии получили пожизненные сроки, сообщают СМИ.",
+        "Президент подписал указ о помиловании 400 осуждённых, сообщает агентство.",
         # a title restates the story
         "По данным СК, задержаны 15 человек\n\nСледователи задержали 15 человек в Казани.",
     ],
 )
 def test_russian_counts_that_are_no_figures(text: str) -> None:
     assert [c.quantity for c in _result(text).claims] == []
+
+
+def test_a_russian_toll_and_its_part_are_the_attack_s() -> None:
+    text = (
+        "По данным МВД, при взрыве у полицейской академии погибли 9 человек, в том числе "
+        "шесть курсантов."
+    )
+    result = _result(text)
+    assert [e.args.get("killed") for e in result.events if e.type == "ATTACK"] == [9]
+    assert [c.quantity for c in result.claims] == []
+
+
+def test_a_russian_year_s_statistic_from_a_source_is_a_figure_not_a_verdict() -> None:
+    text = (
+        "По данным областного департамента КНБ, в прошлом году в регионе за преступления "
+        "экстремистского характера осуждены 23 человека."
+    )
+    result = _result(text)
+    assert [c.quantity for c in result.claims] == [23]
+    assert [e.type for e in result.events] == []

@@ -40,6 +40,7 @@ def find_claims_ru(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) ->
     cues = lexicon("claims")
     nouns = {_plain(n) for n in cues["ru_counted_nouns"]}
     sources, verbs = set(cues["ru_source_nouns"]), set(cues["ru_claim_verbs"])
+    acts, event_verbs = set(cues["ru_event_nouns"]), set(cues["ru_event_verbs"])
     used, tolls = event_numbers(list(events))
     claims: list[Claim] = []
     for sent in doc_sents(doc):
@@ -50,7 +51,8 @@ def find_claims_ru(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) ->
             for v in values
         }
         claimant = _claimant(sent, sources, verbs, mentions)
-        if claimant is None and not _a_total(sent):
+        total = _a_total(sent)
+        if claimant is None and not total:
             continue  # a count told as the story's own: its event's, not a figure
         toll_told = any(_plain(t.lemma_) in _TOLL_LEMMAS for t in sent)
         for number in sent:
@@ -60,6 +62,12 @@ def find_claims_ru(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) ->
             quantity = _quantity(number)
             if quantity is None or quantity < 2 or quantity in taken:
                 continue
+            if _part_of(noun, taken | tolls):
+                continue  # "погибли 12 человек, в том числе восемь курсантов": the toll's part
+            if noun.dep_ == "nmod" and _plain(noun.head.lemma_) in acts:
+                continue  # "указ о помиловании 613 осуждённых": the act's own people
+            if not total and _acted_on(noun, event_verbs):
+                continue  # "Двое заместителей получили пожизненные сроки": the verdict's people
             if toll_told and quantity in tolls:
                 continue  # "в результате взрыва погибли 12 человек": the attack's toll
             if any(rounds_off(int(quantity), int(t)) for t in taken if float(t).is_integer()):
@@ -73,6 +81,21 @@ def find_claims_ru(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) ->
                 )
             )
     return claims
+
+
+def _acted_on(noun: Token, verbs: set[str]) -> bool:
+    """Whether the people ``noun`` counts are those an event verb acted on (or who got a
+    verdict): its subject or object."""
+    return noun.dep_ in ("nsubj", "nsubjpass", "dobj") and _plain(noun.head.lemma_) in verbs
+
+
+def _part_of(noun: Token, counts: set[float]) -> bool:
+    """Whether ``noun`` is a part ("в том числе восемь курсантов") of a count an event gives."""
+    if noun.dep_ != "conj":
+        return False
+    whole = next((c for c in noun.head.children if c.dep_.startswith("nummod")), None)
+    value = _quantity(whole) if whole is not None else None
+    return value is not None and value in counts
 
 
 def _plain(word: str) -> str:
@@ -90,8 +113,10 @@ def _counted(number: Token, nouns: set[str]) -> Token | None:
         # "2,5 тыс. выходцев", "полторы тысячи человек": what the thousands are of
         doc = number.doc
         noun = next((t for t in doc[noun.i + 1 : noun.i + 4] if t.pos_ == "NOUN"), noun)
-    if noun.pos_ != "NOUN" or _plain(noun.lemma_) not in nouns:
-        return None
+    if noun.pos_ != "NOUN" or not (
+        _plain(noun.lemma_) in nouns or "Anim" in noun.morph.get("Animacy", [])
+    ):
+        return None  # people (any animate noun: "40 критиков власти") or what the list counts
     return noun
 
 
@@ -135,6 +160,12 @@ def _claimant(sent: Span, sources: set[str], verbs: set[str], mentions: MentionI
             if who is not None and _plain(who.lemma_) not in sources:
                 return _phrase(who, mentions)
     for tok in sent:
+        if _plain(tok.lemma_) == "говориться":
+            # "..., говорится в сообщении Генпрокуратуры": the body whose statement it is
+            said = next((c for c in tok.children if _plain(c.lemma_) in sources), None)
+            who = next((c for c in said.children if c.dep_ == "nmod"), None) if said else None
+            if who is not None:
+                return _phrase(who, mentions)
         if tok.pos_ != "VERB" or _plain(tok.lemma_) not in verbs:
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)

@@ -38,7 +38,8 @@ def is_tally(event: Event) -> bool:
 
 
 #: "over the past decade", "in recent years", "every year", "since the start of the year",
-#: "in the course of 2022", "so far this year", "to date": a count over a span of time.
+#: "in the course of 2022", "so far this year", "to date", "since then": a count over a
+#: span of time.
 _SPAN = re.compile(
     r"\b(?:over|in|during|for) the (?:past|last) (?:\w+ )?(?:years?|decades?|months?)\b"
     r"|\bin recent (?:years|months)\b|\b(?:every|each) year\b|\bsince (?:19|20)\d\d\b"
@@ -46,9 +47,15 @@ _SPAN = re.compile(
     r"|\bsince (?:the )?(?:start|beginning|outset) of\b|\bsince independence\b"
     r"|\bin the course of\b|\bso far (?:this|in)\b|\bto date\b"
     r"|\bin the first (?:quarter|half|months?)\b"
+    # "since then", "since mid-April", "in the first weeks after" (but "since May", "since
+    # February 1999, when ...": a start the count may not run from)
+    r"|\bsince (?:then|that time)\b"
+    r"|\bsince (?:early|mid|late)[- ](?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)\b"
+    r"|\bin the first (?:few )?(?:days|weeks)\b"
     # the same in Russian: "с начала года", "с 2016 года", "за 2022 год", "в течение года"
     r"|(?<!\w)с начала\b|(?<!\w)с (?:19|20)\d\d года\b|(?<!\w)за (?:19|20)\d\d год\b"
-    r"|(?<!\w)в течение (?:года|\d+ лет)\b"
+    r"|(?<!\w)в течение (?:года|\d+ лет)\b|(?<!\w)на (?:сегодняшний|текущий) день\b"
     # "за год", "за прошлый год", "за последние пять лет", "за девять месяцев"
     r"|(?<!\w)за (?:(?:прошлый|минувший|истекший|этот|текущий|последний) )?год\b"
     r"|(?<!\w)за последние \w+ (?:лет|года|месяцев|месяца)\b|(?<!\w)за \w+ месяцев\b",
@@ -57,8 +64,26 @@ _SPAN = re.compile(
 
 
 def told_over_a_span(sent: Span) -> bool:
-    """Whether ``sent`` tells a count over a span of time ("since 2016", "to date")."""
-    return _SPAN.search(sent.text) is not None
+    """Whether ``sent`` tells a count over a span of time ("since 2016", "to date"), or, in
+    Russian, a year's statistic from a source ("По данным КНБ, в прошлом году осуждены 11
+    человек")."""
+    text = sent.text
+    return _SPAN.search(text) is not None or (
+        _STATISTIC_SOURCE.search(text) is not None and _WHOLE_YEAR.search(text) is not None
+    )
+
+
+#: A source of statistics opening a Russian sentence: "по данным", "по оценкам", "согласно
+#: статистике".
+_STATISTIC_SOURCE = re.compile(
+    r"(?<!\w)(?:по (?:данным|оценкам|подсч[её]там|статистике|сведениям)"
+    r"|согласно (?:данным|статистике))(?!\w)",
+    re.I,
+)
+#: A whole year, as a statistic counts over it: "в прошлом году", "в 2019 году".
+_WHOLE_YEAR = re.compile(
+    r"(?<!\w)в (?:прошлом|минувшем|этом|текущем|(?:19|20)\d\d) году(?!\w)", re.I
+)
 
 
 #: List-valued roles that hold phrases, not the people or groups an event is about.
