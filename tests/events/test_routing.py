@@ -169,6 +169,21 @@ def test_russian_event_place(text: str, place: str) -> None:
             "person",
             ["Бахтиёр Юсупов"],
         ),
+        # a bare role noun (Russian has no article): the person the story told of
+        (
+            "Суд в Бохтаре приговорил Рустама Юсупова к восьми годам колонии.\n\n"
+            "Мужчина был задержан сотрудниками ГКНБ в марте прошлого года.",
+            "ARREST",
+            "detainee",
+            ["Рустам Юсупов"],
+        ),
+        (
+            "Из колонии в Вахдате бежал осуждённый Тимур Ахмедов.\n\n"
+            "Беглеца задержали через два дня в Душанбе.",
+            "ARREST",
+            "detainee",
+            ["Тимур Ахмедов"],
+        ),
     ],
 )
 def test_russian_people_told_again(kind: str, text: str, role: str, who: list[str]) -> None:

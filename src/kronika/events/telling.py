@@ -275,6 +275,8 @@ def refers_back(trigger: Token) -> bool:
         return False
     if token.lower_ in _THEY:
         return True  # "they were released", "those arrested include A and B"
+    if _told_before_ru(token):
+        return True  # "Мужчина был задержан в ноябре", "беглеца задержали 10 июня"
     if token.lower_ in ("half", "some", "many", "most", "all", "none"):
         # "half of them were pardoned"
         return any(
@@ -297,6 +299,26 @@ _THEY = frozenset(
 )
 
 
+#: Russian nouns that, bare (Russian has no articles), name people the story told of:
+#: "мужчина", "беглец", "осуждённые", "фигуранты дела", "молодые люди".
+_TOLD_BEFORE_RU = frozenset(
+    "мужчина женщина беглец осужденный осуждённый задержанный обвиняемый подсудимый фигурант "
+    "подозреваемый злоумышленник человек люди".split()
+)
+
+
+def _told_before_ru(token: Token) -> bool:
+    """A Russian role noun with no name, number or clause of its own: people told before."""
+    if token.doc.lang_ != "ru" or token.lemma_.lower() not in _TOLD_BEFORE_RU:
+        return False
+    if token.lemma_.lower() in ("человек", "люди") and not any(
+        c.dep_ == "amod" and c.lemma_.lower() == "молодой" for c in token.children
+    ):
+        return False  # "люди" alone is anyone; "молодые люди" the young men told of
+    own = ("nummod", "nummod:gov", "appos", "relcl", "acl", "flat:name", "nmod")
+    return not any(c.dep_ in own or c.ent_type_ == "PERSON" for c in token.children)
+
+
 #: Verbs that lay a told act at someone's door: "blamed the attack on X".
 _LAYING = frozenset({"blame", "pin", "attribute"})
 #: What a noun may carry that tells an act of its own ("the bombing of a market in Osh").
@@ -309,10 +331,12 @@ def whole_group(trigger: Token) -> bool:
     token = patient(trigger) or agent(trigger)
     if token is None:
         return False
-    if token.lower_ in ("they", "them", "both"):
+    if token.lower_ in ("they", "them", "both", "они", "их"):
         return True
     if a_pair(token):
         return True  # "The couple were arrested in Lyon": the two told before
+    if _told_before_ru(token):
+        return True  # "Мужчина был задержан", "Обвиняемые были задержаны": those told of
     return _plural_with(token, ("the", "these", "those", "both")) and not any(
         c.lower_ in _SOME_OF for c in token.children
     )
