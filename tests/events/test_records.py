@@ -30,28 +30,39 @@ def test_a_record_of_one_field_a_line_dates_and_places_its_act(nlp: Any) -> None
     assert attack.location is not None and attack.location.name == "Batken region"
 
 
-def test_a_record_run_together_gives_its_toll_fields(nlp: Any) -> None:
-    text = (
-        "Date: 03.05.2019; Location: Khorog, Gorno-Badakhshan; Attack type: a grenade was "
-        "thrown into a police post; Killed: 2 (officers); Wounded: 4 (two of them passers-by)"
-    )
+@pytest.mark.parametrize(
+    ("text", "date", "place", "killed", "wounded"),
+    [
+        # fields run together with semicolons
+        (
+            "Date: 03.05.2019; Location: Khorog, Gorno-Badakhshan; Attack type: a grenade was "
+            "thrown into a police post; Killed: 2 (officers); Wounded: 4 (two of them passers-by)",
+            "2019-05-03",
+            "Khorog",
+            2,
+            4,
+        ),
+        # a toll field outweighs a count of victims singled out inside it
+        (
+            "11/05/2019 — Kunduz, Afghanistan — a bomb exploded at a bus stop — killed: 6 "
+            "(incl. 3 students) — injured: 19 — claim: none",
+            "2019-05-11",
+            "Kunduz",
+            6,
+            19,
+        ),
+    ],
+)
+def test_a_record_s_toll_fields_count_its_act(
+    nlp: Any, text: str, date: str, place: str, killed: int, wounded: int
+) -> None:
     [attack] = _attacks(nlp, text)
     assert (attack.date, attack.args.get("killed"), attack.args.get("wounded")) == (
-        "2019-05-03",
-        2,
-        4,
+        date,
+        killed,
+        wounded,
     )
-    assert attack.location is not None and attack.location.name == "Khorog"
-
-
-def test_a_toll_field_outweighs_a_count_of_victims_singled_out(nlp: Any) -> None:
-    text = (
-        "11/05/2019 — Kunduz, Afghanistan — a bomb exploded at a bus stop — killed: 6 "
-        "(incl. 3 students) — injured: 19 — claim: none"
-    )
-    [attack] = _attacks(nlp, text)
-    assert (attack.args.get("killed"), attack.args.get("wounded")) == (6, 19)
-    assert attack.date == "2019-05-11"
+    assert attack.location is not None and attack.location.name == place
 
 
 def test_a_wire_flag_before_the_dateline_leaves_it_a_dateline(nlp: Any) -> None:
