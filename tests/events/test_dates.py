@@ -649,3 +649,17 @@ def test_a_birth_year_does_not_date_the_act(nlp: Any, text: str) -> None:
 )
 def test_years_counted_from_the_year_told_before(nlp: Any, text: str, kind: str, date: str) -> None:
     assert _dates(nlp, text, kind) == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a time of the report's day, which the model tags as TIME
+        ("A bomb exploded outside a police station in Kunduz this morning, wounding four.",
+         "2021-01-01"),
+        ("Gunmen attacked a checkpoint near Ghazni last night, killing two soldiers.",
+         "2020-12-31"),
+    ],
+)  # fmt: skip
+def test_a_time_of_the_report_s_day_dates_the_act(nlp: Any, text: str, date: str) -> None:
+    assert _dates(nlp, text) == [date]

@@ -116,6 +116,14 @@ def _attack(nlp: Any, text: str) -> Event:
         ("A bomb struck a wedding hall in Kabul. The attack left 35 dead and 60 hurt.", 35, 60),
         # wounds are no victims
         ("Two men attacked a journalist in Moscow and left him with six knife wounds.", None, None),
+        # a toll told without a verb, as flashes and titles give it
+        ("Bomb blast at a market in Quetta: 12 dead, 30 injured.", 12, 30),
+        (
+            "Car bomb hits a checkpoint in Kunduz this morning — at least 7 dead, 19 wounded, "
+            "officials say.",
+            7,
+            19,
+        ),
     ],
 )
 def test_the_toll_counts_victims_in_every_frame(

@@ -22,6 +22,8 @@ _DAY_NAMED = re.compile(
     r"|april|may|june|july|august|september|october|november|december)\b",
     re.I,
 )
+#: A time of the report's own day (or the night before it): "this morning", "last night".
+_THIS_TIME = re.compile(r"(?:this|last) (?:morning|afternoon|evening|night)|tonight", re.I)
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?)\b", re.I)
 _RELATIVE = re.compile(r"\b(last|this|next|ago|earlier|previous|later|that|same|following)\b", re.I)
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
@@ -72,8 +74,10 @@ def _a_birth(ent: Span) -> bool:
 def _find_phrases(sent: Span) -> list[tuple[int, str]]:
     found = []
     for ent in sent_ents(sent):
-        # "on Sunday night", "Monday evening": the model tags a day with its time as TIME
-        if ent.label_ != "DATE" and not (ent.label_ == "TIME" and _DAY_NAMED.search(ent.text)):
+        # "on Sunday night", "Monday evening", "this morning", "last night": the model tags a
+        # day with its time as TIME
+        timed_day = _DAY_NAMED.search(ent.text) or _THIS_TIME.fullmatch(ent.text)
+        if ent.label_ != "DATE" and not (ent.label_ == "TIME" and timed_day):
             continue
         some = _SOME_DAY.match(ent.text) or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "a")
         if some and _SOME_WEEKDAY.match(ent.text.removeprefix("a ").removeprefix("A ")):

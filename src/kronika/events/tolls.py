@@ -273,7 +273,13 @@ def _another_act(verb: Token, trigger: Token | None) -> bool:
 
 def _victims(verb: Token, role: str, trigger: Token | None = None) -> int | float | None:
     """The victims counted at a toll word: its object, passive subject or the noun it describes."""
-    if verb.lower_ == "dead" and verb.head.pos_ == "VERB" and verb.head.lemma_ != "be":
+    counted = any(c.dep_ == "nummod" for c in verb.children)  # "9 dead": its own count
+    if (
+        verb.lower_ == "dead"
+        and verb.head.pos_ == "VERB"
+        and verb.head.lemma_ != "be"
+        and not counted
+    ):
         verb = verb.head  # "shot dead two civilians", "was shot dead"
         if verb.lemma_ == "leave":
             return None  # "left 24 dead": read by _left_dead
@@ -458,8 +464,12 @@ def _nobody(part: Token) -> bool:
 
 
 def _died(word: Token) -> int | float | None:
-    """ "Constable Ronan Kerr died", "two guards were left dead"."""
+    """ "Constable Ronan Kerr died", "two guards were left dead", "12 dead"."""
     subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
+    if subject is None and word.lower_ == "dead":
+        # "12 dead, 30 injured", "at least 9 dead": a toll told without a verb
+        number = next((c for c in word.children if c.dep_ == "nummod" and c.i < word.i), None)
+        return _number(number) if number is not None else None
     if subject is None:
         return None
     return _counted(subject, word)
