@@ -177,3 +177,35 @@ def test_a_weapon_named_in_brackets_is_no_doer(nlp: Any) -> None:
     )
     (event,) = _attacks(nlp, text)
     assert event.args.get("perpetrator") == ["al-Shabaab"]
+
+
+def test_a_transcript_s_speakers_are_not_an_unnamed_bomber(nlp: Any) -> None:
+    text = (
+        "EVENING NEWS — TRANSCRIPT\n\n"
+        "HOST: Good evening. A suicide bomber struck worshippers outside a mosque in Herat "
+        "this morning. Our reporter Farid Karimi is there. Farid?\n\n"
+        "KARIMI: Twelve people were killed and twenty wounded, the governor's office says.\n\n"
+        "HOST: Has anyone said they were behind it?\n\n"
+        "KARIMI: Not yet."
+    )
+    [attack] = _attacks(nlp, text)
+    assert attack.args.get("perpetrator") in (None, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("HOST: Good evening. A bomb exploded in Herat.", True),
+        ("Intro\n\nKARIMI: Twelve people were killed.", True),
+        ("Farid Karimi: Twelve people were killed.", True),
+        # a name opening a line of prose, and one told after a colon, speak no lines
+        ("Farid Karimi was detained in Herat: police said nothing.", False),
+        ("Witness: Farid Karimi saw the blast.", False),
+    ],
+)
+def test_a_transcript_line_s_speaker_tells_the_story(nlp: Any, text: str, speaker: bool) -> None:
+    from kronika.events.patients import _a_source
+
+    doc = nlp(text)
+    start = text.index("Farid") if "Farid" in text else text.index(text.split("\n")[-1])
+    assert _a_source(doc, start) is speaker

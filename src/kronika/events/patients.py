@@ -8,6 +8,7 @@ as the name the article gives nearby.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 
@@ -276,9 +277,19 @@ def described_people(ctx: FillContext, token: Token) -> list[str]:
     return []
 
 
+#: A transcript line's speaker: "HOST:", "RAHIMI:", "Nadia Rahimi:" (capitalised words only).
+_SPEAKER = re.compile(r"[A-ZА-ЯЁ][\w'.-]*(?: [A-ZА-ЯЁ][\w'.-]*){0,3}:(?=\s)")
+
+
 def _a_source(doc: Doc, start: int) -> bool:
     """Whether the person named at char ``start`` is telling the story: "... arrested the
-    leader of a banned group. Police spokesman Nurbek Toktosunov told RFE/RL that ..." """
+    leader of a banned group. Police spokesman Nurbek Toktosunov told RFE/RL that ...", or
+    the speaker a transcript's line opens with ("HOST: ...")."""
+    text = doc.text
+    line = text.rfind("\n", 0, start) + 1
+    label = _SPEAKER.match(text, start)
+    if label is not None and not text[line:start].strip():
+        return True  # "HOST: Good evening ...", "RAHIMI: Well, ...": a transcript's speaker
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return False
