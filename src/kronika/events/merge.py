@@ -115,7 +115,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
             entry.event = replace(entry.event, date=event.date)
         elif told.reported and not entry.reported and _report_day(event.date, entry.event.date):
             event = replace(event, date=entry.event.date)
-        entry.event = _union(entry.event, event)
+        entry.event = union(entry.event, event)
         entry.alone = entry.alone and told.supplement
         entry.news = entry.news or told.news
         entry.past = entry.past or told.past
@@ -456,7 +456,8 @@ def _report_day(reported: str | None, own: str | None) -> bool:
     return 0 < lag <= _REPORT_LAG
 
 
-def _union(a: Event, b: Event) -> Event:
+def union(a: Event, b: Event) -> Event:
+    """One event from two mentions of it: ``a`` with what ``b`` adds."""
     args = dict(a.args)
     for key, value in b.args.items():
         old = args.get(key)

@@ -21,6 +21,7 @@ from .counts import count_of
 from .fillers import NOT_NAMES, FillContext, looks_like, names_of
 from .participants import agent, antecedent_of_relative, patient
 from .people import a_pair
+from .spans import doc_text
 from .spec import RoleSpec
 from .topics import item_topic
 
@@ -39,13 +40,12 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """
     token = _bound_or(ctx, role, patient)
     types = role.entity or ("PERSON",)
-    if token is not None and token.ent_type_ == "DATE" and item_topic(ctx):
-        token = None  # "March 2016 – Detained by police": the date heads the line, not a person
-    if token is None:
-        if types == ("ORG",):
-            return _group_right_after(ctx)
+    if token is None or token.ent_type_ == "DATE":
         # "• Zarina Nodirova, 44. Detained in Dushanbe ...": the person the item is about
-        return (item_topic(ctx) or None) if "PERSON" in types else None
+        # ("March 2016 – Detained by police": the date heads the line, not a person)
+        topic = item_topic(ctx) if "PERSON" in types else []
+        if topic or token is None:
+            return _group_right_after(ctx) if types == ("ORG",) else (topic or None)
     names = names_of(ctx, token, types)
     if not names and "PERSON" in types:
         # "X was one of four men arrested": X, not four men named elsewhere
@@ -285,7 +285,7 @@ def _a_source(doc: Doc, start: int) -> bool:
     """Whether the person named at char ``start`` is telling the story: "... arrested the
     leader of a banned group. Police spokesman Nurbek Toktosunov told RFE/RL that ...", or
     the speaker a transcript's line opens with ("HOST: ...")."""
-    text = doc.text
+    text = doc_text(doc)
     line = text.rfind("\n", 0, start) + 1
     label = _SPEAKER.match(text, start)
     if label is not None and not text[line:start].strip():

@@ -19,11 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Span
 
 from ..model import Event, Place
+from .merge import union
 from .running import cached_date
 from .spans import doc_text, normalizer
 
@@ -41,25 +43,31 @@ _TIME_OF_DAY = re.compile(
 )
 
 
-def record_block(sent: Span) -> tuple[int, int]:
-    """Character bounds of the block of lines (between blank lines) that holds ``sent``."""
-    text = doc_text(sent.doc)
-    start = text.rfind("\n\n", 0, sent.start_char)
-    end = text.find("\n\n", sent.end_char)
-    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+def record_block(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """Character bounds of the block of lines (between blank lines) holding ``start:end``."""
+    before = text.rfind("\n\n", 0, start)
+    after = text.find("\n\n", start if end is None else end)
+    return (0 if before < 0 else before + 2), (len(text) if after < 0 else after)
+
+
+#: Where a field's label may start: a line, or after a ";", "|", "." or a dash between fields.
+_FIELD_START = r"(?:^|[;|.]|\s[—–])[ \t]*(?:[-–—•*][ \t]+)?"
+
+
+@cache
+def _field_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(label) for label in labels)
+    return re.compile(
+        rf"{_FIELD_START}(?:{names})[ \t]*:[ \t]*(.+?)(?=\.(?:\s|$)|[;|\n]|\s[—–]\s|$)",
+        re.I | re.M,
+    )
 
 
 def field(sent: Span, labels: tuple[str, ...]) -> str | None:
     """The value of the first field of ``sent``'s record with one of ``labels``, or None."""
     text = doc_text(sent.doc)
-    start, end = record_block(sent)
-    names = "|".join(re.escape(label) for label in labels)
-    pattern = re.compile(
-        rf"(?:^|[;|.]|\s[—–])[ \t]*(?:[-–—•*][ \t]+)?(?:{names})[ \t]*:[ \t]*"
-        r"(.+?)(?=\.(?:\s|$)|[;|\n]|\s[—–]\s|$)",
-        re.I | re.M,
-    )
-    match = pattern.search(text[start:end])
+    start, end = record_block(text, sent.start_char, sent.end_char)
+    match = _field_pattern(labels).search(text, start, end)
     return match.group(1).strip() if match is not None else None
 
 
@@ -97,9 +105,8 @@ def record_toll(sent: Span, role: str) -> int | None:
 
 #: A field label of an incident record: two or more in a block make it one record.
 _LABEL = re.compile(
-    r"(?:^|[;|.]|\s[—–])[ \t]*(?:[-–—•*][ \t]+)?(?:Date|When|Where|Location|Place|Killed|Dead"
-    r"|Wounded|Injured|KIA|WIA|Casualties|Incident|Result|Summary|Perpetrators?|Target)"
-    r"[ \t]*:",
+    _FIELD_START + r"(?:Date|When|Where|Location|Place|Killed|Dead|Wounded|Injured|KIA|WIA"
+    r"|Casualties|Incident|Result|Summary|Perpetrators?|Target)[ \t]*:",
     re.I | re.M,
 )
 
@@ -115,29 +122,12 @@ def one_attack_per_record(events: list[Event], text: str) -> list[Event]:
         if event.type != "ATTACK" or where is None:
             kept.append(event)
             continue
-        start = text.rfind("\n\n", 0, where)
-        end = text.find("\n\n", where)
-        bounds = (0 if start < 0 else start + 2, len(text) if end < 0 else end)
+        bounds = record_block(text, where)
         if len(_LABEL.findall(text, *bounds)) < 2:
             kept.append(event)
         elif bounds in first:
-            kept[first[bounds]] = _joined(kept[first[bounds]], event)
+            kept[first[bounds]] = union(kept[first[bounds]], event)
         else:
             first[bounds] = len(kept)
             kept.append(event)
     return kept
-
-
-def _joined(one: Event, other: Event) -> Event:
-    """``one`` with what only ``other`` gives: its other arguments, date, place, evidence."""
-    args = {**other.args, **one.args}
-    return replace(
-        one,
-        args=args,
-        evidence=one.evidence + tuple(e for e in other.evidence if e not in one.evidence),
-        date=one.date or other.date,
-        location=one.location or other.location,
-        confidence=max(one.confidence, other.confidence),
-        flags=tuple(dict.fromkeys(one.flags + other.flags)),
-        markers=tuple(dict.fromkeys(one.markers + other.markers)),
-    )
