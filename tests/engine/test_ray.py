@@ -69,7 +69,7 @@ def test_ray_engine_store_equals_local_engine(
 
 def _ray_processes() -> int:
     """How many Ray daemons (raylet, GCS server) and agents run on this machine now."""
-    done = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True, check=True)
+    done = subprocess.run(["ps", "-ww", "-eo", "args"], capture_output=True, text=True, check=True)
     daemons = ("/raylet ", "/gcs_server ", "ray::DashboardAgent", "ray::RuntimeEnvAgent")
     return sum(1 for line in done.stdout.splitlines() if any(d in line + " " for d in daemons))
 
@@ -98,3 +98,37 @@ def test_ray_cli_stores_what_the_local_engine_stores(
         assert not snapshot_diff(store_snapshot(store), local_reference)
     # a cluster the run started is stopped with it, agents and all, not left running
     assert _ray_processes() == before
+
+
+LEAN_START = """
+import os, subprocess, ray, ray._private.parameter as p, ray._private.services as s
+from kronika.engine.ray import RayEngine
+from kronika.settings import Settings
+before = (s.start_api_server, p.RayParams.__init__)
+engine = RayEngine(workers=1, settings=Settings(engine="ray", workers=1))
+rows = [line.split(None, 2) for line in subprocess.run(
+    ["ps", "-ww", "-eo", "pid=,ppid=,args="], capture_output=True, text=True).stdout.splitlines()]
+ours = {str(os.getpid())}
+for _ in range(3):  # this process's children, and theirs: the instance it started
+    ours |= {pid for pid, ppid, _args in rows if ppid in ours}
+ray_lines = [args for pid, ppid, args in rows if pid in ours and pid != str(os.getpid())]
+print("api server", sum("dashboard/dashboard.py" in line for line in ray_lines))
+print("monitors", sum("monitor.py" in line for line in ray_lines))
+print("raylet", sum("/raylet " in line for line in ray_lines))
+print("restored", before == (s.start_api_server, p.RayParams.__init__))
+print("answers", ray.get(engine._actors[0].run.remote(lambda batch, _s: batch, [1, 2], None)))
+engine.close()
+"""
+
+
+@pytest.mark.ray
+def test_a_private_instance_starts_without_api_server_or_monitors() -> None:
+    # a batch run needs the raylet and its workers; the API server and the two monitors
+    # only cost start-up time, and Ray's own start-up code is left as it was
+    done = subprocess.run(
+        [sys.executable, "-c", LEAN_START], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:5] == [
+        "api server 0", "monitors 0", "raylet 1", "restored True", "answers [1, 2]",
+    ]  # fmt: skip

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from ..errors import MissingExtra
@@ -78,13 +79,14 @@ class RayEngine:
             else:
                 # a private instance: Ray's notes on how it was set up (token authentication
                 # on, and so on) are not the user's concern; its errors still show
-                self._ray.init(
-                    num_cpus=self._asked if self._asked > 0 else None,
-                    include_dashboard=False,
-                    object_store_memory=LOCAL_OBJECT_STORE_BYTES,
-                    logging_level="ERROR",
-                    log_to_driver=False,
-                )
+                with _lean_start(self._ray):
+                    self._ray.init(
+                        num_cpus=self._asked if self._asked > 0 else None,
+                        include_dashboard=False,
+                        object_store_memory=LOCAL_OBJECT_STORE_BYTES,
+                        logging_level="ERROR",
+                        log_to_driver=False,
+                    )
                 self._started = True
         if self._asked <= 0:
             self.workers = max(1, int(self._ray.cluster_resources().get("CPU", 1)))
@@ -129,6 +131,45 @@ class RayEngine:
 
 def _take_if(schedule: Schedule, room: bool) -> tuple[int, list[RawInput]] | None:
     return schedule.take() if room else None
+
+
+@contextmanager
+def _lean_start(ray: Any) -> Iterator[None]:
+    """Start a private Ray instance without the processes a batch run never uses.
+
+    ``ray.init`` also starts an API server (even with ``include_dashboard=False``,
+    and waits for it), the autoscaler's monitor and a log monitor that forwards
+    worker output (``log_to_driver=False`` leaves it nothing to do). Each is a
+    Python process importing much of Ray: on two cores they took about a second
+    of the start and 1.5 s of CPU from the workers loading spaCy. ``ray.init``
+    has no switch for them, so while it runs they are left out through Ray's
+    own start-up parameters. Where Ray's internals differ from what this
+    expects, everything starts as usual.
+    """
+    private = getattr(ray, "_private", None)
+    services: Any = getattr(private, "services", None)
+    params: Any = getattr(getattr(private, "parameter", None), "RayParams", None)
+    api_server = getattr(services, "start_api_server", None)
+    make_params = getattr(params, "__init__", None)
+    if api_server is None or make_params is None:
+        yield
+        return
+
+    def no_api_server(*_args: Any, **_kwargs: Any) -> tuple[str, None]:
+        return "", None  # no address to show, no process to stop
+
+    def lean_params(self: Any, *args: Any, **kwargs: Any) -> None:
+        make_params(self, *args, **kwargs)
+        self.no_monitor = True
+        self.include_log_monitor = False
+
+    services.start_api_server = no_api_server
+    params.__init__ = lean_params
+    try:
+        yield
+    finally:
+        services.start_api_server = api_server
+        params.__init__ = make_params
 
 
 def _stop_local_cluster(ray: Any) -> None:
