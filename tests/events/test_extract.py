@@ -1145,6 +1145,17 @@ def test_people_pointed_back_at(
             "ARREST",
             ["Sulaiman Hamid"],
         ),
+        # where a named person lives is no second person
+        (
+            "Tariq Hussain, 29, of Alum Rock Road, was sentenced at the Old Bailey to eight years.",
+            "SENTENCE",
+            ["Tariq Hussain"],
+        ),
+        (
+            "Police in Leeds arrested Amir Khan of Harehills Lane on Friday.",
+            "ARREST",
+            ["Amir Khan"],
+        ),
     ],
 )
 def test_the_people_of_a_name_phrase(nlp: Any, text: str, kind: str, people: list[str]) -> None:
@@ -1489,3 +1500,12 @@ def test_an_arrest_told_again_as_having_taken_place_gives_its_day_and_place(
     [arrest] = _events(nlp, text, "ARREST")
     assert arrest.date == date
     assert arrest.location is not None and arrest.location.name == place
+
+
+def test_the_end_of_a_hyphened_town_is_no_one_a_pronoun_could_mean(nlp: Any) -> None:
+    text = (
+        "Farrukh Odinaev was detained in 2019. Last October the Southern District Military "
+        "Court in Rostov-on-Don sentenced him to 15 years."
+    )
+    (verdict,) = _of_type(nlp, text, "SENTENCE")
+    assert verdict.args["defendant"] == ["Farrukh Odinaev"]

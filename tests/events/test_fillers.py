@@ -49,6 +49,9 @@ def _ctx(doc, trigger: int) -> FillContext:  # type: ignore[no-untyped-def]
             "financing terrorism and calling for violence",
             ["financing terrorism", "calling for violence"],
         ),
+        # a flash's source after a spaced dash is no charge
+        ("terrorism - prosecutors", ["terrorism"]),
+        ("membership of Hizb ut-Tahrir — court", ["membership of Hizb ut-Tahrir"]),
     ],
 )
 def test_split_charges_splits_lists_but_not_joined_gerunds(text: str, expected: list[str]) -> None:

@@ -346,6 +346,39 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
             "RELEASE",
             "Turkmenistan",
         ),
+        # a head of state the gazetteer knows: the state is the one they lead
+        (
+            "President Shavkat Mirziyoyev on Friday pardoned 54 prisoners.",
+            "RELEASE",
+            "Uzbekistan",
+        ),
+        ("President Kassym-Jomart Tokayev pardoned 12 people.", "RELEASE", "Kazakhstan"),
+        # a site told with "at": its place, whatever the model took the name for
+        (
+            "Gunmen stormed the army post at Inates before dawn on Sunday, killing 12 soldiers.",
+            "ATTACK",
+            "Inates",
+        ),
+        ("Militants shelled the camp at Tessalit on Monday, wounding six.", "ATTACK", "Tessalit"),
+        # a town told with its kind after it
+        (
+            "Rebels ambushed a supply convoy in Kidal town on Tuesday, killing four drivers.",
+            "ATTACK",
+            "Kidal",
+        ),
+        # ... but not a region's name before "town of": the town is the one after "of"
+        (
+            "A suicide bomber killed 30 people at a hotel in the Sinai town of Taba.",
+            "ATTACK",
+            "Taba",
+        ),
+        # a district whose site was attacked is more precise than its province
+        (
+            "Insurgents overran the police headquarters of Andar district in Ghazni province "
+            "on Monday, killing nine policemen.",
+            "ATTACK",
+            "Andar district",
+        ),
     ],
 )
 def test_event_place_falls_back_to_custody_and_office(

@@ -59,6 +59,7 @@ def count_of(token: Token) -> int | float | None:
                 (child.dep_ == "nummod" or spelled)
                 and child.ent_type_ not in ("DATE", "MONEY", "PERCENT")
                 and not an_age(child)
+                and not (head.pos_ == "PROPN" and child.i > head.i)  # "Group 24": a name
             ):
                 # "twenty-two migrants": the number is the whole hyphenated run
                 value = parse(child.doc[child.left_edge.i : child.i + 1].text)

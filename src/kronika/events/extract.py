@@ -32,6 +32,7 @@ from .counts import antecedent_count, count_of
 from .dates import dated_by_report, dated_paragraph, event_date, scene_of
 from .fillers import ARMED_GROUPS, FillContext
 from .gapping import split_gapped
+from .inherit import inherit_appellants
 from .listed import listed_verdicts
 from .merge import NOWHERE, Told, merge_events
 from .name_mentions import article_mentions
@@ -211,6 +212,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     events.extend(backstop_events(doc, events, groups, rules.specs, settings, build))
     events.extend(listed_verdicts(doc, mentions, article.published))
     merged = _continued_acts_told(merge_events(events, article.published), rules.specs)
+    merged = inherit_appellants(merged)  # "the court upheld the verdict": its people's appeal
     merged = one_attack_per_record(merged, doc_text(doc))
     # a ban told with no place, once its mentions are one: in the state the text dwells on
     merged = [_in_its_state(e, doc, rules.specs) for e in merged]

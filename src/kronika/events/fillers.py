@@ -87,6 +87,8 @@ def _core_tokens(token: Token) -> Iterator[Token]:
             and token.lemma_ not in _KIN
             and token.lower_ not in _KIN
             and token.lemma_ not in _MEMBERS
+            # "Imran Qureshi, 26, of Stratford Road": where a named person is from
+            and not (token.pos_ == "PROPN" and token.ent_type_ == "PERSON")
         )
         # "Qosimov's four students" are not Qosimov: a plural's owner is someone else, and
         # so is a relative's ("Nazarov's brother, Firdavs, was detained")
@@ -143,6 +145,11 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             # ("Jehovah's Witnesses": the head word of a name, inside it)
             covering = ctx.mentions.name_covering(tok.idx)
             name, kind = covering if covering else (None, None)
+        if kind in ("ORG", "LOC") and name == tok.text and "PERSON" in types:
+            # "Nematov joined the group" after "Jahongir Nematov": the surname of a person
+            # named in full before, which the model took for a group or a place
+            full = ctx.mentions.person_named(tok.text)
+            name, kind = (full, "PERSON") if full else (name, kind)
         if name and tok.dep_ == "amod" and " " not in name:
             continue  # "a Tajik opposition group": a nationality word, not a name
         if name and _an_alias(tok, ctx.mentions):
@@ -270,7 +277,7 @@ _ORG_WORDS = frozenset(
 #: Words naming state bodies, which ban groups but are not banned: "the Supreme Court".
 _STATE_WORDS = frozenset(
     "court ministry government committee service police office agency council parliament "
-    "prosecutor prosecutors procuracy".split()
+    "prosecutor prosecutors procuracy collegium tribunal".split()
 )
 
 

@@ -34,6 +34,24 @@ def inherit_courts(events: list[Event], day_from: Sequence[int] = ()) -> list[Ev
     return _inherit(events, "court", day_from)
 
 
+def inherit_appellants(events: list[Event]) -> list[Event]:
+    """Give an appeal told without its appellant the people of the verdict it is about.
+
+    "X was sentenced to eight years ... In June the regional court upheld the verdict":
+    X's appeal. The verdict is the nearest one told before (else the first told after)
+    that names its people.
+    """
+    verdicts = [i for i, e in enumerate(events) if e.type == "SENTENCE" and e.args.get("defendant")]
+    out = []
+    for i, event in enumerate(events):
+        if event.type == "APPEAL" and event.args.get("appellant") == [] and verdicts:
+            before = [v for v in verdicts if v < i]
+            source = events[before[-1] if before else verdicts[0]]
+            event = replace(event, args={**event.args, "appellant": source.args["defendant"]})
+        out.append(event)
+    return out
+
+
 def _inherit(events: list[Event], role: str, day_from: Sequence[int]) -> list[Event]:
     named = [e for e in events if e.type == "SENTENCE" and e.args.get(role)]
     out = []

@@ -351,6 +351,8 @@ def split_charges(text: str) -> list[str]:
     """Split a list of charges on commas and "and" ("terrorism, murder, and arson")."""
     # "(Article 307 of the Penal Code)": the article is a role of its own
     text = re.sub(r"\s*\([^)]*\)?", "", text)
+    # "for terrorism - prosecutors": a flash's source after a spaced dash is no charge
+    text = re.split(r"\s+[-–—]\s+", text)[0]
     text = re.sub(r"^(?:alleged(?:ly)?|the|a)\s+", "", text.strip(" “”\"'.,"), flags=re.I)
     # "of recruiting people into a group and of publicly urging ...": a list of clauses
     text = re.sub(r"^of\s+", "", text, flags=re.I)

@@ -51,6 +51,9 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
         start, end = ent.start, ent.end
         while end - start > 1 and doc[end - 1].text in (",", ";", ":"):
             end -= 1  # "Nurlan Asanov," with its comma
+        if label == "PERSON" and start > 0 and doc[start - 1].text == "-":
+            if not doc[start - 1].whitespace_:
+                continue  # "Rostov-on-Don": the end of a hyphened place name, no person
         if label in ("PERSON", "ORG") and _is_demonym(ent.text):
             continue  # "1,300 Kyrgyz citizens", "the Tajiks": a nationality, not a name
         if label == "PERSON" and (

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..claims.stance import lexicon
 from ..model import Event
+from ..resolve.mentions import surname_endings
 from .compile import Hit
 from .participants import agent, patient
 from .spans import sent_of
@@ -233,8 +234,14 @@ def figurative(type_name: str, trigger: Token) -> bool:
     if type_name == "JOIN":
         # a state joins treaties and trade bodies; people join armed groups
         doer = agent(trigger)
-        # (the state's name itself: "a Kazakh jihadist" is a person)
-        return doer is not None and doer.ent_type_ == "GPE" and doer.pos_ == "PROPN"
+        # (the state's name itself: "a Kazakh jihadist" is a person; nor a person's family
+        # name the model took for a place: "Rahimzoda joined Islamic State")
+        return (
+            doer is not None
+            and doer.ent_type_ == "GPE"
+            and doer.pos_ == "PROPN"
+            and not doer.lower_.endswith(surname_endings())
+        )
     return False
 
 

@@ -459,6 +459,19 @@ def _person_before(who: Token, clause: Token) -> Token | None:
     return named
 
 
+def _person_described(who: Token, clause: Token) -> Token | None:
+    """ "X, a supporter of Group 24, who was returned": X, though the model hung the clause
+    on the group named inside X's description ("who" is said of people)."""
+    tok = clause.head
+    if who.lower_ != "who" or tok.ent_type_ == "PERSON":
+        return None
+    while tok.dep_ in ("pobj", "prep"):
+        tok = tok.head
+    if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON" and tok != clause.head:
+        return tok.head
+    return None
+
+
 def antecedent_of_relative(token: Token) -> Token:
     """ "who" in "X, who was arrested" stands for X."""
     if token.tag_ == "WP$":
@@ -468,7 +481,7 @@ def antecedent_of_relative(token: Token) -> Token:
     if token.tag_ in ("WP", "WDT") or token.lower_ == "that":
         clause = token.head
         if clause.dep_ == "relcl":
-            return _person_before(token, clause) or clause.head
+            return _person_before(token, clause) or _person_described(token, clause) or clause.head
         if clause.dep_ == "conj" and clause.head.dep_ == "relcl":
             return clause.head.head
     return token

@@ -19,15 +19,19 @@ from .people import PEOPLE_ROLE
 from .records import record_place
 from .spans import block, doc_ents, doc_text, normalizer, sent_ents
 from .unnamed_places import (
+    ATTACKED_SITES,
     SETTLEMENTS,
+    at_a_site,
     cached_place,
     known_word_place,
     named_site,
     place_modifier,
+    state_led_by,
     state_named_in,
     state_of_body,
     this_town,
     town_named_in,
+    town_with_kind,
     untagged_place,
 )
 
@@ -78,6 +82,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         settled = settled or (
             ent.root.head.lower_ == "of" and ent.root.head.head.lemma_ in _PARTS_OF_TOWNS
         )
+        # "the camp at Boulkessi", "in Kidal town": a site's or a town's name, whatever its tag
+        settled = settled or at_a_site(ent) or town_with_kind(ent)
         # "in the Zafarobod district", "in Dushanbe's Shohmansour district": a division named
         division = _division(ent)
         # ("a raid on Kadunde", "the assault on Kismayo": the town set upon)
@@ -202,6 +208,7 @@ def _fallback_place(
         or state_of_body(trigger, lo, hi)
         or town_named_in(args, resolve)
         or state_named_in(args)
+        or state_led_by(args)
     )
 
 
@@ -294,14 +301,19 @@ def outside_its_states(place: Any, args: dict[str, ArgValue]) -> Any:
 
 
 def _division(ent: Span) -> bool:
-    """Whether ``ent`` names a division told after "in": "in the Zafarobod district"."""
+    """Whether ``ent`` names a division told after "in": "in the Zafarobod district", or
+    as a site's: "the police headquarters of Andar district"."""
     head = ent.root.head
+    prep = head.head
     return (
         ent.root.dep_ == "compound"
         and ent.end == head.i
         and head.lemma_.lower() in _DIVISIONS
         and head.dep_ == "pobj"
-        and head.head.lower_ in ("in", "at")
+        and (
+            prep.lower_ in ("in", "at")
+            or (prep.lower_ == "of" and prep.head.lemma_.lower() in ATTACKED_SITES)
+        )
     )
 
 

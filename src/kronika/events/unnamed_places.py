@@ -8,6 +8,7 @@ these in turn after the sentence's tagged places.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -16,6 +17,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..model import ArgValue, Place
+from ..normalize.places import default_gazetteer
 from ..resolve.mentions import people_words
 from .addresses import is_state
 from .agencies import country_of_word, state_named_by
@@ -115,6 +117,45 @@ _CUSTODY = frozenset("prison jail colony penitentiary centre center facility cam
 _SITES = _CUSTODY | frozenset("base airbase airport barracks garrison".split())
 
 
+#: Sites an armed attack is made on: "the army post at Inates", "the headquarters of X district".
+ATTACKED_SITES = _SITES | frozenset(
+    "post outpost checkpoint station headquarters compound office building".split()
+)
+
+#: A settlement's kind told after its name: "in Kidal town", "near Tessit village".
+_TOWN_KINDS = frozenset("town village city settlement hamlet".split())
+
+
+def at_a_site(ent: Span) -> bool:
+    """Whether ``ent`` is the place of a site told with "at": "the camp at Boulkessi",
+    "stormed the army post at Inates" (where the parser hangs "at" on the verb)."""
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.lower_ != "at":
+        return False
+    owner = prep.head
+    if owner.lemma_.lower() in ATTACKED_SITES:
+        return True
+    return owner.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ATTACKED_SITES for c in owner.children
+    )
+
+
+def town_with_kind(ent: Span) -> bool:
+    """Whether ``ent`` names a settlement told with its kind after it: "in Kidal town"
+    (not "the Kazakh town": a nationality says whose town, not which; nor "the Sinai
+    town of Taba", whose town is the one after "of")."""
+    head = ent.root.head
+    return (
+        ent.root.dep_ in ("compound", "amod", "nmod")
+        and ent.end == head.i
+        and head.lemma_.lower() in _TOWN_KINDS
+        and head.dep_ == "pobj"
+        and head.head.lower_ in ("in", "at", "near", "outside")
+        and not any(c.lower_ == "of" for c in head.children)  # "the Sinai town of Taba"
+        and not country_of_word(ent.text)
+    )
+
+
 @cache
 def cached_place(resolve: Callable[..., Any], name: str) -> Any:
     return resolve(name)
@@ -185,6 +226,24 @@ def town_named_in(args: dict[str, ArgValue], resolve: Callable[..., Any]) -> Pla
     if place is None or place.country in (None, place.name) or country_of_word(name):
         return None  # a country's court is its state's; an unknown word names no town
     return replace(place, name=name)
+
+
+#: A head of state's office as the gazetteer describes it: "President of Uzbekistan",
+#: "first President of Kazakhstan", "President of Kyrgyzstan 2011-2017".
+_HEAD_OF_STATE = re.compile(r"(?:first )?President of (\w[\w ]*?)(?: \d{4}.*| until .*)?$")
+
+
+def state_led_by(args: dict[str, ArgValue]) -> Place | None:
+    """The state whose head acted: "President Shavkat Mirziyoyev pardoned 54 prisoners"
+    (a pardon, an amnesty or a ban by decree is the whole country's)."""
+    value = args.get("authority")
+    for name in value if isinstance(value, list) else [value] if value else []:
+        person = default_gazetteer().person(str(name))
+        office = _HEAD_OF_STATE.match(person.role) if person is not None else None
+        if office:
+            country = office.group(1)
+            return Place(name=country, country=country)
+    return None
 
 
 def state_named_in(args: dict[str, ArgValue]) -> Place | None:

@@ -136,6 +136,11 @@ class Gazetteer:
             return None
         return self._index[kind].get(name_key(name))
 
+    def person(self, name: str) -> GazPerson | None:
+        """Return the public figure called ``name`` (any variant), or None."""
+        canonical = self.canonical(name, "PERSON")
+        return next((p for p in self.people if p.name == canonical), None) if canonical else None
+
     def place(self, name: str) -> GazPlace | None:
         """Return the curated place called ``name`` (any variant), or None."""
         return self._places.get(name_key(name))
