@@ -176,6 +176,11 @@ def test_a_tally_over_time_is_a_claim_not_an_event(
         "The men were convicted of planning a deadly 2016 attack outside a stadium.",
         # the day of an item's date heading counts nothing
         "15 March 2021 - Gunmen attacked villagers near Banibangou, Niger, killing 9.",
+        # a date written with dots, run into the count; the attackers of the act told
+        "03.02.2019 - Two suicide bombers blew themselves up at a checkpoint in Kandahar, "
+        "killing 12 people.",
+        # a number inside a group's name
+        "Three more Group 24 activists whose asylum claims were rejected were deported.",
     ],
 )
 def test_acts_told_and_dates_are_no_figures(nlp: Any, text: str) -> None:

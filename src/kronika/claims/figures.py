@@ -226,7 +226,13 @@ def _numbers(sent: Span) -> list[Token]:
         and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("year", "years", "-year"))
         and t.dep_ != "quantmod"
         and t.idx >= heading
+        and not _DOTTED_DATE.fullmatch(t.text)  # "21.01.2021": a day, not 21.01 of anything
+        and not (t.head.pos_ == "PROPN" and t.head.i < t.i and t.dep_ == "nummod")  # "Group 24"
     ]
+
+
+#: A date written with dots: "21.01.2021", "5.3.18".
+_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 
 
 #: The fewest acts or bodies a count must tally to be a figure of its own.
@@ -304,6 +310,8 @@ def _quantity(number: Token, parse: object) -> float | None:
     ]
     best: float | None = None
     for tok in values:
+        if _DOTTED_DATE.fullmatch(tok.text):
+            continue  # "21.01.2021 - Two suicide bombers": the day, run into the count
         text = re.sub(
             r"^([\d.,]+)(m|bn)$",
             lambda m: m.group(1) + (" million" if m.group(2) == "m" else " billion"),

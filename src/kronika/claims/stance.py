@@ -56,6 +56,8 @@ def is_asserted(trigger: Token) -> bool:
     if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and _occurred(trigger.head):
         # "denied that a breakout had taken place": the act is what the verb says occurred
         return is_asserted(trigger.head)
+    if trigger.pos_ == "VERB" and _told_as_to_come(trigger):
+        return False
     cues = lexicon("modality")
     negations, modals = set(cues["negations"]), set(cues["modals"])
     governors = set(cues["governors"])
@@ -130,6 +132,15 @@ def is_asserted(trigger: Token) -> bool:
         if token.pos_ == "VERB" and token.dep_ not in ("conj", "xcomp", "ccomp"):
             break
     return True
+
+
+def _told_as_to_come(verb: Token) -> bool:
+    """A Russian verb in the future, or in the present in what someone says will be done:
+    "защита обжалует приговор" (reported), "его экстрадируют" ("Суд приговорил" is past)."""
+    tense = verb.morph.get("Tense", [])
+    if verb.lang_ != "ru" or not tense:
+        return False
+    return "Fut" in tense or ("Pres" in tense and verb.dep_ == "ccomp")
 
 
 def _occurred(verb: Token) -> bool:

@@ -57,7 +57,8 @@ def count_of(token: Token) -> int | float | None:
             spelled = child.dep_ in ("compound", "amod") and child.like_num and child.i < head.i
             if (
                 (child.dep_ == "nummod" or spelled)
-                and child.ent_type_ not in ("DATE", "MONEY", "PERCENT")
+                # ("Two more Group 24 supporters": a number inside a group's name)
+                and child.ent_type_ not in ("DATE", "MONEY", "PERCENT", "ORG", "FAC", "LAW")
                 and not an_age(child)
                 and not (head.pos_ == "PROPN" and child.i > head.i)  # "Group 24": a name
             ):

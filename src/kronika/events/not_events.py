@@ -51,6 +51,9 @@ _SPAN = re.compile(
     # "since then", "since mid-April", "in the first weeks after" (but "since May", "since
     # February 1999, when ...": a start the count may not run from)
     r"|\bsince (?:then|that time)\b"
+    # "have been detained since the protests": a count run up since an event
+    r"|\bsince the (?:attacks?|unrest|protests?|riots?|uprising|crackdown|violence|events"
+    r"|clashes|coup|bombings?|war|conflict)\b"
     r"|\bsince (?:early|mid|late)[- ](?:january|february|march|april|may|june|july"
     r"|august|september|october|november|december)\b"
     r"|\bin the first (?:few )?(?:days|weeks)\b"
@@ -115,7 +118,13 @@ def attackers_only(event: Event) -> bool:
         return False
     words = target.casefold().split()
     killed = event.args.get("killed")
-    if words and words[0] in ATTACKERS and not (isinstance(killed, int) and killed > 1):
+    # ("a third suspect was shot dead when he resisted arrest": security forces at work)
+    suspect = bool(words) and words[-1].removesuffix("s") == "suspect"
+    if (
+        words
+        and (words[0] in ATTACKERS or suspect)
+        and not (isinstance(killed, int) and killed > 1)
+    ):
         return True  # "The attacker, Karim Benhadj, was shot dead at the scene"
     if event.args.get("killed") or event.args.get("wounded"):
         return False
@@ -232,6 +241,8 @@ def figurative(type_name: str, trigger: Token) -> bool:
         doer = agent(trigger)
         return doer is not None and doer.lemma_.lower() in _SENDERS
     if type_name == "JOIN":
+        if any(c.lemma_ == "сила" for c in trigger.children):
+            return True  # "решение вступило в законную силу": a ruling took effect
         # a state joins treaties and trade bodies; people join armed groups
         doer = agent(trigger)
         # (the state's name itself: "a Kazakh jihadist" is a person; nor a person's family
@@ -347,6 +358,12 @@ _VAGUE = frozenset(
 )
 
 
+#: Adverbs of a time after the story's: "many of them were later sentenced".
+_LATER = frozenset("later subsequently eventually afterwards afterward".split())
+#: How a record counts its people ("some of the women were later detained" is one act).
+_MANY = frozenset("many most dozens hundreds thousands scores".split())
+
+
 def vague_over_time(event: Event, trigger: Token) -> bool:
     """ "Dozens of party members have been prosecuted and many of them imprisoned",
     "thousands have been jailed": nobody named or counted, in the present perfect, is a
@@ -358,6 +375,9 @@ def vague_over_time(event: Event, trigger: Token) -> bool:
         people = agent(trigger)  # "several of its members have since received long terms"
     if people is None or people.lower_ not in _VAGUE:
         return False
+    later = any(c.dep_ == "advmod" and c.lower_ in _LATER for c in trigger.children)
+    if later and people.lower_ in _MANY:
+        return True  # "many of them were later sentenced": a record told after the fact
     verb = trigger
     own = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     while not own and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):

@@ -92,8 +92,12 @@ def _described_on_another_day(trigger: Token) -> bool:
 
 
 def not_yet(trigger: Token) -> bool:
-    """A nominal trigger told as a time still to come: "a month before his release"."""
+    """A nominal trigger told as a time still to come: "a month before his release"; or
+    an infinitive that no verb governs, a demand's item: "- the authorities to release X"
+    (a list under "Amnesty International urges:")."""
     head = trigger.head
+    if trigger.dep_ == "ROOT" and trigger.tag_ == "VB":
+        return any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children)
     return (
         trigger.pos_ == "NOUN"
         and trigger.dep_ == "pobj"
