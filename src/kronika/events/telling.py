@@ -20,7 +20,7 @@ from .participants import agent, patient, verb_forms
 from .people import a_pair, about_people
 from .running import cached_date
 from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_of
-from .tolls import ATTACKERS
+from .toll_words import ATTACKERS
 
 #: How many sentences from the top of an article make its lead (a title line counts as one).
 _LEAD_SENTENCES = 3
@@ -168,7 +168,9 @@ def news_present(trigger: Token) -> bool:
     before = trigger.doc[: sent.start]
     if len(before) > _DATELINE_WORDS or any(t.pos_ in ("VERB", "AUX") for t in before):
         return False
-    if trigger.dep_ != "ROOT" or not any(c.dep_ == "nsubj" for c in trigger.children):
+    # ("... frees 3,000 prisoners, lawyers say": the source told after it)
+    told = trigger.dep_ == "ccomp" and trigger.head.i > trigger.i
+    if not (trigger.dep_ == "ROOT" or told) or not any(c.dep_ == "nsubj" for c in trigger.children):
         return False
     done_to = next((c for c in trigger.children if c.dep_ == "dobj"), None)
     if done_to is None or not (
