@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..model import ArgValue, Event, Place
-from ..normalize.numbers import is_round, rounds_off
+from ..model import ArgValue, Event
 from .alike import (
     NOBODY_REACH,
     ONCE_PER_PERSON,
@@ -26,8 +25,9 @@ from .alike import (
     shares_core,
 )
 from .gapping import has_term, term_of_some
-from .inherit import PLACE_BOUND, inherit_courts, inherit_places, people_told_before, same_paragraph
+from .inherit import inherit_courts, inherit_places, people_told_before, same_paragraph
 from .people import PEOPLE_ROLE
+from .union import union, width
 
 #: A ``Told.day_from`` no verdict reaches: a mention told as before the story.
 NOWHERE = 10**12
@@ -336,7 +336,7 @@ def _filled_from(one: Event, group: Event) -> Event:
     for key, value in group.args.items():
         if key != "count" and key not in args and value not in (None, []):
             args[key] = value
-    place = group.location if group.location is not None and _width(group.location) < 3 else None
+    place = group.location if group.location is not None and width(group.location) < 3 else None
     return replace(one, args=args, date=one.date or group.date, location=one.location or place)
 
 
@@ -385,7 +385,7 @@ def _other_body(a: Event, b: Event) -> bool:
 
 
 def _unknown_place(event: Event) -> bool:
-    return event.location is not None and _width(event.location) == 0
+    return event.location is not None and width(event.location) == 0
 
 
 def _without(event: Event, role: str) -> Event:
@@ -454,68 +454,3 @@ def _report_day(reported: str | None, own: str | None) -> bool:
     except ValueError:
         return False
     return 0 < lag <= _REPORT_LAG
-
-
-def union(a: Event, b: Event) -> Event:
-    """One event from two mentions of it: ``a`` with what ``b`` adds."""
-    args = dict(a.args)
-    for key, value in b.args.items():
-        old = args.get(key)
-        if isinstance(old, list) and isinstance(value, list):
-            args[key] = old + [v for v in value if v not in old]
-        elif old is None or old == []:
-            args[key] = value
-        elif key == "count" and rounds_off(old, value) and is_round(old):
-            args[key] = value  # the exact count over the round one
-    evidence = a.evidence + tuple(e for e in b.evidence if e not in a.evidence)
-    return replace(
-        a,
-        args=args,
-        evidence=evidence,
-        date=_finer(a.date, b.date),
-        # where an attack happened is told most exactly once; a trial's place is its court's
-        location=_narrower(a.location, b.location)
-        if a.type in PLACE_BOUND or _inside(b.location, a.location)
-        else a.location or b.location,
-        confidence=max(a.confidence, b.confidence),
-    )
-
-
-def _inside(place: Place | None, country: Place | None) -> bool:
-    """Whether ``place`` lies in ``country`` and is told more exactly ("Dushanbe", "Tajikistan")."""
-    if place is None or country is None or country.name != country.country:
-        return False
-    return place.country == country.name and place.name != country.name
-
-
-def _narrower(a: Place | None, b: Place | None) -> Place | None:
-    """The more specific of two places for one event: a town over its region or country."""
-    if a is None or b is None:
-        return a or b
-    if a.country and b.country and a.country != b.country and _width(b) < _width(a) == 2:
-        # "in Mali's Mopti region ... the camp at Boni": the gazetteer's Boni is another
-        # country's; the town told is in the region's country (a town told after a country
-        # may lie just across its border)
-        return Place(name=b.name, country=a.country)
-    return b if _width(b) < _width(a) else a
-
-
-def _width(place: Place) -> int:
-    """0 a name unknown to the gazetteer (a village), 1 a town, 2 a region, 3 wider."""
-    if place.country is None:
-        return 0 if place.lat is None else 3  # "Central Asia" is known and wide
-    if place.name == place.country:
-        return 3
-    if place.name == place.admin1 or place.name.split()[-1].lower() in _REGION_WORDS:
-        return 2  # ("Mopti region" the gazetteer knows only as a name)
-    return 1
-
-
-#: Words that end the name of a region: "Mopti region", "Khost province", "Borno state".
-_REGION_WORDS = frozenset("region province state governorate oblast county prefecture".split())
-
-
-def _finer(a: str | None, b: str | None) -> str | None:
-    if a is None or b is None:
-        return a or b
-    return a if len(a) >= len(b) else b

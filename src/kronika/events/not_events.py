@@ -20,7 +20,7 @@ from ..resolve.mentions import surname_endings
 from .compile import Hit
 from .participants import agent, patient
 from .spans import sent_of
-from .tolls import ATTACKERS
+from .toll_words import ATTACKERS
 
 #: Types whose unnamed head counts from this size up are statistics, not one act.
 _TALLY_FLOORS = {"JOIN": 50}

@@ -25,9 +25,9 @@ from typing import Any
 from spacy.tokens import Span
 
 from ..model import Event, Place
-from .merge import union
 from .running import cached_date
 from .spans import doc_text, normalizer
+from .union import union
 
 #: Labels of a record's fields, by what they give.
 DATE_LABELS = ("Date", "When", "Incident date", "Date of incident")

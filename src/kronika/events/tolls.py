@@ -23,6 +23,7 @@ from .fillers import FillContext
 from .records import record_toll
 from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_ents, sent_number
 from .spec import RoleSpec
+from .toll_words import ATTACKERS, NO_CASUALTIES, ONE_DEAD
 
 #: Verbs (and adjectives) whose victims a role counts.
 _VERBS = {
@@ -32,37 +33,11 @@ _VERBS = {
     # (a stabbing told without death: "two officers were stabbed")
     "wounded": frozenset({"wound", "injure", "hurt", "injured", "wounded", "stab"}),
 }
-#: Words for the attackers themselves: never victims.
-ATTACKERS = frozenset(
-    "attacker assailant bomber gunman gunmen militant insurgent terrorist jihadist perpetrator "
-    "criminal rebel kidnapper hijacker extremist fighter maoist guerrilla guerilla bandit "
-    "jihadi sniper".split()
-)
-_NONE = {
-    "killed": re.compile(
-        r"\bno (?:(?:reported|immediate) )?"
-        r"(?:casualties|deaths|fatalities|one was (?:killed|hurt)|one died)\b"
-        r"|\bnobody was (?:killed|hurt)\b|\bwithout (?:causing )?(?:any )?casualties\b",
-        re.I,
-    ),
-    "wounded": re.compile(
-        r"\bno (?:(?:reported|immediate) )?"
-        r"(?:casualties|injuries|one was (?:injured|hurt|wounded))\b"
-        r"|\bnobody was (?:injured|hurt|wounded)\b|\bwithout (?:causing )?(?:any )?casualties\b",
-        re.I,
-    ),
-}
 #: Sentence openers that turn to another happening: its toll is not this act's.
 _ELSEWHERE = re.compile(
     r"\b(separate|earlier|previous|meanwhile|last (?:year|month|week))\b"
     # ("another attack", but "one was killed and another wounded" is this act's toll)
     r"|\banother (?!(?:was|were|is|has|had|died|wounded|injured|hurt|killed)\b)",
-    re.I,
-)
-#: Phrases that tell one person's killing without a number.
-_ONE_DEAD = re.compile(
-    r"\b(?:shot|stabbed|hacked|beat|beaten|burned) (?:\w+ ){0,3}?(?:dead|to death)\b"
-    r"|\b(?:assassinated|gunned down|beheaded|murdered)\b",
     re.I,
 )
 #: How many sentences after the act its paragraph may still give the toll in.
@@ -86,7 +61,7 @@ def fill_toll(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     value = toll_in(ctx.sent, ctx.trigger, role.name)
     if value is not None:
         return value
-    if role.name == "killed" and _ONE_DEAD.search(ctx.sent.text):
+    if role.name == "killed" and ONE_DEAD.search(ctx.sent.text):
         return 1
     for sent in sequel:
         value = toll_in(sent, None, role.name)
@@ -228,7 +203,7 @@ def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
             value = _deaths(tok)
             if value is not None:
                 return value
-    if _NONE[role].search(doc_text(sent.doc)[lo:hi]):
+    if NO_CASUALTIES[role].search(doc_text(sent.doc)[lo:hi]):
         return 0
     return None
 
