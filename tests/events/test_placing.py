@@ -362,11 +362,17 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
             "Inates",
         ),
         ("Militants shelled the camp at Tessalit on Monday, wounding six.", "ATTACK", "Tessalit"),
-        # a place the act was spread across
+        # the village an act was told at, before the region it lies in
         (
-            "The five were arrested in coordinated raids across Lower Saxony in May 2022.",
-            "ARREST",
-            "Lower Saxony",
+            "Armed men attacked the village of Tinsouka, in Mali's Mopti region, on 3 May.",
+            "ATTACK",
+            "Tinsouka",
+        ),
+        (
+            "At least 20 civilians were killed when gunmen raided the village of Dasso, in "
+            "the Centre-Nord region, on Sunday.",
+            "ATTACK",
+            "Dasso",
         ),
         # a town told with its kind after it
         (

@@ -26,6 +26,7 @@ from .unnamed_places import (
     known_word_place,
     named_site,
     place_modifier,
+    settlement_of,
     state_led_by,
     state_named_in,
     state_of_body,
@@ -54,6 +55,10 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     lo, hi = block(sent, trigger)
     # "was convicted in Tashkent of attacking X": the crime's place is told in its own phrase
     crime = crime_phrase(trigger)
+    named = settlement_of(trigger, lo, hi)
+    if named is not None and not elsewhere(named, sent, trigger, crime):
+        town = cached_place(resolve, named.text)
+        return Place(name=named.text) if town is None else replace(town, name=named.text)
     address = address_place(sent, trigger, lo, hi, lambda name: cached_place(resolve, name))
     if address is not None:
         return address  # "in Tangi, Kunduz province, Afghanistan": the town
@@ -93,8 +98,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             or division
             or set_upon
             # ("on the road between Gao and Ansongo": the first of the two towns)
-            or ent.root.head.lower_
-            in ("in", "at", "near", "outside", "between", "across", "throughout")
+            or ent.root.head.lower_ in ("in", "at", "near", "outside", "between")
         )
         # "the assault on Kismayo": a town attacked is where the attack was
         target = str(args.get("target") or "")
@@ -209,7 +213,8 @@ def _fallback_place(
         or state_of_body(trigger, lo, hi)
         or town_named_in(args, resolve)
         or state_named_in(args)
-        or state_led_by(args)
+        # (the gazetteer's offices name the state in English)
+        or (state_led_by(args) if sent.doc.lang_ == "en" else None)
     )
 
 

@@ -140,6 +140,42 @@ def at_a_site(ent: Span) -> bool:
     )
 
 
+def settlement_of(trigger: Token, lo: int, hi: int) -> Span | None:
+    """The name after "the village of", "the town of" in the act's phrase: "attacked the
+    village of Kourakou, in Burkina Faso's Boucle du Mouhoun region" (the most exact place
+    the text gives, whatever the model took the name for)."""
+    own = trigger if trigger.pos_ in ("VERB", "AUX") else _clause_of(trigger)
+    for tok in trigger.subtree:
+        if tok.lemma_.lower() not in _TOWN_KINDS or not lo <= tok.idx < hi:
+            continue
+        clause = _clause_of(tok)
+        if clause != own and not (clause is not None and _when_of(clause, own)):
+            continue  # "X, who was charged with organizing a cell in the city of Y": not there
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        name = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if name is None or name.pos_ != "PROPN" or not name.text[:1].isupper():
+            continue
+        start = min([c.i for c in name.lefts if c.dep_ == "compound"] + [name.i])
+        doc, end = name.doc, name.i + 1
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            end += 2  # "Rostov-on-Don": one name written with hyphens
+        return doc[start:end]
+    return None
+
+
+def _clause_of(token: Token) -> Token | None:
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _when_of(clause: Token, own: Token | None) -> bool:
+    """ "were killed when armed men attacked the village of X": a clause telling the act."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.head == own
+        and any(c.dep_ == "advmod" and c.lower_ in ("when", "as") for c in clause.children)
+    )
+
+
 def town_with_kind(ent: Span) -> bool:
     """Whether ``ent`` names a settlement told with its kind after it: "in Kidal town"
     (not "the Kazakh town": a nationality says whose town, not which; nor "the Sinai
