@@ -164,8 +164,9 @@ _FORCE = frozenset(
 
 
 def taken_by_force(trigger: Token) -> bool:
-    """Whether people were abducted by armed men or militants (not taken by a state)."""
-    if trigger.lemma_ not in ("abduct", "kidnap"):
+    """Whether people were abducted by armed men or militants (not taken by a state): "Gunmen
+    abducted two aid workers", "the gunmen rounded up the farmers and slit their throats"."""
+    if trigger.lemma_ not in ("abduct", "kidnap", "round", "seize", "grab"):
         return False
     return _armed(agent(trigger))
 
