@@ -84,7 +84,17 @@ def agent(trigger: Token) -> Token | None:
         return agent(trigger.head)
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
         return agent(trigger.head)  # "совершил теракт", "подал апелляцию"
+    place = trigger.head
+    if trigger.dep_ in ("relcl", "acl") and any(c.lower_ in _WHERE for c in trigger.children):
+        # "Саматов выехал в Сирию, где вступил в ряды ИГ": the subject of the clause the
+        # place is told in
+        if place.head.pos_ in ("VERB", "AUX") and place.head.i != place.i:
+            return agent(place.head)
     return None
+
+
+#: Relative adverbs of place and time: "в Сирию, где вступил", "в 2014 году, когда".
+_WHERE = frozenset({"где", "куда", "когда"})
 
 
 def phrase_tokens(token: Token) -> Iterator[Token]:

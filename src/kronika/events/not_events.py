@@ -53,7 +53,7 @@ _SPAN = re.compile(
     r"|\bsince (?:then|that time)\b"
     # "have been detained since the protests": a count run up since an event
     r"|\bsince the (?:attacks?|unrest|protests?|riots?|uprising|crackdown|violence|events"
-    r"|clashes|coup|bombings?|war|conflict)\b"
+    r"|clashes|coup|bombings?|war|conflict|ban|takeover|invasion|revolution)\b"
     r"|\bsince (?:early|mid|late)[- ](?:january|february|march|april|may|june|july"
     r"|august|september|october|november|december)\b"
     r"|\bin the first (?:few )?(?:days|weeks)\b"
