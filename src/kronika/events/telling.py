@@ -326,6 +326,8 @@ def refers_back(trigger: Token) -> bool:
         or any(c.dep_ in ("det", "predet") and c.lower_ == "all" for c in token.children)
     ):
         return True  # "The three had been sentenced in November", "All four were detained"
+    if token.pos_ == "NUM" and any(c.dep_ == "det" and c.lemma_ == "весь" for c in token.children):
+        return True  # "Все трое были задержаны": the same in Russian
     return _plural_with(token, ("the", "those", "these", "both"))
 
 
