@@ -374,6 +374,20 @@ def test_a_dateline_under_a_title_line_is_not_the_place(nlp: Any) -> None:
             "ATTACK",
             "Dasso",
         ),
+        # a region the gazetteer does not know is still a region: the town near which
+        (
+            "Insurgents attacked an army patrol near Damboa in Borno State on Friday, "
+            "killing three soldiers.",
+            "ATTACK",
+            "Damboa",
+        ),
+        # where someone went after the act is not where it was
+        (
+            "Zarina Aminova escaped from the camp with her two children in October and "
+            "crossed into Turkey.",
+            "ESCAPE",
+            None,
+        ),
         # a town told with its kind after it
         (
             "Rebels ambushed a supply convoy in Kidal town on Tuesday, killing four drivers.",

@@ -39,7 +39,12 @@ def elsewhere(ent: Span, sent: Span, trigger: Token, crime: Token | None) -> boo
         return True  # "during a transfer to Bishkek", "on a flight to Moscow": where it went
     # "was arrested by Russian police and extradited to Tajikistan": where another act sent
     # them (but "moved to Osh, where he was arrested" is where the arrest was)
-    sent_to = head.lower_ == "to" and head.head.pos_ == "VERB" and head.head.i != trigger.i
+    # ("escaped from the camp and crossed into Turkey": where they went after; but "crossed
+    # into Syria and joined X" is where they joined)
+    after = head.lower_ == "into" and head.head.i > trigger.i
+    sent_to = (
+        (head.lower_ == "to" or after) and head.head.pos_ == "VERB" and head.head.i != trigger.i
+    )
     if sent_to and head.head.dep_ == "conj" and trigger not in root.subtree:
         return True
     if head.lower_ == "via":

@@ -158,7 +158,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         found = Place(name=name) if place is None else replace(place, name=name)
         # "a Kyrgyz soldier joined al-Nusra in Syria": a place named beats a nationality
         demonym = country is not None and name != clean_name(ent.text)
-        ranked.append((is_country, _breadth(place), demonym, abs(ent.root.i - trigger.i), found))
+        breadth = _breadth(place, name)
+        ranked.append((is_country, breadth, demonym, abs(ent.root.i - trigger.i), found))
     capital = _capital_place(sent, lo, hi, [r[-1] for r in ranked], resolve)
     if capital is not None:
         return capital
@@ -347,13 +348,19 @@ def _a_country(place: Place | None, name: str) -> bool:
     return is_state(place) and place is not None and place.name.casefold() == name.casefold()
 
 
-def _breadth(place: Place | None) -> int:
-    """How wide a place is: an unknown name (a village, a district) 0, a city 1, a region 2."""
+def _breadth(place: Place | None, name: str = "") -> int:
+    """How wide a place is: an unknown name (a village, a district) 0, a city 1, a region 2
+    (a name the gazetteer does not know is a region when its last word says so: "Borno
+    State", "Mopti region")."""
     if place is None:
-        return 0
+        return 2 if name.split()[-1:] and name.split()[-1].lower() in _REGION_ENDS else 0
     if place.admin1 is not None and place.name != place.admin1:
         return 1
     return 2
+
+
+#: Last words of a region's name: "Borno State", "Khost province".
+_REGION_ENDS = frozenset("state province region governorate oblast county prefecture".split())
 
 
 #: Nouns for the country an article dwells on, told with "the": "the Central Asian republic".
