@@ -1509,3 +1509,17 @@ def test_the_end_of_a_hyphened_town_is_no_one_a_pronoun_could_mean(nlp: Any) -> 
     )
     (verdict,) = _of_type(nlp, text, "SENTENCE")
     assert verdict.args["defendant"] == ["Farrukh Odinaev"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police detained Sevara Rahimova and Bobur Nazarov at a cafe in Fatih on Monday. "
+        "Rahimova was released the same evening.",
+        "Police detained 14 people in a raid in Fatih on Tuesday. Eight of them were released "
+        "on Wednesday after questioning.",
+    ],
+)
+def test_a_release_told_without_a_place_is_where_the_people_were_held(nlp: Any, text: str) -> None:
+    (release,) = _of_type(nlp, text, "RELEASE")
+    assert release.location is not None and release.location.name == "Fatih"

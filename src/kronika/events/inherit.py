@@ -120,7 +120,32 @@ def inherit_places(events: list[Event]) -> list[Event]:
                 # "late Sunday ... Three hours later, they attacked": the story's day holds
                 event = replace(event, date=prev.date)
         out.append(event)
-    return _placed_by_the_next(out)
+    return _released_where_held(_placed_by_the_next(out))
+
+
+def _released_where_held(events: list[Event]) -> list[Event]:
+    """ "Police detained X in Fatih ... X was released the next day after questioning": a
+    release from custody told without a place is where the people were held (the last
+    arrest told before it of the same people, or of anyone when it names nobody)."""
+    out = list(events)
+    for i, event in enumerate(events):
+        if event.type != "RELEASE" or event.location is not None:
+            continue
+        freed = set(_people(event))
+        for before in reversed(out[:i]):
+            if before.type != "ARREST":
+                continue
+            if freed and not freed & set(_people(before)):
+                continue
+            if before.location is not None:
+                out[i] = replace(event, location=before.location)
+            break
+    return out
+
+
+def _people(event: Event) -> list[str]:
+    people = event.args.get(PEOPLE_ROLE.get(event.type, ""))
+    return [str(p) for p in people] if isinstance(people, list) else []
 
 
 def _placed_by_the_next(events: list[Event]) -> list[Event]:
