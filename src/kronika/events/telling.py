@@ -173,8 +173,11 @@ def news_present(trigger: Token) -> bool:
     if not (trigger.dep_ == "ROOT" or told) or not any(c.dep_ == "nsubj" for c in trigger.children):
         return False
     done_to = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+    # ("hits Sadr City market": a named place's site is as particular as a count)
     if done_to is None or not (
-        done_to.pos_ == "PROPN" or any(c.dep_ == "nummod" for c in done_to.children)
+        done_to.pos_ == "PROPN"
+        or any(c.dep_ == "nummod" for c in done_to.children)
+        or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in done_to.children)
     ):
         return False
     return not any(t.lower_ in _HABITUAL for t in sent)
