@@ -34,6 +34,12 @@ def test_two_conjoined_targets_make_two_attacks_with_their_own_places(nlp: Any) 
 
 
 @pytest.mark.model
+def test_where_a_blast_went_off_is_no_part_of_what_it_hit(nlp: Any) -> None:
+    text = "Car bombs exploded outside government buildings in Tashkent on Tuesday."
+    assert _attacks(nlp, text) == [("government buildings", "Tashkent")]
+
+
+@pytest.mark.model
 def test_one_target_stays_one_attack(nlp: Any) -> None:
     text = "Militants launched an attack on a checkpoint in Khorog in 2014."
     assert len(_attacks(nlp, text)) == 1

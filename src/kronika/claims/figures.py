@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from ..events.counts import in_a_name
 from ..events.date_phrases import LEADING
 from ..events.spans import YEAR, doc_ents, doc_sents, doc_text, normalizer
 from ..model import Claim, Event, Evidence
@@ -227,7 +228,7 @@ def _numbers(sent: Span) -> list[Token]:
         and t.dep_ != "quantmod"
         and t.idx >= heading
         and not _DOTTED_DATE.fullmatch(t.text)  # "21.01.2021": a day, not 21.01 of anything
-        and not (t.head.pos_ == "PROPN" and t.head.i < t.i and t.dep_ == "nummod")  # "Group 24"
+        and not (t.dep_ == "nummod" and in_a_name(t))  # "Group 24"
     ]
 
 

@@ -24,6 +24,13 @@ def an_age(token: Token) -> bool:
     return "летн" in token.lower_
 
 
+def in_a_name(number: Token) -> bool:
+    """A number that is part of a name, not a count: "Group 24", "Brigade 5"."""
+    if number.ent_type_ in ("ORG", "FAC", "LAW"):
+        return True
+    return number.dep_ == "nummod" and number.head.pos_ == "PROPN" and number.i > number.head.i
+
+
 def count_of(token: Token) -> int | float | None:
     """Return the number of people a noun phrase gives ("Five other members", "seven of the 29")."""
     parse = normalizer("kronika.number.v1")
@@ -57,10 +64,9 @@ def count_of(token: Token) -> int | float | None:
             spelled = child.dep_ in ("compound", "amod") and child.like_num and child.i < head.i
             if (
                 (child.dep_ == "nummod" or spelled)
-                # ("Two more Group 24 supporters": a number inside a group's name)
-                and child.ent_type_ not in ("DATE", "MONEY", "PERCENT", "ORG", "FAC", "LAW")
+                and child.ent_type_ not in ("DATE", "MONEY", "PERCENT")
                 and not an_age(child)
-                and not (head.pos_ == "PROPN" and child.i > head.i)  # "Group 24": a name
+                and not in_a_name(child)  # "Group 24", "Two more Group 24 supporters"
             ):
                 # "twenty-two migrants": the number is the whole hyphenated run
                 value = parse(child.doc[child.left_edge.i : child.i + 1].text)

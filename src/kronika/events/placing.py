@@ -18,6 +18,7 @@ from .elsewhere import crime_phrase, elsewhere
 from .people import PEOPLE_ROLE
 from .records import record_place
 from .spans import block, doc_ents, doc_text, normalizer, sent_ents
+from .union import REGION_WORDS
 from .unnamed_places import (
     ATTACKED_SITES,
     SETTLEMENTS,
@@ -353,14 +354,10 @@ def _breadth(place: Place | None, name: str = "") -> int:
     (a name the gazetteer does not know is a region when its last word says so: "Borno
     State", "Mopti region")."""
     if place is None:
-        return 2 if name.split()[-1:] and name.split()[-1].lower() in _REGION_ENDS else 0
+        return 2 if name.split()[-1:] and name.split()[-1].lower() in REGION_WORDS else 0
     if place.admin1 is not None and place.name != place.admin1:
         return 1
     return 2
-
-
-#: Last words of a region's name: "Borno State", "Khost province".
-_REGION_ENDS = frozenset("state province region governorate oblast county prefecture".split())
 
 
 #: Nouns for the country an article dwells on, told with "the": "the Central Asian republic".

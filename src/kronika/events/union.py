@@ -60,13 +60,13 @@ def width(place: Place) -> int:
         return 0 if place.lat is None else 3  # "Central Asia" is known and wide
     if place.name == place.country:
         return 3
-    if place.name == place.admin1 or place.name.split()[-1].lower() in _REGION_WORDS:
+    if place.name == place.admin1 or place.name.split()[-1].lower() in REGION_WORDS:
         return 2  # ("Mopti region" the gazetteer knows only as a name)
     return 1
 
 
 #: Words that end the name of a region: "Mopti region", "Khost province", "Borno state".
-_REGION_WORDS = frozenset("region province state governorate oblast county prefecture".split())
+REGION_WORDS = frozenset("region province state governorate oblast county prefecture".split())
 
 
 def _finer(a: str | None, b: str | None) -> str | None:

@@ -123,7 +123,7 @@ ATTACKED_SITES = _SITES | frozenset(
 )
 
 #: A settlement's kind told after its name: "in Kidal town", "near Tessit village".
-_TOWN_KINDS = frozenset("town village city settlement hamlet".split())
+_TOWN_KINDS = SETTLEMENTS - {"district", "suburb", "neighbourhood"}
 
 
 def at_a_site(ent: Span) -> bool:

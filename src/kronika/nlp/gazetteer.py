@@ -103,6 +103,7 @@ class Gazetteer:
     aliases: tuple[AliasGroup, ...] = ()
     _index: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
     _places: dict[str, GazPlace] = field(default_factory=dict, repr=False)
+    _people: dict[str, GazPerson] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, dict[str, str]] = {"PERSON": {}, "ORG": {}, "LOC": {}}
@@ -125,6 +126,7 @@ class Gazetteer:
                 index[kind][name_key(form)] = target
         self._index.update(index)
         self._places.update(by_key)
+        self._people.update((person.name, person) for person in self.people)
 
     def canonical(self, name: str, type: str) -> str | None:
         """Return the curated name for ``name`` (any alias or variant) of entity ``type``.
@@ -139,7 +141,7 @@ class Gazetteer:
     def person(self, name: str) -> GazPerson | None:
         """Return the public figure called ``name`` (any variant), or None."""
         canonical = self.canonical(name, "PERSON")
-        return next((p for p in self.people if p.name == canonical), None) if canonical else None
+        return self._people.get(canonical) if canonical else None
 
     def place(self, name: str) -> GazPlace | None:
         """Return the curated place called ``name`` (any variant), or None."""
