@@ -45,6 +45,34 @@ def _places(nlp: Any, text: str, kind: str) -> list[str | None]:
             "SENTENCE",
             "Isfara",
         ),
+        # an address of four places; names with a lower-case particle; a full stop after it
+        (
+            "Assailants ambushed a convoy near Sibi, Kachhi district, Balochistan, Pakistan, "
+            "killing four soldiers.",
+            "ATTACK",
+            "Sibi",
+        ),
+        (
+            "Gunmen stormed a checkpoint in al-Mayadin, Deir ez-Zor governorate, Syria. Two "
+            "guards died.",
+            "ATTACK",
+            "al-Mayadin",
+        ),
+        # a region the gazetteer knows as such ends the address
+        ("Gunmen attacked a police post in Konibodom, Sughd, on Monday.", "ATTACK", "Konibodom"),
+        # the act told by its subject ("a car bomb exploded"); a place told of what was hit
+        (
+            "A car bomb exploded in a crowded square in Manbij, Aleppo governorate, Syria, "
+            "killing nine people.",
+            "ATTACK",
+            "Manbij",
+        ),
+        (
+            "Militants fired rockets at a polling station set up in a school in Nijrab, Kapisa "
+            "province, Afghanistan, wounding three workers.",
+            "ATTACK",
+            "Nijrab",
+        ),
         # an address in another clause places that clause's act, not this one
         (
             "Olim Sattorov was abducted in Kyiv, Ukraine, and flown to Dushanbe, where he was "
@@ -164,3 +192,14 @@ def test_the_narrowest_place_around_an_address(nlp: Any, text: str, place: str) 
 )
 def test_the_inner_place_of_a_division(nlp: Any, text: str, place: str) -> None:
     assert _places(nlp, text, "ATTACK") == [place]
+
+
+def test_the_rest_of_an_address_is_no_part_of_the_target(nlp: Any) -> None:
+    text = (
+        "Rebels stormed the village of Kabasha, Beni territory, North Kivu, Democratic "
+        "Republic of the Congo, killing 11 civilians."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
+    events = extract_article(nlp(text), article, Settings()).events
+    assert [e.args.get("target") for e in events] == ["village of Kabasha"]
+    assert [e.location.name if e.location else None for e in events] == ["Kabasha"]

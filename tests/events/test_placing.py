@@ -670,3 +670,43 @@ def test_a_city_of_x_is_x(nlp: Any, text: str) -> None:
 )
 def test_a_town_told_with_its_region_or_on_a_road(nlp: Any, text: str, expected: str) -> None:
     assert [p for k, p in _event_places(nlp, text) if k == "ATTACK"] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause with an act of its own as its subject tells another act, in its own place
+        (
+            "Militants attacked an army post in Tillaberi, killing five soldiers, while "
+            "another attack the same day killed three civilians in Ouallam.",
+            [("Tillaberi", 5), ("Ouallam", 3)],
+        ),
+        (
+            "Gunmen stormed a police station in Kunduz on Monday, and a roadside bomb "
+            "exploded in Baghlan, killing two soldiers.",
+            [("Kunduz", None), ("Baghlan", 2)],
+        ),
+        # a clause about those attacked, or the blast that made the act, is the same act
+        (
+            "Insurgents ambushed a convoy as it passed through Gao, killing four peacekeepers.",
+            [("Gao", 4)],
+        ),
+        (
+            "Eight tourists were injured when an explosive device went off near a hotel in "
+            "Sharm el-Sheikh.",
+            [("Sharm el-Sheikh", None)],
+        ),
+    ],
+)
+def test_an_act_told_in_a_clause_of_its_own_has_its_own_place_and_toll(
+    nlp: Any, text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    from kronika.events.extract import extract_article
+    from kronika.model import Article
+    from kronika.settings import Settings
+
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2024-05-14")
+    events = extract_article(nlp(text), article, Settings()).events
+    found = [(e.location.name if e.location else None, e.args.get("killed")) for e in events]
+    assert sorted(found, key=str) == sorted(expected, key=str)

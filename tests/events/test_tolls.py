@@ -35,6 +35,8 @@ def _attack(nlp: Any, text: str) -> Event:
         ),
         ("Gunmen attacked a bank in Osh. Two guards died and another was wounded.", 2, 1),
         ("A bomb killed a soldier in Gao on Monday; another was wounded.", 1, 1),
+        # "shot dead" read with "shot" as a noun and "dead" as the verb
+        ("A sniper shot dead two soldiers near Donetsk on Friday.", 2, None),
         # wounds suffered as an object
         (
             "Two devices exploded at a market in Kabul. Eight civilians were killed, while 23 "

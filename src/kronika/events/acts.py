@@ -187,9 +187,24 @@ def _phrase(ctx: FillContext, token: Token | None) -> str | None:
         )
         and not (t.head.head.like_num and t.head.dep_ in ("advmod", "prep") and t.dep_ != "conj")
         and not t.is_space
+        and not _in_an_aside(t, token)
     ]
     words.sort(key=lambda t: t.i)
     return " ".join(t.text for t in words) or None
+
+
+def _in_an_aside(word: Token, top: Token) -> bool:
+    """Whether ``word`` is told in an aside to the phrase at ``top``: "the village of
+    Mangodomu, Beni territory, North Kivu": the rest of an address, not what was hit."""
+    for t in (word, *word.ancestors):
+        if t.i == top.i:
+            return False
+        if t.dep_ == "appos" and (t.ent_type_ in _PLACES or t.head.ent_type_ in _PLACES):
+            return True  # (but "the movement's founder, businessman X" is the founder X)
+    return False
+
+
+_PLACES = ("GPE", "LOC")
 
 
 #: Nouns for a time, which a preposition after an act may name instead of a target.

@@ -21,18 +21,30 @@ from .agencies import country_of_word
 from .elsewhere import where_they_were
 from .spans import doc_text
 
-_WORD = r"[A-Z][\w'’.-]*"
-_NAME = rf"{_WORD}(?:[ -]{_WORD}){{0,3}}"
-#: Words that make a name a region: "Kunduz province", "Sughd region".
-_REGION_WORDS = "province|district|region|state|governorate|county|prefecture|oblast"
+#: A word of a name, with the article or particle some names begin with in lower case:
+#: "al-Shuhayl", "Deir ez-Zor", "Dera Ismail Khan".
+_WORD = r"(?:(?:al|el|ad|ar|as|ash|az|ez|ed|ibn|bin|abu|de|del|da|di|du)-)?[A-Z][\w'’.-]*"
+_NAME = rf"{_WORD}(?:(?:[ -]|\s(?:al|el|ez|ad|as|de|del|da|di|du)[- ]){_WORD}){{0,3}}"
+#: Words that make a name a region: "Kunduz province", "Sughd region", "Beni territory".
+_REGION_WORDS = (
+    "province|district|region|state|governorate|county|prefecture|oblast|territory|"
+    "department|municipality|commune|division|raion|rayon|emirate"
+)
 #: A part of a state told before its name: "in Dori, northern Burkina Faso".
 _COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central)\s+"
+#: One place of an address after the first: "Kunduz province", "also in Abyan", "the
+#: Democratic Republic of the Congo".
+_PART = (
+    rf",\s+(?:also\s+in\s+)?(?:{_COMPASS})?(?:the\s+)?"
+    rf"{_NAME}(?:\s+(?:{_REGION_WORDS}))?(?:\s+of(?:\s+the)?\s+{_NAME})?"
+)
 
 _ADDRESS = re.compile(
-    rf"\b(?:in|at|near|outside|of|through)\s+(?P<place>{_NAME}(?:\s+(?:{_REGION_WORDS}))?),\s+"
-    rf"(?:{_COMPASS})?(?P<middle>{_NAME}(?:\s+(?:{_REGION_WORDS}))?)"
-    rf"(?:,\s+(?P<last>{_NAME}(?:\s+of(?:\s+the)?\s+{_NAME})?))?"
+    rf"\b(?:in|at|near|outside|of|through)\s+(?P<place>{_NAME}(?:\s+(?:{_REGION_WORDS}))?)"
+    rf"(?P<rest>(?:{_PART}){{1,4}})"
 )
+#: The words before a place of an address's tail: ", also in Abyan", ", northern Mali".
+_PART_LEAD = re.compile(rf"^(?:also\s+in\s+)?(?:{_COMPASS})?(?:the\s+)?")
 
 
 #: Where in a country or region: "in Kyrgyzstan's northern Chui region".
@@ -146,14 +158,15 @@ def _division_of(
 def _comma_address(
     sent: Span, trigger: Token, lo: int, hi: int, resolve: Callable[[str], Any]
 ) -> Place | None:
-    """ "in Tangi, Kunduz province, Afghanistan": the town heading the chain."""
+    """ "in Tangi, Kunduz province, Afghanistan", "near Turbat, Kech district, Balochistan,
+    Pakistan": the town heading the chain."""
     text = doc_text(sent.doc)
     for match in _ADDRESS.finditer(text, lo, hi):
-        last = match.group("last")
-        middle = match.group("middle")
-        country = _country(resolve, last or middle)
-        region = re.search(rf"\b(?:{_REGION_WORDS})$", middle) is not None
-        if country is None and not (region and last is None):
+        # (a name's full stop may end the sentence: "..., Syria. The blast killed 3")
+        parts = [re.split(r"\.\s", p.strip())[0] for p in match.group("rest").split(",")]
+        parts = [_PART_LEAD.sub("", p) for p in parts if p]
+        country = _country(resolve, parts[-1]) or _country(resolve, parts[0])
+        if country is None and not any(_a_region(p, resolve) for p in parts):
             continue
         if _country(resolve, match.group("place")) is not None:
             continue  # "in Russia, Uzbekistan and Tajikistan": a list of states
@@ -201,6 +214,14 @@ def _town_near(
     return replace(town, name=found.group("town"))
 
 
+def _a_region(name: str, resolve: Callable[[str], Any]) -> bool:
+    """ "Kunduz province", "Abyan": a region by its kind, or one the gazetteer knows."""
+    if re.search(rf"\b(?:{_REGION_WORDS})$", name):
+        return True
+    place = resolve(name)
+    return place is not None and place.admin1 == place.name
+
+
 def _country(resolve: Callable[[str], Any], name: str) -> str | None:
     place = resolve(name)
     return str(place.country) if is_state(place) else None
@@ -222,6 +243,8 @@ def _in_clause(sent: Span, trigger: Token, start: int, loose: bool = False) -> b
     token = next((t for t in sent if t.idx >= start), None)
     if token is None:
         return False
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB":
+        trigger = trigger.head  # "a car bomb exploded in a market in Azaz, ...": its clause's
     if where_they_were(token, trigger):
         return True  # "shot two officers guarding a bank in Bannu, Khyber Pakhtunkhwa"
     scope = date_scope(token, trigger, dating=False)

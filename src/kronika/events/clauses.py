@@ -47,8 +47,10 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
                 return None  # "rejected on May 2 an appeal by X, who got 17 years": not May 2
             if ancestor in trigger.ancestors:
                 # (a place too: "recaptured in Tursunzoda two days after he fled in Dushanbe")
-                if another_time(trigger, ancestor) or (
-                    dating and inside_a_participant(trigger, ancestor)
+                if (
+                    another_time(trigger, ancestor)
+                    or (not dating and _in_another_act(trigger, ancestor))
+                    or (dating and inside_a_participant(trigger, ancestor))
                 ):
                     # "militants accused of the bombing surrendered, police said Monday":
                     # the clause's date is its own act's, not that of a noun deep in it;
@@ -78,6 +80,9 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
             other_time = ancestor.dep_ == "advcl" and any(
                 c.dep_ in ("mark", "advmod") and c.lower_ in _OTHER_TIME for c in ancestor.children
             )
+            # "attacked a post in Tillaberi, while another attack killed three in Ouallam"
+            # (a place only: "stormed X on Monday, and a bomb exploded in Y" is one day's news)
+            other_time = other_time or (not dating and inside and another_act(ancestor))
             return False if inside and not other_time else None
         below = ancestor
     return False
@@ -112,6 +117,55 @@ def _described_below(trigger: Token, top: Token) -> bool:
     """Whether the trigger's clause describes a person inside ``top``'s clause."""
     clause = describing(trigger)
     return clause is not None and clause.i != top.i and top in clause.ancestors
+
+
+def another_act(clause: Token) -> bool:
+    """Whether a clause joined to another tells an act of its own, by its own subject:
+    "..., while another attack killed three in Ouallam", "... and a bomb went off in Gao".
+
+    "struck a convoy as it passed through Gao" (a pronoun), "were arrested and charged"
+    (no subject) and "were injured when a device went off" go on telling the same act.
+    """
+    if clause.dep_ not in ("advcl", "conj") or clause.pos_ not in ("VERB", "AUX"):
+        return False
+    # ("were injured when a device went off": the act the clause tells is the same one)
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if clause.dep_ == "advcl" and not marks & {"while", "whilst", "whereas"}:
+        return False
+    for subject in clause.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.pos_ != "NOUN":
+            continue
+        if any(c.lower_ in _ANOTHER for c in subject.children if c.dep_ in ("det", "amod")):
+            return True
+        return subject.lemma_.lower() in _OTHER_ACTS
+    return False
+
+
+def act_clause(trigger: Token) -> int:
+    """The index of the clause telling an act of its own that the trigger sits in
+    (:func:`another_act`), or -1 for the sentence's main act."""
+    return next((t.i for t in (trigger, *trigger.ancestors) if another_act(t)), -1)
+
+
+def _in_another_act(trigger: Token, top: Token) -> bool:
+    """Whether the trigger sits, below ``top``, in a clause that tells an act of its own."""
+    for token in (trigger, *trigger.ancestors):
+        if token.i == top.i:
+            return False
+        if another_act(token):
+            return True
+    return False
+
+
+#: Words that set an act apart from the one told before it: "another attack", "a second blast".
+_ANOTHER = frozenset("another second third separate different".split())
+
+#: Subjects that are an act of violence of their own, or the weapon of one ("gunmen
+#: stormed the hotel and militants took hostages" is one raid told by its doers).
+_OTHER_ACTS = frozenset(
+    "attack bombing blast explosion bomb device shelling strike airstrike raid ambush "
+    "shooting assault rocket mortar drone".split()
+)
 
 
 def another_time(trigger: Token, top: Token | None = None) -> bool:

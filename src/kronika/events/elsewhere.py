@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .clauses import charge_of, date_scope, inside_a_participant
+from .clauses import another_act, charge_of, date_scope, inside_a_participant
 from .people import about_people
 from .spans import in_dateline
 
@@ -64,11 +64,16 @@ def where_they_were(root: Token, trigger: Token) -> bool:
     as it happened."""
     for clause in root.ancestors:
         if clause.dep_ == "advcl" and clause.head in (trigger, trigger.head):
-            # "struck a convoy as it passed through Gao": the same moment
-            return any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in clause.children)
-        if clause.dep_ != "acl" or clause.tag_ != "VBG":
-            continue
+            # "struck a convoy as it passed through Gao": the same moment (but not "while
+            # another attack killed three in Ouallam")
+            same = any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in clause.children)
+            return same and not another_act(clause)
+        # ("a polling station set up in a school in X": where a thing acted on stood; not
+        # "X, born in Osh")
         owner = clause.head
+        thing = clause.tag_ == "VBN" and owner.ent_type_ != "PERSON" and not about_people(owner)
+        if clause.dep_ != "acl" or not (clause.tag_ == "VBG" or thing):
+            continue
         acted_on = owner.head == trigger and owner.dep_ in ("dobj", "nsubjpass")
         if owner.dep_ == "pobj" and owner.head.head == trigger:
             acted_on = owner.head.lower_ in ("on", "at")

@@ -26,7 +26,7 @@ from ..nlp.gazetteer import load_gazetteer
 from ..resolve.mentions import MentionIndex
 from ..settings import Settings
 from .backstop import backstop_events
-from .clauses import another_time, charged_act, has_own_people
+from .clauses import act_clause, another_time, charged_act, has_own_people
 from .compile import Hit, compile_rules
 from .counts import antecedent_count, count_of
 from .dates import dated_by_report, dated_paragraph, event_date, scene_of
@@ -192,6 +192,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                     told,
                     accompanies=accompanies(trigger),
                     earlier=another_time(trigger),
+                    clause=act_clause(trigger),
                     news=news,
                     past=past,
                     day_from=_day_from(sent_of(trigger), told_how),

@@ -67,6 +67,9 @@ class Told:
     separate: bool = False
     #: an attack told before, told again ("The attack, which took place on May 16, ...")
     retold: bool = False
+    #: the clause of its sentence that tells it as an act of its own ("..., while another
+    #: attack killed three in Ouallam"), -1 for the sentence's main act
+    clause: int = -1
 
 
 @dataclass(slots=True)
@@ -95,6 +98,8 @@ class _Entry:
     other_time: bool = False
     #: dated only by the reports that tell it
     reported: bool = False
+    #: the clause its first mention tells it in (``Told.clause``)
+    clause: int = -1
 
 
 def merge_events(events: list[Told], published: str | None = None) -> list[Event]:
@@ -199,7 +204,11 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 or same_thing(other, event)
                 # "The attack occurred near the airport and comes days after a U.S.
                 # airstrike killed X": an act of another time is apart from its sentence
-                or (other_start == sent_start and not told.earlier and not other_time)
+                or (
+                    other_start == sent_start
+                    and not (told.earlier or other_time)
+                    and out[i].clause == told.clause
+                )
                 or same_group(other, event)
                 or (_anonymous(event) and (close or told.refers_back) and not other_time)
                 # "The army blamed the attack on X": the act told just before, with its doers
@@ -239,6 +248,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                     pair=told.pair and not headline,
                     other_time=told.earlier,
                     reported=told.reported,
+                    clause=told.clause,
                 )
             )
     _named_after(out)

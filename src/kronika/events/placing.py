@@ -99,7 +99,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             or division
             or set_upon
             # ("on the road between Gao and Ansongo": the first of the two towns)
-            or ent.root.head.lower_ in ("in", "at", "near", "outside", "between")
+            # ("ambushed a convoy as it passed through Gao")
+            or ent.root.head.lower_ in ("in", "at", "near", "outside", "between", "through")
         )
         # "the assault on Kismayo": a town attacked is where the attack was
         target = str(args.get("target") or "")

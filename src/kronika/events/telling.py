@@ -64,6 +64,8 @@ def telling(trigger: Token, article: Article) -> str:
     # ("Kyrgyzstan frees 1,200 prisoners": a lead told in the present is the day's news)
     past = verb.tag_ in ("VBD", "VBN") or is_headline(sent_of(trigger), trigger)
     past = past or (verb.tag_ in ("VBP", "VBZ") and news_present(verb))
+    # ("A sniper shot dead two soldiers", "shot" read as a noun and "dead" as the verb)
+    past = past or (verb.lower_ == "dead" and verb.i > 0 and verb.nbor(-1).lower_ == "shot")
     if trigger.i < lead and past:
         return "news"
     # "had been jailed", "was previously sentenced": before the story

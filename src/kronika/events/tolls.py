@@ -13,11 +13,12 @@ rest of the act's paragraph is read when its own sentence gives none.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
 from ..model import ArgValue
-from .clauses import another_time
+from .clauses import act_clause, another_time
 from .counts import count_of
 from .fillers import FillContext
 from .records import record_toll
@@ -171,6 +172,9 @@ def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
         return (not near, abs(tok.i - anchor))
 
     lo, hi = block(sent, trigger) if trigger is not None else (sent.start_char, sent.end_char)
+    # "stormed a post in Kunduz, and a bomb exploded in Baghlan, killing two": the toll of
+    # the act the clause tells, not of the sentence's other act
+    clause = act_clause(trigger) if trigger is not None else None
     # a title run into the lead by the parser: only the trigger's own line counts
     for tok in sorted((t for t in sent if lo <= t.idx < hi), key=rank):
         death = any(
@@ -180,6 +184,8 @@ def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
         to_death = role == "killed" and death and tok.lemma_ not in _VERDICTS
         if role == "wounded" and (death or any(c.lower_ == "dead" for c in tok.children)):
             continue  # "stabbed to death", "shot dead": killed, not wounded
+        if clause is not None and act_clause(tok) != clause:
+            continue
         if _another_act(tok, trigger) or _of_another_time(tok, trigger):
             continue  # "the attack comes days after a U.S. airstrike killed X": its toll
         if tok.lemma_.lower() in verbs or tok.lower_ in verbs or to_death:
@@ -261,6 +267,8 @@ def _victims(verb: Token, role: str, trigger: Token | None = None) -> int | floa
     elif verb.lower_ == "dead" and verb.dep_ == "amod" and verb.head.head.pos_ == "VERB":
         # "shot dead two civilians and five policemen": "dead" read as the object's adjective
         return _counted(verb.head, verb.head.head)
+    elif verb.lower_ == "dead" and (obj := next(_objects(verb), None)) is not None:
+        return _counted(obj, verb)  # "a sniper shot dead two soldiers", "dead" read as the verb
     elif verb.lemma_ == "die" or verb.lower_ == "dead":
         return _died(verb)
     if any(c.dep_ == "neg" for c in verb.children):
@@ -291,6 +299,10 @@ def _victims(verb: Token, role: str, trigger: Token | None = None) -> int | floa
     if phrase.like_num and _elided_attackers(verb):
         return None  # "12 militants were killed and 6 were injured": six militants
     return _counted(phrase, verb, _by_forces(verb, trigger))
+
+
+def _objects(verb: Token) -> Iterator[Token]:
+    return (c for c in verb.children if c.dep_ == "dobj")
 
 
 def _elided_attackers(verb: Token) -> bool:
