@@ -185,3 +185,22 @@ def test_a_tally_over_time_is_a_claim_not_an_event(
 )
 def test_acts_told_and_dates_are_no_figures(nlp: Any, text: str) -> None:
     assert [c.quantity for c in _claims(nlp, text)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jihadists attacked a convoy near Mora on Sunday, killing nine soldiers. Boko Haram "
+        "later claimed the attack in a video, saying its fighters had killed 40 soldiers.",
+        "Gunmen attacked an army base in Mocimboa da Praia on Friday, killing six soldiers. "
+        "Islamic State claimed responsibility for the raid and said 40 soldiers had died.",
+    ],
+)
+def test_what_a_group_says_of_an_attack_it_claims_is_its_claim(nlp: Any, text: str) -> None:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
+    result = extract_article(nlp(text), article, Settings())
+    attacks = [e for e in result.events if e.type == "ATTACK"]
+    assert len(attacks) == 1 and attacks[0].args.get("killed") in (6, 9)
+    assert [(c.quantity, c.claimant) for c in result.claims] == [
+        (40, "Boko Haram" if "Boko" in text else "Islamic State")
+    ]

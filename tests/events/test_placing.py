@@ -710,3 +710,39 @@ def test_an_act_told_in_a_clause_of_its_own_has_its_own_place_and_toll(
     events = extract_article(nlp(text), article, Settings()).events
     found = [(e.location.name if e.location else None, e.args.get("killed")) for e in events]
     assert sorted(found, key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the town a part of it is told of, whatever the model took its name for
+        (
+            "Rebels ambushed an army patrol in the hinterlands of Talipao, Sulu, on Sunday, "
+            "killing three soldiers.",
+            ["Talipao"],
+        ),
+        # a name told only after "in", tagged as a person's
+        (
+            "Insurgents raided a checkpoint in Shah Wali Kot on Monday, killing four policemen.",
+            ["Shah Wali Kot"],
+        ),
+        # the town heading an incident item, for an act told of "the town"
+        (
+            "06/02/2016: Kidal, Kidal region, Mali. Militants fired rockets at a UN camp on the "
+            "edge of the town, wounding four peacekeepers.",
+            ["Kidal"],
+        ),
+        # a region the gazetteer does not know is wider than the town told with the act;
+        # the act ranked among others is no act of its own
+        (
+            "A bomber struck a queue of recruits outside an army office in Samarra on Monday, "
+            "killing 12 people in the deadliest attack in Salahuddin province this year.",
+            ["Samarra"],
+        ),
+    ],
+)
+def test_an_attack_is_placed_in_the_town_however_it_is_told(
+    nlp: Any, text: str, expected: list[str]
+) -> None:
+    assert [p for kind, p in _event_places(nlp, text, "2020-01-01") if kind == "ATTACK"] == expected

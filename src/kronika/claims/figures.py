@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from ..events.accounts import in_a_claimed_account
 from ..events.counts import in_a_name
 from ..events.date_phrases import LEADING
 from ..events.spans import YEAR, doc_ents, doc_sents, doc_text, normalizer
@@ -130,7 +131,7 @@ def _is_figure(
         and (not partitive or noun.lemma_ in _PEOPLE)
     ):
         return False
-    if taken and _casualty_object(noun):
+    if taken and _casualty_object(noun) and not in_a_claimed_account(noun):
         return False  # a part of an event's toll ("killed five civilians and three police")
     if owned_by_event(number, noun, sent) or is_population(noun):
         return False

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..events.accounts import in_a_claimed_account
 from ..events.not_events import told_over_a_span
 from ..events.tolls import several_acts
 from .stance import is_asserted, lexicon
@@ -28,8 +29,8 @@ def owned_by_event(number: Token, noun: Token, sent: Span) -> bool:
     verb, role = _governor(noun)
     if verb is None and noun.lower_ in ("them", "us"):
         verb, role = _governor(number)  # "three of them were killed"
-    if verb is None:
-        return False
+    if verb is None or in_a_claimed_account(verb):
+        return False  # ("claimed the attack, saying it had killed 25": the group's figure)
     if told_over_a_span(sent):
         return False  # "more than 4,000 people have been freed since 2016": a tally
     if verb.lemma_ in cues["event_verbs"] and role != "nsubj" and is_asserted(verb):

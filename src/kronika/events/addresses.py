@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Place
 from .agencies import country_of_word
+from .date_phrases import LEADING
 from .elsewhere import where_they_were
 from .spans import doc_text
 
@@ -255,3 +256,29 @@ def _in_clause(sent: Span, trigger: Token, start: int, loose: bool = False) -> b
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     joined = verb is not None and verb.dep_ == "conj" and verb.head.i == trigger.i
     return scope is True or (scope is False and (trigger.dep_ == "conj" or joined))
+
+
+#: The place heading an incident item after its date: "03/14/2013: Peshawar, Khyber
+#: Pakhtunkhwa, Pakistan. Militants attacked ...", "15 March 2017 - Baidoa, Somalia: ...".
+_HEADING = re.compile(
+    rf"(?P<place>{_NAME})(?P<rest>(?:,\s+{_NAME}(?:\s+(?:{_REGION_WORDS}))?){{1,3}})\s*[.:]\s"
+)
+
+
+def heading_place(sent: Span, resolve: Callable[[str], Any]) -> Place | None:
+    """The town an incident item names after its leading date, for every act it tells;
+    the heading counts only when it ends in a country the gazetteer knows."""
+    text = doc_text(sent.doc)
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    date = LEADING.match(text, start)
+    found = _HEADING.match(text, date.end()) if date is not None else None
+    if found is None:
+        return None
+    country = _country(resolve, found.group("rest").split(",")[-1].strip())
+    if country is None or _country(resolve, found.group("place")) is not None:
+        return None
+    name = found.group("place")
+    place = resolve(name)
+    if place is not None and place.country == country:
+        return Place(name, place.country, place.admin1, place.lat, place.lon)
+    return Place(name=name, country=country)

@@ -25,6 +25,7 @@ from ..model import ArgValue, Article, ArticleResult, Event, Evidence
 from ..nlp.gazetteer import load_gazetteer
 from ..resolve.mentions import MentionIndex
 from ..settings import Settings
+from .accounts import in_a_claimed_account
 from .backstop import backstop_events
 from .clauses import act_clause, another_time, charged_act, has_own_people
 from .compile import Hit, compile_rules
@@ -65,8 +66,10 @@ from .telling import (
     generic,
     is_headline,
     not_yet,
+    ranked,
     refers_back,
     retelling,
+    retold_with_a_date,
     staged_where,
     telling,
     the_series_that_did,
@@ -102,7 +105,13 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             and not any(c.dep_ == "nsubj" for c in trigger.children)
             and not finite_misread(trigger)
         )
-        if adjective or not is_asserted(trigger) or not_yet(trigger):
+        # ("claimed the attack, saying it had killed 25": the group's figure, no act)
+        if (
+            adjective
+            or not is_asserted(trigger)
+            or not_yet(trigger)
+            or in_a_claimed_account(trigger)
+        ):
             continue
         if only_approved(type_name, trigger):
             continue  # "a court approved the extradition of X": no one handed over yet
@@ -118,8 +127,10 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         if trigger.dep_ in ("advcl", "xcomp") and (type_name, trigger.head.i) in groups:
             if not own_subject:
                 continue
-        if type_name == "ATTACK" and _joined_act(trigger, groups):
-            continue  # "set fire to a school and abducted two teachers": one raid
+        # "set fire to a school and abducted two teachers": one raid; "killing 12 in the
+        # deadliest attack in the province this year": the act told, ranked among others
+        if type_name == "ATTACK" and (_joined_act(trigger, groups) or ranked(trigger)):
+            continue
         event = _build(rules.specs[type_name], trigger, hits, mentions, article, armed)
         told_how = telling(trigger, article) if event is not None else ""
         news, past = told_how == "news", told_how == "past"
@@ -201,7 +212,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                     # ("The verdict was delivered on Tuesday": the act's own day)
                     reported=event.date is not None
                     and dated_by_report(sent_of(trigger), trigger)
-                    and not _retold_with_a_date(trigger, rules.specs[type_name]),
+                    and not retold_with_a_date(trigger, rules.specs[type_name].supplements),
                     also=along(trigger),
                     separate=apart(trigger),
                     # ("the detentions were carried out on April 6": the arrest told before)
@@ -256,21 +267,6 @@ def _continued_acts_told(events: list[Event], specs: dict[str, EventSpec]) -> li
                 continue
         kept.append(e)
     return kept
-
-
-def _retold_with_a_date(trigger: Token, spec: EventSpec) -> bool:
-    """ "The verdict was delivered on Tuesday", "The ruling was issued on November 28": an
-    act told before, named by a definite noun, and dated in its own clause."""
-    if not definite(trigger) or trigger.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    if trigger.lemma_ not in spec.supplements and not told_as_happening(trigger):
-        return False
-    clause = trigger.head
-    return any(t.ent_type_ == "DATE" for t in clause.subtree if t.i not in _subtree(trigger))
-
-
-def _subtree(token: Token) -> set[int]:
-    return {t.i for t in token.subtree}
 
 
 def _taken_in_a_raid(trigger: Token, events: list[Told]) -> bool:
@@ -378,7 +374,7 @@ def _build(
             # "the arrest", "his sentence": too little to stand alone (but a title a pattern
             # bound the people of: "Court sentences ex-policeman to 20 years"); "The
             # verdict was delivered on Tuesday" may still date the one told before
-            if not _retold_with_a_date(trigger, spec):
+            if not retold_with_a_date(trigger, spec.supplements):
                 return None
         if _collective(core_token) and "count" not in args:
             return None  # "arrested its leadership": a body of people, nobody named or counted

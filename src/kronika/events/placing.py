@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ArgValue, Place
 from ..resolve.mentions import clean_name
-from .addresses import address_place, is_state
+from .addresses import address_place, heading_place, is_state
 from .agencies import country_of_word
 from .elsewhere import crime_phrase, elsewhere
 from .people import PEOPLE_ROLE
@@ -26,6 +26,7 @@ from .unnamed_places import (
     cached_place,
     known_word_place,
     named_site,
+    only_a_place,
     place_modifier,
     settlement_of,
     state_led_by,
@@ -149,7 +150,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             # that names no one in the sentence: "killed in a shootout in Farah")
             town = place is not None and place.country is not None and after_in
             if not (town_attacked and place is not None) and not (town and not _a_name(ent)):
-                continue
+                if not only_a_place(ent, people):
+                    continue
         if place is None and (not after_in or (ent.label_ == "ORG" and not settled)):
             continue  # an unknown name is a place only where the text says "in X"
         # a place the gazetteer does not know is most often a village or a district
@@ -170,7 +172,11 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         if "charges" in args and fallback is not None and _charge_text_has(fallback, trigger):
             return None  # a town only the charge names: the crime's, not the court's
         return fallback
-    return min(ranked, key=lambda r: r[:4])[4]
+    best = min(ranked, key=lambda r: r[:4])[4]
+    heading = heading_place(sent, resolve) if best.country in (None, best.name) else None
+    # ("03/14/2013: Peshawar, ..., Pakistan. Militants attacked a post on the city's
+    # outskirts": the item's town, over the state it is in)
+    return heading if heading is not None and heading.country == best.country else best
 
 
 def _charge_text_has(place: Any, trigger: Token) -> bool:
@@ -206,6 +212,8 @@ def _fallback_place(
         this_town(trigger, lo, hi, resolve, the=True)
         # "Location: Khost, Khost province, Afghanistan. Summary: ...": a record's field
         or record_place(sent, resolve)
+        # "03/14/2013: Peshawar, Khyber Pakhtunkhwa, Pakistan. Militants attacked ..."
+        or heading_place(sent, resolve)
         or _the_country(sent, lo, hi, resolve)
         or untagged_place(sent, trigger, lo, hi)
         or known_word_place(trigger, lo, hi, resolve)

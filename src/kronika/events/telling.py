@@ -9,6 +9,7 @@ it goes along with the act told before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
@@ -450,11 +451,13 @@ _ACT_NOUNS = frozenset("attack blast bombing explosion assault ambush shooting".
 def retelling(trigger: Token) -> bool:
     """ "The attack, which took place on May 16, killed five": the act told before, told
     again with more of it (a definite act noun as the subject of its clause)."""
+    # ("JNIM later claimed the attack": what is claimed is the attack told before)
+    claimed = trigger.dep_ == "dobj" and trigger.head.lemma_ in ("claim", "condemn")
     return (
         trigger.pos_ == "NOUN"
         and trigger.tag_ == "NN"
         and trigger.lemma_.lower() in _ACT_NOUNS
-        and trigger.dep_ in ("nsubj", "nsubjpass")
+        and (trigger.dep_ in ("nsubj", "nsubjpass") or claimed)
         and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
     )
 
@@ -470,3 +473,26 @@ def told_as_happening(trigger: Token) -> bool:
     if verb.lemma_ == "take":
         return any(c.dep_ == "dobj" and c.lemma_ == "place" for c in verb.children)
     return verb.lemma_ in _HAPPENED
+
+
+def retold_with_a_date(trigger: Token, supplements: Iterable[str]) -> bool:
+    """ "The verdict was delivered on Tuesday", "The ruling was issued on November 28": an
+    act told before, named by a definite noun, and dated in its own clause."""
+    if not definite(trigger) or trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if trigger.lemma_ not in supplements and not told_as_happening(trigger):
+        return False
+    own = {t.i for t in trigger.subtree}
+    return any(t.ent_type_ == "DATE" for t in trigger.head.subtree if t.i not in own)
+
+
+def ranked(trigger: Token) -> bool:
+    """ "killing 12 people in the deadliest attack in the province this year", "the worst
+    bombing since 2015": an act noun told only to rank the act just told among others."""
+    # (not "carried out the biggest attack on the base since 2019": the act itself)
+    if trigger.pos_ != "NOUN" or trigger.dep_ not in ("pobj", "attr"):
+        return False
+    return any(
+        c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_.endswith("deadliest"))
+        for c in trigger.children
+    )

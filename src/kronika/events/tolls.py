@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..model import ArgValue
+from .accounts import in_a_claimed_account
 from .clauses import act_clause, another_time
 from .counts import count_of
 from .fillers import FillContext
@@ -186,6 +187,8 @@ def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
             continue  # "stabbed to death", "shot dead": killed, not wounded
         if clause is not None and act_clause(tok) != clause:
             continue
+        if in_a_claimed_account(tok) and not in_a_claimed_account(trigger or tok):
+            continue  # "claimed the attack, saying it had killed 25": the group's figure
         if _another_act(tok, trigger) or _of_another_time(tok, trigger):
             continue  # "the attack comes days after a U.S. airstrike killed X": its toll
         if tok.lemma_.lower() in verbs or tok.lower_ in verbs or to_death:

@@ -56,11 +56,14 @@ def _narrower(a: Place | None, b: Place | None) -> Place | None:
 
 def width(place: Place) -> int:
     """0 a name unknown to the gazetteer (a village), 1 a town, 2 a region, 3 wider."""
+    region = place.name.split()[-1:] != [] and place.name.split()[-1].lower() in REGION_WORDS
     if place.country is None:
+        if region:
+            return 2  # ("Diyala province", a region the gazetteer does not know)
         return 0 if place.lat is None else 3  # "Central Asia" is known and wide
     if place.name == place.country:
         return 3
-    if place.name == place.admin1 or place.name.split()[-1].lower() in REGION_WORDS:
+    if place.name == place.admin1 or region:
         return 2  # ("Mopti region" the gazetteer knows only as a name)
     return 1
 

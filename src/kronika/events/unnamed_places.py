@@ -22,7 +22,7 @@ from ..resolve.mentions import people_words
 from .addresses import is_state
 from .agencies import country_of_word, state_named_by
 from .clauses import date_scope
-from .spans import dateline_town
+from .spans import dateline_town, doc_ents
 
 
 def untagged_place(sent: Span, trigger: Token, lo: int, hi: int) -> Place | None:
@@ -124,6 +124,8 @@ ATTACKED_SITES = _SITES | frozenset(
 
 #: A settlement's kind told after its name: "in Kidal town", "near Tessit village".
 _TOWN_KINDS = SETTLEMENTS - {"district", "suburb", "neighbourhood"}
+#: Parts of a town told with its name after "of": "on the outskirts of Chust".
+_TOWN_PARTS = frozenset("outskirts outskirt hinterland hinterlands edge environs".split())
 
 
 def at_a_site(ent: Span) -> bool:
@@ -141,19 +143,22 @@ def at_a_site(ent: Span) -> bool:
 
 
 def settlement_of(trigger: Token, lo: int, hi: int) -> Span | None:
-    """The name after "the village of", "the town of" in the act's phrase: "attacked the
-    village of Kourakou, in Burkina Faso's Boucle du Mouhoun region" (the most exact place
-    the text gives, whatever the model took the name for)."""
+    """The name after "the village of", "the town of", "the outskirts of" in the act's
+    phrase: "attacked the village of Kourakou, in Burkina Faso's Boucle du Mouhoun region"
+    (the most exact place the text gives, whatever the model took the name for)."""
     own = trigger if trigger.pos_ in ("VERB", "AUX") else _clause_of(trigger)
     for tok in trigger.subtree:
-        if tok.lemma_.lower() not in _TOWN_KINDS or not lo <= tok.idx < hi:
+        kind = tok.lemma_.lower() in _TOWN_KINDS or tok.lower_ in _TOWN_PARTS
+        if not kind or not lo <= tok.idx < hi:
             continue
         clause = _clause_of(tok)
         if clause != own and not (clause is not None and _when_of(clause, own)):
             continue  # "X, who was charged with organizing a cell in the city of Y": not there
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         name = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        if name is None or name.pos_ != "PROPN" or not name.text[:1].isupper():
+        # (a town the model does not know may be read as a common noun: "outskirts of Chust")
+        named = name is not None and (name.pos_ == "PROPN" or name.tag_ == "NN")
+        if name is None or not named or not name.text[:1].isupper():
             continue
         start = min([c.i for c in name.lefts if c.dep_ == "compound"] + [name.i])
         doc, end = name.doc, name.i + 1
@@ -351,3 +356,35 @@ def this_town(
         place = cached_place(resolve, name)
         return replace(place, name=name) if isinstance(place, Place) else None
     return None
+
+
+def only_a_place(ent: Span, people: list[str]) -> bool:
+    """ "stormed the district jail in Lakki Marwat": a name tagged as a person's, told
+    only after "in" or "near" and nowhere as anyone's name."""
+    root = ent.root
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ not in ("in", "near"):
+        return False
+    if ent.start != preposition.i + 1:
+        return False  # ("in Dera Ismail Khan": the name's first word left out of it)
+    # (a thing in the act: "raided a checkpoint in Shah Wali Kot"; not "trust in X")
+    head = preposition.head
+    if head.pos_ not in ("VERB", "NOUN") or head.lemma_.lower() in _NOT_PLACES_IN:
+        return False
+    if ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS":
+        return False  # "in Karimov's home town"
+    words = set(ent.text.split())
+    if any(words & set(p.split()) for p in people):
+        return False
+    # (nor the name of someone the article tells of elsewhere)
+    return not any(
+        e.label_ == "PERSON" and words & set(e.text.split()) and e.start != ent.start
+        for e in doc_ents(ent.doc)
+    )
+
+
+#: Nouns whose "in" names a person or group, not a place: "trust in X", "a role in X".
+_NOT_PLACES_IN = frozenset(
+    "trust faith interest confidence belief role part involvement participation share "
+    "stake case".split()
+)

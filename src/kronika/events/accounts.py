@@ -1,0 +1,36 @@
+"""Acts told only in a group's own account of an attack it claimed.
+
+"JNIM later claimed the attack in a statement, saying its fighters had killed 25
+soldiers": the attack is the one told before; the 25 it says it killed is the
+group's figure (a claim), not another attack nor this one's toll.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: Verbs a claim of an attack is made with, and what is claimed.
+_CLAIMING = frozenset({"claim", "take", "accept", "assume"})
+_CLAIMED = frozenset(
+    "responsibility credit attack assault bombing raid ambush strike operation blast".split()
+)
+#: Verbs the claim's own account is told with: "..., saying", "... and said".
+_SAYING = frozenset({"say", "add", "boast", "announce", "assert"})
+
+
+def in_a_claimed_account(trigger: Token) -> bool:
+    """Whether ``trigger`` is told inside what a group said when it claimed an attack."""
+    for token in (trigger, *trigger.ancestors):
+        if token.dep_ != "ccomp" or token.head.lemma_ not in _SAYING:
+            continue
+        saying = token.head
+        claim = saying.head if saying.dep_ in ("advcl", "conj", "xcomp") else None
+        return claim is not None and _a_claim_of_an_attack(claim)
+    return False
+
+
+def _a_claim_of_an_attack(verb: Token) -> bool:
+    """ "claimed the attack", "claimed responsibility for the bombing", "took credit"."""
+    if verb.lemma_ not in _CLAIMING:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _CLAIMED for c in verb.children)
