@@ -29,7 +29,24 @@ def date_scope(token: Token, trigger: Token, dating: bool = True) -> bool | None
     scope = _scope_of(token, trigger, dating)
     if scope is None and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB":
         return _scope_of(token, trigger.head, dating)
+    if scope is None and _hung_past(token, trigger):
+        return True
     return scope
+
+
+def _hung_past(token: Token, verb: Token) -> bool:
+    """Whether a phrase told before ``verb`` was hung by the parser on a verb after it,
+    with no other finite verb between: "Саидов в 2022 году, находясь в Турции, примкнул к
+    ИГ и вернулся в Россию" (the year hung on "вернулся")."""
+    if verb.pos_ != "VERB" or token.i >= verb.i or verb.doc.lang_ != "ru":
+        return False
+    owner = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if owner is None or owner.i <= verb.i or owner in verb.ancestors:
+        return False
+    between = verb.doc[token.i + 1 : verb.i]
+    return not any(
+        t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm", ["Fin"]) == ["Fin"] for t in between
+    )
 
 
 def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:

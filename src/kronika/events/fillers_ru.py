@@ -90,6 +90,20 @@ def agent(trigger: Token) -> Token | None:
         # place is told in
         if place.head.pos_ in ("VERB", "AUX") and place.head.i != place.i:
             return agent(place.head)
+    return _crossing_subject(trigger)
+
+
+def _crossing_subject(verb: Token) -> Token | None:
+    """The subject told before ``verb`` that the parser gave to a verb after it: "Саидов в
+    2022 году, находясь в Турции, примкнул к ИГ и вернулся в Россию" (the subject hung on
+    "вернулся"), when no other finite verb stands between the subject and ``verb``."""
+    if verb.pos_ != "VERB" or "Fin" not in verb.morph.get("VerbForm", ["Fin"]):
+        return None
+    for token in reversed(list(verb.sent[: verb.i - verb.sent.start])):
+        if token.pos_ in ("VERB", "AUX") and token.morph.get("VerbForm", ["Fin"]) == ["Fin"]:
+            return None  # a clause of its own between them
+        if token.dep_ == "nsubj" and token.head.i > verb.i and token.head.pos_ == "VERB":
+            return token
     return None
 
 

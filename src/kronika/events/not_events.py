@@ -214,6 +214,8 @@ def those_described(trigger: Token, event: Event) -> bool:
 def figurative(type_name: str, trigger: Token) -> bool:
     """An event word used for something else: "died of a heart attack", "a hunger
     strike", "an attack on press freedom", "Kazakhstan joined the WTO"."""
+    if _people_so_called(trigger):
+        return True
     if type_name == "ATTACK":
         kinds = _figurative_words("not_violence")
         if trigger.pos_ == "NOUN" and any(
@@ -255,6 +257,23 @@ def figurative(type_name: str, trigger: Token) -> bool:
             and not doer.lower_.endswith(surname_endings())
         )
     return False
+
+
+#: Where a Russian participle stands for the people it describes: "задержанным грозит",
+#: "по местам проживания задержанных".
+_NOMINAL = frozenset({"nsubj", "obj", "iobj", "obl", "nmod", "dative", "dobj", "pobj"})
+
+
+def _people_so_called(trigger: Token) -> bool:
+    """ "Задержанным грозит наказание": a Russian participle used as a noun names the
+    people an act was done to, not the act ("задержаны пятеро" is the act)."""
+    morph = trigger.morph
+    return (
+        trigger.doc.lang_ == "ru"
+        and morph.get("VerbForm", []) == ["Part"]
+        and morph.get("Variant", []) != ["Short"]
+        and trigger.dep_ in _NOMINAL
+    )
 
 
 #: Words for those who hear a legal appeal: "appealed to the Supreme Court".

@@ -102,6 +102,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             # ("on the road between Gao and Ansongo": the first of the two towns)
             # ("ambushed a convoy as it passed through Gao")
             or ent.root.head.lower_ in ("in", "at", "near", "outside", "between", "through")
+            # (Russian tells it by the noun's own case word: "в Мордовии", "под Донецком")
+            or any(c.dep_ == "case" and c.lower_ in _RU_IN for c in ent.root.children)
         )
         # "the assault on Kismayo": a town attacked is where the attack was
         target = str(args.get("target") or "")
@@ -154,6 +156,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
                     continue
         if place is None and (not after_in or (ent.label_ == "ORG" and not settled)):
             continue  # an unknown name is a place only where the text says "in X"
+        if place is None and name.isupper() and len(name) <= _ACRONYM:
+            continue  # ("запрещённой в РФ": an acronym the gazetteer does not know)
         # a place the gazetteer does not know is most often a village or a district
         is_country = (
             place is not None and place.admin1 is None and (place.country in (None, place.name))
@@ -177,6 +181,12 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     # ("03/14/2013: Peshawar, ..., Pakistan. Militants attacked a post on the city's
     # outskirts": the item's town, over the state it is in)
     return heading if heading is not None and heading.country == best.country else best
+
+
+#: Letters an acronym has at most ("РФ", "ДНР", "KPK"), which names no village.
+_ACRONYM = 4
+#: Russian case words that tell where: "в Мордовии", "под Донецком", "около Оша".
+_RU_IN = frozenset("в во под около возле близ".split())
 
 
 def _charge_text_has(place: Any, trigger: Token) -> bool:

@@ -99,7 +99,18 @@ def nominative_name(words: list[tuple[str, str | None, str | None]]) -> str:
     if not words:
         return ""
     _, case, gender = words[-1]
+    *given, (family, _, _) = words
+    # "Далер Шарифзода", "Шарифзода задержали": a Tajik family name in "-зода" keeps its
+    # ending in every case (but "Шерзода", a given name's genitive, is "Шерзод")
+    if family.lower().endswith(_UNDECLINED) and (given or len(family) >= _LONG_FAMILY_NAME):
+        return " ".join([*(_name_word(w, case, gender) for w, _, _ in given), family])
     return " ".join(_name_word(w, case, gender) for w, _, _ in words)
+
+
+#: Endings of family names Russian leaves as they are: "Шарифзода", "Турсунзаде".
+_UNDECLINED = ("зода", "заде")
+#: Letters a family name in "-зода" has at least; shorter words are given names' genitives.
+_LONG_FAMILY_NAME = 8
 
 
 def _name_word(word: str, case: str | None, gender: str | None) -> str:

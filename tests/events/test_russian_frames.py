@@ -1,0 +1,72 @@
+"""Russian sentences the parser reads awkwardly, through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.events.routing import analyse_articles
+from kronika.model import Article, Event
+from kronika.settings import Settings
+
+pytestmark = pytest.mark.model
+
+
+def _events(text: str, published: str = "2024-10-22") -> list[Event]:
+    article = Article(
+        external_id="t", input_hash="", part=0, text=text, language="ru", published=published
+    )
+    [result] = analyse_articles([article], Settings())
+    return list(result.events)
+
+
+def test_a_subject_and_year_hung_on_the_next_verb_are_the_join_s() -> None:
+    # the parser hangs "Каримов" and "в 2016 году" on "вернулся", not on "вступил"
+    text = (
+        "В Москве задержан Бахтиёр Каримов. Следствие установило, что Каримов в 2016 году, "
+        "находясь на заработках в Турции, примкнул к ИГ и по указанию куратора вернулся в "
+        "Россию для вербовки."
+    )
+    joins = [e for e in _events(text) if e.type == "JOIN"]
+    assert [(e.args.get("person"), e.date) for e in joins] == [(["Бахтиёр Каримов"], "2016")]
+
+
+def test_a_participle_for_the_people_detained_is_no_arrest() -> None:
+    text = "Задержанным грозит до 20 лет лишения свободы. Вещи задержанных изъяты."
+    assert [e.type for e in _events(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a Tajik family name in "-зода" is the same in every case
+        (
+            "Активист Далер Шарифзода был выдворен из России. Ранее Шарифзода задержали "
+            "в Санкт-Петербурге.",
+            "Далер Шарифзода",
+        ),
+        # but a given name's genitive in "-зода" is put back in the nominative
+        ("Полиция задержала Шерзода Алимова в Ташкенте.", "Шерзод Алимов"),
+    ],
+)
+def test_names_in_zoda_keep_or_lose_their_ending_as_russian_does(text: str, name: str) -> None:
+    arrests = [e for e in _events(text) if e.type == "ARREST"]
+    assert [e.args.get("detainee") for e in arrests] == [[name]]
+
+
+def test_a_region_the_gazetteer_does_not_know_is_a_place_after_v() -> None:
+    text = (
+        "Бюллетень № 41\n\nКАЗАНЬ: ЗАДЕРЖАНЫ ЧЕТВЕРО\n8 октября сотрудники УФСБ задержали в "
+        "Казани четверых уроженцев Узбекистана.\n\nМОРДОВИЯ: ОСВОБОЖДЕНИЕ\n23 сентября из "
+        "ИК-2 в Мордовии вышел на свободу Мурод Абдуллаев, полностью отбывший срок."
+    )
+    releases = [e for e in _events(text) if e.type == "RELEASE"]
+    assert [e.location.name if e.location else None for e in releases] == ["Мордовия"]
+
+
+def test_an_acronym_after_v_is_no_village() -> None:
+    text = (
+        "Сотрудники ФСБ задержали в Москве троих уроженцев Таджикистана, членов "
+        "«Исламского государства» (запрещено в РФ)."
+    )
+    arrests = [e for e in _events(text) if e.type == "ARREST"]
+    assert [e.location.name if e.location else None for e in arrests] == ["Москва"]
