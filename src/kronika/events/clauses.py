@@ -34,6 +34,17 @@ def date_scope(token: Token, trigger: Token, dating: bool = True) -> bool | None
     return scope
 
 
+def _in_a_description(clause: Token, trigger: Token) -> bool:
+    """Whether ``clause`` lies in a relative clause that says who someone is, below the
+    trigger: "Serik, a mechanic who went to fight for IS in 2014, was detained"."""
+    for token in (clause, *clause.ancestors):
+        if token == trigger:
+            return False
+        if token.dep_ == "relcl" and token.head != trigger and token.head.pos_ != "VERB":
+            return True
+    return False
+
+
 def _hung_past(token: Token, verb: Token) -> bool:
     """Whether a phrase told before ``verb`` was hung by the parser on a verb after it,
     with no other finite verb between: "Саидов в 2022 году, находясь в Турции, примкнул к
@@ -93,6 +104,9 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
             inside = trigger in ancestor.ancestors and (
                 (ancestor.dep_ != "relcl" and not described) or ancestor.head == trigger
             )
+            # ("X, a mechanic who went to fight for IS in Syria in 2014, was detained": a
+            # clause inside a description of someone, however deep)
+            inside = inside and not _in_a_description(ancestor, trigger)
             # "released since Mirziyoev came to power in September 2016": another event's time
             other_time = ancestor.dep_ == "advcl" and any(
                 c.dep_ in ("mark", "advmod") and c.lower_ in _OTHER_TIME for c in ancestor.children

@@ -117,8 +117,11 @@ def _based(ent: Span) -> bool:
 
 
 def _came_from(ent: Span, trigger: Token) -> bool:
-    """A place someone came from by another verb than the act's: "returning from Russia"."""
+    """A place someone came from by another verb than the act's: "returning from Russia",
+    "left Columbus for Somalia"."""
     root = ent.root
+    if root.dep_ == "dobj" and root.head.lemma_ in ("leave", "flee") and root.head != trigger:
+        return True
     verb = root.head.head
     return (
         root.dep_ == "pobj"

@@ -168,6 +168,12 @@ def _own_clauses(sent: Span, trigger: Token) -> str:
         hi = own.right_edge.idx + len(own.right_edge.text) - sent.start_char
         text = " " * lo + text[lo:hi] + " " * (len(text) - hi)
     for token in sent:
+        if _describes_someone(token, trigger):
+            # "Mehdi Benali, who spent two years with IS in Syria, was jailed": who he is
+            lo = token.left_edge.idx - sent.start_char
+            hi = token.right_edge.idx + len(token.right_edge.text) - sent.start_char
+            text = text[:lo] + " " * (hi - lo) + text[hi:]
+            continue
         joined = _second_verdict(token)
         if joined and trigger in token.subtree:
             # "handed 6½ years to A and sentenced B to two years": the second verdict alone
@@ -183,6 +189,18 @@ def _own_clauses(sent: Span, trigger: Token) -> str:
         hi = token.right_edge.idx + len(token.right_edge.text) - sent.start_char
         text = text[:lo] + " " * (hi - lo) + text[hi:]
     return text
+
+
+def _describes_someone(clause: Token, trigger: Token) -> bool:
+    """A relative clause on a participant that tells no verdict of its own ("who spent two
+    years in Syria"; but "five men, who each received seven years" tells theirs)."""
+    if clause.dep_ != "relcl" or clause.head == trigger or trigger in clause.subtree:
+        return False
+    return not any(t.lemma_ in _VERDICT_VERBS or t.lemma_ in _RECEIVING for t in clause.subtree)
+
+
+#: Verbs a term is told as come to someone with: "who each received seven years".
+_RECEIVING = frozenset({"receive", "get"})
 
 
 def _second_verdict(token: Token) -> bool:

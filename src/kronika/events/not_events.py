@@ -393,8 +393,15 @@ def vague_over_time(event: Event, trigger: Token) -> bool:
     people = patient(trigger) if trigger.pos_ == "VERB" else None
     if people is not None and people.lemma_ in ("sentence", "term") and trigger.pos_ == "VERB":
         people = agent(trigger)  # "several of its members have since received long terms"
+    if event.type in ("JOIN", "ESCAPE") and trigger.pos_ == "VERB":
+        people = agent(trigger)  # those who joined did it
     if people is None or people.lower_ not in _VAGUE:
         return False
+    if people.lower_ in _MANY and not any(t.ent_type_ in ("DATE", "TIME") for t in trigger.sent):
+        # "Thousands of young men went to Syria to fight for IS": told with no time at all
+        # (but "dozens were then arrested and many of them sentenced" moves a story on)
+        chain = [trigger, *(a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX"))]
+        return not any(c.dep_ == "advmod" and c.lower_ == "then" for v in chain for c in v.children)
     later = any(c.dep_ == "advmod" and c.lower_ in _LATER for c in trigger.children)
     if later and people.lower_ in _MANY:
         return True  # "many of them were later sentenced": a record told after the fact

@@ -311,10 +311,24 @@ def agent(trigger: Token) -> Token | None:
         controlled = next((c for c in trigger.head.children if c.dep_ == "nsubjpass"), None)
         if controlled is not None:
             return antecedent_of_relative(controlled)
-    if trigger.dep_ in ("xcomp", "advcl") and trigger.head.pos_ == "VERB":
-        # "B. travelled to Syria to join the group": the traveller joined
-        return agent(trigger.head)
-    return None
+    # "B. travelled to Syria to join the group", "... travelled to Syria after joining IS":
+    # the traveller joined
+    after = trigger.dep_ == "pcomp" and trigger.head.lower_ in ("after", "before", "upon")
+    verb = trigger.head.head if after else trigger.head
+    if (trigger.dep_ in ("xcomp", "advcl") or after) and verb.pos_ == "VERB":
+        return agent(verb)
+    return _first_in_a_series(trigger)
+
+
+def _first_in_a_series(verb: Token) -> Token | None:
+    """The first act's subject, hung below the next: "Hirsi left Columbus, joined X"."""
+    if verb.pos_ != "VERB" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    first = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if first is None or any(c.dep_ == "mark" for c in first.children):
+        return None
+    found = next((c for c in first.children if c.dep_ == "nsubj"), None)
+    return antecedent_of_relative(found) if found is not None else None
 
 
 #: Verbs whose object does what their "to" complement tells: "helped Saidov (to) escape",

@@ -151,8 +151,18 @@ def generic(trigger: Token) -> bool:
     return (
         trigger.tag_ == "VBG"
         and not after_a_verb
+        and not _dated_step(trigger)
         and not any(c.dep_ == "aux" for c in trigger.children)
     )
+
+
+def _dated_step(gerund: Token) -> bool:
+    """ "after joining the group in 2014", "before defecting to the Taliban in May": a step
+    of someone's story, told with its time, not a habit."""
+    opener = gerund.head if gerund.dep_ == "pcomp" else None
+    if opener is None or opener.lower_ not in ("after", "before", "upon", "on"):
+        return False
+    return any(t.ent_type_ == "DATE" and any(ch.isdigit() for ch in t.text) for t in gerund.subtree)
 
 
 #: Words of a habit: "Uzbekistan jails dozens every year", "police routinely detain".
@@ -312,7 +322,7 @@ def refers_back(trigger: Token) -> bool:
     if doer is not None and doer.tag_ in ("NN", "NNS") and definite(doer):
         if doer.lemma_.lower() in ATTACKERS:
             return True  # "The assailants also set fire to several homes", "The bomber struck"
-    token = patient(trigger) or agent(trigger)
+    token = _people_token(trigger)
     if token is None:
         return False
     if token.lower_ in _THEY:
@@ -335,6 +345,18 @@ def refers_back(trigger: Token) -> bool:
     if token.pos_ == "NUM" and any(c.dep_ == "det" and c.lemma_ == "весь" for c in token.children):
         return True  # "Все трое были задержаны": the same in Russian
     return _plural_with(token, ("the", "those", "these", "both"))
+
+
+def _people_token(trigger: Token) -> Token | None:
+    """Whose act it is told as: the one acted on, else the doer; but the doer when it is
+    "both" ("both travelled to Raqqa and joined the group": not the group)."""
+    done_to, doer = patient(trigger), agent(trigger)
+    if doer is not None and doer.lower_ in _BOTH:
+        return doer
+    return done_to or doer
+
+
+_BOTH = frozenset({"both", "оба", "обе"})
 
 
 #: Pronouns for people told of before ("они": "they" in Russian text).
@@ -388,10 +410,10 @@ def whole_group(trigger: Token) -> bool:
 
 def told_pair(trigger: Token) -> bool:
     """ "Both were detained", "Both men", "The couple were arrested": two people told before."""
-    token = patient(trigger) or agent(trigger)
+    token = _people_token(trigger)
     if token is None:
         return False
-    if token.lower_ in ("both", "оба", "обе"):
+    if token.lower_ in _BOTH:
         return True
     return a_pair(token) or _plural_with(token, ("both",))
 

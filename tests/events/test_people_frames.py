@@ -1,0 +1,82 @@
+"""Who did what when a sentence tells it in a series, a description or a pair."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kronika.events.extract import extract_article
+from kronika.model import Article, Event
+from kronika.settings import Settings
+
+pytestmark = pytest.mark.model
+
+
+def _events(nlp: Any, text: str, kind: str) -> list[Event]:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
+    return [e for e in extract_article(nlp(text), article, Settings()).events if e.type == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "date", "place"),
+    [
+        # "both" are the two named just before (not "the group" they joined)
+        (
+            "Police arrested Karim Hasanov and Timur Yusupov in Osh on suspicion of membership "
+            "of Islamic State. Investigators said both travelled to Raqqa in 2015 and joined "
+            "the group.",
+            ["Karim Hasanov", "Timur Yusupov"],
+            "2015",
+            "Raqqa",
+        ),
+        # the first act of a series, which the parser hung below the next, has the subject;
+        # the place someone left is not where they joined
+        (
+            "Rustam Hirsi left Columbus for Somalia in 2009, joined al-Shabaab and received "
+            "weapons training.",
+            ["Rustam Hirsi"],
+            "2009",
+            "Somalia",
+        ),
+        # a step of someone's story told with its time is no habit; its doer is the subject
+        # of the clause it is told in
+        (
+            "Mehdi Benali, who travelled to Syria after joining Islamic State in 2014, was "
+            "jailed.",
+            ["Mehdi Benali"],
+            "2014",
+            None,
+        ),
+    ],
+)
+def test_the_people_who_joined_however_the_sentence_tells_them(
+    nlp: Any, text: str, person: list[str], date: str, place: str | None
+) -> None:
+    joins = _events(nlp, text, "JOIN")
+    assert [(e.args.get("person"), e.date) for e in joins] == [(person, date)]
+    if place is not None:
+        assert [e.location.name if e.location else None for e in joins] == [place]
+
+
+def test_a_description_of_the_defendant_gives_the_verdict_no_term_nor_date(nlp: Any) -> None:
+    text = (
+        "Mehdi Benali, who spent two years with Islamic State in Syria after joining the "
+        "group in 2014, was jailed on Monday."
+    )
+    (verdict,) = _events(nlp, text, "SENTENCE")
+    assert "term_years" not in verdict.args and verdict.date == "2019-12-30"
+
+
+def test_a_description_of_the_detainee_gives_the_arrest_no_date_nor_place(nlp: Any) -> None:
+    text = (
+        "Serik Amanov, a mechanic from Karaganda who went to fight for Islamic State in "
+        "Syria in 2014, was detained."
+    )
+    (arrest,) = _events(nlp, text, "ARREST")
+    assert arrest.date != "2014" and arrest.location is None
+
+
+def test_thousands_who_went_to_fight_with_no_time_told_is_no_event(nlp: Any) -> None:
+    text = "Thousands of young men went to Syria to join Islamic State."
+    assert _events(nlp, text, "JOIN") == []
