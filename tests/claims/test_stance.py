@@ -134,6 +134,10 @@ def test_is_asserted_rejects_what_did_not_happen_as_told(
         ("Officials said no attack had occurred in the town.", "attack", False),
         ("A breakout took place at the prison in Osh on Monday.", "breakout", True),
         ("Karim Saidov was planning to join the group.", "join", False),
+        # a condition has not happened; a question about an act told is no condition
+        ("Saidov could face 20 years in prison if he is convicted.", "convicted", False),
+        ("If he is extradited to Tajikistan, he faces torture.", "extradited", False),
+        ("It remains unclear if the men were deported for violating rules.", "deported", True),
     ],
 )
 def test_is_asserted_through_the_real_model(

@@ -42,8 +42,7 @@ def _events(nlp: Any, text: str, kind: str) -> list[Event]:
         # a step of someone's story told with its time is no habit; its doer is the subject
         # of the clause it is told in
         (
-            "Mehdi Benali, who travelled to Syria after joining Islamic State in 2014, was "
-            "jailed.",
+            "Mehdi Benali, who travelled to Syria after joining Islamic State in 2014, was jailed.",
             ["Mehdi Benali"],
             "2014",
             None,

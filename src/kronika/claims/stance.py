@@ -58,6 +58,8 @@ def is_asserted(trigger: Token) -> bool:
         return is_asserted(trigger.head)
     if trigger.pos_ == "VERB" and _told_as_to_come(trigger):
         return False
+    if _on_a_condition(trigger):
+        return False  # "could face 20 years if he is convicted", "если его экстрадируют"
     cues = lexicon("modality")
     negations, modals = set(cues["negations"]), set(cues["modals"])
     governors = set(cues["governors"])
@@ -132,6 +134,38 @@ def is_asserted(trigger: Token) -> bool:
         if token.pos_ == "VERB" and token.dep_ not in ("conj", "xcomp", "ccomp"):
             break
     return True
+
+
+#: Words that open a condition: what follows has not happened ("unclear if the men were
+#: deported for X or Y" asks about the reason, not the act: a question is no condition).
+_IF = frozenset({"if", "unless", "если", "ежели"})
+
+
+def _on_a_condition(trigger: Token) -> bool:
+    """Whether the trigger's clause is a condition: "if he is convicted", "unless"."""
+    for token in (trigger, *trigger.ancestors):
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _IF for c in token.children
+        ):
+            return not _asked(token.head)
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("conj", "xcomp"):
+            return False  # (the clause the trigger is told in, and the verbs joined to it)
+    return False
+
+
+def _asked(verb: Token) -> bool:
+    """ "It remains unclear if ...", "police are checking if ...": a question, no condition."""
+    words = {verb.lemma_.lower()} | {
+        c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")
+    }
+    return bool(words & _ASKING)
+
+
+#: Words that ask the question an "if" clause tells: "unclear if", "asked if".
+_ASKING = frozenset(
+    "unclear clear known unknown certain uncertain ask wonder know see check determine "
+    "investigate establish confirm question".split()
+)
 
 
 def _told_as_to_come(verb: Token) -> bool:
