@@ -138,6 +138,8 @@ def test_is_asserted_rejects_what_did_not_happen_as_told(
         ("Saidov could face 20 years in prison if he is convicted.", "convicted", False),
         ("If he is extradited to Tajikistan, he faces torture.", "extradited", False),
         ("It remains unclear if the men were deported for violating rules.", "deported", True),
+        # what a reward seeks has not happened
+        ("A reward was offered for information leading to his capture.", "capture", False),
     ],
 )
 def test_is_asserted_through_the_real_model(

@@ -79,3 +79,12 @@ def test_a_description_of_the_detainee_gives_the_arrest_no_date_nor_place(nlp: A
 def test_thousands_who_went_to_fight_with_no_time_told_is_no_event(nlp: Any) -> None:
     text = "Thousands of young men went to Syria to join Islamic State."
     assert _events(nlp, text, "JOIN") == []
+
+
+def test_both_men_are_the_two_named_before(nlp: Any) -> None:
+    text = (
+        "Anvar Saidov, 29, and Bahrom Nurov, 33, overpowered two escort officers and fled on "
+        "Tuesday. Both men were convicted by the Khatlon regional court in 2012."
+    )
+    verdicts = _events(nlp, text, "SENTENCE")
+    assert [e.args.get("defendant") for e in verdicts] == [["Anvar Saidov", "Bahrom Nurov"]]

@@ -60,6 +60,12 @@ def is_asserted(trigger: Token) -> bool:
         return False
     if _on_a_condition(trigger):
         return False  # "could face 20 years if he is convicted", "если его экстрадируют"
+    if (
+        trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "to"
+        and trigger.head.head.lemma_ == "lead"
+    ):
+        return False  # "a reward for information leading to his capture": what is sought
     cues = lexicon("modality")
     negations, modals = set(cues["negations"]), set(cues["modals"])
     governors = set(cues["governors"])

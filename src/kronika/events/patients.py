@@ -233,8 +233,10 @@ def described_people(ctx: FillContext, token: Token) -> list[str]:
     nearest before it, else after it; "the men" takes the last list before it;
     "a 20-year-old man" in a lead takes the next person the article names.
     """
-    if a_pair(token):
-        # "A and her husband B ... crossed into Syria, where the couple joined IS"
+    both = token.tag_ == "NNS" and any(c.lower_ == "both" for c in token.children)
+    if a_pair(token) or (both and token.lower_ in people_words("descriptions")):
+        # "A and her husband B ... crossed into Syria, where the couple joined IS", "Both
+        # men were convicted in 2012"
         named = [n for _, n in ctx.mentions.people_in(ctx.sent.start_char, token.idx)]
         last_two = list(dict.fromkeys(reversed(named)))[:2][::-1]
         return (
