@@ -204,3 +204,15 @@ def test_what_a_group_says_of_an_attack_it_claims_is_its_claim(nlp: Any, text: s
     assert [(c.quantity, c.claimant) for c in result.claims] == [
         (40, "Boko Haram" if "Boko" in text else "Islamic State")
     ]
+
+
+def test_a_group_owning_a_blast_and_claiming_its_toll_makes_a_claim(nlp: Any) -> None:
+    text = (
+        "A suicide bomber rammed a motorcycle into a police van in Quetta on Tuesday, killing "
+        "six policemen. The group owned the blast in a message to reporters, claiming that 20 "
+        "officers had died."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
+    result = extract_article(nlp(text), article, Settings())
+    assert [e.args.get("killed") for e in result.events if e.type == "ATTACK"] == [6]
+    assert [c.quantity for c in result.claims] == [20]

@@ -73,6 +73,26 @@ def _places(nlp: Any, text: str, kind: str) -> list[str | None]:
             "ATTACK",
             "Nijrab",
         ),
+        # a town told as the capital of its region; a part of a town told as the town's
+        (
+            "A suicide attacker detonated explosives inside a shop in Sheberghan, the capital "
+            "of Jowzjan province, on Friday, killing 11 people.",
+            "ATTACK",
+            "Sheberghan",
+        ),
+        (
+            "A suicide bomber rammed a motorcycle into a police van in Quetta's Satellite Town "
+            "neighbourhood on Tuesday, killing six policemen.",
+            "ATTACK",
+            "Satellite Town",
+        ),
+        # an incident item headed by its date and its place, set off by bars
+        (
+            "2010-06-12 | Cheryomushki district, Osh, Kyrgyzstan | Unidentified gunmen opened "
+            "fire on a police checkpoint, killing two officers.",
+            "ATTACK",
+            "Cheryomushki district",
+        ),
         # an address in another clause places that clause's act, not this one
         (
             "Olim Sattorov was abducted in Kyiv, Ukraine, and flown to Dushanbe, where he was "

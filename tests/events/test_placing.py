@@ -746,3 +746,26 @@ def test_an_attack_is_placed_in_the_town_however_it_is_told(
     nlp: Any, text: str, expected: list[str]
 ) -> None:
     assert [p for kind, p in _event_places(nlp, text, "2020-01-01") if kind == "ATTACK"] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prison named after its town, told on the release itself
+        ("Rustam Nazarov was freed from Jaslyk prison in Karakalpakstan on Monday.", ["Jaslyk"]),
+        ("Sheikh Marwan al-Shobaki was released from Swaqa prison on Thursday.", ["Swaqa"]),
+    ],
+)
+def test_a_release_is_placed_at_the_town_its_prison_is_named_after(
+    nlp: Any, text: str, expected: list[str]
+) -> None:
+    assert [p for kind, p in _event_places(nlp, text) if kind == "RELEASE"] == expected
+
+
+def test_a_village_the_gazetteer_does_not_know_merges_with_its_state(nlp: Any) -> None:
+    text = (
+        "2019-07-04: Syria. Suspected IS detainees tunnelled out of a makeshift prison in "
+        "al-Busayrah overnight. Four inmates escaped after seizing a rifle."
+    )
+    assert [p for kind, p in _event_places(nlp, text) if kind == "ESCAPE"] == ["al-Busayrah"]

@@ -10,12 +10,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 #: Verbs a claim of an attack is made with, and what is claimed.
-_CLAIMING = frozenset({"claim", "take", "accept", "assume"})
+_CLAIMING = frozenset({"claim", "take", "accept", "assume", "own"})
 _CLAIMED = frozenset(
     "responsibility credit attack assault bombing raid ambush strike operation blast".split()
 )
 #: Verbs the claim's own account is told with: "..., saying", "... and said".
-_SAYING = frozenset({"say", "add", "boast", "announce", "assert"})
+_SAYING = frozenset({"say", "add", "boast", "announce", "assert", "claim"})
 
 
 def in_a_claimed_account(trigger: Token) -> bool:

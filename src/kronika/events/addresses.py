@@ -36,7 +36,8 @@ _COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central)\
 #: One place of an address after the first: "Kunduz province", "also in Abyan", "the
 #: Democratic Republic of the Congo".
 _PART = (
-    rf",\s+(?:also\s+in\s+)?(?:{_COMPASS})?(?:the\s+)?"
+    rf",\s+(?:also\s+in\s+)?(?:the\s+(?:capital|main\s+town|centre|center)\s+of\s+)?"
+    rf"(?:{_COMPASS})?(?:the\s+)?"
     rf"{_NAME}(?:\s+(?:{_REGION_WORDS}))?(?:\s+of(?:\s+the)?\s+{_NAME})?"
 )
 
@@ -45,16 +46,22 @@ _ADDRESS = re.compile(
     rf"(?P<rest>(?:{_PART}){{1,4}})"
 )
 #: The words before a place of an address's tail: ", also in Abyan", ", northern Mali".
-_PART_LEAD = re.compile(rf"^(?:also\s+in\s+)?(?:{_COMPASS})?(?:the\s+)?")
+_PART_LEAD = re.compile(
+    rf"^(?:also\s+in\s+)?(?:the\s+(?:capital|main\s+town|centre|center)\s+of\s+)?"
+    rf"(?:{_COMPASS})?(?:the\s+)?"
+)
 
 
 #: Where in a country or region: "in Kyrgyzstan's northern Chui region".
 _SIDES = "northern|southern|eastern|western|central|north|south|east|west|restive|remote"
+#: Kinds of a part of a town: "in Peshawar's Hayatabad neighbourhood".
+_TOWN_PARTS = ("neighbourhood", "neighborhood", "area", "quarter", "suburb", "district")
 #: A place told as its country's or region's: "in Sulu province's Jolo town".
 _POSSESSIVE = re.compile(
     rf"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<owner>{_NAME}(?:\s+(?:{_REGION_WORDS}))?)"
     rf"['’]s\s+(?:(?:{_SIDES})\s+)?(?P<place>{_NAME})"
-    rf"(?:\s+(?P<kind>town|city|village|{_REGION_WORDS})\b)?"
+    rf"(?:\s+(?P<kind>town|city|village|neighbourhood|neighborhood|area|quarter|suburb|"
+    rf"{_REGION_WORDS})\b)?"
 )
 
 
@@ -103,7 +110,9 @@ def _owned_place(
         owner = match.group("owner")
         country = _country(resolve, owner)
         region = re.search(rf"\b(?:{_REGION_WORDS})$", owner) is not None
-        if country is None and not region:
+        # ("in Peshawar's Hayatabad neighbourhood": a part of a town the gazetteer knows)
+        part = match.group("kind") in _TOWN_PARTS and resolve(owner) is not None
+        if country is None and not region and not part:
             continue
         if not _in_clause(sent, trigger, match.start("place"), loose=True):
             continue
@@ -261,24 +270,35 @@ def _in_clause(sent: Span, trigger: Token, start: int, loose: bool = False) -> b
 #: The place heading an incident item after its date: "03/14/2013: Peshawar, Khyber
 #: Pakhtunkhwa, Pakistan. Militants attacked ...", "15 March 2017 - Baidoa, Somalia: ...".
 _HEADING = re.compile(
-    rf"(?P<place>{_NAME})(?P<rest>(?:,\s+{_NAME}(?:\s+(?:{_REGION_WORDS}))?){{1,3}})\s*[.:]\s"
+    rf"(?P<place>{_NAME}(?:\s+(?:{_REGION_WORDS}))?)"
+    rf"(?P<rest>(?:,\s+{_NAME}(?:\s+(?:{_REGION_WORDS}))?){{1,3}})\s*(?:[.:|]|[-–—]\s)\s*"
 )
 
 
 def heading_place(sent: Span, resolve: Callable[[str], Any]) -> Place | None:
     """The town an incident item names after its leading date, for every act it tells;
-    the heading counts only when it ends in a country the gazetteer knows."""
+    the heading counts only when it ends in a country or region the gazetteer knows."""
+    found = heading(sent, resolve)
+    return found[0] if found is not None else None
+
+
+def heading(sent: Span, resolve: Callable[[str], Any]) -> tuple[Place, int] | None:
+    """:func:`heading_place` and the char offset where the heading ends."""
     text = doc_text(sent.doc)
     start = text.rfind("\n", 0, sent.start_char) + 1
     date = LEADING.match(text, start)
     found = _HEADING.match(text, date.end()) if date is not None else None
     if found is None:
         return None
-    country = _country(resolve, found.group("rest").split(",")[-1].strip())
-    if country is None or _country(resolve, found.group("place")) is not None:
+    parts = [p.strip() for p in found.group("rest").split(",")]
+    country = _country(resolve, parts[-1])
+    # ("2006-05-02 | Mosul, Nineveh | Car bomb ...": a region ends it, the state unsaid)
+    if country is None and not any(_a_region(p, resolve) for p in parts):
         return None
     name = found.group("place")
+    if _country(resolve, name) is not None:
+        return None
     place = resolve(name)
-    if place is not None and place.country == country:
-        return Place(name, place.country, place.admin1, place.lat, place.lon)
-    return Place(name=name, country=country)
+    if place is not None and place.country == (country or place.country):
+        return Place(name, place.country, place.admin1, place.lat, place.lon), found.end()
+    return Place(name=name, country=country), found.end()

@@ -7,9 +7,10 @@ group, the same toll).
 
 from __future__ import annotations
 
-from ..model import Event
+from ..model import Event, Place
 from ..normalize.numbers import rounds_off
 from .agencies import names_a_country
+from .union import width
 
 
 def compatible(a: Event, b: Event, strict_place: bool = True) -> bool:
@@ -68,7 +69,15 @@ def places_agree(a: Event, b: Event) -> bool:
     pa, pb = a.location, b.location
     if pa is None or pb is None or pa.name == pb.name:
         return True
+    # ("a prison in al-Shaddadi ... Five inmates escaped", placed in Syria): a village the
+    # gazetteer does not know may lie in any state or region
+    if _unknown(pa) and width(pb) >= 2 or _unknown(pb) and width(pa) >= 2:
+        return True
     return pa.name in (pb.country, pb.admin1) or pb.name in (pa.country, pa.admin1)
+
+
+def _unknown(place: Place) -> bool:
+    return place.country is None and place.lat is None
 
 
 def same_thing(a: Event, b: Event) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ArgValue, Place
 from ..resolve.mentions import clean_name
-from .addresses import address_place, heading_place, is_state
+from .addresses import address_place, heading, heading_place, is_state
 from .agencies import country_of_word
 from .elsewhere import crime_phrase, elsewhere
 from .people import PEOPLE_ROLE
@@ -67,6 +67,11 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     here = this_town(trigger, lo, hi, resolve)
     if here is not None:
         return here  # "on the edge of this mountain town": the town of the dateline
+    site = named_site(trigger, lo, hi, own=True)
+    if site is not None:
+        # "freed from Jaslyk prison in Karakalpakstan": the town the site is named after
+        town = cached_place(resolve, site.name)
+        return site if town is None else replace(town, name=site.name)
     for ent in sent_ents(sent):
         if not any(t.text[:1].isupper() for t in ent):
             continue  # "sentenced in absentia" tagged as a place: a name is written capitalized
@@ -177,10 +182,15 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             return None  # a town only the charge names: the crime's, not the court's
         return fallback
     best = min(ranked, key=lambda r: r[:4])[4]
-    heading = heading_place(sent, resolve) if best.country in (None, best.name) else None
+    found = heading(sent, resolve)
+    if found is None:
+        return best
     # ("03/14/2013: Peshawar, ..., Pakistan. Militants attacked a post on the city's
-    # outskirts": the item's town, over the state it is in)
-    return heading if heading is not None and heading.country == best.country else best
+    # outskirts": the item's town, over the state it is in, or over a wider place of the
+    # heading itself: "2010-06-12 | Cheryomushki district, Osh, Kyrgyzstan | ...")
+    in_heading = best.name in doc_text(sent.doc)[sent.start_char : found[1]]
+    wider = best.country in (None, best.name) and found[0].country == best.country
+    return found[0] if in_heading or wider else best
 
 
 #: Letters an acronym has at most ("РФ", "ДНР", "KPK"), which names no village.

@@ -209,14 +209,17 @@ _BODIES = frozenset(
 )
 
 
-def named_site(trigger: Token, lo: int, hi: int) -> Place | None:
+def named_site(trigger: Token, lo: int, hi: int, own: bool = False) -> Place | None:
     """The town a site is named after: "broke out of Tarin Kot prison", "the Bagram air base".
 
     The model often takes a one-word town before a site for a person ("the
-    Sunjuwan army camp"); a longer run tagged so is a person's name.
+    Sunjuwan army camp"); a longer run tagged so is a person's name. With ``own``, only
+    a site of custody the act itself is told from, in or at ("freed from Jaslyk prison").
     """
     for tok in trigger.subtree:
         if tok.lemma_.lower() not in _SITES or not lo <= tok.idx < hi:
+            continue
+        if own and not _custody_of(tok, trigger):
             continue
         # "Tarin Kot prison", "the Sunjuwan army camp": the name may modify the kind of site
         compounds = sorted(_compounds(tok), key=lambda t: t.i)
@@ -229,8 +232,10 @@ def named_site(trigger: Token, lo: int, hi: int) -> Place | None:
             continue  # "the army Sunjuwan camp": no town names it
         name = " ".join(t.text for t in run)
         tags = {t.ent_type_ for t in run}
+        # (one word the model took for a group's name may name a prison too: "Swaqa prison")
+        one = {"PERSON", "ORG"} if own and not name.isupper() else {"PERSON"}
         if country_of_word(name) or not (
-            tags <= {"", "GPE", "LOC", "FAC"} or (tags == {"PERSON"} and len(run) == 1)
+            tags <= {"", "GPE", "LOC", "FAC"} or (len(tags) == 1 and tags <= one and len(run) == 1)
         ):
             continue  # "Tajik prison": whose, not where
         return Place(name=name)
@@ -388,3 +393,19 @@ _NOT_PLACES_IN = frozenset(
     "trust faith interest confidence belief role part involvement participation share "
     "stake case".split()
 )
+
+
+#: Sites people are held in.
+_CUSTODY = frozenset("prison jail colony penitentiary facility".split())
+
+
+def _custody_of(site: Token, trigger: Token) -> bool:
+    """ "released from Jaslyk prison", "escaped from X jail", "held in Y colony": a site
+    of custody told on the act's own verb."""
+    if site.lemma_.lower() not in _CUSTODY or site.dep_ != "pobj":
+        return False
+    preposition = site.head
+    return preposition.lower_ in ("from", "in", "at", "of") and preposition.head in (
+        trigger,
+        *trigger.children,
+    )
