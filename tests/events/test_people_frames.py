@@ -88,3 +88,25 @@ def test_both_men_are_the_two_named_before(nlp: Any) -> None:
     )
     verdicts = _events(nlp, text, "SENTENCE")
     assert [e.args.get("defendant") for e in verdicts] == [["Anvar Saidov", "Bahrom Nurov"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "detainee"),
+    [
+        # "he" is not the wife who tells of him
+        (
+            "Ulugbek Karimov returned from Istanbul in August. His wife, Dilfuza, said "
+            "relatives told her he was detained by security officers at Tashkent airport.",
+            "Ulugbek Karimov",
+        ),
+        # nor the speaker of a transcript's line
+        (
+            "Host: What happened to Kanybek Asanov?\nGulnara Sadykova (lawyer): He was picked "
+            "up by officers of the security service at his flat in Bishkek on October 23.",
+            "Kanybek Asanov",
+        ),
+    ],
+)
+def test_he_is_not_a_woman_named_as_kin_nor_the_speaker(nlp: Any, text: str, detainee: str) -> None:
+    arrests = _events(nlp, text, "ARREST")
+    assert [e.args.get("detainee") for e in arrests] == [[detainee]]

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import ArgValue
 from ..resolve.mentions import MentionIndex, people_words
+from .people import not_meant_by
 from .spans import doc_sents, in_dateline
 from .spec import RoleSpec
 
@@ -204,9 +205,13 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         # "himself" points at the person just named, not the article's main figure
         # "The last person to receive a death sentence was X, after he was found guilty":
         # a person named earlier in the same sentence is the one meant
-        same = ctx.mentions.people_in(ctx.sent.start_char, token.idx)
+        same = [
+            (start, name)
+            for start, name in ctx.mentions.people_in(ctx.sent.start_char, token.idx)
+            if not not_meant_by(token, start)
+        ]
         nearest = token.lower_.endswith("self") or bool(same)
-        name = None if same else _previous_subject(ctx, token)
+        name = same[-1][1] if same else _previous_subject(ctx, token)
         name = name or ctx.mentions.antecedent(token.idx, nearest=nearest)
         return [name] if name else []
     if other and {"PERSON", "ORG"} & set(types):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..resolve.mentions import people_words
@@ -79,4 +81,30 @@ def a_pair(token: Token) -> bool:
     """ "the couple", "this pair": a definite noun for two people told of before."""
     return token.lemma_.lower() in _PAIRS and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
+    )
+
+
+#: Kin a woman is named as: "his wife, Dilfuza", "his mother Zarina".
+_WOMEN_KIN = frozenset("wife mother sister daughter widow aunt niece grandmother".split())
+
+
+def not_meant_by(pronoun: Token, start: int) -> bool:
+    """Whether the person named at char ``start`` of the pronoun's sentence cannot be the
+    one "he" means: a woman named as someone's wife or mother ("His wife, Dilfuza, said
+    he was detained"), or the speaker of a transcript's line ("Sadykova (lawyer): He was
+    picked up ...")."""
+    named = next((t for t in pronoun.sent if t.idx == start), None)
+    if named is None:
+        return False
+    doc = pronoun.doc
+    line = doc.text.rfind("\n", 0, start) + 1
+    if doc.text[line:start].strip() == "" and re.match(r"[^\n:]{0,60}\)?:", doc.text[start:]):
+        return True  # the speaker's own line: "he" is someone they speak of
+    if pronoun.lower_ not in ("he", "him", "his", "himself"):
+        return False
+    head = named.head if named.dep_ in ("appos", "compound", "flat") else named
+    return any(
+        t.lemma_.lower() in _WOMEN_KIN
+        for t in (head, *head.children, *[head.head])
+        if t is not named
     )
