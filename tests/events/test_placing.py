@@ -139,10 +139,12 @@ def test_in_context_later_keeps_to_the_running_precision(
     assert in_context(normalize_date, text, None, running) == expected
 
 
-def _escaped_in(place: list[str], place_pos: str = "PROPN", ent: str | None = None) -> Doc:
-    """ "Eight inmates escaped from the jail in <place> ." with the place untagged."""
+def _escaped_in(
+    place: list[str], place_pos: str = "PROPN", ent: str | None = None, site: str = "jail"
+) -> Doc:
+    """ "Eight inmates escaped from the <site> in <place> ." with the place untagged."""
     n = len(place)
-    words = ["Eight", "inmates", "escaped", "from", "the", "jail", "in", *place, "."]
+    words = ["Eight", "inmates", "escaped", "from", "the", site, "in", *place, "."]
     last = 6 + n
     heads = [1, 2, 2, 2, 5, 3, 5] + [last] * (n - 1) + [6, 2]
     deps = ["nummod", "nsubj", "ROOT", "prep", "det", "pobj", "prep"]
@@ -184,13 +186,16 @@ def test_event_place_falls_back_to_an_untagged_town() -> None:
     assert place is not None and place.name == "Balkanabat"
 
 
-@pytest.mark.parametrize(("ent", "expected"), [("PERSON", "Kandi"), ("ORG", "Kandi")])
+@pytest.mark.parametrize(
+    ("ent", "site", "expected"),
+    [("PERSON", "jail", "Kandi"), ("ORG", "jail", "Kandi"), ("PERSON", "camp", "Kandi")],
+)
 def test_untagged_place_takes_a_mistyped_town_after_a_place_of_custody(
-    ent: str, expected: str
+    ent: str, site: str, expected: str
 ) -> None:
     from kronika.events.unnamed_places import untagged_place
 
-    doc = _escaped_in(["Kandi"], "PROPN", ent)
+    doc = _escaped_in(["Kandi"], "PROPN", ent, site)
     sent = doc[:]
     assert untagged_place(sent, doc[2], 0, len(doc.text)).name == expected  # type: ignore[union-attr]
 

@@ -70,3 +70,13 @@ def test_an_acronym_after_v_is_no_village() -> None:
     )
     arrests = [e for e in _events(text) if e.type == "ARREST"]
     assert [e.location.name if e.location else None for e in arrests] == ["Москва"]
+
+
+def test_a_village_told_with_its_kind_is_the_place_over_a_title_s_region() -> None:
+    text = (
+        "⚡️ ПОБЕГ ИЗ КОЛОНИИ В ЧУЙСКОЙ ОБЛАСТИ\n\nДвое осуждённых совершили побег из "
+        "исправительной колонии №27 в селе Кара-Жыгач. По нашим данным, ночью они перелезли "
+        "через ограждение."
+    )
+    escapes = [e for e in _events(text) if e.type == "ESCAPE"]
+    assert [e.location.name if e.location else None for e in escapes] == ["Кара-Жыгач"]

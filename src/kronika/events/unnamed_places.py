@@ -148,7 +148,8 @@ def settlement_of(trigger: Token, lo: int, hi: int) -> Span | None:
     (the most exact place the text gives, whatever the model took the name for)."""
     own = trigger if trigger.pos_ in ("VERB", "AUX") else _clause_of(trigger)
     for tok in trigger.subtree:
-        kind = tok.lemma_.lower() in _TOWN_KINDS or tok.lower_ in _TOWN_PARTS
+        russian = tok.lemma_.lower() in _RU_SETTLEMENTS
+        kind = tok.lemma_.lower() in _TOWN_KINDS or tok.lower_ in _TOWN_PARTS or russian
         if not kind or not lo <= tok.idx < hi:
             continue
         clause = _clause_of(tok)
@@ -156,6 +157,9 @@ def settlement_of(trigger: Token, lo: int, hi: int) -> Span | None:
             continue  # "X, who was charged with organizing a cell in the city of Y": not there
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         name = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if russian:
+            # "в кишлаке Гулистон", "в селе Жаны-Жер": the name right after its kind
+            name = next((c for c in tok.children if c.i == tok.i + 1 and c.pos_ == "PROPN"), None)
         # (a town the model does not know may be read as a common noun: "outskirts of Chust")
         named = name is not None and (name.pos_ == "PROPN" or name.tag_ == "NN")
         if name is None or not named or not name.text[:1].isupper():
@@ -166,6 +170,10 @@ def settlement_of(trigger: Token, lo: int, hi: int) -> Span | None:
             end += 2  # "Rostov-on-Don": one name written with hyphens
         return doc[start:end]
     return None
+
+
+#: Russian words for a settlement told before its name: "в кишлаке Гулистон".
+_RU_SETTLEMENTS = frozenset("село кишлак посёлок поселок деревня аул станица махалля".split())
 
 
 def _clause_of(token: Token) -> Token | None:
@@ -395,14 +403,15 @@ _NOT_PLACES_IN = frozenset(
 )
 
 
-#: Sites people are held in.
-_CUSTODY = frozenset("prison jail colony penitentiary facility".split())
+#: Sites a release or an escape is told from by their name ("freed from Jaslyk prison"; a
+#: "camp" or "centre" is as often a base or an office).
+_HELD_IN = frozenset("prison jail colony penitentiary facility".split())
 
 
 def _custody_of(site: Token, trigger: Token) -> bool:
     """ "released from Jaslyk prison", "escaped from X jail", "held in Y colony": a site
     of custody told on the act's own verb."""
-    if site.lemma_.lower() not in _CUSTODY or site.dep_ != "pobj":
+    if site.lemma_.lower() not in _HELD_IN or site.dep_ != "pobj":
         return False
     preposition = site.head
     return preposition.lower_ in ("from", "in", "at", "of") and preposition.head in (
