@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Token
 
 from ..resolve.mentions import people_words
+from .spans import doc_text
 
 #: Words that count people without naming them ("several others", "dozens of them").
 _PEOPLE_COUNTS = frozenset(
@@ -84,6 +85,8 @@ def a_pair(token: Token) -> bool:
     )
 
 
+#: A transcript's speaker label after a name: "Gulnara Sadykova (lawyer):".
+_SPEAKER = re.compile(r"[^\n:]{0,60}\)?:")
 #: Kin a woman is named as: "his wife, Dilfuza", "his mother Zarina".
 _WOMEN_KIN = frozenset("wife mother sister daughter widow aunt niece grandmother".split())
 
@@ -96,9 +99,9 @@ def not_meant_by(pronoun: Token, start: int) -> bool:
     named = next((t for t in pronoun.sent if t.idx == start), None)
     if named is None:
         return False
-    doc = pronoun.doc
-    line = doc.text.rfind("\n", 0, start) + 1
-    if doc.text[line:start].strip() == "" and re.match(r"[^\n:]{0,60}\)?:", doc.text[start:]):
+    text = doc_text(pronoun.doc)
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip() == "" and _SPEAKER.match(text, start):
         return True  # the speaker's own line: "he" is someone they speak of
     if pronoun.lower_ not in ("he", "him", "his", "himself"):
         return False
