@@ -96,6 +96,36 @@ def _charges(nlp: Any, text: str) -> list[str]:
         ),
         # "of" hung on the one convicted
         ("A court convicted Farid Karimov of extremism on Monday.", ["extremism"]),
+        # a law article told with what it punishes, in brackets
+        (
+            "The Samarkand city court sentenced Botir Ergashev to six years under Article 159-1 "
+            "(attempting to overthrow the constitutional order).",
+            ["attempting to overthrow the constitutional order"],
+        ),
+        # a list of charges that "including" opens
+        (
+            "An Andijan court jailed the blogger Sardor Yusupov for nine years on charges "
+            "including insulting the president.",
+            ["insulting the president"],
+        ),
+        # a long relative clause telling about the charge's last noun is no part of it
+        (
+            "Nurbek Alimov was jailed for 14 years for his part in a cell which had plotted to "
+            "bomb a police station in Osh.",
+            ["his part in a cell"],
+        ),
+        # a quoted charge ends at its closing quote
+        (
+            'Tursunova was sentenced to three years for "financing an extremist group" after '
+            "sending money to her brother.",
+            ["financing an extremist group"],
+        ),
+        # the term told as "prison terms of" ends the charge
+        (
+            "A court in Jalal-Abad sentenced nine men convicted of inciting mass riots to prison "
+            "terms of eight to 15 years.",
+            ["inciting mass riots"],
+        ),
     ],
 )
 def test_charges_are_read_in_every_frame(nlp: Any, text: str, charges: list[str]) -> None:
@@ -193,3 +223,38 @@ def test_a_headline_verdict_on_a_described_man_keeps_its_own_court_and_day(nlp: 
     verdict = _sentence(nlp, text)
     assert verdict.args.get("court") == "Dushanbe city court"
     assert verdict.date == "2020-01-01"
+
+
+@pytest.mark.model
+def test_a_verdict_on_the_same_charges_takes_those_of_the_verdict_before(nlp: Any) -> None:
+    text = (
+        "The Bukhara regional court sentenced Jamshid Rasulov to 11 years for murder and "
+        "extortion. His two cousins received eight years each on the same charges."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-04-02")
+    result = extract_article(nlp(text), article, Settings())
+    verdicts = [e for e in result.events if e.type == "SENTENCE"]
+    assert [e.args.get("charges") for e in verdicts] == [
+        ["murder", "extortion"],
+        ["murder", "extortion"],
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,articles",
+    [
+        ("A court jailed Olim Sodiqov under Article 244-2 of the Criminal Code.", ["244-2"]),
+        ("Aziz Nurov was sentenced under Articles 307-3 and 401-1.", ["307-3", "401-1"]),
+    ],
+)
+def test_a_numbered_part_of_an_article_is_one_number(
+    nlp: Any, text: str, articles: list[str]
+) -> None:
+    assert _sentence(nlp, text).args.get("articles") == articles
+
+
+@pytest.mark.model
+def test_a_lone_family_name_the_model_took_for_a_group_is_the_defendant(nlp: Any) -> None:
+    text = "Abdullayeva was sentenced by a Tashkent court to five years on Monday."
+    assert _sentence(nlp, text).args.get("defendant") == ["Abdullayeva"]

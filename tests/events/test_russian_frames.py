@@ -80,3 +80,26 @@ def test_a_village_told_with_its_kind_is_the_place_over_a_title_s_region() -> No
     )
     escapes = [e for e in _events(text) if e.type == "ESCAPE"]
     assert [e.location.name if e.location else None for e in escapes] == ["Кара-Жыгач"]
+
+
+@pytest.mark.parametrize(
+    ("text", "charges"),
+    [
+        # an article told with what it punishes, in brackets
+        (
+            "Назаров осуждён по ч. 1 ст. 205.2 УК РФ (публичное оправдание терроризма) к "
+            "пяти годам колонии.",
+            ["публичное оправдание терроризма"],
+        ),
+        # "в совершении преступления, предусмотренного ...": the article says which
+        (
+            "Суд признал Алиева виновным в совершении преступления, предусмотренного ч. 2 "
+            "ст. 282.2 УК РФ (участие в деятельности экстремистской организации), и назначил "
+            "ему шесть лет.",
+            ["участие в деятельности экстремистской организации"],
+        ),
+    ],
+)
+def test_an_article_told_with_its_crime_gives_the_charge(text: str, charges: list[str]) -> None:
+    [verdict] = [e for e in _events(text) if e.type == "SENTENCE"]
+    assert verdict.args.get("charges") == charges

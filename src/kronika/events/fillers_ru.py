@@ -320,7 +320,7 @@ def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 
 def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """Charges: "за попытку госпереворота", "виновным в организации", "по обвинению в"."""
-    phrases: list[str] = []
+    phrases = _described_articles(ctx.sent.text)
     for tok in ctx.sent:
         prep = case_of(tok)
         head = tok.head
@@ -332,9 +332,29 @@ def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             continue
         for part in _conjuncts(tok):
             text = _charge_text(part)
+            if _ANY_CRIME.match(text):
+                continue  # "в совершении преступления, предусмотренного ...": see the article
             if text and text not in phrases:
                 phrases.append(text)
     return phrases or None
+
+
+#: "по ч. 2 ст. 205.5 УК РФ (участие в деятельности террористической организации)": an
+#: article told with what it punishes.
+_DESCRIBED_ARTICLE = re.compile(
+    r"(?:стать[яеиюёй]\w*|ст\.)\s*\d[\d.-]*(?:\s+(?:УК|Уголовного)[^()]{0,40}?)?\s*\(([^()]{8,150})\)"
+)
+#: A crime told by no name of its own: "в совершении преступления", "тяжких преступлений".
+_ANY_CRIME = re.compile(r"^(?:совершени\w*\s+)?(?:[\w-]+\s+){0,2}преступлени\w*\b", re.I)
+
+
+def _described_articles(text: str) -> list[str]:
+    found = []
+    for match in _DESCRIBED_ARTICLE.finditer(text):
+        told = match.group(1).strip()
+        if not re.match(r"(?:ч\.|част|п\.|пункт|\d|г\.)", told, re.I) and told not in found:
+            found.append(told)
+    return found
 
 
 def _conjuncts(token: Token) -> list[Token]:

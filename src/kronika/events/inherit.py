@@ -7,6 +7,7 @@ people of the events told just before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -32,6 +33,35 @@ def inherit_courts(events: list[Event], day_from: Sequence[int] = ()) -> list[Ev
     character (see ``merge.Told.day_from``).
     """
     return _inherit(events, "court", day_from)
+
+
+#: A verdict told "on the same charges" as the one before it.
+_SAME_CHARGES = re.compile(
+    r"\bsame\s+(?:\w+\s+)?(?:charges?|offen[cs]es|counts|crimes|articles?)\b", re.I
+)
+
+
+def inherit_same_charges(events: list[Event]) -> list[Event]:
+    """Give a verdict told "on the same charges" the charges of the verdict told before it.
+
+    "A was jailed for 20 years for terrorism and murder. Two others were given 22 and 25
+    years on the same charges."
+    """
+    out: list[Event] = []
+    for event in events:
+        told = event.evidence[0].text if event.evidence else ""
+        if (
+            event.type == "SENTENCE"
+            and not event.args.get("charges")
+            and _SAME_CHARGES.search(told)
+        ):
+            before = next(
+                (e for e in reversed(out) if e.type == "SENTENCE" and e.args.get("charges")), None
+            )
+            if before is not None:
+                event = replace(event, args={**event.args, "charges": before.args["charges"]})
+        out.append(event)
+    return out
 
 
 def inherit_appellants(events: list[Event]) -> list[Event]:

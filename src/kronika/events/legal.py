@@ -25,7 +25,7 @@ _TERM = re.compile(
     re.IGNORECASE,
 )
 _NOT_CHARGES = TERM_WORDS | frozenset("example instance time charge".split())
-_ARTICLE = re.compile(r"\bArticles?\s+((?:\d+(?:\.\d+)?(?:\s*(?:,|and)\s*)?)+)")
+_ARTICLE = re.compile(r"\bArticles?\s+((?:\d+(?:[.-]\d+)?(?:\s*(?:,|and)\s*)?)+)")
 
 
 def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
@@ -240,11 +240,13 @@ def term_bound(role: str, values: list[float]) -> float | None:
 
 def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """Charges as short phrases: after "charges of", "convicted of", "guilty of", "for"."""
-    phrases: list[str] = []
+    phrases = _described_articles(ctx.sent)
     for tok in ctx.sent:
-        if tok.dep_ != "prep" or tok.lower_ not in ("of", "for", "with"):
+        if tok.dep_ != "prep" or tok.lower_ not in ("of", "for", "with", "including"):
             continue
-        if not _charged_by(tok, ctx.trigger):
+        if tok.lower_ == "including" and tok.head.lemma_ != "charge":
+            continue  # "on charges including conspiracy": only a list of charges
+        if tok.lower_ != "including" and not _charged_by(tok, ctx.trigger):
             continue
         obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
         if obj is None or obj.like_num or obj.ent_type_ in ("DATE", "TIME", "CARDINAL"):
@@ -265,6 +267,24 @@ def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             if tok.lower_ == "of" and tok.head.lemma_ == "charge":
                 phrases.extend(_charges_in(ctx.doc[conj.left_edge.i : conj.right_edge.i + 1]))
     return phrases or None
+
+
+#: "under Article 244-2 (membership of a prohibited religious organisation)": a law
+#: article told with what it punishes.
+_DESCRIBED_ARTICLE = re.compile(
+    r"\bArticles?\s+\d[\w.-]*(?:\s+(?:of|part)\s+[^()]{0,40}?)?\s*\(([^()]{8,120})\)"
+)
+#: What a parenthesis after an article says when it does not say what it punishes.
+_NO_DESCRIPTION = re.compile(r"^(?:part|paragraph|clause|section|ch\.|p\.|\d)", re.I)
+
+
+def _described_articles(sent: Span) -> list[str]:
+    found = []
+    for match in _DESCRIBED_ARTICLE.finditer(sent.text):
+        told = match.group(1).strip()
+        if not _NO_DESCRIPTION.match(told) and not re.search(r"\b(?:Code|Act)\b", told):
+            found.extend(split_charges(told))
+    return found
 
 
 #: Words a charge follows: "charges of", "guilty of", "charged with", "jailed for".
@@ -298,7 +318,7 @@ def _charged_by(prep: Token, trigger: Token) -> bool:
 #: Where a charge phrase the parser ran on stops: the verdict's own verbs and terms.
 _CHARGE_END = re.compile(
     r"\s+(?:and\s+)?(?:was\s+|were\s+)?(?:sentenced|jailed|imprisoned|given|gave|handed|awarded)\b"
-    r"|,?\s+to\s+(?:[\w-]+\s+){0,3}(?:years?|months?|life)\b"
+    r"|,?\s+to\s+(?:[\w-]+\s+){0,3}(?:years?|months?|life|terms?|sentences?)\b"
     r"|,\s+(?:which|who|whom|whose)\b"
     # "for treason in a closed trial", "at a hearing in Osh": where the verdict was given
     r"|\s+(?:in|at|during)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:trial|hearing|session)s?\b",
@@ -307,17 +327,28 @@ _CHARGE_END = re.compile(
 
 
 def _charges_in(span: Span) -> list[str]:
-    charges = [
-        c.replace(_GLUE, ",").replace(_SPACE, " ") for c in split_charges(_charge_text(span))
-    ]
+    text = _charge_text(span)
+    if span.start > 0 and span.doc[span.start - 1].text in _OPENING_QUOTES:
+        # 'for "participation in a banned group" over her posts': the quoted charge
+        text = re.split(r"[\"”]", text, maxsplit=1)[0]
+    # "his role in a cell that planned to blow up a shopping centre": the charge, not
+    # the long clause that tells about its last noun
+    text = re.sub(r"\s+(?:that|which|who)\s+(?:\S+\s+){4,}\S+$", "", text)
+    charges = [c.replace(_GLUE, ",").replace(_SPACE, " ") for c in split_charges(text)]
     # a charge ends at a line's end (a headline's parse runs on into the story)
     charges = [c.split("\n", 1)[0].strip() for c in charges]
-    # "jailed 13 members for up to life": a term, not a charge
-    return [c for c in charges if c and not _A_TERM.match(c)]
+    # "jailed 13 members for up to life": a term, not a charge; "on the same charges": the
+    # charges of the verdict told before (see ``inherit.inherit_same_charges``)
+    return [c for c in charges if c and not _A_TERM.match(c) and not _SAME.match(c)]
+
+
+_SAME = re.compile(r"(?:the\s+)?same\b", re.I)
 
 
 _A_TERM = re.compile(r"(?:up to |between |from )?(?:life\b|[\w.,-]+ (?:years?|months?)\b)", re.I)
 
+
+_OPENING_QUOTES = frozenset('"“«')
 
 #: Stands for a comma inside one charge while a list of charges is split.
 _GLUE = "\u00a0"
@@ -400,5 +431,6 @@ def fill_law_articles(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """Criminal-code article numbers in the sentence ("Article 307", "Articles 187 and 307")."""
     found: list[str] = []
     for match in _ARTICLE.finditer(ctx.sent.text):
-        found.extend(re.findall(r"\d+(?:\.\d+)?", match.group(1)))
+        # "Article 244-2", "Article 205.5": a numbered part of an article is one number
+        found.extend(re.findall(r"\d+(?:[.-]\d+)?", match.group(1)))
     return found or None

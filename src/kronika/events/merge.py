@@ -25,7 +25,13 @@ from .alike import (
     shares_core,
 )
 from .gapping import has_term, term_of_some
-from .inherit import inherit_courts, inherit_places, people_told_before, same_paragraph
+from .inherit import (
+    inherit_courts,
+    inherit_places,
+    inherit_same_charges,
+    people_told_before,
+    same_paragraph,
+)
 from .people import PEOPLE_ROLE
 from .union import union, width
 
@@ -255,6 +261,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
     _terms_told(out)
     kept = sorted((e for e in out if not e.alone), key=lambda e: e.start)
     merged = inherit_courts(inherit_places([e.event for e in kept]), [e.day_from for e in kept])
+    merged = inherit_same_charges(merged)
     merged = people_told_before(
         merged, [e.back for e in kept], [e.whole for e in kept], [e.pair for e in kept]
     )

@@ -74,6 +74,8 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
             label = "PERSON"  # "Kayumov" tagged ORG after "Anvar Kayumov"
         elif label in ("LOC", "ORG") and _person_shaped(doc[start:end], settings):
             label = "PERSON"  # "Kamol Ismoilov" tagged FAC, "Otabek Sattoriy" ORG
+        elif label in ("LOC", "ORG") and _lone_surname(ent, settings):
+            label = "PERSON"  # "Aliyeva was sentenced": a family name taken for a group
         elif (
             label == "PERSON"
             and len(ent) == 1
@@ -299,6 +301,27 @@ def _person_shaped(ent: Span, settings: Settings) -> bool:
 
     gazetteer = load_gazetteer(settings)
     return gazetteer.place(ent.text) is None and gazetteer.canonical(ent.text, "ORG") is None
+
+
+#: Who may be told by a family name alone: one who acts or is acted on.
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "appos"})
+
+
+def _lone_surname(ent: Span, settings: Settings) -> bool:
+    """One capitalized word with a family-name ending, subject or object of a verb, unknown
+    as a place or a group ("Aliyeva was sentenced", "police detained Khudoyberdiyev")."""
+    word = ent.text
+    if len(ent) != 1 or not word.isalpha() or not word[:1].isupper() or word.isupper():
+        return False
+    endings = tuple(e for e in surname_endings() if len(e) > 2 or e in ("ov", "ev"))
+    if len(word) < 6 or not word.lower().endswith(endings) or ent.root.dep_ not in _PARTY_DEPS:
+        return False
+    if ent.root.dep_ != "appos" and ent.root.head.pos_ not in ("VERB", "AUX"):
+        return False
+    from ..nlp.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer(settings)
+    return gazetteer.place(word) is None and gazetteer.canonical(word, "ORG") is None
 
 
 def _aged(ent: Span) -> bool:
