@@ -663,3 +663,22 @@ def test_years_counted_from_the_year_told_before(nlp: Any, text: str, kind: str,
 )  # fmt: skip
 def test_a_time_of_the_report_s_day_dates_the_act(nlp: Any, text: str, date: str) -> None:
     assert _dates(nlp, text) == [date]
+
+
+def test_how_often_is_not_when(nlp: Any) -> None:
+    text = "On 9 March 2018, gunmen attacked the weekly cattle market in Zaria, killing four."
+    assert _dates(nlp, text) == ["2018-03-09"]
+
+
+def test_the_day_a_group_claims_an_attack_is_not_the_attack_s(nlp: Any) -> None:
+    text = (
+        "A suicide bomber killed nine people at a checkpoint near Mogadishu on Saturday. "
+        "Al-Shabaab claimed responsibility for the bombing on Sunday."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-06-10")
+    attacks = [
+        e for e in extract_article(nlp(text), article, Settings()).events if e.type == "ATTACK"
+    ]
+    assert [(e.date, e.args.get("perpetrator")) for e in attacks] == [
+        ("2020-06-06", ["al-Shabaab"])
+    ]

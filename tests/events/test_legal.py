@@ -114,6 +114,12 @@ def _charges(nlp: Any, text: str) -> list[str]:
             "bomb a police station in Osh.",
             ["his part in a cell"],
         ),
+        # "a crime provided for by Article ...": no charge of its own
+        (
+            "Kenzhebayev was found guilty of committing a crime provided for by Article 174 of "
+            "the Criminal Code and sentenced to four years.",
+            [],
+        ),
         # a quoted charge ends at its closing quote
         (
             'Tursunova was sentenced to three years for "financing an extremist group" after '

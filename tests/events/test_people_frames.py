@@ -110,3 +110,47 @@ def test_both_men_are_the_two_named_before(nlp: Any) -> None:
 def test_he_is_not_a_woman_named_as_kin_nor_the_speaker(nlp: Any, text: str, detainee: str) -> None:
     arrests = _events(nlp, text, "ARREST")
     assert [e.args.get("detainee") for e in arrests] == [[detainee]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "role", "person"),
+    [
+        # "him" is not the woman telling the story
+        (
+            "Gulnora Saidova says her son Bekzod Karimov went to Turkey to work. In March police "
+            "in Istanbul detained him.",
+            "ARREST",
+            "detainee",
+            ["Bekzod Karimov"],
+        ),
+        # "her" is not the man named last
+        (
+            "Madina Yusufova was tried with Rustam Alimov. The court sentenced her to six years.",
+            "SENTENCE",
+            "defendant",
+            ["Madina Yusufova"],
+        ),
+    ],
+)
+def test_a_pronoun_means_no_one_whose_name_tells_the_other_sex(
+    nlp: Any, text: str, kind: str, role: str, person: list[str]
+) -> None:
+    [event] = _events(nlp, text, kind)
+    assert event.args.get(role) == person
+
+
+def test_a_chronology_s_steps_are_its_subject_s(nlp: Any) -> None:
+    text = (
+        "CHRONOLOGY: The case of Timur Khasanov\n\n"
+        "March 2016 - Stopped at the airport in Almaty and deported to Uzbekistan on 9 March.\n\n"
+        "10 March 2016 - Formally detained in Tashkent by the security service.\n\n"
+        "June 2021 - Freed under an amnesty from a colony in Navoi; his family says he is ill."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2022-01-01")
+    events = extract_article(nlp(text), article, Settings()).events
+    people = {e.type: e.args.get({"ARREST": "detainee"}.get(e.type, "person")) for e in events}
+    assert people == {
+        "EXTRADITION": ["Timur Khasanov"],
+        "ARREST": ["Timur Khasanov"],
+        "RELEASE": ["Timur Khasanov"],
+    }

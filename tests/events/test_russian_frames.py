@@ -103,3 +103,21 @@ def test_a_village_told_with_its_kind_is_the_place_over_a_title_s_region() -> No
 def test_an_article_told_with_its_crime_gives_the_charge(text: str, charges: list[str]) -> None:
     [verdict] = [e for e in _events(text) if e.type == "SENTENCE"]
     assert verdict.args.get("charges") == charges
+
+
+def test_a_court_statement_names_people_by_initials_and_dates_the_verdicts() -> None:
+    text = (
+        "5 марта 2024 года Центральным окружным военным судом вынесен приговор по уголовному "
+        "делу в отношении Юлдашева Бахрома Умаровича.\n\n"
+        "10 мая 2023 года Юлдашев Б.У. задержан сотрудниками УФСБ России по Свердловской "
+        "области в г. Березовском.\n\n"
+        "Приговором суда Юлдашев Б.У. признан виновным, и ему назначено наказание в виде "
+        "лишения свободы на срок 9 лет 6 месяцев с ограничением свободы на срок 1 год."
+    )
+    events = {e.type: e for e in _events(text, published="2024-03-05")}
+    arrest, verdict = events["ARREST"], events["SENTENCE"]
+    assert arrest.args.get("detainee") == ["Юлдашев Бахром Умарович"]
+    assert arrest.location is not None and arrest.location.name != "Свердловская область"
+    assert verdict.args.get("defendant") == ["Юлдашев Бахром Умарович"]
+    assert (verdict.date, verdict.args.get("term_years")) == ("2024-03-05", 9.5)
+    assert verdict.args.get("term_min_years") is None

@@ -35,6 +35,13 @@ def test_phrase_keeps_its_genitive() -> None:
     assert nominative_phrase("Верховный суд", "суд", "Nom") == "Верховный суд"
 
 
+def test_the_words_before_a_head_take_its_gender() -> None:
+    # "Третьего" is likelier neuter; the court is masculine
+    assert nominative_phrase("Третьего Восточного военного суда", "суда") == (
+        "Третий Восточный военный суд"
+    )
+
+
 def test_places() -> None:
     assert nominative_place("Таджикистане") == "Таджикистан"
     assert nominative_place("Хатлонской области") == "Хатлонская область"
@@ -48,3 +55,15 @@ def test_a_town_takes_the_reading_the_place_index_knows() -> None:
     assert nominative_place("Андижане") == "Андижан"
     # a name written in the nominative stays as it is
     assert nominative_place("Бишкек") == "Бишкек"
+
+
+def test_a_patronymic_tells_the_case_of_the_whole_name() -> None:
+    # family name first, as courts write it; the parser read the patronymic as nominative
+    words = [("Юлдашева", "Gen", "Masc"), ("Бахрома", "Nom", None), ("Умаровича", "Nom", None)]
+    assert nominative_name(words) == "Юлдашев Бахром Умарович"
+    words = [("Саидовой", "Ins", "Fem"), ("Нигоры", "Gen", None), ("Алишеровны", "Gen", None)]
+    assert nominative_name(words) == "Саидова Нигора Алишеровна"
+
+
+def test_a_man_s_family_name_in_ov_is_nominative_whatever_the_parser_read() -> None:
+    assert nominative_name([("Юлдашев", "Gen", "Masc")]) == "Юлдашев"

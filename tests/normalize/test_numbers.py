@@ -54,6 +54,8 @@ def test_parse_number_returns_int_when_whole() -> None:
         ("a six-and-a-half-year prison sentence", 6.5),
         ("a 4-and-a-half-year term", 4.5),
         ("sentenced to nine years in a high-security prison", 9),
+        # a number written out again in brackets, as court statements do
+        ("for a term of 7 (seven) years 3 (three) months", 7.25),
     ],
 )
 def test_parse_term_reads_years(text: str, years: float) -> None:

@@ -121,6 +121,9 @@ def test_antecedent_prefers_the_person_most_named_recently() -> None:
         ("Kreshnik B.", "Kreshnik B."),
         ("Kreshnik B.,", "Kreshnik B."),
         ("B.", "B."),
+        # a family name before its initials keeps their last dot
+        ("Nurmatov K.T.", "Nurmatov K.T."),
+        ("Исмоилов Ш.А.", "Исмоилов Ш.А."),
         # a name in quotes after "the"
         ('the "Black Sun', "Black Sun"),
         ("the “Red Wolves”", "Red Wolves"),

@@ -34,3 +34,23 @@ def _a_claim_of_an_attack(verb: Token) -> bool:
     if verb.lemma_ not in _CLAIMING:
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in _CLAIMED for c in verb.children)
+
+
+def claim_of(trigger: Token) -> Token | None:
+    """The verb a group claims the act at ``trigger`` with, if the act is told only as what
+    was claimed: "JNIM claimed the attack on Tuesday", "took responsibility for the
+    bombing". The claim's time is not the act's."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head, claimed = trigger.head, trigger
+    if trigger.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in _CLAIMED:
+        trigger, head = head.head, head.head.head
+    # ("claimed a car bombing near Idlib that killed five": an act told first as claimed)
+    if not any(c.dep_ == "poss" or c.lower_ in _DEFINITE for c in claimed.children):
+        return None
+    if trigger.dep_ == "dobj" and head.lemma_ in _CLAIMING:
+        return head
+    return None
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})

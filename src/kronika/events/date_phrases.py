@@ -61,6 +61,7 @@ def date_phrases(sent: Span) -> list[tuple[int, str]]:
 
 
 _SOME_DAY = re.compile(r"a ", re.IGNORECASE)
+_HOW_OFTEN = re.compile(r"(?:bi-?)?(?:daily|nightly|weekly|monthly|yearly|annual|quarterly)", re.I)
 _SOME_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
@@ -84,6 +85,8 @@ def _find_phrases(sent: Span) -> list[tuple[int, str]]:
             continue  # "on a Sunday evening in March 2022": some Sunday, not this week's
         if _names_a_law(ent):
             continue  # "under the 2018 Terrorism Law": the law's name, not a date
+        if _HOW_OFTEN.fullmatch(ent.text):
+            continue  # "the weekly market", "a daily patrol": how often, not when
         if _a_birth(ent):
             continue  # "Kamol Ergashev, born 1985, was jailed": when he was born
         for part in _comma_parts(ent):

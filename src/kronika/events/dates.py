@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from .accounts import claim_of
 from .clauses import date_scope, inside_a_participant
 from .date_phrases import DAY_SHIFT, LEADING, YEAR_SHIFT, date_phrases, leading_date
 from .running import (
@@ -34,6 +35,12 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
     In an item headed by its date ("03/14/2011: Gunmen ...") that date holds for
     every act the item tells, unless the act's own clause gives another.
     """
+    if claim_of(trigger) is not None:
+        # "Ansar Dine claimed the attack on 13 May": the day of the claim; the act is the
+        # one told before, dated there (but "claimed the May 4 attack" dates it)
+        # (a date after the noun, "the bombing on Tuesday", is the claim's, however parsed)
+        inside = [i for i, _ in date_phrases(sent) if _names_the_act(sent.doc[i], trigger)]
+        return _nearest_date(sent, trigger, published) if inside else None
     heading = leading_date(sent, published)
     if heading is not None:
         return _own_date(sent, trigger, heading) or heading
@@ -50,6 +57,16 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
         or _dateline_before(sent, published)
         or _named_before(sent, trigger, published)
         or _next_in_story(sent, trigger, published)
+    )
+
+
+def _names_the_act(token: Token, trigger: Token) -> bool:
+    """ "the May 4 attack", "Monday's bombing", "the attack of 4 May": a date in the act's
+    own name."""
+    if token not in trigger.subtree:
+        return False
+    return token.i < trigger.i or any(
+        a.lower_ == "of" and a.head == trigger for a in token.ancestors
     )
 
 

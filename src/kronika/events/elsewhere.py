@@ -55,7 +55,24 @@ def elsewhere(ent: Span, sent: Span, trigger: Token, crime: Token | None) -> boo
         return True
     if in_dateline(sent, ent.start_char, ent.end_char) or _reference_point(ent):
         return True  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
-    return _who_asked(root)
+    return _who_asked(root) or _an_office_for(ent)
+
+
+#: Words a place may follow in an office's name: "по г. Москве", "по городу Москве".
+_TOWN_WORDS = frozenset({"г", "г.", "город", "городу", "гор."})
+
+
+def _an_office_for(ent: Span) -> bool:
+    """ "сотрудниками УФСБ России по г. Москве", "ГУ МВД по Свердловской области": the
+    place an office answers for is part of its name, not where it acted."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i > 0 and (doc[i].lower_ in _TOWN_WORDS or doc[i].text == "."):
+        i -= 1
+    if i < 1 or doc[i].lower_ != "по":
+        return False
+    office = doc[i - 1]
+    return office.ent_type_ in ("ORG", "LOC") or (office.is_upper and len(office.text) > 1)
 
 
 def where_they_were(root: Token, trigger: Token) -> bool:

@@ -25,7 +25,7 @@ from ..model import ArgValue, Article, ArticleResult, Event, Evidence
 from ..nlp.gazetteer import load_gazetteer
 from ..resolve.mentions import MentionIndex
 from ..settings import Settings
-from .accounts import in_a_claimed_account
+from .accounts import claim_of, in_a_claimed_account
 from .backstop import backstop_events
 from .clauses import act_clause, another_time, charged_act, has_own_people
 from .compile import Hit, compile_rules
@@ -217,6 +217,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                     separate=apart(trigger),
                     # ("the detentions were carried out on April 6": the arrest told before)
                     retold=retelling(trigger) or (definite(trigger) and told_as_happening(trigger)),
+                    claimed=type_name == "ATTACK" and claim_of(trigger) is not None,
                 )
             )
     # sentences no rule told an event in: the sentence classifier's guess (setting "backstop")

@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ArgValue
 from ..resolve.mentions import MentionIndex, people_words
-from .people import not_meant_by
+from .people import may_mean, not_meant_by
 from .spans import doc_sents, in_dateline
 from .spec import RoleSpec
 
@@ -205,14 +206,17 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         # "himself" points at the person just named, not the article's main figure
         # "The last person to receive a death sentence was X, after he was found guilty":
         # a person named earlier in the same sentence is the one meant
+        # ("he" is no one whose name tells a woman: see ``people.may_mean``)
         same = [
             (start, name)
             for start, name in ctx.mentions.people_in(ctx.sent.start_char, token.idx)
-            if not not_meant_by(token, start)
+            if not not_meant_by(token, start) and may_mean(token, name)
         ]
         nearest = token.lower_.endswith("self") or bool(same)
         name = same[-1][1] if same else _previous_subject(ctx, token)
-        name = name or ctx.mentions.antecedent(token.idx, nearest=nearest)
+        name = name if name is None or may_mean(token, name) else None
+        fits = partial(may_mean, token)
+        name = name or ctx.mentions.antecedent(token.idx, nearest=nearest, fits=fits)
         return [name] if name else []
     if other and {"PERSON", "ORG"} & set(types):
         fitting = [n for n in other if looks_like(n, types)]

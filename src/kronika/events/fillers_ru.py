@@ -309,9 +309,15 @@ def fill_facility(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     return None
 
 
+_ADDED_PUNISHMENT = re.compile(
+    r"\bс\s+(?:последующим\s+)?ограничением\s+свободы\s+(?:на\s+срок\s+)?[^,;.]*", re.I
+)
+
+
 def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """Prison terms in the sentence: ``term_years``, ``term_min_years``, ``life``."""
-    terms = parse_terms_ru(ctx.sent.text)
+    # "..., с ограничением свободы на срок 1 год": a punishment added after the term
+    terms = parse_terms_ru(_ADDED_PUNISHMENT.sub("", ctx.sent.text))
     if role.name == "life":
         return True if any(t.life for t in terms) else None
     values = [v for t in terms for v in (t.years, t.min_years) if v is not None]

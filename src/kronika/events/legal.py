@@ -339,10 +339,20 @@ def _charges_in(span: Span) -> list[str]:
     charges = [c.split("\n", 1)[0].strip() for c in charges]
     # "jailed 13 members for up to life": a term, not a charge; "on the same charges": the
     # charges of the verdict told before (see ``inherit.inherit_same_charges``)
-    return [c for c in charges if c and not _A_TERM.match(c) and not _SAME.match(c)]
+    return [
+        c
+        for c in charges
+        if c and not _A_TERM.match(c) and not _SAME.match(c) and not _ANY_CRIME.match(c)
+    ]
 
 
 _SAME = re.compile(r"(?:the\s+)?same\b", re.I)
+#: A crime told by no name of its own: "committing a crime provided for by Article 405".
+_ANY_CRIME = re.compile(
+    r"(?:committing\s+)?(?:an?\s+|the\s+)?(?:crimes?|offen[cs]es?)"
+    r"(?:\s+(?:provided|stipulated|envisaged|specified|punishable|under)\b.*)?$",
+    re.I,
+)
 
 
 _A_TERM = re.compile(r"(?:up to |between |from )?(?:life\b|[\w.,-]+ (?:years?|months?)\b)", re.I)

@@ -76,6 +76,9 @@ class Told:
     #: the clause of its sentence that tells it as an act of its own ("..., while another
     #: attack killed three in Ouallam"), -1 for the sentence's main act
     clause: int = -1
+    #: an attack told only as what a group claimed ("JNIM claimed the attack on Tuesday"):
+    #: the attack told before it, whose perpetrator it names
+    claimed: bool = False
 
 
 @dataclass(slots=True)
@@ -108,6 +111,24 @@ class _Entry:
     clause: int = -1
 
 
+def credit_claims(events: list[Told]) -> list[Told]:
+    """Give each attack told only as claimed ("Ansar Dine claimed the attack on 13 May") to
+    the last attack told before it in the body, as its perpetrator; keep it as an act of its
+    own only when none was told before."""
+    out: list[Told] = []
+    for told in sorted(events, key=lambda t: (t.headline, t.sent_start)):
+        before = [i for i, t in enumerate(out) if t.event.type == "ATTACK" and not t.headline]
+        if not (told.claimed and before and not told.headline):
+            out.append(told)
+            continue
+        last = out[before[-1]]
+        by = told.event.args.get("perpetrator")
+        if by and not last.event.args.get("perpetrator"):
+            args = {**last.event.args, "perpetrator": by}
+            out[before[-1]] = replace(last, event=replace(last.event, args=args))
+    return out
+
+
 def merge_events(events: list[Told], published: str | None = None) -> list[Event]:
     """Merge mentions of one event: same type, compatible args, and a shared name or sentence.
 
@@ -117,6 +138,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
     An event one of whose mentions is the article's news, and that the text gives no
     date of its own, takes the ``published`` date.
     """
+    events = credit_claims(events)
     ordered = [t for t in events if not t.headline] + [t for t in events if t.headline]
     out: list[_Entry] = []
 

@@ -54,6 +54,9 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         names = _named_or_described(ctx, token)
     if not names and "PERSON" in types:
         names = _included_people(ctx, token, types)
+    if not names and "PERSON" in types:
+        # "May 2019 - Detained at the border and deported to Kazakhstan": the line's topic
+        names = item_topic(ctx)
     # "Thirteen Islamists in Lebanese jails, including A, were released": the parser hangs
     # "including" on the nearest noun as often as on the people
     inner = [t for t in token.subtree if t.dep_ == "pobj" and t.head.head == token]

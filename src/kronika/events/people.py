@@ -111,3 +111,36 @@ def not_meant_by(pronoun: Token, start: int) -> bool:
         for t in (head, *head.children, *[head.head])
         if t is not named
     )
+
+
+#: Pronouns that tell a man or a woman.
+_HE = frozenset({"he", "him", "his", "himself"})
+_SHE = frozenset({"she", "her", "hers", "herself"})
+
+
+def gender_of(name: str) -> str | None:
+    """ "f" or "m" when a name tells a woman or a man by its given name or the ending of its
+    family name ("Dilnoza Rakhimova", "Walid Ferchichi"), else None."""
+    words = name.replace(".", ". ").split()
+    if not words:
+        return None
+    first = words[0].casefold()
+    if len(words) > 1 and first in people_words("women_names"):
+        return "f"
+    if len(words) > 1 and first in people_words("men_names"):
+        return "m"
+    for word in (words[-1], words[0]) if len(words) > 1 else words:
+        word = word.casefold()
+        if len(word) > 4 and word.endswith(tuple(people_words("women_endings"))):
+            return "f"
+        if len(word) > 3 and word.endswith(tuple(people_words("men_endings"))):
+            return "m"
+    return None
+
+
+def may_mean(pronoun: Token, name: str) -> bool:
+    """Whether ``pronoun`` may stand for the person called ``name``: "he" is no woman's,
+    "she" no man's, by what the name tells."""
+    word = pronoun.lower_
+    gender = gender_of(name) if word in _HE or word in _SHE else None
+    return gender is None or (gender == "m") == (word in _HE)

@@ -33,7 +33,11 @@ def item_topic(ctx: FillContext) -> list[str]:
         if subject.pos_ == "PRON":
             found = ctx.mentions.antecedent(subject.idx, nearest=True)
             return [found] if found else []
-        return names_of(ctx, subject, ("PERSON",))
+        named = names_of(ctx, subject, ("PERSON",))
+        # "October 2022 - Released on parole; the court cites ...": the parser hung a dated
+        # line's step on the clause after a semicolon; the step is the line's topic's
+        if named or not _across_a_semicolon(opening, main):
+            return named
     text = doc_text(ctx.doc)
     line = text.rfind("\n", 0, ctx.sent.start_char) + 1
     head = _person_at(ctx, line)  # "• Zarina Nodirova, 44, lawyer. Detained in ..."
@@ -54,7 +58,14 @@ def _opening_participle(trigger: Token, sent: Span) -> Token | None:
     opening = trigger
     if trigger.dep_ == "conj" and not _has_subject(trigger):
         opening = trigger.head  # "Detained in Istanbul and deported to Tajikistan"
-    if opening.tag_ != "VBN" or opening.dep_ not in _OPENING_DEPS or _has_subject(opening):
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+        opening = trigger.head.head  # "Freed under an amnesty": the act told by its noun
+    # ("June 2021 - Freed under an amnesty": the model may take a capitalized participle
+    # for a name)
+    misread = opening.tag_ == "NNP" and opening.lower_.endswith(("ed", "en"))
+    if opening.tag_ != "VBN" and not misread:
+        return None
+    if opening.dep_ not in _OPENING_DEPS or _has_subject(opening):
         return None
     if opening.dep_ in ("acl", "appos", "npadvmod") and not (
         opening.head.ent_type_ == "DATE" and opening.head.i < opening.i
@@ -68,7 +79,15 @@ def _opening_participle(trigger: Token, sent: Span) -> Token | None:
     heading = LEADING.match(before)
     if heading is not None:
         before = before[heading.end() :]
+    # "14 May 2019 - Formally arrested in Astana": an adverb on the participle
+    adverbs = " ".join(c.text for c in opening.children if c.dep_ == "advmod" and c.i < opening.i)
+    if adverbs and before.rstrip().endswith(adverbs):
+        before = before.rstrip()[: -len(adverbs)]
     return None if before.strip("".join(LIST_MARKS) + " \t\n:") else opening
+
+
+def _across_a_semicolon(opening: Token, main: Token) -> bool:
+    return any(t.text == ";" for t in opening.doc[opening.i : main.i])
 
 
 def _has_subject(verb: Token) -> bool:

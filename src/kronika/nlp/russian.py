@@ -121,9 +121,22 @@ def _canonical(forms: dict[str, str], people: list[str]) -> Callable[[str, str],
             full = [p for p in people if nominative in (p.split()[0], p.split()[-1])]
             if full:
                 return full[0]
+        if kind == "PERSON" and (initialled := _INITIALLED.fullmatch(nominative)):
+            # "Гайнуллин Р.И." after "Гайнуллина Рустама Ильдаровича": the full name
+            family, letters = initialled.group(1), initialled.group(2).replace(".", "")
+            for person in people:
+                first, *rest = person.split()
+                if first == family and "".join(w[0] for w in rest) == letters:
+                    return person
         return nominative if nominative != name else None
 
     return canonical
+
+
+#: One initial as the tokenizer gives it ("Р", before its dot).
+_INITIAL = re.compile(r"[А-ЯЁA-Z]\.?")
+#: A family name and the initials of the given name and patronymic: "Гайнуллин Р.И.".
+_INITIALLED = re.compile(r"([А-ЯЁ][а-яё-]+)\s+((?:[А-ЯЁ]\.){1,2})")
 
 
 def nominative_forms(doc: Doc) -> dict[str, str]:
@@ -134,8 +147,14 @@ def nominative_forms(doc: Doc) -> dict[str, str]:
     for ent in doc.ents:
         text = ent.text
         if ent.label_ == "PERSON":
-            words = [(t.text, _feat(t, "Case"), _feat(t, "Gender")) for t in ent if not t.is_punct]
-            forms[text] = nominative_name(words)
+            # "Гайнуллина Р.И.": the initials stay as written, the family name takes its case
+            initials = "".join(t.text for t in ent if _INITIAL.fullmatch(t.text) or t.text == ".")
+            named = [t for t in ent if not t.is_punct and not _INITIAL.fullmatch(t.text)]
+            words = [(t.text, _feat(t, "Case"), _feat(t, "Gender")) for t in named]
+            if initials.replace(".", ""):
+                forms[text] = f"{nominative_name(words)} {initials}".strip()
+            else:
+                forms[text] = nominative_name(words)
         elif ent.label_ == "LOC":
             forms[text] = nominative_place(text)
         elif ent.label_ == "ORG":
@@ -180,8 +199,30 @@ def _to_spacy(text: str, chunks: list[tuple[int, Any]]) -> Doc:
         token.tag_ = token.pos_
         _participle(token)
     ents = [e for offset, parsed in chunks for e in _entities(doc, parsed, offset)]
-    doc.ents = filter_spans(ents + find_date_spans(doc))
+    doc.ents = filter_spans(_official_order(doc, ents) + find_date_spans(doc))
     return doc
+
+
+def _official_order(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Юлдашева Бахрома Умаровича" found as two names, the family name and then the given
+    name with the patronymic: one name, in the order courts write it."""
+    from ..normalize.names_ru import is_patronymic
+
+    out: list[Span] = []
+    for ent in sorted(ents, key=lambda e: e.start):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.label_ == ent.label_ == "PERSON"
+            and last.end == ent.start
+            and len(last) == 1
+            and len(ent) == 2
+            and is_patronymic(ent[-1].text)
+        ):
+            out[-1] = Span(doc, last.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out
 
 
 def _add_sentence(text: str, sent: Any, cols: _Columns, offset: int) -> None:

@@ -99,6 +99,12 @@ def nominative_name(words: list[tuple[str, str | None, str | None]]) -> str:
     if not words:
         return ""
     _, case, gender = words[-1]
+    told = _patronymic_case(words[-1][0])
+    if told is not None and len(words) > 1:
+        # "Ташпулатова Жасура Бахтиёровича": the patronymic's ending tells the case the
+        # parser may misread, and the family name comes first
+        case, gender = told
+        return " ".join(_name_word(w, case, gender) for w, _, _ in words)
     *given, (family, _, _) = words
     # "Далер Шарифзода", "Шарифзода задержали": a Tajik family name in "-зода" keeps its
     # ending in every case (but "Шерзода", a given name's genitive, is "Шерзод")
@@ -107,6 +113,33 @@ def nominative_name(words: list[tuple[str, str | None, str | None]]) -> str:
     return " ".join(_name_word(w, case, gender) for w, _, _ in words)
 
 
+#: Patronymic endings and the case and gender they tell ("Ильдаровича": genitive).
+_PATRONYMIC_ENDINGS = (
+    ("вичем", "Ins", "Masc"), ("вича", "Gen", "Masc"), ("вичу", "Dat", "Masc"),
+    ("виче", "Loc", "Masc"), ("вич", "Nom", "Masc"), ("вной", "Ins", "Fem"),
+    ("вны", "Gen", "Fem"), ("вне", "Dat", "Fem"), ("вну", "Acc", "Fem"), ("вна", "Nom", "Fem"),
+)  # fmt: skip
+
+
+def _patronymic_case(word: str) -> tuple[str, str] | None:
+    lower = word.lower()
+    for ending, case, gender in _PATRONYMIC_ENDINGS:
+        if (
+            lower.endswith(ending)
+            and len(lower) > len(ending) + 3
+            and lower[-len(ending) - 1] in "оеё"
+        ):
+            return case, gender
+    return None
+
+
+def is_patronymic(word: str) -> bool:
+    """Whether ``word`` is a patronymic in some case: "Умаровича", "Алишеровна"."""
+    return _patronymic_case(word) is not None
+
+
+#: Endings only a man's family name in the nominative has: "Ташпулатов", "Гайнуллин".
+_MASCULINE_NOMINATIVE = ("ов", "ев", "ёв", "ин", "ын")
 #: Endings of family names Russian leaves as they are: "Шарифзода", "Турсунзаде".
 _UNDECLINED = ("зода", "заде")
 #: Letters a family name in "-зода" has at least; shorter words are given names' genitives.
@@ -114,6 +147,8 @@ _LONG_FAMILY_NAME = 8
 
 
 def _name_word(word: str, case: str | None, gender: str | None) -> str:
+    if word.lower().endswith(_MASCULINE_NOMINATIVE) and _CYRILLIC.match(word):
+        return word  # "Ташпулатов", whatever case the parser read: no other case ends so
     if case and case != "Nom":
         return nominative_word(word, case, gender)
     lower = word.lower()
@@ -146,6 +181,7 @@ def nominative_phrase(text: str, head: str, case: str | None = None) -> str:
     if not parses or "nomn" in parses[0].tag or not _analyzer().word_is_known(head.lower()):
         return text  # already nominative, or a name the dictionary does not know
     case, number = parses[0].tag.case, parses[0].tag.number or "sing"
+    gender = parses[0].tag.gender
     out = []
     for word in words[: at + 1]:
         candidates = [
@@ -153,6 +189,9 @@ def nominative_phrase(text: str, head: str, case: str | None = None) -> str:
             for p in _analyzer().parse(word.lower())
             if p.tag.case == case and p.tag.POS in ("NOUN", "ADJF", "PRTF")
         ]
+        # "Второго Западного ... суда": the words agree with the head's gender (masculine
+        # "Второй", not the likelier neuter "Второе")
+        candidates.sort(key=lambda p: p.tag.POS == "NOUN" or p.tag.gender != gender)
         form = candidates[0].inflect({"nomn", number}) if candidates else None
         out.append(_cased(form.word, word) if form is not None else word)
     return " ".join(out + words[at + 1 :])

@@ -148,6 +148,8 @@ def _digits(text: str) -> str:
     lex = _lexicon()
     prepared = _prepare(text)
     prepared = re.sub(r"\ban? (year|month)\b", r"1 \1", prepared)
+    # "5 (five) years 6 (six) months": a number written out again in brackets
+    prepared = re.sub(r"(\d)\s*\((?:[a-z]+[ -]?){1,3}\)", r"\1", prepared, flags=re.I)
 
     def spell(match: re.Match[str]) -> str:
         value = _run_value(match.group(0))

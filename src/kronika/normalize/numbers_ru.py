@@ -148,12 +148,18 @@ def parse_terms_ru(text: str, each: bool = False) -> list[Term]:
         value, start = found
         years = value * unit
         end = i + 1
-        # "3 годам и 1 месяцу": the months add to the years
-        if end + 2 < len(words) and lower[end] == "и":
-            more = _term_at(words, end + 1)
-            if more is not None and more[1] < unit:
-                years += more[0] * more[1]
-                end = more[2]
+        # "3 годам и 1 месяцу", "6 лет 6 месяцев": the months add to the years
+        joined = end + 2 < len(words) and lower[end] == "и"
+        more = _term_at(words, end + 1 if joined else end) if end + 1 < len(words) else None
+        if (
+            more is not None
+            and not joined
+            and text[_end_of(spans[end - 1]) : spans[end][1]].strip()
+        ):
+            more = None  # "к 5 годам, 2 месяца спустя": the months are another matter
+        if more is not None and more[1] < unit:
+            years += more[0] * more[1]
+            end = more[2]
         before = lower[start - 1] if start else ""
         after = lower[end] if end < len(words) else ""
         # "Джемилев — 13 лет": a term given after a dash, its verb said once before it
@@ -164,6 +170,10 @@ def parse_terms_ru(text: str, each: bool = False) -> list[Term]:
             terms.append(Term(_tidy(years), None if low is None else _tidy(low)))
         i = end
     return terms
+
+
+def _end_of(span: tuple[str, int]) -> int:
+    return span[1] + len(span[0])
 
 
 def _term_at(words: list[str], i: int) -> tuple[float, float, int] | None:

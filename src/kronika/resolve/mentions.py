@@ -51,7 +51,8 @@ def clean_name(text: str) -> str:
     """Return a mention's text without a leading article, a possessive or stray punctuation."""
     text = _POSSESSIVE.sub("", text.strip(" \t\n,;:\"“”'’()"))
     # a final initial keeps its dot ("Kreshnik B."); any other final dot is punctuation
-    if text.endswith(".") and not re.search(r"(?:^|\s)[A-Z]\.$", text):
+    # ("Zhaksylykov D.S.", "Гайнуллин Р.И.": a family name before its initials)
+    if text.endswith(".") and not re.search(r"(?:^|\s)(?:[A-ZА-ЯЁ][a-zа-яё]?\.){1,3}$", text):
         text = text.rstrip(".")
     text = text.lstrip(".")
     if text.lower().startswith("the "):
@@ -213,16 +214,20 @@ class MentionIndex:
         """Return the type (PERSON, ORG, LOC) of the mention starting at char ``start``."""
         return self._kind_at.get(start)
 
-    def antecedent(self, position: int, nearest: bool = False) -> str | None:
+    def antecedent(
+        self, position: int, nearest: bool = False, fits: Callable[[str], bool] | None = None
+    ) -> str | None:
         """Return the person a pronoun or description at char ``position`` most likely means.
 
-        Among the last three people named before it, the one named most often so
-        far wins ("the extremist" after a passing mention of someone else); a tie
-        goes to the most recent.
+        Among the last three people named before it (that ``fits``, when given), the one
+        named most often so far wins ("the extremist" after a passing mention of someone
+        else); a tie goes to the most recent.
         """
         i = bisect.bisect_left(self._starts, position)
         recent: list[str] = []
         for _, name in reversed(self._people[:i]):
+            if fits is not None and not fits(name):
+                continue
             if name not in recent:
                 recent.append(name)
             if len(recent) == 3:
