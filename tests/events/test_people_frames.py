@@ -154,3 +154,25 @@ def test_a_chronology_s_steps_are_its_subject_s(nlp: Any) -> None:
         "ARREST": ["Timur Khasanov"],
         "RELEASE": ["Timur Khasanov"],
     }
+
+
+def test_me_in_a_transcript_is_the_line_s_speaker(nlp: Any) -> None:
+    text = (
+        "Former prisoner Anvar Tursunov talked to us in Osh.\n\n"
+        "Q: How did it start?\n"
+        "Tursunov: Police in Samara detained me in 2016 and Russia deported me to Bishkek."
+    )
+    [arrest] = _events(nlp, text, "ARREST")
+    [handover] = _events(nlp, text, "EXTRADITION")
+    assert arrest.args.get("detainee") == ["Anvar Tursunov"]
+    assert handover.args.get("person") == ["Anvar Tursunov"]
+
+
+def test_a_given_name_alone_is_the_one_person_of_that_name(nlp: Any) -> None:
+    # brothers who share a family name are told apart by their given names
+    text = (
+        "His younger brother, Sardor Nematov, fled to Turkey in 2018. In May that year the "
+        "Andijan regional court sentenced Sardor to nine years in absentia."
+    )
+    [verdict] = _events(nlp, text, "SENTENCE")
+    assert verdict.args.get("defendant") == ["Sardor Nematov"]

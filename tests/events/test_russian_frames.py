@@ -121,3 +121,22 @@ def test_a_court_statement_names_people_by_initials_and_dates_the_verdicts() -> 
     assert verdict.args.get("defendant") == ["Юлдашев Бахром Умарович"]
     assert (verdict.date, verdict.args.get("term_years")) == ("2024-03-05", 9.5)
     assert verdict.args.get("term_min_years") is None
+
+
+def test_a_name_set_off_after_a_long_description_is_the_one_detained() -> None:
+    text = (
+        "Сотрудники ГКНБ вчера задержали в Худжанде 30-летнего уроженца одного из районов "
+        "Согдийской области Фаридуна Каримова, подозреваемого в вербовке, сообщили в "
+        "пресс-центре ведомства."
+    )
+    [arrest] = [e for e in _events(text) if e.type == "ARREST"]
+    assert arrest.args.get("detainee") == ["Фаридун Каримов"]
+
+
+def test_who_went_on_from_one_place_to_another_joined_there() -> None:
+    text = (
+        "Бахром Юсупов в 2015 году уехал на заработки в Россию, откуда перебрался в Турцию, "
+        "где вступил в ряды «Джабхат ан-Нусры»."
+    )
+    [join] = [e for e in _events(text) if e.type == "JOIN"]
+    assert join.args.get("person") == ["Бахром Юсупов"]

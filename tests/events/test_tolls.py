@@ -26,6 +26,13 @@ def _attack(nlp: Any, text: str) -> Event:
     "text,killed,wounded",
     [
         ("Gunmen stormed a hotel in Garowe, killing four guards and wounding nine guests.", 4, 9),
+        # a hyphened noun the tagger reads as an adjective is still one person
+        (
+            "A bomb went off outside a bank in Mardan, killing two guards and a passer-by and "
+            "wounding six people.",
+            3,
+            6,
+        ),
         # "another": one more person
         ("Gunmen attacked a police post in Khorog, killing an officer and wounding another.", 1, 1),
         (

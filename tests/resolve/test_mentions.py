@@ -339,11 +339,25 @@ def test_mention_index_name_covering_finds_the_mention_holding_a_position(
 
 @pytest.mark.parametrize(
     "word,expected",
-    [("Shodiev", "Nematullo Shodiev"), ("Nematullo", None), ("Khan", None), ("Union", None)],
+    [
+        ("Shodiev", "Nematullo Shodiev"),
+        # a given name alone: the one person whose full name starts with it
+        ("Nematullo", "Nematullo Shodiev"),
+        # (two people share it: no one)
+        ("Aziz", None),
+        ("Khan", None),
+        ("Union", None),
+    ],
 )
-def test_mention_index_person_named_finds_a_full_name_by_its_last_word(
+def test_mention_index_person_named_finds_a_full_name_by_its_last_or_first_word(
     word: str, expected: str | None
 ) -> None:
-    text = "Nematullo Shodiev met Khan and the Islamic Jihad Union."
-    spans = [("Nematullo Shodiev", "PERSON"), ("Khan", "PERSON"), ("Islamic Jihad Union", "ORG")]
+    text = "Nematullo Shodiev met Khan, Aziz Rahimov, Aziz Karimov and the Islamic Jihad Union."
+    spans = [
+        ("Nematullo Shodiev", "PERSON"),
+        ("Khan", "PERSON"),
+        ("Aziz Rahimov", "PERSON"),
+        ("Aziz Karimov", "PERSON"),
+        ("Islamic Jihad Union", "ORG"),
+    ]
     assert _index(text, spans).person_named(word) == expected

@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import ArgValue
 from ..resolve.mentions import MentionIndex, people_words
-from .people import may_mean, not_meant_by
-from .spans import doc_sents, in_dateline
+from .people import may_mean, not_meant_by, speaker_of_line
+from .spans import doc_sents, doc_text, in_dateline
 from .spec import RoleSpec
 
 logger = logging.getLogger(__name__)
@@ -198,6 +198,10 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
     if "PERSON" in types and token.lower_ in ("they", "them", "their"):
         # "They had been arrested": the people last named together
         return ctx.mentions.group(token.idx, None, 0)
+    if "PERSON" in types and token.lower_ in _FIRST_PERSON:
+        # "Mamyrov: The court gave me ten years": the line's speaker
+        speaker = speaker_of_line(ctx.mentions, doc_text(ctx.doc), token.idx)
+        return [speaker] if speaker else []
     if "PERSON" in types and _refers_to_person(token):
         subject = _fronted_for(token)
         if subject is not None:
@@ -243,9 +247,10 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         group_name = group_name or (
             types == ("ORG",) and tok == token and tok.ent_type_ == "PERSON"
         )
-        if tok.ent_type_ in NOT_NAMES and not group_name:
-            continue
         surname_of = ctx.mentions.person_named(tok.text) if "PERSON" in types else None
+        # ("sentenced Botir to eight years", read as one date: a name the model took in)
+        if tok.ent_type_ in NOT_NAMES and not group_name and not _in_a_number(tok, surname_of):
+            continue
         if len(run) == 1 and surname_of:
             other[surname_of] = None  # "Belarus extradited Shodiev": the surname the model missed
             continue
@@ -261,6 +266,12 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
                 first_word[name] = run[0].i
     # (read last word first, so that a name's words are taken whole: give them in text order)
     return sorted(other, key=lambda n: first_word.get(n, -1))
+
+
+def _in_a_number(tok: Token, named: str | None) -> bool:
+    """A name word of a person told in full elsewhere, which the model took into a date or
+    a number."""
+    return named is not None and tok.ent_type_ in ("DATE", "CARDINAL", "QUANTITY", "TIME")
 
 
 def _hyphened_name(tok: Token) -> Span | None:
@@ -366,6 +377,10 @@ def looks_like(name: str, types: tuple[str, ...]) -> bool:
     if "PERSON" in types and 2 <= len(words) <= 3:
         return not any(w.lower() in _ORG_WORDS for w in words)
     return "ORG" in types and len(words) >= 2
+
+
+#: A speaker's words for themself.
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 
 
 def _refers_to_person(token: Token) -> bool:

@@ -85,6 +85,10 @@ def agent(trigger: Token) -> Token | None:
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
         return agent(trigger.head)  # "совершил теракт", "подал апелляцию"
     place = trigger.head
+    if trigger.dep_ == "relcl" and place.pos_ == "VERB" and place.i < trigger.i:
+        # "выехал в Турцию, откуда перебрался в Сирию": the relative adverb hung on the
+        # verb before; the one who went on is its subject
+        return agent(place)
     if trigger.dep_ in ("relcl", "acl") and any(c.lower_ in _WHERE for c in trigger.children):
         # "Саматов выехал в Сирию, где вступил в ряды ИГ": the subject of the clause the
         # place is told in
@@ -108,7 +112,7 @@ def _crossing_subject(verb: Token) -> Token | None:
 
 
 #: Relative adverbs of place and time: "в Сирию, где вступил", "в 2014 году, когда".
-_WHERE = frozenset({"где", "куда", "когда"})
+_WHERE = frozenset({"где", "куда", "откуда", "когда"})
 
 
 def phrase_tokens(token: Token) -> Iterator[Token]:
@@ -186,6 +190,8 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         names = names_in(ctx, token.head, types)
     if not names and role.core:
         names = _governed_names(ctx, types)
+    if not names and token is not None and "PERSON" in types and token.pos_ == "NOUN":
+        names = _named_after(ctx, token)
     if not names and types == ("ORG",):
         # "вступил в ряды «Исламского государства»": the group joined
         for child in ctx.trigger.children:
@@ -196,6 +202,21 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 
 
 _LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+
+
+def _named_after(ctx: FillContext, noun: Token) -> list[str]:
+    """ "задержали 27-летнего уроженца одной из республик Центральной Азии Абдуллоха
+    Юсупова": the name set off after a description, which the parser hung elsewhere. The
+    first person named after the noun, in its case, with no verb or comma between."""
+    case = noun.morph.get("Case", [])
+    for tok in ctx.doc[noun.i + 1 : ctx.sent.end]:
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (",", ";", ":", "—", "("):
+            return []
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
+            name = ctx.mentions.name_at(tok.idx)
+            agrees = not case or tok.morph.get("Case", []) == case or case == ["Acc"]
+            return [name] if name and agrees else []
+    return []
 
 
 def _governed_names(

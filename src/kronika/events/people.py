@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Token
 
-from ..resolve.mentions import people_words
+from ..resolve.mentions import MentionIndex, people_words
 from .spans import doc_text
 
 #: Words that count people without naming them ("several others", "dozens of them").
@@ -144,3 +144,14 @@ def may_mean(pronoun: Token, name: str) -> bool:
     word = pronoun.lower_
     gender = gender_of(name) if word in _HE or word in _SHE else None
     return gender is None or (gender == "m") == (word in _HE)
+
+
+def speaker_of_line(mentions: MentionIndex, text: str, position: int) -> str | None:
+    """The person whose name opens the transcript line around char ``position`` as its
+    speaker ("Mamyrov: I was working in Novosibirsk ..."), or None."""
+    line = text.rfind("\n", 0, position) + 1
+    label = _SPEAKER.match(text, line)
+    if label is None or not text[line : label.end()].rstrip().endswith(":"):
+        return None
+    named = mentions.people_in(line, label.end())
+    return named[0][1] if named and named[0][0] == line else None

@@ -379,8 +379,11 @@ def _number(part: Token) -> int | float | None:
         return 1  # "killing a police officer and wounding another"
     if part.lower_ == "both" or any(c.lower_ == "both" for c in part.children):
         return 2
-    # "a conscript", "the victim", "his son", "the group's leader": one person
-    if part.tag_ == "NN" and any(
+    # "a conscript", "the victim", "his son", "the group's leader": one person (also
+    # "a passer-by", a hyphened noun the tagger may read as an adjective)
+    after = part.doc[part.i + 1] if part.i + 1 < len(part.doc) else part
+    hyphened = after.text == "-" and any(c.dep_ == "prt" for c in part.children)
+    if (part.tag_ == "NN" or hyphened) and any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _ONE) for c in part.children
     ):
         return 1

@@ -200,11 +200,16 @@ class MentionIndex:
         return next((self._name_at[s] for s in starts if not skip(self._name_at[s])), None)
 
     def person_named(self, word: str) -> str | None:
-        """Return the person whose full name ends in ``word`` ("Shodiev" → "Nematullo Shodiev")."""
+        """Return the person whose full name ends in ``word`` ("Shodiev" → "Nematullo Shodiev"),
+        else the one person whose full name starts with it ("Botir" → "Botir Kholmatov", as
+        an article tells brothers apart)."""
+        given = []
         for (kind, name), _forms in self._forms.items():
             if kind == "PERSON" and " " in name and name.split()[-1] == word:
                 return name
-        return None
+            if kind == "PERSON" and " " in name and name.split()[0] == word:
+                given.append(name)
+        return given[0] if len(given) == 1 else None
 
     def kind_of(self, name: str) -> str | None:
         """Return the type of the entity called ``name``, if the article names one."""
