@@ -464,6 +464,22 @@ def test_a_russian_count_over_a_span_is_no_event(text: str, count: int | None) -
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # a count run up since a month, in the perfect: a tally
+        ("Officials said 54 people have been jailed for extremism in Sughd since March.", None),
+        ("Prosecutors said 31 men had been detained in the region since April.", None),
+        # (a start told for its own act stays: "since May 2016, when ...")
+        ("Police detained 31 men in Osh in May.", 31),
+    ],
+)
+def test_a_count_run_up_since_a_month_is_no_event(nlp: Any, text: str, count: int | None) -> None:
+    kinds = ("ARREST", "SENTENCE")
+    found = [e.args.get("count") for k in kinds for e in _events(nlp, text, k)]
+    assert found == ([count] if count else [])
+
+
 def test_extract_article_keeps_a_count_on_one_day(nlp: Any) -> None:
     (event,) = _events(nlp, "Police detained 12 people in Osh on Monday.", "ARREST")
     assert event.args["count"] == 12

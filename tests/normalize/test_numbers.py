@@ -30,7 +30,20 @@ def test_parse_number_reads_words_and_digits(text: str, value: float) -> None:
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize("text", ["hundreds", "dozens", "thousands of people", "a man", "", "none"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hundreds",
+        "dozens",
+        "thousands of people",
+        "a man",
+        "",
+        "none",
+        # a scale no number counts
+        "a few hundred fighters",
+        "several thousand people",
+    ],
+)
 def test_parse_number_gives_none_for_vague_or_missing_numbers(text: str) -> None:
     assert parse_number(text) is None
 

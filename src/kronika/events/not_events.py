@@ -57,6 +57,10 @@ _SPAN = re.compile(
     r"|\bsince (?:early|mid|late)[- ](?:january|february|march|april|may|june|july"
     r"|august|september|october|november|december)\b"
     r"|\bin the first (?:few )?(?:days|weeks)\b"
+    # "62 people have been convicted ... since January": a count run up, in the perfect
+    # (but not "since February 1999, when ...": a start told for its own act)
+    r"|\b(?:have|has|had) been \w+\b[^.;]{0,100}\bsince (?:january|february|march|april"
+    r"|may|june|july|august|september|october|november|december)\b(?!,? \d|, when)"
     # the same in Russian: "с начала года", "с 2016 года", "за 2022 год", "в течение года"
     r"|(?<!\w)с начала\b|(?<!\w)с (?:19|20)\d\d года\b|(?<!\w)за (?:19|20)\d\d год\b"
     r"|(?<!\w)в течение (?:года|\d+ лет)\b|(?<!\w)на (?:сегодняшний|текущий) день\b"

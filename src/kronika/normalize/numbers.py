@@ -126,6 +126,12 @@ def _run_value(run: str) -> float | None:
     return total + current
 
 
+#: A scale counted by no number: "a few hundred", "several thousand", "some dozen".
+_SOME_SCALE = re.compile(
+    r"(?:an?\s+)?(?:few|several|some|many)\s+(?:dozen|score|hundred|thousand|million)\b", re.I
+)
+
+
 def parse_number(text: str) -> float | int | None:
     """Return the first number written in ``text`` ("twenty", "1,141", "16½", "two dozen").
 
@@ -136,6 +142,8 @@ def parse_number(text: str) -> float | int | None:
     prepared = _split_lists(_prepare(text).strip())
     while (found := lex.qualifier.match(prepared)) is not None:
         prepared = prepared[found.end() :]
+    if _SOME_SCALE.match(prepared):
+        return None  # "a few hundred men", "several thousand": no figure told
     match = lex.run.search(prepared)
     if match is None:
         return None
