@@ -480,6 +480,27 @@ def test_a_count_run_up_since_a_month_is_no_event(nlp: Any, text: str, count: in
     assert found == ([count] if count else [])
 
 
+def test_thousands_killed_in_a_whole_year_are_no_attack(nlp: Any) -> None:
+    text = "Some 9,500 people were killed in armed violence in Somalia and Kenya in 2019."
+    assert _events(nlp, text, "ATTACK") == []
+
+
+def test_an_act_told_by_its_start_is_told(nlp: Any) -> None:
+    text = "Uzbekistan started releasing 640 prisoners on Monday under an amnesty decree."
+    [release] = _events(nlp, text, "RELEASE")
+    assert release.args.get("count") == 640
+
+
+def test_people_counted_in_groups_each_get_their_own_term(nlp: Any) -> None:
+    text = (
+        "A Baghdad court on Monday sentenced three Uzbek men to life in prison and two Kyrgyz "
+        "women to 20 years for belonging to the group."
+    )
+    verdicts = _events(nlp, text, "SENTENCE")
+    got = sorted((e.args.get("count"), e.args.get("term_years")) for e in verdicts)
+    assert got == [(2, 20), (3, None)]
+
+
 def test_extract_article_keeps_a_count_on_one_day(nlp: Any) -> None:
     (event,) = _events(nlp, "Police detained 12 people in Osh on Monday.", "ARREST")
     assert event.args["count"] == 12

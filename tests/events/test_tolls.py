@@ -26,6 +26,13 @@ def _attack(nlp: Any, text: str) -> Event:
     "text,killed,wounded",
     [
         ("Gunmen stormed a hotel in Garowe, killing four guards and wounding nine guests.", 4, 9),
+        # "martyring": a killing, as some outlets tell it
+        (
+            "Militants raided a checkpoint in Lakki Marwat late on Friday, martyring two "
+            "constables and injuring five others.",
+            2,
+            5,
+        ),
         # a hyphened noun the tagger reads as an adjective is still one person
         (
             "A bomb went off outside a bank in Mardan, killing two guards and a passer-by and "

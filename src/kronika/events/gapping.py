@@ -30,6 +30,8 @@ def split_gapped(event: Event, sent: Span, mentions: MentionIndex) -> list[Event
     """``event`` once per group of people given their own term in ``sent``; else [event]."""
     names = event.args.get("defendant")
     text = sent.text
+    if names == [] and sent.doc.lang_ != "ru" and "respectively" not in text:
+        return _counted_groups(event, text)
     if not isinstance(names, list) or not names or "respectively" in text:
         return [event]
     # ("Сеитов и Муратов получили по 14 лет, Джемилев — 13 лет": the same in Russian)
@@ -119,3 +121,35 @@ def term_of_some(verdict: Event, part: Event) -> bool:
         return False
     whole, some = verdict.args.get("defendant"), part.args.get("defendant")
     return isinstance(whole, list) and isinstance(some, list) and set(some) < set(whole)
+
+
+#: People counted and given a term, one group after another: "two Tajik women to life
+#: imprisonment and a Kazakh woman to 15 years".
+_COUNTED_TERM = re.compile(
+    r"(?P<count>\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+))"
+    r"\s+(?:[\w-]+\s+){0,3}?(?P<noun>men|women|man|woman|people|others|defendants|members"
+    r"|[a-z]+s)\s+(?:to|for)\s+"
+    r"(?P<term>[^,;]*?(?:years?|months?|life(?: imprisonment| in prison)?))"
+    r"(?=\s*(?:,|;|\.|and\b|$|\bfor\b|\bon\b))"
+)
+
+
+def _counted_groups(event: Event, text: str) -> list[Event]:
+    """ "sentenced two Tajik women to life imprisonment and a Kazakh woman to 15 years": one
+    event per group of people counted, each with its own term; else [event]."""
+    found = list(_COUNTED_TERM.finditer(text))
+    if len(found) < 2:
+        return [event]
+    parts: list[Event] = []
+    for match in found:
+        count = parse_number(match.group("count")) or (
+            1 if match.group("count")[0] in "aA" else None
+        )
+        terms = parse_terms(match.group("term"))
+        if count is None or len(terms) != 1:
+            return [event]
+        args = {k: v for k, v in event.args.items() if k not in _OWN}
+        parts.append(
+            replace(event, args={**args, "defendant": [], "count": count, **term_args(terms[0])})
+        )
+    return parts

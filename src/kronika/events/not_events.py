@@ -111,7 +111,16 @@ def over_a_span(event: Event, trigger: Token) -> bool:
     count = event.args.get("count", event.args.get("killed"))
     if _named(event) or not isinstance(count, int | float):
         return False
+    # "more than 12,000 people were killed in political violence in 2022": thousands
+    # told for a whole year are a year's toll
+    killed = event.args.get("killed")
+    if isinstance(killed, int | float) and killed >= _A_YEARS_TOLL and len(event.date or "") == 4:
+        return True
     return told_over_a_span(sent_of(trigger))
+
+
+#: A count that, told only with a year, is the year's toll rather than one act's.
+_A_YEARS_TOLL = 1000
 
 
 def attackers_only(event: Event) -> bool:

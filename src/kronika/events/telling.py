@@ -148,12 +148,20 @@ def generic(trigger: Token) -> bool:
     after_a_verb = trigger.dep_ == "advcl" or (
         trigger.dep_ == "conj" and trigger.head.dep_ == "advcl" and trigger.head.tag_ == "VBG"
     )
+    # "began releasing 1,126 prisoners on Friday": an act under way, told by its start
+    after_a_verb = after_a_verb or (
+        trigger.dep_ == "xcomp" and trigger.head.lemma_ in _STARTING and trigger.head.tag_ == "VBD"
+    )
     return (
         trigger.tag_ == "VBG"
         and not after_a_verb
         and not _dated_step(trigger)
         and not any(c.dep_ == "aux" for c in trigger.children)
     )
+
+
+#: Verbs that tell an act by its start: "began releasing", "started deporting".
+_STARTING = frozenset({"begin", "start", "commence", "continue"})
 
 
 def _dated_step(gerund: Token) -> bool:

@@ -30,7 +30,8 @@ from .toll_words import ATTACKERS, NO_CASUALTIES, ONE_DEAD
 #: Verbs (and adjectives) whose victims a role counts.
 _VERBS = {
     "killed": frozenset(
-        {"kill", "die", "dead", "behead", "murder", "execute", "slaughter", "massacre"}
+        # ("martyring four policemen": as some South Asian outlets tell a killing)
+        {"kill", "die", "dead", "behead", "murder", "execute", "slaughter", "massacre", "martyr"}
     ),
     # (a stabbing told without death: "two officers were stabbed")
     "wounded": frozenset({"wound", "injure", "hurt", "injured", "wounded", "stab"}),
