@@ -176,3 +176,13 @@ def test_a_given_name_alone_is_the_one_person_of_that_name(nlp: Any) -> None:
     )
     [verdict] = _events(nlp, text, "SENTENCE")
     assert verdict.args.get("defendant") == ["Sardor Nematov"]
+
+
+def test_the_group_banned_is_no_platform_and_an_office_keeps_its_title(nlp: Any) -> None:
+    text = (
+        "The neo-Nazi network Feuerkrieg Division spread its propaganda on Telegram. The group "
+        "was proscribed in the United Kingdom by the Home Secretary in July 2020."
+    )
+    [ban] = _events(nlp, text, "BAN")
+    assert ban.args.get("organization") == ["Feuerkrieg Division"]
+    assert ban.args.get("authority") == "Home Secretary"

@@ -72,3 +72,20 @@ def test_a_wire_flag_before_the_dateline_leaves_it_a_dateline(nlp: Any) -> None:
     )
     [attack] = _attacks(nlp, text)
     assert attack.date == "2019-05-19"
+
+
+def test_a_record_s_lines_are_sentences_of_their_own(nlp: Any) -> None:
+    # the place line has no full stop; the account under it is not its sentence's
+    text = (
+        "Ref: SAM-2018-077\n"
+        "Date: 09/03/2018 (dd/mm/yyyy)\n"
+        "Location: Chaman, Qila Abdullah district, Pakistan\n"
+        "Summary: Gunmen on a motorbike shot dead a customs officer near the border gate. "
+        "No group claimed responsibility.\n"
+        "Fatalities: 1"
+    )
+    [attack] = _attacks(nlp, text)
+    assert attack.date == "2018-03-09"
+    assert attack.location is not None and attack.location.name == "Chaman"
+    assert attack.args.get("killed") == 1
+    assert not attack.args.get("perpetrator")

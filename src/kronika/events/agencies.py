@@ -27,7 +27,7 @@ _HEADS_OF_STATE = frozenset("president king emir sultan monarch".split())
 _INSTITUTIONS = frozenset(
     "court government ministry council parliament service committee prosecutor office "
     "police forces troops army military agency authorities authority president minister "
-    "guard guards tribunal judge".split()
+    "guard guards tribunal judge secretary".split()
 )
 
 
@@ -126,7 +126,8 @@ def fill_authority(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     if doer is None:
         return None
     # "police" alone is too common to tell; "Almaty police", "Indonesian police" tell whose
-    if doer.pos_ == "NOUN" and doer.lemma_.lower() in _INSTITUTIONS:
+    # ("the Home Secretary", "the Interior Minister": an office the tagger may read as a name)
+    if doer.pos_ in ("NOUN", "PROPN") and doer.lemma_.lower() in _INSTITUTIONS:
         # "a Bishkek court", "the Afghan government": the body, not the place it sits in
         words = [t for t in doer.subtree if t.i <= doer.i and t.dep_ not in ("det", "punct")]
         if len(words) > 1:

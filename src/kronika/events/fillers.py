@@ -360,10 +360,13 @@ def _a_body(name: str) -> bool:
 
 
 def _not_a_group(name: str) -> bool:
-    """A body that acts on groups (a court, a ministry) or a news outlet, not a banned group."""
-    from ..text.metadata import canonical_outlet
+    """A body that acts on groups (a court, a ministry), a news outlet or a platform, not a
+    banned group."""
+    from ..text.metadata import canonical_outlet, is_platform
 
     words = {w.casefold() for w in name.split()}
+    if is_platform(name):
+        return True  # "posted in a Telegram channel ... The group was banned": not Telegram
     return bool(words & _STATE_WORDS) or canonical_outlet(name) is not None or "/" in name
 
 

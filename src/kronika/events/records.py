@@ -77,6 +77,15 @@ def record_date(sent: Span, published: str | None) -> str | None:
     norm = normalizer("kronika.date.v1")
     if value is None or norm is None:
         return None
+    # "12/04/2019 (dd/mm/yyyy)": the note tells the order of the date's numbers
+    note = re.search(r"\s*\(([^)]*)\)\s*$", value)
+    if note is not None:
+        value = value[: note.start()]
+        day_first = re.fullmatch(r"dd\W?mm\W?yy(?:yy)?", note.group(1).strip(), re.I)
+        numbers = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", value.strip())
+        if day_first and numbers:
+            day, month, year = numbers.groups()
+            value = f"{year}-{int(month):02d}-{int(day):02d}"
     found: str | None = cached_date(norm, _TIME_OF_DAY.sub("", value), published)
     return found
 

@@ -47,6 +47,10 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
             for k in range(nxt + 1, min(nxt + marker + 1, len(doc))):
                 if not doc[k].is_space:
                     doc[k].is_sent_start = False
+        elif nxt < len(doc) and "\n" in doc[i].text and _LABELLED.match(doc.text, doc[nxt].idx):
+            # "Location: Quetta, Pakistan\nSummary: A bomb ...": a record's field, or a
+            # transcript's speaker, on a line of its own
+            _start_at(doc, nxt)
     for start in starts[:4]:
         after = _after_dateline(doc, start)
         if after is not None:
@@ -54,6 +58,8 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+#: A line opened by a label and a colon: "Summary: ...", "Date of incident: ...".
+_LABELLED = re.compile(r"[A-ZА-ЯЁ][\w.-]*(?: [\w.-]+){0,2}:[ \t]")
 #: How a line before a list item ends (a line wrapped mid-sentence ends in a word or a comma).
 _LINE_ENDS = frozenset(":;.!?")
 #: A list item's marker at the start of a line: "-", "•", "*".

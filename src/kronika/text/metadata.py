@@ -212,6 +212,7 @@ class Outlets:
 
     names: dict[str, str]
     digest_headers: tuple[re.Pattern[str], ...]
+    platforms: frozenset[str] = frozenset()
 
 
 @cache
@@ -234,7 +235,13 @@ def load_outlets() -> Outlets:
         headers = tuple(re.compile(p, re.IGNORECASE) for p in data.get("digest_headers") or ())
     except re.error as err:
         raise RuleError(f"{path}: digest_headers: bad regex: {err}") from None
-    return Outlets(names, headers)
+    platforms = frozenset(normalize_line(str(p)) for p in data.get("platforms") or ())
+    return Outlets(names, headers, platforms)
+
+
+def is_platform(name: str) -> bool:
+    """Whether ``name`` is a social network or messaging app (``platforms`` in outlets.yaml)."""
+    return normalize_line(name) in load_outlets().platforms
 
 
 def canonical_outlet(name: str) -> str | None:
