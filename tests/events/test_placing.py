@@ -774,3 +774,27 @@ def test_a_village_the_gazetteer_does_not_know_merges_with_its_state(nlp: Any) -
         "al-Busayrah overnight. Four inmates escaped after seizing a rifle."
     )
     assert [p for kind, p in _event_places(nlp, text) if kind == "ESCAPE"] == ["al-Busayrah"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a district whose name the model took in part for a person's
+        (
+            "Militants attacked a police station in Dera Ghazi Khan district late on Friday, "
+            "killing two constables.",
+            "Dera Ghazi Khan district",
+        ),
+        # the town a site attacked is "of", whatever the model took the name for
+        (
+            "Insurgents raided the police headquarters of Muidumbe on Thursday, killing three "
+            "officers.",
+            "Muidumbe",
+        ),
+    ],
+)
+def test_a_town_told_with_its_division_or_its_site_is_the_place(
+    nlp: Any, text: str, place: str
+) -> None:
+    assert _event_places(nlp, text) == [("ATTACK", place)]

@@ -24,6 +24,7 @@ from .unnamed_places import (
     SETTLEMENTS,
     at_a_site,
     cached_place,
+    first_word,
     known_word_place,
     named_site,
     only_a_place,
@@ -93,6 +94,12 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         # "on the outskirts of Kaspiysk", "in the centre of Kabul": a part of the town named
         settled = settled or (
             ent.root.head.lower_ == "of" and ent.root.head.head.lemma_ in _PARTS_OF_TOWNS
+        )
+        # "raided the district headquarters of Meluco": the town a site attacked is of
+        settled = settled or (
+            ent.label_ in ("PERSON", "GPE", "LOC")
+            and ent.root.head.lower_ == "of"
+            and ent.root.head.head.lemma_.lower() in ATTACKED_SITES
         )
         # "the camp at Boulkessi", "in Kidal town": a site's or a town's name, whatever its tag
         settled = settled or at_a_site(ent) or town_with_kind(ent)
@@ -355,7 +362,8 @@ def _division(ent: Span) -> bool:
 
 
 def _whole_name(ent: Span) -> Span:
-    """A place name the model cut short, taken whole: "Dera" of "Dera Ismail Khan".
+    """A place name the model cut short, taken whole: "Dera" of "Dera Ismail Khan" (on
+    either side of the words it tagged).
 
     The cut-off words are the proper nouns the name is a compound of, which the
     model took for a person's name ("Dushanbe City Court" is a court, not a place).
@@ -363,10 +371,11 @@ def _whole_name(ent: Span) -> Span:
     head = ent.root
     while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
         head = head.head
+    start = first_word(ent)
     rest = ent.doc[ent.end : head.i + 1]
     if head.i < ent.end or any(t.ent_type_ != "PERSON" for t in rest):
-        return ent
-    return ent.doc[ent.start : head.i + 1]
+        return ent.doc[start : ent.end]
+    return ent.doc[start : head.i + 1]
 
 
 def _is_state(resolve: Callable[..., Any], name: str) -> bool:

@@ -371,15 +371,34 @@ def this_town(
     return None
 
 
+def first_word(ent: Span) -> int:
+    """Where a name the model cut short starts: "Dera" of "Dera Ismail Khan", an untagged
+    capitalized word just before the words tagged, joined to them."""
+    doc = ent.doc
+    start = ent.start
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and not doc[start - 1].ent_type_
+        and doc[start - 1].is_title
+        and doc[start - 1].dep_ == "compound"
+        and ent.start <= doc[start - 1].head.i
+    ):
+        start -= 1
+    return start
+
+
 def only_a_place(ent: Span, people: list[str]) -> bool:
     """ "stormed the district jail in Lakki Marwat": a name tagged as a person's, told
     only after "in" or "near" and nowhere as anyone's name."""
     root = ent.root
+    if root.dep_ == "compound" and root.head.dep_ == "pobj" and root.head.i == ent.end:
+        root = root.head  # "in Dera Ismail Khan district": the division the name is of
     preposition = root.head
     if root.dep_ != "pobj" or preposition.lower_ not in ("in", "near"):
         return False
-    if ent.start != preposition.i + 1:
-        return False  # ("in Dera Ismail Khan": the name's first word left out of it)
+    if first_word(ent) != preposition.i + 1:
+        return False
     # (a thing in the act: "raided a checkpoint in Shah Wali Kot"; not "trust in X")
     head = preposition.head
     if head.pos_ not in ("VERB", "NOUN") or head.lemma_.lower() in _NOT_PLACES_IN:
