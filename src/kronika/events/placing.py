@@ -24,7 +24,6 @@ from .unnamed_places import (
     SETTLEMENTS,
     at_a_site,
     cached_place,
-    first_word,
     known_word_place,
     named_site,
     only_a_place,
@@ -37,6 +36,7 @@ from .unnamed_places import (
     town_named_in,
     town_with_kind,
     untagged_place,
+    whole_name,
 )
 
 logger = logging.getLogger(__name__)
@@ -135,7 +135,7 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             # country is most often the court's too)
             continue
         modifier = ent.root.dep_ in ("compound", "amod", "nmod")
-        name = clean_name(_whole_name(ent).text)
+        name = clean_name(whole_name(ent).text)
         if division:
             name = f"{name} {ent.root.head.text}"
         # "Kazakh police": the state whose body acted ("Kyrgyz nationals" are often abroad)
@@ -359,23 +359,6 @@ def _division(ent: Span) -> bool:
             or (prep.lower_ == "of" and prep.head.lemma_.lower() in ATTACKED_SITES)
         )
     )
-
-
-def _whole_name(ent: Span) -> Span:
-    """A place name the model cut short, taken whole: "Dera" of "Dera Ismail Khan" (on
-    either side of the words it tagged).
-
-    The cut-off words are the proper nouns the name is a compound of, which the
-    model took for a person's name ("Dushanbe City Court" is a court, not a place).
-    """
-    head = ent.root
-    while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
-        head = head.head
-    start = first_word(ent)
-    rest = ent.doc[ent.end : head.i + 1]
-    if head.i < ent.end or any(t.ent_type_ != "PERSON" for t in rest):
-        return ent.doc[start : ent.end]
-    return ent.doc[start : head.i + 1]
 
 
 def _is_state(resolve: Callable[..., Any], name: str) -> bool:

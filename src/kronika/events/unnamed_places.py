@@ -388,6 +388,23 @@ def first_word(ent: Span) -> int:
     return start
 
 
+def whole_name(ent: Span) -> Span:
+    """A place name the model cut short, taken whole: "Dera" of "Dera Ismail Khan" (on
+    either side of the words it tagged).
+
+    The cut-off words are the proper nouns the name is a compound of, which the
+    model took for a person's name ("Dushanbe City Court" is a court, not a place).
+    """
+    head = ent.root
+    while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
+        head = head.head
+    start = first_word(ent)
+    rest = ent.doc[ent.end : head.i + 1]
+    if head.i < ent.end or any(t.ent_type_ != "PERSON" for t in rest):
+        return ent.doc[start : ent.end]
+    return ent.doc[start : head.i + 1]
+
+
 def only_a_place(ent: Span, people: list[str]) -> bool:
     """ "stormed the district jail in Lakki Marwat": a name tagged as a person's, told
     only after "in" or "near" and nowhere as anyone's name."""
