@@ -186,3 +186,25 @@ def test_the_group_banned_is_no_platform_and_an_office_keeps_its_title(nlp: Any)
     [ban] = _events(nlp, text, "BAN")
     assert ban.args.get("organization") == ["Feuerkrieg Division"]
     assert ban.args.get("authority") == "Home Secretary"
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Prosecutors named the suspects as Farrukh Saidov and Otabek Rakhimov. The two were "
+            "detained in Namangan on Friday.",
+            ["Farrukh Saidov", "Otabek Rakhimov"],
+        ),
+        (
+            "Prosecutors named Farrukh Saidov and Otabek Rakhimov. Both were detained in "
+            "Namangan on Friday.",
+            ["Farrukh Saidov", "Otabek Rakhimov"],
+        ),
+    ],
+)
+def test_people_told_by_their_number_alone_are_the_last_named_together(
+    nlp: Any, text: str, people: list[str]
+) -> None:
+    [arrest] = _events(nlp, text, "ARREST")
+    assert arrest.args.get("detainee") == people

@@ -18,6 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ArgValue
+from ..normalize.numbers import parse_number
 from ..resolve.mentions import MentionIndex, people_words
 from .people import may_mean, not_meant_by, speaker_of_line
 from .spans import doc_sents, doc_text, in_dateline
@@ -198,6 +199,9 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
     if "PERSON" in types and token.lower_ in ("they", "them", "their"):
         # "They had been arrested": the people last named together
         return ctx.mentions.group(token.idx, None, 0)
+    if "PERSON" in types and (size := _told_as_a_number(token)) is not None:
+        # "Both were detained", "The three were captured": the last that many named together
+        return ctx.mentions.group(token.idx, size, 0)
     if "PERSON" in types and token.lower_ in _FIRST_PERSON:
         # "Mamyrov: The court gave me ten years": the line's speaker
         speaker = speaker_of_line(ctx.mentions, doc_text(ctx.doc), token.idx)
@@ -380,6 +384,22 @@ def looks_like(name: str, types: tuple[str, ...]) -> bool:
     if "PERSON" in types and 2 <= len(words) <= 3:
         return not any(w.lower() in _ORG_WORDS for w in words)
     return "ORG" in types and len(words) >= 2
+
+
+def _told_as_a_number(token: Token) -> int | None:
+    """ "both" (2), "the three" (3): people told only by how many they are."""
+    if token.lower_ == "both" and token.pos_ in ("DET", "PRON", "CCONJ"):
+        return 2
+    if token.pos_ != "NUM" or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    ):
+        return None
+    value = parse_number(token.text)
+    return value if isinstance(value, int) and 2 <= value <= _SMALL_GROUP else None
+
+
+#: The most people a group told by its number alone ("the six") is taken to be.
+_SMALL_GROUP = 9
 
 
 #: A speaker's words for themself.
