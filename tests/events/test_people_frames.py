@@ -208,3 +208,14 @@ def test_people_told_by_their_number_alone_are_the_last_named_together(
 ) -> None:
     [arrest] = _events(nlp, text, "ARREST")
     assert arrest.args.get("detainee") == people
+
+
+def test_a_lawyer_appeals_for_the_client_but_is_detained_as_herself(nlp: Any) -> None:
+    text = (
+        "Sanjar Yuldashev was ordered deported in May. His lawyer, Irina Belova, appealed the "
+        "ruling, but the regional court upheld it. In July Belova was herself detained."
+    )
+    [appeal] = _events(nlp, text, "APPEAL")
+    [arrest] = _events(nlp, text, "ARREST")
+    assert appeal.args.get("appellant") == ["Sanjar Yuldashev"]
+    assert arrest.args.get("detainee") == ["Irina Belova"]

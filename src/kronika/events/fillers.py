@@ -170,13 +170,17 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         elif name and kind in ("PERSON", "ORG"):
             other[name] = None
     counsel = token.lower_ in _COUNSEL or token.lemma_.lower() in _COUNSEL
-    if not typed and counsel and "PERSON" in types:
+    # ("His lawyer, Yelena Koroleva, appealed the ruling": the client appeals through her)
+    appeal = ctx.trigger.lemma_.lower() in _APPEALING
+    if (not typed or appeal) and counsel and "PERSON" in types:
         # "lawyers for X", "X's lawyers": the client is who acts through them
         client = next((c for c in token.children if c.dep_ == "poss"), None)
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
             client = client or next((g for g in prep.children if g.dep_ == "pobj"), None)
         if client is not None:
-            return names_of(ctx, client, types)
+            found = names_of(ctx, client, types)
+            if found or not typed:
+                return found
     if not typed and token.dep_ == "appos" and token.head.pos_ == "PROPN":
         # "ISIL, a terrorist organization banned in Russia": the appositive's head
         return names_of(ctx, token.head, types)
@@ -384,6 +388,10 @@ def looks_like(name: str, types: tuple[str, ...]) -> bool:
     if "PERSON" in types and 2 <= len(words) <= 3:
         return not any(w.lower() in _ORG_WORDS for w in words)
     return "ORG" in types and len(words) >= 2
+
+
+#: Acts a lawyer does for a client: the client is the one who acts.
+_APPEALING = frozenset({"appeal", "challenge", "contest"})
 
 
 def _told_as_a_number(token: Token) -> int | None:
