@@ -140,3 +140,21 @@ def test_who_went_on_from_one_place_to_another_joined_there() -> None:
     )
     [join] = [e for e in _events(text) if e.type == "JOIN"]
     assert join.args.get("person") == ["Бахром Юсупов"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # some of those told of, counted, hung on the verb
+        (
+            "Трое заключённых сбежали из колонии в Оше. Двоих из них задержали через день в "
+            "Джалал-Абаде.",
+            2,
+        ),
+        # (not a place told with its own preposition)
+        ("Каримова задержали на одном из постов в Оше.", None),
+    ],
+)
+def test_some_of_those_told_of_are_counted(text: str, count: int | None) -> None:
+    arrests = [e for e in _events(text) if e.type == "ARREST"]
+    assert [e.args.get("count") for e in arrests] == [count]

@@ -282,7 +282,16 @@ def count_of(token: Token | None) -> int | float | None:
 def fill_count(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """The number of people in the core phrase."""
     token = ctx.extra.get("core_token")
-    return count_of(token) if isinstance(token, Token) else None
+    found = count_of(token) if isinstance(token, Token) else None
+    if found is None and role.core is False:
+        # "Одного из них задержали": some of those told of, counted, hung on the verb
+        for child in ctx.trigger.children:
+            some_of = any(case_of(g) == "из" for g in child.children)
+            # (not "на одном из КПП": a place, told with its own preposition)
+            bare = not case_of(child)
+            if child.pos_ == "NUM" and some_of and bare and child.ent_type_ != "DATE":
+                return parse_number_ru(child.text)
+    return found
 
 
 def _phrase_text(token: Token) -> str:
