@@ -675,10 +675,7 @@ def test_the_day_a_group_claims_an_attack_is_not_the_attack_s(nlp: Any) -> None:
         "A suicide bomber killed nine people at a checkpoint near Mogadishu on Saturday. "
         "Al-Shabaab claimed responsibility for the bombing on Sunday."
     )
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-06-10")
-    attacks = [
-        e for e in extract_article(nlp(text), article, Settings()).events if e.type == "ATTACK"
-    ]
+    attacks = [e for e in events_of(nlp, text, "2020-06-10") if e.type == "ATTACK"]
     assert [(e.date, e.args.get("perpetrator")) for e in attacks] == [
         ("2020-06-06", ["al-Shabaab"])
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.helpers import events_of
 
 from kronika.events.extract import extract_article
 from kronika.events.legal import split_charges
@@ -237,9 +238,7 @@ def test_a_verdict_on_the_same_charges_takes_those_of_the_verdict_before(nlp: An
         "The Bukhara regional court sentenced Jamshid Rasulov to 11 years for murder and "
         "extortion. His two cousins received eight years each on the same charges."
     )
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2021-04-02")
-    result = extract_article(nlp(text), article, Settings())
-    verdicts = [e for e in result.events if e.type == "SENTENCE"]
+    verdicts = [e for e in events_of(nlp, text, "2021-04-02") if e.type == "SENTENCE"]
     assert [e.args.get("charges") for e in verdicts] == [
         ["murder", "extortion"],
         ["murder", "extortion"],
