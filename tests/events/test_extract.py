@@ -480,6 +480,16 @@ def test_a_count_run_up_since_a_month_is_no_event(nlp: Any, text: str, count: in
     assert found == ([count] if count else [])
 
 
+def test_a_count_someone_keeps_is_no_event(nlp: Any) -> None:
+    text = "By the monitor's count, 41 Tajik migrants were deported from Russia in March."
+    assert _events(nlp, text, "EXTRADITION") == []
+    # (the same count told as one act stays one, also a day's count someone keeps)
+    text = "Russia deported 41 Tajik migrants on Monday, the monitor said."
+    assert [e.args.get("count") for e in _events(nlp, text, "EXTRADITION")] == [41]
+    text = "By the police's own count, 230 migrants were detained in Moscow that day."
+    assert [e.args.get("count") for e in _events(nlp, text, "ARREST")] == [230]
+
+
 def test_thousands_killed_in_a_whole_year_are_no_attack(nlp: Any) -> None:
     text = "Some 9,500 people were killed in armed violence in Somalia and Kenya in 2019."
     assert _events(nlp, text, "ATTACK") == []

@@ -45,6 +45,10 @@ _SPAN = re.compile(
     r"\b(?:over|in|during|for) the (?:past|last) (?:\w+ )?(?:years?|decades?|months?)\b"
     r"|\bin recent (?:years|months)\b|\b(?:every|each) year\b|\bsince (?:19|20)\d\d\b"
     r"|\bbetween (?:19|20)\d\d and (?:19|20)\d\d\b"
+    # "by the group's count", "by our count": a tally someone keeps (but not "by the
+    # police's count, 412 were detained that day": one day's act, counted)
+    r"|\bby (?:the )?(?:[\w-]+(?:'s|’s)? ){1,3}?(?:own )?(?:count|tally|estimate)\b"
+    r"(?![^.]*\b(?:that|the same) day\b)(?![^.]*\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     r"|\bsince (?:the )?(?:start|beginning|outset) of\b|\bsince independence\b"
     r"|\bin the course of\b|\bso far (?:this|in)\b|\bto date\b"
     r"|\bin the first (?:quarter|half|months?)\b"
