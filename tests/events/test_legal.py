@@ -263,3 +263,15 @@ def test_a_numbered_part_of_an_article_is_one_number(
 def test_a_lone_family_name_the_model_took_for_a_group_is_the_defendant(nlp: Any) -> None:
     text = "Abdullayeva was sentenced by a Tashkent court to five years on Monday."
     assert _sentence(nlp, text).args.get("defendant") == ["Abdullayeva"]
+
+
+def test_an_article_s_brackets_give_a_charge_only_when_they_say_what_it_punishes() -> None:
+    from kronika.events.legal import _DESCRIBED_ARTICLE, _NO_DESCRIPTION, described_articles
+
+    text = (
+        "He was convicted under Article 179 (committing an act of terrorism), Article 233 "
+        "(Part 2) and Article 244 (of the Criminal Code)."
+    )
+    assert described_articles(text, _DESCRIBED_ARTICLE, _NO_DESCRIPTION) == [
+        "committing an act of terrorism"
+    ]

@@ -240,7 +240,8 @@ def term_bound(role: str, values: list[float]) -> float | None:
 
 def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """Charges as short phrases: after "charges of", "convicted of", "guilty of", "for"."""
-    phrases = _described_articles(ctx.sent)
+    told = described_articles(ctx.sent.text, _DESCRIBED_ARTICLE, _NO_DESCRIPTION)
+    phrases = [charge for text in told for charge in split_charges(text)]
     for tok in ctx.sent:
         if tok.dep_ != "prep" or tok.lower_ not in ("of", "for", "with", "including"):
             continue
@@ -274,16 +275,22 @@ def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 _DESCRIBED_ARTICLE = re.compile(
     r"\bArticles?\s+\d[\w.-]*(?:\s+(?:of|part)\s+[^()]{0,40}?)?\s*\(([^()]{8,120})\)"
 )
-#: What a parenthesis after an article says when it does not say what it punishes.
-_NO_DESCRIPTION = re.compile(r"^(?:part|paragraph|clause|section|ch\.|p\.|\d)", re.I)
+#: What a parenthesis after an article says when it does not say what it punishes: a part
+#: of the article, or the code it is in.
+_NO_DESCRIPTION = re.compile(r"(?i:part|paragraph|clause|section|ch\.|p\.|\d)|.*\b(?:Code|Act)\b")
 
 
-def _described_articles(sent: Span) -> list[str]:
-    found = []
-    for match in _DESCRIBED_ARTICLE.finditer(sent.text):
+def described_articles(
+    text: str, article: re.Pattern[str], no_description: re.Pattern[str]
+) -> list[str]:
+    """What the law articles of ``text`` are told to punish, in brackets after each: group 1
+    of ``article``, unless ``no_description`` matches it (English and Russian each give
+    their own patterns)."""
+    found: list[str] = []
+    for match in article.finditer(text):
         told = match.group(1).strip()
-        if not _NO_DESCRIPTION.match(told) and not re.search(r"\b(?:Code|Act)\b", told):
-            found.extend(split_charges(told))
+        if not no_description.match(told) and told not in found:
+            found.append(told)
     return found
 
 

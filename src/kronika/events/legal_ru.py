@@ -15,7 +15,7 @@ from ..model import ArgValue
 from ..normalize.numbers_ru import lemma, parse_terms_ru
 from .fillers import FillContext
 from .fillers_ru import CLAUSES, case_of, phrase_tokens
-from .legal import term_bound
+from .legal import described_articles, term_bound
 from .spec import RoleSpec
 
 #: Words a charge is told after: "виновным в", "по обвинению в", "по делу о".
@@ -44,7 +44,7 @@ def fill_term(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 
 def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """Charges: "за попытку госпереворота", "виновным в организации", "по обвинению в"."""
-    phrases = _described_articles(ctx.sent.text)
+    phrases = described_articles(ctx.sent.text, _DESCRIBED_ARTICLE, _NO_DESCRIPTION)
     for tok in ctx.sent:
         prep = case_of(tok)
         head = tok.head
@@ -68,17 +68,10 @@ def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 _DESCRIBED_ARTICLE = re.compile(
     r"(?:стать[яеиюёй]\w*|ст\.)\s*\d[\d.-]*(?:\s+(?:УК|Уголовного)[^()]{0,40}?)?\s*\(([^()]{8,150})\)"
 )
+#: What a parenthesis after an article says when it does not say what it punishes.
+_NO_DESCRIPTION = re.compile(r"(?:ч\.|част|п\.|пункт|\d|г\.)", re.I)
 #: A crime told by no name of its own: "в совершении преступления", "тяжких преступлений".
 _ANY_CRIME = re.compile(r"^(?:совершени\w*\s+)?(?:[\w-]+\s+){0,2}преступлени\w*\b", re.I)
-
-
-def _described_articles(text: str) -> list[str]:
-    found = []
-    for match in _DESCRIBED_ARTICLE.finditer(text):
-        told = match.group(1).strip()
-        if not re.match(r"(?:ч\.|част|п\.|пункт|\d|г\.)", told, re.I) and told not in found:
-            found.append(told)
-    return found
 
 
 def _conjuncts(token: Token) -> list[Token]:
