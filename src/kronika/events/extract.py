@@ -54,29 +54,31 @@ from .participants import a_time, agent, finite_misread, patient
 from .people import PEOPLE_ROLE, about_people
 from .placing import event_place, outside_its_states, state_dwelt_on
 from .records import one_attack_per_record
-from .spans import block, doc_sents, doc_text, normalizer, sent_of
-from .spec import EventSpec, load_specs
-from .targets import split_dates, split_places, split_respectively, split_targets
-from .telling import (
+from .referring import (
     accompanies,
     along,
     apart,
     definite,
-    done_by_someone,
-    generic,
-    is_headline,
-    not_yet,
     ranked,
     refers_back,
     retelling,
     retold_with_a_date,
+    told_as_happening,
+    told_pair,
+    whole_group,
+)
+from .spans import block, doc_sents, doc_text, normalizer, sent_of
+from .spec import EventSpec, load_specs
+from .targets import split_dates, split_places, split_respectively, split_targets
+from .telling import (
+    done_by_someone,
+    generic,
+    is_headline,
+    not_yet,
     staged_where,
     telling,
     the_series_that_did,
-    told_as_happening,
-    told_pair,
     told_where,
-    whole_group,
 )
 from .verdicts import fold_summaries
 

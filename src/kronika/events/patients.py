@@ -19,8 +19,9 @@ from ..model import ArgValue
 from ..resolve.mentions import people_words
 from .counts import count_of
 from .fillers import NOT_NAMES, FillContext, looks_like, names_of
-from .participants import agent, antecedent_of_relative, patient
+from .participants import agent, patient
 from .people import a_pair
+from .relatives import antecedent_of_relative
 from .spans import doc_text
 from .spec import RoleSpec
 from .topics import item_topic

@@ -2,14 +2,12 @@
 
 Whether it is the article's news, a plain past that may go on with it, or background;
 a headline; a habit or a tally rather than a happening; a nominal act told as done
-and where; whether its people are ones told of before, all of them or a part; whether
-it goes along with the act told before it.
+and where. Whether its people or its act are ones told before is read in referring.py.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
@@ -17,11 +15,9 @@ from ..model import ArgValue, Article
 from .clauses import another_time, describing, inside_a_participant
 from .date_phrases import date_phrases, leading_date
 from .dates import dated_paragraph, told_back_then
-from .participants import agent, patient, verb_forms
-from .people import a_pair, about_people
+from .participants import verb_forms
 from .running import cached_date
 from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_of
-from .toll_words import ATTACKERS
 
 #: How many sentences from the top of an article make its lead (a title line counts as one).
 _LEAD_SENTENCES = 3
@@ -295,234 +291,3 @@ def is_headline(sent: Span, trigger: Token) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”']?(?:\s|$)")
-
-
-def refers_back(trigger: Token) -> bool:
-    """Whether the trigger's people are ones named before ("the men had been extradited")."""
-    subject = trigger if trigger.pos_ == "NOUN" else None
-    if subject is None and not any(c.dep_ == "dobj" for c in trigger.children):
-        # "the bomb exploded" (but "the court sentenced X" is told by its object)
-        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    if (
-        subject is not None
-        and subject.tag_ == "NN"
-        and subject.dep_ in ("nsubj", "nsubjpass")
-        and definite(subject)
-        and not about_people(subject)
-    ):
-        return True  # "The bomb exploded in the Waaberi district": the act told above
-    if (
-        trigger.pos_ == "NOUN"
-        and trigger.dep_ in ("pobj", "dobj")
-        and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in trigger.children)
-        and not any(c.dep_ in _OWN_DETAILS for c in trigger.children)
-    ):
-        return True  # "the three people wounded by the blast", "blamed those explosions on X"
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_ in _LAYING:
-        if definite(trigger):
-            return True  # "The army blamed the attack on the ADF" ("on" hung on the attack)
-    if trigger.dep_ in ("acl", "relcl") and trigger.head.lower_ in _THEY:
-        if trigger.head.head.lower_ == "among":
-            return True  # "Among those detained is X": one of the people told of before
-    if any(c.lower_ == "среди" for c in trigger.children):
-        return True  # "Среди задержанных — X": the same in Russian
-    doer = agent(trigger)
-    if doer is not None and doer.tag_ in ("NN", "NNS") and definite(doer):
-        if doer.lemma_.lower() in ATTACKERS:
-            return True  # "The assailants also set fire to several homes", "The bomber struck"
-    token = _people_token(trigger)
-    if token is None:
-        return False
-    if token.lower_ in _THEY:
-        return True  # "they were released", "those arrested include A and B"
-    if _told_before_ru(token):
-        return True  # "Мужчина был задержан в ноябре", "беглеца задержали 10 июня"
-    if token.lower_ in ("half", "some", "many", "most", "all", "none"):
-        # "half of them were pardoned"
-        return any(
-            c.lower_ == "of" and any(g.lower_ in ("them", "those") for g in c.children)
-            for c in token.children
-        )
-    if a_pair(token):
-        return True  # "The couple were arrested"
-    if token.tag_ == "CD" and (
-        definite(token)
-        or any(c.dep_ in ("det", "predet") and c.lower_ == "all" for c in token.children)
-    ):
-        return True  # "The three had been sentenced in November", "All four were detained"
-    if token.pos_ == "NUM" and any(c.dep_ == "det" and c.lemma_ == "весь" for c in token.children):
-        return True  # "Все трое были задержаны": the same in Russian
-    return _plural_with(token, ("the", "those", "these", "both"))
-
-
-def _people_token(trigger: Token) -> Token | None:
-    """Whose act it is told as: the one acted on, else the doer; but the doer when it is
-    "both" ("both travelled to Raqqa and joined the group": not the group)."""
-    done_to, doer = patient(trigger), agent(trigger)
-    if doer is not None and doer.lower_ in _BOTH:
-        return doer
-    return done_to or doer
-
-
-_BOTH = frozenset({"both", "оба", "обе"})
-
-
-#: Pronouns for people told of before ("они": "they" in Russian text).
-_THEY = frozenset(
-    {"they", "them", "those", "these", "both", "они", "их", "им", "эти", "те", "оба", "обе"}
-)
-
-
-#: Russian nouns that, bare (Russian has no articles), name people the story told of:
-#: "мужчина", "беглец", "осуждённые", "фигуранты дела", "молодые люди".
-_TOLD_BEFORE_RU = frozenset(
-    "мужчина женщина беглец осужденный осуждённый задержанный обвиняемый подсудимый фигурант "
-    "подозреваемый злоумышленник человек люди".split()
-)
-
-
-def _told_before_ru(token: Token) -> bool:
-    """A Russian role noun with no name, number or clause of its own: people told before."""
-    if token.doc.lang_ != "ru" or token.lemma_.lower() not in _TOLD_BEFORE_RU:
-        return False
-    if token.lemma_.lower() in ("человек", "люди") and not any(
-        c.dep_ == "amod" and c.lemma_.lower() == "молодой" for c in token.children
-    ):
-        return False  # "люди" alone is anyone; "молодые люди" the young men told of
-    own = ("nummod", "nummod:gov", "appos", "relcl", "acl", "flat:name", "nmod")
-    return not any(c.dep_ in own or c.ent_type_ == "PERSON" for c in token.children)
-
-
-#: Verbs that lay a told act at someone's door: "blamed the attack on X".
-_LAYING = frozenset({"blame", "pin", "attribute"})
-#: What a noun may carry that tells an act of its own ("the bombing of a market in Osh").
-_OWN_DETAILS = frozenset({"prep", "amod", "compound", "relcl", "acl"})
-
-
-def whole_group(trigger: Token) -> bool:
-    """Whether the trigger's people are all of a group told before: "they", "the men who were
-    arrested" (not "half of them", "the other convicts", "two of the men")."""
-    token = patient(trigger) or agent(trigger)
-    if token is None:
-        return False
-    if token.lower_ in ("they", "them", "both", "они", "их"):
-        return True
-    if a_pair(token):
-        return True  # "The couple were arrested in Lyon": the two told before
-    if _told_before_ru(token):
-        return True  # "Мужчина был задержан", "Обвиняемые были задержаны": those told of
-    return _plural_with(token, ("the", "these", "those", "both")) and not any(
-        c.lower_ in _SOME_OF for c in token.children
-    )
-
-
-def told_pair(trigger: Token) -> bool:
-    """ "Both were detained", "Both men", "The couple were arrested": two people told before."""
-    token = _people_token(trigger)
-    if token is None:
-        return False
-    if token.lower_ in _BOTH:
-        return True
-    return a_pair(token) or _plural_with(token, ("both",))
-
-
-def _plural_with(token: Token, determiners: tuple[str, ...]) -> bool:
-    """ "the men", "both brothers": a plural noun with one of ``determiners``."""
-    return token.tag_ == "NNS" and any(
-        c.dep_ in ("det", "predet", "preconj") and c.lower_ in determiners for c in token.children
-    )
-
-
-#: Words that make a group told before only a part of it, or another one.
-_SOME_OF = frozenset("other others remaining rest some several many few of".split())
-
-
-def definite(noun: Token) -> bool:
-    """ "the bomb", "this attack": a noun told as known already."""
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
-
-
-def along(trigger: Token) -> bool:
-    """ "were also released", "was likewise freed": the act goes with the one told before."""
-    return any(c.dep_ == "advmod" and c.lower_ in ("also", "likewise") for c in trigger.children)
-
-
-def accompanies(trigger: Token) -> bool:
-    """ "Five other prisoners escaped with them": the act of the people told before."""
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ in ("with", "alongside")
-        and any(g.lower_ in ("them", "him", "her") for g in c.children)
-        for c in trigger.children
-    )
-
-
-#: Words that set an act apart from those told before: "another attack", "a separate raid".
-_APART = frozenset({"another", "separate"})
-
-
-def apart(trigger: Token) -> bool:
-    """ "In another attack, three soldiers were killed", "a separate bombing", "In a
-    separate incident, gunmen shot ...": an act other than those told before."""
-    if any(c.lower_ in _APART and c.dep_ in ("det", "amod") for c in trigger.children):
-        return True
-    for token in (trigger, *trigger.ancestors):
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
-            for noun in (c for c in prep.children if c.dep_ == "pobj"):
-                if any(c.lower_ in _APART and c.dep_ in ("det", "amod") for c in noun.children):
-                    return True
-    return False
-
-
-#: Nouns an attack told before is referred back to by: "The attack, which took place ...".
-_ACT_NOUNS = frozenset("attack blast bombing explosion assault ambush shooting".split())
-
-
-def retelling(trigger: Token) -> bool:
-    """ "The attack, which took place on May 16, killed five": the act told before, told
-    again with more of it (a definite act noun as the subject of its clause)."""
-    # ("JNIM later claimed the attack": what is claimed is the attack told before)
-    claimed = trigger.dep_ == "dobj" and trigger.head.lemma_ in ("claim", "condemn")
-    return (
-        trigger.pos_ == "NOUN"
-        and trigger.tag_ == "NN"
-        and trigger.lemma_.lower() in _ACT_NOUNS
-        and (trigger.dep_ in ("nsubj", "nsubjpass") or claimed)
-        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
-    )
-
-
-#: Verbs that tell an act happened: "the arrests took place", "the raid was carried out".
-_HAPPENED = frozenset("happen occur carry conduct make".split())
-
-
-def told_as_happening(trigger: Token) -> bool:
-    """ "The detentions were carried out on April 6", "the arrests took place on Monday":
-    the act told before, given its time (and place) in a clause of its own."""
-    verb = trigger.head
-    if verb.lemma_ == "take":
-        return any(c.dep_ == "dobj" and c.lemma_ == "place" for c in verb.children)
-    return verb.lemma_ in _HAPPENED
-
-
-def retold_with_a_date(trigger: Token, supplements: Iterable[str]) -> bool:
-    """ "The verdict was delivered on Tuesday", "The ruling was issued on November 28": an
-    act told before, named by a definite noun, and dated in its own clause."""
-    if not definite(trigger) or trigger.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    if trigger.lemma_ not in supplements and not told_as_happening(trigger):
-        return False
-    own = {t.i for t in trigger.subtree}
-    return any(t.ent_type_ == "DATE" for t in trigger.head.subtree if t.i not in own)
-
-
-def ranked(trigger: Token) -> bool:
-    """ "killing 12 people in the deadliest attack in the province this year", "the worst
-    bombing since 2015": an act noun told only to rank the act just told among others."""
-    # (not "carried out the biggest attack on the base since 2019": the act itself)
-    if trigger.pos_ != "NOUN" or trigger.dep_ not in ("pobj", "attr"):
-        return False
-    return any(
-        c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_.endswith("deadliest"))
-        for c in trigger.children
-    )

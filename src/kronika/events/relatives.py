@@ -1,0 +1,54 @@
+"""Who a relative pronoun stands for: "X, who was arrested", "X, whose escape ...".
+
+The parser hangs a relative clause on the nearest noun; these read it back to the
+person the clause is said of when that noun is someone else's lawyer or a group named
+inside the person's description.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def _person_before(who: Token, clause: Token) -> Token | None:
+    """ "Lawyers for X, who was sentenced": X, though the model hung the clause on the lawyers.
+
+    A "who" with a singular verb right after a named person stands for that person.
+    """
+    if who.lower_ != "who" or who.i < 2 or who.doc[who.i - 1].text != ",":
+        return None
+    named = who.doc[who.i - 2]
+    if named.ent_type_ != "PERSON" or clause.head.ent_type_ == "PERSON" or clause.head == named:
+        return None
+    plural = ("were", "are", "have", "remain")
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in plural for c in clause.children):
+        return None
+    return named
+
+
+def _person_described(who: Token, clause: Token) -> Token | None:
+    """ "X, a supporter of Group 24, who was returned": X, though the model hung the clause
+    on the group named inside X's description ("who" is said of people)."""
+    tok = clause.head
+    if who.lower_ != "who" or tok.ent_type_ == "PERSON":
+        return None
+    while tok.dep_ in ("pobj", "prep"):
+        tok = tok.head
+    if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON" and tok != clause.head:
+        return tok.head
+    return None
+
+
+def antecedent_of_relative(token: Token) -> Token:
+    """ "who" in "X, who was arrested" stands for X."""
+    if token.tag_ == "WP$":
+        # "X, whose escape was never explained": the relative clause's antecedent
+        clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+        return clause.head if clause is not None else token
+    if token.tag_ in ("WP", "WDT") or token.lower_ == "that":
+        clause = token.head
+        if clause.dep_ == "relcl":
+            return _person_before(token, clause) or _person_described(token, clause) or clause.head
+        if clause.dep_ == "conj" and clause.head.dep_ == "relcl":
+            return clause.head.head
+    return token
