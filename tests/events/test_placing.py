@@ -798,3 +798,41 @@ def test_a_town_told_with_its_division_or_its_site_is_the_place(
     nlp: Any, text: str, place: str
 ) -> None:
     assert _event_places(nlp, text) == [("ATTACK", place)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # an address as the object of the raid: the town heading it, without its kind
+        (
+            "Militiamen raided Kotoni village, Djugu territory, Ituri province, on Friday, "
+            "killing nine civilians.",
+            "Kotoni",
+        ),
+        # a bearing from a city after the town: the town, not the city
+        (
+            "Gunmen killed three farmers near Dujail, north of Baghdad, Iraq, on Monday.",
+            "Dujail",
+        ),
+        # the address belongs to the first of two joined clauses
+        (
+            "Militants stopped a truck near Douentza, Mopti region, Mali, and set it on fire, "
+            "killing the driver.",
+            "Douentza",
+        ),
+    ],
+)
+def test_an_attack_s_address_gives_its_town(nlp: Any, text: str, place: str) -> None:
+    assert ("ATTACK", place) in _event_places(nlp, text)
+
+
+@pytest.mark.model
+def test_two_towns_sharing_a_word_are_both_places(nlp: Any) -> None:
+    # "Datu X" names towns as well as people; told after "in", each is a town
+    text = (
+        "Rebels fired mortars at an army post in Datu Hoffer on Tuesday, wounding two soldiers. "
+        "In a separate attack the same day, gunmen ambushed a van in Datu Unsay, killing a farmer."
+    )
+    places = [p for t, p in _event_places(nlp, text) if t == "ATTACK"]
+    assert places == ["Datu Hoffer", "Datu Unsay"]

@@ -89,3 +89,33 @@ def test_a_record_s_lines_are_sentences_of_their_own(nlp: Any) -> None:
     assert attack.location is not None and attack.location.name == "Chaman"
     assert attack.args.get("killed") == 1
     assert not attack.args.get("perpetrator")
+
+
+def test_a_field_line_ends_before_the_account_under_it(nlp: Any) -> None:
+    # "Date: ..." with the account on the next line, no blank line between
+    text = (
+        "Date: 2014-02-11\n"
+        "Gunmen on a motorcycle opened fire on shoppers at a bazaar in Bannu, killing "
+        "three people and wounding seven."
+    )
+    [attack] = _attacks(nlp, text, published="2014-02-12")
+    assert attack.date == "2014-02-11"
+    assert attack.location is not None and attack.location.name == "Bannu"
+    assert (attack.args.get("killed"), attack.args.get("wounded")) == (3, 7)
+
+
+def test_a_log_s_rows_are_dated_and_placed_by_their_own_columns(nlp: Any) -> None:
+    text = (
+        "Weekly incident log, Diyala (2007)\n\n"
+        "2007-03-05 | Baqubah, Diyala | A roadside bomb struck a police patrol; 4 killed.\n"
+        "2007-03-07 | Khalis, Diyala | Gunmen stopped a taxi and shot dead two passengers.\n"
+        "2007-03-09 | Muqdadiyah | Mortar rounds hit a market, wounding 11."
+    )
+    found = [(a.date, a.location.name if a.location else None) for a in _attacks(nlp, text)]
+    assert found == [
+        ("2007-03-05", "Baqubah"),
+        ("2007-03-07", "Khalis"),
+        ("2007-03-09", "Muqdadiyah"),
+    ]
+    # the place column is no group that did it
+    assert all("Diyala" not in (a.args.get("perpetrator") or []) for a in _attacks(nlp, text))

@@ -43,11 +43,10 @@ def fill_object_phrase(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 #: Objects that are the means of an attack, not its target: "detonated a device at X".
 _MEANS = frozenset(
     "fire shot shots grenade bomb rocket mortar missile shell bullet explosive device ied "
-    "projectile cocktail landmine mine charge himself herself themselves vest car "
-    "truck".split()
+    "projectile cocktail landmine mine charge himself herself themselves vest".split()
 )
 #: Vehicles a bomb is carried in, and the verbs that set one off.
-_VEHICLES = frozenset("vehicle van motorcycle motorbike bicycle lorry bus drone".split())
+_VEHICLES = frozenset("vehicle van motorcycle motorbike bicycle lorry bus drone car truck".split())
 _SET_OFF = frozenset("detonate explode blow ram drive".split())
 #: Prepositions that name where an act struck: "at a market", "on a bus", "outside a school".
 _AT = ("on", "at", "against", "outside", "inside", "near", "into", "targeting")
@@ -201,10 +200,17 @@ def _in_an_aside(word: Token, top: Token) -> bool:
             return False
         if t.dep_ == "appos" and (t.ent_type_ in _PLACES or t.head.ent_type_ in _PLACES):
             return True  # (but "the movement's founder, businessman X" is the founder X)
+        if t.dep_ in ("appos", "conj") and t.lemma_.lower() in _DIVISIONS:
+            # "raided Largu village, Djugu territory, Ituri province": the address's rest
+            return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
     return False
 
 
 _PLACES = ("GPE", "LOC")
+#: Nouns of a division of a state that an address names after a town.
+_DIVISIONS = frozenset(
+    "district province region territory county governorate oblast prefecture department".split()
+)
 
 
 #: Nouns for a time, which a preposition after an act may name instead of a target.

@@ -31,19 +31,25 @@ _REGION_WORDS = (
     "province|district|region|state|governorate|county|prefecture|oblast|territory|"
     "department|municipality|commune|division|raion|rayon|emirate"
 )
+#: Verbs of an assault on a whole place, its address their object: "raided Largu village,
+#: Djugu territory, Ituri province".
+_RAIDED = "raided|attacked|stormed|overran|shelled|besieged|ambushed"
+#: A bearing from a place: "north of Baghdad", "south-east of Gao".
+_BEARING = r"(?:north|south|east|west)(?:-?(?:east|west))?"
 #: A part of a state told before its name: "in Dori, northern Burkina Faso".
 _COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central)\s+"
 #: One place of an address after the first: "Kunduz province", "also in Abyan", "the
 #: Democratic Republic of the Congo".
 _PART = (
     rf",\s+(?:also\s+in\s+)?(?:the\s+(?:capital|main\s+town|centre|center)\s+of\s+)?"
+    rf"(?:{_BEARING}\s+of\s+)?"
     rf"(?:{_COMPASS})?(?:the\s+)?"
     rf"{_NAME}(?:\s+(?:{_REGION_WORDS}))?(?:\s+of(?:\s+the)?\s+{_NAME})?"
 )
 
 _ADDRESS = re.compile(
-    rf"\b(?:in|at|near|outside|of|through)\s+(?P<place>{_NAME}(?:\s+(?:{_REGION_WORDS}))?)"
-    rf"(?P<rest>(?:{_PART}){{1,4}})"
+    rf"\b(?:in|at|near|outside|of|through|{_RAIDED})\s+(?P<place>{_NAME}(?:\s+(?:{_REGION_WORDS}))?)"
+    rf"(?:\s+(?:village|town|city))?(?P<rest>(?:{_PART}){{1,4}})"
 )
 #: The words before a place of an address's tail: ", also in Abyan", ", northern Mali".
 _PART_LEAD = re.compile(
@@ -172,6 +178,8 @@ def _comma_address(
     Pakistan": the town heading the chain."""
     text = doc_text(sent.doc)
     for match in _ADDRESS.finditer(text, lo, hi):
+        if re.search(rf"\b{_BEARING}\s+$", text[max(0, match.start() - 12) : match.start()]):
+            continue  # "15 km north of Baghdad, Iraq": a bearing from the place, not it
         # (a name's full stop may end the sentence: "..., Syria. The blast killed 3")
         parts = [re.split(r"\.\s", p.strip())[0] for p in match.group("rest").split(",")]
         parts = [_PART_LEAD.sub("", p) for p in parts if p]
@@ -264,7 +272,21 @@ def _in_clause(sent: Span, trigger: Token, start: int, loose: bool = False) -> b
     # aid workers and killed their driver in Menaka, Mali": one incident told in two clauses
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     joined = verb is not None and verb.dep_ == "conj" and verb.head.i == trigger.i
+    # ("stopped a bus near Bandiagara, Mopti region, and set it on fire, killing 12": the
+    # clause the act's own clause goes on from)
+    joined = joined or (verb is not None and verb in _went_on_from(trigger))
     return scope is True or (scope is False and (trigger.dep_ == "conj" or joined))
+
+
+def _went_on_from(trigger: Token) -> list[Token]:
+    """The verbs a trigger's clause goes on from: "stopped a bus ... and set it on fire,
+    killing 12" for "killing": "set" and "stopped"."""
+    verbs = []
+    token = trigger
+    while token.dep_ in ("advcl", "conj") and token.head.pos_ == "VERB" and token.head != token:
+        token = token.head
+        verbs.append(token)
+    return verbs
 
 
 #: The place heading an incident item after its date: "03/14/2013: Peshawar, Khyber
@@ -272,6 +294,13 @@ def _in_clause(sent: Span, trigger: Token, start: int, loose: bool = False) -> b
 _HEADING = re.compile(
     rf"(?P<place>{_NAME}(?:\s+(?:{_REGION_WORDS}))?)"
     rf"(?P<rest>(?:,\s+{_NAME}(?:\s+(?:{_REGION_WORDS}))?){{1,3}})\s*(?:[.:|]|[-–—]\s)\s*"
+)
+
+
+#: A log's place column between pipes after its date: "2006-05-04 | Tal Afar, Nineveh | ...".
+_PIPED = re.compile(
+    rf"(?P<place>{_NAME}(?:\s+(?:{_REGION_WORDS}))?)"
+    rf"(?:,\s+{_NAME}(?:\s+(?:{_REGION_WORDS}))?){{0,3}}\s*\|\s*"
 )
 
 
@@ -287,7 +316,15 @@ def heading(sent: Span, resolve: Callable[[str], Any]) -> tuple[Place, int] | No
     text = doc_text(sent.doc)
     start = text.rfind("\n", 0, sent.start_char) + 1
     date = LEADING.match(text, start)
-    found = _HEADING.match(text, date.end()) if date is not None else None
+    if date is None:
+        return None
+    piped = _PIPED.match(text, date.end()) if date.group(0).rstrip().endswith("|") else None
+    if piped is not None:
+        # ("2006-05-06 | Basra | Fourteen detainees escaped ...": a log's place column)
+        place = resolve(piped.group("place"))
+        name = piped.group("place")
+        return (Place(name=name) if place is None else replace(place, name=name)), piped.end()
+    found = _HEADING.match(text, date.end())
     if found is None:
         return None
     parts = [p.strip() for p in found.group("rest").split(",")]

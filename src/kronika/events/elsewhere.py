@@ -92,7 +92,8 @@ def where_they_were(root: Token, trigger: Token) -> bool:
         if clause.dep_ != "acl" or not (clause.tag_ == "VBG" or thing):
             continue
         acted_on = owner.head == trigger and owner.dep_ in ("dobj", "nsubjpass")
-        if owner.dep_ == "pobj" and owner.head.head == trigger:
+        # ("Gunmen on a motorcycle opened fire on ...", "fire" heading the misread verb)
+        if owner.dep_ == "pobj" and owner.head.head in (trigger, trigger.head):
             acted_on = owner.head.lower_ in ("on", "at")
         return acted_on
     return False

@@ -50,7 +50,7 @@ from .not_events import (
     under_review,
     vague_over_time,
 )
-from .participants import a_time, agent, finite_misread, patient
+from .participants import a_time, agent, finite_misread, patient, ridden_misread
 from .people import PEOPLE_ROLE, about_people
 from .placing import event_place, outside_its_states, state_dwelt_on
 from .records import one_attack_per_record
@@ -59,6 +59,7 @@ from .referring import (
     along,
     apart,
     definite,
+    one_of_a_series,
     ranked,
     refers_back,
     retelling,
@@ -126,12 +127,17 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         # "attacked a checkpoint, killing four": the clause belongs to the main event (but
         # "... while 11 others received 28 years" has people of its own)
         own_subject = type_name in PEOPLE_ROLE and has_own_people(trigger)
-        if trigger.dep_ in ("advcl", "xcomp") and (type_name, trigger.head.i) in groups:
+        # ("launched a mortar attack on a base, killing one": the act is the verb's object)
+        main = trigger.head
+        acts = [main.i, *(c.i for c in main.children if c.dep_ == "dobj")]
+        if trigger.dep_ in ("advcl", "xcomp") and any((type_name, i) in groups for i in acts):
             if not own_subject:
                 continue
         # "set fire to a school and abducted two teachers": one raid; "killing 12 in the
         # deadliest attack in the province this year": the act told, ranked among others
-        if type_name == "ATTACK" and (_joined_act(trigger, groups) or ranked(trigger)):
+        if type_name == "ATTACK" and (
+            _joined_act(trigger, groups) or ranked(trigger) or one_of_a_series(trigger)
+        ):
             continue
         event = _build(rules.specs[type_name], trigger, hits, mentions, article, armed)
         told_how = telling(trigger, article) if event is not None else ""
@@ -404,13 +410,20 @@ def _build(
     confidence = best.pattern.confidence if best is not None and best.pattern else 0.5
     filled = sum(1 for v in args.values() if v not in ([], None))
     confidence = min(1.0, confidence + 0.05 * filled)
+    # ("Gunmen on a motorcycle opened fire ...": a verb misread as an adjective is dated and
+    # placed by the sentence it was meant to head)
+    clause = sent.root if ridden_misread(trigger) else trigger
+    place = event_place(sent, trigger, args)
+    if place is None and clause is not trigger:
+        place = event_place(sent, clause, args)
     return Event(
         type=spec.type,
         args=args,
         evidence=(_evidence(sent, trigger),),
-        date=event_date(sent, trigger, article.published),
+        date=event_date(sent, clause, article.published),
         location=outside_its_states(
-            event_place(sent, trigger, args) or _scene_place(sent, args),
+            # ("In a separate attack the same day, ...": not the scene told before)
+            place or (None if apart(trigger) else _scene_place(sent, args)),
             args,
         ),
         confidence=round(confidence, 2),

@@ -204,14 +204,18 @@ def freed_by_force(trigger: Token, groups: dict[tuple[str, int], list[Hit]]) -> 
     doer = agent(trigger)
     if doer is None or not _armed(doer):
         return False
-    if doer.lemma_.lower() in ("jailbreak", "breakout"):
-        return True  # "The jailbreak freed dozens of suspects": whoever it freed escaped
+    if doer.lemma_.lower() in _BREAKOUTS:
+        # "The jailbreak freed dozens of suspects", "IS attack frees detainees": whoever an
+        # act of force freed escaped (armed men may free prisoners they held themselves)
+        return True
     # "insurgents freed two kidnapped engineers": hostages let go, not inmates broken out
     freed = patient(trigger)
     jail = any(c.lower_ == "from" for c in trigger.children)
     return jail or freed is None or freed.lemma_.lower() in _INMATES
 
 
+#: Acts of force that free people from custody.
+_BREAKOUTS = frozenset("jailbreak breakout attack raid assault".split())
 #: People held in a jail, whom armed men free by force ("prisoners" and "detainees" may
 #: be soldiers or hostages they held: "rebels freed 14 prisoners" is a release).
 _INMATES = frozenset("inmate convict inmates convicts".split())

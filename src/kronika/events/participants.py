@@ -19,11 +19,30 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+#: What attackers ride, after which the parser may read the verb as an adjective.
+_RIDDEN = frozenset("motorcycle motorbike bike scooter car pickup truck vehicle horse".split())
+
+
+def ridden_misread(trigger: Token) -> bool:
+    """ "Gunmen on a motorcycle opened fire": a past-tense verb after what the doers rode,
+    which the parser read as an adjective ("a motorcycle-opened fire") and so left out of
+    the sentence's clause."""
+    return (
+        trigger.dep_ == "amod"
+        and trigger.tag_ in ("VBD", "VBN")
+        and trigger.i > 0
+        and trigger.doc[trigger.i - 1].lemma_.lower() in _RIDDEN
+        and trigger.head.i > trigger.i
+    )
+
+
 def finite_misread(trigger: Token) -> bool:
     """ "A court in Osh jailed Bakyt Toktorov for seven years": a past-tense verb the parser
     hung on the name after it as an adjective, a noun just before it (the sentence's
     subject) and no article on the name ("the jailed Toktorov" is an adjective)."""
     before = trigger.doc[trigger.i - 1] if trigger.i > 0 else None
+    if ridden_misread(trigger):
+        return True
     return (
         trigger.dep_ == "amod"
         and trigger.tag_ == "VBD"

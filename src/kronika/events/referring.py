@@ -246,3 +246,21 @@ def ranked(trigger: Token) -> bool:
         c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_.endswith("deadliest"))
         for c in trigger.children
     )
+
+
+#: Nouns for many acts told as one: "a series of attacks", "a wave of bombings".
+_SERIES = frozenset("series wave spate string chain".split())
+
+
+def one_of_a_series(trigger: Token) -> bool:
+    """ "part of a series of attacks on security posts", "the latest in a wave of bombings",
+    "amid a spate of killings": acts told as a whole, to place the one told among them."""
+    if trigger.tag_ != "NNS" or trigger.dep_ != "pobj" or trigger.head.lower_ != "of":
+        return False
+    series = trigger.head.head
+    if series.lemma_ not in _SERIES or series.dep_ != "pobj":
+        return False
+    owner = series.head  # "of" of "part of", "in" of "the latest in", "amid"
+    if owner.lower_ in ("in", "amid", "among"):
+        return True
+    return owner.lower_ == "of" and owner.head.lemma_ in ("part", "one", "latest", "element")

@@ -108,6 +108,10 @@ def not_yet(trigger: Token) -> bool:
 _VAGUE = frozenset("several many numerous multiple countless frequent repeated various".split())
 
 
+#: Verbs that tell where a group stands, a state that tells the act that put it there.
+_STANDING = frozenset("remain stay appear figure feature".split())
+
+
 def generic(trigger: Token) -> bool:
     """A verb in the simple present, or a bare gerund: a habit or a state, not a happening.
 
@@ -122,6 +126,8 @@ def generic(trigger: Token) -> bool:
     if trigger.pos_ != "VERB":
         return False
     if trigger.tag_ in ("VBP", "VBZ"):
+        if trigger.lemma_ in _STANDING:
+            return False  # "X remains on the list of banned groups": a ban that holds
         if leading_date(sent_of(trigger)) is not None or _dated_in_full(sent_of(trigger)):
             # "30 August 2016 - A suicide bomber rams ...", "Armed men attack the police
             # station in Dori on 5 August 2019": a chronicle's present, its time told

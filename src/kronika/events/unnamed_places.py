@@ -425,11 +425,19 @@ def only_a_place(ent: Span, people: list[str]) -> bool:
     words = set(ent.text.split())
     if any(words & set(p.split()) for p in people):
         return False
-    # (nor the name of someone the article tells of elsewhere)
+    # (nor the name of someone the article tells of elsewhere; but "in Datu Salibo" and "in
+    # Datu Piang" are two towns)
     return not any(
-        e.label_ == "PERSON" and words & set(e.text.split()) and e.start != ent.start
+        e.label_ == "PERSON"
+        and words & set(e.text.split())
+        and e.start != ent.start
+        and not (e.root.dep_ == "pobj" and e.root.head.lower_ in _WHERE_WORDS)
         for e in doc_ents(ent.doc)
     )
+
+
+#: Prepositions after which a name tells where.
+_WHERE_WORDS = frozenset({"in", "near", "at", "outside"})
 
 
 #: Nouns whose "in" names a person or group, not a place: "trust in X", "a role in X".

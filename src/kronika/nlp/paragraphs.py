@@ -30,11 +30,15 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
         return doc
     spaces = numpy.flatnonzero(doc.to_array([IS_SPACE]).reshape(-1))
     starts = [0]
+    if _DATED_LINE.match(doc.text):
+        _after_the_columns(doc, 0)
     for i in spaces.tolist():
         nxt = i + 1
         if nxt < len(doc) and not doc[nxt].is_space and doc[i].text.count("\n") >= 2:
             _start_at(doc, nxt)
             starts.append(nxt)
+            if _DATED_LINE.match(doc.text, doc[nxt].idx):
+                _after_the_columns(doc, nxt)
         elif (
             nxt < len(doc)
             and "\n" in doc[i].text
@@ -51,6 +55,14 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
             # "Location: Quetta, Pakistan\nSummary: A bomb ...": a record's field, or a
             # transcript's speaker, on a line of its own
             _start_at(doc, nxt)
+        elif nxt < len(doc) and "\n" in doc[i].text and _DATED_LINE.match(doc.text, doc[nxt].idx):
+            # "2006-05-04 | Tal Afar | Gunmen stopped a minibus ...": a log's dated row, its
+            # account a sentence of its own after the columns
+            _start_at(doc, nxt)
+            _after_the_columns(doc, nxt)
+        elif nxt < len(doc) and "\n" in doc[i].text and _after_a_field(doc, i, nxt):
+            # "Date: 2012-09-18\nGunmen opened fire ...": the text after a field's line
+            _start_at(doc, nxt)
     for start in starts[:4]:
         after = _after_dateline(doc, start)
         if after is not None:
@@ -58,6 +70,28 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+def _after_the_columns(doc: Doc, row: int) -> None:
+    """Start a sentence after the last "|" of a log row's columns ("2006-05-04 | Tal Afar,
+    Nineveh | Gunmen ..."), so the place column is not read as part of the account."""
+    line_end = doc.text.find("\n", doc[row].idx)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    pipes = [t.i for t in doc[row:] if t.idx < line_end and t.text == "|"]
+    if len(pipes) >= 2 and pipes[-1] + 1 < len(doc) and doc[pipes[-1] + 1].idx < line_end:
+        _start_at(doc, pipes[-1] + 1)
+
+
+def _after_a_field(doc: Doc, newline: int, nxt: int) -> bool:
+    """Whether the line that the line break at token ``newline`` ends is a labelled field
+    ("Date: 2012-09-18") and the next opens with a capital or a figure."""
+    first = doc[nxt].text[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    line_start = doc.text.rfind("\n", 0, doc[newline].idx) + 1
+    return _LABELLED.match(doc.text, line_start) is not None
+
+
+#: A line opened by a date in figures: "2006-05-04 | ...", "14/03/2013: ...".
+_DATED_LINE = re.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
 #: A line opened by a label and a colon: "Summary: ...", "Date of incident: ...".
 _LABELLED = re.compile(r"[A-ZА-ЯЁ][\w.-]*(?: [\w.-]+){0,2}:[ \t]")
 #: How a line before a list item ends (a line wrapped mid-sentence ends in a word or a comma).
