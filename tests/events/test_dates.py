@@ -679,3 +679,26 @@ def test_the_day_a_group_claims_an_attack_is_not_the_attack_s(nlp: Any) -> None:
     assert [(e.date, e.args.get("perpetrator")) for e in attacks] == [
         ("2020-06-06", ["al-Shabaab"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the act's instrument is dated by the clause that says when it was made
+        (
+            "Aziz Qodirov and Ilhom Saidov were pardoned by a decree that the president "
+            "signed on 29 August.",
+            "2020-08-29",
+        ),
+        ("Two activists were freed under an amnesty law that parliament adopted in 2016.", "2016"),
+        # (a law outlives the day it was made)
+        (
+            "Karimov, jailed in 2010 under a law that was passed in 1998, was freed in June.",
+            "2020-06",
+        ),
+    ],
+)
+def test_a_release_by_a_decree_takes_the_decree_s_date(nlp: Any, text: str, date: str) -> None:
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-09-15")
+    result = extract_article(nlp(text), article, Settings())
+    assert [e.date for e in result.events if e.type == "RELEASE"] == [date]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.helpers import events_of
 
 from kronika.events.extract import extract_article
 from kronika.model import Article, Event
@@ -219,3 +220,13 @@ def test_a_lawyer_appeals_for_the_client_but_is_detained_as_herself(nlp: Any) ->
     [arrest] = _events(nlp, text, "ARREST")
     assert appeal.args.get("appellant") == ["Sanjar Yuldashev"]
     assert arrest.args.get("detainee") == ["Irina Belova"]
+
+
+@pytest.mark.model
+def test_who_told_through_a_report_stands_for_the_person_before_it(nlp: Any) -> None:
+    text = (
+        "The court heard that Aziz Karimov, who prosecutors say joined Islamic State in Raqqa "
+        "in 2014, had returned in 2016."
+    )
+    joins = [e for e in events_of(nlp, text) if e.type == "JOIN"]
+    assert [e.args.get("person") for e in joins] == [["Aziz Karimov"]]

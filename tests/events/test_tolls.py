@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.helpers import events_of
 
 from kronika.events.extract import extract_article
 from kronika.model import Article, Event
@@ -220,3 +221,17 @@ def test_a_death_toll_told_again_is_the_latest(nlp: Any, text: str, killed: int)
 def test_one_injured_who_died_is_no_wounded(nlp: Any) -> None:
     text = "Militants attacked a police post in Wana. Later an injured guard died in hospital."
     assert "wounded" not in _attack(nlp, text).args
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to official statistics, courts in Kazakhstan convicted 312 people in 2019 "
+        "under articles on extremism.",
+        "Interior Ministry figures show that 5,300 foreign nationals were deported on "
+        "terrorism-related grounds in the first nine months of this year.",
+    ],
+)
+def test_a_statistic_over_a_year_is_a_tally_not_an_event(nlp: Any, text: str) -> None:
+    assert events_of(nlp, text, published="2020-10-10") == []

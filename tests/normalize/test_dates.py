@@ -23,6 +23,9 @@ from kronika.normalize.dates import find_dates, normalize_date
         # dotted dates are day first, wherever they are written
         ("03.04.2016", "2016-04-03"),
         ("7.11.2019", "2019-11-07"),
+        # a count the model ran into the year's span is no month
+        ("2009 five", "2009"),
+        ("in 2014 three", "2014"),
     ],
 )
 def test_normalize_date_keeps_the_precision_of_absolute_dates(text: str, iso: str) -> None:

@@ -101,12 +101,20 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
                 )
                 and about_people(owner)
             )
+            # ("pardoned by a decree that the President signed on 29 August": the act's
+            # instrument, dated by the clause that says when it was made)
+            instrument = ancestor.dep_ == "relcl" and (
+                owner.lemma_.lower() in _INSTRUMENTS
+                or any(c.dep_ == "compound" and c.lemma_ in _INSTRUMENTS for c in owner.children)
+            )
             inside = trigger in ancestor.ancestors and (
-                (ancestor.dep_ != "relcl" and not described) or ancestor.head == trigger
+                (ancestor.dep_ != "relcl" and not described)
+                or ancestor.head == trigger
+                or instrument
             )
             # ("X, a mechanic who went to fight for IS in Syria in 2014, was detained": a
             # clause inside a description of someone, however deep)
-            inside = inside and not _in_a_description(ancestor, trigger)
+            inside = inside and (instrument or not _in_a_description(ancestor, trigger))
             # "released since Mirziyoev came to power in September 2016": another event's time
             other_time = ancestor.dep_ == "advcl" and any(
                 c.dep_ in ("mark", "advmod") and c.lower_ in _OTHER_TIME for c in ancestor.children
@@ -114,9 +122,17 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
             # "attacked a post in Tillaberi, while another attack killed three in Ouallam"
             # (a place only: "stormed X on Monday, and a bomb exploded in Y" is one day's news)
             other_time = other_time or (not dating and inside and another_act(ancestor))
+            if inside and instrument:
+                return True
             return False if inside and not other_time else None
         below = ancestor
     return False
+
+
+#: Nouns of the instrument an act is done by: "freed under an amnesty law that ...".
+#: (not "a law that was passed in 1998": a law outlives the day it was made, an amnesty law
+#: does not)
+_INSTRUMENTS = frozenset("decree amnesty pardon order resolution ruling verdict".split())
 
 
 def describing(trigger: Token) -> Token | None:

@@ -58,6 +58,7 @@ from .referring import (
     accompanies,
     along,
     apart,
+    counted_among,
     definite,
     one_of_a_series,
     ranked,
@@ -135,8 +136,9 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                 continue
         # "set fire to a school and abducted two teachers": one raid; "killing 12 in the
         # deadliest attack in the province this year": the act told, ranked among others
-        if type_name == "ATTACK" and (
-            _joined_act(trigger, groups) or ranked(trigger) or one_of_a_series(trigger)
+        if counted_among(trigger) or (
+            type_name == "ATTACK"
+            and (_joined_act(trigger, groups) or ranked(trigger) or one_of_a_series(trigger))
         ):
             continue
         event = _build(rules.specs[type_name], trigger, hits, mentions, article, armed)

@@ -51,7 +51,7 @@ _SPAN = re.compile(
     r"(?![^.]*\b(?:that|the same) day\b)(?![^.]*\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     r"|\bsince (?:the )?(?:start|beginning|outset) of\b|\bsince independence\b"
     r"|\bin the course of\b|\bso far (?:this|in)\b|\bto date\b"
-    r"|\bin the first (?:quarter|half|months?)\b"
+    r"|\bin the first (?:\w+ )?(?:quarter|half|months?)\b"
     # "since then", "since mid-April", "in the first weeks after" (but "since May", "since
     # February 1999, when ...": a start the count may not run from)
     r"|\bsince (?:then|that time)\b"
@@ -80,11 +80,23 @@ def told_over_a_span(sent: Span) -> bool:
     Russian, a year's statistic from a source ("По данным КНБ, в прошлом году осуждены 11
     человек")."""
     text = sent.text
-    return _SPAN.search(text) is not None or (
-        _STATISTIC_SOURCE.search(text) is not None and _WHOLE_YEAR.search(text) is not None
+    return (
+        _SPAN.search(text) is not None
+        or (_STATISTIC_SOURCE.search(text) is not None and _WHOLE_YEAR.search(text) is not None)
+        or (_STATISTICS.search(text) is not None and _A_YEAR.search(text) is not None)
     )
 
 
+#: Statistics told as the source of a count: "according to official statistics", "Interior
+#: Ministry figures show", "data from the court department".
+_STATISTICS = re.compile(
+    r"\baccording to (?:[\w'’-]+ ){0,5}?(?:statistics|figures|data)\b"
+    r"|\b(?:statistics|figures|data)(?: from [\w'’ -]{1,40}?)? (?:show|showed|shows|indicate)\b"
+    r"|\bofficial (?:statistics|figures|data)\b",
+    re.I,
+)
+#: A whole year a statistic counts over: "in 2019", "last year", "this year".
+_A_YEAR = re.compile(r"\bin (?:19|20)\d\d\b(?! \w+ \d)|\b(?:last|this|the previous) year\b", re.I)
 #: A source of statistics opening a Russian sentence: "по данным", "по оценкам", "согласно
 #: статистике".
 _STATISTIC_SOURCE = re.compile(

@@ -248,6 +248,16 @@ def ranked(trigger: Token) -> bool:
     )
 
 
+def counted_among(trigger: Token) -> bool:
+    """ "It was the second breakout from the facility in three years", "the third such
+    attack this month": an act noun told only to count the act just told among others."""
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ in ("attr", "appos")
+        and any(c.ent_type_ == "ORDINAL" and c.dep_ == "amod" for c in trigger.children)
+    )
+
+
 #: Nouns for many acts told as one: "a series of attacks", "a wave of bombings".
 _SERIES = frozenset("series wave spate string chain".split())
 

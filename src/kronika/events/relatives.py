@@ -51,4 +51,7 @@ def antecedent_of_relative(token: Token) -> Token:
             return _person_before(token, clause) or _person_described(token, clause) or clause.head
         if clause.dep_ == "conj" and clause.head.dep_ == "relcl":
             return clause.head.head
+        if clause.dep_ == "ccomp" and clause.head.dep_ == "relcl" and token.lower_ == "who":
+            # "X, who prosecutors say joined the group": the clause told inside a report
+            return clause.head.head
     return token

@@ -301,6 +301,10 @@ def _parser(base: datetime) -> object:
     )
 
 
+#: Number words that may follow a year in a span the model ran on: "2009 five (men)".
+_COUNT_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?"
+
+
 def _absolute(phrase: str, ref: _Ref | None) -> str | None:
     phrase = re.sub(
         rf"^(?:early|late|mid|middle of|end of|beginning of|the end of)[- ]+(?={_YEAR}"
@@ -310,6 +314,9 @@ def _absolute(phrase: str, ref: _Ref | None) -> str | None:
     )
     if re.fullmatch(_YEAR, phrase):
         return phrase
+    counted = re.fullmatch(rf"({_YEAR}),? (?:\d{{1,3}}|{_COUNT_WORDS})", phrase)
+    if counted is not None:
+        return counted.group(1)  # "in 2009 five young men ...": the model's span ran on
     if not _HAS_DATE.search(phrase):
         return None
     has_year = _HAS_YEAR.search(phrase) is not None
