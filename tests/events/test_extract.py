@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.helpers import events_of
 
 from kronika.events.extract import extract_article
 from kronika.model import Article, ArticleResult, Event
@@ -1570,3 +1571,24 @@ def test_the_end_of_a_hyphened_town_is_no_one_a_pronoun_could_mean(nlp: Any) -> 
 def test_a_release_told_without_a_place_is_where_the_people_were_held(nlp: Any, text: str) -> None:
     (release,) = _of_type(nlp, text, "RELEASE")
     assert release.location is not None and release.location.name == "Fatih"
+
+
+@pytest.mark.model
+def test_a_list_of_demands_tells_no_acts(nlp: Any) -> None:
+    text = (
+        "The monitor urges the authorities to:\n"
+        "- release all those imprisoned solely for their faith;\n"
+        "- free the journalist Ali Nazarov."
+    )
+    assert [e for e in events_of(nlp, text) if e.type == "RELEASE"] == []
+
+
+@pytest.mark.model
+def test_a_part_of_a_year_s_statistic_is_no_act_but_a_part_of_one_day_s_is(nlp: Any) -> None:
+    tally = (
+        "According to official statistics, courts in Kazakhstan convicted 312 people in 2019 "
+        "under articles on extremism. Of these, 97 were convicted under Article 174."
+    )
+    assert events_of(nlp, tally) == []
+    day = "Police detained 12 men in Osh on Monday. Of these, four were charged with extremism."
+    assert [e.type for e in events_of(nlp, day)] == ["ARREST"]

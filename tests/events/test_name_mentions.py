@@ -197,3 +197,18 @@ def test_all_of_a_number_are_the_people_named_before_one_by_one(nlp: Any) -> Non
     assert [sorted(e.args["detainee"]) for e in arrests] == [  # type: ignore[arg-type]
         ["Jamshid Ergashev", "Otabek Rahimov", "Rustam Aliev", "Sardor Aliev"]
     ]
+
+
+def test_a_title_s_capitalized_words_are_no_name(nlp: Any) -> None:
+    text = (
+        "Uzbek National Jailed for Ten Years Over Islamic State Videos\n\n"
+        "A man from Fergana, Jasur Tolipov, 27, was jailed for ten years on Tuesday."
+    )
+    sentences = [e for e in events_of(nlp, text) if e.type == "SENTENCE"]
+    assert [e.args.get("defendant") for e in sentences] == [["Jasur Tolipov"]]
+
+
+def test_who_someone_is_before_the_name_is_not_part_of_it(nlp: Any) -> None:
+    people = _people(nlp, "Tajik citizen Massud fled to Russia in 2015 after heavy fines.")
+    assert "Massud" in people
+    assert not any(p.startswith("Tajik") for p in people)

@@ -73,6 +73,7 @@ from .spans import block, doc_sents, doc_text, normalizer, sent_of
 from .spec import EventSpec, load_specs
 from .targets import split_dates, split_places, split_respectively, split_targets
 from .telling import (
+    demanded,
     done_by_someone,
     generic,
     is_headline,
@@ -114,6 +115,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             adjective
             or not is_asserted(trigger)
             or not_yet(trigger)
+            # ("- release all those imprisoned for their faith": a call, not an act)
+            or demanded(trigger)
             or in_a_claimed_account(trigger)
         ):
             continue
@@ -334,7 +337,7 @@ def _build(
     ]
     lo, hi = block(sent, trigger)
 
-    def rank(hit: Hit) -> tuple[bool, bool, int, int]:
+    def rank(hit: Hit) -> tuple[bool, bool, bool, int, int]:
         # a title run into the lead gives a verb two subjects: take the one on its own line
         inside = all(lo <= doc[i].idx < hi for i in hit.nodes.values())
         spread = sum(abs(i - trigger.i) for i in hit.nodes.values())
@@ -342,7 +345,10 @@ def _build(
         # one that is people
         roles = hit.pattern.roles.items() if hit.pattern is not None else ()
         people = all(about_people(doc[hit.nodes[n]]) for r, n in roles if r == people_role)
-        return (inside, people, len(hit.nodes), -spread)
+        # ("the organisation "Jund al-Khilafah" was recognised as terrorist": the name, not
+        # the noun before it)
+        named = any(r == spec.core and doc[hit.nodes[n]].pos_ == "PROPN" for r, n in roles)
+        return (inside, people, named, len(hit.nodes), -spread)
 
     best = max(patterned, key=rank, default=None)
     nodes = (

@@ -56,6 +56,12 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
                 continue  # "Rostov-on-Don": the end of a hyphened place name, no person
         if label in ("PERSON", "ORG") and _is_demonym(ent.text):
             continue  # "1,300 Kyrgyz citizens", "the Tajiks": a nationality, not a name
+        if label in ("PERSON", "ORG") and len(ent) > 1 and _headline_words(ent, label):
+            continue  # "Kazakh National Sentenced to 12 Years": a title's words, no name
+        described = _described_by_nationality(ent) if label == "PERSON" else 0
+        if described == len(ent):
+            continue  # "Kazakh National": who someone is, no name
+        start += described  # "Tajik citizen Massud": the name after who he is
         if label == "PERSON" and (
             (ent.text.isupper() and _is_known_place(ent.text, settings))
             or (ent.start_char < _DATELINE_REACH and in_dateline(sent_of(ent[0]), *_chars(ent)))
@@ -364,6 +370,23 @@ def _demonyms() -> frozenset[str]:
         return frozenset()
     words = {str(k).casefold() for k in data} if isinstance(data, dict) else set()
     return frozenset(words | {w + "s" for w in words})
+
+
+def _headline_words(ent: Span, label: str) -> bool:
+    """Whether a "name" is words of a title in capitals, a verb in it: "Kazakh National
+    Sentenced"."""
+    return any(t.pos_ == "VERB" and t.tag_ in ("VBN", "VBD", "VBZ") for t in ent)
+
+
+def _described_by_nationality(ent: Span) -> int:
+    """How many words at the start of a person's "name" say who they are: "Tajik citizen
+    Massud" (2), "Kazakh National" (2); 0 when it opens with no nationality."""
+    if len(ent) < 2 or not _is_demonym(ent[0].text):
+        return 0
+    described = 1
+    while described < len(ent) and ent[described].lower_ in people_words("descriptions"):
+        described += 1
+    return described if described > 1 else 0
 
 
 def _is_demonym(text: str) -> bool:

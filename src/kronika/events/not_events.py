@@ -19,7 +19,7 @@ from ..model import Event
 from ..resolve.mentions import surname_endings
 from .compile import Hit
 from .participants import agent, patient
-from .spans import sent_of
+from .spans import doc_sents, sent_number, sent_of
 from .toll_words import ATTACKERS
 
 #: Types whose unnamed head counts from this size up are statistics, not one act.
@@ -80,6 +80,10 @@ def told_over_a_span(sent: Span) -> bool:
     Russian, a year's statistic from a source ("По данным КНБ, в прошлом году осуждены 11
     человек")."""
     text = sent.text
+    if _PART_OF_IT.match(text):
+        # "Of these, 97 were convicted under Article 174": a part of the count told before
+        index = sent_number(sent)
+        return index > 0 and told_over_a_span(doc_sents(sent.doc)[index - 1])
     return (
         _SPAN.search(text) is not None
         or (_STATISTIC_SOURCE.search(text) is not None and _WHOLE_YEAR.search(text) is not None)
@@ -87,6 +91,8 @@ def told_over_a_span(sent: Span) -> bool:
     )
 
 
+#: A sentence opening on a part of what the one before counted: "Of these, 97 ...".
+_PART_OF_IT = re.compile(r"\s*(?:of (?:these|them|this number)|among (?:them|these)),", re.I)
 #: Statistics told as the source of a count: "according to official statistics", "Interior
 #: Ministry figures show", "data from the court department".
 _STATISTICS = re.compile(

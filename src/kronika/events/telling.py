@@ -162,6 +162,20 @@ def generic(trigger: Token) -> bool:
     )
 
 
+def demanded(trigger: Token) -> bool:
+    """An imperative opening its sentence or list item: "Free the journalist Ali Nazarov"."""
+    # (the parser may take "free" opening an item for an adjective with an object)
+    verb = trigger.tag_ == "VB" or (
+        trigger.pos_ == "ADJ" and any(c.dep_ == "dobj" for c in trigger.children)
+    )
+    if not verb or trigger.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in trigger.children):
+        return False
+    before = [t for t in trigger.doc[sent_of(trigger).start : trigger.i] if not t.is_space]
+    return all(t.is_punct for t in before)
+
+
 #: Verbs that tell an act by its start: "began releasing", "started deporting".
 _STARTING = frozenset({"begin", "start", "commence", "continue"})
 
