@@ -158,3 +158,37 @@ def test_who_went_on_from_one_place_to_another_joined_there() -> None:
 def test_some_of_those_told_of_are_counted(text: str, count: int | None) -> None:
     arrests = [e for e in _events(text) if e.type == "ARREST"]
     assert [e.args.get("count") for e in arrests] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "role", "name"),
+    [
+        # a plural verb with no one said to do it: the person before it is its object
+        (
+            "Фируза Холова в 2017 году осудили на четыре года по делу «Таблиги Джамаат».",
+            "SENTENCE",
+            "defendant",
+            "Фируз Холов",
+        ),
+        # a man's family name told again in another case
+        (
+            "Абдувахоб Турсунов вернулся домой в декабре. Турсунова, тогда торговца с рынка, "
+            "задержали в октябре 2009 года.",
+            "ARREST",
+            "detainee",
+            "Абдувахоб Турсунов",
+        ),
+        # a profile's step told by a short participle with no subject
+        (
+            "Азамат Юлдашев родился в Оше. Задержан 12 февраля 2020 года в Санкт-Петербурге.",
+            "ARREST",
+            "detainee",
+            "Азамат Юлдашев",
+        ),
+    ],
+)
+def test_whose_act_it_is_when_the_parse_does_not_say(
+    text: str, kind: str, role: str, name: str
+) -> None:
+    found = [e.args.get(role) for e in _events(text) if e.type == kind]
+    assert found == [[name]]

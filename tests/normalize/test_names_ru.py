@@ -67,3 +67,10 @@ def test_a_patronymic_tells_the_case_of_the_whole_name() -> None:
 
 def test_a_man_s_family_name_in_ov_is_nominative_whatever_the_parser_read() -> None:
     assert nominative_name([("Юлдашев", "Gen", "Masc")]) == "Юлдашев"
+
+
+def test_a_man_s_family_name_in_ov_keeps_the_name_nominative() -> None:
+    # the parser may read "Турсунов" as a genitive plural; the name is the nominative
+    assert nominative_name([("Ильхом", "Gen", "Masc"), ("Турсунов", "Gen", "Masc")]) == (
+        "Ильхом Турсунов"
+    )

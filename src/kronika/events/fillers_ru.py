@@ -183,6 +183,10 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         names = _governed_names(ctx, types)
     if not names and token is not None and "PERSON" in types and token.pos_ == "NOUN":
         names = _named_after(ctx, token)
+    if not names and role.core and token is None and _untold_subject(ctx.trigger):
+        # "Азамат Юлдашев родился в Оше. Задержан 12 февраля ...": the person told of
+        name = ctx.mentions.antecedent(ctx.trigger.idx, nearest=True)
+        names = [name] if name else []
     if not names and types == ("ORG",):
         # "вступил в ряды «Исламского государства»": the group joined
         for child in ctx.trigger.children:
@@ -193,6 +197,17 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 
 
 _LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+
+
+def _untold_subject(trigger: Token) -> bool:
+    """A short passive participle opening its sentence with no subject: "Задержан 12
+    февраля в Санкт-Петербурге", "Осужден в 2019 году" (a profile's steps)."""
+    if "Short" not in trigger.morph.get("Variant", []) or trigger.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in trigger.children):
+        return False
+    before = [t for t in trigger.doc[trigger.sent.start : trigger.i] if not t.is_space]
+    return all(t.is_punct for t in before)
 
 
 def _named_after(ctx: FillContext, noun: Token) -> list[str]:

@@ -219,9 +219,19 @@ def _surnames_told_again(doc: Doc, found: Sequence[NameMention]) -> list[NameMen
             surnames.add(span[-1].text)
             lemmas.add(span[-1].lemma_)
     taken = [(m.start, m.end) for m in found]
+    # ("Турсунова задержали" after "Абдувахоб Турсунов": a man's family name declined,
+    # whatever lemma the analyser gave either form)
+    declined = {
+        f"{name}{ending}"
+        for name in surnames
+        if name.endswith(("ов", "ев", "ёв", "ин"))
+        for ending in ("а", "у", "ым", "е")
+    }
     out = []
     for tok in doc:
-        inflected = doc.lang_ != "en" and tok.pos_ == "PROPN" and tok.lemma_ in lemmas
+        inflected = doc.lang_ != "en" and (
+            (tok.pos_ == "PROPN" and tok.lemma_ in lemmas) or tok.text in declined
+        )
         if not (tok.text in surnames or inflected) or tok.ent_type_ not in ("", "DATE", "CARDINAL"):
             continue
         start, end = tok.idx, tok.idx + len(tok.text)

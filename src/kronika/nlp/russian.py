@@ -118,9 +118,12 @@ def _canonical(forms: dict[str, str], people: list[str]) -> Callable[[str, str],
     def canonical(name: str, kind: str) -> str | None:
         nominative = forms.get(name, name)
         if kind == "PERSON" and " " not in nominative:
-            full = [p for p in people if nominative in (p.split()[0], p.split()[-1])]
-            if full:
-                return full[0]
+            # ("Турсунова задержали" after "Абдувахоб Турсунов": a man's family name in an
+            # oblique case, when no one else has the form as a name)
+            for form in (nominative, *_masculine_stems(nominative)):
+                full = [p for p in people if form in (p.split()[0], p.split()[-1])]
+                if full:
+                    return full[0]
         if kind == "PERSON" and (initialled := _INITIALLED.fullmatch(nominative)):
             # "Гайнуллин Р.И." after "Гайнуллина Рустама Ильдаровича": the full name
             family, letters = initialled.group(1), initialled.group(2).replace(".", "")
@@ -131,6 +134,16 @@ def _canonical(forms: dict[str, str], people: list[str]) -> Callable[[str, str],
         return nominative if nominative != name else None
 
     return canonical
+
+
+def _masculine_stems(word: str) -> list[str]:
+    """The nominatives a man's family name in an oblique case may have: "Турсунова",
+    "Турсунову", "Турсуновым", "Турсунове" → "Турсунов"."""
+    return [
+        word[: -len(ending)]
+        for ending in ("ым", "а", "у", "е")
+        if word.endswith(ending) and word[: -len(ending)].endswith(("ов", "ев", "ёв", "ин"))
+    ]
 
 
 #: One initial as the tokenizer gives it ("Р", before its dot).
@@ -198,6 +211,8 @@ def _to_spacy(text: str, chunks: list[tuple[int, Any]]) -> Doc:
     for token in doc:
         token.tag_ = token.pos_
         _participle(token)
+    for token in doc:
+        _impersonal_object(token)
     ents = [e for offset, parsed in chunks for e in _entities(doc, parsed, offset)]
     doc.ents = filter_spans(_official_order(doc, ents) + find_date_spans(doc))
     return doc
@@ -291,6 +306,29 @@ def _trailing(text: str, cols: _Columns) -> None:
         if head == -1:
             # on the word before (the sentence it closes); at the very start, the word after
             cols.heads[i] = i - 1 if i else min(1, len(cols.heads) - 1)
+
+
+def _impersonal_object(verb: Any) -> None:
+    """ "Фируза Холова в 2017 году осудили": a verb in the plural with no one said to do it
+    (who did it is left unsaid) has the one person before it as its object, whatever case
+    the parser read; it cannot be the subject of a plural."""
+    if verb.pos_ != "VERB" or "Fin" not in verb.morph.get("VerbForm"):
+        return
+    if "Plur" not in verb.morph.get("Number") or verb.morph.get("Person") in (["1"], ["2"]):
+        return
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or any(c.dep_ == "dobj" for c in verb.children):
+        return
+    subject = subjects[0]
+    single = "Sing" in subject.morph.get("Number") and "Anim" in subject.morph.get("Animacy")
+    if single and subject.pos_ == "PROPN" and not any(c.dep_ == "conj" for c in subject.children):
+        subject.dep_ = "dobj"
+        # (its name read in the accusative, so that its nominative is found: "Фируз Холов")
+        for word in (subject, *(c for c in subject.children if c.dep_ in ("appos", "flat:name"))):
+            if word.pos_ == "PROPN" and "Nom" in word.morph.get("Case"):
+                features = word.morph.to_dict()
+                features["Case"] = "Acc"
+                word.set_morph("|".join(f"{k}={v}" for k, v in sorted(features.items())))
 
 
 def _participle(token: Any) -> None:

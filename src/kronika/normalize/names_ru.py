@@ -106,6 +106,10 @@ def nominative_name(words: list[tuple[str, str | None, str | None]]) -> str:
         case, gender = told
         return " ".join(_name_word(w, case, gender) for w, _, _ in words)
     *given, (family, _, _) = words
+    if given and family.lower().endswith(_MASCULINE_NOMINATIVE) and _CYRILLIC.match(family):
+        # "Ильхом Турсунов": a man's family name in "-ов" is in the nominative (the parser
+        # may read it as a genitive plural), and so is the given name before it
+        return " ".join(w for w, _, _ in words)
     # "Далер Шарифзода", "Шарифзода задержали": a Tajik family name in "-зода" keeps its
     # ending in every case (but "Шерзода", a given name's genitive, is "Шерзод")
     if family.lower().endswith(_UNDECLINED) and (given or len(family) >= _LONG_FAMILY_NAME):
