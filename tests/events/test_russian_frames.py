@@ -192,3 +192,29 @@ def test_whose_act_it_is_when_the_parse_does_not_say(
 ) -> None:
     found = [e.args.get(role) for e in _events(text) if e.type == kind]
     assert found == [[name]]
+
+
+@pytest.mark.parametrize(
+    ("second", "kind", "date"),
+    [
+        ("Спустя два месяца его освободили.", "RELEASE", "2018-05"),
+        ("Через год его освободили.", "RELEASE", "2019-03"),
+        ("Три года спустя его экстрадировали в Таджикистан.", "EXTRADITION", "2021-03"),
+        ("В том же году его приговорили к восьми годам.", "SENTENCE", "2018"),
+    ],
+)
+def test_a_time_told_against_the_date_before_it(second: str, kind: str, date: str) -> None:
+    text = f"Каримов был задержан в Москве в марте 2018 года. {second}"
+    events = _events(text, published="2023-05-01")
+    assert [e.date for e in events if e.type == kind] == [date]
+    # a lone family name the model left untagged is the person
+    assert [e.args.get("detainee") for e in events if e.type == "ARREST"] == [["Каримов"]]
+
+
+def test_a_subject_told_after_the_and_of_a_second_clause_is_its_own() -> None:
+    text = (
+        "Тоиров Исломжон был задержан в Москве в апреле 2019 года. Генеральная прокуратура "
+        "тогда отказала в его выдаче, и спустя два месяца Тоиров был освобожден из-под стражи."
+    )
+    releases = [e for e in _events(text) if e.type == "RELEASE"]
+    assert [(e.args.get("person"), e.date) for e in releases] == [(["Тоиров Исломжон"], "2019-06")]

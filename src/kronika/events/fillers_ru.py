@@ -35,6 +35,10 @@ def case_of(token: Token) -> str:
 def patient(trigger: Token) -> Token | None:
     """Who the act was done to: passive subject or object; for a noun, its genitive."""
     found = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if found is None and "Pass" in trigger.morph.get("Voice", []):
+        # "Тоиров был освобожден": a passive's subject the parser labelled a plain one
+        found = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        found = found or _subject_left_behind(trigger)
     if found is not None:
         return _antecedent(found)
     if trigger.pos_ == "NOUN":
@@ -50,6 +54,23 @@ def patient(trigger: Token) -> Token | None:
             found = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
         return found
     return None
+
+
+def _subject_left_behind(verb: Token) -> Token | None:
+    """ "..., и спустя два месяца Тоиров был освобожден": a second clause's subject the
+    parser hung on the first clause's verb, told after the "и" or comma that opens the
+    second clause."""
+    opening = [c.i for c in verb.children if c.dep_ in ("cc", "punct") and c.i < verb.i]
+    if not opening or verb.head == verb:
+        return None
+    return next(
+        (
+            c
+            for c in verb.head.children
+            if c.dep_ == "nsubj" and max(opening) < c.i < verb.i and c.pos_ == "PROPN"
+        ),
+        None,
+    )
 
 
 def _joined(verb: Token) -> bool:
@@ -200,14 +221,11 @@ _LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 
 
 def _untold_subject(trigger: Token) -> bool:
-    """A short passive participle opening its sentence with no subject: "Задержан 12
-    февраля в Санкт-Петербурге", "Осужден в 2019 году" (a profile's steps)."""
+    """A short passive participle heading its sentence with no subject: "Задержан 12
+    февраля в Санкт-Петербурге", "В 2019 году был осужден" (a profile's steps)."""
     if "Short" not in trigger.morph.get("Variant", []) or trigger.dep_ != "ROOT":
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in trigger.children):
-        return False
-    before = [t for t in trigger.doc[trigger.sent.start : trigger.i] if not t.is_space]
-    return all(t.is_punct for t in before)
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in trigger.children)
 
 
 def _named_after(ctx: FillContext, noun: Token) -> list[str]:

@@ -121,6 +121,8 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
     if doc.lang_ == "en":
         found.extend(_untagged_people(doc, settings))
         found = with_quoted_groups(doc_text(doc), found)
+    else:
+        found.extend(_untagged_family_names(doc))
     found.extend(_surnames_told_again(doc, found))
     # a language pipeline may name mentions itself (Russian: in the nominative)
     canonical = doc.user_data.get("kronika.canonical") or _canonical(settings)
@@ -206,6 +208,21 @@ def _untagged_family_name(ent: Span, settings: Settings) -> int | None:
     if end == ent.end or not _person_shaped(doc[ent.start : end], settings):
         return None
     return end
+
+
+def _untagged_family_names(doc: Doc) -> list[NameMention]:
+    """ "Каримов был задержан": a lone family name the model tagged as nothing, a person's
+    by its ending and by being told of as someone (animate)."""
+    endings = surname_endings()
+    out = []
+    for tok in doc:
+        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or len(tok.text) < 5:
+            continue
+        if "Anim" not in tok.morph.get("Animacy", []):
+            continue
+        if tok.lower_.endswith(endings):
+            out.append(NameMention(tok.text, tok.idx, tok.idx + len(tok.text), "PERSON"))
+    return out
 
 
 def _surnames_told_again(doc: Doc, found: Sequence[NameMention]) -> list[NameMention]:

@@ -15,7 +15,11 @@ from spacy.tokens import Doc
 from .spans import doc_text, normalizer
 
 #: Phrases that point back at the date told before them, not at the publication date.
-ANAPHORIC = re.compile(r"\b(?:that|the same) (?:year|month)\b|\blater\b", re.I)
+ANAPHORIC = re.compile(
+    r"\b(?:that|the same) (?:year|month)\b|\blater\b"
+    r"|(?<!\w)(?:спустя|через\s)|(?<!\w)в\s+том\s+же\s+(?:году|месяце)",
+    re.I,
+)
 THAT_YEAR = re.compile(r",?\s*(?:of\s+)?(?:that|the same) (?:year|month)\b", re.I)
 _LATER = re.compile(
     r"^(?:some\s+)?([\w-]+|a|an)\s+(day|week|month|year)s?\s+later$",
@@ -51,10 +55,25 @@ def explicit_dates(doc: Doc) -> list[tuple[int, str]]:
     """The article's explicit dates (with their year) as (start char, ISO date), found once."""
     dates = doc.user_data.get("kronika.explicit_dates")
     if not isinstance(dates, list):
-        find = _find_dates()
-        found = find(doc_text(doc), None) if find is not None else []
+        if doc.lang_ == "ru":
+            found = _russian_dates(doc_text(doc))
+        else:
+            find = _find_dates()
+            found = find(doc_text(doc), None) if find is not None else []
         dates = doc.user_data["kronika.explicit_dates"] = [(start, iso) for start, _, iso in found]
     return dates
+
+
+def _russian_dates(text: str) -> list[tuple[int, int, str]]:
+    """The Russian date phrases of ``text`` that give their year: "в апреле 2019 года"."""
+    from ..normalize.dates_ru import find_date_phrases, normalize_date_ru
+
+    found = []
+    for start, end in find_date_phrases(text):
+        iso = normalize_date_ru(text[start:end])
+        if iso is not None:
+            found.append((start, end, iso))
+    return found
 
 
 @cache
@@ -87,6 +106,9 @@ def in_context(
             return None  # "in 2014 ... on March 5": a year alone does not place the day
         if published and len(published) >= 7 and running[:4] >= published[:4]:
             return None
+    russian = _later_ru(text, running)
+    if russian is not None:
+        return russian
     phrase = THAT_YEAR.sub("", text).strip()
     later = _LATER.match(phrase)
     if later is not None:
@@ -103,20 +125,56 @@ def in_context(
     return None
 
 
+#: "спустя два месяца", "через год", "три года спустя", "в том же году".
+_LATER_RU = re.compile(
+    r"^(?:спустя|через)\s+(?:(?P<a>\S+)\s+)?(?P<u>[а-яё]+)$|^(?P<b>\S+)\s+(?P<v>[а-яё]+)\s+спустя$",
+    re.I,
+)
+_SAME_RU = re.compile(r"^в\s+том\s+же\s+(году|месяце)$", re.I)
+#: Russian units of time by their stems, as the English unit words.
+_UNITS_RU = (("дн", "day"), ("ден", "day"), ("сут", "day"), ("недел", "week"),
+             ("месяц", "month"), ("год", "year"), ("лет", "year"))  # fmt: skip
+
+
+def _later_ru(text: str, running: str) -> str | None:
+    """A Russian phrase told against the date before it, or None if ``text`` is not one."""
+    phrase = " ".join(text.split())
+    same = _SAME_RU.match(phrase)
+    if same is not None:
+        return running[:4] if same.group(1).lower() == "году" else running[:7] or None
+    found = _LATER_RU.match(phrase)
+    if found is None:
+        return None
+    amount, unit = found.group("a") or found.group("b"), found.group("u") or found.group("v")
+    english = next((e for stem, e in _UNITS_RU if unit.lower().startswith(stem)), None)
+    if english is None:
+        return None
+    from ..normalize.numbers_ru import parse_number_ru
+
+    count = parse_number_ru(amount) if amount else 1
+    if not isinstance(count, int | float):
+        return None
+    return _shift(int(count), english, running)
+
+
 def _later(norm: Callable[..., Any], amount: str, unit: str, running: str) -> str | None:
     """``running`` moved forward by "four months", at the running date's precision."""
     parse = normalizer("kronika.number.v1")
     number = 1 if amount.lower() in ("a", "an") else (parse(amount) if parse else None)
     if not isinstance(number, int | float):
         return None
-    count = int(number)
+    return _shift(int(number), unit.lower(), running)
+
+
+def _shift(count: int, unit: str, running: str) -> str | None:
+    """``running`` moved forward by ``count`` units ("day", "week", "month", "year")."""
     year = int(running[:4])
-    if unit.lower() == "year":
+    if unit == "year":
         return f"{year + count:04d}" + running[4:7]
     if len(running) < 7:
         return None  # "four months later" after a year alone: the year may have turned
     month = int(running[5:7])
-    if unit.lower() == "month":
+    if unit == "month":
         index = year * 12 + month - 1 + count
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
     return running[:7]  # days or weeks later: the month is what is sure

@@ -135,7 +135,9 @@ YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: after a wire's flag when it has one ("FLASH — KYZYLORDA, April 16 (Wire) —").
 _DATELINE = re.compile(
     r"(?:(?:FLASH|BREAKING|URGENT|UPDATED?|EXCLUSIVE|CORRECTED|ALERT|BULLETIN)\s*[:–—-]+\s*)?"
-    r"[^\n:(]{0,60}?(?:\([^)\n]{0,80}\)\s*[:–—-]?|--|—|–| - )"
+    # (a bracket with a dash or the story after it: "(AFP) -", "(Reuters) Gunmen ..."; not
+    # "X, 1987 г. р., уроженец Андижана (Узбекистан), с 2008 года ...")
+    r"[^\n:(]{0,60}?(?:\([^)\n]{0,80}\)(?:\s*[:–—-]|\s+(?=[A-ZА-ЯЁ])|\s*$)|--|—|–| - )"
     r"|[A-Z][A-Z.' -]{2,40}:(?=\s)"  # "PESHAWAR: Police arrested ..."
 )
 

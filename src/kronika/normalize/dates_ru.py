@@ -26,6 +26,10 @@ _WHICH = r"(?:прошлого|минувшего|этого|текущего|н
 _WEEKDAYS = ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень")
 _WEEKDAY = r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
 
+#: A count of days, weeks, months or years in words or figures: "два", "15", "несколько".
+_COUNT = r"(?:\d{1,3}|[а-яё]+)"
+_UNIT = r"(?:дн[яей]|день|сутки|сут(?:ок)?|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет)"
+
 _FORMS: tuple[tuple[str, str], ...] = (
     ("dmy", rf"(\d{{1,2}})\s+({_MONTH})\s+({_YEAR}){_YEAR_WORD}?"),
     ("dm_which", rf"(\d{{1,2}})\s+({_MONTH})\s+({_WHICH})\s+года"),
@@ -39,6 +43,9 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ("month_which", r"(?:в|во)\s+(прошлом|этом|текущем)\s+месяце"),
     ("week_which", r"на\s+(прошлой|этой)\s+неделе"),
     ("word", r"(позавчера|вчера|сегодня|накануне)"),
+    # told against the date before it (see events.running): "спустя два месяца"
+    ("later", rf"(?:спустя|через)\s+(?:{_COUNT}\s+)?{_UNIT}|{_COUNT}\s+{_UNIT}\s+спустя"),
+    ("same", r"в\s+том\s+же\s+(?:году|месяце)"),
     (
         "weekday",
         rf"(?<=[вВ]о\s)({_WEEKDAY})|(?<=[вВ]\s)({_WEEKDAY})"
@@ -115,6 +122,8 @@ def _resolve(form: str, g: list[str], ref: _Ref | None) -> str | None:
         return ref.months(-1 if g[0].lower().startswith("прошл") else 0)
     if form == "week_which":
         return ref.days(-7 if g[0].lower().startswith("прошл") else 0)
+    if form in ("later", "same"):
+        return None  # resolved against the date told before (events.running)
     if form == "word":
         offset = {"позавчера": -2, "вчера": -1, "накануне": -1}.get(g[0].lower(), 0)
         return ref.days(offset)
