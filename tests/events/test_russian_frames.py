@@ -218,3 +218,16 @@ def test_a_subject_told_after_the_and_of_a_second_clause_is_its_own() -> None:
     )
     releases = [e for e in _events(text) if e.type == "RELEASE"]
     assert [(e.args.get("person"), e.date) for e in releases] == [(["Тоиров Исломжон"], "2019-06")]
+
+
+def test_terms_given_respectively_are_each_their_own() -> None:
+    text = (
+        "Алимардонов Шерали и Гадоев Умед получили 12 и 11 лет колонии строгого режима "
+        "соответственно."
+    )
+    found = {
+        tuple(e.args.get("defendant") or []): e.args.get("term_years")
+        for e in _events(text)
+        if e.type == "SENTENCE"
+    }
+    assert found == {("Алимардонов Шерали",): 12, ("Гадоев Умед",): 11}

@@ -10,6 +10,7 @@ is no one place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -194,6 +195,24 @@ def _per_authority(event: Event, trigger: Token, resolve: Any) -> list[Event]:
     )
 
 
+#: Russian terms listed before one unit: "12 и 11 лет", "восьми, семи и шести годам".
+_LISTED_RU = re.compile(
+    r"((?:[\w.]+,\s*)*[\w.]+\s+и\s+[\w.]+)\s+(?:лет|годам|годами|года|год)(?!\w)", re.I
+)
+
+
+def _listed_terms_ru(text: str) -> list[float | int]:
+    """The terms a Russian sentence lists before one unit of years, in order (none when
+    a part is no number)."""
+    from ..normalize.numbers_ru import parse_number_ru
+
+    found = _LISTED_RU.search(text)
+    if found is None:
+        return []
+    terms = [parse_number_ru(part) for part in re.split(r",\s*|\s+и\s+", found.group(1))]
+    return [t for t in terms if t is not None] if None not in terms else []
+
+
 def split_respectively(event: Event, sent: Span) -> list[Event]:
     """ "A and B were sentenced to 18 and 16 years respectively": each their own term.
 
@@ -202,9 +221,14 @@ def split_respectively(event: Event, sent: Span) -> list[Event]:
     from ..normalize.numbers import parse_terms
 
     people = event.args.get("defendant")
-    if not isinstance(people, list) or len(people) < 2 or "respectively" not in sent.text:
+    said = "respectively" in sent.text or "соответственно" in sent.text
+    if not isinstance(people, list) or len(people) < 2 or not said:
         return [event]
-    years = [t.years for t in parse_terms(sent.text) if t.years is not None and t.min_years is None]
+    if sent.doc.lang_ == "ru":
+        years = _listed_terms_ru(sent.text)
+    else:
+        terms = parse_terms(sent.text)
+        years = [t.years for t in terms if t.years is not None and t.min_years is None]
     if len(years) != len(people):
         return [event]
     base = {k: v for k, v in event.args.items() if k != "term_min_years"}
