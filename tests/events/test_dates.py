@@ -702,3 +702,10 @@ def test_a_release_by_a_decree_takes_the_decree_s_date(nlp: Any, text: str, date
     article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-09-15")
     result = extract_article(nlp(text), article, Settings())
     assert [e.date for e in result.events if e.type == "RELEASE"] == [date]
+
+
+def test_a_clause_told_as_going_on_at_the_time_dates_the_act(nlp: Any) -> None:
+    text = (
+        "Rustam Nazarov admitted that he had joined Islamic State while working in Turkey in 2015."
+    )
+    assert _dates(nlp, text, "JOIN") == ["2015"]

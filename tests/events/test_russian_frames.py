@@ -231,3 +231,29 @@ def test_terms_given_respectively_are_each_their_own() -> None:
         if e.type == "SENTENCE"
     }
     assert found == {("Алимардонов Шерали",): 12, ("Гадоев Умед",): 11}
+
+
+def test_the_one_recruited_joins_the_recruiter_s_group() -> None:
+    text = (
+        "Судом установлено, что в 2019 году Бахтиёр Турсунов, работая на стройке в "
+        "Хабаровске, был завербован эмиссаром международной террористической организации "
+        "«Хизб ут-Тахрир аль-Исламия»."
+    )
+    joins = [e for e in _events(text) if e.type == "JOIN"]
+    assert [(e.args.get("person"), e.args.get("organization"), e.date) for e in joins] == [
+        (["Бахтиёр Турсунов"], "Хизб ут-Тахрир аль-Исламия", "2019")
+    ]
+
+
+def test_a_birth_year_and_hours_later_are_no_act_s_date() -> None:
+    escape = (
+        "Вчера около 23 часов из учреждения ЕЦ-166/12 в посёлке Долинка совершили побег "
+        "двое осуждённых — Ерлан Кусаинов, 1991 года рождения, и Асхат Жумабаев."
+    )
+    assert [e.date for e in _events(escape, "2020-08-03") if e.type == "ESCAPE"] == ["2020-08-02"]
+    attacks = (
+        "Утром 21 июня 2025 года боевики обстреляли пост ДПС в Махачкале. Спустя два часа в "
+        "Хасавюрте смертник взорвал себя у входа в отдел полиции, ранив четверых сотрудников."
+    )
+    found = [(e.date, e.args.get("target")) for e in _events(attacks) if e.type == "ATTACK"]
+    assert ("2025-06-21", "входа в отдел полиции") in found

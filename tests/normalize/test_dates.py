@@ -26,6 +26,7 @@ from kronika.normalize.dates import find_dates, normalize_date
         # a count the model ran into the year's span is no month
         ("2009 five", "2009"),
         ("in 2014 three", "2014"),
+        ("the year 2009 five", "2009"),
     ],
 )
 def test_normalize_date_keeps_the_precision_of_absolute_dates(text: str, iso: str) -> None:

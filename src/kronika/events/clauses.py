@@ -14,6 +14,8 @@ from ..resolve.mentions import people_words
 from .people import about_people
 
 _OTHER_TIME = frozenset({"since", "until", "till", "before", "after", "once"})
+#: Words that open a clause told as going on at the act's own time.
+_MEANWHILE = frozenset({"while", "whilst", "when", "as"})
 
 
 def date_scope(token: Token, trigger: Token, dating: bool = True) -> bool | None:
@@ -123,6 +125,10 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
             # (a place only: "stormed X on Monday, and a bomb exploded in Y" is one day's news)
             other_time = other_time or (not dating and inside and another_act(ancestor))
             if inside and instrument:
+                return True
+            # ("joined the group while working in Turkey in 2015": the same time)
+            meanwhile = ancestor.dep_ == "advcl" and ancestor.head == trigger
+            if inside and meanwhile and any(c.lower_ in _MEANWHILE for c in ancestor.children):
                 return True
             return False if inside and not other_time else None
         below = ancestor

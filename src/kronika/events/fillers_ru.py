@@ -209,11 +209,14 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         name = ctx.mentions.antecedent(ctx.trigger.idx, nearest=True)
         names = [name] if name else []
     if not names and types == ("ORG",):
-        # "вступил в ряды «Исламского государства»": the group joined
+        # "вступил в ряды «Исламского государства»": the group joined; "был завербован
+        # эмиссаром организации «Хизб ут-Тахрир»": the group of the one who drew him in
         for child in ctx.trigger.children:
-            if case_of(child) == "в":
+            by = child.dep_ == "obl" and "Ins" in child.morph.get("Case", [])
+            if case_of(child) == "в" or (by and ctx.trigger.lemma_ in _DRAWN_IN):
                 names = names_in(ctx, child, types)
-                break
+                if names:
+                    break
     return names
 
 
@@ -266,6 +269,9 @@ def _governed_names(
 
 def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """Names of those who acted (attacked, escaped, appealed, joined, banned)."""
+    if ctx.trigger.lemma_ in _DRAWN_IN and "Pass" in ctx.trigger.morph.get("Voice", []):
+        # "Турсунов был завербован эмиссаром": the one recruited joins, not the recruiter
+        return fill_patient(ctx, role)
     token = _bound(ctx, role) or agent(ctx.trigger)
     if token is None and ctx.trigger.pos_ == "VERB":
         # "признана судом": the instrumental agent of a passive
@@ -280,6 +286,10 @@ def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         # "Заключенный Мурод Каримов совершил побег": the parser lost the subject's link
         names = _governed_names(ctx, types, subjects=True)
     return names
+
+
+#: Verbs of drawing someone into a group: the one drawn in is who joins.
+_DRAWN_IN = frozenset({"завербовать", "вербовать", "вовлечь", "привлечь"})
 
 
 #: Qualifiers a parser may take for the head of a counted phrase.
@@ -437,6 +447,9 @@ def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     trigger = ctx.trigger
     # "кортеж был обстрелян": a passive's subject is what was attacked
     token = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if token is not None and token.lemma_ == "себя":
+        # "смертник взорвал себя у входа в отдел полиции": where, not whom
+        token = next((c for c in trigger.children if case_of(c) in ("у", "возле", "около")), None)
     if token is None:
         token = next((c for c in trigger.children if case_of(c) in ("на", "против")), None)
     return _phrase_text(token) if token is not None else None

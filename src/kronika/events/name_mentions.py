@@ -123,6 +123,7 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
         found = with_quoted_groups(doc_text(doc), found)
     else:
         found.extend(_untagged_family_names(doc))
+        found = with_quoted_groups(doc_text(doc), found, "ru")
     found.extend(_surnames_told_again(doc, found))
     # a language pipeline may name mentions itself (Russian: in the nominative)
     canonical = doc.user_data.get("kronika.canonical") or _canonical(settings)

@@ -26,11 +26,21 @@ _WORD = r"(?:[A-Z][\w'’-]*|(?:al|ul|ut|ud|ad|ash|as|an|el)-[A-Z][\w'’-]*)"
 _NAMED = re.compile(rf"\bthe {_BODIES} ({_WORD}(?: {_WORD}){{0,3}})(?![\w“\"«])")
 
 
-def with_quoted_groups(text: str, taken: Sequence[NameMention]) -> list[NameMention]:
+#: The same in Russian, the name in guillemets after its kind in any case: "организации
+#: «Хизб ут-Тахрир аль-Ислами»", "движение «Таблиги Джамаат»".
+_AFTER_RU = re.compile(
+    r"(?i:организаци|парти|движени|объединени|группировк|течени|сект|ячейк|сообществ)[а-яё]*"
+    r"\s+«([А-ЯЁA-Z][^«»\n]{1,80}?)»"
+)
+
+
+def with_quoted_groups(
+    text: str, taken: Sequence[NameMention], language: str = "en"
+) -> list[NameMention]:
     """``taken`` with the quoted group names of ``text`` added, each in place of the
     mentions inside it ("Tajikistan" in "Youth for the Revival of Tajikistan")."""
     groups: list[NameMention] = []
-    for pattern in (_AFTER, _BEFORE, _NAMED):
+    for pattern in (_AFTER_RU,) if language == "ru" else (_AFTER, _BEFORE, _NAMED):
         for match in pattern.finditer(text):
             start, end = match.span(1)
             if len(text[start:end].split()) > 8:

@@ -132,8 +132,8 @@ _LATER_RU = re.compile(
 )
 _SAME_RU = re.compile(r"^в\s+том\s+же\s+(году|месяце)$", re.I)
 #: Russian units of time by their stems, as the English unit words.
-_UNITS_RU = (("дн", "day"), ("ден", "day"), ("сут", "day"), ("недел", "week"),
-             ("месяц", "month"), ("год", "year"), ("лет", "year"))  # fmt: skip
+_UNITS_RU = (("час", "hour"), ("дн", "day"), ("ден", "day"), ("сут", "day"),
+             ("недел", "week"), ("месяц", "month"), ("год", "year"), ("лет", "year"))  # fmt: skip
 
 
 def _later_ru(text: str, running: str) -> str | None:
@@ -167,7 +167,9 @@ def _later(norm: Callable[..., Any], amount: str, unit: str, running: str) -> st
 
 
 def _shift(count: int, unit: str, running: str) -> str | None:
-    """``running`` moved forward by ``count`` units ("day", "week", "month", "year")."""
+    """``running`` moved forward by ``count`` units ("hour", "day", "week", "month", "year")."""
+    if unit == "hour":
+        return running  # "спустя два часа": the same day (a night's turn aside)
     year = int(running[:4])
     if unit == "year":
         return f"{year + count:04d}" + running[4:7]

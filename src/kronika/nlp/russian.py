@@ -395,8 +395,11 @@ _DEED_WORDS = frozenset({"обвинение", "подозрение", "вино
 
 
 def _dates_something_else(span: Span) -> bool:
-    """A date inside a participle clause ("беспорядков, произошедших в июне 2010 года") or a
-    charge dates that, never the act the sentence tells."""
+    """A date inside a participle clause ("беспорядков, произошедших в июне 2010 года"), a
+    charge or a birth ("1991 года рождения") dates that, never the act the sentence tells."""
+    after = span.doc[span.end : span.end + 2]
+    if any(t.lower_ == "рождения" for t in after):
+        return True
     for token in span.root.ancestors:
         if token.lemma_ in _DEED_WORDS and token.pos_ not in ("VERB", "AUX"):
             return True

@@ -314,7 +314,7 @@ def _absolute(phrase: str, ref: _Ref | None) -> str | None:
     )
     if re.fullmatch(_YEAR, phrase):
         return phrase
-    counted = re.fullmatch(rf"({_YEAR}),? (?:\d{{1,3}}|{_COUNT_WORDS})", phrase)
+    counted = re.fullmatch(rf"(?:the )?(?:year )?({_YEAR}),? (?:\d{{1,3}}|{_COUNT_WORDS})", phrase)
     if counted is not None:
         return counted.group(1)  # "in 2009 five young men ...": the model's span ran on
     if not _HAS_DATE.search(phrase):
