@@ -127,8 +127,10 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
             if inside and instrument:
                 return True
             # ("joined the group while working in Turkey in 2015": the same time)
-            meanwhile = ancestor.dep_ == "advcl" and ancestor.head == trigger
-            if inside and meanwhile and any(c.lower_ in _MEANWHILE for c in ancestor.children):
+            # (a time only, and not another act's: "while another attack killed three")
+            meanwhile = dating and ancestor.dep_ == "advcl" and ancestor.head == trigger
+            meanwhile = meanwhile and any(c.lower_ in _MEANWHILE for c in ancestor.children)
+            if inside and meanwhile and not another_act(ancestor):
                 return True
             return False if inside and not other_time else None
         below = ancestor
