@@ -230,3 +230,10 @@ def test_who_told_through_a_report_stands_for_the_person_before_it(nlp: Any) -> 
     )
     joins = [e for e in events_of(nlp, text) if e.type == "JOIN"]
     assert [e.args.get("person") for e in joins] == [["Aziz Karimov"]]
+
+
+@pytest.mark.model
+def test_someone_named_after_whose_they_are_is_the_one_acted_on(nlp: Any) -> None:
+    text = "Kyrgyz authorities on Friday freed Azimjan Askarov's cellmate, Mamadzhan Sabirov."
+    releases = [e for e in events_of(nlp, text) if e.type == "RELEASE"]
+    assert [e.args.get("person") for e in releases] == [["Mamadzhan Sabirov"]]

@@ -198,3 +198,17 @@ def test_parse_spec_rejects_a_word_yaml_read_as_true() -> None:
     patterns[0]["match"][1]["RIGHT_ATTRS"] = {"LOWER": {"IN": ["to", True]}}
     with pytest.raises(RuleError, match="unquoted on, off, yes or no; write the word in quotes"):
         parse_spec(raw, "rules/t.yaml")
+
+
+def test_read_spec_rejects_two_patterns_with_one_id(tmp_path: Path) -> None:
+    path = tmp_path / "twice.yaml"
+    path.write_text(
+        "type: T\n"
+        "roles:\n  who: {value: names, fill: kronika.patient.v1}\n"
+        "patterns:\n"
+        "  - id: freed\n    match:\n      - {RIGHT_ID: trigger, RIGHT_ATTRS: {LEMMA: free}}\n"
+        "  - id: freed\n    match:\n      - {RIGHT_ID: trigger, RIGHT_ATTRS: {LEMMA: release}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError, match=r"used more than once: \['freed'\]"):
+        read_spec(path)

@@ -101,7 +101,9 @@ def _core_tokens(token: Token) -> Iterator[Token]:
         titled = any(
             t.dep_ == "compound" and t.i < token.i and _title_word(t) for t in token.subtree
         ) or (token.dep_ == "compound" and _title_word(token))
-        owner = child.dep_ == "poss" and (token.tag_ == "NNS" or kin or titled)
+        # ("Askarov's co-defendant, Mamadzhan Sabirov": the one named after the noun)
+        named = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
+        owner = child.dep_ == "poss" and (token.tag_ == "NNS" or kin or titled or named)
         if (child.dep_ not in _CLAUSES or keep_of) and not owner:
             yield from _core_tokens(child)
         elif token.tag_ != "NNS" and (named_as := _named_as(child)) is not None:

@@ -177,6 +177,10 @@ def parse_spec(data: Any, origin: str) -> EventSpec:
         _pattern(raw, roles, f"{origin}: patterns[{i}]")
         for i, raw in enumerate(data.get("patterns") or ())
     )
+    ids = [p.id for p in patterns]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise RuleError(f"{origin}: pattern ids must differ; used more than once: {twice}")
     return EventSpec(
         type=data["type"],
         description=str(data.get("description", "")),
