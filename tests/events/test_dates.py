@@ -709,3 +709,8 @@ def test_a_clause_told_as_going_on_at_the_time_dates_the_act(nlp: Any) -> None:
         "Rustam Nazarov admitted that he had joined Islamic State while working in Turkey in 2015."
     )
     assert _dates(nlp, text, "JOIN") == ["2015"]
+
+
+def test_a_day_and_month_the_model_left_untagged_dates_the_act(nlp: Any) -> None:
+    text = "In the early hours of 12 May, gunmen stormed a hotel on the beach in Mogadishu."
+    assert _dates(nlp, text) == ["2020-05-12"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.helpers import events_of
 
 from kronika.events.extract import extract_article
 from kronika.model import Article, Event
@@ -209,3 +210,19 @@ def test_a_transcript_line_s_speaker_tells_the_story(nlp: Any, text: str, speake
     doc = nlp(text)
     start = text.index("Farid") if "Farid" in text else text.index(text.split("\n")[-1])
     assert _a_source(doc, start) is speaker
+
+
+@pytest.mark.model
+def test_a_group_saying_it_did_the_attack_is_its_perpetrator(nlp: Any) -> None:
+    text = (
+        "A car bomb exploded outside a restaurant in Mogadishu on Sunday, killing nine "
+        "people, police said. Al-Shabaab said it carried out the attack."
+    )
+    attacks = [e for e in events_of(nlp, text) if e.type == "ATTACK"]
+    assert [e.args.get("perpetrator") for e in attacks] == [["al-Shabaab"]]
+    # (a force telling its own raid afterwards is no claim of the bombing)
+    raid = (
+        "A bomb exploded at a market in Quetta on Monday. The police said they carried out "
+        "a raid on a hideout the next day."
+    )
+    assert all(not e.args.get("perpetrator") for e in events_of(nlp, raid))

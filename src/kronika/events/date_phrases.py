@@ -107,6 +107,11 @@ def _find_phrases(sent: Span) -> list[tuple[int, str]]:
         span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and not any(span.start <= i < span.end for i, _ in found):
             found.append((span.root.i, match.group(0)))
+    for match in _DAY_MONTH.finditer(sent.text):
+        # "in the early hours of 12 May": a day and month the model left untagged
+        span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and not any(span.start <= i < span.end for i, _ in found):
+            found.append((span.root.i, match.group(0)))
     for match in _NUMERIC_DATE.finditer(sent.text):
         span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and all(span.root.i != i for i, _ in found):
@@ -119,6 +124,14 @@ def _find_phrases(sent: Span) -> list[tuple[int, str]]:
 
 
 _DAY = re.compile(r"0?[1-9]|[12]\d|3[01]")
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+#: A day and a month written out, with the year if told: "12 May", "May 12, 2019".
+_DAY_MONTH = re.compile(
+    rf"\b(?:(?:0?[1-9]|[12]\d|3[01]) (?:{_MONTH_NAMES})(?: (?:19|20)\d\d)?"
+    rf"|(?:{_MONTH_NAMES}) (?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,? (?:19|20)\d\d)?)\b"
+)
 _MONTH = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$)", re.IGNORECASE
 )
