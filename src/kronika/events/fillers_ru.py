@@ -97,6 +97,12 @@ def agent(trigger: Token) -> Token | None:
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
         return agent(trigger.head)  # "совершил теракт", "подал апелляцию"
     place = trigger.head
+    if (
+        trigger.pos_ == "ADJ"
+        and trigger.dep_ in ("relcl", "acl")
+        and "Act" in trigger.morph.get("Voice", [])
+    ):
+        return place  # "Рахимов, вступивший в ...": the one the participle tells of
     if trigger.dep_ == "relcl" and place.pos_ == "VERB" and place.i < trigger.i:
         # "выехал в Турцию, откуда перебрался в Сирию": the relative adverb hung on the
         # verb before; the one who went on is its subject
