@@ -714,3 +714,11 @@ def test_a_clause_told_as_going_on_at_the_time_dates_the_act(nlp: Any) -> None:
 def test_a_day_and_month_the_model_left_untagged_dates_the_act(nlp: Any) -> None:
     text = "In the early hours of 12 May, gunmen stormed a hotel on the beach in Mogadishu."
     assert _dates(nlp, text) == ["2020-05-12"]
+
+
+def test_the_year_of_the_act_a_verdict_is_over_does_not_date_the_verdict(nlp: Any) -> None:
+    from kronika.events.dates import event_date
+
+    doc = nlp("A military court handed down life sentences to two men over the 2018 attack.")
+    trigger = next(t for t in doc if t.text == "handed")
+    assert event_date(trigger.sent, trigger, None) is None

@@ -72,6 +72,11 @@ def _names_the_act(token: Token, trigger: Token) -> bool:
 
 #: Nouns for a part taken in a crime: "for his role in the 2014 attack".
 _PARTS = frozenset("role part involvement participation complicity membership".split())
+#: Nouns for the acts a verdict or an arrest is for: "over the 2018 attack".
+_CRIMES = frozenset(
+    "attack attacks bombing bombings killing killings murder riot riots unrest plot "
+    "assassination massacre shooting".split()
+)
 
 
 def _in_what_it_was_for(token: Token, trigger: Token) -> bool:
@@ -83,6 +88,8 @@ def _in_what_it_was_for(token: Token, trigger: Token) -> bool:
             continue
         acts = [c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]
         acts += [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _PARTS]
+        # ("life sentences over the 2018 attack on cyclists": the act the verdict was for)
+        acts += [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _CRIMES]
         if any(token in act.subtree for act in acts):
             return True
     return False
