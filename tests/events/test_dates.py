@@ -722,3 +722,8 @@ def test_the_year_of_the_act_a_verdict_is_over_does_not_date_the_verdict(nlp: An
     doc = nlp("A military court handed down life sentences to two men over the 2018 attack.")
     trigger = next(t for t in doc if t.text == "handed")
     assert event_date(trigger.sent, trigger, None) is None
+
+
+def test_a_verdict_under_a_decree_is_not_dated_by_the_decree(nlp: Any) -> None:
+    text = "The court jailed Saidov for nine years under a decree that was issued in 1998."
+    assert _dates(nlp, text, "SENTENCE") == ["2021-01-01"]

@@ -1592,3 +1592,34 @@ def test_a_part_of_a_year_s_statistic_is_no_act_but_a_part_of_one_day_s_is(nlp: 
     assert events_of(nlp, tally) == []
     day = "Police detained 12 men in Osh on Monday. Of these, four were charged with extremism."
     assert [e.type for e in events_of(nlp, day)] == ["ARREST"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # one act's source is no year's statistic
+        (
+            "According to police data, 12 members of Jamaat Ansarullah were detained in a "
+            "raid in Khujand in 2019.",
+            "ARREST",
+        ),
+        # a speaker's words wrapped onto the next line are one sentence
+        (
+            "Prosecutors said: Rustam Saidov, a member of\nHizb ut-Tahrir, was jailed for nine "
+            "years.",
+            "SENTENCE",
+        ),
+        # a raid that frees hostages releases them
+        ("A police raid freed two kidnapped engineers in Kunduz on Tuesday.", "RELEASE"),
+    ],
+)
+def test_the_review_s_ordinary_sentences_keep_their_act(nlp: Any, text: str, kind: str) -> None:
+    assert kind in [e.type for e in events_of(nlp, text)]
+
+
+@pytest.mark.model
+def test_a_log_column_that_is_no_place_does_not_place_the_act(nlp: Any) -> None:
+    text = "2006-05-04 | Reuters | Gunmen stopped a minibus near Tal Afar and shot two teachers."
+    places = [e.location.name if e.location else None for e in events_of(nlp, text)]
+    assert places == ["Tal Afar"]

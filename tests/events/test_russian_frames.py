@@ -257,3 +257,9 @@ def test_a_birth_year_and_hours_later_are_no_act_s_date() -> None:
     )
     found = [(e.date, e.args.get("target")) for e in _events(attacks) if e.type == "ATTACK"]
     assert ("2025-06-21", "входа в отдел полиции") in found
+
+
+def test_a_plural_told_with_s_keeps_its_subject() -> None:
+    text = "Каримов вместе с сообщниками напали на инкассатора в Душанбе."
+    attacks = [e for e in _events(text) if e.type == "ATTACK"]
+    assert [e.args.get("perpetrator") for e in attacks] == [["Каримов"]]

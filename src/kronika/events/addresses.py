@@ -300,13 +300,14 @@ _HEADING = re.compile(
 #: A log's place column between pipes after its date: "2006-05-04 | Tal Afar, Nineveh | ...".
 _PIPED = re.compile(
     rf"(?P<place>{_NAME}(?:\s+(?:{_REGION_WORDS}))?)"
-    rf"(?:,\s+{_NAME}(?:\s+(?:{_REGION_WORDS}))?){{0,3}}\s*\|\s*"
+    rf"(?P<rest>(?:,\s+{_NAME}(?:\s+(?:{_REGION_WORDS}))?){{0,3}})\s*\|\s*"
 )
 
 
 def heading_place(sent: Span, resolve: Callable[[str], Any]) -> Place | None:
     """The town an incident item names after its leading date, for every act it tells;
-    the heading counts only when it ends in a country or region the gazetteer knows."""
+    the heading counts only when it ends in a country or region the gazetteer knows (a
+    log's place column between pipes: when it is a known place or given with its region)."""
     found = heading(sent, resolve)
     return found[0] if found is not None else None
 
@@ -320,10 +321,14 @@ def heading(sent: Span, resolve: Callable[[str], Any]) -> tuple[Place, int] | No
         return None
     piped = _PIPED.match(text, date.end()) if date.group(0).rstrip().endswith("|") else None
     if piped is not None:
-        # ("2006-05-06 | Basra | Fourteen detainees escaped ...": a log's place column)
+        # ("2006-05-06 | Basra | Fourteen detainees escaped ...": a log's place column, a
+        # place the gazetteer knows or one given with its region, "Tal Afar, Nineveh"; not
+        # "2006-05-04 | Reuters | ...")
         place = resolve(piped.group("place"))
         name = piped.group("place")
-        return (Place(name=name) if place is None else replace(place, name=name)), piped.end()
+        if place is not None or piped.group("rest"):
+            found = Place(name=name) if place is None else replace(place, name=name)
+            return found, piped.end()
     found = _HEADING.match(text, date.end())
     if found is None:
         return None

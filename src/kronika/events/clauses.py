@@ -105,9 +105,16 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
             )
             # ("pardoned by a decree that the President signed on 29 August": the act's
             # instrument, dated by the clause that says when it was made)
-            instrument = ancestor.dep_ == "relcl" and (
-                owner.lemma_.lower() in _INSTRUMENTS
-                or any(c.dep_ == "compound" and c.lemma_ in _INSTRUMENTS for c in owner.children)
+            # (a release's only: "jailed under a decree issued in 1998" is not dated 1998)
+            instrument = (
+                ancestor.dep_ == "relcl"
+                and trigger.lemma_ in _FREEING
+                and (
+                    owner.lemma_.lower() in _INSTRUMENTS
+                    or any(
+                        c.dep_ == "compound" and c.lemma_ in _INSTRUMENTS for c in owner.children
+                    )
+                )
             )
             inside = trigger in ancestor.ancestors and (
                 (ancestor.dep_ != "relcl" and not described)
@@ -141,6 +148,8 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
 #: (not "a law that was passed in 1998": a law outlives the day it was made, an amnesty law
 #: does not)
 _INSTRUMENTS = frozenset("decree amnesty pardon order resolution ruling verdict".split())
+#: Acts that an instrument's making dates: a pardon or release is made by the decree.
+_FREEING = frozenset("pardon release free amnesty".split())
 
 
 def describing(trigger: Token) -> Token | None:

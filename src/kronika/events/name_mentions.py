@@ -56,7 +56,7 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
                 continue  # "Rostov-on-Don": the end of a hyphened place name, no person
         if label in ("PERSON", "ORG") and _is_demonym(ent.text):
             continue  # "1,300 Kyrgyz citizens", "the Tajiks": a nationality, not a name
-        if label in ("PERSON", "ORG") and len(ent) > 1 and _headline_words(ent, label):
+        if label in ("PERSON", "ORG") and len(ent) > 1 and _headline_words(ent):
             continue  # "Kazakh National Sentenced to 12 Years": a title's words, no name
         described = _described_by_nationality(ent) if label == "PERSON" else 0
         if described == len(ent):
@@ -400,7 +400,7 @@ def _demonyms() -> frozenset[str]:
     return frozenset(words | {w + "s" for w in words})
 
 
-def _headline_words(ent: Span, label: str) -> bool:
+def _headline_words(ent: Span) -> bool:
     """Whether a "name" is words of a title in capitals, a verb in it: "Kazakh National
     Sentenced"."""
     return any(t.pos_ == "VERB" and t.tag_ in ("VBN", "VBD", "VBZ") for t in ent)

@@ -94,11 +94,12 @@ def told_over_a_span(sent: Span) -> bool:
 #: A sentence opening on a part of what the one before counted: "Of these, 97 ...".
 _PART_OF_IT = re.compile(r"\s*(?:of (?:these|them|this number)|among (?:them|these)),", re.I)
 #: Statistics told as the source of a count: "according to official statistics", "Interior
-#: Ministry figures show", "data from the court department".
+#: Ministry figures show".
 _STATISTICS = re.compile(
-    r"\baccording to (?:[\w'’-]+ ){0,5}?(?:statistics|figures|data)\b"
-    r"|\b(?:statistics|figures|data)(?: from [\w'’ -]{1,40}?)? (?:show|showed|shows|indicate)\b"
-    r"|\bofficial (?:statistics|figures|data)\b",
+    # (not "according to police data, 12 were detained in a raid": one act's source)
+    r"\baccording to (?:[\w'’-]+ ){0,5}?(?:statistics|figures)\b"
+    r"|\b(?:statistics|figures)(?: from [\w'’ -]{1,40}?)? (?:show|showed|shows|indicate)\b"
+    r"|\bofficial (?:statistics|figures)\b",
     re.I,
 )
 #: A whole year a statistic counts over: "in 2019", "last year", "this year".
@@ -222,18 +223,22 @@ def freed_by_force(trigger: Token, groups: dict[tuple[str, int], list[Hit]]) -> 
     doer = agent(trigger)
     if doer is None or not _armed(doer):
         return False
-    if doer.lemma_.lower() in _BREAKOUTS:
-        # "The jailbreak freed dozens of suspects", "IS attack frees detainees": whoever an
-        # act of force freed escaped (armed men may free prisoners they held themselves)
-        return True
-    # "insurgents freed two kidnapped engineers": hostages let go, not inmates broken out
+    if doer.lemma_.lower() in ("jailbreak", "breakout"):
+        return True  # "The jailbreak freed dozens of suspects": whoever it freed escaped
     freed = patient(trigger)
+    if doer.lemma_.lower() in _ASSAULTS:
+        # "IS attack frees detainees": people held in a jail, broken out (but "a police raid
+        # freed two kidnapped engineers": hostages let go)
+        return freed is not None and freed.lemma_.lower() in _INMATES | _HELD
+    # "insurgents freed two kidnapped engineers": hostages let go, not inmates broken out
     jail = any(c.lower_ == "from" for c in trigger.children)
     return jail or freed is None or freed.lemma_.lower() in _INMATES
 
 
-#: Acts of force that free people from custody.
-_BREAKOUTS = frozenset("jailbreak breakout attack raid assault".split())
+#: Acts of force that may free people from custody.
+_ASSAULTS = frozenset("attack raid assault".split())
+#: People held in custody whom an assault on a jail frees.
+_HELD = frozenset("detainee detainees prisoner prisoners".split())
 #: People held in a jail, whom armed men free by force ("prisoners" and "detainees" may
 #: be soldiers or hostages they held: "rebels freed 14 prisoners" is a release).
 _INMATES = frozenset("inmate convict inmates convicts".split())
@@ -283,8 +288,10 @@ def figurative(type_name: str, trigger: Token) -> bool:
         doer = agent(trigger)
         return doer is not None and doer.lemma_.lower() in _SENDERS
     if type_name == "JOIN":
-        if any(c.lemma_ == "сила" for c in trigger.children):
-            return True  # "решение вступило в законную силу": a ruling took effect
+        if any(c.lemma_ in _figurative_words("joined_not_groups") for c in trigger.children):
+            # "решение вступило в законную силу": a ruling took effect; "вступил в брак",
+            # "вступил в должность": a marriage, an office
+            return True
         # a state joins treaties and trade bodies; people join armed groups
         doer = agent(trigger)
         # (the state's name itself: "a Kazakh jihadist" is a person; nor a person's family

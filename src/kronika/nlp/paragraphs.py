@@ -87,9 +87,19 @@ def _after_a_field(doc: Doc, newline: int, nxt: int) -> bool:
     if not (first.isupper() or first.isdigit()):
         return False
     line_start = doc.text.rfind("\n", 0, doc[newline].idx) + 1
-    return _LABELLED.match(doc.text, line_start) is not None
+    label = _LABELLED.match(doc.text, line_start)
+    if label is None:
+        return False
+    # (not a wrapped line: "Prosecutors said: Rustam Saidov, a member of\nHizb ut-Tahrir")
+    value = doc.text[label.end() : doc[newline].idx].split()
+    said = label.group(0).rstrip(": \t").split()[-1].lower() in _SPEECH
+    return not said and len(value) <= _FIELD_WORDS
 
 
+#: Verbs that make a "label" a speaker's words run on ("Prosecutors said: ...").
+_SPEECH = frozenset("said says told added stated wrote reported declared announced".split())
+#: The most words a field's value has on its line ("Date: 14 May 2019, 06:30").
+_FIELD_WORDS = 8
 #: A line opened by a date in figures: "2006-05-04 | ...", "14/03/2013: ...".
 _DATED_LINE = re.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
 #: A line opened by a label and a colon: "Summary: ...", "Date of incident: ...".

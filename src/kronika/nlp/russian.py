@@ -320,6 +320,10 @@ def _impersonal_object(verb: Any) -> None:
     if len(subjects) != 1 or any(c.dep_ == "dobj" for c in verb.children):
         return
     subject = subjects[0]
+    # (not "Каримов вместе с сообщниками напали": a plural told with "с")
+    between = verb.doc[min(subject.i, verb.i) : max(subject.i, verb.i)]
+    if any(t.lower_ == "с" and t.dep_ == "case" for t in between):
+        return
     single = "Sing" in subject.morph.get("Number") and "Anim" in subject.morph.get("Animacy")
     if single and subject.pos_ == "PROPN" and not any(c.dep_ == "conj" for c in subject.children):
         subject.dep_ = "dobj"
