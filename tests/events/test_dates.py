@@ -727,3 +727,8 @@ def test_the_year_of_the_act_a_verdict_is_over_does_not_date_the_verdict(nlp: An
 def test_a_verdict_under_a_decree_is_not_dated_by_the_decree(nlp: Any) -> None:
     text = "The court jailed Saidov for nine years under a decree that was issued in 1998."
     assert _dates(nlp, text, "SENTENCE") == ["2021-01-01"]
+
+
+def test_a_verdict_under_a_decree_told_by_a_participle_is_not_dated_by_it(nlp: Any) -> None:
+    text = "The court jailed Saidov for nine years under a presidential decree issued in 1998."
+    assert _dates(nlp, text, "SENTENCE") == ["2021-01-01"]

@@ -106,16 +106,13 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
             # ("pardoned by a decree that the President signed on 29 August": the act's
             # instrument, dated by the clause that says when it was made)
             # (a release's only: "jailed under a decree issued in 1998" is not dated 1998)
-            instrument = (
-                ancestor.dep_ == "relcl"
-                and trigger.lemma_ in _FREEING
-                and (
-                    owner.lemma_.lower() in _INSTRUMENTS
-                    or any(
-                        c.dep_ == "compound" and c.lemma_ in _INSTRUMENTS for c in owner.children
-                    )
-                )
+            made = ancestor.dep_ in ("relcl", "acl") and (
+                owner.lemma_.lower() in _INSTRUMENTS
+                or any(c.dep_ == "compound" and c.lemma_ in _INSTRUMENTS for c in owner.children)
             )
+            if made and trigger.lemma_ not in _FREEING and trigger in ancestor.ancestors:
+                return None
+            instrument = made and ancestor.dep_ == "relcl" and trigger.lemma_ in _FREEING
             inside = trigger in ancestor.ancestors and (
                 (ancestor.dep_ != "relcl" and not described)
                 or ancestor.head == trigger
