@@ -14,14 +14,23 @@ _CLAIMING = frozenset({"claim", "take", "accept", "assume", "own"})
 _CLAIMED = frozenset(
     "responsibility credit attack assault bombing raid ambush strike operation blast".split()
 )
-#: Verbs the claim's own account is told with: "..., saying", "... and said".
-_SAYING = frozenset({"say", "add", "boast", "announce", "assert", "claim"})
+#: Verbs a claim's own account is told with: "..., saying", "... and said", "said it
+#: carried out the attack".
+SAYING = frozenset({"say", "add", "boast", "announce", "assert", "claim", "state", "declare"})
+
+
+def sayer(clause: Token) -> Token | None:
+    """Who says the clause at ``clause``: "Al-Shabaab" in "Al-Shabaab said (it carried out
+    the attack)"; None when the clause is not what someone says."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in SAYING:
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
 
 
 def in_a_claimed_account(trigger: Token) -> bool:
     """Whether ``trigger`` is told inside what a group said when it claimed an attack."""
     for token in (trigger, *trigger.ancestors):
-        if token.dep_ != "ccomp" or token.head.lemma_ not in _SAYING:
+        if token.dep_ != "ccomp" or token.head.lemma_ not in SAYING:
             continue
         saying = token.head
         claim = saying.head if saying.dep_ in ("advcl", "conj", "xcomp") else None

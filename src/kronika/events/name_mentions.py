@@ -20,6 +20,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..normalize.dates import names_a_time
+from ..normalize.names_ru import masculine_declined
 from ..resolve.mentions import MentionIndex, NameMention, people_words, surname_endings
 from ..settings import Settings
 from ..yamlfile import load_yaml
@@ -239,12 +240,7 @@ def _surnames_told_again(doc: Doc, found: Sequence[NameMention]) -> list[NameMen
     taken = [(m.start, m.end) for m in found]
     # ("Турсунова задержали" after "Абдувахоб Турсунов": a man's family name declined,
     # whatever lemma the analyser gave either form)
-    declined = {
-        f"{name}{ending}"
-        for name in surnames
-        if name.endswith(("ов", "ев", "ёв", "ин"))
-        for ending in ("а", "у", "ым", "е")
-    }
+    declined = {form for name in surnames for form in masculine_declined(name)}
     out = []
     for tok in doc:
         inflected = doc.lang_ != "en" and (

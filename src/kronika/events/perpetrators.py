@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..model import ArgValue
+from .accounts import sayer
 from .clauses import CHARGING
 from .fillers import ARMED_GROUPS, FillContext, names_of
 from .participants import agent
@@ -358,9 +359,9 @@ def _claimant(tok: Token) -> Token | None:
         act = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if act is not None and act.lemma_ in _ACT_WORDS:
             return _doer_of_noun(act)
-        sayer = _said_it_did(tok)
-        if sayer is not None:
-            return sayer
+        group = _said_it_did(tok)
+        if group is not None:
+            return group
     if tok.lemma_ in _CLAIM_VERBS and tok.pos_ == "VERB":
         # "X claimed responsibility", "X claimed the attack"
         claimed = _CLAIM_NOUNS | (_ACT_WORDS if tok.lemma_ == "claim" else frozenset())
@@ -373,7 +374,7 @@ def _claimant(tok: Token) -> Token | None:
                 return next((c for c in by.children if c.dep_ == "pobj"), None)
     suspect = _suspected(tok) or _behind(tok)
     if suspect is not None and suspect.lower_ in _ITSELF and tok.dep_ == "ccomp":
-        return _sayer(tok)  # "Al-Shabaab said it was behind the attack"
+        return sayer(tok)  # "Al-Shabaab said it was behind the attack"
     if suspect is not None:
         return suspect
     if tok.lemma_ in _BLAME and tok.pos_ == "VERB":
@@ -383,15 +384,6 @@ def _claimant(tok: Token) -> Token | None:
 
 #: Pronouns a group says its own deeds with: "said it carried out the attack".
 _ITSELF = frozenset({"it", "they", "we"})
-#: Verbs a group tells its own deed with.
-_SAYING = frozenset({"say", "announce", "state", "declare", "claim", "boast"})
-
-
-def _sayer(verb: Token) -> Token | None:
-    """Who says the clause at ``verb``: "Al-Shabaab said (it carried out ...)"."""
-    if verb.dep_ != "ccomp" or verb.head.lemma_ not in _SAYING:
-        return None
-    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
 
 
 def _said_it_did(verb: Token) -> Token | None:
@@ -400,7 +392,7 @@ def _said_it_did(verb: Token) -> Token | None:
     act = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if doer is None or doer.lower_ not in _ITSELF or act is None or act.lemma_ not in _ACT_WORDS:
         return None
-    return _sayer(verb)
+    return sayer(verb)
 
 
 def _blamed(verb: Token) -> Token | None:

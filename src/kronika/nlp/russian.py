@@ -114,13 +114,14 @@ def parse_one(text: str) -> Doc:
 
 def _canonical(forms: dict[str, str], people: list[str]) -> Callable[[str, str], str | None]:
     """A mention's entity name: its nominative; a lone surname, the full name it belongs to."""
+    from ..normalize.names_ru import masculine_nominatives
 
     def canonical(name: str, kind: str) -> str | None:
         nominative = forms.get(name, name)
         if kind == "PERSON" and " " not in nominative:
             # ("Турсунова задержали" after "Абдувахоб Турсунов": a man's family name in an
             # oblique case, when no one else has the form as a name)
-            for form in (nominative, *_masculine_stems(nominative)):
+            for form in (nominative, *masculine_nominatives(nominative)):
                 full = [p for p in people if form in (p.split()[0], p.split()[-1])]
                 if full:
                     return full[0]
@@ -134,16 +135,6 @@ def _canonical(forms: dict[str, str], people: list[str]) -> Callable[[str, str],
         return nominative if nominative != name else None
 
     return canonical
-
-
-def _masculine_stems(word: str) -> list[str]:
-    """The nominatives a man's family name in an oblique case may have: "Турсунова",
-    "Турсунову", "Турсуновым", "Турсунове" → "Турсунов"."""
-    return [
-        word[: -len(ending)]
-        for ending in ("ым", "а", "у", "е")
-        if word.endswith(ending) and word[: -len(ending)].endswith(("ов", "ев", "ёв", "ин"))
-    ]
 
 
 #: One initial as the tokenizer gives it ("Р", before its dot).

@@ -144,6 +144,28 @@ def is_patronymic(word: str) -> bool:
 
 #: Endings only a man's family name in the nominative has: "Ташпулатов", "Гайнуллин".
 _MASCULINE_NOMINATIVE = ("ов", "ев", "ёв", "ин", "ын")
+#: Endings such a name takes in the other cases: "Турсунова", "Турсунову", "Турсуновым".
+_MASCULINE_OBLIQUE = ("ым", "а", "у", "е")
+
+
+def masculine_declined(name: str) -> list[str]:
+    """The other cases of a man's family name in the nominative: "Турсунов" →
+    "Турсунова", "Турсунову", "Турсуновым", "Турсунове" (none for other names)."""
+    if not name.endswith(_MASCULINE_NOMINATIVE):
+        return []
+    return [name + ending for ending in _MASCULINE_OBLIQUE]
+
+
+def masculine_nominatives(word: str) -> list[str]:
+    """The nominatives a man's family name in an oblique case may have: "Турсунова" →
+    "Турсунов"."""
+    return [
+        word[: -len(ending)]
+        for ending in _MASCULINE_OBLIQUE
+        if word.endswith(ending) and word[: -len(ending)].endswith(_MASCULINE_NOMINATIVE)
+    ]
+
+
 #: Endings of family names Russian leaves as they are: "Шарифзода", "Турсунзаде".
 _UNDECLINED = ("зода", "заде")
 #: Letters a family name in "-зода" has at least; shorter words are given names' genitives.
