@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time cross-article entity resolution on synthetic entity sets (1,000 and 10,000 entities).
 
-    .venv/bin/python scripts/bench_resolve.py
+.venv/bin/python scripts/bench_resolve.py
 """
 
 from __future__ import annotations

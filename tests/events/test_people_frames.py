@@ -237,3 +237,32 @@ def test_someone_named_after_whose_they_are_is_the_one_acted_on(nlp: Any) -> Non
     text = "Kyrgyz authorities on Friday freed Azimjan Askarov's cellmate, Mamadzhan Sabirov."
     releases = [e for e in events_of(nlp, text) if e.type == "RELEASE"]
     assert [e.args.get("person") for e in releases] == [["Mamadzhan Sabirov"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "His two deputies, Karim Aliev and Bakhtiyor Nurov, each received 18 years.",
+            ["Karim Aliev", "Bakhtiyor Nurov"],
+        ),
+        (
+            "The two imams, Olim Rahimov and Farhod Alimov, each got ten years in prison.",
+            ["Olim Rahimov", "Farhod Alimov"],
+        ),
+    ],
+)
+def test_each_stands_for_the_people_it_follows(nlp: Any, text: str, people: list[str]) -> None:
+    (event,) = _events(nlp, text, "SENTENCE")
+    assert event.args["defendant"] == people
+    assert event.args["count"] == 2
+
+
+def test_a_person_named_after_of_is_the_one_a_pronoun_means(nlp: Any) -> None:
+    text = (
+        "Consider the case of Ikrom Yusupov, a theologian from the Fergana Valley who had "
+        "lived in Istanbul since 2012. In November 2021 Turkish police picked him up at a "
+        "migration office."
+    )
+    (event,) = _events(nlp, text, "ARREST")
+    assert event.args["detainee"] == ["Ikrom Yusupov"]

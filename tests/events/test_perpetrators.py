@@ -60,6 +60,12 @@ def _attacks(nlp: Any, text: str) -> list[Event]:
             "The attack was carried out by the Eastern Brigade, police said.",
             "Eastern Brigade",
         ),
+        # a riot blamed on a group: the riot is the act laid at its door
+        (
+            "Inmates rioted at a prison in Khujand on Sunday, killing two guards. The ministry "
+            "blamed the riot on members of the Eastern Brigade.",
+            "Eastern Brigade",
+        ),
     ],
 )
 def test_the_perpetrator_is_the_doer_or_the_claimant(nlp: Any, text: str, perpetrator: str) -> None:

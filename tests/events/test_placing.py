@@ -836,3 +836,20 @@ def test_two_towns_sharing_a_word_are_both_places(nlp: Any) -> None:
     )
     places = [p for t, p in _event_places(nlp, text) if t == "ATTACK"]
     assert places == ["Datu Hoffer", "Datu Unsay"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the small model reads "Inmates" as a verb: the noun phrase is still the subject's
+        "KHUJAND, Tajikistan, Nov. 11 (SRNA) -- Inmates at a high-security penal colony in "
+        "the northern Tajik city of Khujand rioted on Sunday, killing two guards, the ministry "
+        "said.",
+        "OSH, Kyrgyzstan, May 2 (KNA) -- Inmates at a high-security prison in the southern "
+        "Kyrgyz city of Osh rioted on Friday, killing a guard, officials said.",
+    ],
+)
+def test_a_place_in_the_subject_places_what_its_clause_goes_on_to(nlp: Any, text: str) -> None:
+    town = "Khujand" if "Khujand" in text else "Osh"
+    assert ("ATTACK", town) in _event_places(nlp, text)

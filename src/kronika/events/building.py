@@ -41,6 +41,28 @@ from .telling import (
 _AGENT_CORE = frozenset({"JOIN", "APPEAL", "ESCAPE"})
 
 
+#: Words that float after the people they quantify: "His two deputies, A and B, each received".
+_FLOATING = frozenset({"each", "all", "both"})
+
+
+def _quantified(token: Token) -> Token:
+    """The people a floating "each" or "all" subject stands for: the verb's other subject
+    ("His two deputies, A and B, each received 25 years"), else ``token`` itself."""
+    if token.lower_ not in _FLOATING or token.dep_ not in ("nsubj", "nsubjpass"):
+        return token
+    host = next(
+        (
+            c
+            for c in token.head.children
+            if c.i < token.i
+            and c.dep_ in ("nsubj", "nsubjpass")
+            and c.pos_ in ("NOUN", "PROPN", "PRON")
+        ),
+        None,
+    )
+    return host if host is not None else token
+
+
 def build_event(
     spec: EventSpec,
     trigger: Token,
@@ -78,7 +100,7 @@ def build_event(
 
     best = max(patterned, key=rank, default=None)
     nodes = (
-        {role: doc[best.nodes[node]] for role, node in best.pattern.roles.items()}
+        {role: _quantified(doc[best.nodes[node]]) for role, node in best.pattern.roles.items()}
         if (best is not None and best.pattern is not None)
         else {}
     )

@@ -294,6 +294,12 @@ def _family_told_alone(span: Span, alone: set[str]) -> bool:
     )
 
 
+#: Prepositions a place is told after: "in Tursunzoda", "from Yusupov" (a town).
+_PLACE_PREPOSITIONS = frozenset(
+    "in at near from to into outside inside around across toward towards via through".split()
+)
+
+
 def _named_after_a_place(ent: Span, settings: Settings) -> bool:
     """A family name the model took for the town it shares a name with ("Olim Tursunzoda").
 
@@ -305,8 +311,8 @@ def _named_after_a_place(ent: Span, settings: Settings) -> bool:
     given = ent.doc[ent.start - 1]
     if given.pos_ != "PROPN" or given.ent_type_ or given.head.i != ent.root.i:
         return False
-    if ent.root.dep_ == "pobj":
-        return False
+    if ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPOSITIONS:
+        return False  # "in Tursunzoda" ("the case of Ikrom Yusupov" is a person's)
     return _person_shaped(ent.doc[ent.start - 1 : ent.end], settings)
 
 

@@ -29,7 +29,8 @@ _CLAIM_VERBS = frozenset({"claim", "take", "accept", "assume", "admit"})
 #: Verbs that lay an act at someone's door: "blamed on X", "attributed to X".
 _BLAME = frozenset({"blame", "attribute"})
 _ACT_WORDS = frozenset(
-    "attack incident bombing blast explosion shooting assault ambush raid killing".split()
+    "attack incident bombing blast explosion shooting assault ambush raid killing riot mutiny "
+    "unrest massacre rampage".split()
 )
 #: Prepositions that tie unnamed doers to their group: "gunmen from X", "militants of X".
 _GROUP_PREPS = frozenset({"from", "of", "with"})
