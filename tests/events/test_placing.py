@@ -853,3 +853,26 @@ def test_two_towns_sharing_a_word_are_both_places(nlp: Any) -> None:
 def test_a_place_in_the_subject_places_what_its_clause_goes_on_to(nlp: Any, text: str) -> None:
     town = "Khujand" if "Khujand" in text else "Osh"
     assert ("ATTACK", town) in _event_places(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town the one described is from is not where the verdict was given
+        (
+            "The best-known case is that of Imam Olim Nazarov, a Namangan preacher convicted "
+            'in 2002 of "anti-constitutional activity".',
+            ("SENTENCE", None),
+        ),
+        # a prison named after its town, the name read as an adjective
+        (
+            "One of the eighteen was freed from the Seydi prison colony in February.",
+            ("RELEASE", "Seydi"),
+        ),
+    ],
+)
+def test_places_told_around_the_people_and_the_site(
+    nlp: Any, text: str, expected: tuple[str, str | None]
+) -> None:
+    assert expected in _event_places(nlp, text)

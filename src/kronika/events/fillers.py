@@ -104,7 +104,9 @@ def _core_tokens(token: Token) -> Iterator[Token]:
         # ("Askarov's co-defendant, Mamadzhan Sabirov": the one named after the noun)
         named = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
         owner = child.dep_ == "poss" and (token.tag_ == "NNS" or kin or titled or named)
-        if (child.dep_ not in _CLAUSES or keep_of) and not owner:
+        # "an al-Qaeda-aligned faction", "Taliban-linked militants": whom they are tied to
+        tied = child.dep_ == "amod" and child.tag_ == "VBN" and child.i < token.i
+        if (child.dep_ not in _CLAUSES or keep_of) and not owner and not tied:
             yield from _core_tokens(child)
         elif token.tag_ != "NNS" and (named_as := _named_as(child)) is not None:
             # (several people so named are read off the stretch after their noun, where
@@ -195,6 +197,13 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None:
             return names_of(ctx, owner, types)
+    if "ORG" in types and token.lemma_.lower() in _GROUP_HEADS:
+        # "pledged allegiance to the group's emir", "the leader of the movement": the group
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ not in ("his", "her", "their", "its"):
+            found = names_of(ctx, owner, types)
+            if found:
+                return found
     if "ORG" in types and _the_group(token):
         # "to join the jihadi group", "the movement was banned": the group named before
         name = ctx.mentions.group_before(token.idx, _not_a_group)
@@ -339,6 +348,10 @@ def _the_group(token: Token) -> bool:
     ]
     named = any(c.ent_type_ or (c.pos_ == "PROPN" and c.lower_ not in _GROUP_KINDS) for c in phrase)
     return bool(dets & {"the", "this", "that"}) and not named
+
+
+#: Those who head a group, whose oath is an oath to the group: "the group's emir".
+_GROUP_HEADS = frozenset("emir amir leader chief head commander founder caliph".split())
 
 
 def _fronted_for(pronoun: Token) -> Token | None:

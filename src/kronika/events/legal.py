@@ -49,6 +49,13 @@ def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
                 if best is None or distance < best[0]:
                     best = (distance, text)
             continue
+        titled = _titled_court(chunk)
+        if titled is not None:
+            # "the Court of Appeal for Western Sweden": a title the chunk cuts after "Court"
+            distance = abs(chunk.root.i - ctx.trigger.i)
+            if best is None or distance < best[0]:
+                best = (distance, titled)
+            continue
         if not words:
             continue
         text = chunk.text
@@ -62,6 +69,19 @@ def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         if best is None or distance < best[0]:
             best = (distance, clean_name(text))
     return best[1] if best else None
+
+
+def _titled_court(chunk: Span) -> str | None:
+    """A court's title the model tagged as one name running past the chunk ("the Court of
+    Appeal for Western Sweden", the last word perhaps tagged apart as a place), or None."""
+    doc = chunk.doc
+    ent = next((e for e in doc_ents(doc) if e.start <= chunk.root.i < e.end), None)
+    if ent is None or ent.label_ != "ORG" or ent.end <= chunk.end or doc[chunk.end].lower_ != "of":
+        return None
+    end = ent.end
+    if doc[end - 1].text[:1].isupper() and end < len(doc) and doc[end].ent_type_ in ("GPE", "LOC"):
+        end = next((e.end for e in doc_ents(doc) if e.start == end), end)
+    return clean_name(doc[chunk.start : end].text)
 
 
 def _court_in_place(ctx: FillContext, chunk: Span) -> str | None:
@@ -309,7 +329,13 @@ def _charged_by(prep: Token, trigger: Token) -> bool:
         by_court = head.lemma_ == "court" and head.head.dep_ == "agent"
         # "convicted Dilshod Rahimov of extremism": "of" hung on the one convicted
         on_convicted = head.dep_ == "dobj" and head.head.lemma_ in _OF_HEADS
-        return head.lemma_ in _OF_HEADS or by_court or on_convicted
+        # "convicted in 2002 of extremism": "of" hung on the verdict's time
+        on_time = (
+            head.ent_type_ in ("DATE", "TIME")
+            and head.dep_ == "pobj"
+            and head.head.head.lemma_ in _OF_HEADS
+        )
+        return head.lemma_ in _OF_HEADS or by_court or on_convicted or on_time
     if prep.lower_ == "with":
         return head.lemma_ in ("charge", "associate")
     if head == trigger or head.lemma_ in _FOR_HEADS:
@@ -328,7 +354,10 @@ _CHARGE_END = re.compile(
     r"|,?\s+to\s+(?:[\w-]+\s+){0,3}(?:years?|months?|life|terms?|sentences?)\b"
     r"|,\s+(?:which|who|whom|whose)\b"
     # "for treason in a closed trial", "at a hearing in Osh": where the verdict was given
-    r"|\s+(?:in|at|during)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:trial|hearing|session)s?\b",
+    r"|\s+(?:in|at|during)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:trial|hearing|session)s?\b"
+    # "of extremism in 2002", "for treason in May 2019": when the verdict was given
+    r"|\s+(?:in|on)\s+(?:(?:early|late|mid)[\s-])?(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b|(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
 

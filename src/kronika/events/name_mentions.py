@@ -79,6 +79,8 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
             label = "ORG"
         elif len(ent) == 1 and ent.text in surnames:
             label = "PERSON"  # "Kayumov" tagged ORG after "Anvar Kayumov"
+        elif label == "PERSON" and _group_named(ent):
+            label = "ORG"  # "Katibat al-Tawhid", "Jamoati Ansorulloh" tagged as people
         elif label in ("LOC", "ORG") and _person_shaped(doc[start:end], settings):
             label = "PERSON"  # "Kamol Ismoilov" tagged FAC, "Otabek Sattoriy" ORG
         elif label in ("LOC", "ORG") and _lone_surname(ent, settings):
@@ -139,6 +141,13 @@ _GROUP_KINDS = frozenset(
 
 #: How far into an article (in characters) its dateline may open the body.
 _DATELINE_REACH = 600
+
+
+def _group_named(ent: Span) -> bool:
+    """A name of two words or more with a word only groups are named with (``group_words``
+    in people.yaml): "Katibat al-Tawhid", "Jund al-Khilafah"."""
+    words = {w.casefold() for w in re.split(r"[\s-]+", ent.text)}
+    return len(ent) > 1 and bool(words & people_words("group_words"))
 
 
 def _chars(ent: Span) -> tuple[int, int]:

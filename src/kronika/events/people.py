@@ -59,6 +59,8 @@ def about_people(token: Token | None) -> bool:
         return True  # "a 23-year-old from Tokmok": someone of that age
     if word in people_words("descriptions") or lemma in people_words("descriptions"):
         return True
+    if word in people_words("things") or lemma in people_words("things"):
+        return False  # "seized power", "captured the settlement"
     return token.pos_ == "NOUN" and word.endswith(_PERSON_ENDINGS)
 
 

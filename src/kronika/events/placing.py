@@ -146,6 +146,8 @@ def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         whose = ent.root.head.i == trigger.i or ent.root.head.lemma_.lower() in _FROM_AFAR
         if modifier and whose and (country or _is_state(resolve, name)):
             continue  # "a U.S. airstrike": whose act it was, not where ("a Kabul bombing" is)
+        if modifier and trigger.dep_ == "acl" and ent.root.head == trigger.head:
+            continue  # "a Namangan preacher convicted in 2002": where the one described is from
         if country:
             name = country  # "Kazakh police arrested": the police of Kazakhstan
         places_ok = ("court", "facility", "authority", "agency")

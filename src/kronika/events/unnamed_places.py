@@ -313,10 +313,11 @@ def state_named_in(args: dict[str, ArgValue]) -> Place | None:
 
 
 def _compounds(token: Token) -> list[Token]:
-    """The compound words before ``token``, and theirs: "Tarin Kot" before "prison"."""
+    """The compound words before ``token``, and theirs: "Tarin Kot" before "prison" (and a
+    name the parser took for an adjective: "the Seydi prison colony")."""
     out = []
     for child in token.lefts:
-        if child.dep_ == "compound":
+        if child.dep_ == "compound" or (child.dep_ == "amod" and child.pos_ == "PROPN"):
             out.extend([child, *_compounds(child)])
     return out
 
