@@ -732,3 +732,13 @@ def test_a_verdict_under_a_decree_is_not_dated_by_the_decree(nlp: Any) -> None:
 def test_a_verdict_under_a_decree_told_by_a_participle_is_not_dated_by_it(nlp: Any) -> None:
     text = "The court jailed Saidov for nine years under a presidential decree issued in 1998."
     assert _dates(nlp, text, "SENTENCE") == ["2021-01-01"]
+
+
+def test_russian_days_after_count_from_the_day_told_before() -> None:
+    from kronika.events.running import in_context
+    from kronika.normalize.dates import normalize_date
+
+    assert in_context(normalize_date, "через два дня", "2021-06-28", "2021-06-10") == "2021-06-12"
+    assert in_context(normalize_date, "спустя неделю", "2021-06-28", "2021-06-10") == "2021-06-17"
+    # after a month alone, only the month is sure
+    assert in_context(normalize_date, "через два дня", "2021-06-28", "2021-06") == "2021-06"

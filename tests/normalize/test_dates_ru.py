@@ -21,6 +21,10 @@ from kronika.normalize.dates_ru import find_date_phrases
         ("в июле", "2018-07"),
         ("в прошлом году", "2018"),
         ("05.03.2017 г.", "2017-03-05"),
+        # a year told short, its noun left out
+        ("в 2016-м", "2016"),
+        # the night that ends on that morning (2019-04-10 is a Wednesday)
+        ("в ночь на понедельник", "2019-04-08"),
     ],
 )
 def test_normalize_russian_dates(text: str, iso: str) -> None:
@@ -43,3 +47,9 @@ def test_find_date_phrases() -> None:
 )
 def test_last_weeks_and_years(text: str, iso: str) -> None:
     assert normalize_date(text, "2019-04-10") == iso
+
+
+def test_a_weekday_after_na_is_only_a_night_s() -> None:
+    text = "Заседание перенесли на понедельник, а в ночь на вторник задержали двоих."
+    found = [text[a:b] for a, b in find_date_phrases(text)]
+    assert found == ["вторник"]

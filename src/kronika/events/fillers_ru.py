@@ -41,6 +41,10 @@ def patient(trigger: Token) -> Token | None:
         found = found or _subject_left_behind(trigger)
     if found is not None:
         return _antecedent(found)
+    if trigger.pos_ == "VERB":
+        found = _object_hung_later(trigger)
+        if found is not None:
+            return found
     if trigger.pos_ == "NOUN":
         return next((c for c in trigger.children if c.dep_ == "nmod" and not case_of(c)), None)
     if trigger.dep_ in ("acl", "relcl"):
@@ -54,6 +58,17 @@ def patient(trigger: Token) -> Token | None:
             found = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
         return found
     return None
+
+
+def _object_hung_later(verb: Token) -> Token | None:
+    """ "его выдворили в Узбекистан; ... его вызвали на допрос": an object pronoun or name
+    right before a verb with none, which the parser hung on a verb after it."""
+    if verb.i == 0 or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ != "dobj" or before.head.i <= verb.i or before.pos_ not in ("PRON", "PROPN"):
+        return None
+    return before if "Acc" in before.morph.get("Case", []) else None
 
 
 def _subject_left_behind(verb: Token) -> Token | None:
@@ -170,7 +185,8 @@ def names_in(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
     starts = _mention_starts(ctx)
     for tok in sorted(phrase_tokens(token), key=lambda t: t.i):
         # a word inside a name stands for it ("ПИВТ" closing "Партии ... (ПИВТ")
-        at = starts.get(tok.i, tok.idx)
+        # (but a name of its own first: "Рохи Нав" in the model's "Движение «Рохи Нав")
+        at = tok.idx if ctx.mentions.kind_at(tok.idx) else starts.get(tok.i, tok.idx)
         kind = ctx.mentions.kind_at(at)
         name = ctx.mentions.name_at(at) if kind in types else None
         if name:
@@ -451,6 +467,9 @@ def _country_named(ctx: FillContext, name: str) -> str:
 def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """What was attacked: the object, or "нападение на X"."""
     trigger = ctx.trigger
+    if "target" in ctx.nodes:
+        # "открыл огонь по сотрудникам полиции": the pattern bound it
+        return nominative_phrase(_phrase_text(ctx.nodes["target"]), ctx.nodes["target"].text)
     # "кортеж был обстрелян": a passive's subject is what was attacked
     token = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if token is not None and token.lemma_ == "себя":

@@ -41,6 +41,7 @@ def with_quoted_groups(
     """``taken`` with the quoted group names of ``text`` added, each in place of the
     mentions inside it ("Tajikistan" in "Youth for the Revival of Tajikistan")."""
     groups: list[NameMention] = []
+    cut: list[NameMention] = []
     for pattern in (_AFTER_RU,) if language == "ru" else (_AFTER, _BEFORE, _NAMED):
         for match in pattern.finditer(text):
             start, end = match.span(1)
@@ -48,11 +49,16 @@ def with_quoted_groups(
                 continue  # a quoted remark, not a name
             if pattern is _NAMED and state_named_by(text[start:end].split()[0]):
                 continue  # "the group Tajik officials banned": a people, not a name
+            # ("Движение «Рохи Нав" tagged from the kind to inside the quotes: the model's
+            # cut of the name the quotes give)
+            opened = [m for m in taken if match.start() <= m.start < start < m.end <= end]
             crossing = any(
                 m.start < end and start < m.end and not start <= m.start < m.end <= end
                 for m in (*taken, *groups)
+                if m not in opened
             )
             if not crossing:
                 groups.append(NameMention(text[start:end], start, end, "ORG"))
+                cut.extend(opened)
     inside = [m for m in taken if any(g.start <= m.start < m.end <= g.end for g in groups)]
-    return [m for m in taken if m not in inside] + groups
+    return [m for m in taken if m not in inside and m not in cut] + groups

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -179,7 +180,11 @@ def _shift(count: int, unit: str, running: str) -> str | None:
     if unit == "month":
         index = year * 12 + month - 1 + count
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
-    return running[:7]  # days or weeks later: the month is what is sure
+    if len(running) == 10:
+        # "через два дня после освобождения" after "10 июня": days from the day told
+        days = count * (7 if unit == "week" else 1)
+        return (date.fromisoformat(running) + timedelta(days=days)).isoformat()
+    return running[:7]  # days or weeks after a month: the month is what is sure
 
 
 @cache

@@ -41,7 +41,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ("m_which", rf"({_MONTH})\s+({_WHICH})\s+года"),
     ("dm", rf"(\d{{1,2}})\s+({_MONTH})"),
     ("m", rf"(?<=[вВ]\s)({_MONTH})|(?<=[сС]\s)({_MONTH})|(?<=конце\s)({_MONTH})"),
-    ("y", rf"({_YEAR}){_YEAR_WORD}"),
+    # ("в 2019-м": the year told short, its noun left out)
+    ("y", rf"({_YEAR}){_YEAR_WORD}|(?<=[вВ]\s)({_YEAR})-[мй](?![а-яё])"),
     ("y_which", r"(?:в|во)\s+(прошлом|минувшем|этом|текущем|позапрошлом)\s+году"),
     ("month_which", r"(?:в|во)\s+(прошлом|этом|текущем)\s+месяце"),
     ("week_which", r"на\s+(прошлой|этой)\s+неделе"),
@@ -52,6 +53,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (
         "weekday",
         rf"(?<=[вВ]о\s)({_WEEKDAY})|(?<=[вВ]\s)({_WEEKDAY})"
+        # "в ночь на понедельник": the night that ends on that morning
+        rf"|(?<=ночь\sна\s)({_WEEKDAY})"
         rf"|(?<=[вВ]о\s)(?:минувш|прошл)\w+\s+({_WEEKDAY})|(?<=[вВ]\s)(?:минувш|прошл)\w+\s+({_WEEKDAY})",
     ),
 )
