@@ -209,3 +209,11 @@ def test_russian_terms_given_with_the_verb_said_once() -> None:
         (("Рустам Ахметов",), 8, "2021-05-12"),
         (("Тимур Галиев",), 17, "2021-05-12"),
     ]
+
+
+def test_a_russian_participle_opening_a_sentence_names_no_one() -> None:
+    text = "Заключённый смог бежать из колонии в Навои. Осуждённые подали жалобу."
+    [result] = analyse_articles([_article(text)], Settings())
+    escapes = [e for e in result.events if e.type == "ESCAPE"]
+    assert len(escapes) == 1
+    assert not escapes[0].args.get("escapees")

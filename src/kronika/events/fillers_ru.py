@@ -38,7 +38,7 @@ def patient(trigger: Token) -> Token | None:
     if found is None and "Pass" in trigger.morph.get("Voice", []):
         # "Тоиров был освобожден": a passive's subject the parser labelled a plain one
         found = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-        found = found or _subject_left_behind(trigger)
+        found = found or _subject_left_behind(trigger) or _relative_left_behind(trigger)
     if found is not None:
         return _antecedent(found)
     if trigger.pos_ == "VERB":
@@ -57,6 +57,20 @@ def patient(trigger: Token) -> Token | None:
             # "Саидов вернулся в Россию, был задержан в Москве": the subject they share
             found = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
         return found
+    return None
+
+
+def _relative_left_behind(verb: Token) -> Token | None:
+    """ "организации «X», которая решением суда признана террористической и запрещена": the
+    relative subject the parser hung on the main clause's verb; the name before it (the
+    first subject met going back from ``verb`` must be that relative)."""
+    for tok in reversed(verb.doc[verb.sent.start : verb.i]):
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if tok.lemma_ != "который" or tok.head == verb:
+            return None
+        before = [t for t in verb.doc[verb.sent.start : tok.i] if not t.is_punct]
+        return before[-1] if before else None
     return None
 
 

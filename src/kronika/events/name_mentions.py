@@ -55,6 +55,8 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
         if label == "PERSON" and start > 0 and doc[start - 1].text == "-":
             if not doc[start - 1].whitespace_:
                 continue  # "Rostov-on-Don": the end of a hyphened place name, no person
+        if label == "PERSON" and len(ent) == 1 and doc.lang_ == "ru" and _a_verb_form(ent.root):
+            continue  # "Заключённый смог бежать": a participle opening the sentence, no name
         if label in ("PERSON", "ORG") and _is_demonym(ent.text):
             continue  # "1,300 Kyrgyz citizens", "the Tajiks": a nationality, not a name
         if label in ("PERSON", "ORG") and len(ent) > 1 and _headline_words(ent):
@@ -141,6 +143,12 @@ _GROUP_KINDS = frozenset(
 
 #: How far into an article (in characters) its dateline may open the body.
 _DATELINE_REACH = 600
+
+
+def _a_verb_form(token: Token) -> bool:
+    """A Russian word whose dictionary form is a verb's ("Заключённый" from "заключить",
+    "Осуждённые" from "осудить"): a participle, which names no one."""
+    return token.lemma_.endswith(("ть", "ться", "чь", "чься"))
 
 
 def _group_named(ent: Span) -> bool:
