@@ -266,3 +266,24 @@ def test_a_person_named_after_of_is_the_one_a_pronoun_means(nlp: Any) -> None:
     )
     (event,) = _events(nlp, text, "ARREST")
     assert event.args["detainee"] == ["Ikrom Yusupov"]
+
+
+def test_him_is_the_one_person_the_sentence_before_names(nlp: Any) -> None:
+    text = (
+        "Imam Olim Nazarov was jailed in 2002. Nazarov's case drew wide attention. Nazarov "
+        "remains in prison. On 12 May, police in Namangan detained Sardor Toshpulatov, a "
+        "blogger. The arrest came two weeks after the authorities in Kazakhstan deported him "
+        "to Uzbekistan."
+    )
+    (event,) = _events(nlp, text, "EXTRADITION")
+    assert event.args["person"] == ["Sardor Toshpulatov"]
+
+
+def test_a_release_in_the_courtroom_is_the_verdict_s_day_and_court(nlp: Any) -> None:
+    text = (
+        "On 29 September 2022 the Tashkent city court sentenced Jasur Normatov to three years "
+        "of restricted freedom. He was released from custody in the courtroom."
+    )
+    (event,) = _events(nlp, text, "RELEASE")
+    assert event.date == "2022-09-29"
+    assert event.args["authority"] == "Tashkent city court"

@@ -238,6 +238,9 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         nearest = token.lower_.endswith("self") or bool(same)
         name = same[-1][1] if same else _previous_subject(ctx, token)
         name = name if name is None or may_mean(token, name) else None
+        # "police detained X, a blogger ... The arrest came after Kazakhstan deported him":
+        # the one person the sentence before names, over one named more often earlier
+        name = name or _alone_before(ctx, token)
         fits = partial(may_mean, token)
         name = name or ctx.mentions.antecedent(token.idx, nearest=nearest, fits=fits)
         return [name] if name else []
@@ -457,6 +460,22 @@ def _an_alias(tok: Token, mentions: MentionIndex) -> bool:
     else:
         return False
     return bool(named) and mentions.name_covering(named[-1].idx) is not None
+
+
+def _alone_before(ctx: FillContext, pronoun: Token) -> str | None:
+    """The one person the sentence before the pronoun's names (who may be what it means),
+    or None when it names nobody or several."""
+    sents = doc_sents(ctx.doc)
+    index = next((i for i, s in enumerate(sents) if s.start == ctx.sent.start), 0)
+    if index == 0:
+        return None
+    before = sents[index - 1]
+    named = {
+        name
+        for start, name in ctx.mentions.people_in(before.start_char, before.end_char)
+        if may_mean(pronoun, name)
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _previous_subject(ctx: FillContext, pronoun: Token) -> str | None:

@@ -150,7 +150,36 @@ def inherit_places(events: list[Event]) -> list[Event]:
                 # "late Sunday ... Three hours later, they attacked": the story's day holds
                 event = replace(event, date=prev.date)
         out.append(event)
-    return _released_where_held(_placed_by_the_next(out))
+    return _freed_at_the_verdict(_released_where_held(_placed_by_the_next(out)))
+
+
+#: Words that tell a release made at the hearing itself: "released in the courtroom".
+_IN_COURT = re.compile(r"\bcourt\s?room\b|\bfrom the dock\b|в\s+зале\s+суда", re.I)
+
+
+def _freed_at_the_verdict(events: list[Event]) -> list[Event]:
+    """ "X was sentenced to three years of restricted freedom. He was released from
+    custody in the courtroom": a release made at the verdict told just before has its
+    day, its town and its court."""
+    out = list(events)
+    for i, event in enumerate(events):
+        told = event.evidence[0].text if event.evidence else ""
+        if event.type != "RELEASE" or not _IN_COURT.search(told):
+            continue
+        verdict = next((e for e in reversed(out[:i]) if e.type == "SENTENCE"), None)
+        if verdict is None or not same_paragraph(verdict, event):
+            continue
+        court = verdict.args.get("court")
+        args = dict(event.args)
+        if court and not args.get("authority"):
+            args["authority"] = court
+        out[i] = replace(
+            event,
+            args=args,
+            date=event.date or verdict.date,
+            location=event.location or verdict.location,
+        )
+    return out
 
 
 def _released_where_held(events: list[Event]) -> list[Event]:
