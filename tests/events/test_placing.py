@@ -876,3 +876,44 @@ def test_places_told_around_the_people_and_the_site(
     nlp: Any, text: str, expected: tuple[str, str | None]
 ) -> None:
     assert expected in _event_places(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a named street or market is the most specific place of the act
+        (
+            "A bomb exploded near a police checkpoint on Sariab Road in Quetta on Tuesday, "
+            "killing nine people.",
+            "Sariab Road",
+        ),
+        (
+            "A bomb exploded at the Chorsu market in Tashkent on Monday, killing two people.",
+            "Chorsu market",
+        ),
+        # a market named after its town says no more than the town
+        ("A grenade exploded at the Kabul market on Monday, killing two people.", "Kabul"),
+        # where the news comes from is where it happened
+        (
+            "Reports coming from Kunduz say gunmen killed four police officers at a checkpoint "
+            "overnight.",
+            "Kunduz",
+        ),
+    ],
+)
+def test_the_most_specific_place_of_an_attack(nlp: Any, text: str, place: str) -> None:
+    assert ("ATTACK", place) in _event_places(nlp, text)
+
+
+def test_a_street_keeps_its_town_s_whereabouts(nlp: Any) -> None:
+    from kronika.events.extract import extract_article
+    from kronika.model import Article
+    from kronika.settings import Settings
+
+    text = "A car bomb exploded on Maka al-Mukarama Road in Mogadishu on Saturday, killing 12."
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2020-01-01")
+    (event,) = extract_article(nlp(text), article, Settings()).events
+    assert event.location is not None
+    assert event.location.name == "Maka al-Mukarama Road"
+    assert event.location.country == "Somalia"

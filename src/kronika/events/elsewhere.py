@@ -27,6 +27,8 @@ def elsewhere(ent: Span, sent: Span, trigger: Token, crime: Token | None) -> boo
     """Whether the place ``ent`` of ``sent`` names is not where the act at ``trigger``
     happened. ``crime``: the act's :func:`crime_phrase`, if it has one."""
     root = ent.root
+    if news_from(ent):
+        return False
     if date_scope(root, trigger, dating=False) is None and not where_they_were(root, trigger):
         return True  # "Saidov was a prisoner in the Soviet Union, and was freed": not there
     # (but "a group Kyrgyzstan accused of attacks": the state accusing)
@@ -147,6 +149,24 @@ def _came_from(ent: Span, trigger: Token) -> bool:
         and verb.i != trigger.i
         and verb.lemma_ in _ARRIVALS
     )
+
+
+#: Nouns for news itself, which comes from where things happen: "reports coming from X".
+_NEWS = frozenset("news report reports word".split())
+
+
+def news_from(ent: Span) -> bool:
+    """ "news coming in from Turbat: gunmen shot dead ...", "Reports coming from Kunduz say
+    ...": where the news comes from is where what it tells happened."""
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.lower_ != "from":
+        return False
+    verb = root.head.head
+    if verb.lemma_ not in _ARRIVALS:
+        return False
+    told = [c for c in verb.children if c.dep_ == "nsubj"]
+    told += [verb.head] if verb.dep_ == "acl" else []
+    return any(t.lemma_.lower() in _NEWS for t in told)
 
 
 #: Verbs of coming from somewhere: the place after their "from" is where people came from.

@@ -18,6 +18,7 @@ from .elsewhere import crime_phrase, elsewhere
 from .people import PEOPLE_ROLE
 from .records import record_place
 from .spans import block, doc_ents, doc_text, normalizer, sent_ents
+from .streets import street_place
 from .union import REGION_WORDS
 from .unnamed_places import (
     ATTACKED_SITES,
@@ -43,7 +44,14 @@ logger = logging.getLogger(__name__)
 
 
 def event_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
-    """The event's place: the most specific resolvable place named in the sentence."""
+    """The event's place: the most specific resolvable place named in the sentence (a named
+    street or market in its town first)."""
+    place = _named_place(sent, trigger, args)
+    lo, hi = block(sent, trigger)
+    return street_place(sent, trigger, lo, hi, place) or place
+
+
+def _named_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     resolve = normalizer("kronika.place.v1")
     if resolve is None:
         return None

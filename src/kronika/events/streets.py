@@ -1,0 +1,55 @@
+"""A named street, road, square or market inside a town: the most specific place of an act
+told there ("near a checkpoint on Sariab Road in Quetta", "at the Chorsu market in
+Tashkent"). The place keeps the town's whereabouts under the street's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from ..model import Place
+from .elsewhere import elsewhere
+
+#: Words for a named stretch or spot of a town.
+_KINDS = frozenset("road street avenue boulevard lane square market bazaar".split())
+#: Prepositions a street is told after: "on Sariab Road", "at the Chorsu market".
+_AT = frozenset("on at in near along outside".split())
+
+
+def street_place(sent: Span, trigger: Token, lo: int, hi: int, town: Place | None) -> Place | None:
+    """The named street or market the act at ``trigger`` happened on, as a place within
+    ``town`` (its coordinates kept), or None when the sentence names none for it."""
+    for tok in sent:
+        if tok.lemma_.lower() not in _KINDS or not lo <= tok.idx < hi:
+            continue
+        if tok.dep_ != "pobj" or tok.head.lower_ not in _AT:
+            continue
+        words = _named_by(tok)
+        if not words:
+            continue
+        span = sent.doc[words[0].i : tok.i + 1]
+        if elsewhere(span, sent, trigger, None):
+            continue
+        name = span.text
+        if town is None:
+            return Place(name=name)
+        if town.name in name:
+            return None  # "the Kabul market": named after the town, which says as much
+        return replace(town, name=name)
+    return None
+
+
+def _named_by(kind: Token) -> list[Token]:
+    """The capitalized words that name a street before its kind word ("Maka al-Mukarama"
+    in "Maka al-Mukarama Road"), or [] for an unnamed one ("the main road")."""
+    run = [
+        t
+        for t in kind.lefts
+        if t.dep_ in ("compound", "amod") and t.pos_ == "PROPN" and t.text[:1].isupper()
+    ]
+    if not run or run[-1].i != kind.i - 1:
+        return []
+    start = run[0]
+    return list(kind.doc[start.i : kind.i])
