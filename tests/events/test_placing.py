@@ -917,3 +917,43 @@ def test_a_street_keeps_its_town_s_whereabouts(nlp: Any) -> None:
     assert event.location is not None
     assert event.location.name == "Maka al-Mukarama Road"
     assert event.location.country == "Somalia"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # what lies near is a place, whatever the model took its name for
+        (
+            "A military convoy was ambushed near Tin-Hama, some 40 km south of Ansongo, by "
+            "fighters of the Sahel Brigade, killing six soldiers.",
+            "Tin-Hama",
+        ),
+        # a settlement described as one
+        (
+            "Gunmen shot dead the imam of Dialloube, a village in the Mopti region, as he left "
+            "the mosque.",
+            "Dialloube",
+        ),
+        # a town's market
+        (
+            "Gunmen on motorcycles stormed the weekly market of Tchoma Bangou, in the Anzourou "
+            "commune of Tillaberi region, killing 17 traders.",
+            "Tchoma Bangou",
+        ),
+    ],
+)
+def test_the_village_an_attack_struck(nlp: Any, text: str, place: str) -> None:
+    assert ("ATTACK", place) in _event_places(nlp, text)
+
+
+@pytest.mark.model
+def test_a_round_up_item_is_dated_by_its_opening_date(nlp: Any) -> None:
+    from tests.helpers import events_of
+
+    text = (
+        "SAHEL SECURITY WEEKLY | 11-17 May 2024\n\nMALI\n- Monday 13 May: A military convoy "
+        "was ambushed near Tin-Hama by fighters of the Sahel Brigade. Six soldiers were killed."
+    )
+    attacks = [e for e in events_of(nlp, text, "2024-05-18") if e.type == "ATTACK"]
+    assert [e.date for e in attacks] == ["2024-05-13"]

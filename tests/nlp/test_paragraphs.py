@@ -36,6 +36,9 @@ from kronika.nlp.paragraphs import PARAGRAPHS
         # a dash inside a wrapped line is no list, after a comma either
         ("He was jailed\n- along with two others - in May.", []),
         ("He was jailed for nine years,\n- along with two others - in May.", []),
+        # a heading in capitals over a list is no dateline; an item's date opens its sentence
+        ("MALI\n- Monday 13 May: A convoy was ambushed.", ["-"]),
+        ("NIGER\n- 14 May: Gunmen stormed a market.\n- May 15: A bomb went off.", ["-", "-"]),
     ],
 )
 def test_mark_paragraph_starts_sets_a_start_after_each_blank_line(

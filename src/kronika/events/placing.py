@@ -109,8 +109,16 @@ def _named_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             and ent.root.head.lower_ == "of"
             and ent.root.head.head.lemma_.lower() in ATTACKED_SITES
         )
+        # ("the weekly market of Tchoma Bangou": a town's market, whatever its tag)
+        settled = settled or (
+            ent.root.head.lower_ == "of" and ent.root.head.head.lemma_.lower() in _TOWN_SITES
+        )
         # "the camp at Boulkessi", "in Kidal town": a site's or a town's name, whatever its tag
         settled = settled or at_a_site(ent) or town_with_kind(ent)
+        # ("the imam of Dialloube, a village in the Mopti region": a settlement so described)
+        settled = settled or any(
+            c.dep_ == "appos" and c.lemma_.lower() in SETTLEMENTS for c in ent.root.children
+        )
         # "in the Zafarobod district", "in Dushanbe's Shohmansour district": a division named
         division = _division(ent)
         # ("a raid on Kadunde", "the assault on Kismayo": the town set upon)
@@ -176,7 +184,9 @@ def _named_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             if not (town_attacked and place is not None) and not (town and not _a_name(ent)):
                 if not only_a_place(ent, people):
                     continue
-        if place is None and (not after_in or (ent.label_ == "ORG" and not settled)):
+        # ("ambushed near Tin-Hama": what lies near is a place, whatever its tag)
+        near = ent.root.head.lower_ in ("near", "outside")
+        if place is None and (not after_in or (ent.label_ == "ORG" and not settled and not near)):
             continue  # an unknown name is a place only where the text says "in X"
         if place is None and name.isupper() and len(name) <= _ACRONYM:
             continue  # ("запрещённой в РФ": an acronym the gazetteer does not know)
@@ -210,6 +220,8 @@ def _named_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     return found[0] if in_heading or wider else best
 
 
+#: Sites a town has, named after it with "of": "the weekly market of Tchoma Bangou".
+_TOWN_SITES = frozenset("market bazaar mosque square".split())
 #: Letters an acronym has at most ("РФ", "ДНР", "KPK"), which names no village.
 _ACRONYM = 4
 #: Russian case words that tell where: "в Мордовии", "под Донецком", "около Оша".

@@ -48,7 +48,13 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
         ):
             # "- Ilhom Tojiboev, Namangan: 9 years": each item its own, the marker in it
             doc[nxt].is_sent_start = True
-            for k in range(nxt + 1, min(nxt + marker + 1, len(doc))):
+            # ("- Monday 13 May: A convoy was ambushed": the item's date is in its sentence)
+            dated = _DATED_ITEM.match(doc.text, doc[min(nxt + marker, len(doc) - 1)].idx)
+            last = (
+                doc.char_span(doc[nxt].idx, dated.end(), alignment_mode="expand") if dated else None
+            )
+            end = last.end + 1 if last is not None else nxt + marker + 1
+            for k in range(nxt + 1, min(end, len(doc))):
                 if not doc[k].is_space:
                     doc[k].is_sent_start = False
         elif nxt < len(doc) and "\n" in doc[i].text and _LABELLED.match(doc.text, doc[nxt].idx):
@@ -102,6 +108,11 @@ _SPEECH = frozenset("said says told added stated wrote reported declared announc
 _FIELD_WORDS = 8
 #: A line opened by a date in figures: "2006-05-04 | ...", "14/03/2013: ...".
 _DATED_LINE = re.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
+#: A list item opened by its date and a colon: "Monday 13 May:", "14 May:", "May 14:".
+_DATED_ITEM = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})"
+    r"(?:,?\s+\d{4})?:\s"
+)
 #: A line opened by a label and a colon: "Summary: ...", "Date of incident: ...".
 _LABELLED = re.compile(r"[A-ZА-ЯЁ][\w.-]*(?: [\w.-]+){0,2}:[ \t]")
 #: How a line before a list item ends (a line wrapped mid-sentence ends in a word or a comma).
@@ -154,7 +165,8 @@ def _start_at(doc: Doc, i: int) -> None:
 _DATELINE = re.compile(
     r"(?:(?:FLASH|BREAKING|URGENT|UPDATED?|EXCLUSIVE|CORRECTED|ALERT|BULLETIN)\s*[:–—-]+\s*)?"
     r"[A-Z][A-Z.'-]{2,}(?:[ ][A-Z][A-Z.'-]+){0,2}(?:,[^\n:()—–]{1,40}?)?"
-    r"(?:\s*\([^)\n]{1,40}\))?\s*(?:—|–|--|-(?=\s)|:(?=\s))\s+"
+    # (on one line: "MALI\n- Monday 13 May: ..." is a heading over a list, no dateline)
+    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*(?:—|–|--|-(?=\s)|:(?=\s))\s+"
 )
 
 
