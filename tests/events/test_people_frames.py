@@ -287,3 +287,14 @@ def test_a_release_in_the_courtroom_is_the_verdict_s_day_and_court(nlp: Any) -> 
     (event,) = _events(nlp, text, "RELEASE")
     assert event.date == "2022-09-29"
     assert event.args["authority"] == "Tashkent city court"
+
+
+def test_an_attack_said_of_the_subject_is_no_attack_of_its_own(nlp: Any) -> None:
+    text = (
+        "A car bomb exploded at a crowded market in Baghdad's Sadr City on Tuesday, killing 31 "
+        "people. Saraya al-Ghadab claimed the bombing. The attack is the deadliest in Iraq "
+        "since a car bomb in Kirkuk's Domiz neighbourhood killed 14 people in June last year, "
+        "an attack also claimed by Saraya al-Ghadab."
+    )
+    attacks = _events(nlp, text, "ATTACK")
+    assert sorted(e.args.get("killed") for e in attacks) == [14, 31]

@@ -957,3 +957,9 @@ def test_a_round_up_item_is_dated_by_its_opening_date(nlp: Any) -> None:
     )
     attacks = [e for e in events_of(nlp, text, "2024-05-18") if e.type == "ATTACK"]
     assert [e.date for e in attacks] == ["2024-05-13"]
+
+
+@pytest.mark.model
+def test_a_part_of_a_town_named_after_it_is_the_place(nlp: Any) -> None:
+    text = "A car bomb exploded at a crowded market in Baghdad's Sadr City on Tuesday, killing 31."
+    assert ("ATTACK", "Sadr City") in _event_places(nlp, text)

@@ -199,6 +199,8 @@ def _named_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         # "a Kyrgyz soldier joined al-Nusra in Syria": a place named beats a nationality
         demonym = country is not None and name != clean_name(ent.text)
         breadth = _breadth(place, name)
+        if any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC") for c in ent.root.children):
+            breadth = 0  # "Baghdad's Sadr City": a part of the town named before it
         ranked.append((is_country, breadth, demonym, abs(ent.root.i - trigger.i), found))
     capital = _capital_place(sent, lo, hi, [r[-1] for r in ranked], resolve)
     if capital is not None:

@@ -203,6 +203,11 @@ def retelling(trigger: Token) -> bool:
     again with more of it (a definite act noun as the subject of its clause)."""
     # ("JNIM later claimed the attack": what is claimed is the attack told before)
     claimed = trigger.dep_ == "dobj" and trigger.head.lemma_ in ("claim", "condemn")
+    # ("The attack is the deadliest ..., an attack also claimed by X", "It was a suicide
+    # attack": an act noun said of what the subject is, no act of its own)
+    said_of = trigger.dep_ == "attr" and trigger.head.lemma_ == "be"
+    if said_of and trigger.pos_ == "NOUN" and trigger.lemma_.lower() in _ACT_NOUNS:
+        return True
     return (
         trigger.pos_ == "NOUN"
         and trigger.tag_ == "NN"
