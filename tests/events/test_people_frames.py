@@ -298,3 +298,13 @@ def test_an_attack_said_of_the_subject_is_no_attack_of_its_own(nlp: Any) -> None
     )
     attacks = _events(nlp, text, "ATTACK")
     assert sorted(e.args.get("killed") for e in attacks) == [14, 31]
+
+
+def test_the_attack_done_anything_with_is_the_one_told_before(nlp: Any) -> None:
+    text = (
+        "Gunmen killed 20 villagers in Kountougou on Saturday. The group Katiba Nour al-Sahel "
+        "has revendicated the attack in a message diffused on Sunday on the social networks, "
+        'affirming that the villagers were "collaborators of the army".'
+    )
+    attacks = _events(nlp, text, "ATTACK")
+    assert [e.args.get("killed") for e in attacks] == [20]

@@ -51,6 +51,7 @@ from .people import PEOPLE_ROLE
 from .records import one_attack_per_record
 from .referring import (
     accompanies,
+    acts_in_general,
     along,
     apart,
     counted_among,
@@ -129,7 +130,12 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         # deadliest attack in the province this year": the act told, ranked among others
         if counted_among(trigger) or (
             type_name == "ATTACK"
-            and (_joined_act(trigger, groups) or ranked(trigger) or one_of_a_series(trigger))
+            and (
+                _joined_act(trigger, groups)
+                or ranked(trigger)
+                or one_of_a_series(trigger)
+                or acts_in_general(trigger)
+            )
         ):
             continue
         event = build_event(rules.specs[type_name], trigger, hits, mentions, article, armed)

@@ -468,7 +468,11 @@ def _retold_as(out: list[_Entry], told: Told) -> int | None:
             continue
         if not _days_close(other.date, event.date):
             return None
-        return i if compatible(other, replace(event, date=None), strict_place=False) else None
+        # (what the retelling seems to say was hit may be another phrase's: "revendicated the
+        # attack in a message on the social networks")
+        args = {k: v for k, v in event.args.items() if k != "target"}
+        again = replace(event, date=None, args=args)
+        return i if compatible(other, again, strict_place=False) else None
     return None
 
 

@@ -201,8 +201,9 @@ _ACT_NOUNS = frozenset("attack blast bombing explosion assault ambush shooting".
 def retelling(trigger: Token) -> bool:
     """ "The attack, which took place on May 16, killed five": the act told before, told
     again with more of it (a definite act noun as the subject of its clause)."""
-    # ("JNIM later claimed the attack": what is claimed is the attack told before)
-    claimed = trigger.dep_ == "dobj" and trigger.head.lemma_ in ("claim", "condemn")
+    # ("JNIM later claimed the attack", "the group has revendicated the attack": the
+    # attack told before, whatever is done with it)
+    claimed = trigger.dep_ == "dobj"
     # ("The attack is the deadliest ..., an attack also claimed by X", "It was a suicide
     # attack": an act noun said of what the subject is, no act of its own)
     said_of = trigger.dep_ == "attr" and trigger.head.lemma_ == "be"
@@ -279,3 +280,34 @@ def one_of_a_series(trigger: Token) -> bool:
     if owner.lower_ in ("in", "amid", "among"):
         return True
     return owner.lower_ == "of" and owner.head.lemma_ in ("part", "one", "latest", "element")
+
+
+#: Nouns that measure acts told as a kind: "the tempo of attacks", "the risk of bombings".
+_MEASURES = frozenset(
+    "tempo pace rate number level frequency risk threat fear rise increase decrease decline "
+    "surge upsurge escalation".split()
+)
+#: Nouns for separate acts a toll is summed over: "killed in three separate incidents".
+_INCIDENTS = frozenset("incident incidents attack attacks episode episodes".split())
+
+
+def acts_in_general(trigger: Token) -> bool:
+    """ "we expect the tempo of attacks on roads to ease", "Civilians were killed in three
+    separate incidents": acts told as a kind or a sum over several, no one act."""
+    if (
+        trigger.tag_ == "NNS"
+        and trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "of"
+        and trigger.head.head.lemma_.lower() in _MEASURES
+        and not any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children)
+    ):
+        return True
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            counted = [c for c in noun.children if c.dep_ == "nummod"]
+            several = any(c.like_num and c.lower_ not in ("one", "1", "a") for c in counted)
+            if noun.dep_ == "pobj" and noun.lower_ in _INCIDENTS and several:
+                return True
+    return False
