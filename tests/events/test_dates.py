@@ -742,3 +742,16 @@ def test_russian_days_after_count_from_the_day_told_before() -> None:
     assert in_context(normalize_date, "спустя неделю", "2021-06-28", "2021-06-10") == "2021-06-17"
     # after a month alone, only the month is sure
     assert in_context(normalize_date, "через два дня", "2021-06-28", "2021-06") == "2021-06"
+
+
+@pytest.mark.model
+def test_a_live_page_entry_is_the_day_s_news(nlp: Any) -> None:
+    text = (
+        "LIVE: Latest updates from Bannu\n\n"
+        "Frontier Daily live desk | Thursday, August 10, 2023\n\n"
+        "09:12 - Rescue vehicles are heading to the scene.\n\n"
+        '10:05 - "The attacker was on foot and blew himself up near the main gate," an '
+        "officer tells our reporter."
+    )
+    attacks = [e for e in events_of(nlp, text, "2023-08-10") if e.type == "ATTACK"]
+    assert attacks and all(e.date == "2023-08-10" for e in attacks)

@@ -65,6 +65,8 @@ def telling(trigger: Token, article: Article) -> str:
     past = past or (verb.lower_ == "dead" and verb.i > 0 and verb.nbor(-1).lower_ == "shot")
     if trigger.i < lead and past:
         return "news"
+    if past and _stamped(trigger):
+        return "news"  # "09:35 - Police confirm a blast ripped through ...": a live page's entry
     # "had been jailed", "was previously sentenced": before the story
     if any(c.lower_ == "had" for c in have + shared) or any(
         c.dep_ == "advmod" and c.lower_ in _BEFORE_NOW for c in verb.children
@@ -75,6 +77,17 @@ def telling(trigger: Token, article: Article) -> str:
     if not past or have or shared or verb.dep_ == "relcl" or dated_paragraph(sent_of(trigger)):
         return ""
     return "past"
+
+
+#: A live page's entry, opened by the clock time it was posted: "09:35 - ", "14.20: ".
+_STAMP = re.compile(r"[ \t]*(?:\d{1,2}[:.]\d{2})[ \t]*(?:[-–—:|]|GMT|UTC|BST|CET)")
+
+
+def _stamped(trigger: Token) -> bool:
+    """Whether the trigger is told in a line opened by the time it was posted."""
+    text = doc_text(trigger.doc)
+    line = text.rfind("\n", 0, trigger.idx) + 1
+    return _STAMP.match(text, line) is not None
 
 
 #: Adverbs that set a plain past before the story the article tells.
