@@ -755,3 +755,17 @@ def test_a_live_page_entry_is_the_day_s_news(nlp: Any) -> None:
     )
     attacks = [e for e in events_of(nlp, text, "2023-08-10") if e.type == "ATTACK"]
     assert attacks and all(e.date == "2023-08-10" for e in attacks)
+
+
+@pytest.mark.model
+def test_a_date_in_brackets_before_a_comma_dates_the_act(nlp: Any) -> None:
+    # the parser ends a sentence after the bracket; one opening on a comma is glued back
+    text = (
+        "SAHEL SECURITY WEEKLY | 11-17 May 2024\n\nMALI\n- Late on Sunday (12 May), "
+        "unidentified gunmen shot dead the imam of Dialloube, a village in the Mopti region, "
+        "as he left the mosque."
+    )
+    attacks = [e for e in events_of(nlp, text, "2024-05-18") if e.type == "ATTACK"]
+    assert [(e.date, e.location.name if e.location else None) for e in attacks] == [
+        ("2024-05-12", "Dialloube")
+    ]

@@ -32,7 +32,7 @@ def sent_of(token: Token) -> Span:
     doc = token.doc
     index = doc.user_data.get("kronika.sent_index")
     if not isinstance(index, list):
-        sents = list(doc.sents)
+        sents = _glued(list(doc.sents))
         index = [0] * len(doc)
         for n, sent in enumerate(sents):
             index[sent.start : sent.end] = [n] * (sent.end - sent.start)
@@ -41,6 +41,22 @@ def sent_of(token: Token) -> Span:
     sents_list: list[Span] = doc.user_data["kronika.sents"]
     position: int = index[token.i]
     return sents_list[position]
+
+
+#: Tokens no sentence opens with, whatever the parser says.
+_NEVER_FIRST = frozenset({",", ";", ")", "]"})
+
+
+def _glued(sents: list[Span]) -> list[Span]:
+    """The parser's sentences, one that opens on a comma or a closing bracket told with the
+    one before it ("- Late on Sunday (12 May), unidentified gunmen shot dead ...")."""
+    out: list[Span] = []
+    for sent in sents:
+        if out and sent[0].text in _NEVER_FIRST and "\n" not in out[-1].text:
+            out[-1] = sent.doc[out[-1].start : sent.end]
+        else:
+            out.append(sent)
+    return out
 
 
 def sent_number(sent: Span) -> int:
