@@ -62,7 +62,7 @@ def _hung_past(token: Token, verb: Token) -> bool:
     )
 
 
-def misread_subject(token: Token) -> bool:
+def _misread_subject(token: Token) -> bool:
     """A noun the parser tagged as a finite verb where it stands as a subject ("Inmates at a
     penal colony in Khujand rioted": "Inmates" a verb): a noun phrase, no clause of its own.
     A gerund subject ("Fighting in Osh killed three") is a clause."""
@@ -79,7 +79,7 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
             # "The car bomb, the third in the city this year, killed two": an aside's date
             return None if dating and (aside or below.dep_ == "appos") else True
         aside = aside or ancestor.dep_ == "appos"
-        if ancestor.pos_ in ("VERB", "AUX") and not misread_subject(ancestor):
+        if ancestor.pos_ in ("VERB", "AUX") and not _misread_subject(ancestor):
             if ancestor in trigger.ancestors and dating and _described_below(trigger, ancestor):
                 return None  # "rejected on May 2 an appeal by X, who got 17 years": not May 2
             if ancestor in trigger.ancestors:

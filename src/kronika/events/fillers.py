@@ -21,7 +21,7 @@ from ..model import ArgValue
 from ..normalize.numbers import parse_number
 from ..resolve.mentions import MentionIndex, people_words
 from .people import may_mean, not_meant_by, speaker_of_line
-from .spans import doc_sents, doc_text, in_dateline
+from .spans import doc_sents, doc_text, in_dateline, sent_number
 from .spec import RoleSpec
 
 logger = logging.getLogger(__name__)
@@ -462,14 +462,18 @@ def _an_alias(tok: Token, mentions: MentionIndex) -> bool:
     return bool(named) and mentions.name_covering(named[-1].idx) is not None
 
 
+def _sentence_before(ctx: FillContext) -> Span | None:
+    """The sentence told just before the one being filled, or None for the first."""
+    index = sent_number(ctx.sent)
+    return doc_sents(ctx.doc)[index - 1] if index > 0 else None
+
+
 def _alone_before(ctx: FillContext, pronoun: Token) -> str | None:
     """The one person the sentence before the pronoun's names (who may be what it means),
     or None when it names nobody or several."""
-    sents = doc_sents(ctx.doc)
-    index = next((i for i, s in enumerate(sents) if s.start == ctx.sent.start), 0)
-    if index == 0:
+    before = _sentence_before(ctx)
+    if before is None:
         return None
-    before = sents[index - 1]
     named = {
         name
         for start, name in ctx.mentions.people_in(before.start_char, before.end_char)
@@ -486,11 +490,9 @@ def _previous_subject(ctx: FillContext, pronoun: Token) -> str | None:
     """
     if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    sents = doc_sents(ctx.doc)
-    index = next((i for i, s in enumerate(sents) if s.start == ctx.sent.start), 0)
-    if index == 0:
+    before = _sentence_before(ctx)
+    if before is None:
         return None
-    before = sents[index - 1]
     subject = next(
         (t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None
     )

@@ -18,7 +18,7 @@ from ..normalize.names_ru import nominative_phrase, nominative_place
 from ..normalize.numbers_ru import parse_number_ru
 from .counts import an_age
 from .fillers import FillContext
-from .spans import doc_ents, normalizer, sent_ents
+from .spans import doc_ents, normalizer, sent_ents, sent_of
 from .spec import RoleSpec
 
 #: Dependents that open another clause: names under them are not the role's.
@@ -64,12 +64,13 @@ def _relative_left_behind(verb: Token) -> Token | None:
     """ "организации «X», которая решением суда признана террористической и запрещена": the
     relative subject the parser hung on the main clause's verb; the name before it (the
     first subject met going back from ``verb`` must be that relative)."""
-    for tok in reversed(verb.doc[verb.sent.start : verb.i]):
+    start = sent_of(verb).start
+    for tok in reversed(verb.doc[start : verb.i]):
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if tok.lemma_ != "который" or tok.head == verb:
             return None
-        before = [t for t in verb.doc[verb.sent.start : tok.i] if not t.is_punct]
+        before = [t for t in verb.doc[start : tok.i] if not t.is_punct]
         return before[-1] if before else None
     return None
 

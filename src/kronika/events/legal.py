@@ -14,7 +14,7 @@ from ..model import ArgValue
 from ..resolve.mentions import clean_name
 from .clauses import TERM_WORDS, describing, has_own_people
 from .fillers import FillContext
-from .spans import doc_ents, sent_chunks
+from .spans import doc_ents, sent_chunks, sent_ents
 from .spec import RoleSpec
 
 _TERM = re.compile(
@@ -49,7 +49,7 @@ def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
                 if best is None or distance < best[0]:
                     best = (distance, text)
             continue
-        titled = _titled_court(chunk)
+        titled = _titled_court(chunk, sent)
         if titled is not None:
             # "the Court of Appeal for Western Sweden": a title the chunk cuts after "Court"
             distance = abs(chunk.root.i - ctx.trigger.i)
@@ -71,16 +71,19 @@ def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     return best[1] if best else None
 
 
-def _titled_court(chunk: Span) -> str | None:
+def _titled_court(chunk: Span, sent: Span) -> str | None:
     """A court's title the model tagged as one name running past the chunk ("the Court of
     Appeal for Western Sweden", the last word perhaps tagged apart as a place), or None."""
     doc = chunk.doc
-    ent = next((e for e in doc_ents(doc) if e.start <= chunk.root.i < e.end), None)
-    if ent is None or ent.label_ != "ORG" or ent.end <= chunk.end or doc[chunk.end].lower_ != "of":
+    if chunk.root.ent_type_ != "ORG" or chunk.end >= len(doc) or doc[chunk.end].lower_ != "of":
+        return None
+    ents = sent_ents(sent)
+    ent = next((e for e in ents if e.start <= chunk.root.i < e.end), None)
+    if ent is None or ent.end <= chunk.end:
         return None
     end = ent.end
     if doc[end - 1].text[:1].isupper() and end < len(doc) and doc[end].ent_type_ in ("GPE", "LOC"):
-        end = next((e.end for e in doc_ents(doc) if e.start == end), end)
+        end = next((e.end for e in ents if e.start == end), end)
     return clean_name(doc[chunk.start : end].text)
 
 

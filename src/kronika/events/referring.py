@@ -200,7 +200,8 @@ _ACT_NOUNS = frozenset("attack blast bombing explosion assault ambush shooting".
 
 def retelling(trigger: Token) -> bool:
     """ "The attack, which took place on May 16, killed five": the act told before, told
-    again with more of it (a definite act noun as the subject of its clause)."""
+    again with more of it (a definite act noun as the subject or object of its clause, or
+    any act noun said of what a subject is)."""
     # ("JNIM later claimed the attack", "the group has revendicated the attack": the
     # attack told before, whatever is done with it)
     claimed = trigger.dep_ == "dobj"
