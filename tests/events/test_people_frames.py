@@ -308,3 +308,76 @@ def test_the_attack_done_anything_with_is_the_one_told_before(nlp: Any) -> None:
     )
     attacks = _events(nlp, text, "ATTACK")
     assert [e.args.get("killed") for e in attacks] == [20]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "role", "people"),
+    [
+        # "each of them", "each of the four defendants": the people told before
+        (
+            "Police arrested Murod Karimov and Sherzod Aliev in Tashkent in May. In September "
+            "a court sentenced each of them to six years in prison.",
+            "SENTENCE",
+            "defendant",
+            ["Murod Karimov", "Sherzod Aliev"],
+        ),
+        (
+            "Four men from Khujand stood trial on charges of extremism: Anvar Rahimov, Umed "
+            "Sharipov, Ilhom Nazarov and Jamshed Qodirov. Each of the four defendants was "
+            "sentenced to seven years.",
+            "SENTENCE",
+            "defendant",
+            ["Anvar Rahimov", "Umed Sharipov", "Ilhom Nazarov", "Jamshed Qodirov"],
+        ),
+        # the one a description is "named" there, not someone named before
+        (
+            "Police in Izmir detained the suspect, a 30-year-old Tajik named Firuz Ashurov, on "
+            "Tuesday.",
+            "ARREST",
+            "detainee",
+            ["Firuz Ashurov"],
+        ),
+        # whose associate he is, the model typing his name a group's
+        (
+            "The court handed down a ten-year sentence to Karimov's associate, Dilshod Rasulov.",
+            "SENTENCE",
+            "defendant",
+            ["Dilshod Rasulov"],
+        ),
+        # the one who tells of the verdict is not one of those convicted
+        (
+            "The Supreme Court convicted the five men under Article 159 of the criminal code, "
+            "court spokeswoman Aigul Nurlanova told reporters.",
+            "SENTENCE",
+            "defendant",
+            [],
+        ),
+        # a title glued to the name, "of" and all
+        (
+            "A court in Osh on Thursday sentenced former member of parliament Talant Usenov to "
+            "11 years in prison for plotting a coup.",
+            "SENTENCE",
+            "defendant",
+            ["Talant Usenov"],
+        ),
+        # a lone family name the model did not tag
+        (
+            "The court found Rakhimov guilty of attempted murder of a police officer.",
+            "SENTENCE",
+            "defendant",
+            ["Rakhimov"],
+        ),
+        # brothers told with one family name
+        (
+            "In April, brothers Rustam and Ilyos Nematov were deported from Russia to Uzbekistan.",
+            "EXTRADITION",
+            "person",
+            ["Rustam Nematov", "Ilyos Nematov"],
+        ),
+    ],
+)
+def test_the_people_a_phrase_stands_for(
+    nlp: Any, text: str, kind: str, role: str, people: list[str]
+) -> None:
+    (event,) = _events(nlp, text, kind)
+    assert (event.args.get(role) or []) == people

@@ -113,11 +113,18 @@ def test_the_owner_of_a_murder_is_its_victim_not_its_doer(nlp: Any) -> None:
     assert [e.args.get("perpetrator") for e in _attacks(nlp, text)] == [["al-Shabaab"]]
 
 
-def test_the_dateline_is_no_perpetrator(nlp: Any) -> None:
-    text = "KABUL (AP) - Gunmen stormed a hotel in Kabul on Friday, police said."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KABUL (AP) - Gunmen stormed a hotel in Kabul on Friday, police said.",
+        # a dash between the dateline and the story is no hyphen inside one name
+        "KANO, Nigeria - Gunmen stormed a hotel in the town of Gaya on Saturday.",
+    ],
+)
+def test_the_dateline_is_no_perpetrator(nlp: Any, text: str) -> None:
     (attack,) = _attacks(nlp, text)
     assert attack.args.get("target") == "hotel"
-    assert not set(attack.args.get("perpetrator") or []) & {"KABUL", "AP", "Associated Press"}
+    assert not attack.args.get("perpetrator")
 
 
 @pytest.mark.parametrize(

@@ -83,6 +83,28 @@ def test_a_village_told_with_its_kind_is_the_place_over_a_title_s_region() -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a town the gazetteer does not know, told with its kind, over the province it is in
+        (
+            "Вооружённые люди атаковали блокпост в городе Тель-Тамр на севере провинции Хасеке.",
+            "Тель-Тамр",
+        ),
+        # a Turkic name ending in a long vowel stays as it is named
+        (
+            "Взрыв прогремел на рынке в селе Кара-Суу Ошской области, ранены пять человек.",
+            "Кара-Суу",
+        ),
+        # a known town told in its case takes its own name
+        ("Боевики обстреляли полицейский участок в городе Грозном.", "Грозный"),
+    ],
+)
+def test_a_town_told_with_its_kind_is_the_act_s_place(text: str, place: str) -> None:
+    attacks = [e for e in _events(text) if e.type == "ATTACK"]
+    assert [e.location.name if e.location else None for e in attacks] == [place]
+
+
+@pytest.mark.parametrize(
     ("text", "charges"),
     [
         # an article told with what it punishes, in brackets

@@ -212,6 +212,12 @@ def test_a_death_sentence_is_no_toll(nlp: Any) -> None:
             11,
         ),
         ("A suicide bomber struck a market in Baidoa. The death toll stands at 14.", 14),
+        # the toll told as a number of people, the act inside it
+        (
+            "The number of people killed in Friday's bombing of a guesthouse in Baidoa rose to "
+            "nine on Sunday.",
+            9,
+        ),
     ],
 )
 def test_a_death_toll_told_again_is_the_latest(nlp: Any, text: str, killed: int) -> None:

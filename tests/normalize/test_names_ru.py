@@ -74,3 +74,11 @@ def test_a_man_s_family_name_in_ov_keeps_the_name_nominative() -> None:
     assert nominative_name([("Ильхом", "Gen", "Masc"), ("Турсунов", "Gen", "Masc")]) == (
         "Ильхом Турсунов"
     )
+
+
+def test_an_unknown_town_that_reads_as_named_stays_as_written() -> None:
+    # a hard consonant or a Turkic long vowel at the end: the name as it is called
+    assert nominative_place("Тель-Тамр") == "Тель-Тамр"
+    assert nominative_place("Кара-Суу") == "Кара-Суу"
+    # an instrumental ending is a case, even on a name the dictionary does not know
+    assert nominative_place("Гармом") == "Гарм"

@@ -361,3 +361,13 @@ def test_mention_index_person_named_finds_a_full_name_by_its_last_or_first_word(
         ("Islamic Jihad Union", "ORG"),
     ]
     assert _index(text, spans).person_named(word) == expected
+
+
+def test_given_names_told_before_one_family_name_share_it() -> None:
+    text = "In April, brothers Rustam and Ilyos Nematov were deported."
+    index = _index(text, [("Rustam", "PERSON"), ("Ilyos Nematov", "PERSON")])
+    assert index.name_at(text.index("Rustam")) == "Rustam Nematov"
+    # a family name told before another's full name is a person of its own
+    text = "Police detained Karimov and Ilyos Nematov."
+    index = _index(text, [("Karimov", "PERSON"), ("Ilyos Nematov", "PERSON")])
+    assert index.name_at(text.index("Karimov")) == "Karimov"

@@ -42,6 +42,7 @@ from .not_events import (
     is_tally,
     over_a_span,
     taken_by_force,
+    their_past,
     those_described,
     under_review,
     vague_over_time,
@@ -181,6 +182,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             continue  # "1,094 Tajik nationals have joined IS": a figure, found as a claim
         if event is not None and those_described(trigger, event):
             continue  # "the return of those kidnapped by Daesh": people described, no act told
+        if event is not None and their_past(trigger, event):
+            continue  # "freed 14 women who had been convicted of terrorism": their past
         if type_name == "ATTACK" and event is not None and attacker_shot(trigger):
             continue  # "killing two officers before he was shot dead"
         if event is not None and type_name == "ATTACK" and attackers_only(event):

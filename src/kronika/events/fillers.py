@@ -89,7 +89,7 @@ def _core_tokens(token: Token) -> Iterator[Token]:
             child.lower_ == "of"
             and token.lemma_ not in _KIN
             and token.lower_ not in _KIN
-            and token.lemma_ not in _MEMBERS
+            and (token.lemma_ not in _MEMBERS or _member_of_parliament(child))
             # "Imran Qureshi, 26, of Stratford Road": where a named person is from
             and not (token.pos_ == "PROPN" and token.ent_type_ == "PERSON")
         )
@@ -102,7 +102,11 @@ def _core_tokens(token: Token) -> Iterator[Token]:
             t.dep_ == "compound" and t.i < token.i and _title_word(t) for t in token.subtree
         ) or (token.dep_ == "compound" and _title_word(token))
         # ("Askarov's co-defendant, Mamadzhan Sabirov": the one named after the noun)
-        named = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
+        # (the model may type the name after it a group's: "associate, Dilshod Rasulov")
+        named = any(
+            c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+            for c in token.children
+        )
         owner = child.dep_ == "poss" and (token.tag_ == "NNS" or kin or titled or named)
         # "an al-Qaeda-aligned faction", "Taliban-linked militants": whom they are tied to
         tied = child.dep_ == "amod" and child.tag_ == "VBN" and child.i < token.i
@@ -112,6 +116,14 @@ def _core_tokens(token: Token) -> Iterator[Token]:
             # (several people so named are read off the stretch after their noun, where
             # the model's types of their names matter less: see ``patients``)
             yield from _core_tokens(named_as)
+
+
+def _member_of_parliament(of: Token) -> bool:
+    """ "former member of parliament X": the title, glued to the name it is told before."""
+    return any(
+        g.dep_ == "pobj" and any(c.lower_ == "parliament" for c in g.children if c.i < g.i)
+        for g in of.children
+    )
 
 
 def _named_as(clause: Token) -> Token | None:
@@ -185,6 +197,10 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             found = names_of(ctx, client, types)
             if found or not typed:
                 return found
+        elif not typed and token.lower_ in ("defence", "defense"):
+            # "The defence lodged an appeal": the defence of the one the article is about
+            name = ctx.mentions.antecedent(token.idx)
+            return [name] if name else []
     if not typed and token.dep_ == "appos" and token.head.pos_ == "PROPN":
         # "ISIL, a terrorist organization banned in Russia": the appositive's head
         return names_of(ctx, token.head, types)
@@ -270,8 +286,16 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             types == ("ORG",) and tok == token and tok.ent_type_ == "PERSON"
         )
         surname_of = ctx.mentions.person_named(tok.text) if "PERSON" in types else None
+        # ("found Rakhimov guilty", "assigned to Karimov a punishment": a lone word that ends
+        # like a family name, in the role's own place, untagged or tagged a place)
+        surname = "PERSON" in types and tok == token and _a_family_name(tok.text)
         # ("sentenced Botir to eight years", read as one date: a name the model took in)
-        if tok.ent_type_ in NOT_NAMES and not group_name and not _in_a_number(tok, surname_of):
+        if (
+            tok.ent_type_ in NOT_NAMES
+            and not group_name
+            and not _in_a_number(tok, surname_of)
+            and not (surname and tok.ent_type_ in ("GPE", "LOC", "FAC", ""))
+        ):
             continue
         if len(run) == 1 and surname_of:
             other[surname_of] = None  # "Belarus extradited Shodiev": the surname the model missed
@@ -281,13 +305,25 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         # "Nazarov's brother, Firdavs": a given name told in apposition to a person
         given = "PERSON" in types and tok.dep_ == "appos" and tok.head.lemma_ in _KIN
         # a lone capitalized word opening a sentence ("Gunmen attacked") is no name
-        if len(run) > 1 or given or ("ORG" in types and not tok.is_sent_start):
+        if len(run) > 1 or given or surname or ("ORG" in types and not tok.is_sent_start):
             name = hyphened.text if hyphened is not None else " ".join(t.text for t in run)
             if not (types == ("PERSON",) and _a_body(name)):
                 other[name] = None
                 first_word[name] = run[0].i
     # (read last word first, so that a name's words are taken whole: give them in text order)
     return sorted(other, key=lambda n: first_word.get(n, -1))
+
+
+def _a_family_name(word: str) -> bool:
+    """Whether a capitalized word ends as family names do ("Rakhimov", "Yusupova")."""
+    return (
+        len(word) > 4
+        and word.istitle()
+        and word.isalpha()
+        and word.lower().endswith(
+            tuple(people_words("men_endings") | people_words("women_endings"))
+        )
+    )
 
 
 def _in_a_number(tok: Token, named: str | None) -> bool:
@@ -307,7 +343,9 @@ def _hyphened_name(tok: Token) -> Span | None:
     span = doc[start : tok.i + 1]
     if not any(t.text == "-" for t in span) or span[0].text == "-" or not span[0].is_title:
         return None
-    return span
+    # ("KANO, Nigeria - Gunmen attacked": a dash between words is no name's hyphen)
+    spaced = any(t.text == "-" and (t.whitespace_ or doc[t.i - 1].whitespace_) for t in span)
+    return None if spaced else span
 
 
 _ORG_WORDS = frozenset(

@@ -255,6 +255,21 @@ def those_described(trigger: Token, event: Event) -> bool:
     )
 
 
+def their_past(trigger: Token, event: Event) -> bool:
+    """ "pardoned 14 women who had been convicted of terrorism": a verdict told only as the
+    past of unnamed people another act is done to, with no term or date of its own."""
+    return (
+        event.type == "SENTENCE"
+        and trigger.dep_ == "relcl"
+        and trigger.head.dep_ in ("dobj", "pobj", "nsubjpass")
+        and any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
+        and not _named(event)
+        and not {"term_years", "life", "court"} & set(event.args)
+        # ("three men who had been convicted of extremism in 2012": a verdict of its own day)
+        and not any(t.ent_type_ == "DATE" for t in trigger.subtree)
+    )
+
+
 def figurative(type_name: str, trigger: Token) -> bool:
     """An event word used for something else: "died of a heart attack", "a hunger
     strike", "an attack on press freedom", "Kazakhstan joined the WTO"."""

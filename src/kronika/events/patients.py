@@ -39,7 +39,7 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 
     "Ten relatives were detained, including his father Tillo Kabirov" names one of them.
     """
-    token = _bound_or(ctx, role, patient)
+    token = _of_whom(_bound_or(ctx, role, patient))
     types = role.entity or ("PERSON",)
     if token is None or token.ent_type_ == "DATE":
         # "• Zarina Nodirova, 44. Detained in Dushanbe ...": the person the item is about
@@ -47,7 +47,9 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         topic = item_topic(ctx) if "PERSON" in types else []
         if topic or token is None:
             return _group_right_after(ctx) if types == ("ORG",) else (topic or None)
-    names = names_of(ctx, token, types)
+    # "detained the suspect, a young Uzbek named X": the one named there, over an antecedent
+    names = _named_next(ctx, token) if "PERSON" in types else []
+    names = names or names_of(ctx, token, types)
     if not names and "PERSON" in types:
         # "X was one of four men arrested": X, not four men named elsewhere
         names = _one_of(ctx, token, types)
@@ -78,6 +80,19 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     return names
 
 
+#: Words that take a whole group by a part of it: "each of them", "all of the defendants".
+_PART_OF = frozenset({"each", "all", "both"})
+
+
+def _of_whom(token: Token | None) -> Token | None:
+    """The people "each of them", "all of the four defendants" is said of, else ``token``."""
+    if token is None or token.lower_ not in _PART_OF:
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return whole if whole is not None else token
+
+
 def _among_them(head: Token, token: Token) -> list[Token]:
     """What follows "among them" told after the people acted on: "captured two suspected
     members of the group, among them a bomb-maker identified as X" (the parser hangs the
@@ -99,6 +114,15 @@ def _among_them(head: Token, token: Token) -> list[Token]:
         for c in head.children
         if c.i > among.i and c.i != token.i and c.dep_ in ("dobj", "npadvmod", "appos", "attr")
     ]
+
+
+def _named_next(ctx: FillContext, token: Token) -> list[str]:
+    """The person named in apposition right after a singular description ("the suspect, a
+    young Uzbek named X"), which would otherwise be read as someone named before."""
+    after = token.i + 1
+    if token.tag_ != "NN" or after >= ctx.sent.end or ctx.doc[after].text != ",":
+        return []
+    return _appositive_people(ctx, token)
 
 
 def _told_by_age(token: Token) -> bool:
@@ -188,6 +212,11 @@ def _appositive_people(ctx: FillContext, token: Token) -> list[str]:
             # whatever the model took the names for, they are people's
             identified = seen_comma = True
             continue
+        if tok.lower_ == "named" and tok.i + 1 < ctx.sent.end and doc[tok.i + 1].pos_ == "PROPN":
+            # "the suspect, a young Uzbek named X": the name, not the nationality before it
+            names.clear()
+            identified = seen_comma = True
+            continue
         clause = tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound")
         if tok.lower_ in _CLAUSE_OPENERS or clause or tok.is_sent_start:
             break
@@ -209,7 +238,8 @@ def _appositive_people(ctx: FillContext, token: Token) -> list[str]:
                 and not ctx.mentions.known_as(name or "", "ORG")  # ("members of Hizb ut-Tahrir")
             )
         )
-        if name and person and name not in names:
+        # ("convicted the men under Article 4, court spokesman X said": who tells it)
+        if name and person and name not in names and not _a_source(doc, tok.idx):
             names.append(name)
     return names
 
@@ -308,7 +338,7 @@ def _a_source(doc: Doc, start: int) -> bool:
 
 def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """Names of those who acted (joined, appealed, escaped, attacked)."""
-    token = _bound_or(ctx, role, agent)
+    token = _of_whom(_bound_or(ctx, role, agent))
     if token is None:
         return None
     types = role.entity or ("PERSON",)

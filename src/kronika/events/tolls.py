@@ -57,7 +57,8 @@ def fill_toll(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         return labelled  # "Killed: 1 (police sergeant); Wounded: 2": a record's toll field
     sequel = _sequel(ctx.sent)
     # "The death toll from Friday's bombing rose to 27": the act told inside the toll
-    told = [ctx.sent] if any(a.lemma_ == "toll" for a in ctx.trigger.ancestors) else []
+    # ("The number of people killed in Saturday's attack rose to 15")
+    told = [ctx.sent] if any(a.lemma_ in ("toll", "number") for a in ctx.trigger.ancestors) else []
     revised = _revised_toll([*told, *sequel]) if role.name == "killed" else None
     if revised is not None:
         return revised  # "... killing five. The toll rose to seven on Tuesday": the latest
@@ -73,9 +74,11 @@ def fill_toll(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     return None
 
 
-#: A death toll told again, risen: "The toll rose to seven", "the death toll stands at 12".
+#: A death toll told again, risen: "The toll rose to seven", "the death toll stands at 12",
+#: "the number of people killed in the attack rose to 15".
 _REVISED = re.compile(
-    r"\b(?:death\s+)?toll(?:\s+(?:from|of|in)\s(?:(?!\bwhile\b|\bbut\b|\bwhereas\b)[^.;,]){0,90}?)?"
+    r"\b(?:(?:death\s+)?toll|number\s+of\s+(?:people\s+|those\s+)?(?:killed|dead))"
+    r"(?:\s+(?:from|of|in)\s(?:(?!\bwhile\b|\bbut\b|\bwhereas\b)[^.;,]){0,90}?)?"
     r"\s+(?:has\s+|had\s+)?(?:since\s+|now\s+|later\s+)?"
     r"(?:rose|risen|climbed|increased|jumped|reached|stands|stood|was\s+raised)\s+(?:to|at)\s+"
     r"(?:at\s+least\s+)?(?P<number>[\w,-]+)",

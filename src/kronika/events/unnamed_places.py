@@ -173,7 +173,7 @@ def settlement_of(trigger: Token, lo: int, hi: int) -> Span | None:
 
 
 #: Russian words for a settlement told before its name: "в кишлаке Гулистон".
-_RU_SETTLEMENTS = frozenset("село кишлак посёлок поселок деревня аул станица махалля".split())
+_RU_SETTLEMENTS = frozenset("город село кишлак посёлок поселок деревня аул станица махалля".split())
 
 
 def _clause_of(token: Token) -> Token | None:
@@ -386,6 +386,15 @@ def first_word(ent: Span) -> int:
         and ent.start <= doc[start - 1].head.i
     ):
         start -= 1
+    # "Shahr-e Naw", "al-Hol": the words the name is glued to with hyphens
+    while (
+        start > 1
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].is_alpha
+    ):
+        start -= 2
     return start
 
 

@@ -239,6 +239,8 @@ def nominative_place(text: str) -> str:
         if parses and parses[0].tag.POS == "NOUN":
             head = word
             break
+    if _as_named(head):
+        return text  # "Тель-Тамр", "Кара-Суу": an unknown name that looks as it is named
     parses = _analyzer().parse(head.lower())
     geo = [p for p in parses if "Geox" in p.tag.grammemes] or parses
     if not geo or geo[0].tag.case in (None, "nomn"):
@@ -255,6 +257,18 @@ def nominative_place(text: str) -> str:
             else word
         )
     return " ".join(out)
+
+
+#: Endings of a name told as it is named, not declined: a hard consonant ("Тель-Тамр":
+#: masculine nominative, far likelier than a genitive plural) or a Turkic long vowel
+#: ("Кара-Суу", "Тоо").
+#: ("под Гармом": an instrumental ending is a case, not the name's own)
+_AS_NAMED = re.compile(r"(?:[бвгджзклнпрстфхцчшщ]|(?<![оеёыи])м|уу|оо|ыы|ээ)$")
+
+
+def _as_named(word: str) -> bool:
+    """Whether a place name the dictionary does not know reads as already nominative."""
+    return bool(_AS_NAMED.search(word.lower())) and not _analyzer().word_is_known(word.lower())
 
 
 def _known_nominative(word: str) -> str | None:

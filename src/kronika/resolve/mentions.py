@@ -111,6 +111,7 @@ class MentionIndex:
         text: str = "",
     ) -> None:
         self._canonical = canonical
+        self._text = text
         ordered = sorted(mentions, key=lambda m: m.start)
         self._name_at: dict[int, str] = {}
         self._kind_at: dict[int, str] = {}
@@ -147,7 +148,8 @@ class MentionIndex:
             if canon:
                 return canon
         if m.type == "PERSON" and len(text.split()) == 1:
-            return _surname_owner(text, m.start, full, ordered) or text
+            family = _shared_family(text, m, ordered, self._text)
+            return family or _surname_owner(text, m.start, full, ordered) or text
         if m.type == "ORG" and text.isupper() and len(text) > 1:
             for other in ordered:
                 if other.type == "ORG" and initials(clean_name(other.text)) == text:
@@ -312,6 +314,18 @@ def _person_groups(
     if len(run) > 1:
         groups.append((run[0].start, tuple(dict.fromkeys(name_at[x.start] for x in run))))
     return groups
+
+
+def _shared_family(given: str, m: NameMention, ordered: list[NameMention], text: str) -> str | None:
+    """ "brothers Rustam and Ilyos Nematov": a given name told before another's full name
+    shares its family name ("Rustam Nematov"), unless it is a family name itself."""
+    if not text.startswith(" and ", m.end) or given.lower().endswith(surname_endings()):
+        return None
+    after = next((o for o in ordered if o.start == m.end + len(" and ")), None)
+    words = strip_titles(clean_name(after.text)).split() if after is not None else []
+    if after is None or after.type != "PERSON" or len(words) != 2 or words[0] == given:
+        return None
+    return f"{given} {words[1]}"
 
 
 def _surname_owner(
