@@ -953,3 +953,42 @@ def test_a_round_up_item_is_dated_by_its_opening_date(nlp: Any) -> None:
     )
     attacks = [e for e in events_of(nlp, text, "2024-05-18") if e.type == "ATTACK"]
     assert [e.date for e in attacks] == ["2024-05-13"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the sentence says of someone now does not place their past
+        (
+            "Azimov, who was released in 2019 after serving 15 years, now lives in Istanbul.",
+            [("RELEASE", None)],
+        ),
+        (
+            "Ravshan Kamolov, who was sentenced to eight years in 2015, died in a prison in "
+            "Khujand on Monday.",
+            [("SENTENCE", None)],
+        ),
+        # a place told inside the clause is its own
+        (
+            "Police in Osh detained Bakyt Saliev, who had escaped from a prison in Jalal-Abad "
+            "in May.",
+            [("ARREST", "Osh"), ("ESCAPE", "Jalal-Abad")],
+        ),
+        # a search for those who escaped is where they escaped
+        (
+            "Police were searching the town of Kulob for inmates who escaped from a prison on "
+            "Sunday.",
+            [("ESCAPE", "Kulob")],
+        ),
+        # the country across a border is not where the act was
+        (
+            "The National Guard apprehended two suspected militants near the border with "
+            "Afghanistan.",
+            [("ARREST", None)],
+        ),
+    ],
+)
+def test_a_relative_clause_about_someone_is_placed_by_itself(
+    nlp: Any, text: str, expected: list[tuple[str, Any]]
+) -> None:
+    assert _event_places(nlp, text) == expected

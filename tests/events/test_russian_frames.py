@@ -285,3 +285,18 @@ def test_a_plural_told_with_s_keeps_its_subject() -> None:
     text = "Каримов вместе с сообщниками напали на инкассатора в Душанбе."
     attacks = [e for e in _events(text) if e.type == "ATTACK"]
     assert [e.args.get("perpetrator") for e in attacks] == [["Каримов"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a family name the model tagged as a place, or did not tag at all, in the
+        # handover's own object or subject is the person handed over, and no place
+        ("Шарипов был передан Узбекистану Казахстаном в начале 2022 года.", "Шарипов"),
+        ("В марте Саидова этапировали в Таджикистан, где ему грозит до 15 лет.", "Саидов"),
+    ],
+)
+def test_a_family_name_in_a_handover_is_the_person_not_a_place(text: str, person: str) -> None:
+    (event,) = [e for e in _events(text) if e.type == "EXTRADITION"]
+    assert event.args.get("person") == [person]
+    assert event.location is None

@@ -29,8 +29,13 @@ def elsewhere(ent: Span, sent: Span, trigger: Token, crime: Token | None) -> boo
     root = ent.root
     if news_from(ent):
         return False
-    if date_scope(root, trigger, dating=False) is None and not where_they_were(root, trigger):
+    scope = date_scope(root, trigger, dating=False)
+    if scope is None and not where_they_were(root, trigger):
         return True  # "Saidov was a prisoner in the Soviet Union, and was freed": not there
+    if scope is False and _of_someone(trigger):
+        # "Azimov, who was released in 2019, now lives in Istanbul": the clause that tells
+        # someone's past is not placed by what the sentence says of them now
+        return True
     # (but "a group Kyrgyzstan accused of attacks": the state accusing)
     if crime is not None and root.dep_ != "nsubj" and crime not in root.ancestors:
         return True
@@ -51,6 +56,8 @@ def elsewhere(ent: Span, sent: Span, trigger: Token, crime: Token | None) -> boo
         return True
     if head.lower_ == "via":
         return True  # "travelled to Syria via Istanbul": a stop on the way
+    if head.lower_ == "with" and head.head.lemma_.lower() in ("border", "frontier"):
+        return True  # "near the border with Afghanistan": the country across it
     # "a London-based preacher": where someone is based; "a blogger from Khorog was
     # sentenced in Dushanbe": where they are from; "detained after returning from Russia"
     if _based(ent) or _origin(ent) or _came_from(ent, trigger):
@@ -58,6 +65,18 @@ def elsewhere(ent: Span, sent: Span, trigger: Token, crime: Token | None) -> boo
     if in_dateline(sent, ent.start_char, ent.end_char) or _reference_point(ent):
         return True  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
     return _who_asked(root) or _an_office_for(ent)
+
+
+def _of_someone(trigger: Token) -> bool:
+    """Whether ``trigger`` heads a relative clause about someone named ("Azimov, who was
+    released"; not "moved to Osh, where he was arrested", whose clause is about the place,
+    nor "searched Medan for inmates who escaped", whose search is about the act)."""
+    return (
+        trigger.dep_ == "relcl"
+        and trigger.head.pos_ == "PROPN"
+        and trigger.head.ent_type_ not in ("GPE", "LOC", "FAC")
+        and not any(c.lower_ == "where" for c in trigger.children)
+    )
 
 
 #: Words a place may follow in an office's name: "по г. Москве", "по городу Москве".

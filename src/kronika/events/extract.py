@@ -41,6 +41,7 @@ from .not_events import (
     freed_by_force,
     is_tally,
     over_a_span,
+    still_held,
     taken_by_force,
     their_past,
     those_described,
@@ -184,6 +185,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
             continue  # "the return of those kidnapped by Daesh": people described, no act told
         if event is not None and their_past(trigger, event):
             continue  # "freed 14 women who had been convicted of terrorism": their past
+        if event is not None and still_held(trigger, event):
+            continue  # "30 people remain jailed for their beliefs": a state, no verdict
         if type_name == "ATTACK" and event is not None and attacker_shot(trigger):
             continue  # "killing two officers before he was shot dead"
         if event is not None and type_name == "ATTACK" and attackers_only(event):

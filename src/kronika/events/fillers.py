@@ -168,7 +168,10 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             # "Nematov joined the group" after "Jahongir Nematov": the surname of a person
             # named in full before, which the model took for a group or a place
             full = ctx.mentions.person_named(tok.text)
-            name, kind = (full, "PERSON") if full else (name, kind)
+            # ("Норматов был передан Турции", the name tagged a place: a family name in the
+            # role's own place is the person's)
+            alone = full is None and tok == token and a_family_name(tok.text)
+            name, kind = (full, "PERSON") if full else (name, "PERSON" if alone else kind)
         if name and tok.dep_ == "amod" and " " not in name:
             continue  # "a Tajik opposition group": a nationality word, not a name
         if name and _an_alias(tok, ctx.mentions):
@@ -288,7 +291,7 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         surname_of = ctx.mentions.person_named(tok.text) if "PERSON" in types else None
         # ("found Rakhimov guilty", "assigned to Karimov a punishment": a lone word that ends
         # like a family name, in the role's own place, untagged or tagged a place)
-        surname = "PERSON" in types and tok == token and _a_family_name(tok.text)
+        surname = "PERSON" in types and tok == token and a_family_name(tok.text)
         # ("sentenced Botir to eight years", read as one date: a name the model took in)
         if (
             tok.ent_type_ in NOT_NAMES
@@ -314,15 +317,21 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
     return sorted(other, key=lambda n: first_word.get(n, -1))
 
 
-def _a_family_name(word: str) -> bool:
-    """Whether a capitalized word ends as family names do ("Rakhimov", "Yusupova")."""
+#: Endings of family names, in both scripts ("Rakhimov", "Yusupova", "Умарова").
+_FAMILY_ENDINGS = tuple(
+    people_words("men_endings")
+    | people_words("women_endings")
+    | {"ов", "ова", "ев", "ева", "ёв", "ёва", "ову", "еву"}
+)
+
+
+def a_family_name(word: str) -> bool:
+    """Whether a capitalized word ends as family names do ("Rakhimov", "Yusupova", "Норматов")."""
     return (
         len(word) > 4
         and word.istitle()
         and word.isalpha()
-        and word.lower().endswith(
-            tuple(people_words("men_endings") | people_words("women_endings"))
-        )
+        and word.lower().endswith(_FAMILY_ENDINGS)
     )
 
 

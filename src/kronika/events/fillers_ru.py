@@ -17,7 +17,7 @@ from ..model import ArgValue
 from ..normalize.names_ru import nominative_phrase, nominative_place
 from ..normalize.numbers_ru import parse_number_ru
 from .counts import an_age
-from .fillers import FillContext
+from .fillers import FillContext, a_family_name
 from .spans import doc_ents, normalizer, sent_ents, sent_of
 from .spec import RoleSpec
 
@@ -203,7 +203,10 @@ def names_in(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         # (but a name of its own first: "Рохи Нав" in the model's "Движение «Рохи Нав")
         at = tok.idx if ctx.mentions.kind_at(tok.idx) else starts.get(tok.i, tok.idx)
         kind = ctx.mentions.kind_at(at)
-        name = ctx.mentions.name_at(at) if kind in types else None
+        # ("Норматов был передан Турции", the name tagged a place: a family name heading
+        # the role's phrase is the person's)
+        family = kind == "LOC" and "PERSON" in types and tok == token and a_family_name(tok.text)
+        name = ctx.mentions.name_at(at) if kind in types or family else None
         if name:
             names[name] = None
     return list(names)
@@ -250,7 +253,8 @@ def fill_patient(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         # эмиссаром организации «Хизб ут-Тахрир»": the group of the one who drew him in
         for child in ctx.trigger.children:
             by = child.dep_ == "obl" and "Ins" in child.morph.get("Case", [])
-            if case_of(child) == "в" or (by and ctx.trigger.lemma_ in _DRAWN_IN):
+            # ("примкнул к «Джабхат ан-Нусра»": the group one sides with)
+            if case_of(child) in ("в", "к") or (by and ctx.trigger.lemma_ in _DRAWN_IN):
                 names = names_in(ctx, child, types)
                 if names:
                     break

@@ -270,6 +270,15 @@ def their_past(trigger: Token, event: Event) -> bool:
     )
 
 
+def still_held(trigger: Token, event: Event) -> bool:
+    """ "30 people remain jailed for their beliefs": a state that lasts, no verdict told."""
+    return (
+        event.type == "SENTENCE"
+        and trigger.dep_ in ("acomp", "xcomp", "oprd")
+        and trigger.head.lemma_ in ("remain", "stay")
+    )
+
+
 def figurative(type_name: str, trigger: Token) -> bool:
     """An event word used for something else: "died of a heart attack", "a hunger
     strike", "an attack on press freedom", "Kazakhstan joined the WTO"."""

@@ -173,7 +173,7 @@ def _named_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             and not any(name in str(args.get(r, "")) for r in places_ok)
         ):
             continue
-        if any(p.endswith(f" {name}") for p in people) and ent.root.dep_ != "pobj":
+        if any(p == name or p.endswith(f" {name}") for p in people) and ent.root.dep_ != "pobj":
             continue  # "Olim Tursunzoda was jailed": a participant's family name, not the town
         place = cached_place(resolve, name)
         if ent.label_ == "PERSON" and not settled and not _a_country(place, name):

@@ -88,10 +88,13 @@ def date_the_lead(result: ArticleResult) -> ArticleResult:
         # a handover is told by the states it is between, not placed in one of them
         event = replace(event, location=outside_its_states(event.location, event.args))
         if first is not None and first.start < cutoff and not _LOOK_BACK.match(first.text):
+            # (not a name the event's people bear: "Норматов", tagged a place)
+            named = {n for v in event.args.values() if isinstance(v, list) for n in v}
+            lead = place if place is not None and place.name not in named else None
             event = replace(
                 event,
                 date=event.date or published,
-                location=event.location or outside_its_states(place, event.args),
+                location=event.location or outside_its_states(lead, event.args),
             )
         events.append(event)
     return replace(result, events=tuple(events))
