@@ -216,3 +216,36 @@ def test_a_group_owning_a_blast_and_claiming_its_toll_makes_a_claim(nlp: Any) ->
     result = extract_article(nlp(text), article, Settings())
     assert [e.args.get("killed") for e in result.events if e.type == "ATTACK"] == [6]
     assert [c.quantity for c in result.claims] == [20]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several hundred of Usenov's supporters gathered outside the courthouse.",
+        "A few thousand people marched in Bishkek, police said.",
+    ],
+)
+def test_a_round_number_left_unsaid_is_no_figure(nlp: Any, text: str) -> None:
+    assert _claims(nlp, text) == []
+
+
+def test_a_round_number_given_is_a_figure(nlp: Any) -> None:
+    text = "Some 300 people marched in Bishkek, police said."
+    assert [c.quantity for c in _claims(nlp, text)] == [300]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        # a tally a security force gives, told with no act of its own: a figure
+        ("According to the ministry, special forces who restored order killed 20 rioters.", 20),
+        ("The army said its units had neutralised around thirty terrorists in the operation.", 30),
+    ],
+)
+def test_a_tally_of_an_operation_is_a_figure(nlp: Any, text: str, quantity: int) -> None:
+    assert [c.quantity for c in _claims(nlp, text)] == [quantity]
+
+
+def test_the_toll_of_an_act_told_is_no_figure(nlp: Any) -> None:
+    text = "Gunmen killed 20 villagers in Kountougou on Saturday."
+    assert _claims(nlp, text) == []

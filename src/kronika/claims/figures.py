@@ -306,7 +306,15 @@ def _noun_after(number: Token) -> Token | None:
     return None
 
 
+#: Words that leave a round number unsaid: "several hundred", "a few thousand".
+_VAGUE = frozenset({"several", "few", "many"})
+
+
 def _quantity(number: Token, parse: object) -> float | None:
+    before = number.doc[number.i - 1] if number.i > 0 else None
+    if number.lower_ in ("hundred", "thousand", "dozen") and before is not None:
+        if before.lower_ in _VAGUE:
+            return None  # "Several hundred of his supporters gathered": no figure given
     values = [number] + [
         c for c in number.children if c.like_num and c.dep_ in ("quantmod", "compound")
     ]
