@@ -89,3 +89,9 @@ def test_a_ban_in_a_list_of_states_is_one_ban_per_state(
 ) -> None:
     # "is banned": a standing state, not the article's news, so no date of its own
     assert _bans(nlp, text) == places
+
+
+@pytest.mark.model
+def test_two_verbs_share_the_one_object_they_struck(nlp: Any) -> None:
+    text = "Unknown assailants shot and killed a local imam outside his home in Khasavyurt."
+    assert _attacks(nlp, text) == [("local imam", "Khasavyurt")]

@@ -84,10 +84,20 @@ def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             to = ("to",) if token.lower_ == "fire" else ()
             token = _struck(token, to) or _struck(trigger, to)
         elif token is None:
-            token = _struck(trigger)
+            token = _struck(trigger) or _shared_object(trigger)
     else:
         token = _of_noun(trigger)
     return _phrase(ctx, token or _victims(trigger))
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """ "shot and killed a local imam": the object the next verb of the pair takes for both."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i > verb.i:
+            found = next((c for c in conj.children if c.dep_ == "dobj"), None)
+            if found is not None and not found.like_num:
+                return found
+    return None
 
 
 def _victims(trigger: Token) -> Token | None:
