@@ -191,3 +191,20 @@ def test_a_slashed_date_is_read_in_the_order_the_report_allows(
     text: str, reference: str | None, iso: str
 ) -> None:
     assert normalize_date(text, reference) == iso
+
+
+@pytest.mark.parametrize(
+    ("phrase", "iso"),
+    [
+        ("14-15 March", "2023-03-14"),
+        ("14 to 15 March", "2023-03-14"),
+        ("on the night of 14 to 15 March", "2023-03-14"),
+        ("March 14-15", "2023-03-14"),
+        ("between 14 and 15 March", "2023-03-14"),
+        # (not "15" read as the year 2015)
+        ("14-15 March 2019", "2019-03-14"),
+        ("March 14-15, 2019", "2019-03-14"),
+    ],
+)
+def test_days_of_one_month_told_as_a_span_date_from_the_first(phrase: str, iso: str) -> None:
+    assert normalize_date(phrase, "2023-10-12") == iso

@@ -354,6 +354,9 @@ def normalize_date(text: str, reference: str | None = None) -> str | None:
     phrase = _clean(text)
     if not phrase:
         return None
+    # "14-15 March", "14 to 15 March", "March 14-15": days of one month, from the first
+    phrase = _DAYS_AFTER.sub(r"\1 \2", phrase)
+    phrase = _DAYS_BEFORE.sub(r"\1 \2", phrase)
     span = _RANGE.fullmatch(phrase) or _RANGE.fullmatch(f"from {phrase}")
     if span is not None:
         return _range(span.group(1), span.group(2), reference)
@@ -363,6 +366,11 @@ def normalize_date(text: str, reference: str | None = None) -> str | None:
         return value
     return _absolute(phrase, ref)
 
+
+#: Days of one month told as a span: "14-15 March", "14 to 15 March", "March 14-15".
+_DAY_SPAN = r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?"
+_DAYS_AFTER = re.compile(rf"\b(?:between |from )?{_DAY_SPAN} ({_MONTH})")
+_DAYS_BEFORE = re.compile(rf"\b(?:between |from )?({_MONTH}) {_DAY_SPAN}\b")
 
 #: "between May and July", "from March to May 2019": a stretch of time.
 _RANGE = re.compile(r"(?:between|from) (.+?) (?:and|to|until|till|through) (.+)")
