@@ -43,6 +43,14 @@ def finite_misread(trigger: Token) -> bool:
     before = trigger.doc[trigger.i - 1] if trigger.i > 0 else None
     if ridden_misread(trigger):
         return True
+    if (
+        trigger.dep_ == "amod"
+        and before is not None
+        and before.lower_ == "and"
+        and trigger.head.dep_ == "conj"
+        and trigger.head.head.pos_ == "VERB"
+    ):
+        return True  # "travelled to Syria and swore allegiance": the second act, misread
     return (
         trigger.dep_ == "amod"
         and trigger.tag_ == "VBD"
