@@ -239,6 +239,13 @@ def test_a_date_fronted_earlier_in_the_paragraph_sets_the_scene(
             "ATTACK",
             "2019-05-02",
         ),
+        # "after" the act told before, as "later"
+        (
+            "Gunmen attacked a police post in Bannu on 4 March 2021, killing three officers. "
+            "Three days after the attack, police arrested two suspects in Karachi.",
+            "ARREST",
+            "2021-03-07",
+        ),
         # "that day": the day told last, even in the paragraph before
         (
             "The group suffered a major blow on June 10.\n\nPolice that day detained four "

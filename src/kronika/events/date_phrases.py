@@ -32,7 +32,8 @@ DAY_SHIFT = re.compile(
     r"\b(?:that|the same) (day|evening|night|morning|afternoon)\b"
     r"|\bthe (previous|following|next) (?:day|evening|night|morning|afternoon)\b"
     r"|\bthe (?:day|night) (before|after)\b"
-    r"|\b(a|one|two|three|four|five|six|seven|\d{1,2}) days? (earlier|before|later)\b",
+    # ("three days after the attack": counted from the day the act before was told)
+    r"|\b(a|one|two|three|four|five|six|seven|\d{1,2}) days? (earlier|before|later|after)\b",
     re.I,
 )
 
