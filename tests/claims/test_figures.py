@@ -249,3 +249,12 @@ def test_a_tally_of_an_operation_is_a_figure(nlp: Any, text: str, quantity: int)
 def test_the_toll_of_an_act_told_is_no_figure(nlp: Any) -> None:
     text = "Gunmen killed 20 villagers in Kountougou on Saturday."
     assert _claims(nlp, text) == []
+
+
+def test_a_figure_told_as_fact_and_by_its_source_is_one_figure(nlp: Any) -> None:
+    text = (
+        'Eight armed militants are wanted in the Sughd region. "We are searching for eight '
+        'armed men," Interior Minister Ramazon Rahimzoda told reporters.'
+    )
+    claims = _claims(nlp, text)
+    assert [(c.quantity, c.claimant) for c in claims] == [(8, "Ramazon Rahimzoda")]

@@ -84,7 +84,10 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
             )
             if mentions.kind_of(claims[-1].claimant or "") == "PERSON":
                 speaker = claims[-1].claimant
-    return claims
+    # ("Six or seven armed terrorists are wanted ... 'We are searching for 6 or 7 armed
+    # persons,' the minister said": one figure, told as fact in the lead and by its source)
+    sourced = {c.quantity for c in claims if c.claimant is not None}
+    return [c for c in claims if c.claimant is not None or c.quantity not in sourced]
 
 
 def event_numbers(events: list[Event]) -> tuple[list[tuple[int, int, set[float]]], set[float]]:

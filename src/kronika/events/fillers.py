@@ -297,7 +297,7 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             tok.ent_type_ in NOT_NAMES
             and not group_name
             and not _in_a_number(tok, surname_of)
-            and not (surname and tok.ent_type_ in ("GPE", "LOC", "FAC", ""))
+            and not (surname and tok.ent_type_ in ("GPE", "LOC", "FAC"))
         ):
             continue
         if len(run) == 1 and surname_of:
@@ -319,9 +319,7 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
 
 #: Endings of family names, in both scripts ("Rakhimov", "Yusupova", "Умарова").
 _FAMILY_ENDINGS = tuple(
-    people_words("men_endings")
-    | people_words("women_endings")
-    | {"ов", "ова", "ев", "ева", "ёв", "ёва", "ову", "еву"}
+    people_words("men_endings") | people_words("women_endings") | people_words("family_endings")
 )
 
 
