@@ -35,6 +35,13 @@ def test_phrase_keeps_its_genitive() -> None:
     assert nominative_phrase("Верховный суд", "суд", "Nom") == "Верховный суд"
 
 
+def test_an_acronym_is_not_declined() -> None:
+    # "вступили в ИГ": the dictionary reads "ИГ" as a form of "иго"
+    assert nominative_phrase("ИГ", "ИГ", "Acc") == "ИГ"
+    assert nominative_phrase("ГКНБ", "ГКНБ", "Gen") == "ГКНБ"
+    assert nominative_word("ИГ", "Acc") == "ИГ"
+
+
 def test_the_words_before_a_head_take_its_gender() -> None:
     # "Третьего" is likelier neuter; the court is masculine
     assert nominative_phrase("Третьего Восточного военного суда", "суда") == (

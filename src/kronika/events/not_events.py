@@ -246,13 +246,30 @@ _INMATES = frozenset("inmate convict inmates convicts".split())
 
 def those_described(trigger: Token, event: Event) -> bool:
     """ "those kidnapped by Daesh", "those detained": a participle that only says who people
-    are, with none of them named or counted ("those arrested include A and B" names them)."""
-    return (
-        trigger.dep_ == "acl"
-        and trigger.head.lower_ == "those"
-        and "count" not in event.args
-        and not _named(event)
-    )
+    are, with none of them named or counted ("those arrested include A and B" names them);
+    or "the number of people detained on extremism charges has tripled": a statistic."""
+    if "count" in event.args or _named(event):
+        return False
+    return (trigger.dep_ == "acl" and trigger.head.lower_ == "those") or _a_measure_of(trigger)
+
+
+#: Nouns that measure a kind of act or of people: "the number of arrests".
+_MEASURES = frozenset("number total share proportion percentage rate".split())
+
+
+def _a_measure_of(trigger: Token) -> bool:
+    """ "the number of people detained has tripled", "the number of arrests rose": a
+    measure of acts, not one act, unless the sentence gives a figure for it ("the number
+    of people killed in the attack rose to 20" is the attack's toll)."""
+    counted = trigger.head if trigger.dep_ == "acl" else trigger
+    of = counted.head
+    # (the parser may hang the participle on "number" itself)
+    measured = counted.lemma_.lower() in _MEASURES and counted.i < trigger.i
+    if not measured and (
+        counted.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in _MEASURES
+    ):
+        return False
+    return not any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in sent_of(trigger))
 
 
 def their_past(trigger: Token, event: Event) -> bool:
@@ -299,6 +316,8 @@ def figurative(type_name: str, trigger: Token) -> bool:
     if type_name == "BAN":
         return _a_wanted_list(trigger)
     if type_name == "RELEASE":
+        if _freed_from_a_post(trigger):
+            return True
         # "a video released by the FSB", "the report was released": a thing made public
         done_to = patient(trigger)
         things = _figurative_words("released_things")
@@ -427,6 +446,20 @@ def _meant_for(trigger: Token) -> bool:
 
 
 @cache
+def _freed_from_a_post(trigger: Token) -> bool:
+    """ "освобождён от должности", "released from his duties": relieved of an office,
+    not let out of custody."""
+    posts = _figurative_words("released_from_posts")
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            child = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif not any(c.dep_ == "case" and c.lower_ == "от" for c in child.children):
+            continue
+        if child.lemma_.lower() in posts:
+            return True
+    return False
+
+
 def _figurative_words(key: str) -> frozenset[str]:
     """A word list of ``data/lexicons/figurative.yaml``, read once."""
     return frozenset(str(w) for w in lexicon("figurative")[key])

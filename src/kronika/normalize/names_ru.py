@@ -53,6 +53,8 @@ def nominative_word(word: str, case: str | None, gender: str | None = None) -> s
     """``word`` in the nominative, read in ``case`` (UD: "Gen", "Ins", ...) and ``gender``."""
     if not case or case == "Nom" or not _CYRILLIC.match(word):
         return word
+    if len(word) > 1 and word.isupper():
+        return word  # an acronym is not declined: "сотрудники КНБ"
     grammeme = _CASES.get(case)
     if grammeme is None:
         return word
@@ -197,8 +199,8 @@ def nominative_phrase(text: str, head: str, case: str | None = None) -> str:
     genitive after the head stays as it is. ``case`` is the head's case in context when
     known: a head the parser read as nominative is left alone.
     """
-    if case == "Nom":
-        return text
+    if case == "Nom" or (len(head) > 1 and head.isupper()):
+        return text  # (an acronym is not declined: "вступили в ИГ")
     words = text.split(" ")
     if head not in words:
         return text
