@@ -162,6 +162,16 @@ def _struck(token: Token, more: tuple[str, ...] = ()) -> Token | None:
     return None
 
 
+def _thing_before(pronoun: Token) -> Token | None:
+    """The thing "it" stands for: the last common noun its sentence names before it."""
+    for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        if token.ent_type_ in ("DATE", "TIME") or token.lemma_.lower() in _TIMES:
+            continue  # "reached the checkpoint at dawn and attacked it"
+        if token.pos_ == "NOUN" and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
+            return None if token.lemma_.lower() in _ANYONE else token
+    return None
+
+
 def _phrase(ctx: FillContext, token: Token | None) -> str | None:
     if token is not None and token.pos_ == "ADP" and token.lower_ in _AT:
         # "exploded outside government buildings": what was hit, not where from it
@@ -170,6 +180,9 @@ def _phrase(ctx: FillContext, token: Token | None) -> str | None:
         return None
     if token.lemma_.lower() in _ANYONE or token.lower_ in ("he", "she", "they", "him", "them"):
         return None  # "50 people were killed": a toll, not what was attacked
+    if token.lower_ == "it":
+        # "broke out of the police station after militants stormed it": the thing before
+        return _phrase(ctx, _thing_before(token))
     of = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if token.lemma_.lower() in _TIMES or (token.lower_ == "one" and of and of[0].lemma_ in _TIMES):
         return None  # "attacked at one of the busiest times of the day": when, not what

@@ -288,12 +288,35 @@ def their_past(trigger: Token, event: Event) -> bool:
 
 
 def still_held(trigger: Token, event: Event) -> bool:
-    """ "30 people remain jailed for their beliefs": a state that lasts, no verdict told."""
+    """ "30 people remain jailed for their beliefs": a state that lasts, no verdict told;
+    "he is one of 30 journalists imprisoned in the country": people in a state now."""
+    if event.type not in ("SENTENCE", "ARREST"):
+        return False
+    if trigger.dep_ in ("acomp", "xcomp", "oprd") and trigger.head.lemma_ in ("remain", "stay"):
+        return event.type == "SENTENCE"
+    # (but "among those detained is X": the people of an act told, one of them named)
+    described = trigger.head
     return (
-        event.type == "SENTENCE"
-        and trigger.dep_ in ("acomp", "xcomp", "oprd")
-        and trigger.head.lemma_ in ("remain", "stay")
+        trigger.dep_ == "acl"
+        and described.lower_ != "those"
+        and _now_among(described)
+        and not _dated(trigger)
     )
+
+
+def _now_among(noun: Token) -> bool:
+    """Whether ``noun`` is who someone is now: "is one of 30 journalists", "are among the
+    activists" (but "was among 57 prisoners released on Monday" tells a day's act)."""
+    while noun.dep_ == "pobj" and noun.head.lower_ in ("of", "among"):
+        noun = noun.head.head
+    verb = noun.head if noun.dep_ in ("attr", "nsubj", "acomp") else noun
+    if noun.dep_ == "prep":
+        verb = noun.head
+    return verb.lemma_ in ("be", "remain") and verb.tag_ in ("VBZ", "VBP")
+
+
+def _dated(trigger: Token) -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME") for t in trigger.subtree)
 
 
 def figurative(type_name: str, trigger: Token) -> bool:
