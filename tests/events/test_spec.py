@@ -100,6 +100,12 @@ def _spec(pattern_roles: str, fill: str = "kronika.patient.v1") -> dict[str, obj
             "kronika.patient.v1",
             "patterns[0].require: role 'victim' is not declared",
         ),
+        (
+            "{defendant: defendant}\n    armed: [doer]",
+            "kronika.patient.v1",
+            "patterns[0].armed: node 'doer' is not defined in 'match'. "
+            "Defined nodes: trigger, defendant.",
+        ),
     ],
 )
 def test_parse_spec_names_the_mistake(roles: str, fill: str, message: str) -> None:
@@ -114,6 +120,11 @@ def test_a_pattern_names_the_roles_it_requires() -> None:
         _spec("{defendant: defendant}\n    require: [defendant]", "kronika.patient.v1"), "t.yaml"
     )
     assert spec.patterns[0].require == ("defendant",)
+
+
+def test_a_pattern_names_the_nodes_that_must_be_armed_groups() -> None:
+    spec = parse_spec(_spec("{defendant: defendant}\n    armed: [defendant]"), "t.yaml")
+    assert spec.patterns[0].armed == ("defendant",)
 
 
 # a pattern may tell an act going on ("continues"), or only add to an event told elsewhere

@@ -129,6 +129,8 @@ def build_event(
     if best is not None and best.pattern is not None and len(patterned) == len(hits):
         if any(not args.get(name) for name in best.pattern.require):
             return None  # "kidnapped in Khujand and taken to Dushanbe": no border crossed
+        if any(doc[best.nodes[n]].ent_id_ not in armed for n in best.pattern.armed):
+            return None  # "Police raided the house": no armed group acted
     if core and core not in args:
         done_to = spec.type not in _AGENT_CORE
         if done_to and core_token is not None and not about_people(core_token):

@@ -55,6 +55,9 @@ class PatternSpec:
     #: only adds to an event of the type told elsewhere ("the fugitives — A and B — dug a
     #: tunnel" names who escaped): dropped when it joins none
     adds: bool = False
+    #: nodes that must be an armed group the gazetteer knows ("Boko Haram killed 30
+    #: villagers"; "Police raided the house" is no attack)
+    armed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +292,13 @@ def _pattern(raw: Any, roles: dict[str, RoleSpec], where: str) -> PatternSpec:
                 f"{where}.require: role {role!r} is not declared under 'roles'. "
                 f"Declared roles: {', '.join(roles)}."
             )
+    armed = tuple(str(n) for n in raw.get("armed") or ())
+    for node in armed:
+        if node not in nodes:
+            raise RuleError(
+                f"{where}.armed: node {node!r} is not defined in 'match'. "
+                f"Defined nodes: {', '.join(str(n) for n in nodes)}."
+            )
     return PatternSpec(
         id=str(raw.get("id", where)),
         match=tuple(raw["match"]),
@@ -297,4 +307,5 @@ def _pattern(raw: Any, roles: dict[str, RoleSpec], where: str) -> PatternSpec:
         require=required,
         continues=raw.get("continues") is True,
         adds=raw.get("adds") is True,
+        armed=armed,
     )
