@@ -198,6 +198,8 @@ def _phrase(ctx: FillContext, token: Token | None) -> str | None:
         for t in _core_tokens(token)
         if t.dep_ not in ("det", "poss", "punct", "case", "nummod", "quantmod")
         and t.lower_ not in ("dead", "alive")
+        # ("Thirty villagers were killed": a count the parser took for part of a name)
+        and not (t.pos_ == "NUM" and t.dep_ == "compound" and t.i < token.i)
         # ("exploded outside government buildings" read with "outside" as an adjective)
         and not (t.dep_ == "amod" and t.lower_ in _AT)
         # "at least 19 gendarmes": the words that hedge a number are not what was hit

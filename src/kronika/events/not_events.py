@@ -248,7 +248,8 @@ def those_described(trigger: Token, event: Event) -> bool:
     """ "those kidnapped by Daesh", "those detained": a participle that only says who people
     are, with none of them named or counted ("those arrested include A and B" names them);
     or "the number of people detained on extremism charges has tripled": a statistic."""
-    if "count" in event.args or _named(event):
+    # (an attack names only its doers: "those kidnapped by Daesh" are still people described)
+    if "count" in event.args or (_named(event) and event.type != "ATTACK"):
         return False
     return (trigger.dep_ == "acl" and trigger.head.lower_ == "those") or _a_measure_of(trigger)
 
