@@ -51,10 +51,13 @@ def finite_misread(trigger: Token) -> bool:
         and trigger.head.head.pos_ == "VERB"
     ):
         return True  # "travelled to Syria and swore allegiance": the second act, misread
+    # ("Authorities in Tashkent freed journalist X": a sentence the parser read as one noun
+    # phrase has no verb but this one, whatever its tag)
+    verbless = trigger.sent.root.pos_ in ("NOUN", "PROPN") and trigger.tag_ == "VBN"
     return (
         trigger.dep_ == "amod"
-        and trigger.tag_ == "VBD"
-        and trigger.head.pos_ == "PROPN"
+        and (trigger.tag_ == "VBD" or verbless)
+        and trigger.head.pos_ in (("PROPN", "NOUN") if verbless else ("PROPN",))
         and trigger.head.i > trigger.i
         and before is not None
         and before.pos_ in ("PROPN", "NOUN")
