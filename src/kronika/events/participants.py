@@ -287,6 +287,27 @@ def _past_dateline(token: Token) -> Token:
     return next(people, token)
 
 
+#: Verbs of getting out that take no object, so have no passive: their participle after
+#: the sentence's noun is that noun's own act.
+_GETTING_OUT = frozenset(
+    "escape flee tunnel break climb slip abscond vanish disappear saw dig".split()
+)
+
+
+def _active_misread(verb: Token) -> bool:
+    """ "Three inmates sawed through the bars", "Five militants tunnelled out of the jail":
+    a sentence the parser read as one noun phrase, its verb as a participle of the noun,
+    where the verb takes an object or none at all (so it is no passive)."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBN", "VBD")
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and (verb.lemma_.lower() in _GETTING_OUT or any(c.dep_ == "dobj" for c in verb.children))
+    )
+
+
 def agent(trigger: Token) -> Token | None:
     """Return the token naming who acted (active subject, or the passive "by" phrase).
 
@@ -327,6 +348,8 @@ def agent(trigger: Token) -> Token | None:
     # "cleric Bashir freed from prison": a past participle after its noun is done to it
     if trigger.dep_ in ("acl", "relcl") and not is_passive(trigger) and trigger.tag_ != "VBN":
         return trigger.head
+    if _active_misread(trigger):
+        return trigger.head  # "Three inmates sawed through the bars and escaped"
     if _believed_to_have(trigger):
         return trigger.head  # "Authorities believe X enlisted with Y": X's act, misparsed
     if trigger.dep_ == "xcomp" and trigger.head.lemma_ in _OBJECT_CONTROL:
