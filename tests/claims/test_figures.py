@@ -118,6 +118,16 @@ def test_a_toll_put_otherwise_is_a_claim_of_whoever_puts_it(nlp: Any) -> None:
     assert claim.claimant == "local residents"
 
 
+def test_a_number_put_at_a_figure_counts_what_it_is_the_number_of(nlp: Any) -> None:
+    text = "Rights groups put the number of political prisoners in Uzbekistan at more than 300."
+    (claim,) = _claims(nlp, text)
+    assert (claim.quantity, claim.about, claim.claimant) == (
+        300,
+        "political prisoners in Uzbekistan",
+        "Rights groups",
+    )
+
+
 def test_women_and_children_singled_out_among_the_victims_are_figures(nlp: Any) -> None:
     text = (
         "A bomb on a bus in Quetta killed four people and injured 31, including nine women "
