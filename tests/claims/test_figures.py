@@ -268,3 +268,39 @@ def test_a_figure_told_as_fact_and_by_its_source_is_one_figure(nlp: Any) -> None
     )
     claims = _claims(nlp, text)
     assert [(c.quantity, c.claimant) for c in claims] == [(8, "Ramazon Rahimzoda")]
+
+
+@pytest.mark.parametrize(
+    "text,figures",
+    [
+        # a source's toll against the one the attack was told with is the source's figure
+        (
+            "A bomb killed 12 people at a market in Kunduz on Friday, officials said. "
+            "Residents said at least 30 people were killed.",
+            [(30, "Residents")],
+        ),
+        # the same toll told again, or a toll that grows, is no rival
+        (
+            "A bomb killed 12 people at a market in Kunduz on Friday. "
+            "Officials said 12 people were killed.",
+            [],
+        ),
+        (
+            "A bomb killed 9 people in Quetta on Monday, police said. "
+            "Two more people died in hospital on Tuesday, officials said.",
+            [],
+        ),
+    ],
+)
+def test_a_rival_toll_is_the_figure_of_whoever_gives_it(
+    nlp: Any, text: str, figures: list[tuple[int, str]]
+) -> None:
+    assert [(c.quantity, c.claimant) for c in _claims(nlp, text)] == figures
+
+
+def test_the_parts_of_a_toll_told_by_a_source_are_no_rival(nlp: Any) -> None:
+    text = (
+        "A bomb killed 12 people at a market in Kunduz on Friday. Officials said that two "
+        "soldiers and three civilians had been wounded."
+    )
+    assert [c.quantity for c in _claims(nlp, text)] == []

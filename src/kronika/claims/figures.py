@@ -142,7 +142,9 @@ def _is_figure(
         return False
     if taken and _casualty_object(noun) and not in_a_claimed_account(noun):
         return False  # a part of an event's toll ("killed five civilians and three police")
-    if owned_by_event(number, noun, sent) or is_population(noun):
+    if is_population(noun):
+        return False
+    if owned_by_event(number, noun, sent) and not _rival_toll(number, tolls):
         return False
     return not describes_someone(number, noun)
 
@@ -168,6 +170,30 @@ def _is_toll(number: Token, tolls: set[float]) -> bool:
         return False
     near = [number, *number.ancestors][:4]
     return any(t.lemma_ in _TOLL_WORDS or t.lower_ in _TOLL_WORDS for t in near)
+
+
+#: Words that add to a toll told before: "two more people died".
+_ADDED = frozenset("more other others another further additional".split())
+
+
+def _rival_toll(number: Token, tolls: set[float]) -> bool:
+    """A toll a source gives against the one the article's attack was told with: "The
+    blast killed 12 people, officials said. Residents said at least 30 people died"."""
+    parse = normalizer("kronika.number.v1")
+    value = parse(number.text) if parse is not None else None
+    if not tolls or not isinstance(value, int | float) or float(value) in tolls:
+        return False
+    verb = next((a for a in number.ancestors if a.pos_ == "VERB"), None)
+    if verb is None or not (verb.lemma_ in _TOLL_WORDS or verb.lower_ in _TOLL_WORDS):
+        return False
+    counted = [number, *number.children, number.head, *number.head.children]
+    if any(t.lower_ in _ADDED for t in counted):
+        return False  # "two more people died in hospital": the toll grows, no rival
+    if number.head.dep_ == "conj" or any(c.dep_ == "conj" for c in number.head.children):
+        return False  # "two soldiers and three civilians were wounded": parts of one toll
+    said = verb.head if verb.dep_ == "ccomp" else None
+    verbs = set(lexicon("claims")["claim_verbs"])
+    return said is not None and said.lemma_ in verbs and said.i != verb.i
 
 
 def _casualty_object(noun: Token) -> bool:
