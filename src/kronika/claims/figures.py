@@ -67,16 +67,10 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
             if any(rounds_off(int(quantity), int(t)) for t in taken if float(t).is_integer()):
                 continue  # "more than 800 prisoners" where the event counts 812
             about = _about(noun, number)
+            # ("put the number of prisoners at 300": the counted noun stands apart from it)
             put_at = number.dep_ == "pobj" and number.head.lower_ == "at"
-            if (
-                noun.lemma_ not in _PUT_AT
-                and not put_at
-                and noun.i
-                not in (
-                    number.head.i,
-                    *(c.i for c in number.children),
-                )
-            ):
+            own = (number.head.i, *(c.i for c in number.children))
+            if noun.lemma_ not in _PUT_AT and not put_at and noun.i not in own:
                 about = f"{noun.text} {number.head.text}" if noun.i < number.i else about
             if not about.strip():
                 continue
@@ -308,10 +302,12 @@ def _counted(number: Token) -> Token | None:
         # "residents put the toll at more than 20": the toll, the number, the figure
         told = [c for c in head.head.children if c.dep_ in ("dobj", "nsubj")]
         put = next((c for c in told if c.lemma_ in _PUT_AT), None)
+        if put is None or put.lemma_ == "toll":
+            return put
         # ("put the number of political prisoners at 200": what the number is of)
-        of = next((c for c in put.children if c.lower_ == "of"), None) if put else None
+        of = next((c for c in put.children if c.lower_ == "of"), None)
         counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        return counted if counted is not None and put is not None and put.lemma_ != "toll" else put
+        return counted if counted is not None else put
     for child in number.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             return next((c for c in child.children if c.dep_ == "pobj"), None)

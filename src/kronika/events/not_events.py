@@ -310,9 +310,8 @@ def _now_among(noun: Token) -> bool:
     activists" (but "was among 57 prisoners released on Monday" tells a day's act)."""
     while noun.dep_ == "pobj" and noun.head.lower_ in ("of", "among"):
         noun = noun.head.head
+    # ("is one of": the copula above; "among those detained is X": the copula itself)
     verb = noun.head if noun.dep_ in ("attr", "nsubj", "acomp") else noun
-    if noun.dep_ == "prep":
-        verb = noun.head
     return verb.lemma_ in ("be", "remain") and verb.tag_ in ("VBZ", "VBP")
 
 

@@ -235,6 +235,24 @@ def _role(name: str, raw: Any, where: str) -> RoleSpec:
     )
 
 
+def _defined(where: str, node: object, nodes: list[Any]) -> None:
+    """Raise unless ``node`` is one of the pattern's ``match`` nodes."""
+    if node not in nodes:
+        raise RuleError(
+            f"{where}: node {node!r} is not defined in 'match'. "
+            f"Defined nodes: {', '.join(str(n) for n in nodes)}."
+        )
+
+
+def _declared(where: str, role: object, roles: dict[str, RoleSpec]) -> None:
+    """Raise unless ``role`` is declared under the file's ``roles``."""
+    if role not in roles:
+        raise RuleError(
+            f"{where}: role {role!r} is not declared under 'roles'. "
+            f"Declared roles: {', '.join(roles)}."
+        )
+
+
 #: Pattern keys whose values are words or labels, never true/false.
 _WORD_KEYS = frozenset(
     "RIGHT_ID LEFT_ID REL_OP LOWER LEMMA TEXT ORTH NORM DEP POS TAG ENT_TYPE".split()
@@ -274,31 +292,14 @@ def _pattern(raw: Any, roles: dict[str, RoleSpec], where: str) -> PatternSpec:
         _no_yaml_booleans(node, where)
     pattern_roles = dict(raw.get("roles") or {})
     for role, node in pattern_roles.items():
-        if node not in nodes:
-            defined = ", ".join(str(n) for n in nodes)
-            raise RuleError(
-                f"{where}.roles.{role}: node {node!r} is not defined in 'match'. "
-                f"Defined nodes: {defined}."
-            )
-        if role not in roles:
-            raise RuleError(
-                f"{where}.roles.{role}: role {role!r} is not declared under 'roles'. "
-                f"Declared roles: {', '.join(roles)}."
-            )
+        _defined(f"{where}.roles.{role}", node, nodes)
+        _declared(f"{where}.roles.{role}", role, roles)
     required = tuple(str(r) for r in raw.get("require") or ())
     for role in required:
-        if role not in roles:
-            raise RuleError(
-                f"{where}.require: role {role!r} is not declared under 'roles'. "
-                f"Declared roles: {', '.join(roles)}."
-            )
+        _declared(f"{where}.require", role, roles)
     armed = tuple(str(n) for n in raw.get("armed") or ())
     for node in armed:
-        if node not in nodes:
-            raise RuleError(
-                f"{where}.armed: node {node!r} is not defined in 'match'. "
-                f"Defined nodes: {', '.join(str(n) for n in nodes)}."
-            )
+        _defined(f"{where}.armed", node, nodes)
     return PatternSpec(
         id=str(raw.get("id", where)),
         match=tuple(raw["match"]),
