@@ -97,6 +97,12 @@ def test_a_village_told_with_its_kind_is_the_place_over_a_title_s_region() -> No
         ),
         # a known town told in its case takes its own name
         ("Боевики обстреляли полицейский участок в городе Грозном.", "Грозный"),
+        # a participle standing for people is no clause of its own: the town is the act's
+        (
+            "Боевики атаковали тюрьму для подозреваемых в терроризме в городе Эль-Холь на "
+            "юге провинции Хасеке.",
+            "Эль-Холь",
+        ),
     ],
 )
 def test_a_town_told_with_its_kind_is_the_act_s_place(text: str, place: str) -> None:

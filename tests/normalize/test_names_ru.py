@@ -87,5 +87,7 @@ def test_an_unknown_town_that_reads_as_named_stays_as_written() -> None:
     # a hard consonant or a Turkic long vowel at the end: the name as it is called
     assert nominative_place("Тель-Тамр") == "Тель-Тамр"
     assert nominative_place("Кара-Суу") == "Кара-Суу"
+    # a soft sign ends only a nominative or the accusative that looks the same
+    assert nominative_place("Эль-Холь") == "Эль-Холь"
     # an instrumental ending is a case, even on a name the dictionary does not know
     assert nominative_place("Гармом") == "Гарм"

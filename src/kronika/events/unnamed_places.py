@@ -177,7 +177,19 @@ _RU_SETTLEMENTS = frozenset("город село кишлак посёлок п�
 
 
 def _clause_of(token: Token) -> Token | None:
-    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return next(
+        (a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and not _noun_use(a)), None
+    )
+
+
+def _noun_use(verb: Token) -> bool:
+    """A Russian participle standing for people ("тюрьма для подозреваемых в терроризме"):
+    a noun of the clause it is in, no clause of its own."""
+    return (
+        verb.morph.get("VerbForm", []) == ["Part"]
+        and verb.dep_ in ("nmod", "obl", "nsubj", "obj", "iobj")
+        and not any(c.dep_ in ("nsubj", "obj") for c in verb.children)
+    )
 
 
 def _when_of(clause: Token, own: Token | None) -> bool:

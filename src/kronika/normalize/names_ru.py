@@ -264,8 +264,9 @@ def nominative_place(text: str) -> str:
 #: Endings of a name told as it is named, not declined: a hard consonant ("Тель-Тамр":
 #: masculine nominative, far likelier than a genitive plural) or a Turkic long vowel
 #: ("Кара-Суу", "Тоо").
-#: ("под Гармом": an instrumental ending is a case, not the name's own)
-_AS_NAMED = re.compile(r"(?:[бвгджзклнпрстфхцчшщ]|(?<![оеёыи])м|уу|оо|ыы|ээ)$")
+#: ("под Гармом": an instrumental ending is a case, not the name's own; a soft sign ends
+#: only a nominative or its like accusative: "Эль-Холь")
+_AS_NAMED = re.compile(r"(?:[бвгджзклнпрстфхцчшщь]|(?<![оеёыи])м|уу|оо|ыы|ээ)$")
 
 
 def _as_named(word: str) -> bool:
