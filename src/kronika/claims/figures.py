@@ -154,13 +154,19 @@ def _victims(noun: Token) -> bool:
     return noun.lower_ in _VICTIMS or noun.lemma_.lower() in _VICTIMS
 
 
+def _value(number: Token) -> float | None:
+    """The number a token says, read by the registered number normalizer."""
+    parse = normalizer("kronika.number.v1")
+    value = parse(number.text) if parse is not None else None
+    return float(value) if isinstance(value, int | float) else None
+
+
 def _is_toll(number: Token, tolls: set[float]) -> bool:
     """A number an attack event gives as its toll, told where the toll is told."""
     if not tolls:
         return False
-    parse = normalizer("kronika.number.v1")
-    value = parse(number.text) if parse is not None else None
-    if not isinstance(value, int | float) or float(value) not in tolls:
+    value = _value(number)
+    if value is None or value not in tolls:
         return False
     near = [number, *number.ancestors][:4]
     return any(t.lemma_ in _TOLL_WORDS or t.lower_ in _TOLL_WORDS for t in near)
@@ -173,9 +179,8 @@ _ADDED = frozenset("more other others another further additional".split())
 def _rival_toll(number: Token, tolls: set[float]) -> bool:
     """A toll a source gives against the one the article's attack was told with: "The
     blast killed 12 people, officials said. Residents said at least 30 people died"."""
-    parse = normalizer("kronika.number.v1")
-    value = parse(number.text) if parse is not None else None
-    if not tolls or not isinstance(value, int | float) or float(value) in tolls:
+    value = _value(number)
+    if not tolls or value is None or value in tolls:
         return False
     verb = next((a for a in number.ancestors if a.pos_ == "VERB"), None)
     if verb is None or not (verb.lemma_ in _TOLL_WORDS or verb.lower_ in _TOLL_WORDS):

@@ -19,6 +19,7 @@ from ..model import Event
 from ..resolve.mentions import surname_endings
 from .compile import Hit
 from .participants import agent, patient
+from .people import participle_for_people
 from .spans import doc_sents, sent_number, sent_of
 from .toll_words import ATTACKERS
 
@@ -322,7 +323,7 @@ def _dated(trigger: Token) -> bool:
 def figurative(type_name: str, trigger: Token) -> bool:
     """An event word used for something else: "died of a heart attack", "a hunger
     strike", "an attack on press freedom", "Kazakhstan joined the WTO"."""
-    if _people_so_called(trigger):
+    if participle_for_people(trigger):
         return True
     if type_name == "ATTACK":
         kinds = _figurative_words("not_violence")
@@ -369,23 +370,6 @@ def figurative(type_name: str, trigger: Token) -> bool:
             and not doer.lower_.endswith(surname_endings())
         )
     return False
-
-
-#: Where a Russian participle stands for the people it describes: "задержанным грозит",
-#: "по местам проживания задержанных".
-_NOMINAL = frozenset({"nsubj", "obj", "iobj", "obl", "nmod", "dative", "dobj", "pobj"})
-
-
-def _people_so_called(trigger: Token) -> bool:
-    """ "Задержанным грозит наказание": a Russian participle used as a noun names the
-    people an act was done to, not the act ("задержаны пятеро" is the act)."""
-    morph = trigger.morph
-    return (
-        trigger.doc.lang_ == "ru"
-        and morph.get("VerbForm", []) == ["Part"]
-        and morph.get("Variant", []) != ["Short"]
-        and trigger.dep_ in _NOMINAL
-    )
 
 
 #: Words for those who hear a legal appeal: "appealed to the Supreme Court".
@@ -468,7 +452,6 @@ def _meant_for(trigger: Token) -> bool:
     )
 
 
-@cache
 def _freed_from_a_post(trigger: Token) -> bool:
     """ "освобождён от должности", "released from his duties": relieved of an office,
     not let out of custody."""
@@ -483,6 +466,7 @@ def _freed_from_a_post(trigger: Token) -> bool:
     return False
 
 
+@cache
 def _figurative_words(key: str) -> frozenset[str]:
     """A word list of ``data/lexicons/figurative.yaml``, read once."""
     return frozenset(str(w) for w in lexicon("figurative")[key])

@@ -157,3 +157,21 @@ def speaker_of_line(mentions: MentionIndex, text: str, position: int) -> str | N
         return None
     named = mentions.people_in(line, label.end())
     return named[0][1] if named and named[0][0] == line else None
+
+
+#: Where a Russian participle stands for the people it describes: "задержанным грозит",
+#: "по местам проживания задержанных", "тюрьма для подозреваемых".
+_NOMINAL = frozenset({"nsubj", "obj", "iobj", "obl", "nmod", "dative", "dobj", "pobj"})
+
+
+def participle_for_people(token: Token) -> bool:
+    """A Russian participle used as a noun ("задержанным грозит наказание", "тюрьма для
+    подозреваемых в терроризме"): the people it describes, not an act or a clause of its
+    own ("задержаны пятеро" is the act)."""
+    morph = token.morph
+    return (
+        token.doc.lang_ == "ru"
+        and morph.get("VerbForm", []) == ["Part"]
+        and morph.get("Variant", []) != ["Short"]
+        and token.dep_ in _NOMINAL
+    )

@@ -22,6 +22,7 @@ from ..resolve.mentions import people_words
 from .addresses import is_state
 from .agencies import country_of_word, state_named_by
 from .clauses import date_scope
+from .people import participle_for_people
 from .spans import dateline_town, doc_ents
 
 
@@ -177,18 +178,11 @@ _RU_SETTLEMENTS = frozenset("город село кишлак посёлок п�
 
 
 def _clause_of(token: Token) -> Token | None:
+    # ("тюрьма для подозреваемых в терроризме": a participle standing for people is a noun
+    # of the clause it is in, no clause of its own)
     return next(
-        (a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and not _noun_use(a)), None
-    )
-
-
-def _noun_use(verb: Token) -> bool:
-    """A Russian participle standing for people ("тюрьма для подозреваемых в терроризме"):
-    a noun of the clause it is in, no clause of its own."""
-    return (
-        verb.morph.get("VerbForm", []) == ["Part"]
-        and verb.dep_ in ("nmod", "obl", "nsubj", "obj", "iobj")
-        and not any(c.dep_ in ("nsubj", "obj") for c in verb.children)
+        (a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and not participle_for_people(a)),
+        None,
     )
 
 
