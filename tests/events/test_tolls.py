@@ -116,6 +116,27 @@ def _attack(nlp: Any, text: str) -> Event:
         ("Twenty-three people were killed in the bombing of a market in Maiduguri.", 23, None),
         # "dead" read by the parser as the victims' adjective
         ("The attacker shot dead two civilians and five policemen in Taraz.", 7, None),
+        # the attacker stopped is no victim; a pronoun that is not the doer's is one
+        (
+            "The suspect opened fire on officers at a checkpoint in Aktobe, wounding one, "
+            "before he was shot dead.",
+            None,
+            1,
+        ),
+        ("The man opened fire on a patrol, wounding two, before he was killed by police.", None, 2),
+        (
+            "Gunmen opened fire on the crowd in Peshawar, killing two, before they were shot dead.",
+            2,
+            None,
+        ),
+        ("Militants stormed the house of the district chief before he was shot dead.", 1, None),
+        # two guards were killed when militants crossed the border: armed men's act, any verb
+        (
+            "Two border guards were killed and three others injured when militants crossed "
+            "into Tajikistan from Afghanistan overnight.",
+            2,
+            3,
+        ),
         # a pronoun for the person told of is one victim
         ("A bomb went off under the judge's car in Kirkuk. She died when it exploded.", 1, None),
         (

@@ -209,6 +209,18 @@ def another_act(clause: Token) -> bool:
     return False
 
 
+def doer_above(verb: Token) -> Token | None:
+    """The subject of the first verb above ``verb`` that has one, up its chain of joined
+    clauses: in "the gunman opened fire, wounding two, before he was shot dead" the doer
+    above "shot" is "the gunman"."""
+    while verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if doer is not None:
+            return doer
+    return None
+
+
 def act_clause(trigger: Token) -> int:
     """The index of the clause telling an act of its own that the trigger sits in
     (:func:`another_act`), or -1 for the sentence's main act."""

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from ..claims.stance import lexicon
 from ..model import Event
 from ..resolve.mentions import surname_endings
+from .clauses import doer_above
 from .compile import Hit
 from .participants import agent, patient
 from .people import participle_for_people
@@ -183,13 +184,8 @@ def attacker_shot(trigger: Token) -> bool:
         return True  # "the gunman was shot dead"
     if subject.lower_ not in ("he", "she", "they"):
         return False
-    verb = trigger
-    while verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head
-        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if doer is not None:
-            return doer.lemma_.lower() in ATTACKERS
-    return False
+    doer = doer_above(trigger)
+    return doer is not None and doer.lemma_.lower() in ATTACKERS
 
 
 #: Doers who free prisoners by force: the freeing is an escape, not a release.

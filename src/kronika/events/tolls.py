@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ArgValue
 from .accounts import in_a_claimed_account
-from .clauses import act_clause, another_time
+from .clauses import act_clause, another_time, doer_above
 from .counts import count_of
 from .fillers import FillContext
 from .records import record_toll
@@ -65,7 +65,7 @@ def fill_toll(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     value = toll_in(ctx.sent, ctx.trigger, role.name)
     if value is not None:
         return value
-    if role.name == "killed" and ONE_DEAD.search(ctx.sent.text):
+    if role.name == "killed" and _one_dead(ctx.sent):
         return 1
     for sent in sequel:
         value = toll_in(sent, None, role.name)
@@ -296,7 +296,7 @@ def _victims(verb: Token, role: str, trigger: Token | None = None) -> int | floa
         and any(c.dep_ == "nummod" for c in verb.children)
     ):
         phrase = verb  # "left 35 dead and 60 hurt", "hurt" taken for a noun
-    if phrase is None or phrase.lower_ in _SELF:
+    if phrase is None or phrase.lower_ in _SELF or _doer_stopped(phrase, verb):
         return None
     if any(
         c.dep_ == "prep" and any(g.dep_ == "pobj" and several_acts(g) for g in c.children)
@@ -306,6 +306,36 @@ def _victims(verb: Token, role: str, trigger: Token | None = None) -> int | floa
     if phrase.like_num and _elided_attackers(verb):
         return None  # "12 militants were killed and 6 were injured": six militants
     return _counted(phrase, verb, _by_forces(verb, trigger))
+
+
+def _one_dead(sent: Span) -> bool:
+    """Whether ``sent`` tells one person's killing without a number ("was shot dead"),
+    other than the attacker's own end ("... before he was shot dead")."""
+    stopped = [t.head for t in sent if _doer_stopped(t, t.head)]
+    for found in ONE_DEAD.finditer(sent.text):
+        at = sent.start_char + found.start()
+        if not any(v.left_edge.idx <= at < v.right_edge.idx + len(v.right_edge) for v in stopped):
+            return True
+    return False
+
+
+def _doer_stopped(phrase: Token, verb: Token) -> bool:
+    """Whether ``phrase`` is a pronoun for the doer of the act the sentence told, stopped by
+    ``verb``: "the suspect opened fire on officers, wounding one, before he was shot dead"."""
+    if phrase.dep_ != "nsubjpass" or phrase.lower_ not in ("he", "she", "they"):
+        return False
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark" or c.tag_ == "WRB"}
+    doer = doer_above(verb) if verb.dep_ == "advcl" and marks & _STOPPED else None
+    if doer is None:
+        return False
+    # the pronoun agrees with its doer ("militants stormed the house of the district chief
+    # before he was shot dead": he is the chief)
+    plural = doer.tag_ in ("NNS", "NNPS") or doer.lower_ in ("they", "we")
+    return plural == (phrase.lower_ == "they")
+
+
+#: Words that open the clause telling how an attacker was stopped.
+_STOPPED = frozenset({"before", "until", "when", "after"})
 
 
 def _objects(verb: Token) -> Iterator[Token]:
