@@ -34,6 +34,8 @@ def _people(nlp: Any, text: str) -> set[str]:
             "Nadine K.",
         ),
         ("Prosecutors said Mohammad A. had fought for the group in Syria.", "Mohammad A."),
+        # a given name the tagger reads as the verb "said"
+        ("Police detained Said Kurbonov in Moscow on Tuesday.", "Said Kurbonov"),
         # a name the model missed whose family name it tags where told alone
         (
             "In the spring of 2014 Emre Aksoy, then a student in Konya, left for Syria.\n\n"
@@ -212,3 +214,19 @@ def test_who_someone_is_before_the_name_is_not_part_of_it(nlp: Any) -> None:
     people = _people(nlp, "Tajik citizen Massud fled to Russia in 2015 after heavy fines.")
     assert "Massud" in people
     assert not any(p.startswith("Tajik") for p in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "A court in Almaty banned the East Turkestan Liberation Organization on Monday.",
+            "East Turkestan Liberation Organization",
+        ),
+        ("Members of the Kashmir Liberation Front were detained.", "Kashmir Liberation Front"),
+    ],
+)
+def test_a_group_named_after_a_land_is_one_group(nlp: Any, text: str, group: str) -> None:
+    mentions = article_mentions(nlp(text), Settings())
+    groups = {e.name for e in mentions.entities() if e.type == "ORG"}
+    assert group in groups

@@ -464,6 +464,32 @@ def test_event_place_falls_back_to_custody_and_office(
             "ARREST",
             "Dushanbe",
         ),
+        # where they are "originally" from, however the parser attached it
+        (
+            "Police have arrested 10 people originally from Central Asia over the attack.",
+            "ARREST",
+            None,
+        ),
+        # a word of a name in quotes is no place; a quoted remark still places
+        (
+            "Maqsoud Ibrohimov, leader of the organization \u201cYouth for the Revival of "
+            "Tajikistan,\u201d was sentenced to 17 years in prison.",
+            "SENTENCE",
+            None,
+        ),
+        (
+            "Journalists of the newspaper \u00abVoice of Osh\u00bb were detained on Friday.",
+            "ARREST",
+            None,
+        ),
+        ('"We were attacked in Kabul," the driver said.', "ATTACK", "Kabul"),
+        # nor a land a group is named after
+        (
+            "Uzbekistan has banned the East Turkestan Liberation Organization and two other "
+            "groups.",
+            "BAN",
+            "Uzbekistan",
+        ),
     ],
 )
 def test_where_people_are_from_is_not_where_the_act_was(

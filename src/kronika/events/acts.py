@@ -310,7 +310,9 @@ def fill_place_role(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     if bound is not None and bound.ent_type_ in ("GPE", "LOC"):
         return _country_of(_entity_text(bound))  # "Uzbekistan received from Turkey a man"
     prep = "to" if role.name.startswith("to") else "from"
-    for child in ctx.trigger.children:
+    # ("sent him back to Tashkent", "flown home from Istanbul": the phrase hangs on "back")
+    particles = [c for c in ctx.trigger.children if c.dep_ in ("advmod", "prt")]
+    for child in (*ctx.trigger.children, *(g for c in particles for g in c.children)):
         if child.dep_ == "prep" and child.lower_ == prep:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.ent_type_ in ("GPE", "LOC"):

@@ -64,7 +64,52 @@ def elsewhere(ent: Span, sent: Span, trigger: Token, crime: Token | None) -> boo
         return True
     if in_dateline(sent, ent.start_char, ent.end_char) or _reference_point(ent):
         return True  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
-    return _who_asked(root) or _an_office_for(ent)
+    if _in_a_group_name(root, ent):
+        return True  # "the East Turkestan Liberation Organization": a word of a group's name
+    return _who_asked(root) or _an_office_for(ent) or _in_a_quoted_name(ent)
+
+
+def _in_a_group_name(root: Token, ent: Span) -> bool:
+    """Whether the place is the first word of a group's name: a group the model tagged,
+    or a capitalized name ending in a group's kind ("Liberation Organization")."""
+    head = root
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+        if head.ent_type_ == "ORG" and head not in ent:
+            return True
+    return head is not root and head.text[:1].isupper() and head.lemma_.lower() in _GROUP_KINDS
+
+
+#: The last word of a group's name: "the East Turkestan Liberation Organization".
+_GROUP_KINDS = frozenset("organization organisation movement party front".split())
+
+
+def _in_a_quoted_name(ent: Span) -> bool:
+    """Whether ``ent`` is a word of a name in quotes, its words capitalized: the group
+    "Youth for the Revival of Tajikistan", the newspaper "Voice of Osh" (a quoted remark,
+    "we were attacked in Kabul", is no name)."""
+    text = ent.sent.text
+    lo, hi = ent.start_char - ent.sent.start_char, ent.end_char - ent.sent.start_char
+    opened = max(text.rfind(q, 0, lo) for q in _OPENING)
+    closed = [i for i in (text.find(q, hi) for q in _CLOSING) if i >= 0]
+    if opened < 0 or not closed:
+        return False
+    quoted = text[opened + 1 : min(closed)]
+    if any(q in quoted for q in _OPENING + _CLOSING):
+        return False
+    words = [w for w in quoted.replace(",", " ").split() if w.isalpha()]
+    major = [w for w in words if w.lower() not in _NAME_PARTICLES]
+    # the place and at least one other word, all written as a title
+    return len(major) >= 2 and len(words) <= _NAME_WORDS and all(w[0].isupper() for w in major)
+
+
+#: Quotation marks that open and close a name; a straight quote does both.
+_OPENING = ("“", "«", '"', "„")
+_CLOSING = ("”", "»", '"', "“")
+#: Small words a title leaves in lower case: "Youth for the Revival of Tajikistan".
+_NAME_PARTICLES = frozenset("of for the and in on at to a an".split())
+#: Words a quoted name has at most.
+_NAME_WORDS = 8
 
 
 def _of_someone(trigger: Token) -> bool:
@@ -135,6 +180,8 @@ def _origin(ent: Span) -> bool:
     """ "two men from Osh", "residents of Yazgulom", "жителей Андижана", "уроженец из Оша":
     a place that says where people are from."""
     root = ent.root
+    if root.dep_ == "pobj" and any(c.lower_ == "originally" for c in root.head.children):
+        return True  # "arrested ten people originally from Central Asia", however attached
     if root.dep_ == "pobj" and root.head.lower_ in ("from", "of"):
         owner = root.head.head
         if root.head.lower_ == "of":

@@ -121,6 +121,8 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
                 start -= 1  # "Said Ziyoyev" tagged from "Ziyoyev" only
         while label == "PERSON" and end - start > 1 and doc[end - 1].like_num:
             end -= 1  # "and Aziz Rahimov six": the term the model took into the name
+        if label == "LOC" and (named := _group_after_place(doc, end)) is not None:
+            label, end = "ORG", named  # "East Turkestan Liberation Organization": a group
         span = doc[start:end]
         found.append(NameMention(span.text, span.start_char, span.end_char, label))
     if doc.lang_ == "en":
@@ -156,6 +158,16 @@ def _group_named(ent: Span) -> bool:
     in people.yaml): "Katibat al-Tawhid", "Jund al-Khilafah"."""
     words = {w.casefold() for w in re.split(r"[\s-]+", ent.text)}
     return len(ent) > 1 and bool(words & people_words("group_words"))
+
+
+def _group_after_place(doc: Doc, end: int) -> int | None:
+    """The end of a group's name a place opens, when capitalized words the model left
+    untagged follow it up to a group's kind: "East Turkestan | Liberation Organization"."""
+    i = end
+    while i < len(doc) and doc[i].pos_ == "PROPN" and not doc[i].ent_type_:
+        i += 1
+    last = doc[i - 1].lemma_.lower()
+    return i if i > end and (last in _GROUP_KINDS or last == "front") else None
 
 
 def _chars(ent: Span) -> tuple[int, int]:
@@ -421,8 +433,14 @@ def _demonyms() -> frozenset[str]:
 
 def _headline_words(ent: Span) -> bool:
     """Whether a "name" is words of a title in capitals, a verb in it: "Kazakh National
-    Sentenced"."""
-    return any(t.pos_ == "VERB" and t.tag_ in ("VBN", "VBD", "VBZ") for t in ent)
+    Sentenced" (but "Said Kurbonov" opens with a given name, not a verb)."""
+    given = people_words("men_names") | people_words("women_names")
+    return any(
+        t.pos_ == "VERB"
+        and t.tag_ in ("VBN", "VBD", "VBZ")
+        and not (t.i == ent.start and t.lower_ in given)
+        for t in ent
+    )
 
 
 def _described_by_nationality(ent: Span) -> int:
