@@ -776,3 +776,23 @@ def test_a_date_in_brackets_before_a_comma_dates_the_act(nlp: Any) -> None:
     assert [(e.date, e.location.name if e.location else None) for e in attacks] == [
         ("2024-05-12", "Dialloube")
     ]
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        # what a group is, told by a clause about it: no day's news
+        ("Police detained two members of Hizb ut-Tahrir, a group banned in Russia.", None),
+        ("Police detained two members of Hizb ut-Tahrir, which is banned in Russia.", None),
+        ("Police detained two members of Hizb ut-Tahrir, which was banned in Russia.", None),
+        # done before, on no day told
+        ("Kazakhstan has already banned Hizb ut-Tahrir and the Taliban.", None),
+        # a ban told as news keeps the day of the report; a clause with its year keeps it
+        ("Kazakhstan has banned the group Tablighi Jamaat as extremist.", "2021-01-01"),
+        ("Police detained two members of Hizb ut-Tahrir, which was banned in 2003.", "2003"),
+    ],
+)
+def test_a_ban_told_to_say_what_a_group_is_takes_no_news_date(
+    nlp: Any, text: str, date: str | None
+) -> None:
+    assert _dates(nlp, text, "BAN") == [date]

@@ -50,8 +50,12 @@ def telling(trigger: Token, article: Article) -> str:
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     shared = [c for c in first.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "have"]
-    if any(c.lower_ in ("since", "recently", "ever") for c in verb.subtree):
-        return ""  # "have been released since 2016": a span of time, not one day's news
+    if any(c.lower_ in ("since", "recently", "ever", "already") for c in verb.subtree):
+        # "have been released since 2016": a span of time, not one day's news ("has
+        # already banned several groups": done before, on no day told)
+        return ""
+    if verb.dep_ in ("acl", "relcl") and _a_group(verb.head):
+        return ""  # "Hizb ut-Tahrir, an organization banned in Russia": what the group is
     if any(c.tag_ in ("VBP", "VBZ") for c in have):
         return "news"
     if any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in verb.children):
@@ -77,6 +81,15 @@ def telling(trigger: Token, article: Article) -> str:
     if not past or have or shared or verb.dep_ == "relcl" or dated_paragraph(sent_of(trigger)):
         return ""
     return "past"
+
+
+def _a_group(noun: Token) -> bool:
+    """Whether ``noun`` names a group: a group's name, or a word for one."""
+    return noun.ent_type_ == "ORG" or noun.lemma_.lower() in _GROUP_WORDS
+
+
+#: Words for a group, which a clause describes by its standing ("a party banned in 2015").
+_GROUP_WORDS = frozenset("organization organisation group movement party sect network".split())
 
 
 #: A live page's entry, opened by the clock time it was posted: "09:35 - ", "14.20: ".
