@@ -170,6 +170,9 @@ def test_split_charges_drops_a_dangling_conjunction() -> None:
             "A Peshawar anti-terrorism court on Monday sentenced Gul Rehman to ten years.",
             "Peshawar anti-terrorism court",
         ),
+        # or by the state it is of
+        ("A Turkish court convicted Aziz Saidov of murder on Monday.", "Turkish court"),
+        ("A Russian military court sentenced Aziz Saidov to 19 years.", "Russian military court"),
         # a court named by nothing is no court name
         ("A court sentenced Akmal Akbarov to nine years.", None),
         # a room is no court
@@ -275,3 +278,22 @@ def test_an_article_s_brackets_give_a_charge_only_when_they_say_what_it_punishes
     assert described_articles(text, _DESCRIBED_ARTICLE, _NO_DESCRIPTION) == [
         "committing an act of terrorism"
     ]
+
+
+@pytest.mark.model
+def test_a_court_told_by_its_state_is_the_trial_s_court_named_after_it(nlp: Any) -> None:
+    text = (
+        "A Turkish court on Friday handed down life sentences to 14 people. A court in "
+        "Silivri sentenced four defendants to aggravated life sentences for murder."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text, published="2019-05-17")
+    verdicts = [e for e in extract_article(nlp(text), article, Settings()).events]
+    courts = {e.args.get("count"): e.args.get("court") for e in verdicts if e.type == "SENTENCE"}
+    assert courts == {14: "court in Silivri", 4: "court in Silivri"}
+    # a verdict told without a court takes the one its trial is told with, named or not
+    text = (
+        "A Turkish court sentenced Aziz Saidov to 10 years on Monday. "
+        "Karim Nazarov received eight years."
+    )
+    verdicts = [e for e in extract_article(nlp(text), article, Settings()).events]
+    assert [e.args.get("court") for e in verdicts] == ["Turkish court", "Turkish court"]

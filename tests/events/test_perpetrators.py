@@ -111,6 +111,13 @@ def test_the_owner_of_a_murder_is_its_victim_not_its_doer(nlp: Any) -> None:
     assert all("Bakyt Usenov" not in e.args.get("perpetrator", []) for e in _attacks(nlp, text))
     text = "Al-Shabaab's attack on a hotel in Kismayo killed 12 people."
     assert [e.args.get("perpetrator") for e in _attacks(nlp, text)] == [["al-Shabaab"]]
+    # a pronoun owner is the victim told before, not the one convicted
+    told = "Kuvvatov was shot dead in Istanbul in March 2015. "
+    text = told + "A Turkish court later convicted a man of his murder."
+    assert [e.args.get("perpetrator") for e in _attacks(nlp, text)] == [None]
+    # the one convicted of it did it, though the parser hangs "of" on him
+    text = told + "A Turkish court later convicted Saidov of his murder."
+    assert [e.args.get("perpetrator") for e in _attacks(nlp, text)] == [["Saidov"]]
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Event
+from .agencies import country_of_word
 from .people import PEOPLE_ROLE
 
 #: Types told by what happened where: a place given once holds for the next mention.
@@ -86,8 +87,16 @@ def _inherit(events: list[Event], role: str, day_from: Sequence[int]) -> list[Ev
     named = [e for e in events if e.type == "SENTENCE" and e.args.get(role)]
     out = []
     for i, event in enumerate(events):
-        if event.type == "SENTENCE" and not event.args.get(role):
-            trial = [e for e in named if same_trial(e, event)]
+        own = event.args.get(role)
+        # ("A Turkish court handed down life sentences ... A court in Silivri sentenced
+        # four": a court told by its state alone is the trial's court named below)
+        by_state = own is not None and not _named_court(own)
+        if event.type == "SENTENCE" and (not own or by_state):
+            trial = [
+                e
+                for e in named
+                if same_trial(e, event) and (not by_state or _named_court(e.args[role]))
+            ]
             if trial:
                 near = min(trial, key=lambda e: abs(e.evidence[0].start - event.evidence[0].start))
                 # the trial's court sits where it sits, on the day it sits: its place and
@@ -96,11 +105,26 @@ def _inherit(events: list[Event], role: str, day_from: Sequence[int]) -> list[Ev
                 event = replace(
                     event,
                     args={**event.args, role: near.args[role]},
-                    location=event.location or near.location,
+                    location=(near.location or event.location)
+                    if by_state
+                    else (event.location or near.location),
                     date=event.date or (near.date if _day_given(near, day_from, i) else None),
                 )
         out.append(event)
     return out
+
+
+def _named_court(court: object) -> bool:
+    """Whether ``court`` is told by more than the state it is of: "the court in Silivri",
+    "Uzbek Supreme Court", not "a Turkish court" or "a Russian military court"."""
+    if not isinstance(court, str) or not court:
+        return False
+    words = [w for w in court.split() if w.casefold() != "court"]
+    return (
+        not words
+        or not all(w.islower() or country_of_word(w) for w in words)
+        or not any(country_of_word(w) for w in words)
+    )
 
 
 def _day_given(near: Event, day_from: Sequence[int], i: int) -> bool:

@@ -132,8 +132,8 @@ def _hyphens_joined(doc: Doc, last: int) -> int:
 
 
 #: Entity kinds a capitalized word before "court" may carry to name it: a town's, mistagged
-#: or not.
-_NAMED = frozenset({"GPE", "LOC", "FAC", "ORG"})
+#: or not, or a state's by its people ("a Turkish court").
+_NAMED = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 
 
 def _skip_dates(chunk: Span) -> int:

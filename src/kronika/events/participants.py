@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from .people import about_people
 from .relatives import antecedent_of_relative
 from .spans import doc_text, in_dateline, sent_of
+from .toll_words import DONE_TO_OWNER
 
 
 def is_passive(verb: Token) -> bool:
@@ -326,7 +327,9 @@ def agent(trigger: Token) -> Token | None:
                 found = _blamed(verb)
             return found
         # "Usmonov's defection to the Taliban", "his escape from a prison": the owner acted
+        # (but "his murder" was done to him)
         owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
+        owner = None if trigger.lemma_ in DONE_TO_OWNER else owner
         return antecedent_of_relative(owner) if owner is not None else _blamed(trigger)
     for child in trigger.children:
         if child.dep_ == "nsubj" and not _title_passive(trigger):

@@ -21,6 +21,7 @@ from .fillers import ARMED_GROUPS, FillContext, names_of
 from .participants import agent
 from .patients import fill_agent
 from .spec import RoleSpec
+from .toll_words import DONE_TO_OWNER
 from .tolls import next_in_paragraph
 
 #: Nouns of a responsibility claim: "claimed responsibility", "claimed credit".
@@ -53,19 +54,13 @@ def fill_perpetrator(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     victims = {
         owner.text
         for act in ctx.sent
-        if act.lemma_ in _DONE_TO_OWNER
+        if act.lemma_ in DONE_TO_OWNER
         for owner in act.children
         if owner.dep_ == "poss"
     }
     if not names or not victims:
         return names
     return [n for n in names if n.split()[-1] not in victims] or None
-
-
-#: Acts on a person whose owner is that person: "his murder", "the minister's assassination".
-_DONE_TO_OWNER = frozenset(
-    "murder killing assassination beheading kidnapping abduction execution stabbing".split()
-)
 
 
 def _doers(ctx: FillContext, role: RoleSpec) -> list[str] | None:
@@ -218,6 +213,8 @@ def _accused_of(trigger: Token) -> Token | None:
         if above.lemma_.lower() in _SHARE and above.pos_ == "NOUN":
             token = above  # "involvement in", "their role in"
             continue
+        if above.dep_ in ("dobj", "nsubjpass") and above.head.lemma_.lower() in CHARGING:
+            return above  # "convicted Saidov of his murder": "of" hung on the one convicted
         if above.lemma_.lower() not in CHARGING:
             return None
         if above.lemma_.lower() == "guilty":

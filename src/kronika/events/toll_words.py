@@ -11,6 +11,10 @@ ATTACKERS = frozenset(
     "criminal rebel kidnapper hijacker extremist fighter maoist guerrilla guerilla bandit "
     "jihadi sniper".split()
 )
+#: Acts on a person whose owner is that person: "his murder", "the minister's assassination".
+DONE_TO_OWNER = frozenset(
+    "murder killing assassination beheading kidnapping abduction execution stabbing".split()
+)
 #: Phrases that tell there were no victims of each kind.
 NO_CASUALTIES = {
     "killed": re.compile(
