@@ -1018,3 +1018,15 @@ def test_a_relative_clause_about_someone_is_placed_by_itself(
     nlp: Any, text: str, expected: list[tuple[str, Any]]
 ) -> None:
     assert _event_places(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in Almaty say they have extradited 29 Uzbek asylum seekers to Uzbekistan.",
+        "Rustam Aliev was detained in Moscow on Monday and deported to Dushanbe on Friday.",
+    ],
+)
+def test_a_handover_between_states_has_no_place_of_its_own(nlp: Any, text: str) -> None:
+    places = _event_places(nlp, text)
+    assert [place for kind, place in places if kind == "EXTRADITION"] == [None]

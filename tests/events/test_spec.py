@@ -223,3 +223,15 @@ def test_read_spec_rejects_two_patterns_with_one_id(tmp_path: Path) -> None:
     )
     with pytest.raises(RuleError, match=r"used more than once: \['freed'\]"):
         read_spec(path)
+
+
+def test_a_type_told_between_places_is_read_as_unplaced(tmp_path: Path) -> None:
+    path = tmp_path / "handover.yaml"
+    path.write_text(
+        "type: HANDOVER\nroles:\n  person: {value: names, core: true}\n"
+        "unplaced: true\ntriggers:\n  lemmas: [hand]\n",
+        encoding="utf-8",
+    )
+    assert read_spec(path).unplaced
+    specs = {s.type: s for s in load_specs(Settings())}
+    assert specs["EXTRADITION"].unplaced and not specs["ATTACK"].unplaced

@@ -103,6 +103,8 @@ def test_ruler_patterns_match_short_acronyms_only_upper_case_mid_sentence(
         ("the al Shabaab group", "al-Shabaab"),
         ("Jamaat Nusrat al-Islam wal Muslimin claimed it", "Jama'at Nusrat al-Islam wal-Muslimin"),
         ("the Hizb-ut-Tahrir movement", "Hizb ut-Tahrir"),
+        # hyphens where the name has them, in another capitalisation
+        ("Al-Qaida in the Islamic Maghreb claimed it", "al-Qaeda in the Islamic Maghreb"),
     ],
 )
 def test_ruler_patterns_match_other_capitals_and_hyphens(text: str, name: str) -> None:

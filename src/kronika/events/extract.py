@@ -242,6 +242,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     merged = one_attack_per_record(merged, doc_text(doc))
     # a ban told with no place, once its mentions are one: in the state the text dwells on
     merged = [in_its_state(e, doc, rules.specs) for e in merged]
+    # ("extradited from Russia to Tajikistan": its places are its roles, it has no scene)
+    merged = [_unplaced(e, rules.specs) for e in merged]
     figures = find_claims_ru if doc.lang_ == "ru" else find_claims
     claims = figures(doc, mentions, merged)
     # after the claims, so that the count of a verdict told whole is no claim of its own
@@ -253,6 +255,12 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
         events=tuple(merged),
         claims=tuple(claims),
     )
+
+
+def _unplaced(event: Event, specs: dict[str, EventSpec]) -> Event:
+    """The event without a location when its type is told between places (``unplaced``)."""
+    spec = specs.get(event.type)
+    return replace(event, location=None) if spec is not None and spec.unplaced else event
 
 
 def _who_got_what(event: Event) -> bool:

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from ..model import ArgValue
 from ..normalize.names_ru import nominative_phrase, nominative_place
 from ..normalize.numbers_ru import parse_number_ru
+from ..normalize.places import russian_name
 from .counts import an_age
 from .fillers import FillContext, a_family_name
 from .spans import doc_ents, normalizer, sent_ents, sent_of
@@ -480,7 +481,8 @@ def _country_named(ctx: FillContext, name: str) -> str:
             other = resolve(ent.text) if resolve is not None else None
             if other is not None and other.name == place.country:
                 return nominative_place(ent.text)
-    return name
+    # (an article that names only the city: the country's Russian name, as the gazetteer has it)
+    return russian_name(place.country) or name
 
 
 def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:

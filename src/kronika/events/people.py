@@ -49,6 +49,8 @@ def about_people(token: Token | None) -> bool:
         return False
     if token.ent_type_ in ("PERSON", "NORP", "ORG") or token.pos_ in ("PRON", "NUM", "PROPN"):
         return True
+    if participle_for_people(token):
+        return True  # "задержаны трое подозреваемых в терроризме": those suspected
     # a language that marks animacy (Russian): "сторонников", "человек" are people
     if any("Animacy=Anim" in str(t.morph) for t in token.subtree):
         return True
@@ -161,7 +163,7 @@ def speaker_of_line(mentions: MentionIndex, text: str, position: int) -> str | N
 
 #: Where a Russian participle stands for the people it describes: "задержанным грозит",
 #: "по местам проживания задержанных", "тюрьма для подозреваемых".
-_NOMINAL = frozenset({"nsubj", "obj", "iobj", "obl", "nmod", "dative", "dobj", "pobj"})
+_NOMINAL = frozenset({"nsubj", "nsubjpass", "obj", "iobj", "obl", "nmod", "dative", "dobj", "pobj"})
 
 
 def participle_for_people(token: Token) -> bool:

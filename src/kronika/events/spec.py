@@ -81,6 +81,9 @@ class EventSpec:
     charged: bool = False
     #: an act only a state does: with no place named, the country the text dwells on
     state_act: bool = False
+    #: an act between two places, which its roles name (from_country, to_country): no
+    #: location of its own
+    unplaced: bool = False
 
     @property
     def core(self) -> str | None:
@@ -150,6 +153,7 @@ def _combine(old: EventSpec, new: EventSpec) -> EventSpec:
         per_place=old.per_place or new.per_place,
         charged=old.charged or new.charged,
         state_act=old.state_act or new.state_act,
+        unplaced=old.unplaced or new.unplaced,
     )
 
 
@@ -199,6 +203,7 @@ def parse_spec(data: Any, origin: str) -> EventSpec:
         per_place=bool(data.get("per_place", False)),
         charged=bool(data.get("charged", False)),
         state_act=bool(data.get("state_act", False)),
+        unplaced=bool(data.get("unplaced", False)),
     )
 
 

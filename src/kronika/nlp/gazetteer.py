@@ -197,10 +197,19 @@ def _patterns(label: str, ident: str, forms: Iterable[str]) -> Iterator[dict[str
                 joined.extend([{"LOWER": "-"}, word] if joined else [word])
             if "-" in form or len(words) > 2:
                 yield {"label": label, "id": ident, "pattern": joined}
+            # ("Al-Qaida in the Islamic Maghreb" for "al-Qaida in ...": hyphens kept where the
+            # name has them, in any capitalisation)
+            as_written = [
+                {"LOWER": w.lower()} for w in _WORD_BREAK_KEPT.split(form) if w and not w.isspace()
+            ]
+            if "-" in form and " " in form and as_written not in (spaced, joined):
+                yield {"label": label, "id": ident, "pattern": as_written}
 
 
 #: Where a name's words part: spaces, or a hyphen between letters ("al-Shabaab").
 _WORD_BREAK = re.compile(r"\s+|(?<=[^\W\d_])-(?=[^\W\d_])")
+#: The same, keeping a hyphen as a word of its own, as the tokenizer splits it.
+_WORD_BREAK_KEPT = re.compile(r"\s+|(?<=[^\W\d_])(-)(?=[^\W\d_])")
 
 
 def _unique(patterns: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -24,7 +24,7 @@ from ..model import Place
 from ..nlp.gazetteer import Gazetteer, GazPlace, load_gazetteer, name_key
 from ..settings import Settings
 
-__all__ = ["default_gazetteer", "load_gazetteer", "resolve_place"]
+__all__ = ["default_gazetteer", "load_gazetteer", "resolve_place", "russian_name"]
 
 logger = logging.getLogger(__name__)
 
@@ -153,6 +153,15 @@ def _from_geonames(key: str) -> Place | None:
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+#: A name in Russian letters alone (not Tajik "Тоҷикистон" or Kazakh "Қазақстан").
+_RUSSIAN = re.compile(r"[А-Яа-яЁё][А-Яа-яЁё -]*")
+
+
+def russian_name(place: str) -> str | None:
+    """The gazetteer's Russian name for ``place`` ("Tajikistan" → "Таджикистан"), if it has one."""
+    known = default_gazetteer().place(place)
+    variants = known.variants if known is not None else ()
+    return next((v for v in variants if _RUSSIAN.fullmatch(v)), None)
 
 
 @cache
