@@ -100,7 +100,7 @@ def analyse(
             failed[id(article)] = _internal("nlp", article, doc)
             continue
         try:
-            result = finish(extract_article(doc, piece, settings), doc)
+            result = finish(extract_article(doc, piece, settings), doc, settings)
             parts[id(article)].append((offset, result))
         except Exception as err:  # a bug on one article must not cost the others their results
             failed[id(article)] = _internal("extract", article, err)

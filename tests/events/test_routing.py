@@ -101,6 +101,17 @@ def test_a_handover_is_placed_in_none_of_its_states() -> None:
     assert event.location is None
 
 
+def test_a_handover_told_in_the_lead_takes_no_place_from_it() -> None:
+    text = (
+        "Задержания в Евросоюзе\n\n"
+        "Австрия экстрадировала в Душанбе Хизбулло Шовализоду, сообщает Генпрокуратура.\n"
+    )
+    [result] = analyse_articles([_article(text, published="2020-02-01")], Settings())
+    (handover,) = [e for e in result.events if e.type == "EXTRADITION"]
+    assert handover.location is None
+    assert handover.args["to_country"] == "Таджикистан"
+
+
 def test_a_town_court_places_its_verdict() -> None:
     article = _article("x")
     event = Event(

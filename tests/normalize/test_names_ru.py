@@ -91,3 +91,14 @@ def test_an_unknown_town_that_reads_as_named_stays_as_written() -> None:
     assert nominative_place("Эль-Холь") == "Эль-Холь"
     # an instrumental ending is a case, even on a name the dictionary does not know
     assert nominative_place("Гармом") == "Гарм"
+
+
+def test_a_family_name_in_zoda_declined_is_put_back_in_zoda() -> None:
+    # whatever case the parser read the family name in
+    for case in ("Acc", "Nom", "Dat"):
+        name = nominative_name([("Хизбулло", case, "Masc"), ("Шовализоду", case, "Masc")])
+        assert name == "Хизбулло Шовализода"
+    # a given name's oblique form is no family name in "-зода"
+    assert nominative_name([("Шерзоду", "Dat", "Masc"), ("Каримову", "Dat", "Masc")]) == (
+        "Шерзод Каримов"
+    )

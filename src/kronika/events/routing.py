@@ -24,6 +24,7 @@ from ..settings import Settings
 from .extract import extract_article
 from .fillers_ru import case_of
 from .placing import outside_its_states
+from .spec import load_specs
 
 
 def parse_articles(articles: Sequence[Article], settings: Settings) -> list[Doc]:
@@ -46,11 +47,11 @@ def analyse_articles(articles: Sequence[Article], settings: Settings) -> list[Ar
     """Entities, events and claims of each article, in order."""
     results = []
     for article, doc in zip(articles, parse_articles(articles, settings), strict=True):
-        results.append(finish(extract_article(doc, article, settings), doc))
+        results.append(finish(extract_article(doc, article, settings), doc, settings))
     return results
 
 
-def finish(result: ArticleResult, doc: Doc) -> ArticleResult:
+def finish(result: ArticleResult, doc: Doc, settings: Settings) -> ArticleResult:
     """The language's own last steps on an article's result (Russian: names in the nominative,
     lead dates, court places, shared verdicts, one ban per place); English is left as it is."""
     if doc.lang_ == "en":
@@ -58,7 +59,8 @@ def finish(result: ArticleResult, doc: Doc) -> ArticleResult:
     from ..nlp.russian import NORMAL_FORMS
 
     result = in_nominative(result, doc.user_data.get(NORMAL_FORMS) or {})
-    result = share_the_verdict(date_the_lead(place_the_court(result)))
+    unplaced = frozenset(s.type for s in load_specs(settings, doc.lang_) if s.unplaced)
+    result = share_the_verdict(date_the_lead(place_the_court(result), unplaced))
     return one_ban_per_place(result, doc)
 
 
@@ -73,11 +75,11 @@ LEAD_LINES = 3
 _LOOK_BACK = re.compile(r"^\W*(?:напомним|ранее|в прошлом|recall|earlier)", re.IGNORECASE)
 
 
-def date_the_lead(result: ArticleResult) -> ArticleResult:
+def date_the_lead(result: ArticleResult, unplaced: frozenset[str] = frozenset()) -> ArticleResult:
     """Events told in the title and lead are the article's news: without a date or place
-    of their own they take the article's date and the first place the lead names. A
-    handover keeps no place among the states it is between (named in the nominative only
-    now)."""
+    of their own they take the article's date and the first place the lead names (but not
+    those of the ``unplaced`` types). A handover keeps no place among the states it is
+    between (named in the nominative only now)."""
     published = result.article.published
     starts = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", result.article.text)]
     cutoff = starts[LEAD_LINES] if len(starts) > LEAD_LINES else len(result.article.text)
@@ -91,6 +93,7 @@ def date_the_lead(result: ArticleResult) -> ArticleResult:
             # (not a name the event's people bear: "Норматов", tagged a place)
             named = {n for v in event.args.values() if isinstance(v, list) for n in v}
             lead = place if place is not None and place.name not in named else None
+            lead = None if event.type in unplaced else lead
             event = replace(
                 event,
                 date=event.date or published,

@@ -172,11 +172,17 @@ def masculine_nominatives(word: str) -> list[str]:
 _UNDECLINED = ("зода", "заде")
 #: Letters a family name in "-зода" has at least; shorter words are given names' genitives.
 _LONG_FAMILY_NAME = 8
+#: The endings a family name in "-зода" takes where Russian declines it.
+_ZODA_OBLIQUE = ("зодой", "зоды", "зоде", "зоду")
 
 
 def _name_word(word: str, case: str | None, gender: str | None) -> str:
     if word.lower().endswith(_MASCULINE_NOMINATIVE) and _CYRILLIC.match(word):
         return word  # "Ташпулатов", whatever case the parser read: no other case ends so
+    for ending in _ZODA_OBLIQUE:
+        stem = len(word) - len(ending)
+        if word.lower().endswith(ending) and stem + len("зода") >= _LONG_FAMILY_NAME:
+            return word[:stem] + "зода"  # "Шовализоду": a "-зода" family name declined
     if case and case != "Nom":
         return nominative_word(word, case, gender)
     lower = word.lower()
