@@ -112,3 +112,29 @@ def test_two_verbs_share_the_one_object_they_struck(nlp: Any) -> None:
 )
 def test_what_was_hit_is_told_without_counts_or_pronouns(nlp: Any, text: str, target: str) -> None:
     assert [t for t, _ in _attacks(nlp, text)] == [target]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weapon's toll: the victims told, or the site where they were only counted
+        ("A bomb killed six people at a mosque in Peshawar on Friday.", ("mosque", "Peshawar")),
+        ("A bomb killed four soldiers near Gao on Friday.", ("soldiers", "Gao")),
+        # a title's place and site, hung on the verb of the act's noun
+        ("Bomb Kills Six At Peshawar Mosque", ("Peshawar Mosque", "Peshawar")),
+        # the one named beside what he was; words written together stay together
+        (
+            "A drone strike killed the group's spokesman, Ali Dhere, near Jilib.",
+            ("Ali Dhere", "Jilib"),
+        ),
+        (
+            "Gunmen attacked a pro-government militia post in Kunduz.",
+            ("pro-government militia post", "Kunduz"),
+        ),
+    ],
+)
+def test_a_weapon_s_toll_names_its_target_and_place(
+    nlp: Any, text: str, expected: tuple[str, str]
+) -> None:
+    assert _attacks(nlp, text) == [expected]

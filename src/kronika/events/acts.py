@@ -149,6 +149,13 @@ def _of_noun(trigger: Token) -> Token | None:
     if trigger.dep_ == "nsubj" and head.lemma_ in _HIT:
         found = next((c for c in head.children if c.dep_ == "dobj"), None)
         return found or _struck(head)
+    if trigger.dep_ == "nsubj" and head.lemma_ in ("kill", "wound", "injure"):
+        # "a bomb killed six soldiers": the victims told; "a bomb killed six people at a
+        # mosque": the site, when the victims are only counted
+        found = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if found is not None and found.lemma_.lower() not in _ANYONE and not found.like_num:
+            return found
+        return _struck(head)
     return None
 
 
@@ -193,6 +200,9 @@ def _phrase(ctx: FillContext, token: Token | None) -> str | None:
         return ctx.mentions.name_at(token.doc[token.i : token.i + 1].root.idx) or _entity_text(
             token
         )
+    named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if named is not None:
+        return _phrase(ctx, named)  # "killed the group's leader, Ahmed Godane": the one named
     words = [
         t
         for t in _core_tokens(token)
@@ -214,7 +224,14 @@ def _phrase(ctx: FillContext, token: Token | None) -> str | None:
         and not _in_an_aside(t, token)
     ]
     words.sort(key=lambda t: t.i)
-    return " ".join(t.text for t in words) or None
+    # words written together stay together ("al-Shabaab", not "al - Shabaab")
+    return (
+        "".join(
+            t.text + (t.whitespace_ if i + 1 < len(words) and words[i + 1].i == t.i + 1 else " ")
+            for i, t in enumerate(words)
+        ).strip()
+        or None
+    )
 
 
 def _in_an_aside(word: Token, top: Token) -> bool:

@@ -154,15 +154,15 @@ def attackers_only(event: Event) -> bool:
     target = event.args.get("target")
     if not isinstance(target, str):
         return False
+    written = target.split()
     words = target.casefold().split()
     killed = event.args.get("killed")
     # ("a third suspect was shot dead when he resisted arrest": security forces at work)
     suspect = bool(words) and words[-1].removesuffix("s") == "suspect"
-    if (
-        words
-        and (words[0] in ATTACKERS or suspect)
-        and not (isinstance(killed, int) and killed > 1)
-    ):
+    # "the attacker, Karim Benhadj" (but "a militant commander" was a commander struck)
+    alone_or_named = len(written) == 1 or written[1][:1].isupper()
+    attacker = bool(words) and words[0] in ATTACKERS and alone_or_named
+    if (attacker or suspect) and not (isinstance(killed, int) and killed > 1):
         return True  # "The attacker, Karim Benhadj, was shot dead at the scene"
     if event.args.get("killed") or event.args.get("wounded"):
         return False

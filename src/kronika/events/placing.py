@@ -258,6 +258,8 @@ def _fallback_place(
     resolve: Callable[..., Any],
 ) -> Any:
     """The place of an event whose sentence names none the model tagged."""
+    # ("Bomb Kills Six At Peshawar Mosque": an act noun's clause is its verb's)
+    verb = trigger.head if trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN" else trigger
     return (
         # "in the centre of the city": the dateline's town, when no place is named
         this_town(trigger, lo, hi, resolve, the=True)
@@ -266,8 +268,8 @@ def _fallback_place(
         # "03/14/2013: Peshawar, Khyber Pakhtunkhwa, Pakistan. Militants attacked ..."
         or heading_place(sent, resolve)
         or _the_country(sent, lo, hi, resolve)
-        or untagged_place(sent, trigger, lo, hi)
-        or known_word_place(trigger, lo, hi, resolve)
+        or untagged_place(sent, verb, lo, hi)
+        or known_word_place(verb, lo, hi, resolve)
         # "the 2009 Peshawar bombings": a place the model left untagged names the act
         or place_modifier(trigger, resolve)
         # "the Afghan government released X from Bagram prison": the site's town

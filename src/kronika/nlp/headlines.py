@@ -57,8 +57,10 @@ class HeadlineReader:
         self.verbs = frozenset(verbs)
         self.model_verbs = _model_verbs(nlp)
         # the words the model knows, taken before any text is read: every parsed doc adds
-        # its own words to the vocabulary, which must not change how later titles read
-        self.known = frozenset(s for s in nlp.vocab.strings if s.islower())
+        # its own words to the vocabulary, which must not change how later titles read (nor
+        # may the gazetteer's people, whose names its patterns put there in lower case)
+        names = _people_words(nlp)
+        self.known = frozenset(s for s in nlp.vocab.strings if s.islower() and s not in names)
 
     def __call__(self, doc: Doc) -> Doc:
         # a sentence with no verb at all may be a chronicle's item whose present tense was
@@ -124,7 +126,9 @@ class HeadlineReader:
         """The line parsed with its first present-tense event verb in the past, when that
         makes the verb the root of a line whose root was no verb; else None."""
         roots = [t for t in parsed if t.dep_ == "ROOT"]
-        if not self.verbs or any(self._a_verb(t) for t in roots):
+        # (a bare present after an event verb's "-s" form is most often a noun misread:
+        # "Court Rejects Appeal By ...", the root taken to be "Appeal")
+        if not self.verbs or any(self._a_verb(t) and t.tag_ != "VBP" for t in roots):
             return None
         for i, word in enumerate(words[1:-1], start=1):
             lemma = _present_of(word.lower(), self.verbs)
@@ -145,6 +149,21 @@ class HeadlineReader:
         if token.pos_ != "VERB":
             return False
         return token.lemma_.lower() in self.model_verbs if self.model_verbs else token.is_lower
+
+
+def _people_words(nlp: Language) -> frozenset[str]:
+    """The words of the people's names the pipeline's entity rulers know, in lower case."""
+    words: set[str] = set()
+    for _, pipe in nlp.pipeline:
+        for pattern in getattr(pipe, "patterns", None) or ():
+            if not isinstance(pattern, dict) or pattern.get("label") != "PERSON":
+                continue
+            found = pattern.get("pattern")
+            if isinstance(found, str):
+                words.update(found.lower().split())
+            elif isinstance(found, list):
+                words.update(str(t.get("LOWER", "")) for t in found if isinstance(t, dict))
+    return frozenset(words)
 
 
 def _model_verbs(nlp: Language) -> frozenset[str]:
