@@ -304,3 +304,12 @@ def test_the_parts_of_a_toll_told_by_a_source_are_no_rival(nlp: Any) -> None:
         "soldiers and three civilians had been wounded."
     )
     assert [c.quantity for c in _claims(nlp, text)] == []
+
+
+def test_a_tally_of_plots_foiled_is_a_figure_and_its_claimant_is_written_whole(nlp: Any) -> None:
+    text = "The State Committee for National Security said it had foiled 15 terrorist plots."
+    (claim,) = _claims(nlp, text)
+    assert (claim.quantity, claim.about) == (15, "terrorist plots")
+    text = "Kyrgyzstan's prosecutor general said 850 citizens had left to join armed groups."
+    (claim,) = _claims(nlp, text)
+    assert claim.claimant == "Kyrgyzstan's prosecutor general"

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..events.accounts import in_a_claimed_account
 from ..events.counts import in_a_name
 from ..events.date_phrases import LEADING
-from ..events.spans import YEAR, doc_ents, doc_sents, doc_text, normalizer
+from ..events.spans import YEAR, as_written, doc_ents, doc_sents, doc_text, normalizer
 from ..model import Claim, Event, Evidence
 from ..normalize.numbers import rounds_off
 from ..resolve.mentions import MentionIndex, clean_name
@@ -435,7 +435,7 @@ def _claimant(
                 if word.is_punct or word.is_space:
                     break
                 words.append(word)
-            name = clean_name(" ".join(w.text for w in words if w.dep_ != "det"))
+            name = clean_name(as_written([w for w in words if w.dep_ != "det"]))
             if name:
                 return name
         if tok.lemma_ in verbs and tok.pos_ == "VERB":
@@ -479,7 +479,7 @@ def _phrase(token: Token, mentions: MentionIndex) -> str:
     if titled is not None:
         return titled
     words = [t for t in token.subtree if t.dep_ not in ("det", "punct", "relcl")]
-    return clean_name(" ".join(t.text for t in words))
+    return clean_name(as_written(words))  # ("Kyrgyzstan's prosecutor general")
 
 
 def _in_quote(sent: Span) -> bool:

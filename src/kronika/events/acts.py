@@ -19,7 +19,7 @@ from .agencies import country_of_word
 from .counts import count_of
 from .fillers import FillContext, _core_tokens
 from .participants import is_passive
-from .spans import doc_ents, normalizer
+from .spans import as_written, doc_ents, normalizer
 from .spec import RoleSpec
 
 

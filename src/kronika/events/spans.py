@@ -27,6 +27,15 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def as_written(words: list[Token]) -> str:
+    """The words (in text order) joined as the text writes them: words written together
+    stay together ("al-Shabaab", "Kyrgyzstan's"), a gap left by words taken out is a space."""
+    return "".join(
+        t.text + (t.whitespace_ if i + 1 < len(words) and words[i + 1].i == t.i + 1 else " ")
+        for i, t in enumerate(words)
+    ).strip()
+
+
 def sent_of(token: Token) -> Span:
     """The sentence of ``token``, from an index built once per doc (``Token.sent`` scans)."""
     doc = token.doc
