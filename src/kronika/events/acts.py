@@ -224,14 +224,7 @@ def _phrase(ctx: FillContext, token: Token | None) -> str | None:
         and not _in_an_aside(t, token)
     ]
     words.sort(key=lambda t: t.i)
-    # words written together stay together ("al-Shabaab", not "al - Shabaab")
-    return (
-        "".join(
-            t.text + (t.whitespace_ if i + 1 < len(words) and words[i + 1].i == t.i + 1 else " ")
-            for i, t in enumerate(words)
-        ).strip()
-        or None
-    )
+    return as_written(words) or None  # ("al-Shabaab", not "al - Shabaab")
 
 
 def _in_an_aside(word: Token, top: Token) -> bool:
