@@ -286,8 +286,7 @@ def test_a_court_told_by_its_state_is_the_trial_s_court_named_after_it(nlp: Any)
         "A Turkish court on Friday handed down life sentences to 14 people. A court in "
         "Silivri sentenced four defendants to aggravated life sentences for murder."
     )
-    article = Article(external_id="t", input_hash="", part=0, text=text, published="2019-05-17")
-    verdicts = [e for e in extract_article(nlp(text), article, Settings()).events]
+    verdicts = events_of(nlp, text, "2019-05-17")
     courts = {e.args.get("count"): e.args.get("court") for e in verdicts if e.type == "SENTENCE"}
     assert courts == {14: "court in Silivri", 4: "court in Silivri"}
     # a verdict told without a court takes the one its trial is told with, named or not
@@ -295,5 +294,5 @@ def test_a_court_told_by_its_state_is_the_trial_s_court_named_after_it(nlp: Any)
         "A Turkish court sentenced Aziz Saidov to 10 years on Monday. "
         "Karim Nazarov received eight years."
     )
-    verdicts = [e for e in extract_article(nlp(text), article, Settings()).events]
+    verdicts = events_of(nlp, text, "2019-05-17")
     assert [e.args.get("court") for e in verdicts] == ["Turkish court", "Turkish court"]
