@@ -796,3 +796,12 @@ def test_a_ban_told_to_say_what_a_group_is_takes_no_news_date(
     nlp: Any, text: str, date: str | None
 ) -> None:
     assert _dates(nlp, text, "BAN") == [date]
+
+
+def test_days_counted_after_an_act_never_pass_the_report(nlp: Any) -> None:
+    # the act counted from is told only by its noun: no day after the report's
+    text = "Two days after the attack, police arrested four suspects in Almaty."
+    assert _dates(nlp, text, "ARREST") == ["2021-01-01"]
+    # the act the clause tells is the one counted from: that many days before
+    text = "Ilyos Mirzaev was recaptured in Tursunzoda two days after he fled custody in Dushanbe."
+    assert _dates(nlp, text, "ESCAPE") == ["2020-12-30"]

@@ -361,7 +361,7 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
                 return value
         shift = DAY_SHIFT.fullmatch(text.strip())
         if shift is not None:
-            value = _shifted(sent, at, shift, published)
+            value = _shifted(sent, at, shift, published, _from_its_clause(trigger, at, text))
             if value:
                 return value
         anaphoric = ANAPHORIC.search(text) is not None
@@ -388,6 +388,16 @@ def _nearest_date(sent: Span, trigger: Token, published: str | None) -> str | No
         if value:
             return value
     return None
+
+
+def _from_its_clause(trigger: Token, at: int, text: str) -> bool:
+    """Whether the trigger tells the act a shift is counted from: "recaptured two days after
+    he fled" dates the flight two days before the recapture."""
+    word = text.split()[-1].lower()
+    mark = next(
+        (t for t in trigger.sent if t.dep_ == "mark" and t.lower_ == word and t.idx > at), None
+    )
+    return mark is not None and (mark.head == trigger or mark.head in trigger.ancestors)
 
 
 def _told_in_sentence(sent: Span, at: int) -> str | None:
@@ -426,8 +436,11 @@ def _years_shifted(sent: Span, at: int, shift: re.Match[str], published: str | N
     return str(int(base[:4]) + step)
 
 
-def _shifted(sent: Span, at: int, shift: re.Match[str], published: str | None) -> str | None:
-    """ "the previous evening", "three days later": days from the date told before.
+def _shifted(
+    sent: Span, at: int, shift: re.Match[str], published: str | None, back: bool = False
+) -> str | None:
+    """ "the previous evening", "three days later": days from the date told before (``back``:
+    the act told is the one counted from, that many days before).
 
     The base is the last day named earlier in the sentence ("scouring the city
     yesterday for inmates who escaped the previous evening"), else the last
@@ -442,6 +455,7 @@ def _shifted(sent: Span, at: int, shift: re.Match[str], published: str | None) -
             value = normalize_phrase(norm, text, published)
             base = value if value and len(value) == 10 else base
     same, word, way, amount, direction = shift.groups()
+    from_report = False
     if same is not None:
         # "June 10 ... Authorities that day detained four": the day told last
         base = base or _last_told_date(sent, published)
@@ -452,8 +466,9 @@ def _shifted(sent: Span, at: int, shift: re.Match[str], published: str | None) -
             base
             or running_reference(sent.doc, at, same_paragraph=True)
             or _last_day_told(sent, published)
-            or published
         )
+        from_report = base is None
+        base = base or published
     if base is None or len(base) != 10:
         return None
     if same is not None:
@@ -464,8 +479,11 @@ def _shifted(sent: Span, at: int, shift: re.Match[str], published: str | None) -
         if not isinstance(number, int | float):
             return None
         days = int(number) * (-1 if direction.lower() in ("earlier", "before") else 1)
+        days = -days if back else days
     else:
         days = -1 if (word or way or "").lower() in ("previous", "before") else 1
+    if days > 0 and same is None and from_report:
+        return None  # ("two days after the attack", no day told before: not past the report)
     return (date.fromisoformat(base) + timedelta(days=days)).isoformat()
 
 
