@@ -47,3 +47,14 @@ def test_a_capitalized_name_after_the_kind_of_body_is_a_group() -> None:
 
 def test_a_people_after_the_kind_of_body_is_no_name() -> None:
     assert _names("The party Tajik officials banned in 2015 was small.") == []
+
+
+def test_capitalized_words_before_a_lower_case_kind_name_a_group() -> None:
+    text = "Tajik authorities banned the Salafi movement in 2009."
+    start = text.index("Salafi")
+    person = NameMention("Salafi", start, start + len("Salafi"), "PERSON")
+    assert _names(text, [person]) == [("Salafi", "ORG")]
+    # a kind described, or a group named with what it is, is left as it was
+    assert _names("He joined the Islamic movement.") == []
+    assert _names("the Yaqyn Inkar Islamic movement") == []
+    assert _names("the Tajik opposition movement") == []

@@ -24,6 +24,13 @@ _BEFORE = re.compile(rf"{_NAME}\s+{_BODIES}\b")
 #: "the group Koldau", "the party Hizb ut-Tahrir": capitalized words after "the <kind>"
 _WORD = r"(?:[A-Z][\w'’-]*|(?:al|ul|ut|ud|ad|ash|as|an|el)-[A-Z][\w'’-]*)"
 _NAMED = re.compile(rf"\bthe {_BODIES} ({_WORD}(?: {_WORD}){{0,3}})(?![\w“\"«])")
+#: "the Salafi movement", "the Hizmet movement": capitalized words before a lower-case kind
+#: (the name is the words, as "the Yakyn Inkar movement" is Yakyn Inkar)
+_KIND_AFTER = re.compile(
+    rf"\bthe ({_WORD}(?: {_WORD}){{0,2}}) (?:movement|sect|network|organi[sz]ation|front)\b"
+)
+#: Words that describe a kind of movement rather than name one ("the Islamic movement").
+_DESCRIBING = frozenset("islamic islamist muslim christian religious political opposition".split())
 
 
 #: The same in Russian, the name in guillemets after its kind in any case: "организации
@@ -42,13 +49,18 @@ def with_quoted_groups(
     mentions inside it ("Tajikistan" in "Youth for the Revival of Tajikistan")."""
     groups: list[NameMention] = []
     cut: list[NameMention] = []
-    for pattern in (_AFTER_RU,) if language == "ru" else (_AFTER, _BEFORE, _NAMED):
+    for pattern in (_AFTER_RU,) if language == "ru" else (_AFTER, _BEFORE, _NAMED, _KIND_AFTER):
         for match in pattern.finditer(text):
             start, end = match.span(1)
             if len(text[start:end].split()) > 8:
                 continue  # a quoted remark, not a name
-            if pattern is _NAMED and state_named_by(text[start:end].split()[0]):
+            first = text[start:end].split()[0]
+            if pattern in (_NAMED, _KIND_AFTER) and state_named_by(first):
                 continue  # "the group Tajik officials banned": a people, not a name
+            if pattern is _KIND_AFTER and _DESCRIBING & set(text[start:end].casefold().split()):
+                # "the Islamic movement": a kind of movement ("the Yaqyn Inkar Islamic
+                # movement" is Yaqyn Inkar, told with what it is)
+                continue
             # ("Движение «Рохи Нав" tagged from the kind to inside the quotes: the model's
             # cut of the name the quotes give)
             opened = [m for m in taken if match.start() <= m.start < start < m.end <= end]
