@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..resolve.mentions import people_words
 from .clauses import another_act, charge_of, date_scope, inside_a_participant
 from .people import about_people
 from .spans import in_dateline
@@ -77,11 +78,8 @@ def _in_a_group_name(root: Token, ent: Span) -> bool:
         head = head.head
         if head.ent_type_ == "ORG" and head not in ent:
             return True
-    return head is not root and head.text[:1].isupper() and head.lemma_.lower() in _GROUP_KINDS
-
-
-#: The last word of a group's name: "the East Turkestan Liberation Organization".
-_GROUP_KINDS = frozenset("organization organisation movement party front".split())
+    kind = head.lemma_.lower() in people_words("group_kinds")
+    return head is not root and head.text[:1].isupper() and kind
 
 
 def _in_a_quoted_name(ent: Span) -> bool:

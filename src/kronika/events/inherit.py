@@ -90,12 +90,12 @@ def _inherit(events: list[Event], role: str, day_from: Sequence[int]) -> list[Ev
         own = event.args.get(role)
         # ("A Turkish court handed down life sentences ... A court in Silivri sentenced
         # four": a court told by its state alone is the trial's court named below)
-        by_state = own is not None and not _named_court(own)
+        by_state = _told_by_its_state(own)
         if event.type == "SENTENCE" and (not own or by_state):
             trial = [
                 e
                 for e in named
-                if same_trial(e, event) and (not by_state or _named_court(e.args[role]))
+                if same_trial(e, event) and not (by_state and _told_by_its_state(e.args[role]))
             ]
             if trial:
                 near = min(trial, key=lambda e: abs(e.evidence[0].start - event.evidence[0].start))
@@ -114,16 +114,14 @@ def _inherit(events: list[Event], role: str, day_from: Sequence[int]) -> list[Ev
     return out
 
 
-def _named_court(court: object) -> bool:
-    """Whether ``court`` is told by more than the state it is of: "the court in Silivri",
-    "Uzbek Supreme Court", not "a Turkish court" or "a Russian military court"."""
-    if not isinstance(court, str) or not court:
-        return False
-    words = [w for w in court.split() if w.casefold() != "court"]
+def _told_by_its_state(court: object) -> bool:
+    """Whether ``court`` is told by the state it is of alone: "a Turkish court", "a Russian
+    military court" (not "the court in Silivri" or "Uzbek Supreme Court")."""
+    words = [w for w in str(court or "").split() if w.casefold() != "court"]
     return (
-        not words
-        or not all(w.islower() or country_of_word(w) for w in words)
-        or not any(country_of_word(w) for w in words)
+        bool(words)
+        and all(w.islower() or country_of_word(w) for w in words)
+        and any(country_of_word(w) for w in words)
     )
 
 

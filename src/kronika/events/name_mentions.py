@@ -73,7 +73,7 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
         if (
             label == "PERSON"
             and start > 0
-            and doc[start - 1].lower_ in _GROUP_KINDS
+            and doc[start - 1].lower_ in people_words("group_kinds")
             and not any(w.lower().endswith(surname_endings()) for w in ent.text.split())
         ):
             # "the religious movement Nur-Jol": a group named after its kind (but "the Ata
@@ -137,12 +137,6 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
     return MentionIndex(found, canonical, doc_text(doc))
 
 
-#: Nouns for a kind of group, which a group's name follows: "the movement Nur-Jol".
-_GROUP_KINDS = frozenset(
-    "movement group party organisation organization sect network jamaat association "
-    "brotherhood society".split()
-)
-
 #: How far into an article (in characters) its dateline may open the body.
 _DATELINE_REACH = 600
 
@@ -166,8 +160,7 @@ def _group_after_place(doc: Doc, end: int) -> int | None:
     i = end
     while i < len(doc) and doc[i].pos_ == "PROPN" and not doc[i].ent_type_:
         i += 1
-    last = doc[i - 1].lemma_.lower()
-    return i if i > end and (last in _GROUP_KINDS or last == "front") else None
+    return i if i > end and doc[i - 1].lemma_.lower() in people_words("group_kinds") else None
 
 
 def _chars(ent: Span) -> tuple[int, int]:
@@ -434,13 +427,18 @@ def _demonyms() -> frozenset[str]:
 def _headline_words(ent: Span) -> bool:
     """Whether a "name" is words of a title in capitals, a verb in it: "Kazakh National
     Sentenced" (but "Said Kurbonov" opens with a given name, not a verb)."""
-    given = people_words("men_names") | people_words("women_names")
     return any(
         t.pos_ == "VERB"
         and t.tag_ in ("VBN", "VBD", "VBZ")
-        and not (t.i == ent.start and t.lower_ in given)
+        and not (t.i == ent.start and t.lower_ in _given_names_known())
         for t in ent
     )
+
+
+@cache
+def _given_names_known() -> frozenset[str]:
+    """Men's and women's given names (``people.yaml``), in lower case."""
+    return people_words("men_names") | people_words("women_names")
 
 
 def _described_by_nationality(ent: Span) -> int:
