@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -51,7 +50,9 @@ _MEMBERS = frozenset(
 )
 _DESCRIPTIONS = frozenset(
     "man woman extremist militant defendant suspect convict teacher lawyer activist leader "
-    "colonel journalist cleric preacher blogger editor student year-old".split()
+    "colonel journalist cleric preacher blogger editor student year-old imam mullah priest "
+    "pastor poet writer businessman businesswoman politician dissident scholar theologian "
+    "detainee prisoner".split()
 )
 _PRONOUNS = frozenset({"he", "him", "she", "her", "his", "himself", "herself"})
 
@@ -201,8 +202,10 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             if found or not typed:
                 return found
         elif not typed and token.lower_ in ("defence", "defense"):
-            # "The defence lodged an appeal": the defence of the one the article is about
-            name = ctx.mentions.antecedent(token.idx)
+            # "The defence lodged an appeal": the defence of the one the article is about,
+            # not its lawyer ("His lawyer, Gulmira Asanova, said the defence appealed")
+            lawyers = _counsel_named(ctx)
+            name = ctx.mentions.antecedent(token.idx, fits=lambda n: n not in lawyers)
             return [name] if name else []
     if not typed and token.dep_ == "appos" and token.head.pos_ == "PROPN":
         # "ISIL, a terrorist organization banned in Russia": the appositive's head
@@ -249,18 +252,24 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
         # "The last person to receive a death sentence was X, after he was found guilty":
         # a person named earlier in the same sentence is the one meant
         # ("he" is no one whose name tells a woman: see ``people.may_mean``)
+        # ("his lawyer, X, said the imam was released": a description is not the lawyer)
+        described = token.lower_ in _DESCRIPTIONS and token.lower_ not in _LAWYERS
+        lawyers = _counsel_named(ctx) if described else set()
+
+        def fits(name: str) -> bool:
+            return may_mean(token, name) and name not in lawyers
+
         same = [
             (start, name)
             for start, name in ctx.mentions.people_in(ctx.sent.start_char, token.idx)
-            if not not_meant_by(token, start) and may_mean(token, name)
+            if not not_meant_by(token, start) and fits(name)
         ]
         nearest = token.lower_.endswith("self") or bool(same)
         name = same[-1][1] if same else _previous_subject(ctx, token)
-        name = name if name is None or may_mean(token, name) else None
+        name = name if name is None or fits(name) else None
         # "police detained X, a blogger ... The arrest came after Kazakhstan deported him":
         # the one person the sentence before names, over one named more often earlier
         name = name or _alone_before(ctx, token)
-        fits = partial(may_mean, token)
         name = name or ctx.mentions.antecedent(token.idx, nearest=nearest, fits=fits)
         return [name] if name else []
     if other and {"PERSON", "ORG"} & set(types):
@@ -430,6 +439,27 @@ def _a_body(name: str) -> bool:
     return bool({w.casefold() for w in name.split()} & _STATE_WORDS)
 
 
+def _counsel_named(ctx: FillContext) -> set[str]:
+    """The people the article names as someone's lawyer: "His lawyer, Gulmira Asanova",
+    "lawyer Gulmira Asanova", "Gulmira Asanova, the imam's attorney"."""
+    found: set[str] = set()
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in _LAWYERS:
+            continue
+        named = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.dep_ in ("appos", "compound"):
+            named.append(tok.head)  # "Gulmira Asanova, his lawyer", "lawyer Gulmira Asanova"
+        for word in named:
+            covering = ctx.mentions.name_covering(word.idx)
+            if covering is not None and covering[1] == "PERSON":
+                found.add(covering[0])
+    return found
+
+
+#: Those who speak for a client in court.
+_LAWYERS = frozenset({"lawyer", "attorney", "counsel", "advocate", "barrister", "solicitor"})
+
+
 def _not_a_group(name: str) -> bool:
     """A body that acts on groups (a court, a ministry), a news outlet or a platform, not a
     banned group."""
@@ -480,9 +510,13 @@ _FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 def _refers_to_person(token: Token) -> bool:
     if token.lower_ in _PRONOUNS:
         return True
-    if token.pos_ != "NOUN" or token.tag_ != "NN":
+    # ("the imam", a lower-case word the tagger took for a name)
+    misread = token.tag_ == "NNP" and token.text.islower()
+    if not (token.pos_ == "NOUN" and token.tag_ == "NN") and not misread:
         return False
     dets = [c.lower_ for c in token.children if c.dep_ == "det"]
+    if any(c.dep_ == "appos" and c.left_edge.i == token.i + 1 for c in token.children):
+        return False  # "the poet Ilhom Sodiqov": a title before a name, no reference back
     return dets == ["the"] and (token.lower_ in _DESCRIPTIONS or token.lower_.endswith("-old"))
 
 

@@ -112,7 +112,8 @@ def _court_in_place(ctx: FillContext, chunk: Span) -> str | None:
             place = ent.text
         return clean_name(f"{chunk[1:].text} in {place}")
     # "a Chkalovsk court", "a district military court": named by the words before it
-    named = [t for t in chunk[1:] if t.lower_ != "court" and t.dep_ in ("compound", "amod")]
+    # ("a Moscow military court": the town's name hung on the court as a modifier)
+    named = [t for t in chunk[1:] if t.lower_ != "court" and t.dep_ in ("compound", "amod", "nmod")]
     # ("a Peshawar anti-terrorism court": a town's name the model read as an adjective)
     if any(t.pos_ == "PROPN" or (t.text[:1].isupper() and t.ent_type_ in _NAMED) for t in named):
         return clean_name(chunk[1:].text)

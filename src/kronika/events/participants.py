@@ -336,7 +336,9 @@ def agent(trigger: Token) -> Token | None:
             return antecedent_of_relative(child)
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
+    own_subject = any(c.dep_ == "nsubjpass" for c in trigger.children)
+    if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX") and not own_subject:
+        # (not "the defence appealed and the imam was released": a passive of its own)
         return agent(trigger.head)
     if is_passive(trigger):
         # "designated a terrorist organization by the UN": "by" hung on the object

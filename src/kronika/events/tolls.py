@@ -358,11 +358,8 @@ def _counted(phrase: Token, verb: Token, forces: bool = False) -> int | float | 
     if _nobody(phrase):
         return 0
     for part in (phrase, *phrase.conjuncts):
-        if (part.lemma_.lower() in ATTACKERS and not forces) or part.lower_ in (
-            "himself",
-            "herself",
-        ):
-            continue
+        if (_is_attacker(part) and not forces) or part.lower_ in ("himself", "herself"):
+            continue  # "killed two of the attackers": no victims
         if part is not phrase and _after_another_verb(part, verb):
             continue  # "killed five and a passer-by and injured 11 others": another verb's
         value = _number(part)

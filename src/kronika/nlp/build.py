@@ -17,6 +17,7 @@ from .gazetteer import load_gazetteer
 from .headlines import HEADLINES
 from .names import NAME_MENDER
 from .paragraphs import PARAGRAPHS
+from .preps import PREP_MENDER
 from .ruler import FACTORY, LowerPhraseRuler
 
 #: Name of the EntityRuler that holds the gazetteer patterns.
@@ -76,6 +77,8 @@ def _build(
     if "parser" in nlp.pipe_names:
         # titles and datelines end at their blank line, not in the lead sentence
         nlp.add_pipe(PARAGRAPHS, before="parser")
+        # "handed to rights defender X" with "X" hung on the verb: the object put back
+        nlp.add_pipe(PREP_MENDER, after="parser")
     if "ner" in nlp.pipe_names:
         # "the Youth Movement of" + "Central Asia": one name cut at "of"
         nlp.add_pipe(NAME_MENDER, after="ner")
