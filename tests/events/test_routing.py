@@ -228,3 +228,19 @@ def test_a_russian_participle_opening_a_sentence_names_no_one() -> None:
     escapes = [e for e in result.events if e.type == "ESCAPE"]
     assert len(escapes) == 1
     assert not escapes[0].args.get("escapees")
+
+
+def test_a_participle_told_of_someone_is_an_act_with_its_own_day_and_place() -> None:
+    text = (
+        "Суд в Бишкеке 12 марта 2023 года вынес приговор жителю Оша Сухробу Шарипову, "
+        "задержанному в Екатеринбурге в январе 2022 года."
+    )
+    [result] = analyse_articles([_article(text)], Settings())
+    told = {
+        e.type: (e.args.get("defendant") or e.args.get("detainee"), e.date, e.location)
+        for e in result.events
+    }
+    assert {k: (who, day, place and place.name) for k, (who, day, place) in told.items()} == {
+        "SENTENCE": (["Сухроб Шарипов"], "2023-03-12", "Бишкек"),
+        "ARREST": (["Сухроб Шарипов"], "2022-01", "Екатеринбург"),
+    }

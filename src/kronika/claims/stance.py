@@ -94,7 +94,9 @@ def is_asserted(trigger: Token) -> bool:
             or any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
         ):
             return False
-        if child.dep_ == "aux" and child.lower_ in modals and child.ent_type_ != "DATE":
+        # ("будут освобождены": a future passive's auxiliary)
+        auxiliary = child.dep_ == "aux" or (child.dep_ == "auxpass" and child.lemma_ == "быть")
+        if auxiliary and child.lower_ in modals and child.ent_type_ != "DATE":
             return False  # ("on 3 May released": the month, not the modal)
         if (
             child.dep_ == "aux"

@@ -53,7 +53,10 @@ def _hung_past(token: Token, verb: Token) -> bool:
     ИГ и вернулся в Россию" (the year hung on "вернулся")."""
     if verb.pos_ != "VERB" or token.i >= verb.i or verb.doc.lang_ != "ru":
         return False
-    owner = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    # ("Суд 12 марта вынес приговор X, задержанному в январе": the day hung on the participle)
+    owner = next(
+        (a for a in token.ancestors if a.pos_ in ("VERB", "AUX") or _participle_clause(a)), None
+    )
     if owner is None or owner.i <= verb.i or owner in verb.ancestors:
         return False
     between = verb.doc[token.i + 1 : verb.i]
@@ -79,7 +82,8 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
             # "The car bomb, the third in the city this year, killed two": an aside's date
             return None if dating and (aside or below.dep_ == "appos") else True
         aside = aside or ancestor.dep_ == "appos"
-        if ancestor.pos_ in ("VERB", "AUX") and not _misread_subject(ancestor):
+        participle = _participle_clause(ancestor)
+        if (ancestor.pos_ in ("VERB", "AUX") or participle) and not _misread_subject(ancestor):
             if ancestor in trigger.ancestors and dating and _described_below(trigger, ancestor):
                 return None  # "rejected on May 2 an appeal by X, who got 17 years": not May 2
             if ancestor in trigger.ancestors:
@@ -109,7 +113,7 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
                     or owner.lemma_.lower() in people_words("descriptions")
                 )
                 and about_people(owner)
-            )
+            ) or (participle and "Anim" in owner.morph.get("Animacy", []))
             # ("pardoned by a decree that the President signed on 29 August": the act's
             # instrument, dated by the clause that says when it was made)
             # (a release's only: "jailed under a decree issued in 1998" is not dated 1998)
@@ -146,6 +150,16 @@ def _scope_of(token: Token, trigger: Token, dating: bool) -> bool | None:
             return False if inside and not other_time else None
         below = ancestor
     return False
+
+
+def _participle_clause(token: Token) -> bool:
+    """A Russian participle with words of its own told of a noun, a clause of its own:
+    "Шарипову, задержанному в Екатеринбурге в январе"."""
+    return (
+        token.pos_ == "ADJ"
+        and token.dep_ in ("relcl", "acl")
+        and "Part" in token.morph.get("VerbForm", [])
+    )
 
 
 #: Nouns of the instrument an act is done by: "freed under an amnesty law that ...".

@@ -61,7 +61,7 @@ def elsewhere(ent: Span, sent: Span, trigger: Token, crime: Token | None) -> boo
         return True  # "near the border with Afghanistan": the country across it
     # "a London-based preacher": where someone is based; "a blogger from Khorog was
     # sentenced in Dushanbe": where they are from; "detained after returning from Russia"
-    if _based(ent) or _origin(ent) or _came_from(ent, trigger):
+    if _based(ent) or origin(ent) or _came_from(ent, trigger):
         return True
     if in_dateline(sent, ent.start_char, ent.end_char) or _reference_point(ent):
         return True  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
@@ -174,7 +174,7 @@ def _who_asked(root: Token) -> bool:
     return asked is not None and asked.lemma_.lower() in _ASKED
 
 
-def _origin(ent: Span) -> bool:
+def origin(ent: Span) -> bool:
     """ "two men from Osh", "residents of Yazgulom", "жителей Андижана", "уроженец из Оша":
     a place that says where people are from."""
     root = ent.root

@@ -17,6 +17,7 @@ from ..model import ArgValue
 from ..normalize.names_ru import nominative_phrase, nominative_place
 from ..normalize.numbers_ru import parse_number_ru
 from ..normalize.places import russian_name
+from .agencies import country_of_word
 from .counts import an_age
 from .fillers import FillContext, a_family_name
 from .spans import doc_ents, normalizer, sent_ents, sent_of
@@ -350,7 +351,10 @@ def count_of(token: Token | None) -> int | float | None:
         return parse_number_ru(token.text)
     for child in token.children:
         if child.dep_.startswith("nummod") and child.ent_type_ != "DATE" and not an_age(child):
-            words = sorted([child, *child.subtree], key=lambda t: t.i)
+            # ("ещё трое пограничников": the number without the adverb before it)
+            words = sorted(
+                [child, *(t for t in child.subtree if t.pos_ != "ADV")], key=lambda t: t.i
+            )
             return parse_number_ru(" ".join(dict.fromkeys(t.text for t in words)))
     return None
 
@@ -459,7 +463,10 @@ def fill_country(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             name = nominative_place(ent.text)
             return _country_named(ctx, name) if role.name.startswith("to") else name
     if role.name.startswith("from"):
-        subject = agent(ctx.trigger)
+        subject = agent(ctx.trigger) or _instrumental_doer(ctx.trigger)
+        by_body = _state_of_body(subject) if subject is not None else None
+        if by_body is not None:
+            return by_body  # "турецкие власти депортировали", "выданный российскими властями"
         if subject is not None and subject.ent_type_ == "LOC":
             state = next((e for e in sent_ents(ctx.sent) if e.start <= subject.i < e.end), None)
             if state is None:
@@ -467,6 +474,27 @@ def fill_country(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             origin = nominative_place(state.text)
             # a state hands people over; a union of states ("Евросоюз") is no country
             return None if "союз" in origin.lower() else origin
+    return None
+
+
+def _instrumental_doer(trigger: Token) -> Token | None:
+    """The doer of a passive told in the instrumental ("выданный российскими властями")."""
+    return next(
+        (
+            c
+            for c in trigger.children
+            if c.dep_ in ("obl", "obl:agent") and not case_of(c) and "Case=Ins" in str(c.morph)
+        ),
+        None,
+    )
+
+
+def _state_of_body(body: Token) -> str | None:
+    """The state whose body acted, told by its adjective ("турецкие власти"), in Russian."""
+    for word in body.children:
+        country = country_of_word(word.lemma_) if word.dep_ == "amod" else None
+        if country is not None:
+            return russian_name(country)
     return None
 
 
@@ -491,6 +519,8 @@ def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     if "target" in ctx.nodes:
         # "открыл огонь по сотрудникам полиции": the pattern bound it
         return nominative_phrase(_phrase_text(ctx.nodes["target"]), ctx.nodes["target"].text)
+    if trigger.lemma_ in _KILL_LEMMAS | _WOUND_LEMMAS | {"получить"}:
+        return None  # "трое ранены", "получили ранения": the toll, told apart
     # "кортеж был обстрелян": a passive's subject is what was attacked
     token = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if token is not None and token.lemma_ == "себя":

@@ -137,6 +137,16 @@ def patient(trigger: Token) -> Token | None:
                     return found
         owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
         return owner if owner is not None else _recipient(trigger)
+    if (
+        trigger.dep_ == "conj"
+        and any(c.dep_ == "auxpass" for c in trigger.children)
+        and not any(c.dep_ == "nsubjpass" for c in trigger.children)
+    ):
+        # "X was banned by Pakistan and was later designated a terrorist organization": the
+        # subject the passives share (the object a passive keeps is what X was named)
+        shared = next((c for c in trigger.head.children if c.dep_ == "nsubjpass"), None)
+        if shared is not None:
+            return antecedent_of_relative(_past_dateline(shared))
     # ("was arrested in 2013 and jailed the following year": a time read as the object)
     found = next(
         (c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj") and not a_time(c)),
@@ -336,16 +346,14 @@ def agent(trigger: Token) -> Token | None:
             return antecedent_of_relative(child)
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    by = _by_whom_of_objects(trigger) if is_passive(trigger) else None
     own_subject = any(c.dep_ == "nsubjpass" for c in trigger.children)
     if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX") and not own_subject:
-        # (not "the defence appealed and the imam was released": a passive of its own)
-        return agent(trigger.head)
+        # (not "the defence appealed and the imam was released": a passive of its own; nor
+        # "banned by Pakistan and later designated a terrorist group by the United States")
+        return by or agent(trigger.head)
     if is_passive(trigger):
-        # "designated a terrorist organization by the UN": "by" hung on the object
-        objects = [c for c in trigger.children if c.dep_ in ("dobj", "oprd", "attr")]
-        # "recognised as a terrorist organisation by the Supreme Court"
-        objects += [g for c in trigger.children if c.lower_ == "as" for g in c.children]
-        return next((by for c in objects if (by := _by_whom(c)) is not None), None)
+        return by
     if trigger.dep_ == "acl" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
     ):
@@ -377,6 +385,14 @@ def agent(trigger: Token) -> Token | None:
     if (trigger.dep_ in ("xcomp", "advcl") or after) and verb.pos_ == "VERB":
         return agent(verb)
     return _first_in_a_series(trigger)
+
+
+def _by_whom_of_objects(verb: Token) -> Token | None:
+    """ "designated a terrorist organization by the UN": "by" hung on the passive's object;
+    "recognised as a terrorist organisation by the Supreme Court"."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr")]
+    objects += [g for c in verb.children if c.lower_ == "as" for g in c.children]
+    return next((by for c in objects if (by := _by_whom(c)) is not None), None)
 
 
 def _first_in_a_series(verb: Token) -> Token | None:

@@ -21,6 +21,7 @@ from ..normalize.names_ru import nominative_place
 from ..normalize.places import resolve_place
 from ..resolve.nominative import in_nominative
 from ..settings import Settings
+from .elsewhere import origin
 from .extract import extract_article
 from .fillers_ru import case_of
 from .placing import outside_its_states
@@ -60,7 +61,7 @@ def finish(result: ArticleResult, doc: Doc, settings: Settings) -> ArticleResult
 
     result = in_nominative(result, doc.user_data.get(NORMAL_FORMS) or {})
     unplaced = frozenset(s.type for s in load_specs(settings, doc.lang_) if s.unplaced)
-    result = share_the_verdict(date_the_lead(place_the_court(result), unplaced))
+    result = share_the_verdict(date_the_lead(place_the_court(result), unplaced, doc))
     return one_ban_per_place(result, doc)
 
 
@@ -69,13 +70,21 @@ def parse_russian(texts: list[str]) -> list[Doc]:
     return _parse_russian(texts)
 
 
+def _an_origin(doc: Doc | None, start: int, end: int) -> bool:
+    """Whether the place told at ``start``-``end`` says where people are from."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    return span is not None and len(span) > 0 and origin(span)
+
+
 #: How many non-blank lines from the top make the title and lead of an article.
 LEAD_LINES = 3
 #: Words that open a look back at earlier events ("Напомним, ...", "Ранее ...").
 _LOOK_BACK = re.compile(r"^\W*(?:напомним|ранее|в прошлом|recall|earlier)", re.IGNORECASE)
 
 
-def date_the_lead(result: ArticleResult, unplaced: frozenset[str] = frozenset()) -> ArticleResult:
+def date_the_lead(
+    result: ArticleResult, unplaced: frozenset[str] = frozenset(), doc: Doc | None = None
+) -> ArticleResult:
     """Events told in the title and lead are the article's news: without a date or place
     of their own they take the article's date and the first place the lead names (but not
     those of the ``unplaced`` types). A handover keeps no place among the states it is
@@ -83,7 +92,7 @@ def date_the_lead(result: ArticleResult, unplaced: frozenset[str] = frozenset())
     published = result.article.published
     starts = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", result.article.text)]
     cutoff = starts[LEAD_LINES] if len(starts) > LEAD_LINES else len(result.article.text)
-    place = _lead_place(result, cutoff)
+    place = _lead_place(result, cutoff, doc)
     events = []
     for event in result.events:
         first = event.evidence[0] if event.evidence else None
@@ -199,11 +208,13 @@ def share_the_verdict(result: ArticleResult) -> ArticleResult:
     return replace(result, events=tuple(events))
 
 
-def _lead_place(result: ArticleResult, cutoff: int) -> Place | None:
+def _lead_place(result: ArticleResult, cutoff: int, doc: Doc | None) -> Place | None:
+    # (not where people are from: "жителю Оша Сухробу Шарипову")
     places = [
-        (min(m.start for m in e.mentions), e.name)
+        (min(starts), e.name)
         for e in result.entities
-        if e.type == "LOC" and e.mentions
+        if e.type == "LOC"
+        and (starts := [m.start for m in e.mentions if not _an_origin(doc, m.start, m.end)])
     ]
     first = min((p for p in places if p[0] < cutoff), default=None)
     if first is None:

@@ -120,6 +120,23 @@ def verb_lemmas(specs: tuple[EventSpec, ...]) -> frozenset[str]:
     return frozenset(verbs)
 
 
+def participle_lemmas(specs: tuple[EventSpec, ...]) -> frozenset[str]:
+    """The lemmas of the patterns whose trigger is a participle told of someone ("задержанному
+    в январе"): the dates in their clauses are theirs."""
+    found: set[str] = set()
+    for spec in specs:
+        for pattern in spec.patterns:
+            attrs = pattern.match[0].get("RIGHT_ATTRS", {}) if pattern.match else {}
+            lemma = attrs.get("LEMMA")
+            if attrs.get("POS") != "ADJ":
+                continue
+            if isinstance(lemma, str):
+                found.add(lemma)
+            elif isinstance(lemma, dict):
+                found.update(str(x) for x in lemma.get("IN", ()))
+    return frozenset(found)
+
+
 @cache
 def _load(rules_dirs: tuple[str, ...], language: str = "en") -> tuple[EventSpec, ...]:
     sub = "" if language == "en" else language

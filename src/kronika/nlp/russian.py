@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from ..settings import Settings
 from .extensions import install_extensions
 
 #: UD labels renamed to the labels kronika's shared extraction code reads.
@@ -389,6 +390,13 @@ _DEED_WORDS = frozenset({"обвинение", "подозрение", "вино
                          "подозревать", "обвиняемый", "подозреваемый"})  # fmt: skip
 
 
+@cache
+def _acts_in_participles() -> frozenset[str]:
+    from ..events.spec import load_specs, participle_lemmas  # the rules sit above the parser
+
+    return participle_lemmas(load_specs(Settings(), "ru"))
+
+
 def _dates_something_else(span: Span) -> bool:
     """A date inside a participle clause ("беспорядков, произошедших в июне 2010 года"), a
     charge or a birth ("1991 года рождения") dates that, never the act the sentence tells."""
@@ -400,7 +408,9 @@ def _dates_something_else(span: Span) -> bool:
             return True
         morph = str(token.morph)
         if "VerbForm=Part" in morph and "Variant=Short" not in morph:
-            return token.pos_ == "ADJ"
+            # ("Шарипову, задержанному в январе": the date of an act the rules read in a
+            # participle is that act's)
+            return token.pos_ == "ADJ" and token.lemma_ not in _acts_in_participles()
         if token.pos_ in ("VERB", "AUX"):
             return False
     return False
