@@ -490,6 +490,19 @@ def test_event_place_falls_back_to_custody_and_office(
             "BAN",
             "Uzbekistan",
         ),
+        # a clause that says who someone is keeps its own place over the sentence's town
+        (
+            "A Kazakh man who spent three years fighting for Islamic State in Syria was "
+            "jailed by the Almaty city court.",
+            "JOIN",
+            "Syria",
+        ),
+        (
+            "A Kazakh man who spent three years fighting for Islamic State in Syria was "
+            "jailed by the Almaty city court.",
+            "SENTENCE",
+            "Almaty",
+        ),
     ],
 )
 def test_where_people_are_from_is_not_where_the_act_was(

@@ -17,7 +17,7 @@ from .. import registry
 from ..model import ArgValue, Article, Event, Evidence
 from ..resolve.mentions import MentionIndex
 from .compile import Hit
-from .counts import antecedent_count, count_of
+from .counts import antecedent_count, count_of, one_unnamed
 from .dates import event_date, scene_of
 from .fillers import ARMED_GROUPS, FillContext
 from .participants import a_time, agent, patient, ridden_misread
@@ -146,6 +146,8 @@ def build_event(
         if _collective(core_token) and "count" not in args:
             return None  # "arrested its leadership": a body of people, nobody named or counted
         args = {core: [], **args}
+        if "count" in spec.roles and "count" not in args and one_unnamed(core_token):
+            args["count"] = 1  # "sentenced a Tajik man to five years": one, not named
     # "the jailbreak in Sulaimaniya": an act of a type with no core role, placed by name
     placed = (
         trigger.pos_ == "NOUN"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Token
 
 from ..model import ArgValue
+from .people import about_people
 from .spans import YEAR, normalizer
 from .spec import RoleSpec
 
@@ -137,3 +138,19 @@ def fill_count(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     """The number of people in the core noun phrase (bound node, else patient/agent)."""
     token = ctx.nodes.get(ctx.extra.get("core_node", "")) or ctx.extra.get("core_token")
     return count_of(token) if isinstance(token, Token) else None
+
+
+def one_unnamed(token: Token | None) -> bool:
+    """ "sentenced a Tajik man", "detained a 25-year-old woman": one person, not named (not
+    "a group of members", nor "a teacher, his four students and five other men")."""
+    if token is None or token.tag_ != "NN" or token.lemma_.lower() in _COLLECTIVES:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        return False
+    if token.conjuncts or any(c.dep_ == "appos" for c in token.children):
+        return False
+    return about_people(token)
+
+
+#: Nouns for several people at once: "a group of", "a family".
+_COLLECTIVES = frozenset("group family number total team cell gang band crowd".split())

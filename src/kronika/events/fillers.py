@@ -280,7 +280,12 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
     taken: set[int] = set()
     first_word: dict[str, int] = {}
     for tok in sorted(core, key=lambda t: -t.i):
-        if tok.pos_ != "PROPN" or (tok.dep_ == "compound" and tok != token) or tok.i in taken:
+        # ("Saidov fought for IS": a family name the tagger took for an adjective, in the
+        # role's own place)
+        misread = tok == token and tok.pos_ == "ADJ" and a_family_name(tok.text)
+        if (tok.pos_ != "PROPN" and not misread) or (tok.dep_ == "compound" and tok != token):
+            continue
+        if tok.i in taken:
             continue
         run = sorted(
             [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok],

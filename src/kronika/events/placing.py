@@ -14,6 +14,7 @@ from ..model import ArgValue, Place
 from ..resolve.mentions import clean_name
 from .addresses import address_place, heading, heading_place, is_state
 from .agencies import country_of_word
+from .clauses import describing
 from .elsewhere import crime_phrase, elsewhere
 from .people import PEOPLE_ROLE
 from .records import record_place
@@ -64,6 +65,9 @@ def _named_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             used.update(value)
     ranked = []
     lo, hi = block(sent, trigger)
+    # ("a man who spent years fighting for IS in Syria was jailed by the Almaty city
+    # court": the clause that says who someone is has its own place first)
+    clause = describing(trigger)
     # "was convicted in Tashkent of attacking X": the crime's place is told in its own phrase
     crime = crime_phrase(trigger)
     named = settlement_of(trigger, lo, hi)
@@ -95,7 +99,10 @@ def _named_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             inside = lo <= joined.start_char < hi and not elsewhere(ent, sent, trigger, crime)
             if town is not None and joined.start == ent.start and inside:
                 found = replace(town, name=joined.text)
-                ranked.append((False, _breadth(town), False, abs(ent.root.i - trigger.i), found))
+                outside = clause is not None and ent.root not in clause.subtree
+                ranked.append(
+                    (outside, False, _breadth(town), False, abs(ent.root.i - trigger.i), found)
+                )
             continue
         # "the village of Arka": a settlement named, whatever the model took the name for
         settled = ent.root.head.lower_ == "of" and ent.root.head.head.lemma_ in SETTLEMENTS
@@ -201,7 +208,8 @@ def _named_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         breadth = _breadth(place, name)
         if any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC") for c in ent.root.children):
             breadth = 0  # "Baghdad's Sadr City": a part of the town named before it
-        ranked.append((is_country, breadth, demonym, abs(ent.root.i - trigger.i), found))
+        outside = clause is not None and ent.root not in clause.subtree
+        ranked.append((outside, is_country, breadth, demonym, abs(ent.root.i - trigger.i), found))
     capital = _capital_place(sent, lo, hi, [r[-1] for r in ranked], resolve)
     if capital is not None:
         return capital
@@ -210,7 +218,7 @@ def _named_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         if "charges" in args and fallback is not None and _charge_text_has(fallback, trigger):
             return None  # a town only the charge names: the crime's, not the court's
         return fallback
-    best = min(ranked, key=lambda r: r[:4])[4]
+    best = min(ranked, key=lambda r: r[:5])[5]
     found = heading(sent, resolve)
     if found is None:
         return best

@@ -180,6 +180,10 @@ def generic(trigger: Token) -> bool:
     after_a_verb = after_a_verb or (
         trigger.dep_ == "xcomp" and trigger.head.lemma_ in _STARTING and trigger.head.tag_ == "VBD"
     )
+    # "a man who spent three years fighting for Islamic State": a time of his life, told
+    after_a_verb = after_a_verb or (
+        trigger.dep_ == "xcomp" and trigger.head.lemma_ == "spend" and trigger.head.tag_ in _PAST
+    )
     return (
         trigger.tag_ == "VBG"
         and not after_a_verb
@@ -202,6 +206,8 @@ def demanded(trigger: Token) -> bool:
     return all(t.is_punct for t in before)
 
 
+#: Past forms: "spent", "had spent".
+_PAST = frozenset({"VBD", "VBN"})
 #: Verbs that tell an act by its start: "began releasing", "started deporting".
 _STARTING = frozenset({"begin", "start", "commence", "continue"})
 
