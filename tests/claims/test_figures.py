@@ -313,3 +313,17 @@ def test_a_tally_of_plots_foiled_is_a_figure_and_its_claimant_is_written_whole(n
     text = "Kyrgyzstan's prosecutor general said 850 citizens had left to join armed groups."
     (claim,) = _claims(nlp, text)
     assert claim.claimant == "Kyrgyzstan's prosecutor general"
+
+
+def test_a_count_standing_on_a_day_is_a_figure_not_an_event(nlp: Any) -> None:
+    text = (
+        "According to the rights group, at least 1,480 people were imprisoned on religious "
+        "charges in Uzbekistan as of May 2018."
+    )
+    article = Article(external_id="t", input_hash="", part=0, text=text)
+    result = extract_article(nlp(text), article, Settings())
+    assert [e.type for e in result.events] == []
+    (claim,) = result.claims
+    assert claim.quantity == 1480
+    # (the words that qualify the number are not what it counts)
+    assert claim.about.startswith("people imprisoned")

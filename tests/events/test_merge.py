@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from kronika.events.alike import share_a_word
 from kronika.events.merge import NOWHERE, Told, merge_events
 from kronika.model import ArgValue, Event, Evidence, Place
 
@@ -487,3 +488,18 @@ def test_counts_far_apart_are_two_releases() -> None:
     lead = _told("RELEASE", 0, "2023-03-20", count=800, authority="Uzbekistan")
     body = _told("RELEASE", 200, "2023-03-20", count=1200, authority="Shavkat Mirziyoyev")
     assert len(merge_events([lead, body])) == 2
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [
+        ("tajik prison", "a prison in the capital", True),
+        # a Russian word in another case is the same word
+        ("суд в астане", "сарыаркинский районный суд астаны", True),
+        ("суд в астане", "суд в бишкеке", False),
+        ("osh city court", "supreme court", True),
+        ("police", "army", False),
+    ],
+)
+def test_two_phrases_share_a_word_in_any_case(a: str, b: str, alike: bool) -> None:
+    assert share_a_word(a, b) is alike

@@ -382,10 +382,18 @@ def _about(noun: Token, number: Token) -> str:
         # "put the death toll at 20": the toll, with what names it
         named = [t.text for t in noun.lefts if t.dep_ in ("compound", "amod")]
         return " ".join([*named, noun.text])
+    # (the number with the words that qualify it: "at least 1,480")
+    qualifiers = {
+        w.i for c in number.children if c.dep_ in ("advmod", "quantmod") for w in c.subtree
+    }
     words = [
         t
         for t in noun.subtree
-        if t.dep_ not in ("relcl",) and t != number and t.dep_ != "quantmod" and not t.is_punct
+        if t.dep_ not in ("relcl",)
+        and t != number
+        and t.i not in qualifiers
+        and t.dep_ != "quantmod"
+        and not t.is_punct
     ]
     head = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None
     text = " ".join(t.text for t in sorted(words, key=lambda t: t.i)[:12])

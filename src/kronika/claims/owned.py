@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from ..events.accounts import in_a_claimed_account
 from ..events.not_events import told_over_a_span
+from ..events.telling import standing_count
 from ..events.tolls import several_acts
 from .stance import is_asserted, lexicon
 
@@ -31,8 +32,10 @@ def owned_by_event(number: Token, noun: Token, sent: Span) -> bool:
         verb, role = _governor(number)  # "three of them were killed"
     if verb is None or in_a_claimed_account(verb):
         return False  # ("claimed the attack, saying it had killed 25": the group's figure)
-    if told_over_a_span(sent):
-        return False  # "more than 4,000 people have been freed since 2016": a tally
+    if told_over_a_span(sent) or standing_count(verb):
+        # "more than 4,000 people have been freed since 2016", "1,480 people were
+        # imprisoned as of May 2018": a tally
+        return False
     if verb.lemma_ in cues["event_verbs"] and role != "nsubj" and is_asserted(verb):
         return True  # "convicted 29 men", "five men were detained"
     if verb.lemma_ in cues["event_verbs_intransitive"] and role == "nsubj" and is_asserted(verb):

@@ -59,9 +59,17 @@ def same_charge(a: str, b: str) -> bool:
 
 
 def share_a_word(a: str, b: str) -> bool:
-    """Two phrases for one thing told in other words: "Tajik prison", "a prison in the capital"."""
-    words = {w for w in a.split() if len(w) > 3} & {w for w in b.split() if len(w) > 3}
+    """Two phrases for one thing told in other words: "Tajik prison", "a prison in the capital"
+    (a Russian word in any case: "суд в Астане", "районный суд Астаны")."""
+    words = {_stem(w) for w in a.split() if len(w) > 3} & {
+        _stem(w) for w in b.split() if len(w) > 3
+    }
     return bool(words)
+
+
+def _stem(word: str) -> str:
+    """A Russian word without its case ending (its first five letters); others as they are."""
+    return word[:5] if len(word) > 5 and "а" <= word[0].lower() <= "я" else word
 
 
 def places_agree(a: Event, b: Event) -> bool:

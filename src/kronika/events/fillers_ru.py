@@ -36,7 +36,11 @@ def case_of(token: Token) -> str:
 
 def patient(trigger: Token) -> Token | None:
     """Who the act was done to: passive subject or object; for a noun, its genitive."""
-    found = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    # (not an adverb the parser took for the object: "освободил условно-досрочно X")
+    found = next(
+        (c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj") and c.pos_ != "ADV"),
+        None,
+    )
     if found is None and "Pass" in trigger.morph.get("Voice", []):
         # "Тоиров был освобожден": a passive's subject the parser labelled a plain one
         found = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
@@ -323,12 +327,21 @@ def fill_agent(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             None,
         )
     types = role.entity or ("PERSON",)
+    if token is not None and role.value == "name" and _named_court(token):
+        # "Суд Кара-Суйского района освободил": the court with what names it
+        return nominative_phrase(_phrase_text(token), token.text)
     names = names_in(ctx, token, types) if token is not None else []
     passive = any(c.dep_ == "nsubjpass" for c in ctx.trigger.children)
     if not names and (role.core or role.name == "escapees") and not passive:
         # "Заключенный Мурод Каримов совершил побег": the parser lost the subject's link
         names = _governed_names(ctx, types, subjects=True)
     return names
+
+
+def _named_court(token: Token) -> bool:
+    """A court told with words that name it ("Суд Кара-Суйского района"), not "суд" alone."""
+    court = token.lemma_ in _COURT_LEMMAS or token.lemma_.endswith("суд")
+    return court and any(c.dep_ in ("amod", "nmod") for c in token.children)
 
 
 #: Verbs of drawing someone into a group: the one drawn in is who joins.

@@ -39,6 +39,8 @@ def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
             continue  # (not "courtroom", "courthouse")
         if clause is not None and chunk.root not in clause.subtree:
             continue
+        if _verdict_reviewed(chunk.root, ctx.trigger):
+            continue  # "upheld the verdict of the Yunusabad court": the court below
         chunk = chunk.doc[_skip_dates(chunk) : chunk.end]
         words = [t for t in chunk if t.dep_ not in ("det", "poss", "case") and t.lower_ != "court"]
         if chunk[0].lower_ in ("a", "an"):
@@ -69,6 +71,20 @@ def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         if best is None or distance < best[0]:
             best = (distance, clean_name(text))
     return best[1] if best else None
+
+
+def _verdict_reviewed(court: Token, trigger: Token) -> bool:
+    """Whether ``court`` is the one whose verdict the trigger reviews ("upheld the verdict of
+    the district court", "overturned the ruling of the Osh city court")."""
+    of = court.head
+    if court.dep_ != "pobj" or of.lower_ != "of":
+        return False
+    verdict = of.head
+    return verdict.lemma_.lower() in _VERDICTS and verdict.head == trigger
+
+
+#: What a court above reviews.
+_VERDICTS = frozenset("verdict ruling decision sentence judgment judgement conviction".split())
 
 
 def _titled_court(chunk: Span, sent: Span) -> str | None:

@@ -151,6 +151,8 @@ def generic(trigger: Token) -> bool:
         return vague and not done_by_someone(trigger)
     if trigger.pos_ != "VERB":
         return False
+    if standing_count(trigger):
+        return True
     if trigger.tag_ in ("VBP", "VBZ"):
         if trigger.lemma_ in _STANDING:
             return False  # "X remains on the list of banned groups": a ban that holds
@@ -190,6 +192,17 @@ def generic(trigger: Token) -> bool:
         and not _dated_step(trigger)
         and not any(c.dep_ == "aux" for c in trigger.children)
     )
+
+
+def standing_count(verb: Token) -> bool:
+    """ "1,480 people were imprisoned ... as of May 2018", "по состоянию на 1 января
+    осуждены 300 человек": how many stood so on a day, a tally, not a happening."""
+    for child in verb.children:
+        if child.lower_ == "as" and any(g.lower_ in ("of", "at") for g in child.children):
+            return True
+        if child.lemma_ == "состояние" and any(g.lower_ == "по" for g in child.children):
+            return True
+    return False
 
 
 def demanded(trigger: Token) -> bool:
