@@ -25,6 +25,9 @@ from kronika.normalize.dates_ru import find_date_phrases
         ("в 2016-м", "2016"),
         # the night that ends on that morning (2019-04-10 is a Wednesday)
         ("в ночь на понедельник", "2019-04-08"),
+        # a day without its year more than a week after the article is last year's
+        ("в ночь на 12 мая", "2018-05-12"),
+        ("12 апреля", "2019-04-12"),
     ],
 )
 def test_normalize_russian_dates(text: str, iso: str) -> None:

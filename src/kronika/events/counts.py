@@ -143,6 +143,8 @@ def fill_count(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 def one_unnamed(token: Token | None) -> bool:
     """ "sentenced a Tajik man", "detained a 25-year-old woman": one person, not named (not
     "a group of members", nor "a teacher, his four students and five other men")."""
+    if token is not None and token.doc.lang_ == "ru":
+        return False  # ("суд признал блогера виновным": a Russian noun may point back)
     if token is None or token.tag_ != "NN" or token.lemma_.lower() in _COLLECTIVES:
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):

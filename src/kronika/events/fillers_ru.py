@@ -532,7 +532,8 @@ def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     if "target" in ctx.nodes:
         # "открыл огонь по сотрудникам полиции": the pattern bound it
         return nominative_phrase(_phrase_text(ctx.nodes["target"]), ctx.nodes["target"].text)
-    if trigger.lemma_ in _KILL_LEMMAS | _WOUND_LEMMAS | {"получить"}:
+    passive = "Pass" in trigger.morph.get("Voice", [])
+    if trigger.lemma_ in _TOLD_DEAD or (passive and trigger.lemma_ in _KILL_LEMMAS | _WOUND_LEMMAS):
         return None  # "трое ранены", "получили ранения": the toll, told apart
     # "кортеж был обстрелян": a passive's subject is what was attacked
     token = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -544,7 +545,11 @@ def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     return _phrase_text(token) if token is not None else None
 
 
-_KILL_LEMMAS = frozenset({"погибнуть", "убить", "погибший", "убитый", "жертва"})
+#: Verbs that tell the dead and hurt without the act: "погибли", "получили ранения".
+_TOLD_DEAD = frozenset({"погибнуть", "пострадать", "получить"})
+_KILL_LEMMAS = frozenset(
+    {"погибнуть", "убить", "погибший", "убитый", "жертва", "застрелить", "зарезать", "обезглавить"}
+)
 _WOUND_LEMMAS = frozenset({"ранить", "раненый", "пострадать", "пострадавший"})
 
 

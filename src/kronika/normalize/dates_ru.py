@@ -59,7 +59,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ),
 )
 _FIND = re.compile("|".join(rf"(?P<{name}>{pattern})" for name, pattern in _FORMS), re.IGNORECASE)
-_FUTURE_SLACK = timedelta(days=45)
+_FUTURE_SLACK = timedelta(days=7)
 
 
 def _month(word: str) -> int:
