@@ -933,6 +933,27 @@ def test_places_told_around_the_people_and_the_site(
         ),
         # a market named after its town says no more than the town
         ("A grenade exploded at the Kabul market on Monday, killing two people.", "Kabul"),
+        # a road between two towns is the place, unless a town along it is told
+        (
+            "An explosive device struck a police vehicle on the Kabul-Kandahar highway in "
+            "southern Afghanistan, killing three police officers.",
+            "Kabul-Kandahar highway",
+        ),
+        (
+            "A roadside bomb hit a convoy on the Maiduguri-Damboa road, killing four soldiers.",
+            "Maiduguri-Damboa road",
+        ),
+        (
+            "Gunmen ambushed a bus on the Quetta-Karachi highway near Khuzdar, killing six "
+            "passengers.",
+            "Khuzdar",
+        ),
+        # a town told right before the region it lies in
+        (
+            "A convoy struck an explosive device near Tessalit in the Kidal region of Mali, "
+            "wounding two soldiers.",
+            "Tessalit",
+        ),
         # where the news comes from is where it happened
         (
             "Reports coming from Kunduz say gunmen killed four police officers at a checkpoint "

@@ -135,3 +135,10 @@ def test_two_people_taken_for_one_name_are_two() -> None:
     words = ["Peace", "and", "Justice", "Committee", "rallied"]
     doc = mend_names(_doc(words, [(0, 4, "ORG")]))
     assert [(e.start, e.end, e.label_) for e in doc.ents] == [(0, 4, "ORG")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("written", ["23/08/2016", "08/23/2016", "2016-08-23", "23.08.2016"])
+def test_a_date_written_in_figures_is_a_date(nlp: Any, written: str) -> None:
+    doc = nlp(f"On {written}, gunmen opened fire on a police patrol outside Derbent.")
+    assert [e.label_ for e in doc.ents if e.text == written] == ["DATE"]

@@ -43,7 +43,7 @@ def fill_object_phrase(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 #: Objects that are the means of an attack, not its target: "detonated a device at X".
 _MEANS = frozenset(
     "fire shot shots grenade bomb rocket mortar missile shell bullet explosive device ied "
-    "projectile cocktail landmine mine charge himself herself themselves vest".split()
+    "projectile cocktail landmine mine charge himself herself themselves vest drone drones".split()
 )
 #: Vehicles a bomb is carried in, and the verbs that set one off.
 _VEHICLES = frozenset("vehicle van motorcycle motorbike bicycle lorry bus drone car truck".split())

@@ -144,6 +144,10 @@ _DIVISION_OF = re.compile(
     rf"(?:the\s+)?(?P<owner2>[A-Z][\w-]*)"
 )
 _TOWN_KINDS = ("town", "village", "city", "area")
+#: A town told right before the division it lies in: "near Tessalit in the Kidal region".
+_TOWN_BEFORE = re.compile(rf"\b(?:in|near|at|outside)\s+(?P<town>{_NAME})\s+$")
+#: How far before a division its town may start (in characters).
+_TOWN_REACH = 60
 
 
 def _division_of(
@@ -165,6 +169,14 @@ def _division_of(
             match.group("place") or match.group("place2")
         )
         owner = resolve(match.group("owner") or match.group("owner2"))
+        town = _TOWN_BEFORE.search(text, max(lo, match.start() - _TOWN_REACH), match.start())
+        if town is not None and _country(resolve, town.group("town")) is None:
+            # "near Tessalit in the Kidal region of Mali": the town told before its region
+            known = resolve(town.group("town"))
+            inside = place or owner
+            if known is None or inside is None or known.country == inside.country:
+                country = inside.country if inside is not None else None
+                return known or Place(name=town.group("town"), country=country)
         if place is not None and (owner is None or place.country == owner.country):
             return replace(place, name=name)
         return Place(name=name, country=owner.country if owner is not None else None)

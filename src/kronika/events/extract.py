@@ -231,6 +231,7 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
                     # ("the detentions were carried out on April 6": the arrest told before)
                     retold=retelling(trigger) or (definite(trigger) and told_as_happening(trigger)),
                     claimed=type_name == "ATTACK" and claim_of(trigger) is not None,
+                    toll=type_name == "ATTACK" and _toll_after_the_act(trigger),
                 )
             )
     # sentences no rule told an event in: the sentence classifier's guess (setting "backstop")
@@ -289,6 +290,15 @@ def _continued_acts_told(events: list[Event], specs: dict[str, EventSpec]) -> li
                 continue
         kept.append(e)
     return kept
+
+
+def _toll_after_the_act(trigger: Token) -> bool:
+    """ "..., wounding three guards", "..., killing six": a toll told after its act."""
+    return (
+        trigger.tag_ == "VBG"
+        and trigger.dep_ in ("advcl", "conj")
+        and trigger.lemma_ in ("kill", "wound", "injure", "hurt", "maim")
+    )
 
 
 def _taken_in_a_raid(trigger: Token, events: list[Told]) -> bool:

@@ -79,6 +79,9 @@ class Told:
     #: an attack told only as what a group claimed ("JNIM claimed the attack on Tuesday"):
     #: the attack told before it, whose perpetrator it names
     claimed: bool = False
+    #: an attack told by its toll after the act ("... dropped explosives on the compound on
+    #: Sunday, wounding three guards"): the act told before it, whose target it is not
+    toll: bool = False
 
 
 @dataclass(slots=True)
@@ -221,6 +224,15 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
             # "The bomb exploded in the Waaberi district": a place the gazetteer does not
             # know may lie inside the one told before
             strict = strict and not (told.refers_back and _unknown_place(event))
+            if (
+                told.toll
+                and other.type == event.type
+                and other_start == sent_start
+                and compatible(other, replace(_without(event, "target"), date=other.date), False)
+            ):
+                # ("..., wounding three guards": the victims of the act told before)
+                join(i, told, replace(_without(event, "target"), date=other.date))
+                break
             if other.type != event.type or not compatible(other, aligned, strict):
                 continue
             if headline and other_start < sent_start:

@@ -69,6 +69,8 @@ def _doers(ctx: FillContext, role: RoleSpec) -> list[str] | None:
         # "the attack was carried out by X": the act told before has it (see _claims_back)
         return None
     subject = agent(ctx.trigger)
+    if subject is not None and ctx.nodes.get("target") == subject:
+        return None  # "a convoy struck an explosive device": the one struck, no doer
     if subject is None or subject.lemma_.lower() not in _WEAPONS:
         names = _named(fill_agent(ctx, role))
         if names:

@@ -5,6 +5,7 @@ Tashkent"). The place keeps the town's whereabouts under the street's name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -13,7 +14,9 @@ from ..model import Place
 from .elsewhere import elsewhere
 
 #: Words for a named stretch or spot of a town.
-_KINDS = frozenset("road street avenue boulevard lane square market bazaar".split())
+_KINDS = frozenset("road street avenue boulevard lane square market bazaar highway".split())
+#: Two capitalized names joined by a hyphen: the towns a road runs between.
+_BETWEEN = re.compile(r"[A-Z]\w+-[A-Z]\w+\s")
 #: Prepositions a street is told after: "on Sariab Road", "at the Chorsu market".
 _AT = frozenset("on at in near along outside".split())
 
@@ -33,6 +36,14 @@ def street_place(sent: Span, trigger: Token, lo: int, hi: int, town: Place | Non
         if elsewhere(span, sent, trigger, None):
             continue
         name = span.text
+        # "the Kabul-Kandahar highway": a road between two towns
+        between = _BETWEEN.match(name) is not None
+        if between:
+            # the road, unless a town along it is told ("on the Quetta-Karachi highway near
+            # Khuzdar": the town is nearer the spot)
+            if town is not None and town.name not in name:
+                return None
+            return Place(name=name, country=town.country if town is not None else None)
         if town is None:
             return Place(name=name)
         if town.name in name:
@@ -51,5 +62,9 @@ def _named_by(kind: Token) -> list[Token]:
     ]
     if not run or run[-1].i != kind.i - 1:
         return []
-    start = run[0]
-    return list(kind.doc[start.i : kind.i])
+    start = run[0].i
+    doc = kind.doc
+    # ("the Maiduguri-Damboa road": the towns a road runs between, joined by a hyphen)
+    while start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text[:1].isupper():
+        start -= 2
+    return list(doc[start : kind.i])

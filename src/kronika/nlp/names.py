@@ -12,6 +12,8 @@ Two people the model took for one name ("Bobur Nazarov and Ilhom Saidov") are tw
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -63,9 +65,18 @@ def mend_names(doc: Doc) -> Doc:
             # "Akmal Tursunov" as an untagged word and PERSON "Tursunov"
             out[i] = Span(doc, ent.start - 1, ent.end, label="PERSON")
             changed = True
+    for i, ent in enumerate(out):
+        if ent.label_ != "DATE" and len(ent) == 1 and _NUMERIC_DATE.fullmatch(ent.text):
+            # "On 23/08/2016, gunmen ...": a date written in figures, whatever the model said
+            out[i] = Span(doc, ent.start, ent.end, label="DATE")
+            changed = True
     if changed:
         doc.ents = out
     return doc
+
+
+#: A date written in figures: "23/08/2016", "08/23/2016", "2016-08-23", "23.08.2016".
+_NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}")
 
 
 def _two_people(ent: Span) -> list[Span]:
