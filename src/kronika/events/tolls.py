@@ -39,6 +39,10 @@ _VERBS = {
 #: Sentence openers that turn to another happening: its toll is not this act's.
 _ELSEWHERE = re.compile(
     r"\b(separate|earlier|previous|meanwhile|last (?:year|month|week))\b"
+    # ("About an hour later, a second explosive went off ... without casualties")
+    r"|\ba (?:second|third|fourth) (?:\w+ )?(?:attack|explosion|explosive|blast|bomb|device|"
+    r"strike|assault|raid|shooting|rocket|grenade|bomber|incident)s?\b"
+    r"|^\W*(?:about |some |nearly )?\w+ (?:minutes?|hours?|days?|weeks?) later\b"
     # ("another attack", but "one was killed and another wounded" is this act's toll)
     r"|\banother (?!(?:was|were|is|has|had|died|wounded|injured|hurt|killed)\b)",
     re.I,
@@ -298,6 +302,8 @@ def _victims(verb: Token, role: str, trigger: Token | None = None) -> int | floa
         phrase = verb  # "left 35 dead and 60 hurt", "hurt" taken for a noun
     if phrase is None or phrase.lower_ in _SELF or _doer_stopped(phrase, verb):
         return None
+    if _only_the_attacker(phrase):
+        return 0  # "The bomber was the only person killed": no victim died
     if any(
         c.dep_ == "prep" and any(g.dep_ == "pobj" and several_acts(g) for g in c.children)
         for c in verb.children
@@ -306,6 +312,14 @@ def _victims(verb: Token, role: str, trigger: Token | None = None) -> int | floa
     if phrase.like_num and _elided_attackers(verb):
         return None  # "12 militants were killed and 6 were injured": six militants
     return _counted(phrase, verb, _by_forces(verb, trigger))
+
+
+def _only_the_attacker(phrase: Token) -> bool:
+    """ "The bomber was the only person killed": the one killed named as the attacker."""
+    if phrase.dep_ != "attr" or phrase.head.lemma_ != "be":
+        return False
+    subject = next((c for c in phrase.head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in ATTACKERS
 
 
 def _one_dead(sent: Span) -> bool:
