@@ -69,15 +69,16 @@ def _doers(ctx: FillContext, role: RoleSpec) -> list[str] | None:
         # "the attack was carried out by X": the act told before has it (see _claims_back)
         return None
     subject = agent(ctx.trigger)
-    if subject is not None and ctx.nodes.get("target") == subject:
-        return None  # "a convoy struck an explosive device": the one struck, no doer
-    if subject is None or subject.lemma_.lower() not in _WEAPONS:
+    # ("a convoy struck an explosive device": the one struck is no doer; the doers are
+    # those who claimed it or were blamed)
+    struck = subject is not None and ctx.nodes.get("target") == subject
+    if not struck and (subject is None or subject.lemma_.lower() not in _WEAPONS):
         names = _named(fill_agent(ctx, role))
         if names:
             return names
     doer = (
         ctx.nodes.get(role.name)
-        or agent(ctx.trigger)
+        or (None if struck else subject)
         or _doer_of_toll(ctx.trigger)
         or _doer_of_noun(ctx.trigger)
         or _group_modifier(ctx)

@@ -107,34 +107,31 @@ def verb_lemmas(specs: tuple[EventSpec, ...]) -> frozenset[str]:
     """The lemmas an event's trigger takes as a verb: from the trigger lists of types
     triggered by verbs alone, and from every pattern whose trigger is a verb."""
     verbs = {lemma for spec in specs if spec.pos == ("VERB",) for lemma in spec.lemmas}
-    for spec in specs:
-        for pattern in spec.patterns:
-            attrs = pattern.match[0].get("RIGHT_ATTRS", {}) if pattern.match else {}
-            pos, lemma = attrs.get("POS"), attrs.get("LEMMA")
-            if pos != "VERB" and not (isinstance(pos, dict) and "VERB" in pos.get("IN", ())):
-                continue
-            if isinstance(lemma, str):
-                verbs.add(lemma)
-            elif isinstance(lemma, dict):
-                verbs.update(str(x) for x in lemma.get("IN", ()))
-    return frozenset(verbs)
+    return frozenset(verbs | _pattern_lemmas(specs, "VERB"))
 
 
 def participle_lemmas(specs: tuple[EventSpec, ...]) -> frozenset[str]:
     """The lemmas of the patterns whose trigger is a participle told of someone ("задержанному
     в январе"): the dates in their clauses are theirs."""
+    return frozenset(_pattern_lemmas(specs, "ADJ", only=True))
+
+
+def _pattern_lemmas(specs: tuple[EventSpec, ...], pos: str, only: bool = False) -> set[str]:
+    """The lemmas of the patterns whose trigger takes the part of speech ``pos`` (alone, with
+    ``only``; else among others)."""
     found: set[str] = set()
     for spec in specs:
         for pattern in spec.patterns:
             attrs = pattern.match[0].get("RIGHT_ATTRS", {}) if pattern.match else {}
-            lemma = attrs.get("LEMMA")
-            if attrs.get("POS") != "ADJ":
+            told, lemma = attrs.get("POS"), attrs.get("LEMMA")
+            among = isinstance(told, dict) and pos in told.get("IN", ()) and not only
+            if told != pos and not among:
                 continue
             if isinstance(lemma, str):
                 found.add(lemma)
             elif isinstance(lemma, dict):
                 found.update(str(x) for x in lemma.get("IN", ()))
-    return frozenset(found)
+    return found
 
 
 @cache
