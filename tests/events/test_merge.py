@@ -499,6 +499,9 @@ def test_counts_far_apart_are_two_releases() -> None:
         ("суд в астане", "суд в бишкеке", False),
         ("osh city court", "supreme court", True),
         ("police", "army", False),
+        # (but two words that only begin alike are two)
+        ("суд ленинского района", "ленинградский областной суд", False),
+        ("колония", "колонна", False),
     ],
 )
 def test_two_phrases_share_a_word_in_any_case(a: str, b: str, alike: bool) -> None:

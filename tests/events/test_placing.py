@@ -954,6 +954,17 @@ def test_places_told_around_the_people_and_the_site(
             "wounding two soldiers.",
             "Tessalit",
         ),
+        # (not a month, nor a building, told there)
+        (
+            "A convoy struck an explosive device in January in the Kidal region of Mali, "
+            "wounding two soldiers.",
+            "Kidal region",
+        ),
+        # a street with a hyphened name is no road between towns
+        (
+            "A grenade exploded on Al-Farabi Avenue in Almaty on Monday, wounding two people.",
+            "Al-Farabi Avenue",
+        ),
         # where the news comes from is where it happened
         (
             "Reports coming from Kunduz say gunmen killed four police officers at a checkpoint "

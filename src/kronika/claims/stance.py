@@ -105,6 +105,7 @@ def is_asserted(trigger: Token) -> bool:
             and not _granted(trigger.head, cues)
             and not _journey(trigger, cues)
             and trigger.head.lemma_ not in (cues.get("implicatives") or ())
+            and not _means_used(trigger.head, cues)
             and not _ordered_by_a_court(trigger.head, cues)
             and not _reported_done(trigger, cues)
         ):
@@ -147,6 +148,15 @@ def is_asserted(trigger: Token) -> bool:
 #: Words that open a condition: what follows has not happened ("unclear if the men were
 #: deported for X or Y" asks about the reason, not the act: a question is no condition).
 _IF = frozenset({"if", "unless", "если", "ежели"})
+
+
+def _means_used(verb: Token, cues: dict[str, Any]) -> bool:
+    """ "Taliban fighters used a drone to drop explosives": the means, with its object, of
+    an act done (not "used to attack", a habit, nor the passive "a jail used to hold")."""
+    if verb.lemma_ not in (cues.get("means") or ()) or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return not passive and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _on_a_condition(trigger: Token) -> bool:

@@ -148,6 +148,20 @@ _TOWN_KINDS = ("town", "village", "city", "area")
 _TOWN_BEFORE = re.compile(rf"\b(?:in|near|at|outside)\s+(?P<town>{_NAME})\s+$")
 #: How far before a division its town may start (in characters).
 _TOWN_REACH = 60
+#: What the model may have taken a town told before its region for.
+_TOWN_TAGS = frozenset({"GPE", "LOC", "PERSON"})
+
+
+def _town_before(text: str, start: int, end: int) -> str | None:
+    """The name told after "in"/"near" right before ``end``, or None."""
+    found = _TOWN_BEFORE.search(text, start, end)
+    return found.group("town") if found is not None else None
+
+
+def _tagged_as(sent: Span, at: int) -> str:
+    """The entity label of the word at char ``at`` ("" when untagged)."""
+    span = sent.doc.char_span(at, at + 1, alignment_mode="expand")
+    return span[0].ent_type_ if span is not None and len(span) else ""
 
 
 def _division_of(
@@ -169,14 +183,19 @@ def _division_of(
             match.group("place") or match.group("place2")
         )
         owner = resolve(match.group("owner") or match.group("owner2"))
-        town = _TOWN_BEFORE.search(text, max(lo, match.start() - _TOWN_REACH), match.start())
-        if town is not None and _country(resolve, town.group("town")) is None:
+        town = _town_before(text, max(lo, match.start() - _TOWN_REACH), match.start())
+        if town is not None and _country(resolve, town) is None:
             # "near Tessalit in the Kidal region of Mali": the town told before its region
-            known = resolve(town.group("town"))
+            known = resolve(town)
             inside = place or owner
-            if known is None or inside is None or known.country == inside.country:
+            tagged = _tagged_as(sent, text.index(town, max(lo, match.start() - _TOWN_REACH)))
+            # (a place, or a name the model took for a person's; not "in January", not
+            # "Islamic State" or "Gao City Hall")
+            if (known is not None or tagged in _TOWN_TAGS) and (
+                known is None or inside is None or known.country == inside.country
+            ):
                 country = inside.country if inside is not None else None
-                return known or Place(name=town.group("town"), country=country)
+                return known or Place(name=town, country=country)
         if place is not None and (owner is None or place.country == owner.country):
             return replace(place, name=name)
         return Place(name=name, country=owner.country if owner is not None else None)

@@ -7,6 +7,8 @@ group, the same toll).
 
 from __future__ import annotations
 
+import re
+
 from ..model import Event, Place
 from ..normalize.numbers import rounds_off
 from .agencies import names_a_country
@@ -68,8 +70,14 @@ def share_a_word(a: str, b: str) -> bool:
 
 
 def _stem(word: str) -> str:
-    """A Russian word without its case ending (its first five letters); others as they are."""
-    return word[:5] if len(word) > 5 and "а" <= word[0].lower() <= "я" else word
+    """A Russian word without its case ending ("астане", "астаны": "астан"); others as they
+    are."""
+    if not _CYRILLIC.match(word) or len(word) < 5:
+        return word
+    return word[:-2] if len(word) > 7 else word[:-1]
+
+
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
 def places_agree(a: Event, b: Event) -> bool:

@@ -151,6 +151,12 @@ def one_unnamed(token: Token | None) -> bool:
         return False
     if token.conjuncts or any(c.dep_ == "appos" for c in token.children):
         return False
+    # ("a couple of activists", "a handful of men": several, told by what they are)
+    if any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.tag_ == "NNS" for g in c.children)
+        for c in token.children
+    ):
+        return False
     return about_people(token)
 
 

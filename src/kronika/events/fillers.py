@@ -446,7 +446,10 @@ def _a_body(name: str) -> bool:
 
 def _counsel_named(ctx: FillContext) -> set[str]:
     """The people the article names as someone's lawyer: "His lawyer, Gulmira Asanova",
-    "lawyer Gulmira Asanova", "Gulmira Asanova, the imam's attorney"."""
+    "lawyer Gulmira Asanova", "Gulmira Asanova, the imam's attorney" (read once per article)."""
+    cached: set[str] | None = ctx.doc.user_data.get(_COUNSEL_KEY)
+    if cached is not None:
+        return cached
     found: set[str] = set()
     for tok in ctx.doc:
         if tok.lemma_.lower() not in _LAWYERS:
@@ -458,7 +461,12 @@ def _counsel_named(ctx: FillContext) -> set[str]:
             covering = ctx.mentions.name_covering(word.idx)
             if covering is not None and covering[1] == "PERSON":
                 found.add(covering[0])
+    ctx.doc.user_data[_COUNSEL_KEY] = found
     return found
+
+
+#: Where an article's lawyers, once read, are kept on its Doc.
+_COUNSEL_KEY = "kronika.counsel"
 
 
 #: Those who speak for a client in court.

@@ -228,7 +228,9 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 told.toll
                 and other.type == event.type
                 and other_start == sent_start
-                and compatible(other, replace(_without(event, "target"), date=other.date), False)
+                and compatible(
+                    other, replace(_without(event, "target"), date=other.date), strict_place=False
+                )
             ):
                 # ("..., wounding three guards": the victims of the act told before)
                 join(i, told, replace(_without(event, "target"), date=other.date))

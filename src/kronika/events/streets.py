@@ -15,6 +15,8 @@ from .elsewhere import elsewhere
 
 #: Words for a named stretch or spot of a town.
 _KINDS = frozenset("road street avenue boulevard lane square market bazaar highway".split())
+#: A name written with a hyphen after its article or kinship word: "Al-Farabi", "Ibn-Sina".
+_ONE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben)-", re.IGNORECASE)
 #: Two capitalized names joined by a hyphen: the towns a road runs between.
 _BETWEEN = re.compile(r"[A-Z]\w+-[A-Z]\w+\s")
 #: Prepositions a street is told after: "on Sariab Road", "at the Chorsu market".
@@ -36,13 +38,14 @@ def street_place(sent: Span, trigger: Token, lo: int, hi: int, town: Place | Non
         if elsewhere(span, sent, trigger, None):
             continue
         name = span.text
-        # "the Kabul-Kandahar highway": a road between two towns
-        between = _BETWEEN.match(name) is not None
-        if between:
+        # "the Kabul-Kandahar highway": a road between two towns (not "Al-Farabi Avenue",
+        # nor "the Jalal-Abad road", named after one town)
+        between = tok.lemma_.lower() in ("road", "highway") and _BETWEEN.match(name) is not None
+        if between and not (_ONE_NAME.match(name) or _a_town(name.split()[0])):
             # the road, unless a town along it is told ("on the Quetta-Karachi highway near
             # Khuzdar": the town is nearer the spot)
             if town is not None and town.name not in name:
-                return None
+                continue
             return Place(name=name, country=town.country if town is not None else None)
         if town is None:
             return Place(name=name)
@@ -50,6 +53,13 @@ def street_place(sent: Span, trigger: Token, lo: int, hi: int, town: Place | Non
             return None  # "the Kabul market": named after the town, which says as much
         return replace(town, name=name)
     return None
+
+
+def _a_town(name: str) -> bool:
+    """Whether the gazetteer knows ``name``, hyphen and all, as one place ("Jalal-Abad")."""
+    from ..normalize.places import resolve_place
+
+    return resolve_place(name) is not None
 
 
 def _named_by(kind: Token) -> list[Token]:
@@ -65,6 +75,12 @@ def _named_by(kind: Token) -> list[Token]:
     start = run[0].i
     doc = kind.doc
     # ("the Maiduguri-Damboa road": the towns a road runs between, joined by a hyphen)
-    while start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text[:1].isupper():
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+        and doc[start - 2].text[:1].isupper()
+    ):
         start -= 2
     return list(doc[start : kind.i])

@@ -196,7 +196,11 @@ def generic(trigger: Token) -> bool:
 
 def standing_count(verb: Token) -> bool:
     """ "1,480 people were imprisoned ... as of May 2018", "по состоянию на 1 января
-    осуждены 300 человек": how many stood so on a day, a tally, not a happening."""
+    осуждены 300 человек": how many stood so on a day, a tally, not a happening (a passive
+    that says a state; "police had detained 30 protesters as of Sunday" tells the arrests)."""
+    passive = "Pass" in verb.morph.get("Voice", [])  # (a Russian short participle)
+    if not passive and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False
     for child in verb.children:
         if child.lower_ == "as" and any(g.lower_ in ("of", "at") for g in child.children):
             return True

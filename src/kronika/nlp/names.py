@@ -76,7 +76,10 @@ def mend_names(doc: Doc) -> Doc:
 
 
 #: A date written in figures: "23/08/2016", "08/23/2016", "2016-08-23", "23.08.2016".
-_NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}")
+_NUMERIC_DATE = re.compile(
+    r"(?:0?[1-9]|[12]\d|3[01])([/.])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)\d\d"
+    r"|(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+)
 
 
 def _two_people(ent: Span) -> list[Span]:
