@@ -29,7 +29,7 @@ ROLE_FILLERS: dict[str, str] = {
     "kronika.patient.v1": "kronika.events.patients:fill_patient",
     "kronika.agent.v1": "kronika.events.patients:fill_agent",
     "kronika.count.v1": "kronika.events.counts:fill_count",
-    "kronika.court.v1": "kronika.events.legal:fill_court",
+    "kronika.court.v1": "kronika.events.courts:fill_court",
     "kronika.term.v1": "kronika.events.legal:fill_term",
     "kronika.charges.v1": "kronika.events.legal:fill_charges",
     "kronika.law_articles.v1": "kronika.events.legal:fill_law_articles",
@@ -53,7 +53,7 @@ ROLE_FILLERS: dict[str, str] = {
     "kronika.ru.charges.v1": "kronika.events.legal_ru:fill_charges",
     "kronika.ru.law_articles.v1": "kronika.events.legal_ru:fill_law_articles",
     "kronika.ru.designation.v1": "kronika.events.fillers_ru:fill_designation",
-    "kronika.ru.country.v1": "kronika.events.fillers_ru:fill_country",
+    "kronika.ru.country.v1": "kronika.events.countries_ru:fill_country",
     "kronika.ru.target.v1": "kronika.events.fillers_ru:fill_target",
     "kronika.ru.casualties.v1": "kronika.events.fillers_ru:fill_casualties",
 }

@@ -8,8 +8,9 @@ from tests.helpers import make_doc
 
 from kronika.events.acts import _country_of
 from kronika.events.counts import antecedent_count, count_of
+from kronika.events.courts import fill_court
 from kronika.events.fillers import FillContext, names_of
-from kronika.events.legal import fill_charges, fill_court, fill_law_articles, split_charges
+from kronika.events.legal import fill_charges, fill_law_articles, split_charges
 from kronika.events.participants import agent, is_passive, patient
 from kronika.events.patients import described_people, fill_agent, fill_patient
 from kronika.events.spec import RoleSpec
