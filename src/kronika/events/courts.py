@@ -19,48 +19,42 @@ from .spec import RoleSpec
 
 
 def fill_court(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """A named court in the sentence ("the Osh regional court", "Tajikistan's Supreme Court")."""
-    best: tuple[int, str] | None = None
-    sent = ctx.sent
+    """A named court in the sentence ("the Osh regional court", "Tajikistan's Supreme Court"):
+    of those named, the nearest the trigger."""
+    found: list[tuple[int, str]] = []
     # "upheld the verdict against X, who got 17 years": the court above heard the appeal
     clause = describing(ctx.trigger)
-    for chunk in sent_chunks(sent):
+    for chunk in sent_chunks(ctx.sent):
         if chunk.root.lower_ not in ("court", "courts"):
             continue  # (not "courtroom", "courthouse")
         if clause is not None and chunk.root not in clause.subtree:
             continue
         if _verdict_reviewed(chunk.root, ctx.trigger):
             continue  # "upheld the verdict of the Yunusabad court": the court below
-        chunk = chunk.doc[_skip_dates(chunk) : chunk.end]
-        words = [t for t in chunk if t.dep_ not in ("det", "poss", "case") and t.lower_ != "court"]
-        if chunk[0].lower_ in ("a", "an"):
-            # "a court in Silivri", "a state security court in Ismailiya": named by its place
-            text = _court_in_place(ctx, chunk)
-            if text is not None:
-                distance = abs(chunk.root.i - ctx.trigger.i)
-                if best is None or distance < best[0]:
-                    best = (distance, text)
-            continue
-        titled = _titled_court(chunk, sent)
-        if titled is not None:
-            # "the Court of Appeal for Western Sweden": a title the chunk cuts after "Court"
-            distance = abs(chunk.root.i - ctx.trigger.i)
-            if best is None or distance < best[0]:
-                best = (distance, titled)
-            continue
-        if not words:
-            continue
-        text = chunk.text
-        # "court of Bishkek", "Supreme Court of Tajikistan": keep a following "of <place>"
-        nxt = chunk.end
-        if nxt + 1 < len(ctx.doc) and ctx.doc[nxt].lower_ == "of" and ctx.doc[nxt + 1].ent_type_:
-            ent = next((e for e in doc_ents(ctx.doc) if e.start == nxt + 1), None)
-            if ent is not None:
-                text = ctx.doc[chunk.start : ent.end].text
-        distance = abs(chunk.root.i - ctx.trigger.i)
-        if best is None or distance < best[0]:
-            best = (distance, clean_name(text))
-    return best[1] if best else None
+        text = _court_named(ctx, ctx.doc[_skip_dates(chunk) : chunk.end])
+        if text is not None:
+            found.append((abs(chunk.root.i - ctx.trigger.i), text))
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _court_named(ctx: FillContext, chunk: Span) -> str | None:
+    """The name of the court ``chunk`` tells, or None when it names none ("the court")."""
+    if chunk[0].lower_ in ("a", "an"):
+        # "a court in Silivri", "a state security court in Ismailiya": named by its place
+        return _court_in_place(ctx, chunk)
+    titled = _titled_court(chunk, ctx.sent)
+    if titled is not None:
+        return titled  # "the Court of Appeal for Western Sweden": a title cut after "Court"
+    if not any(t.dep_ not in ("det", "poss", "case") and t.lower_ != "court" for t in chunk):
+        return None
+    text = chunk.text
+    # "court of Bishkek", "Supreme Court of Tajikistan": keep a following "of <place>"
+    nxt = chunk.end
+    if nxt + 1 < len(ctx.doc) and ctx.doc[nxt].lower_ == "of" and ctx.doc[nxt + 1].ent_type_:
+        ent = next((e for e in doc_ents(ctx.doc) if e.start == nxt + 1), None)
+        if ent is not None:
+            text = ctx.doc[chunk.start : ent.end].text
+    return clean_name(text)
 
 
 def _verdict_reviewed(court: Token, trigger: Token) -> bool:
