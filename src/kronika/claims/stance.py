@@ -110,6 +110,8 @@ def is_asserted(trigger: Token) -> bool:
             and not _reported_done(trigger, cues)
         ):
             return False
+    if _under_a_modal(trigger, modals):
+        return False  # "an exchange that would see 40 detainees freed": not yet
     # "his arrest would be illegal": a noun whose clause is only supposed
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
         if any(c.dep_ == "aux" and c.lower_ in modals for c in trigger.head.children):
@@ -148,6 +150,19 @@ def is_asserted(trigger: Token) -> bool:
 #: Words that open a condition: what follows has not happened ("unclear if the men were
 #: deported for X or Y" asks about the reason, not the act: a question is no condition).
 _IF = frozenset({"if", "unless", "если", "ежели"})
+
+
+def _under_a_modal(trigger: Token, modals: set[str]) -> bool:
+    """A participle or bare verb told as what a verb with a modal would bring about: "would
+    see 40 detainees freed", "will have them deported"."""
+    if trigger.tag_ not in ("VBN", "VB") or trigger.dep_ not in ("acl", "xcomp", "ccomp", "oprd"):
+        return False
+    verb = trigger.head
+    if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "nsubjpass"):
+        verb = verb.head  # "see [40 detainees] freed": the verb whose object they are
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ in modals for c in verb.children
+    )
 
 
 def _means_used(verb: Token, cues: dict[str, Any]) -> bool:
