@@ -114,7 +114,7 @@ def is_asserted(trigger: Token) -> bool:
         return False  # "an exchange that would see 40 detainees freed": not yet
     # "his arrest would be illegal": a noun whose clause is only supposed
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
-        if any(c.dep_ == "aux" and c.lower_ in modals for c in trigger.head.children):
+        if _has_modal(trigger.head, modals):
             return False
     token = trigger
     # "his escape was never explained", "the attack did not kill anyone": the verb its
@@ -160,9 +160,12 @@ def _under_a_modal(trigger: Token, modals: set[str]) -> bool:
     verb = trigger.head
     if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "nsubjpass"):
         verb = verb.head  # "see [40 detainees] freed": the verb whose object they are
-    return verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "aux" and c.lower_ in modals for c in verb.children
-    )
+    return verb.pos_ in ("VERB", "AUX") and _has_modal(verb, modals)
+
+
+def _has_modal(verb: Token, modals: set[str]) -> bool:
+    """Whether ``verb`` is told with a modal auxiliary ("would", "will", "may")."""
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
 def _means_used(verb: Token, cues: dict[str, Any]) -> bool:

@@ -24,7 +24,9 @@ from .spans import doc_text
 
 #: A word of a name, with the article or particle some names begin with in lower case:
 #: "al-Shuhayl", "Deir ez-Zor", "Dera Ismail Khan".
-_WORD = r"(?:(?:al|el|ad|ar|as|ash|az|ez|ed|ibn|bin|abu|de|del|da|di|du)-)?[A-Z][\w'’.-]*"
+#: Particles a name may open with, joined by a hyphen: "al-Shaddadi", "ibn-Sina", "de-".
+NAME_PARTICLES = "al|el|ad|ar|as|ash|az|ez|ed|ibn|bin|abu|de|del|da|di|du"
+_WORD = rf"(?:(?:{NAME_PARTICLES})-)?[A-Z][\w'’.-]*"
 _NAME = rf"{_WORD}(?:(?:[ -]|\s(?:al|el|ez|ad|as|de|del|da|di|du)[- ]){_WORD}){{0,3}}"
 #: Words that make a name a region: "Kunduz province", "Sughd region", "Beni territory".
 _REGION_WORDS = (

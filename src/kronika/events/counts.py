@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Token
 
 from ..model import ArgValue
-from .people import about_people
+from .people import PEOPLE_COUNTS, about_people
 from .spans import YEAR, normalizer
 from .spec import RoleSpec
 
@@ -160,5 +160,5 @@ def one_unnamed(token: Token | None) -> bool:
     return about_people(token)
 
 
-#: Nouns for several people at once: "a group of", "a family".
-_COLLECTIVES = frozenset("group family number total team cell gang band crowd".split())
+#: Nouns for several people at once: "a group of", "a couple of", "a family".
+_COLLECTIVES = PEOPLE_COUNTS | frozenset("family total team cell gang band crowd".split())

@@ -77,6 +77,7 @@ from .telling import (
     not_yet,
     telling,
 )
+from .tolls import TOLL_VERBS
 from .verdicts import fold_summaries
 
 logger = logging.getLogger(__name__)
@@ -295,9 +296,7 @@ def _continued_acts_told(events: list[Event], specs: dict[str, EventSpec]) -> li
 def _toll_after_the_act(trigger: Token) -> bool:
     """ "..., wounding three guards", "..., killing six": a toll told after its act."""
     return (
-        trigger.tag_ == "VBG"
-        and trigger.dep_ in ("advcl", "conj")
-        and trigger.lemma_ in ("kill", "wound", "injure", "hurt", "maim")
+        trigger.tag_ == "VBG" and trigger.dep_ in ("advcl", "conj") and trigger.lemma_ in TOLL_VERBS
     )
 
 

@@ -469,8 +469,8 @@ def _counsel_named(ctx: FillContext) -> set[str]:
 _COUNSEL_KEY = "kronika.counsel"
 
 
-#: Those who speak for a client in court.
-_LAWYERS = frozenset({"lawyer", "attorney", "counsel", "advocate", "barrister", "solicitor"})
+#: Those who speak for a client in court (the people among the counsel).
+_LAWYERS = (_COUNSEL - {"defence", "defense"}) | {"advocate", "barrister", "solicitor"}
 
 
 def _not_a_group(name: str) -> bool:

@@ -10,7 +10,7 @@ from ..resolve.mentions import MentionIndex, people_words
 from .spans import doc_text
 
 #: Words that count people without naming them ("several others", "dozens of them").
-_PEOPLE_COUNTS = frozenset(
+PEOPLE_COUNTS = frozenset(
     "other others more several many some few half all most dozen dozens hundred hundreds "
     "thousand thousands score scores number group couple pair duo".split()
 )
@@ -55,7 +55,7 @@ def about_people(token: Token | None) -> bool:
     if any("Animacy=Anim" in str(t.morph) for t in token.subtree):
         return True
     word, lemma = token.lower_, token.lemma_.lower()
-    if word in _PEOPLE_COUNTS or lemma in _PEOPLE_COUNTS:
+    if word in PEOPLE_COUNTS or lemma in PEOPLE_COUNTS:
         return True
     if word == "old" and any(c.lemma_ == "year" for c in token.children):
         return True  # "a 23-year-old from Tokmok": someone of that age

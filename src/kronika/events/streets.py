@@ -11,12 +11,13 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ..model import Place
+from .addresses import NAME_PARTICLES
 from .elsewhere import elsewhere
 
 #: Words for a named stretch or spot of a town.
 _KINDS = frozenset("road street avenue boulevard lane square market bazaar highway".split())
 #: A name written with a hyphen after its article or kinship word: "Al-Farabi", "Ibn-Sina".
-_ONE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben)-", re.IGNORECASE)
+_ONE_NAME = re.compile(rf"(?:{NAME_PARTICLES}|an|at|ben)-", re.IGNORECASE)
 #: Two capitalized names joined by a hyphen: the towns a road runs between.
 _BETWEEN = re.compile(r"[A-Z]\w+-[A-Z]\w+\s")
 #: Prepositions a street is told after: "on Sariab Road", "at the Chorsu market".

@@ -36,6 +36,8 @@ _VERBS = {
     # (a stabbing told without death: "two officers were stabbed")
     "wounded": frozenset({"wound", "injure", "hurt", "injured", "wounded", "stab"}),
 }
+#: Every verb a toll is told with.
+TOLL_VERBS = _VERBS["killed"] | _VERBS["wounded"]
 #: Sentence openers that turn to another happening: its toll is not this act's.
 _ELSEWHERE = re.compile(
     r"\b(separate|earlier|previous|meanwhile|last (?:year|month|week))\b"
