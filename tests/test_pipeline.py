@@ -69,6 +69,6 @@ def test_parse_failure_on_one_text_leaves_the_others_parsed(nlp: object) -> None
 
     too_long = "word " * (nlp.max_length // 5 + 10)  # type: ignore[attr-defined]
     texts = ["A court in Osh jailed a man.", too_long, "Police arrested two."]
-    found = list(_parse(nlp, [("en", text) for text in texts]))  # type: ignore[arg-type]
+    found = list(_parse(nlp, [("en", text) for text in texts], Settings()))  # type: ignore[arg-type]
     assert [type(x).__name__ for x in found] == ["Doc", "ValueError", "Doc"]
     assert found[2].text == "Police arrested two."  # type: ignore[union-attr]

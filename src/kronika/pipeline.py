@@ -11,6 +11,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from .errors import ArticleSkipped, InputError
@@ -92,7 +93,7 @@ def analyse(
     parts: dict[int, list[tuple[int, ArticleResult]]] = defaultdict(list)
     failed: dict[int, ArticleSkipped] = {}
     texts = [(pipeline_language(piece.language), piece.text) for _, _, piece in pieces]
-    docs = _parse(nlp, texts)
+    docs = _parse(nlp, texts, settings)
     for (article, offset, piece), doc in zip(pieces, docs, strict=True):
         if id(article) in failed:
             continue
@@ -113,7 +114,9 @@ def analyse(
     return analysed
 
 
-def _parse(nlp: Language, texts: list[tuple[str, str]]) -> Iterator[Doc | Exception]:
+def _parse(
+    nlp: Language, texts: list[tuple[str, str]], settings: Settings
+) -> Iterator[Doc | Exception]:
     """Yield the parse of each (language, text), in order, or the exception parsing it raised.
 
     Texts go to the parser in groups of about :data:`PARSE_CHARS` characters, so
@@ -123,7 +126,8 @@ def _parse(nlp: Language, texts: list[tuple[str, str]]) -> Iterator[Doc | Except
     for group in _groups(texts, PARSE_CHARS):
         english = iter(_parse_english(nlp, [t for lang, t in group if lang == "en"]))
         russian = [t for lang, t in group if lang == "ru"]
-        parsed_ru = iter(_parse_each(parse_russian, russian)) if russian else iter(())
+        parse_ru = partial(parse_russian, settings=settings)
+        parsed_ru = iter(_parse_each(parse_ru, russian)) if russian else iter(())
         for lang, _ in group:
             yield next(english) if lang == "en" else next(parsed_ru)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -244,3 +245,28 @@ def test_a_participle_told_of_someone_is_an_act_with_its_own_day_and_place() -> 
         "SENTENCE": (["Сухроб Шарипов"], "2023-03-12", "Бишкек"),
         "ARREST": (["Сухроб Шарипов"], "2022-01", "Екатеринбург"),
     }
+
+
+def test_a_participle_of_a_user_rule_keeps_its_clause_date(tmp_path: Path) -> None:
+    (tmp_path / "ru").mkdir()
+    (tmp_path / "ru" / "abduction.yaml").write_text(
+        "type: ABDUCTION\n"
+        "description: Someone is abducted.\n"
+        "roles:\n"
+        "  person: {value: names, entity: [PERSON], core: true, fill: kronika.ru.patient.v1}\n"
+        "triggers:\n  lemmas: [похитить]\n  pos: [ADJ]\n"
+        "patterns:\n"
+        "  - id: participle-abducted\n"
+        "    match:\n"
+        "      - {RIGHT_ID: trigger, RIGHT_ATTRS: {LEMMA: похитить, POS: ADJ,"
+        " MORPH: {IS_SUPERSET: [VerbForm=Part, Voice=Pass]}}}\n"
+        "      - {LEFT_ID: trigger, REL_OP: '<', RIGHT_ID: person,"
+        " RIGHT_ATTRS: {POS: {IN: [NOUN, PROPN]}}}\n"
+        "    roles: {person: person}\n",
+        encoding="utf-8",
+    )
+    text = "Суд в Душанбе допросил брата Алишера Каримова, похищенного в марте 2021 года."
+    settings = Settings(rules_dirs=(str(tmp_path),))
+    [result] = analyse_articles([_article(text)], settings)
+    [abduction] = [e for e in result.events if e.type == "ABDUCTION"]
+    assert abduction.date == "2021-03"

@@ -34,14 +34,14 @@ def parse_articles(articles: Sequence[Article], settings: Settings) -> list[Doc]
     english = [a.text for a, lang in zip(articles, languages, strict=True) if lang == "en"]
     parsed_en = iter(build_nlp(settings).pipe(english)) if english else iter(())
     russian = [a.text for a, lang in zip(articles, languages, strict=True) if lang == "ru"]
-    parsed_ru = iter(_parse_russian(russian)) if russian else iter(())
+    parsed_ru = iter(_parse_russian(russian, settings)) if russian else iter(())
     return [next(parsed_en) if lang == "en" else next(parsed_ru) for lang in languages]
 
 
-def _parse_russian(texts: list[str]) -> list[Doc]:
+def _parse_russian(texts: list[str], settings: Settings) -> list[Doc]:
     from ..nlp.russian import parse_russian  # natasha loads only when a Russian article comes
 
-    return list(parse_russian(texts))
+    return list(parse_russian(texts, tuple(settings.rules_dirs)))
 
 
 def analyse_articles(articles: Sequence[Article], settings: Settings) -> list[ArticleResult]:
@@ -65,9 +65,9 @@ def finish(result: ArticleResult, doc: Doc, settings: Settings) -> ArticleResult
     return one_ban_per_place(result, doc)
 
 
-def parse_russian(texts: list[str]) -> list[Doc]:
+def parse_russian(texts: list[str], settings: Settings) -> list[Doc]:
     """Parse Russian texts (natasha loads only when the first Russian article comes)."""
-    return _parse_russian(texts)
+    return _parse_russian(texts, settings)
 
 
 def _an_origin(doc: Doc | None, start: int, end: int) -> bool:

@@ -83,14 +83,16 @@ def morph_vocab() -> Any:
     return _models().morph_vocab
 
 
-def parse_russian(texts: Iterable[str]) -> Iterator[Doc]:
-    """Parse each of ``texts`` into a spaCy Doc (models load on the first call)."""
+def parse_russian(texts: Iterable[str], rules_dirs: tuple[str, ...] = ()) -> Iterator[Doc]:
+    """Parse each of ``texts`` into a spaCy Doc (models load on the first call); the
+    Russian rules of ``rules_dirs`` join the built-in ones in telling acts from dates."""
     for text in texts:
-        yield parse_one(text)
+        yield parse_one(text, rules_dirs)
 
 
-def parse_one(text: str) -> Doc:
-    """Parse one Russian text into a spaCy Doc whose text is exactly ``text``."""
+def parse_one(text: str, rules_dirs: tuple[str, ...] = ()) -> Doc:
+    """Parse one Russian text into a spaCy Doc whose text is exactly ``text`` (``rules_dirs``:
+    user rule folders, whose participle triggers keep the dates of their clauses)."""
     from natasha import Doc as NatashaDoc
 
     models = _models()
@@ -105,7 +107,7 @@ def parse_one(text: str) -> Doc:
         for token in parsed.tokens:
             token.lemmatize(models.morph_vocab)
         chunks.append((match.start(), parsed))
-    doc = _to_spacy(text, chunks)
+    doc = _to_spacy(text, chunks, _acts_in_participles(rules_dirs))
     forms = nominative_forms(doc)
     doc.user_data[NORMAL_FORMS] = forms
     people = [forms.get(e.text, e.text) for e in doc.ents if e.label_ == "PERSON"]
@@ -184,7 +186,7 @@ class _Columns:
     starts: list[int]
 
 
-def _to_spacy(text: str, chunks: list[tuple[int, Any]]) -> Doc:
+def _to_spacy(text: str, chunks: list[tuple[int, Any]], acts: frozenset[str]) -> Doc:
     cols = _Columns([], [], [], [], [], [], [], [])
     for offset, parsed in chunks:
         for sent in parsed.sents:
@@ -206,7 +208,7 @@ def _to_spacy(text: str, chunks: list[tuple[int, Any]]) -> Doc:
     for token in doc:
         _impersonal_object(token)
     ents = [e for offset, parsed in chunks for e in _entities(doc, parsed, offset)]
-    doc.ents = filter_spans(_official_order(doc, ents) + find_date_spans(doc))
+    doc.ents = filter_spans(_official_order(doc, ents) + find_date_spans(doc, acts))
     return doc
 
 
@@ -373,14 +375,15 @@ def _entities(doc: Doc, parsed: Any, offset: int) -> list[Span]:
     return spans
 
 
-def find_date_spans(doc: Doc) -> list[Span]:
-    """DATE spans for Russian date phrases ("13 февраля 2025 года", "в декабре прошлого года")."""
+def find_date_spans(doc: Doc, acts: frozenset[str]) -> list[Span]:
+    """DATE spans for Russian date phrases ("13 февраля 2025 года", "в декабре прошлого года");
+    ``acts``: the participles whose clauses' dates are theirs."""
     from ..normalize.dates_ru import find_date_phrases
 
     spans = []
     for start, end in find_date_phrases(doc.text):
         span = doc.char_span(start, end, label="DATE", alignment_mode="contract")
-        if span is not None and len(span) and not _dates_something_else(span):
+        if span is not None and len(span) and not _dates_something_else(span, acts):
             spans.append(span)
     return spans
 
@@ -391,13 +394,13 @@ _DEED_WORDS = frozenset({"обвинение", "подозрение", "вино
 
 
 @cache
-def _acts_in_participles() -> frozenset[str]:
+def _acts_in_participles(rules_dirs: tuple[str, ...]) -> frozenset[str]:
     from ..events.spec import load_specs, participle_lemmas  # the rules sit above the parser
 
-    return participle_lemmas(load_specs(Settings(), "ru"))
+    return participle_lemmas(load_specs(Settings(rules_dirs=rules_dirs), "ru"))
 
 
-def _dates_something_else(span: Span) -> bool:
+def _dates_something_else(span: Span, acts: frozenset[str]) -> bool:
     """A date inside a participle clause ("беспорядков, произошедших в июне 2010 года"), a
     charge or a birth ("1991 года рождения") dates that, never the act the sentence tells."""
     after = span.doc[span.end : span.end + 2]
@@ -410,7 +413,7 @@ def _dates_something_else(span: Span) -> bool:
         if "VerbForm=Part" in morph and "Variant=Short" not in morph:
             # ("Шарипову, задержанному в январе": the date of an act the rules read in a
             # participle is that act's)
-            return token.pos_ == "ADJ" and token.lemma_ not in _acts_in_participles()
+            return token.pos_ == "ADJ" and token.lemma_ not in acts
         if token.pos_ in ("VERB", "AUX"):
             return False
     return False
