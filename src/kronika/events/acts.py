@@ -17,8 +17,9 @@ from ..model import ArgValue
 from ..resolve.mentions import clean_name
 from .agencies import country_of_word
 from .counts import count_of
-from .fillers import FillContext, _core_tokens
+from .fillers import FillContext
 from .participants import is_passive
+from .phrase_core import core_tokens
 from .spans import as_written, doc_ents, normalizer
 from .spec import RoleSpec
 
@@ -205,7 +206,7 @@ def _phrase(ctx: FillContext, token: Token | None) -> str | None:
         return _phrase(ctx, named)  # "killed the group's leader, Ahmed Godane": the one named
     words = [
         t
-        for t in _core_tokens(token)
+        for t in core_tokens(token)
         if t.dep_ not in ("det", "poss", "punct", "case", "nummod", "quantmod")
         and t.lower_ not in ("dead", "alive")
         # ("Thirty villagers were killed": a count the parser took for part of a name)

@@ -18,7 +18,8 @@ from ..claims.stance import lexicon
 from ..model import ArgValue
 from ..resolve.mentions import people_words
 from .counts import count_of
-from .fillers import NOT_NAMES, FillContext, looks_like, names_of
+from .fillers import NOT_NAMES, FillContext, names_of
+from .groups import looks_like
 from .participants import agent, patient
 from .people import a_pair
 from .relatives import antecedent_of_relative
