@@ -28,6 +28,7 @@ from .building import build_event, in_its_state
 from .clauses import act_clause, another_time, charged_act, has_own_people
 from .compile import Hit, compile_rules
 from .dates import dated_by_report, dated_paragraph
+from .figurative import figurative
 from .gapping import split_gapped
 from .inherit import inherit_appellants
 from .listed import listed_verdicts
@@ -37,7 +38,6 @@ from .named import with_argument_entities
 from .not_events import (
     attacker_shot,
     attackers_only,
-    figurative,
     freed_by_force,
     is_tally,
     over_a_span,
