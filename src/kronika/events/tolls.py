@@ -23,9 +23,10 @@ from .clauses import act_clause, another_time, doer_above
 from .counts import count_of
 from .fillers import FillContext
 from .records import record_toll
-from .spans import YEAR, block, doc_sents, doc_text, normalizer, sent_ents, sent_number
+from .spans import YEAR, block, doc_sents, doc_text, sent_ents, sent_number
 from .spec import RoleSpec
 from .toll_words import ATTACKERS, NO_CASUALTIES, ONE_DEAD
+from .victims import SELF, by_forces, part_number, victims_in
 
 #: Verbs (and adjectives) whose victims a role counts.
 _VERBS = {
@@ -210,7 +211,7 @@ def toll_in(sent: Span, trigger: Token | None, role: str) -> int | float | None:
         ):
             # "23 others sustained injuries", "Sixteen soldiers lost their lives"
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            value = _counted(subject, tok) if subject is not None else None
+            value = victims_in(subject, tok) if subject is not None else None
             if value is not None:
                 return value
         elif role == "killed" and tok.lemma_ in ("leave", "claim"):
@@ -278,9 +279,9 @@ def _victims(verb: Token, role: str, trigger: Token | None = None) -> int | floa
             return None  # "left 24 dead": read by _left_dead
     elif verb.lower_ == "dead" and verb.dep_ == "amod" and verb.head.head.pos_ == "VERB":
         # "shot dead two civilians and five policemen": "dead" read as the object's adjective
-        return _counted(verb.head, verb.head.head)
+        return victims_in(verb.head, verb.head.head)
     elif verb.lower_ == "dead" and (obj := next(_objects(verb), None)) is not None:
-        return _counted(obj, verb)  # "a sniper shot dead two soldiers", "dead" read as the verb
+        return victims_in(obj, verb)  # "a sniper shot dead two soldiers", "dead" read as the verb
     elif verb.lemma_ == "die" or verb.lower_ == "dead":
         return _died(verb)
     if any(c.dep_ == "neg" for c in verb.children):
@@ -301,7 +302,7 @@ def _victims(verb: Token, role: str, trigger: Token | None = None) -> int | floa
         and any(c.dep_ == "nummod" for c in verb.children)
     ):
         phrase = verb  # "left 35 dead and 60 hurt", "hurt" taken for a noun
-    if phrase is None or phrase.lower_ in _SELF or _doer_stopped(phrase, verb):
+    if phrase is None or phrase.lower_ in SELF or _doer_stopped(phrase, verb):
         return None
     if _only_the_attacker(phrase):
         return 0  # "The bomber was the only person killed": no victim died
@@ -312,7 +313,7 @@ def _victims(verb: Token, role: str, trigger: Token | None = None) -> int | floa
         return None  # "nine guards were killed in the attacks": a sum over acts
     if phrase.like_num and _elided_attackers(verb):
         return None  # "12 militants were killed and 6 were injured": six militants
-    return _counted(phrase, verb, _by_forces(verb, trigger))
+    return victims_in(phrase, verb, by_forces(verb, trigger))
 
 
 def _only_the_attacker(phrase: Token) -> bool:
@@ -366,152 +367,16 @@ def _elided_attackers(verb: Token) -> bool:
     return subject is not None and subject.lemma_.lower() in ATTACKERS
 
 
-def _counted(phrase: Token, verb: Token, forces: bool = False) -> int | float | None:
-    """The victims in a noun phrase and its conjuncts, attackers left out (but not when
-    ``forces``, a state's, killed them)."""
-    total: int | float | None = None
-    if _nobody(phrase):
-        return 0
-    for part in (phrase, *phrase.conjuncts):
-        if (_is_attacker(part) and not forces) or part.lower_ in ("himself", "herself"):
-            continue  # "killed two of the attackers": no victims
-        if part is not phrase and _after_another_verb(part, verb):
-            continue  # "killed five and a passer-by and injured 11 others": another verb's
-        value = _number(part)
-        if value is None:
-            continue
-        total = value if total is None else total + value
-    if total is None:
-        return None
-    return max(0, total - _attackers_included(phrase, verb))
-
-
-def _after_another_verb(part: Token, verb: Token) -> bool:
-    """Whether the words just before ``part`` (or before its number) are another verb:
-    the parser may join "injured 11 others" to the nouns "killed" counts."""
-    first = min([part, *(c for c in part.children if c.dep_ == "nummod")], key=lambda t: t.i)
-    before = part.doc[first.i - 1] if first.i > 0 else None
-    return before is not None and before.pos_ == "VERB" and before != verb
-
-
-def _by_forces(verb: Token, trigger: Token | None) -> bool:
-    """Whether a state's forces (or their strike) did the killing the trigger tells:
-    "soldiers shot dead three militants", "a drone strike killed four insurgents" (but
-    not "gunmen attacked a post, and police killed two of the attackers")."""
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    for agent in (c for c in verb.children if c.dep_ == "agent"):
-        doers.extend(g for g in agent.children if g.dep_ == "pobj")
-    own = trigger is not None and (verb.i == trigger.i or trigger in doers)
-    return own and any(d.lemma_.lower() in _FORCES for d in doers)
-
-
-#: A state's armed forces and their arms: who they kill are no attackers counted apart.
-_FORCES = frozenset(
-    "soldier troop army force police policeman officer commando strike airstrike drone "
-    "helicopter jet aircraft".split()
-)
-
-
-def _number(part: Token) -> int | float | None:
-    value = _hyphenated(part) or count_of(part)
-    if value is not None:
-        return value
-    # "killed a local councillor", "wounded the governor": one person
-    if part.pos_ == "PROPN" or part.ent_type_ == "PERSON":
-        return 1
-    if part.lower_ in ("he", "she", "him", "her"):
-        return 1  # "he died when the bomb went off": the person told of
-    if part.lower_ == "another" and part.dep_ in ("dobj", "nsubj", "nsubjpass"):
-        return 1  # "killing a police officer and wounding another"
-    if part.lower_ == "both" or any(c.lower_ == "both" for c in part.children):
-        return 2
-    # "a conscript", "the victim", "his son", "the group's leader": one person (also
-    # "a passer-by", a hyphened noun the tagger may read as an adjective)
-    after = part.doc[part.i + 1] if part.i + 1 < len(part.doc) else part
-    hyphened = after.text == "-" and any(c.dep_ == "prt" for c in part.children)
-    if (part.tag_ == "NN" or hyphened) and any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _ONE) for c in part.children
-    ):
-        return 1
-    return None
-
-
-_ONE = frozenset({"a", "an", "the", "one", "his", "her", "their", "its"})
-
-
-def _attackers_included(phrase: Token, verb: Token) -> int | float:
-    """How many attackers a toll counts: "five people, including the bomber" gives 1.
-
-    The parser may hang the "including" on the act told with the toll ("14 were killed
-    in the attack, including the bomber"); "including himself" is the subject, when the
-    subject is an attacker ("a suicide bomber killed 14 people, including himself").
-    """
-    # the nouns of the verb's own prepositions: "killed in the attack"
-    acts = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    for head in (phrase, verb, *acts):
-        for child in head.children:
-            if child.dep_ != "prep" or child.lower_ != "including":
-                continue
-            removed: int | float = 0
-            for obj in child.children:
-                for part in (obj, *obj.conjuncts) if obj.dep_ == "pobj" else ():
-                    if _is_attacker(part):
-                        removed += count_of(part) or 1
-                    elif part.lower_ in _SELF and subject is not None and _is_attacker(subject):
-                        removed += count_of(subject) or 1
-            return removed
-    return 0
-
-
-#: Reflexive pronouns: "killed 14 people, including himself".
-_SELF = frozenset({"himself", "herself", "themselves"})
-
-
-def _hyphenated(part: Token) -> int | float | None:
-    """ "Twenty-three people": a number word the tokenizer split at its hyphen."""
-    doc = part.doc
-    numbers = [part] if part.like_num else [c for c in part.children if c.dep_ == "nummod"]
-    for tok in numbers:
-        if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].like_num:
-            parse = normalizer("kronika.number.v1")
-            value = parse(f"{doc[tok.i - 2].text}-{tok.text}") if parse is not None else None
-            if isinstance(value, int | float):
-                return value
-    return None
-
-
-def _is_attacker(part: Token) -> bool:
-    """ "the bomber", "two gunmen", "seven of the attackers"."""
-    if part.lemma_.lower() in ATTACKERS:
-        return True
-    return part.like_num and any(
-        c.dep_ == "prep"
-        and c.lower_ == "of"
-        and any(g.dep_ == "pobj" and g.lemma_.lower() in ATTACKERS for g in c.children)
-        for c in part.children
-    )
-
-
-def _nobody(part: Token) -> bool:
-    """ "no one was injured", "nobody was hurt", "no civilians were killed"."""
-    if part.lower_ in ("nobody", "none"):
-        return True
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in part.children):
-        return True
-    return part.lower_ == "one" and part.i > 0 and part.doc[part.i - 1].lower_ == "no"
-
-
 def _died(word: Token) -> int | float | None:
     """ "Constable Ronan Kerr died", "two guards were left dead", "12 dead"."""
     subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
     if subject is None and word.lower_ == "dead":
         # "12 dead, 30 injured", "at least 9 dead": a toll told without a verb
         number = next((c for c in word.children if c.dep_ == "nummod" and c.i < word.i), None)
-        return _number(number) if number is not None else None
+        return part_number(number) if number is not None else None
     if subject is None:
         return None
-    return _counted(subject, word)
+    return victims_in(subject, word)
 
 
 def _deaths(noun: Token) -> int | float | None:
@@ -520,7 +385,7 @@ def _deaths(noun: Token) -> int | float | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
-                return _counted(obj, noun)
+                return victims_in(obj, noun)
     return count_of(noun) if noun.tag_ == "NNS" else None
 
 
@@ -536,5 +401,5 @@ def _left_dead(verb: Token) -> int | float | None:
         return None
     if phrase.lower_ == "dead":
         return count_of(phrase)
-    total = _counted(phrase, verb)
+    total = victims_in(phrase, verb)
     return total
