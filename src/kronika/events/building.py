@@ -20,7 +20,8 @@ from .compile import Hit
 from .counts import antecedent_count, count_of, one_unnamed
 from .dates import event_date, scene_of
 from .fillers import ARMED_GROUPS, FillContext
-from .participants import a_time, agent, patient, ridden_misread
+from .misreads import ridden_misread
+from .participants import a_time, agent, patient
 from .people import PEOPLE_ROLE, about_people
 from .placing import event_place, outside_its_states, state_dwelt_on
 from .referring import (

@@ -33,6 +33,7 @@ from .gapping import split_gapped
 from .inherit import inherit_appellants
 from .listed import listed_verdicts
 from .merge import NOWHERE, Told, merge_events
+from .misreads import finite_misread
 from .name_mentions import article_mentions
 from .named import with_argument_entities
 from .not_events import (
@@ -48,7 +49,7 @@ from .not_events import (
     under_review,
     vague_over_time,
 )
-from .participants import agent, finite_misread
+from .participants import agent
 from .people import PEOPLE_ROLE
 from .records import one_attack_per_record
 from .referring import (

@@ -2,68 +2,32 @@
 
 "X was sentenced", "the court sentenced X", "X, who was arrested", "the arrest of X",
 "granted X a pardon", "accused of the bombing": the patient and the agent of a
-trigger, read through passives, relative clauses, light verbs and titles.
+trigger, read through passives, relative clauses, light verbs and titles (and through the
+parser's slips, :mod:`.misreads`).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .misreads import (
+    active_misread,
+    believed_to_have,
+    finite_misread,
+    names_opening_a_clause,
+    object_misread,
+    past_dateline,
+    subject_of_report,
+    title_passive,
+)
 from .people import about_people
 from .relatives import antecedent_of_relative
-from .spans import doc_text, in_dateline, sent_of
 from .toll_words import DONE_TO_OWNER
 
 
 def is_passive(verb: Token) -> bool:
     """Return whether ``verb`` is a passive verb ("was sentenced")."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
-#: What attackers ride, after which the parser may read the verb as an adjective.
-_RIDDEN = frozenset("motorcycle motorbike bike scooter car pickup truck vehicle horse".split())
-
-
-def ridden_misread(trigger: Token) -> bool:
-    """ "Gunmen on a motorcycle opened fire": a past-tense verb after what the doers rode,
-    which the parser read as an adjective ("a motorcycle-opened fire") and so left out of
-    the sentence's clause."""
-    return (
-        trigger.dep_ == "amod"
-        and trigger.tag_ in ("VBD", "VBN")
-        and trigger.i > 0
-        and trigger.doc[trigger.i - 1].lemma_.lower() in _RIDDEN
-        and trigger.head.i > trigger.i
-    )
-
-
-def finite_misread(trigger: Token) -> bool:
-    """ "A court in Osh jailed Bakyt Toktorov for seven years": a past-tense verb the parser
-    hung on the name after it as an adjective, a noun just before it (the sentence's
-    subject) and no article on the name ("the jailed Toktorov" is an adjective)."""
-    before = trigger.doc[trigger.i - 1] if trigger.i > 0 else None
-    if ridden_misread(trigger):
-        return True
-    if (
-        trigger.dep_ == "amod"
-        and before is not None
-        and before.lower_ == "and"
-        and trigger.head.dep_ == "conj"
-        and trigger.head.head.pos_ == "VERB"
-    ):
-        return True  # "travelled to Syria and swore allegiance": the second act, misread
-    # ("Authorities in Tashkent freed journalist X": a sentence the parser read as one noun
-    # phrase has no verb but this one, whatever its tag)
-    verbless = trigger.sent.root.pos_ in ("NOUN", "PROPN") and trigger.tag_ == "VBN"
-    return (
-        trigger.dep_ == "amod"
-        and (trigger.tag_ == "VBD" or verbless)
-        and trigger.head.pos_ in (("PROPN", "NOUN") if verbless else ("PROPN",))
-        and trigger.head.i > trigger.i
-        and before is not None
-        and before.pos_ in ("PROPN", "NOUN")
-        and not any(c.dep_ == "det" for c in trigger.head.children)
-    )
 
 
 #: Nouns that name a stretch of time: "the following year", "that week".
@@ -90,38 +54,6 @@ def _one_among(people: Token) -> Token | None:
     return next((c for c in among.head.children if c.dep_ == "nsubj"), None)
 
 
-#: Verbs that tell who reports an act, not who it was done to.
-_TELLING = frozenset(
-    "say tell report claim state announce add note write confirm allege insist".split()
-)
-
-
-def _names_opening_a_clause(trigger: Token) -> Token | None:
-    """ "A, B and C, the youngest of whom is 24, were each sentenced": a passive whose
-    subject the parser gave to a clause set inside it, the names opening the sentence (or
-    anywhere before the verb, when that clause is read as the passive's own subject)."""
-    if not any(c.dep_ == "auxpass" for c in trigger.children):
-        return None
-    clauses = ("advcl", "ccomp", "parataxis", "csubjpass")
-    for clause in (c for c in trigger.children if c.dep_ in clauses):
-        if clause.lemma_ in _TELLING:
-            continue  # "Atayeva says Ibrohimov has been sentenced": the source
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        # ("On 11 December, X, a citizen wanted for financing terrorism, was extradited":
-        # a participle read as the passive's clausal subject, after whatever opens it)
-        opening = clause.dep_ == "csubjpass" or (
-            subject is not None and subject.left_edge.i == trigger.sent.start
-        )
-        if (
-            subject is not None
-            and subject.pos_ == "PROPN"
-            and opening
-            and subject.i < clause.i < trigger.i
-        ):
-            return subject
-    return None
-
-
 def patient(trigger: Token) -> Token | None:
     """Return the token naming who the action was done to (passive subject or object)."""
     if trigger.pos_ == "NOUN":
@@ -146,14 +78,14 @@ def patient(trigger: Token) -> Token | None:
         # subject the passives share (the object a passive keeps is what X was named)
         shared = next((c for c in trigger.head.children if c.dep_ == "nsubjpass"), None)
         if shared is not None:
-            return antecedent_of_relative(_past_dateline(shared))
+            return antecedent_of_relative(past_dateline(shared))
     # ("was arrested in 2013 and jailed the following year": a time read as the object)
     found = next(
         (c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj") and not a_time(c)),
         None,
     )
     if found is not None:
-        return antecedent_of_relative(_past_dateline(found))
+        return antecedent_of_relative(past_dateline(found))
     if trigger.dep_ == "amod" and (
         any(c.dep_ == "nsubj" for c in trigger.children) or finite_misread(trigger)
     ):
@@ -166,10 +98,10 @@ def patient(trigger: Token) -> Token | None:
     number = _number_before_auxiliary(trigger)
     if number is not None:
         return number
-    opening = _names_opening_a_clause(trigger)
+    opening = names_opening_a_clause(trigger)
     if opening is not None:
         return opening
-    if _title_passive(trigger, ("VBN", "VBD")):
+    if title_passive(trigger, ("VBN", "VBD")):
         # (the model often tags the participle of a title as a past tense: "X Sentenced")
         return next(c for c in trigger.children if c.dep_ == "nsubj")
     if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -207,8 +139,8 @@ def patient(trigger: Token) -> Token | None:
         if controlled is not None:
             return antecedent_of_relative(controlled)
     if is_passive(trigger):
-        return _subject_of_report(trigger)
-    return _object_misread(trigger) if not is_passive(trigger) else None
+        return subject_of_report(trigger)
+    return object_misread(trigger) if not is_passive(trigger) else None
 
 
 def _phrasal_object(verb: Token) -> Token | None:
@@ -235,35 +167,6 @@ def _number_before_auxiliary(verb: Token) -> Token | None:
     return before if before is not None and before.like_num and before.dep_ == "nummod" else None
 
 
-def _object_misread(verb: Token) -> Token | None:
-    """The people counted right after an active verb that the parser hung elsewhere:
-    "freed more than 800 prisoners ahead of the holiday" ("prisoners" taken for a
-    measure of "ahead")."""
-    doc = verb.doc
-    for tok in doc[verb.i + 1 : min(verb.i + 6, len(doc))]:
-        if tok.dep_ in ("npadvmod", "nmod") and tok.pos_ == "NOUN" and about_people(tok):
-            if any(c.dep_ == "nummod" for c in tok.children):
-                return tok
-        if tok.pos_ in ("VERB", "AUX", "PUNCT"):
-            break
-    return None
-
-
-def _subject_of_report(trigger: Token) -> Token | None:
-    """ "says X, leader of Y, has been sentenced": the parser makes X the sayer's subject.
-
-    A subject told after its own verb of saying, and before the passive act, is the
-    act's ("said X" after a quote is a real sayer, and comes after the act).
-    """
-    for child in trigger.children:
-        if child.dep_ not in ("parataxis", "ccomp", "advcl") or child.i > trigger.i:
-            continue
-        for subject in child.children:
-            if subject.dep_ == "nsubj" and child.i < subject.i < trigger.i:
-                return subject
-    return None
-
-
 _LIGHT_VERBS = frozenset(
     "carry stage launch conduct commit mount perpetrate organize organise plan claim".split()
 )
@@ -280,43 +183,6 @@ def verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
 
 
 _LIGHT_FORMS = verb_forms(_LIGHT_VERBS)
-
-
-#: How far into an article (in characters) its dateline may open the body.
-_DATELINE_REACH = 600
-
-
-def _past_dateline(token: Token) -> Token:
-    """ "BISHKEK, Kyrgyzstan - Two Islamic activists have been convicted": the parser makes
-    the dateline the subject and the people its apposition; the people are the subject."""
-    sent = sent_of(token)
-    if sent.start_char > _DATELINE_REACH or not in_dateline(
-        sent, token.idx, token.idx + len(token.text)
-    ):
-        return token
-    people = (t for t in token.subtree if t.dep_ == "appos" and about_people(t))
-    return next(people, token)
-
-
-#: Verbs of getting out that take no object, so have no passive: their participle after
-#: the sentence's noun is that noun's own act.
-_GETTING_OUT = frozenset(
-    "escape flee tunnel break climb slip abscond vanish disappear saw dig".split()
-)
-
-
-def _active_misread(verb: Token) -> bool:
-    """ "Three inmates sawed through the bars", "Five militants tunnelled out of the jail":
-    a sentence the parser read as one noun phrase, its verb as a participle of the noun,
-    where the verb takes an object or none at all (so it is no passive)."""
-    head = verb.head
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ in ("VBN", "VBD")
-        and head.dep_ == "ROOT"
-        and head.pos_ in ("NOUN", "PROPN")
-        and (verb.lemma_.lower() in _GETTING_OUT or any(c.dep_ == "dobj" for c in verb.children))
-    )
 
 
 def agent(trigger: Token) -> Token | None:
@@ -342,7 +208,7 @@ def agent(trigger: Token) -> Token | None:
         owner = None if trigger.lemma_ in DONE_TO_OWNER else owner
         return antecedent_of_relative(owner) if owner is not None else _blamed(trigger)
     for child in trigger.children:
-        if child.dep_ == "nsubj" and not _title_passive(trigger):
+        if child.dep_ == "nsubj" and not title_passive(trigger):
             return antecedent_of_relative(child)
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -361,9 +227,9 @@ def agent(trigger: Token) -> Token | None:
     # "cleric Bashir freed from prison": a past participle after its noun is done to it
     if trigger.dep_ in ("acl", "relcl") and not is_passive(trigger) and trigger.tag_ != "VBN":
         return trigger.head
-    if _active_misread(trigger):
+    if active_misread(trigger):
         return trigger.head  # "Three inmates sawed through the bars and escaped"
-    if _believed_to_have(trigger):
+    if believed_to_have(trigger):
         return trigger.head  # "Authorities believe X enlisted with Y": X's act, misparsed
     if trigger.dep_ == "xcomp" and trigger.head.lemma_ in _OBJECT_CONTROL:
         # "accomplices helped Saidov escape": the one helped; "a prisoner was helped to
@@ -441,28 +307,6 @@ def _recipient(noun: Token) -> Token | None:
     return antecedent_of_relative(found) if found is not None else None
 
 
-def _title_passive(verb: Token, tags: tuple[str, ...] = ("VBN",)) -> bool:
-    """ "Radical cleric Bashir freed from prison": a title drops "was" from a passive.
-
-    A participle with a subject and no object, alone on a line without closing
-    punctuation, tells what was done to its subject.
-    """
-    if verb.pos_ != "VERB" or verb.tag_ not in tags or verb.dep_ != "ROOT":
-        return False
-    if not any(c.dep_ == "nsubj" for c in verb.children) or any(
-        c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp") for c in verb.children
-    ):
-        return False
-    text = doc_text(verb.doc)
-    end = text.find("\n", verb.idx)
-    line = text[text.rfind("\n", 0, verb.idx) + 1 : end if end >= 0 else len(text)].strip()
-    return 0 < len(line) < _TITLE_LENGTH and line[-1] not in ".!?\"”'"
-
-
-#: The longest line read as a title.
-_TITLE_LENGTH = 160
-
-
 def _by_whom(token: Token) -> Token | None:
     """The object of a "by" phrase hung on ``token``."""
     for child in token.children:
@@ -510,23 +354,3 @@ def _blamed(token: Token) -> Token | None:
     if accused is None and verb.dep_ == "relcl":
         return verb.head  # "X that the government held responsible": "that" parsed as a mark
     return antecedent_of_relative(accused) if accused is not None else None
-
-
-#: Verbs a belief about someone's act is told with: "police believe X enlisted with Y".
-_BELIEVING = frozenset("believe say think suspect allege claim fear know".split())
-#: Acts done by their subject, never to it, which a participle cannot tell in the passive.
-_INTRANSITIVE = frozenset("enlist defect escape flee abscond".split())
-
-
-def _believed_to_have(trigger: Token) -> bool:
-    """ "Authorities believe X enlisted with Y", the parser reading X as the object of
-    "believe" and the act as a participle describing X."""
-    head = trigger.head
-    return (
-        trigger.dep_ == "acl"
-        and trigger.lemma_ in _INTRANSITIVE
-        and trigger.tag_ == "VBN"
-        and head.pos_ == "PROPN"
-        and head.dep_ == "dobj"
-        and head.head.lemma_ in _BELIEVING
-    )
