@@ -17,13 +17,14 @@ from .. import registry
 from ..model import ArgValue, Article, Event, Evidence
 from ..resolve.mentions import MentionIndex
 from .compile import Hit
+from .country_meant import state_dwelt_on
 from .counts import antecedent_count, count_of, one_unnamed
 from .dates import event_date, scene_of
 from .fillers import ARMED_GROUPS, FillContext
 from .misreads import ridden_misread
 from .participants import a_time, agent, patient
 from .people import PEOPLE_ROLE, about_people
-from .placing import event_place, outside_its_states, state_dwelt_on
+from .placing import event_place, outside_its_states
 from .referring import (
     apart,
     retold_with_a_date,

