@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 
 from kronika.events.alike import share_a_word
-from kronika.events.merge import NOWHERE, Told, merge_events
+from kronika.events.merge import merge_events
+from kronika.events.told import NOWHERE, Told
 from kronika.model import ArgValue, Event, Evidence, Place
 
 #: The core role of each type, as the rule files name it.

@@ -35,9 +35,9 @@ from ..claims.stance import is_asserted
 from ..errors import ConfigError
 from ..model import Event
 from ..settings import Settings
-from .merge import Told
 from .spans import doc_sents, sent_of
 from .spec import EventSpec
+from .told import Told
 
 #: Confidence of a backstop event: below every rule-made event.
 CONFIDENCE = 0.4

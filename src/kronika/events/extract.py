@@ -32,7 +32,7 @@ from .figurative import figurative
 from .gapping import split_gapped
 from .inherit import inherit_appellants
 from .listed import listed_verdicts
-from .merge import NOWHERE, Told, merge_events
+from .merge import merge_events
 from .misreads import finite_misread
 from .name_mentions import article_mentions
 from .named import with_argument_entities
@@ -78,6 +78,7 @@ from .telling import (
     not_yet,
     telling,
 )
+from .told import NOWHERE, Told
 from .tolls import TOLL_VERBS
 from .verdicts import fold_summaries
 

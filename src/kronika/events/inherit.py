@@ -31,7 +31,7 @@ def inherit_courts(events: list[Event], day_from: Sequence[int] = ()) -> list[Ev
     trial is the same when the dates agree to the month, or, for a sentence told
     without a date, when it is told close to the one naming the court. Such a verdict
     also takes that one's day when that one is told at or after its ``day_from``
-    character (see ``merge.Told.day_from``).
+    character (see ``told.Told.day_from``).
     """
     return _inherit(events, "court", day_from)
 

@@ -18,9 +18,9 @@ from ..normalize.numbers import parse_terms
 from ..resolve.mentions import MentionIndex
 from .dates import event_date
 from .gapping import term_args
-from .merge import Told
 from .running import running_reference
 from .spans import doc_sents, sent_ents
+from .told import Told
 
 #: Verbs a list of verdicts hangs on: "sentenced:", "jailed:".
 _VERDICT_VERBS = frozenset({"sentence", "jail", "imprison", "convict"})
