@@ -559,6 +559,24 @@ def test_event_place_reads_whole_names_and_only_names(
     assert [place for _, place in _event_places(nlp, text)] == [expected]
 
 
+@pytest.mark.parametrize(
+    "text,kind,expected",
+    [
+        # where someone arrived from is not where they were taken
+        ("Police detained the imam upon his arrival from Istanbul at Almaty airport.", "ARREST",
+         "Almaty"),
+        # a ban told in brackets places the ban, not the joining told around it
+        ("Rahimov joined the Islamic Jihad Union (banned in Uzbekistan) in 2012.", "JOIN", None),
+        ("Rahimov joined the Islamic Jihad Union (banned in Uzbekistan) in 2012.", "BAN",
+         "Uzbekistan"),
+    ],
+)  # fmt: skip
+def test_a_place_of_another_act_does_not_place_this_one(
+    nlp: Any, text: str, kind: str, expected: str | None
+) -> None:
+    assert [p for k, p in _event_places(nlp, text) if k == kind] == [expected]
+
+
 def test_a_town_the_model_took_for_a_person_is_a_place_after_in(nlp: Any) -> None:
     text = (
         "Two brothers who fled a jail in Herat were killed in a shootout with police in Farah "

@@ -155,6 +155,12 @@ def test_one_ban_per_country_named() -> None:
         ("Силовики задержали в Ташкенте четырех жителей Андижана.", "Ташкент"),
         # a town named in the locative takes the nominative the place index knows
         ("Из колонии в Вахдате сбежали шесть осужденных за терроризм.", "Вахдат"),
+        # where someone came back from is not where they were taken
+        (
+            "Власти Таджикистана усилили давление на оппозицию. Сотрудники ГКНБ задержали "
+            "Фарруха Шарипова после возвращения из Турции.",
+            "Таджикистан",
+        ),
     ],
 )
 def test_russian_event_place(text: str, place: str) -> None:

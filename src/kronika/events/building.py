@@ -16,11 +16,15 @@ from spacy.tokens import Doc, Span, Token
 from .. import registry
 from ..model import ArgValue, Article, Event, Evidence
 from ..resolve.mentions import MentionIndex
+from .asides import brackets_of
 from .compile import Hit
 from .country_meant import state_dwelt_on
 from .counts import antecedent_count, count_of, one_unnamed
+from .date_phrases import date_phrases
 from .dates import event_date, scene_of
 from .fillers import ARMED_GROUPS, FillContext
+from .fillers_ru import agent as ru_agent
+from .fillers_ru import patient as ru_patient
 from .misreads import ridden_misread
 from .participants import a_time, agent, patient
 from .people import PEOPLE_ROLE, about_people
@@ -41,6 +45,14 @@ from .telling import (
 
 #: Roles the core is found with when no pattern bound it: who was acted on, or who acted.
 _AGENT_CORE = frozenset({"JOIN", "APPEAL", "ESCAPE"})
+
+
+def _core_of(trigger: Token, type_name: str) -> Token | None:
+    """Who the act was done to (or, for a type told by its doer, who did it); a Russian
+    noun's people are read the Russian way, by its genitive ("о помиловании 120 человек")."""
+    if trigger.doc.lang_ == "ru" and trigger.pos_ == "NOUN":
+        return ru_agent(trigger) if type_name in _AGENT_CORE else ru_patient(trigger)
+    return agent(trigger) if type_name in _AGENT_CORE else patient(trigger)
 
 
 #: Words that float after the people they quantify: "His two deputies, A and B, each received".
@@ -110,7 +122,7 @@ def build_event(
     # a type with no core role takes its people from the node a pattern bound for them
     core_token = nodes.get(core or PEOPLE_ROLE.get(spec.type, ""))
     if core_token is None:
-        core_token = agent(trigger) if spec.type in _AGENT_CORE else patient(trigger)
+        core_token = _core_of(trigger, spec.type)
     ctx = FillContext(
         doc,
         sent,
@@ -182,7 +194,7 @@ def build_event(
         type=spec.type,
         args=args,
         evidence=(_evidence(sent, trigger),),
-        date=event_date(sent, clause, article.published),
+        date=None if undated_aside(trigger, sent) else event_date(sent, clause, article.published),
         location=outside_its_states(
             # ("In a separate attack the same day, ...": not the scene told before)
             place or (None if apart(trigger) else _scene_place(sent, args)),
@@ -191,6 +203,13 @@ def build_event(
         confidence=round(confidence, 2),
         rule=f"{spec.type}/{best.pattern.id}" if best and best.pattern else f"{spec.type}/trigger",
     )
+
+
+def undated_aside(trigger: Token, sent: Span) -> bool:
+    """Whether the act at ``trigger`` is told in brackets that give no date: the date after
+    "(banned in Uzbekistan) in 2012" is the joining's, however the parser hung it."""
+    marks = brackets_of(trigger)
+    return marks is not None and not any(marks[0] < i < marks[1] for i, _ in date_phrases(sent))
 
 
 def in_its_state(event: Event, doc: Doc, specs: dict[str, EventSpec]) -> Event:

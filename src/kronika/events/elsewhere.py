@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..resolve.mentions import people_words
+from .asides import in_an_aside
 from .clauses import another_act, charge_of, date_scope, inside_a_participant
 from .people import about_people
 from .spans import in_dateline
@@ -67,6 +68,8 @@ def elsewhere(ent: Span, sent: Span, trigger: Token, crime: Token | None) -> boo
         return True  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
     if _in_a_group_name(root, ent):
         return True  # "the East Turkestan Liberation Organization": a word of a group's name
+    if in_an_aside(ent, trigger):
+        return True  # "joined Islamic State (banned in the Russian Federation)": the ban's
     return _who_asked(root) or _an_office_for(ent) or _in_a_quoted_name(ent)
 
 
@@ -202,11 +205,14 @@ def _based(ent: Span) -> bool:
 
 def _came_from(ent: Span, trigger: Token) -> bool:
     """A place someone came from by another verb than the act's: "returning from Russia",
-    "left Columbus for Somalia"."""
+    "left Columbus for Somalia", "upon arrival from Moscow"."""
     root = ent.root
     if root.dep_ == "dobj" and root.head.lemma_ in ("leave", "flee") and root.head != trigger:
         return True
     verb = root.head.head
+    if any(c.dep_ == "case" and c.lower_ == "из" for c in root.children):
+        # ("задержан после возвращения из России": Russian tells it by the noun's case word)
+        return root.head.i != trigger.i and root.head.lemma_ in _ARRIVALS
     return (
         root.dep_ == "pobj"
         and root.head.lower_ == "from"
@@ -234,7 +240,10 @@ def news_from(ent: Span) -> bool:
 
 
 #: Verbs of coming from somewhere: the place after their "from" is where people came from.
-_ARRIVALS = frozenset("return come arrive fly travel move relocate head".split())
+_ARRIVALS = frozenset(
+    "return come arrive arrival fly flight travel move relocate head "
+    "возвращение вернуться возвращаться прибытие прибыть приезд приехать прилёт прилететь".split()
+)
 
 #: Nouns for people by where they live or were born.
 _RESIDENTS = frozenset(

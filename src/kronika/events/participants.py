@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .asides import brackets_of, outside_its_aside
 from .misreads import (
     active_misread,
     believed_to_have,
@@ -189,8 +190,14 @@ def agent(trigger: Token) -> Token | None:
     """Return the token naming who acted (active subject, or the passive "by" phrase).
 
     For a noun ("staged an attack", "motivated X to carry out the attack") it is
-    whoever does the light verb the noun is the object of.
+    whoever does the light verb the noun is the object of. An act told in brackets has
+    its doer inside them ("joined the IJU (banned in Uzbekistan)": not the one who joined).
     """
+    found = _agent(trigger)
+    return None if found is not None and outside_its_aside(trigger, found) else found
+
+
+def _agent(trigger: Token) -> Token | None:
     if trigger.pos_ == "NOUN":
         verb = trigger.head
         # the lemmatizer slips on rarer verbs ("staged" → "stag"), so forms count too
@@ -208,6 +215,10 @@ def agent(trigger: Token) -> Token | None:
         owner = None if trigger.lemma_ in DONE_TO_OWNER else owner
         return antecedent_of_relative(owner) if owner is not None else _blamed(trigger)
     for child in trigger.children:
+        if child.dep_ == "nsubj" and brackets_of(child) and trigger.head.pos_ == "VERB":
+            # ('declared the movement X ("Lovers of Paradise") extremist and banned it': a
+            # gloss in brackets the parser took for the subject of the verb after it)
+            return agent(trigger.head) if trigger.head is not trigger else None
         if child.dep_ == "nsubj" and not title_passive(trigger):
             return antecedent_of_relative(child)
         if child.dep_ == "agent":
