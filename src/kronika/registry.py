@@ -55,7 +55,7 @@ ROLE_FILLERS: dict[str, str] = {
     "kronika.ru.designation.v1": "kronika.events.fillers_ru:fill_designation",
     "kronika.ru.country.v1": "kronika.events.countries_ru:fill_country",
     "kronika.ru.target.v1": "kronika.events.fillers_ru:fill_target",
-    "kronika.ru.casualties.v1": "kronika.events.fillers_ru:fill_casualties",
+    "kronika.ru.casualties.v1": "kronika.events.tolls_ru:fill_casualties",
 }
 
 READERS: dict[str, str] = {

@@ -458,7 +458,7 @@ def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
         # "открыл огонь по сотрудникам полиции": the pattern bound it
         return nominative_phrase(_phrase_text(ctx.nodes["target"]), ctx.nodes["target"].text)
     passive = "Pass" in trigger.morph.get("Voice", [])
-    if trigger.lemma_ in _TOLD_DEAD or (passive and trigger.lemma_ in _KILL_LEMMAS | _WOUND_LEMMAS):
+    if trigger.lemma_ in _TOLD_DEAD or (passive and trigger.lemma_ in KILL_LEMMAS | WOUND_LEMMAS):
         return None  # "трое ранены", "получили ранения": the toll, told apart
     # "кортеж был обстрелян": a passive's subject is what was attacked
     token = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -472,25 +472,7 @@ def fill_target(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
 
 #: Verbs that tell the dead and hurt without the act: "погибли", "получили ранения".
 _TOLD_DEAD = frozenset({"погибнуть", "пострадать", "получить"})
-_KILL_LEMMAS = frozenset(
+KILL_LEMMAS = frozenset(
     {"погибнуть", "убить", "погибший", "убитый", "жертва", "застрелить", "зарезать", "обезглавить"}
 )
-_WOUND_LEMMAS = frozenset({"ранить", "раненый", "пострадать", "пострадавший"})
-
-
-def fill_casualties(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
-    """ "погибли 10 человек", "убил восьмерых полицейских", "ранены трое"."""
-    lemmas = _KILL_LEMMAS if role.name == "killed" else _WOUND_LEMMAS
-    for tok in ctx.sent:
-        # "еще трое получили ранения": wounds received
-        received = role.name == "wounded" and tok.lemma_ == "получить"
-        if received and not any(c.lemma_ in ("ранение", "травма") for c in tok.children):
-            received = False
-        if tok.lemma_ not in lemmas and not received:
-            continue
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "obl"):
-                value = count_of(child)
-                if value is not None:
-                    return value
-    return None
+WOUND_LEMMAS = frozenset({"ранить", "раненый", "пострадать", "пострадавший"})
