@@ -133,6 +133,18 @@ def _charges(nlp: Any, text: str) -> list[str]:
             "terms of eight to 15 years.",
             ["inciting mass riots"],
         ),
+        # what the group named is, told after its name, is no charge
+        (
+            "He was convicted of membership of Jamaat Ansarullah, an armed group, and sentenced "
+            "to nine years.",
+            ["membership of Jamaat Ansarullah"],
+        ),
+        # the purpose of a gathering the parser hung on the verdict's verb is the charge's
+        (
+            "A regional court has jailed twelve men for eight years for meeting to read "
+            "religious books.",
+            ["meeting to read religious books"],
+        ),
     ],
 )
 def test_charges_are_read_in_every_frame(nlp: Any, text: str, charges: list[str]) -> None:
@@ -296,3 +308,12 @@ def test_a_court_told_by_its_state_is_the_trial_s_court_named_after_it(nlp: Any)
     )
     verdicts = events_of(nlp, text, "2019-05-17")
     assert [e.args.get("court") for e in verdicts] == ["Turkish court", "Turkish court"]
+
+
+def test_a_span_told_of_a_group_does_not_make_a_verdict_a_tally(nlp: Any) -> None:
+    text = (
+        "A court in Khujand sentenced six men to between two and seven years for membership "
+        "of Jamaat Ansarullah, a group that has been outlawed in Tajikistan since 2006."
+    )
+    (event,) = [e for e in events_of(nlp, text) if e.type == "SENTENCE"]
+    assert (event.args["count"], event.args["term_years"]) == (6, 7)

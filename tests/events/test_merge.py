@@ -507,3 +507,42 @@ def test_counts_far_apart_are_two_releases() -> None:
 )
 def test_two_phrases_share_a_word_in_any_case(a: str, b: str, alike: bool) -> None:
     assert share_a_word(a, b) is alike
+
+
+def test_one_verdict_told_with_its_charges_in_other_words_is_one_event() -> None:
+    lead = _told(
+        "SENTENCE", 0, "2013-04-17", defendant=[], count=6, term_years=7,
+        charges=["membership of Jamaat Ansarullah"],
+    )  # fmt: skip
+    # "The court found the six guilty of ...": the people of the verdict told before
+    later = _told(
+        "SENTENCE", 300, "2013-04-17", defendant=[], count=6,
+        charges=["organizing an extremist community"],
+    )  # fmt: skip
+    later = replace(later, refers_back=True)
+    assert len(merge_events([lead, replace(later, refers_back=False)])) == 2
+    (event,) = merge_events([lead, later])
+    assert event.args["charges"] == [
+        "membership of Jamaat Ansarullah",
+        "organizing an extremist community",
+    ]
+    assert event.args["term_years"] == 7
+
+
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        # the same count with another term: another verdict in the same trial
+        ({"count": 4, "life": True}, {"count": 4, "term_years": 15}),
+        # another count: other people
+        ({"count": 4}, {"count": 5}),
+        # one person, unnamed, may be another
+        ({"count": 1}, {"count": 1}),
+    ],
+)
+def test_verdicts_with_other_charges_stay_apart_unless_the_same_people(
+    first: dict[str, ArgValue], second: dict[str, ArgValue]
+) -> None:
+    a = _told("SENTENCE", 0, "2019-05-17", defendant=[], charges=["planning a bombing"], **first)
+    b = _told("SENTENCE", 300, "2019-05-17", defendant=[], charges=["membership"], **second)
+    assert len(merge_events([a, replace(b, refers_back=True)])) == 2

@@ -8,6 +8,7 @@ group, the same toll).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Event, Place
 from ..normalize.numbers import rounds_off
@@ -44,6 +45,25 @@ def compatible(a: Event, b: Event, strict_place: bool = True) -> bool:
         elif va != vb:
             return False
     return True
+
+
+def one_verdict(a: Event, b: Event, strict_place: bool = True) -> bool:
+    """One verdict told twice with its charges in other words ("sentenced seven men ... for
+    membership of Hizb ut-Tahrir", "found the seven guilty of organizing an extremist
+    organization"): the same people, named or counted alike (two or more), and nothing
+    else told otherwise."""
+    if a.type != "SENTENCE" or b.type != "SENTENCE":
+        return False
+    bare = [replace(e, args={k: v for k, v in e.args.items() if k != "charges"}) for e in (a, b)]
+    if not compatible(bare[0], bare[1], strict_place):
+        return False
+    terms = [(e.args.get("term_years"), e.args.get("life")) for e in (a, b)]
+    if all(any(t) for t in terms) and terms[0] != terms[1]:
+        return False  # "life for 14 ... four others received up to 15 years": two verdicts
+    count = a.args.get("count")
+    named = bool(a.args.get("defendant") or b.args.get("defendant"))
+    counted = isinstance(count, int) and count >= 2 and count == b.args.get("count")
+    return shares_core(a, b) or (counted and not named)
 
 
 def same_charge(a: str, b: str) -> bool:

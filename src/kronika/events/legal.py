@@ -168,6 +168,13 @@ def fill_charges(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
                 # "charges of treason and membership in a banned group": the parser hangs
                 # the last charge's own phrase on "charges"
                 end = after.right_edge.i + 1
+        if after is not None and after.lower_ == "to" and obj.lower_.endswith("ing"):
+            # "jailed for meeting to read religious books": the purpose the parser hung on
+            # the verdict's verb is the charge's
+            purpose = after.head
+            hung = purpose.dep_ in ("advcl", "xcomp") and purpose.head in (tok.head, ctx.trigger)
+            if after.dep_ == "aux" and purpose.pos_ == "VERB" and hung:
+                end = purpose.right_edge.i + 1
         phrases.extend(_charges_in(ctx.doc[obj.left_edge.i : end]))
         # "on charges of terrorism and illegal possession of arms": the parser joins the
         # second charge to "charges"
@@ -296,9 +303,16 @@ def _charge_text(span: Span) -> str:
     adjective that another adjective follows does not part two charges.
     """
     parts = []
+    skip_to = -1
     for tok in span:
+        if tok.i <= skip_to:
+            continue
         if tok.i > span.start + 1 and _time_told(tok):
             break  # "raiding a bank in Osh on May 2, when ...": the charge, not its time
+        described = _description_of_a_name(tok) if tok.i > span.start + 1 else None
+        if described is not None:
+            skip_to = described.right_edge.i  # "of Hizb ut-Tahrir, a group banned since ...,"
+            continue
         glued = tok.text == "," and tok.i > span.start and tok.i + 1 < span.end
         if glued and tok.doc[tok.i - 1].tag_ == "JJ" and tok.doc[tok.i + 1].tag_ == "JJ":
             parts.append(_GLUE + tok.whitespace_)  # kept out of the split on commas
@@ -309,6 +323,23 @@ def _charge_text(span: Span) -> str:
                 parts[-1] = parts[-1][:-1] + _SPACE  # kept out of the split on "and"
         parts.append(tok.text_with_ws)
     return _CHARGE_END.split("".join(parts), maxsplit=1)[0]
+
+
+def _description_of_a_name(comma: Token) -> Token | None:
+    """The head of the words after ``comma`` that tell what the name before it is, if they
+    do: "membership of Hizb ut-Tahrir, a pan-Islamist group banned since 2001" (no charge)."""
+    if comma.text != ",":
+        return None
+    return next(
+        (
+            t
+            for t in comma.doc[comma.i + 1 : comma.i + 8]
+            if t.dep_ == "appos"
+            and t.left_edge.i == comma.i + 1
+            and t.head.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+        ),
+        None,
+    )
 
 
 def _time_told(tok: Token) -> bool:

@@ -17,6 +17,7 @@ from .alike import (
     NOBODY_REACH,
     ONCE_PER_PERSON,
     compatible,
+    one_verdict,
     places_agree,
     same_group,
     same_people,
@@ -188,7 +189,11 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                 # ("..., wounding three guards": the victims of the act told before)
                 join(i, told, replace(_without(event, "target"), date=other.date))
                 break
-            if other.type != event.type or not compatible(other, aligned, strict):
+            if other.type != event.type:
+                continue
+            # ("found the seven guilty of ...": the verdict told before, by its people)
+            verdict = told.refers_back and one_verdict(other, aligned, strict)
+            if not (verdict or compatible(other, aligned, strict)):
                 continue
             if headline and other_start < sent_start:
                 continue
@@ -205,6 +210,7 @@ def merge_events(events: list[Told], published: str | None = None) -> list[Event
                     and out[i].clause == told.clause
                 )
                 or same_group(other, event)
+                or verdict
                 or (_anonymous(event) and (close or told.refers_back) and not other_time)
                 # "The army blamed the attack on X": the act told just before, with its doers
                 or (told.refers_back and close and _anonymous(_without(event, "perpetrator")))

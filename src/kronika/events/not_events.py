@@ -74,20 +74,33 @@ _SPAN = re.compile(
 )
 
 
-def told_over_a_span(sent: Span) -> bool:
+def told_over_a_span(sent: Span, trigger: Token | None = None) -> bool:
     """Whether ``sent`` tells a count over a span of time ("since 2016", "to date"), or, in
     Russian, a year's statistic from a source ("По данным КНБ, в прошлом году осуждены 11
-    человек")."""
+    человек"). With ``trigger``, a span told in a clause describing something else is not
+    its act's ("a group that has been banned since 2001")."""
     text = sent.text
     if _PART_OF_IT.match(text):
         # "Of these, 97 were convicted under Article 174": a part of the count told before
         index = sent_number(sent)
         return index > 0 and told_over_a_span(doc_sents(sent.doc)[index - 1])
+    spans = _SPAN.finditer(text)
     return (
-        _SPAN.search(text) is not None
+        any(trigger is None or not _describing(sent, m.start(), trigger) for m in spans)
         or (_STATISTIC_SOURCE.search(text) is not None and _WHOLE_YEAR.search(text) is not None)
         or (_STATISTICS.search(text) is not None and _A_YEAR.search(text) is not None)
     )
+
+
+def _describing(sent: Span, start: int, trigger: Token) -> bool:
+    """Whether the words at ``start`` of ``sent`` are in a clause that describes something
+    (a relative or participle clause) and does not hold ``trigger``."""
+    at = sent.start_char + start
+    span = sent.doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    clause = next((a for a in span[0].ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return clause is not None and clause.dep_ in ("relcl", "acl") and trigger not in clause.subtree
 
 
 #: A sentence opening on a part of what the one before counted: "Of these, 97 ...".
@@ -138,7 +151,7 @@ def over_a_span(event: Event, trigger: Token) -> bool:
     killed = event.args.get("killed")
     if isinstance(killed, int | float) and killed >= _A_YEARS_TOLL and len(event.date or "") == 4:
         return True
-    return told_over_a_span(sent_of(trigger))
+    return told_over_a_span(sent_of(trigger), trigger)
 
 
 #: A count that, told only with a year, is the year's toll rather than one act's.
