@@ -381,3 +381,31 @@ def test_the_people_a_phrase_stands_for(
 ) -> None:
     (event,) = _events(nlp, text, kind)
     assert (event.args.get(role) or []) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "role", "who"),
+    [
+        # the body that tells the news is not among those detained
+        (
+            "Officers detained 14 accomplices of terrorists, the Public Relations Center "
+            "informed on Monday.",
+            "ARREST",
+            "detainee",
+            [],
+        ),
+        # a name that says whose fighter someone was is no person of its own
+        (
+            "The president on Tuesday pardoned Ravi Kumar, a former Tamil Tiger fighter serving "
+            "a 10-year term.",
+            "RELEASE",
+            "person",
+            ["Ravi Kumar"],
+        ),
+    ],
+)
+def test_names_that_are_no_one_acted_on(
+    nlp: Any, text: str, kind: str, role: str, who: list[str]
+) -> None:
+    (event,) = _events(nlp, text, kind)
+    assert event.args[role] == who

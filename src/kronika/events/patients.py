@@ -331,7 +331,7 @@ def _a_source(doc: Doc, start: int) -> bool:
     if span is None:
         return False
     token = span.root
-    while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
+    while token.dep_ in ("compound", "flat", "appos", "det") and token.head.i != token.i:
         token = token.head
     verbs = lexicon("claims")["claim_verbs"]
     return token.dep_ == "nsubj" and token.head.lemma_ in verbs
