@@ -28,13 +28,17 @@ def _person_before(who: Token, clause: Token) -> Token | None:
 
 def _person_described(who: Token, clause: Token) -> Token | None:
     """ "X, a supporter of Group 24, who was returned": X, though the model hung the clause
-    on the group named inside X's description ("who" is said of people)."""
+    on the group named inside X's description ("who" is said of people), whether the
+    description is a noun or a participle ("described as a chief of the group")."""
     tok = clause.head
     if who.lower_ != "who" or tok.ent_type_ == "PERSON":
         return None
-    while tok.dep_ in ("pobj", "prep"):
+    while tok.dep_ in ("pobj", "prep", "agent"):
         tok = tok.head
     if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON" and tok != clause.head:
+        return tok.head
+    # ("X, described by a source as a logistics chief of the group, who was arrested")
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.ent_type_ == "PERSON":
         return tok.head
     return None
 
