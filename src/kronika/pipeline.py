@@ -123,10 +123,10 @@ def _parse(
     only that much is parsed and held at once, however long an input is. English
     goes to spaCy; Russian to natasha, loaded only when a Russian text comes.
     """
+    parse_ru = partial(parse_russian, settings=settings)
     for group in _groups(texts, PARSE_CHARS):
         english = iter(_parse_english(nlp, [t for lang, t in group if lang == "en"]))
         russian = [t for lang, t in group if lang == "ru"]
-        parse_ru = partial(parse_russian, settings=settings)
         parsed_ru = iter(_parse_each(parse_ru, russian)) if russian else iter(())
         for lang, _ in group:
             yield next(english) if lang == "en" else next(parsed_ru)

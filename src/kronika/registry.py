@@ -56,6 +56,7 @@ ROLE_FILLERS: dict[str, str] = {
     "kronika.ru.country.v1": "kronika.events.countries_ru:fill_country",
     "kronika.ru.target.v1": "kronika.events.fillers_ru:fill_target",
     "kronika.ru.casualties.v1": "kronika.events.tolls_ru:fill_casualties",
+    "kronika.ru.casualties.v2": "kronika.events.tolls_ru:fill_casualties_v2",
 }
 
 READERS: dict[str, str] = {

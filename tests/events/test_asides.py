@@ -78,3 +78,16 @@ def test_a_nationality_in_an_apposition_names_no_banned_group(nlp: Any) -> None:
     )
     [ban] = [e for e in events_of(nlp, text) if e.type == "BAN"]
     assert ban.args["organization"] == ["MDF"]
+
+
+def test_an_act_told_in_brackets_is_dated_only_inside_them(nlp: Any) -> None:
+    from kronika.events.building import _undated_aside
+
+    doc = nlp("Rahimov joined the Islamic Jihad Union (banned in Uzbekistan) in 2012.")
+    banned = next(t for t in doc if t.lower_ == "banned")
+    joined = next(t for t in doc if t.lower_ == "joined")
+    sent = banned.sent
+    assert _undated_aside(banned, sent) and not _undated_aside(joined, sent)
+    dated = nlp("Rahimov joined the Islamic Jihad Union (banned in Uzbekistan since 2003).")
+    banned = next(t for t in dated if t.lower_ == "banned")
+    assert not _undated_aside(banned, banned.sent)

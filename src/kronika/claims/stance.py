@@ -237,9 +237,9 @@ def only_approved(type_name: str, trigger: Token) -> bool:
         return acted_on and head.lemma_ in approvals
     if trigger.dep_ in ("ccomp", "xcomp") and head.lemma_ in approvals:
         return True  # "the court ordered that X be deported", "allowed X to be extradited"
-    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and head.dep_ == "dobj":
-        if head.head.lemma_ in approvals:
-            return True  # "a court ordered nine migrants deported"
+    ordered = trigger.dep_ == "acl" and trigger.tag_ == "VBN" and head.dep_ == "dobj"
+    if ordered and head.head.lemma_ in approvals:
+        return True  # "a court ordered nine migrants deported"
     # "granted the request to extradite him"
     return trigger.dep_ in ("acl", "xcomp") and _granted(head, cues)
 

@@ -7,25 +7,23 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-#: What a bracketed phrase may open with: the bracket, or a quote just inside it.
-_OPENERS = ("(", '"', "\u201c")
-
 
 def brackets_of(token: Token) -> tuple[int, int] | None:
     """The indices of the brackets around the phrase ``token`` heads, or None when it is not
     set in brackets: "(banned in Uzbekistan)", '("Lovers of Paradise")'."""
-    marks = {c.text: c.i for c in token.children if c.dep_ == "punct" and c.text in "()"}
-    if "(" not in marks or ")" not in marks or token.left_edge.text not in _OPENERS:
+    marks = {c.text: c.i for c in token.children if c.dep_ == "punct" and c.text in ("(", ")")}
+    if "(" not in marks or ")" not in marks or token.left_edge.text != "(":
         return None
-    return marks["("], marks[")"]
+    return (marks["("], marks[")"]) if marks["("] < token.i < marks[")"] else None
 
 
-def in_an_aside(ent: Span, trigger: Token) -> bool:
+def in_another_acts_brackets(ent: Span, trigger: Token) -> bool:
     """Whether ``ent`` is inside brackets that tell another act than the one at ``trigger``:
     "(banned in the Russian Federation)", "(запрещена в РФ)"."""
     sent = ent.sent
-    opened = next((t for t in reversed(sent[: ent.start - sent.start]) if t.text in "()"), None)
-    closed = next((t for t in sent[ent.end - sent.start :] if t.text in "()"), None)
+    marks = ("(", ")")
+    opened = next((t for t in reversed(sent[: ent.start - sent.start]) if t.text in marks), None)
+    closed = next((t for t in sent[ent.end - sent.start :] if t.text in marks), None)
     if opened is None or closed is None or opened.text != "(" or closed.text != ")":
         return False
     if opened.i < trigger.i < closed.i:

@@ -194,7 +194,7 @@ def build_event(
         type=spec.type,
         args=args,
         evidence=(_evidence(sent, trigger),),
-        date=None if undated_aside(trigger, sent) else event_date(sent, clause, article.published),
+        date=None if _undated_aside(trigger, sent) else event_date(sent, clause, article.published),
         location=outside_its_states(
             # ("In a separate attack the same day, ...": not the scene told before)
             place or (None if apart(trigger) else _scene_place(sent, args)),
@@ -205,7 +205,7 @@ def build_event(
     )
 
 
-def undated_aside(trigger: Token, sent: Span) -> bool:
+def _undated_aside(trigger: Token, sent: Span) -> bool:
     """Whether the act at ``trigger`` is told in brackets that give no date: the date after
     "(banned in Uzbekistan) in 2012" is the joining's, however the parser hung it."""
     marks = brackets_of(trigger)

@@ -41,17 +41,17 @@ def the_country(sent: Span, lo: int, hi: int, resolve: Callable[..., Any]) -> Pl
         and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
         for t in sent
     )
-    return dwelt_on(sent, resolve) if said else None
+    return _dwelt_on(sent, resolve) if said else None
 
 
 def state_dwelt_on(sent: Span) -> Place | None:
     """The country the text just before ``sent`` dwells on, where a state's act told with
     no place of its own happened (see ``EventSpec.state_act``)."""
     resolve = normalizer("kronika.place.v1")
-    return dwelt_on(sent, resolve) if resolve is not None else None
+    return _dwelt_on(sent, resolve) if resolve is not None else None
 
 
-def dwelt_on(sent: Span, resolve: Callable[..., Any]) -> Place | None:
+def _dwelt_on(sent: Span, resolve: Callable[..., Any]) -> Place | None:
     """The country the text just before ``sent`` dwells on: the most named, its cities
     counting for it, the last named among equals."""
     votes: dict[str, int] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..resolve.mentions import people_words
-from .asides import in_an_aside
+from .asides import in_another_acts_brackets
 from .clauses import another_act, charge_of, date_scope, inside_a_participant
 from .people import about_people
 from .spans import in_dateline
@@ -68,7 +68,7 @@ def elsewhere(ent: Span, sent: Span, trigger: Token, crime: Token | None) -> boo
         return True  # "OUAGADOUGOU (AFP) --", "75 miles east of Cairo": not where it happened
     if _in_a_group_name(root, ent):
         return True  # "the East Turkestan Liberation Organization": a word of a group's name
-    if in_an_aside(ent, trigger):
+    if in_another_acts_brackets(ent, trigger):
         return True  # "joined Islamic State (banned in the Russian Federation)": the ban's
     return _who_asked(root) or _an_office_for(ent) or _in_a_quoted_name(ent)
 
@@ -189,11 +189,16 @@ def origin(ent: Span) -> bool:
             return owner.lemma_.lower() in _RESIDENTS
     elif root.dep_ == "nmod":  # Russian: the genitive, or "из" as the noun's case word
         owner = root.head
-        if not any(c.dep_ == "case" and c.lower_ == "из" for c in root.children):
+        if not _told_from(root):
             return owner.lemma_.lower() in _RESIDENTS
     else:
         return False
     return owner.pos_ in ("NOUN", "PROPN") and (about_people(owner) or owner.ent_type_ == "PERSON")
+
+
+def _told_from(token: Token) -> bool:
+    """Whether Russian tells ``token`` with "из" (from) as its case word: "из России"."""
+    return any(c.dep_ == "case" and c.lower_ == "из" for c in token.children)
 
 
 def _based(ent: Span) -> bool:
@@ -210,7 +215,7 @@ def _came_from(ent: Span, trigger: Token) -> bool:
     if root.dep_ == "dobj" and root.head.lemma_ in ("leave", "flee") and root.head != trigger:
         return True
     verb = root.head.head
-    if any(c.dep_ == "case" and c.lower_ == "из" for c in root.children):
+    if _told_from(root):
         # ("задержан после возвращения из России": Russian tells it by the noun's case word)
         return root.head.i != trigger.i and root.head.lemma_ in _ARRIVALS
     return (

@@ -29,12 +29,6 @@ from .spans import doc_ents, doc_text, in_dateline, sent_of
 
 logger = logging.getLogger(__name__)
 
-#: Words for a group's people: a name that modifies them is the group's ("a former Tamil
-#: Tiger fighter", "an Ansar Dine commander"), whatever the model took it for.
-_FIGHTER_WORDS = frozenset(
-    "fighter fighters militant militants commander commanders member members supporter "
-    "supporters rebel rebels insurgent insurgents cadre cadres".split()
-)
 #: spaCy's labels and the entity types they are read as.
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 
@@ -65,10 +59,8 @@ def article_mentions(doc: Doc, settings: Settings) -> MentionIndex:
             continue  # "Заключённый смог бежать": a participle opening the sentence, no name
         if label in ("PERSON", "ORG") and _is_demonym(ent.text):
             continue  # "1,300 Kyrgyz citizens", "the Tajiks": a nationality, not a name
-        root = ent.root
-        if label == "PERSON" and root.dep_ == "compound" and root.head.i == ent.end:
-            if root.head.pos_ == "NOUN" and root.head.lower_ in _FIGHTER_WORDS:
-                continue  # "a former Tamil Tiger fighter": the group's, not a person's name
+        if label == "PERSON" and _a_groups_word(ent):
+            continue  # "a former Tamil Tiger fighter": the group's, not a person's name
         if label in ("PERSON", "ORG") and len(ent) > 1 and _headline_words(ent):
             continue  # "Kazakh National Sentenced to 12 Years": a title's words, no name
         described = _described_by_nationality(ent) if label == "PERSON" else 0
@@ -422,6 +414,20 @@ def _coordinated_with(ent: Span, roots: set[int]) -> bool:
 
 
 @cache
+def _a_groups_word(ent: Span) -> bool:
+    """Whether ``ent`` modifies a word for a group's people right after it ("a former Tamil
+    Tiger fighter", "an Ansar Dine commander"): the group's name, whatever the model took it
+    for (``group_people`` in people.yaml)."""
+    root = ent.root
+    head = root.head
+    return (
+        root.dep_ == "compound"
+        and head.i == ent.end
+        and head.pos_ == "NOUN"
+        and head.lower_ in people_words("group_people")
+    )
+
+
 def _demonyms() -> frozenset[str]:
     """Nationality words (data/lexicons/demonyms.yaml) and their plurals, case-folded."""
     path = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "demonyms.yaml"

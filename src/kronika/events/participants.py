@@ -215,7 +215,8 @@ def _agent(trigger: Token) -> Token | None:
         owner = None if trigger.lemma_ in DONE_TO_OWNER else owner
         return antecedent_of_relative(owner) if owner is not None else _blamed(trigger)
     for child in trigger.children:
-        if child.dep_ == "nsubj" and brackets_of(child) and trigger.head.pos_ == "VERB":
+        glossed = child.dep_ == "nsubj" and brackets_of(child) is not None
+        if glossed and trigger.dep_ in ("conj", "ccomp") and trigger.head.pos_ == "VERB":
             # ('declared the movement X ("Lovers of Paradise") extremist and banned it': a
             # gloss in brackets the parser took for the subject of the verb after it)
             return agent(trigger.head) if trigger.head is not trigger else None

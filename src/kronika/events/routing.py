@@ -34,14 +34,16 @@ def parse_articles(articles: Sequence[Article], settings: Settings) -> list[Doc]
     english = [a.text for a, lang in zip(articles, languages, strict=True) if lang == "en"]
     parsed_en = iter(build_nlp(settings).pipe(english)) if english else iter(())
     russian = [a.text for a, lang in zip(articles, languages, strict=True) if lang == "ru"]
-    parsed_ru = iter(_parse_russian(russian, settings)) if russian else iter(())
+    parsed_ru = iter(parse_russian(russian, settings)) if russian else iter(())
     return [next(parsed_en) if lang == "en" else next(parsed_ru) for lang in languages]
 
 
-def _parse_russian(texts: list[str], settings: Settings) -> list[Doc]:
-    from ..nlp.russian import parse_russian  # natasha loads only when a Russian article comes
+def parse_russian(texts: list[str], settings: Settings) -> list[Doc]:
+    """Parse Russian texts with the Russian rules of ``settings`` (natasha loads only when
+    the first Russian article comes)."""
+    from ..nlp import russian  # the rules sit above the parser
 
-    return list(parse_russian(texts, tuple(settings.rules_dirs)))
+    return list(russian.parse_russian(texts, tuple(settings.rules_dirs)))
 
 
 def analyse_articles(articles: Sequence[Article], settings: Settings) -> list[ArticleResult]:
@@ -63,11 +65,6 @@ def finish(result: ArticleResult, doc: Doc, settings: Settings) -> ArticleResult
     unplaced = frozenset(s.type for s in load_specs(settings, doc.lang_) if s.unplaced)
     result = share_the_verdict(date_the_lead(place_the_court(result), unplaced, doc))
     return one_ban_per_place(result, doc)
-
-
-def parse_russian(texts: list[str], settings: Settings) -> list[Doc]:
-    """Parse Russian texts (natasha loads only when the first Russian article comes)."""
-    return _parse_russian(texts, settings)
 
 
 def _an_origin(doc: Doc | None, start: int, end: int) -> bool:

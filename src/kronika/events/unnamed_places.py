@@ -21,7 +21,7 @@ from ..normalize.places import default_gazetteer
 from ..resolve.mentions import people_words
 from .addresses import is_state
 from .agencies import country_of_word, state_named_by
-from .asides import in_an_aside
+from .asides import in_another_acts_brackets
 from .clauses import date_scope
 from .people import participle_for_people
 from .spans import dateline_town, doc_ents
@@ -44,7 +44,11 @@ def untagged_place(sent: Span, trigger: Token, lo: int, hi: int) -> Place | None
             # "in the village of Vorukh": the settlement's name
             of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        if obj is None or obj.pos_ != "PROPN" or in_an_aside(obj.doc[obj.i : obj.i + 1], trigger):
+        if (
+            obj is None
+            or obj.pos_ != "PROPN"
+            or in_another_acts_brackets(obj.doc[obj.i : obj.i + 1], trigger)
+        ):
             continue
         # "the jail in Balkanabat": after a place of custody a name is a town, whatever
         # the model took it for
@@ -78,7 +82,7 @@ def known_word_place(trigger: Token, lo: int, hi: int, resolve: Callable[..., An
             # "in the town of Kidal"
             of = next((c for c in obj.children if c.lower_ == "of"), None)
             obj = None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
-        if obj is None or in_an_aside(obj.doc[obj.i : obj.i + 1], trigger):
+        if obj is None or in_another_acts_brackets(obj.doc[obj.i : obj.i + 1], trigger):
             continue
         for word in [*(c for c in obj.lefts if c.dep_ == "compound"), obj]:
             if not word.text[:1].isupper() or word.ent_type_ in ("DATE", "TIME"):
