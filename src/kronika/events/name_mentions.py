@@ -428,8 +428,10 @@ def _a_groups_word(ent: Span) -> bool:
     )
 
 
+@cache
 def _demonyms() -> frozenset[str]:
-    """Nationality words (data/lexicons/demonyms.yaml) and their plurals, case-folded."""
+    """Nationality words (data/lexicons/demonyms.yaml) and their plurals, case-folded (read
+    once: every entity of every article asks)."""
     path = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "demonyms.yaml"
     try:
         data = load_yaml(path.read_text(encoding="utf-8")) or {}
