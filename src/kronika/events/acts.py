@@ -134,14 +134,14 @@ def _toll_of_act(trigger: Token) -> bool:
 
 
 #: Verbs that lay an act on someone: "blamed the attack on X", "pinned the bombing on X".
-_LAID_ON = frozenset({"blame", "pin"})
+LAID_ON = frozenset({"blame", "pin"})
 
 
 def _of_noun(trigger: Token) -> Token | None:
     """The target of a nominal act: "attack on X", "the bombing of X", "an attack targeting X"."""
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "of"):
-            if child.lower_ == "on" and trigger.dep_ == "dobj" and trigger.head.lemma_ in _LAID_ON:
+            if child.lower_ == "on" and trigger.dep_ == "dobj" and trigger.head.lemma_ in LAID_ON:
                 continue  # "blamed the attack on X": whom it is laid on, not what it hit
             return next((c for c in child.children if c.dep_ == "pobj"), None)
         if child.dep_ == "acl" and child.lemma_ in _HIT:

@@ -302,6 +302,8 @@ def _claimed_in(
             continue
         # "gunmen belonging to X were behind the attack": the group of the unnamed doers
         names = names_of(ctx, claimant, types) or _group_of(ctx, claimant, types)
+        for other in _also_blamed(claimant):
+            names += [n for n in names_of(ctx, other, types) if n not in names]
         if names:
             return names
         # "Sinai Province claimed responsibility": whoever claims is a group or a state,
@@ -310,6 +312,16 @@ def _claimed_in(
         if name is not None:
             return [name]
     return []
+
+
+def _also_blamed(blamed: Token) -> list[Token]:
+    """The others an act is laid on in the same breath: "blamed the blasts on X and on Y"
+    (the parser joins the second "on" to the first)."""
+    prep = blamed.head
+    if blamed.dep_ != "pobj" or prep.lower_ not in ("on", "to"):
+        return []
+    joined = [c for c in prep.children if c.dep_ == "conj" and c.lower_ in ("on", "to")]
+    return [o for c in joined for o in c.children if o.dep_ == "pobj"]
 
 
 def _placename(ctx: FillContext, token: Token) -> str | None:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Event, Place
 from ..resolve.mentions import MentionIndex, clean_name
-from .acts import fill_object_phrase
+from .acts import LAID_ON, fill_object_phrase
 from .fillers import FillContext
 from .spans import doc_ents, normalizer, sent_of
 from .spec import RoleSpec
@@ -31,8 +31,8 @@ _WHERE = ("in", "at", "near", "outside")
 
 def target_preps(trigger: Token) -> list[Token]:
     """The ``on`` phrases of a nominal trigger, conjoined ones included, in text order."""
-    if trigger.pos_ != "NOUN":
-        return []
+    if trigger.pos_ != "NOUN" or (trigger.dep_ == "dobj" and trigger.head.lemma_ in LAID_ON):
+        return []  # ("blamed the blasts on X and on Y": whom the act is laid on)
     found: list[Token] = []
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ in _AT:
