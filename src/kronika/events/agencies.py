@@ -38,6 +38,11 @@ def _demonyms() -> dict[str, str]:
     return {str(k).casefold(): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
+def demonym_words() -> frozenset[str]:
+    """The nationality words of data/lexicons/demonyms.yaml, case-folded."""
+    return frozenset(_demonyms())
+
+
 def country_of_word(word: str) -> str | None:
     """The country of a nationality adjective ("Russian" → "Russia")."""
     return _demonyms().get(word.casefold())

@@ -9,25 +9,20 @@ quoted or kind-named group) are added; a reporter's byline is no one in the stor
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..normalize.dates import names_a_time
 from ..normalize.names_ru import masculine_declined
 from ..resolve.mentions import MentionIndex, NameMention, people_words, surname_endings
 from ..settings import Settings
-from ..yamlfile import load_yaml
+from .agencies import demonym_words
 from .quoted import with_quoted_groups
 from .spans import doc_ents, doc_text, in_dateline, sent_of
-
-logger = logging.getLogger(__name__)
 
 #: spaCy's labels and the entity types they are read as.
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
@@ -430,16 +425,9 @@ def _a_groups_word(ent: Span) -> bool:
 
 @cache
 def _demonyms() -> frozenset[str]:
-    """Nationality words (data/lexicons/demonyms.yaml) and their plurals, case-folded (read
-    once: every entity of every article asks)."""
-    path = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "demonyms.yaml"
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as err:
-        logger.warning("demonyms unavailable: %s", err)
-        return frozenset()
-    words = {str(k).casefold() for k in data} if isinstance(data, dict) else set()
-    return frozenset(words | {w + "s" for w in words})
+    """Nationality words and their plurals, case-folded (every entity asks)."""
+    words = demonym_words()
+    return words | {w + "s" for w in words}
 
 
 def _headline_words(ent: Span) -> bool:
