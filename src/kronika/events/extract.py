@@ -32,6 +32,7 @@ from .figurative import figurative
 from .gapping import split_gapped
 from .inherit import inherit_appellants
 from .listed import listed_verdicts
+from .members import named_members
 from .merge import merge_events
 from .misreads import finite_misread
 from .name_mentions import article_mentions
@@ -242,6 +243,8 @@ def extract_article(doc: Doc, article: Article, settings: Settings) -> ArticleRe
     events.extend(backstop_events(doc, events, groups, rules.specs, settings, build))
     events.extend(listed_verdicts(doc, mentions, article.published))
     merged = _continued_acts_told(merge_events(events, article.published), rules.specs)
+    # "The five were detained ... The longest term went to their leader, X": X was one
+    merged = named_members(doc, merged, mentions)
     merged = inherit_appellants(merged)  # "the court upheld the verdict": its people's appeal
     merged = one_attack_per_record(merged, doc_text(doc))
     # a ban told with no place, once its mentions are one: in the state the text dwells on
