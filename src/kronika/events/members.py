@@ -89,12 +89,18 @@ def named_members(doc: Doc, events: list[Event], mentions: MentionIndex) -> list
         return events
     out = list(events)
     statements: set[int] = set()
+    # the members each group is told to have, with the words that tell it
+    known: dict[int, dict[str, Evidence]] = {}
     for member in _members(doc, mentions):
         i = _group_of(out, member)
-        if i is not None:
-            out[i] = _with_member(out[i], member.name, member.sent)
-            statements.add(member.sent.start_char)
-    _same_group_elsewhere(out)
+        if i is None:
+            continue
+        told = Evidence(member.sent.text, member.sent.start_char, member.sent.end_char)
+        known.setdefault(i, {})[member.name] = told
+        statements.add(told.start)
+        if not _told_apart(out, member.name, out[i].type):
+            out[i] = _with_member(out[i], member.name, told)
+    _same_group_elsewhere(out, known)
     return _own_mentions_joined(out, events, statements)
 
 
@@ -108,12 +114,23 @@ def _open_group(event: Event) -> bool:
     return isinstance(names, list) and len(names) < count
 
 
-def _with_member(event: Event, name: str, sent: Span) -> Event:
+def _told_apart(events: list[Event], name: str, kind: str) -> bool:
+    """Whether ``name`` has an act of type ``kind`` of their own, with a term or among a
+    count ("sentenced X to eight years"): a group of that type is then told without them
+    ("the other four") or sums up verdicts told one by one."""
+    for e in events:
+        names = e.args.get(PEOPLE_ROLE[kind]) if e.type == kind else None
+        if isinstance(names, list) and name in names:
+            if {"term_years", "life", "count"} & set(e.args):
+                return True
+    return False
+
+
+def _with_member(event: Event, name: str, told: Evidence) -> Event:
     role = PEOPLE_ROLE[event.type]
     names = list(event.args.get(role) or [])  # type: ignore[arg-type]
     if name in names:
         return event
-    told = Evidence(sent.text, sent.start_char, sent.end_char)
     evidence = event.evidence if told in event.evidence else (*event.evidence, told)
     return replace(event, args={**event.args, role: [*names, name]}, evidence=evidence)
 
@@ -146,34 +163,32 @@ def _group_of(events: list[Event], member: _Member) -> int | None:
     return min(fits, key=lambda i: _start(events[i])) if fits else None
 
 
-def _same_group_elsewhere(events: list[Event]) -> None:
+def _same_group_elsewhere(events: list[Event], known: dict[int, dict[str, Evidence]]) -> None:
     """The same counted group at another step of its case (arrested, then sentenced):
-    the people named in one are named in the other."""
+    the people named in one, or told to be among it, are named in the other."""
     for i, a in enumerate(events):
         count = a.args.get("count")
         if a.type not in _CASE or not isinstance(count, int) or count < 2:
             continue
-        names = a.args.get(PEOPLE_ROLE[a.type])
-        if not isinstance(names, list) or not names:
-            continue
+        named = a.args.get(PEOPLE_ROLE[a.type])
+        names = {str(n): None for n in named} if isinstance(named, list) else {}
+        names.update(dict.fromkeys(known.get(i, {})))
         for j, b in enumerate(events):
             if j == i or b.type == a.type or b.args.get("count") != count or not _open_group(b):
                 continue
             role = PEOPLE_ROLE[b.type]
             have = list(b.args.get(role) or [])  # type: ignore[arg-type]
-            more = [n for n in names if n not in have]
-            if more and set(have) <= set(names):
-                # (with the words that name them, as evidence)
-                told = [
-                    e
-                    for e in a.evidence
-                    if e not in b.evidence and any(n.split()[-1] in e.text for n in more)
-                ]
-                events[j] = replace(
-                    b,
-                    args={**b.args, role: [*have, *more][:count]},
-                    evidence=(*b.evidence, *told),
-                )
+            more = [n for n in names if n not in have and not _told_apart(events, n, b.type)]
+            if not more or not set(have) <= set(names):
+                continue
+            # (with the words that name them, as evidence)
+            told = [e for e in a.evidence if any(n.split()[-1] in e.text for n in more)]
+            told += [known[i][n] for n in more if n in known.get(i, {})]
+            events[j] = replace(
+                b,
+                args={**b.args, role: [*have, *more][:count]},
+                evidence=(*b.evidence, *dict.fromkeys(e for e in told if e not in b.evidence)),
+            )
 
 
 def _own_mentions_joined(
