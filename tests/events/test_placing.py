@@ -1093,3 +1093,30 @@ def test_a_relative_clause_about_someone_is_placed_by_itself(
 def test_a_handover_between_states_has_no_place_of_its_own(nlp: Any, text: str) -> None:
     places = _event_places(nlp, text)
     assert [place for kind, place in places if kind == "EXTRADITION"] == [None]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # an unfamiliar town the small model took for a date or a number
+        (
+            "Fighting has spread across the province this year. On 9 March, gunmen on a "
+            "motorbike shot dead a police officer in Turbat.",
+            "Turbat",
+        ),
+        (
+            "Armed men stormed an army post at Tongomayel, some 40 km from Djibo in northern "
+            "Burkina Faso, on Monday, killing eleven soldiers.",
+            "Tongomayel",
+        ),
+        # a site named for a part of a town, then the town itself
+        ("Nine inmates escaped from Petobo prison in Palu on Sunday night.", "Palu"),
+        # ... but a site in a region keeps the name it is known by
+        ("Two prisoners escaped from Jaslyk prison in Karakalpakstan on Friday.", "Jaslyk"),
+    ],
+)
+def test_the_town_an_act_is_told_in_whatever_the_model_took_it_for(
+    nlp: Any, text: str, place: str
+) -> None:
+    assert _event_places(nlp, text, "2023-04-20")[-1][1] == place

@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..model import ArgValue, Place
+from ..normalize.dates import names_a_time
 from ..resolve.mentions import clean_name
 from .addresses import address_place, heading, heading_place, is_state
 from .agencies import country_of_word
@@ -35,6 +36,7 @@ from .unnamed_places import (
     state_named_in,
     state_of_body,
     this_town,
+    town_after_site,
     town_named_in,
     town_with_kind,
     untagged_place,
@@ -81,6 +83,9 @@ def _named_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     if here is not None:
         return here  # "on the edge of this mountain town": the town of the dateline
     site = named_site(trigger, lo, hi, own=True)
+    town = town_after_site(trigger, lo, hi, resolve) if site is not None else None
+    if town is not None:
+        return town  # "escaped from Petobo prison in Palu": the town, not the part of it
     if site is not None:
         # "freed from Jaslyk prison in Karakalpakstan": the town the site is named after
         town = cached_place(resolve, site.name)
@@ -144,9 +149,11 @@ def _named_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
         target = str(args.get("target") or "")
         # ("laid siege to Gao city": the town with its kind)
         town_attacked = target.removesuffix(" city").removesuffix(" town") == clean_name(ent.text)
-        # the small model tags unfamiliar towns as ORG: "attacks on a jail in Kairakkuma"
+        # the small model tags unfamiliar towns as ORG ("attacks on a jail in Kairakkuma"),
+        # or even as a date or a number ("shot dead an inspector in Turbat")
         if ent.label_ not in ("GPE", "LOC", "FAC") and not (
-            ent.label_ in ("ORG", "PERSON", "NORP", "PRODUCT") and (after_in or town_attacked)
+            (ent.label_ in ("ORG", "PERSON", "NORP", "PRODUCT") or misread_name(ent))
+            and (after_in or town_attacked)
         ):
             continue
         if not lo <= ent.start_char < hi or elsewhere(ent, sent, trigger, crime):
@@ -236,6 +243,20 @@ _TOWN_SITES = frozenset("market bazaar mosque square".split())
 _ACRONYM = 4
 #: Russian case words that tell where: "в Мордовии", "под Донецком", "около Оша".
 _RU_IN = frozenset("в во под около возле близ".split())
+
+
+#: Labels the small model gives to an unfamiliar name it took for a time or an amount.
+_AMOUNTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
+
+
+def misread_name(ent: Span) -> bool:
+    """Whether ``ent`` is a capitalized name the model tagged as a time or an amount
+    ("in Turbat" as a DATE, "at Tongomayel" as a CARDINAL): no digit, no month or day."""
+    return (
+        ent.label_ in _AMOUNTS
+        and all(t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" for t in ent)
+        and not any(names_a_time(t.text) for t in ent)
+    )
 
 
 def _charge_text_has(place: Any, trigger: Token) -> bool:

@@ -235,6 +235,25 @@ def named_site(trigger: Token, lo: int, hi: int, own: bool = False) -> Place | N
     Sunjuwan army camp"); a longer run tagged so is a person's name. With ``own``, only
     a site of custody the act itself is told from, in or at ("freed from Jaslyk prison").
     """
+    found = _site(trigger, lo, hi, own)
+    return Place(name=found[1]) if found is not None else None
+
+
+def town_after_site(trigger: Token, lo: int, hi: int, resolve: Callable[..., Any]) -> Place | None:
+    """The town told right after a site named for a part of it: "escaped from Petobo
+    prison in Palu" (but "Jaslyk prison in Karakalpakstan" is in a region: the site's)."""
+    found = _site(trigger, lo, hi, own=True)
+    doc = trigger.doc
+    if found is None or found[0].i + 2 >= len(doc) or doc[found[0].i + 1].lower_ != "in":
+        return None
+    town = doc[found[0].i + 2]
+    place: Place | None = cached_place(resolve, town.text) if town.pos_ == "PROPN" else None
+    if place is None or is_state(place) or place.admin1 == place.name:
+        return None  # (a region or a country)
+    return replace(place, name=town.text)
+
+
+def _site(trigger: Token, lo: int, hi: int, own: bool) -> tuple[Token, str] | None:
     for tok in trigger.subtree:
         if tok.lemma_.lower() not in _SITES or not lo <= tok.idx < hi:
             continue
@@ -257,7 +276,7 @@ def named_site(trigger: Token, lo: int, hi: int, own: bool = False) -> Place | N
             tags <= {"", "GPE", "LOC", "FAC"} or (len(tags) == 1 and tags <= one and len(run) == 1)
         ):
             continue  # "Tajik prison": whose, not where
-        return Place(name=name)
+        return tok, name
     return None
 
 
