@@ -150,3 +150,25 @@ def test_russian_members_of_a_verdict_and_of_a_pardon() -> None:
         "журналист Алишер Каримов."
     )
     assert _people(pardon, "RELEASE") == [(["Алишер Каримов"], 60)]
+
+
+def test_the_group_told_of_again_has_the_people_given_terms_one_by_one(nlp: Any) -> None:
+    text = (
+        "A city court on Friday jailed seven men over the storming of a police station in "
+        "January. Judge Aidar Bekov sentenced the ringleader, Marat Seitov, to 14 years. The "
+        "other six received between four and nine years. The seven were detained in February, "
+        "prosecutors said. Prosecutors said all seven had been recruited into Hizb ut-Tahrir in "
+        "2020."
+    )
+    events = events_of(nlp, text, "2023-10-06")
+    assert _people(events, "ARREST") == [(["Marat Seitov"], 7)]
+    joins = [e for e in events if e.type == "JOIN"]
+    assert [(e.args.get("person"), e.args.get("count")) for e in joins] == [(["Marat Seitov"], 7)]
+
+
+def test_a_new_group_of_the_same_size_takes_no_one_told_apart(nlp: Any) -> None:
+    text = (
+        "A court in Dushanbe sentenced Farhod Olimov to 18 years on Monday. Four other men were "
+        "given between five and ten years. Police separately detained four people in Kulob."
+    )
+    assert _people(events_of(nlp, text, "2021-03-10"), "ARREST") == [([], 4)]

@@ -31,10 +31,11 @@ from ..resolve.mentions import MentionIndex
 from .counsel import LAWYERS
 from .counts import count_of
 from .people import PEOPLE_ROLE
+from .spans import normalizer
 from .union import union
 
 #: Acts done to people whose groups may be told at several steps of one case.
-_CASE = ("SENTENCE", "ARREST", "RELEASE", "EXTRADITION", "APPEAL")
+_CASE = ("SENTENCE", "ARREST", "RELEASE", "EXTRADITION", "APPEAL", "JOIN")
 #: Words next to a name that make its bearer someone who speaks about the case.
 _SPEAKERS = LAWYERS | {"spokesman", "spokeswoman", "spokesperson", "prosecutor", "judge"}
 #: How far (chars) "Among them was X" reaches back for the group it means.
@@ -173,13 +174,17 @@ def _same_group_elsewhere(events: list[Event], known: dict[int, dict[str, Eviden
         named = a.args.get(PEOPLE_ROLE[a.type])
         names = {str(n): None for n in named} if isinstance(named, list) else {}
         names.update(dict.fromkeys(known.get(i, {})))
+        given = _given_terms_apart(events, a)
         for j, b in enumerate(events):
             if j == i or b.type == a.type or b.args.get("count") != count or not _open_group(b):
                 continue
             role = PEOPLE_ROLE[b.type]
             have = list(b.args.get(role) or [])  # type: ignore[arg-type]
-            more = [n for n in names if n not in have and not _told_apart(events, n, b.type)]
-            if not more or not set(have) <= set(names):
+            # ("The seven were detained in January": the seven of the verdict, some of
+            # whom were given their terms one by one)
+            theirs = {**names, **dict.fromkeys(given)} if _the_counted(b, count) else names
+            more = [n for n in theirs if n not in have and not _told_apart(events, n, b.type)]
+            if not more or not set(have) <= set(theirs):
                 continue
             # (with the words that name them, as evidence)
             told = [e for e in a.evidence if any(n.split()[-1] in e.text for n in more)]
@@ -189,6 +194,38 @@ def _same_group_elsewhere(events: list[Event], known: dict[int, dict[str, Eviden
                 args={**b.args, role: [*have, *more][:count]},
                 evidence=(*b.evidence, *dict.fromkeys(e for e in told if e not in b.evidence)),
             )
+
+
+#: "Nine other young men were convicted": a group told apart from those named before it.
+_OTHERS = re.compile(r"\bothers?\b|\bfurther\b|\bremaining\b", re.I)
+#: "the seven", "all nine defendants", "these three": a group told of before.
+_THE_COUNTED = re.compile(r"\b(?:the|all|these|those)\s+(?:of\s+the\s+)?([\w-]+)", re.I)
+
+
+def _given_terms_apart(events: list[Event], verdict: Event) -> list[str]:
+    """The people given terms of their own in the month of a counted verdict ("jailed seven
+    men ... X, the ringleader, got 12 years"), unless the verdict is of the others."""
+    # (the month: a lead and its story may date one verdict a day apart)
+    month = verdict.date[:7] if verdict.date is not None else ""
+    if verdict.type != "SENTENCE" or len(month) < len("2000-01"):
+        return []
+    if any(_OTHERS.search(e.text) for e in verdict.evidence):
+        return []
+    return [
+        str(n)
+        for e in events
+        if e is not verdict and e.type == "SENTENCE" and (e.date or "")[:7] == month
+        if {"term_years", "life"} & set(e.args)
+        for n in e.args.get("defendant") or ()  # type: ignore[union-attr]
+    ]
+
+
+def _the_counted(event: Event, count: int) -> bool:
+    """Whether ``event`` tells its people as a group of ``count`` told of before."""
+    parse = normalizer("kronika.number.v1")
+    return parse is not None and any(
+        parse(m.group(1)) == count for e in event.evidence for m in _THE_COUNTED.finditer(e.text)
+    )
 
 
 def _own_mentions_joined(
