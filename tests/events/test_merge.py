@@ -546,3 +546,27 @@ def test_verdicts_with_other_charges_stay_apart_unless_the_same_people(
     a = _told("SENTENCE", 0, "2019-05-17", defendant=[], charges=["planning a bombing"], **first)
     b = _told("SENTENCE", 300, "2019-05-17", defendant=[], charges=["membership"], **second)
     assert len(merge_events([a, replace(b, refers_back=True)])) == 2
+
+
+def test_a_town_lies_in_an_area_wider_than_states_but_a_state_may_not() -> None:
+    area = Place("Central Asia", None, None, 41.0, 66.0)
+    town = Place("Karshi", "Uzbekistan", "Kashkadarya", 38.86, 65.79)
+    state = Place("Russia", "Russia", None, 61.5, 105.3)
+    told = _told("RELEASE", 0, "2019-08-21", person=["Davron Kholmatov"])
+    left = _told("RELEASE", 300, None, person=["Davron Kholmatov"])
+    merged = merge_events(
+        [
+            replace(told, event=replace(told.event, location=area)),
+            replace(left, event=replace(left.event, location=town)),
+        ]
+    )
+    assert [(e.location.name if e.location else None) for e in merged] == ["Karshi"]
+    # "banned across Central Asia and Russia": two bans, in two places
+    ban = _told("BAN", 0, None, organization=["Hizb ut-Tahrir"])
+    bans = merge_events(
+        [
+            replace(ban, event=replace(ban.event, location=area)),
+            replace(ban, event=replace(ban.event, location=state)),
+        ]
+    )
+    assert sorted(e.location.name for e in bans if e.location) == ["Central Asia", "Russia"]

@@ -109,7 +109,19 @@ def places_agree(a: Event, b: Event) -> bool:
     # gazetteer does not know may lie in any state or region
     if _unknown(pa) and width(pb) >= 2 or _unknown(pb) and width(pa) >= 2:
         return True
+    # ("in Central Asia ... in Karshi"): an area wider than states holds the towns in them
+    # (but it is not known which states it holds: "banned across Central Asia and Russia")
+    if _wider_than_states(pa) and _in_a_state(pb) or _wider_than_states(pb) and _in_a_state(pa):
+        return True
     return pa.name in (pb.country, pb.admin1) or pb.name in (pa.country, pa.admin1)
+
+
+def _in_a_state(place: Place) -> bool:
+    return place.country is not None and place.name != place.country
+
+
+def _wider_than_states(place: Place) -> bool:
+    return place.country is None and width(place) == 3
 
 
 def _unknown(place: Place) -> bool:

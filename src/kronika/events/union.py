@@ -36,8 +36,13 @@ def union(a: Event, b: Event) -> Event:
 
 
 def _inside(place: Place | None, country: Place | None) -> bool:
-    """Whether ``place`` lies in ``country`` and is told more exactly ("Dushanbe", "Tajikistan")."""
-    if place is None or country is None or country.name != country.country:
+    """Whether ``place`` lies in ``country`` and is told more exactly ("Dushanbe", "Tajikistan"),
+    or a town in a known area wider than states ("Karshi", "Central Asia")."""
+    if place is None or country is None:
+        return False
+    if country.country is None and width(country) == 3:
+        return place.country is not None and place.name != place.country
+    if country.name != country.country:
         return False
     return place.country == country.name and place.name != country.name
 
