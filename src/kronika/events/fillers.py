@@ -73,6 +73,18 @@ Filler = Callable[[FillContext, RoleSpec], ArgValue | None]
 _DATELINE_WORDS = 8
 
 
+def _actors(ctx: FillContext) -> set[str]:
+    """The names in the subject (or the "by" phrase) of the event's verb: who acts."""
+    names = set()
+    for child in ctx.trigger.children:
+        if child.dep_ in ("nsubj", "agent"):
+            for tok in child.subtree:
+                found = ctx.mentions.name_covering(tok.idx)
+                if found is not None:
+                    names.add(found[0])
+    return names
+
+
 def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str]:
     """Return the resolved entity names in the noun phrase headed by ``token``.
 
@@ -155,12 +167,11 @@ def names_of(ctx: FillContext, token: Token, types: tuple[str, ...]) -> list[str
             found = names_of(ctx, owner, types)
             if found:
                 return found
-    if "ORG" in types and the_group(token):
+    if "ORG" in types and (the_group(token) or token.lower_ in ("it", "its")):
         # "to join the jihadi group", "the movement was banned": the group named before
-        name = ctx.mentions.group_before(token.idx, not_a_group)
-        return [name] if name else []
-    if "ORG" in types and token.lower_ in ("it", "its"):
-        name = ctx.mentions.group_before(token.idx, not_a_group)
+        # (not the body that acts on it: "The State Department designated the group ...")
+        acting = _actors(ctx)
+        name = ctx.mentions.group_before(token.idx, lambda n: not_a_group(n) or n in acting)
         return [name] if name else []
     if "PERSON" in types and token.lower_ in ("they", "them", "their"):
         # "They had been arrested": the people last named together

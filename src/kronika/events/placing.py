@@ -311,9 +311,10 @@ def _fallback_place(
     )
 
 
-#: Words for a part of a town: "the outskirts of X" is in X.
+#: Words for a part of a place: "the outskirts of X", "the territory of X" is in X.
 _PARTS_OF_TOWNS = frozenset(
-    "outskirts outskirt suburb suburbs centre center edge heart vicinity periphery".split()
+    "outskirts outskirt suburb suburbs centre center edge heart vicinity periphery "
+    "territory".split()
 )
 
 #: Roles whose values are names of groups and people ("the Turkestan Islamic Party").

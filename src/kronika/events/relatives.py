@@ -26,6 +26,33 @@ def _person_before(who: Token, clause: Token) -> Token | None:
     return named
 
 
+def _group_before(start: Token) -> Token | None:
+    """The last word of the group named right before ``start`` and its comma: "the Islamic
+    Movement of Uzbekistan (IMU), which", "the party "Hizb ut-Tahrir", the activity of
+    which" (an acronym in brackets and closing quotes passed over)."""
+    doc = start.doc
+    i = start.i - 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    i -= 1
+    if doc[i].text == ")" and i >= 3 and doc[i - 2].text == "(":
+        i -= 3  # "(IMU)"
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    if i < 0 or doc[i].ent_type_ in ("PERSON", "GPE", "LOC", "NORP"):
+        return None
+    # (a name the model left untyped is a proper noun: "the Jaysh al-Muhajirin Brigade")
+    return doc[i] if doc[i].ent_type_ == "ORG" or doc[i].pos_ == "PROPN" else None
+
+
+def _group_named_before(which: Token, clause: Token) -> Token | None:
+    """ "members of the Islamic Movement of Uzbekistan (IMU), which is banned": the group,
+    though the model hung the clause on the common noun before it."""
+    if which.lower_ != "which" or clause.head.pos_ != "NOUN":
+        return None
+    return _group_before(which)
+
+
 def _person_described(who: Token, clause: Token) -> Token | None:
     """ "X, a supporter of Group 24, who was returned": X, though the model hung the clause
     on the group named inside X's description ("who" is said of people), whether the
@@ -49,10 +76,20 @@ def antecedent_of_relative(token: Token) -> Token:
         # "X, whose escape was never explained": the relative clause's antecedent
         clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
         return clause.head if clause is not None else token
+    if token.lower_ == "which" and token.dep_ == "pobj" and token.head.lower_ == "of":
+        # "Hizb ut-Tahrir, the activity of which is banned": the name before its phrase
+        named = _group_before(token.head.head.left_edge)
+        if named is not None:
+            return named
     if token.tag_ in ("WP", "WDT") or token.lower_ == "that":
         clause = token.head
         if clause.dep_ == "relcl":
-            return _person_before(token, clause) or _person_described(token, clause) or clause.head
+            return (
+                _person_before(token, clause)
+                or _person_described(token, clause)
+                or _group_named_before(token, clause)
+                or clause.head
+            )
         if clause.dep_ == "conj" and clause.head.dep_ == "relcl":
             return clause.head.head
         if clause.dep_ == "ccomp" and clause.head.dep_ == "relcl" and token.lower_ == "who":

@@ -136,6 +136,9 @@ _VAGUE = frozenset("several many numerous multiple countless frequent repeated v
 
 #: Verbs that tell where a group stands, a state that tells the act that put it there.
 _STANDING = frozenset("remain stay appear figure feature".split())
+#: Verbs whose present tells a designation that holds: "which the United States lists as a
+#: terrorist group", "a group Moscow classifies as extremist".
+_STANDING_DESIGNATION = frozenset("list designate classify blacklist proscribe".split())
 
 
 def generic(trigger: Token) -> bool:
@@ -154,7 +157,7 @@ def generic(trigger: Token) -> bool:
     if standing_count(trigger):
         return True
     if trigger.tag_ in ("VBP", "VBZ"):
-        if trigger.lemma_ in _STANDING:
+        if trigger.lemma_ in _STANDING or trigger.lemma_ in _STANDING_DESIGNATION:
             return False  # "X remains on the list of banned groups": a ban that holds
         if leading_date(sent_of(trigger)) is not None or _dated_in_full(sent_of(trigger)):
             # "30 August 2016 - A suicide bomber rams ...", "Armed men attack the police

@@ -21,6 +21,8 @@ def union(a: Event, b: Event) -> Event:
             args[key] = value
         elif key == "count" and rounds_off(old, value) and is_round(old):
             args[key] = value  # the exact count over the round one
+        elif isinstance(old, str) and isinstance(value, str) and _told_more_fully(old, value):
+            args[key] = value  # "Russia's Supreme Court" over "Russia"
     evidence = a.evidence + tuple(e for e in b.evidence if e not in a.evidence)
     return replace(
         a,
@@ -33,6 +35,14 @@ def union(a: Event, b: Event) -> Event:
         else a.location or b.location,
         confidence=max(a.confidence, b.confidence),
     )
+
+
+def _told_more_fully(short: str, full: str) -> bool:
+    """Whether ``full`` names what ``short`` does, with more words ("Russia", "Russia's
+    Supreme Court"; "the motorcade", "Niyazov's motorcade")."""
+    words, more = short.casefold().split(), full.casefold().replace("'s", "").split()
+    words = [w.removesuffix("'s") for w in words if w != "the"]
+    return bool(words) and len(more) > len(words) and all(w in more for w in words)
 
 
 def _inside(place: Place | None, country: Place | None) -> bool:
