@@ -1114,9 +1114,15 @@ def test_a_handover_between_states_has_no_place_of_its_own(nlp: Any, text: str) 
         ("Nine inmates escaped from Petobo prison in Palu on Sunday night.", "Palu"),
         # ... but a site in a region keeps the name it is known by
         ("Two prisoners escaped from Jaslyk prison in Karakalpakstan on Friday.", "Jaslyk"),
+        # a site's name that tells its kind names no town
+        (
+            "Guards at a jail in Naryn said three men had fled. In May 2015 two prisoners "
+            "escaped from Detention Centre No. 1 through a tunnel.",
+            None,
+        ),
     ],
 )
 def test_the_town_an_act_is_told_in_whatever_the_model_took_it_for(
-    nlp: Any, text: str, place: str
+    nlp: Any, text: str, place: str | None
 ) -> None:
     assert _event_places(nlp, text, "2023-04-20")[-1][1] == place

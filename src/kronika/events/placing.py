@@ -19,6 +19,7 @@ from .country_meant import capital_place, the_country
 from .elsewhere import crime_phrase, elsewhere
 from .people import PEOPLE_ROLE
 from .records import record_place
+from .sites import named_site, town_after_site
 from .spans import block, doc_text, normalizer, sent_ents
 from .streets import street_place
 from .union import REGION_WORDS
@@ -28,7 +29,6 @@ from .unnamed_places import (
     at_a_site,
     cached_place,
     known_word_place,
-    named_site,
     only_a_place,
     place_modifier,
     settlement_of,
@@ -36,7 +36,6 @@ from .unnamed_places import (
     state_named_in,
     state_of_body,
     this_town,
-    town_after_site,
     town_named_in,
     town_with_kind,
     untagged_place,

@@ -1,7 +1,7 @@
 """Places an event takes when its sentence names none the model tagged.
 
 A town after "in" the model left untagged, a gazetteer name in a re-read headline,
-the town a prison or base is named after, or the state of the body that acted
+or the state of the body that acted
 ("a Kyrgyz court", "Uzbekistan's Supreme Court"). ``placing.event_place`` tries
 these in turn after the sentence's tagged places.
 """
@@ -120,11 +120,11 @@ _CUSTODY = frozenset("prison jail colony penitentiary centre center facility cam
 
 
 #: Sites named after the town they stand in: places of custody, bases, airports.
-_SITES = _CUSTODY | frozenset("base airbase airport barracks garrison".split())
+SITES = _CUSTODY | frozenset("base airbase airport barracks garrison".split())
 
 
 #: Sites an armed attack is made on: "the army post at Inates", "the headquarters of X district".
-ATTACKED_SITES = _SITES | frozenset(
+ATTACKED_SITES = SITES | frozenset(
     "post outpost checkpoint station headquarters compound office building".split()
 )
 
@@ -228,58 +228,6 @@ _BODIES = frozenset(
 )
 
 
-def named_site(trigger: Token, lo: int, hi: int, own: bool = False) -> Place | None:
-    """The town a site is named after: "broke out of Tarin Kot prison", "the Bagram air base".
-
-    The model often takes a one-word town before a site for a person ("the
-    Sunjuwan army camp"); a longer run tagged so is a person's name. With ``own``, only
-    a site of custody the act itself is told from, in or at ("freed from Jaslyk prison").
-    """
-    found = _site(trigger, lo, hi, own)
-    return Place(name=found[1]) if found is not None else None
-
-
-def town_after_site(trigger: Token, lo: int, hi: int, resolve: Callable[..., Any]) -> Place | None:
-    """The town told right after a site named for a part of it: "escaped from Petobo
-    prison in Palu" (but "Jaslyk prison in Karakalpakstan" is in a region: the site's)."""
-    found = _site(trigger, lo, hi, own=True)
-    doc = trigger.doc
-    if found is None or found[0].i + 2 >= len(doc) or doc[found[0].i + 1].lower_ != "in":
-        return None
-    town = doc[found[0].i + 2]
-    place: Place | None = cached_place(resolve, town.text) if town.pos_ == "PROPN" else None
-    if place is None or is_state(place) or place.admin1 == place.name:
-        return None  # (a region or a country)
-    return replace(place, name=town.text)
-
-
-def _site(trigger: Token, lo: int, hi: int, own: bool) -> tuple[Token, str] | None:
-    for tok in trigger.subtree:
-        if tok.lemma_.lower() not in _SITES or not lo <= tok.idx < hi:
-            continue
-        if own and not _custody_of(tok, trigger):
-            continue
-        # "Tarin Kot prison", "the Sunjuwan army camp": the name may modify the kind of site
-        compounds = sorted(_compounds(tok), key=lambda t: t.i)
-        run = [c for c in compounds if c.pos_ == "PROPN"]
-        if not run or any(c.pos_ not in ("PROPN", "NOUN") for c in compounds):
-            continue
-        if not all(t.text[:1].isupper() for t in run):
-            continue
-        if compounds[-1].pos_ == "PROPN" and any(c.pos_ == "NOUN" for c in compounds):
-            continue  # "the army Sunjuwan camp": no town names it
-        name = " ".join(t.text for t in run)
-        tags = {t.ent_type_ for t in run}
-        # (one word the model took for a group's name may name a prison too: "Swaqa prison")
-        one = {"PERSON", "ORG"} if own and not name.isupper() else {"PERSON"}
-        if country_of_word(name) or not (
-            tags <= {"", "GPE", "LOC", "FAC"} or (len(tags) == 1 and tags <= one and len(run) == 1)
-        ):
-            continue  # "Tajik prison": whose, not where
-        return tok, name
-    return None
-
-
 #: Words of a court's title after the town it sits in: "the Islamabad High Court",
 #: "a Peshawar anti-terrorism court", "the Khujand city court".
 _COURT_TITLE = frozenset(
@@ -340,16 +288,6 @@ def state_named_in(args: dict[str, ArgValue]) -> Place | None:
             if country:
                 return Place(name=country, country=country)
     return None
-
-
-def _compounds(token: Token) -> list[Token]:
-    """The compound words before ``token``, and theirs: "Tarin Kot" before "prison" (and a
-    name the parser took for an adjective: "the Seydi prison colony")."""
-    out = []
-    for child in token.lefts:
-        if child.dep_ == "compound" or (child.dep_ == "amod" and child.pos_ == "PROPN"):
-            out.extend([child, *_compounds(child)])
-    return out
 
 
 def state_of_body(trigger: Token, lo: int, hi: int) -> Place | None:
@@ -485,20 +423,3 @@ _NOT_PLACES_IN = frozenset(
     "trust faith interest confidence belief role part involvement participation share "
     "stake case".split()
 )
-
-
-#: Sites a release or an escape is told from by their name ("freed from Jaslyk prison"; a
-#: "camp" or "centre" is as often a base or an office).
-_HELD_IN = frozenset("prison jail colony penitentiary facility".split())
-
-
-def _custody_of(site: Token, trigger: Token) -> bool:
-    """ "released from Jaslyk prison", "escaped from X jail", "held in Y colony": a site
-    of custody told on the act's own verb."""
-    if site.lemma_.lower() not in _HELD_IN or site.dep_ != "pobj":
-        return False
-    preposition = site.head
-    return preposition.lower_ in ("from", "in", "at", "of") and preposition.head in (
-        trigger,
-        *trigger.children,
-    )
