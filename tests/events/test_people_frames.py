@@ -409,3 +409,23 @@ def test_names_that_are_no_one_acted_on(
 ) -> None:
     (event,) = _events(nlp, text, kind)
     assert event.args[role] == who
+
+
+@pytest.mark.parametrize(
+    ("second", "count"),
+    [
+        ("Two co-defendants, both Kazakh citizens, received 12 years each.", 2),
+        ("Their seven co-defendants were convicted of membership in a criminal group.", 7),
+        (
+            "His five co-accused - three Tajik and two Kyrgyz nationals - were convicted of "
+            "taking part in the group and received between two and six years.",
+            5,
+        ),
+    ],
+)
+def test_co_defendants_are_counted_as_one_word(nlp: Any, second: str, count: int) -> None:
+    text = f"The court jailed Dilshod Nazarov for nine years on Monday. {second}"
+    people = [
+        (e.args.get("defendant"), e.args.get("count")) for e in _events(nlp, text, "SENTENCE")
+    ]
+    assert people == [(["Dilshod Nazarov"], None), ([], count)]

@@ -61,6 +61,10 @@ def _build(
         # "Kh. Sharipov": a two-letter initial is one word, not the end of a sentence
         written = initial[:1].upper() + initial[1:] + "."
         tokenizer.add_special_case(written, [{ORTH: written}])
+    for word in people_words("one_words"):
+        # "co-defendants": one word, as the people it names are one group
+        for written in {word, word.capitalize(), word.upper()}:
+            tokenizer.add_special_case(written, [{ORTH: written}])
     placement = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe(
         FACTORY,
