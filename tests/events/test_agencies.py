@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from spacy.tokens import Doc
-from tests.helpers import make_doc
+from tests.helpers import events_of, make_doc
 
 from kronika.events.agencies import country_of_word, fill_authority, fill_from_country
 from kronika.events.fillers import FillContext
@@ -155,3 +157,34 @@ def test_fill_authority_names_the_body_that_acted(
     doc = _acted(doer, doer_pos, "released", ents)
     spec = RoleSpec(role, "name", entity=("ORG",) if role == "agency" else ("PERSON", "ORG"))
     assert fill_authority(_ctx(doc, len(doer)), spec) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # the body that says "it" detained them
+        (
+            "The Committee for State Security said on Friday it had detained four men suspected "
+            "of recruiting for the Islamic State group.",
+            "Committee for State Security",
+        ),
+        # a body's whole name, over the head word the parse leaves it
+        (
+            "The Counter Terrorism Department of Punjab police arrested two suspects in Multan.",
+            "Counter Terrorism Department",
+        ),
+    ],
+)
+def test_the_body_that_arrested(nlp: Any, text: str, agency: str) -> None:
+    [arrest] = [e for e in events_of(nlp, text, "2019-05-10") if e.type == "ARREST"]
+    assert str(arrest.args.get("agency") or "").startswith(agency)
+
+
+@pytest.mark.model
+def test_attacks_someone_was_suspected_of_planning_are_no_attack(nlp: Any) -> None:
+    text = (
+        "Security officers detained an Uzbek national suspected of planning attacks on behalf "
+        "of Islamic State, the agency said."
+    )
+    assert [e.type for e in events_of(nlp, text, "2019-05-10")] == ["ARREST"]

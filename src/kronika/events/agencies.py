@@ -130,14 +130,26 @@ def fill_authority(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     doer = agent(ctx.trigger)
     if doer is None:
         return None
+    said = ctx.trigger.head if ctx.trigger.dep_ == "ccomp" else None
+    if doer.lower_ in ("it", "they") and said is not None:
+        # "The GKNB said it had detained three men": the body that says so
+        speaker = next((c for c in said.children if c.dep_ == "nsubj"), None)
+        doer = speaker if speaker is not None else doer
     # "police" alone is too common to tell; "Almaty police", "Indonesian police" tell whose
     # ("the Home Secretary", "the Interior Minister": an office the tagger may read as a name)
     if doer.pos_ in ("NOUN", "PROPN") and doer.lemma_.lower() in _INSTITUTIONS:
         # "a Bishkek court", "the Afghan government": the body, not the place it sits in
         words = [t for t in doer.subtree if t.i <= doer.i and t.dep_ not in ("det", "punct")]
+        # the words as written ("Russia's authorities", not "Russia 's authorities")
+        written = clean_name("".join(t.text_with_ws for t in words).strip())
+        named = ctx.mentions.name_covering(doer.idx)
+        if named is not None and named[1] == "ORG" and doer.lower_ in named[0].lower().split():
+            # "the State Committee for National Security said": the body's whole name (but
+            # "Russia's Supreme Court" tells whose court better than its name "Supreme Court")
+            if named[0].lower() not in written.lower():
+                return named[0]
         if len(words) > 1:
-            # the words as written ("Russia's authorities", not "Russia 's authorities")
-            return clean_name("".join(t.text_with_ws for t in words).strip())
+            return written
         if role.name == "authority" and doer.lemma_.lower() in _HEADS_OF_STATE:
             return doer.text  # "pardoned by the president": the one office it can be
     types = tuple(role.entity) or ("ORG", "PERSON")
