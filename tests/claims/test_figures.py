@@ -327,3 +327,40 @@ def test_a_count_standing_on_a_day_is_a_figure_not_an_event(nlp: Any) -> None:
     assert claim.quantity == 1480
     # (the words that qualify the number are not what it counts)
     assert claim.about.startswith("people imprisoned")
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "about"),
+    [
+        # a part of a group told before, by "of them" or "of whom"
+        (
+            "The security service said 950 Kazakh citizens had travelled to Syria, and that 120 "
+            "of them had been killed there.",
+            120,
+            "Kazakh citizens killed",
+        ),
+        (
+            "Officials estimate that 1,800 Uzbek nationals have joined armed groups abroad, of "
+            "whom some 200 are believed to have been killed.",
+            200,
+            "Uzbek nationals killed",
+        ),
+        # a part of a number of people held, which is no toll
+        (
+            "The camp holds some 11,000 suspected fighters, including about 2,000 foreigners "
+            "from dozens of countries.",
+            2000,
+            "foreigners",
+        ),
+    ],
+)
+def test_a_part_of_a_counted_group_is_a_figure_of_its_own(
+    nlp: Any, text: str, part: int, about: str
+) -> None:
+    claims = {c.quantity: c for c in _claims(nlp, text)}
+    assert part in claims and about in claims[part].about
+
+
+def test_a_part_of_a_toll_is_still_no_figure(nlp: Any) -> None:
+    text = "A suicide bomber killed 31 people, including 12 policemen, in the town on Monday."
+    assert 12 not in {c.quantity for c in _claims(nlp, text)}

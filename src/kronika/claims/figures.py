@@ -73,6 +73,8 @@ def find_claims(doc: Doc, mentions: MentionIndex, events: Iterable[Event]) -> li
             own = (number.head.i, *(c.i for c in number.children))
             if noun.lemma_ not in _PUT_AT and not put_at and noun.i not in own:
                 about = f"{noun.text} {number.head.text}" if noun.i < number.i else about
+            if noun.lower_ in ("them", "whom"):
+                about = _part_about(number, noun) or about
             if not about.strip():
                 continue
             claims.append(
@@ -120,8 +122,10 @@ def _is_figure(
     if in_title(number):
         return False
     # "17 killed, including 15 militants": the attackers a toll counts are part of it (but
-    # "injured 31, including nine women and six children" is a figure of its own)
-    if any(a.lower_ == "including" for a in number.ancestors) and not _victims(noun):
+    # "injured 31, including nine women and six children" is a figure of its own, and so is
+    # a part of a number of people held or gone: "9,000 fighters, including 1,500 foreigners")
+    including = next((a for a in number.ancestors if a.lower_ == "including"), None)
+    if including is not None and not _victims(noun) and _of_a_toll(including):
         return False
     if _is_toll(number, tolls) or not _countable(noun, nouns):
         return False
@@ -148,6 +152,15 @@ _PEOPLE = frozenset({"man", "men", "people", "person", "woman", "women"})
 _TOLL_WORDS = frozenset({"kill", "wound", "injure", "hurt", "die", "dead", "injured", "wounded"})
 #: Who a toll's part may single out as a figure of its own.
 _VICTIMS = frozenset("woman women child children civilian civilians foreigner foreigners".split())
+
+
+def _of_a_toll(including: Token) -> bool:
+    """Whether "including" adds to a toll: what it hangs on is killed, wounded or dead."""
+    near = [including.head, *including.head.ancestors][:3]
+    return any(
+        t.lemma_ in _TOLL_WORDS or t.lower_ in _TOLL_WORDS or t.lemma_ in ("toll", "casualty")
+        for t in near
+    ) or any(c.lemma_ in _TOLL_WORDS or c.lower_ in _TOLL_WORDS for c in including.head.children)
 
 
 def _victims(noun: Token) -> bool:
@@ -209,8 +222,8 @@ def _casualty_object(noun: Token) -> bool:
 
 def _countable(noun: Token, nouns: set[str]) -> bool:
     """A noun whose count is a figure worth keeping: people, deaths, members, mosques ..."""
-    if noun.lower_ == "them":
-        return True  # "300 of them were killed": what they are is said before
+    if noun.lower_ in ("them", "whom"):
+        return True  # "300 of them were killed", "of whom 150 died": what they are is said before
     if noun.lower_ == "others" and noun.dep_ == "conj":
         # "51 residents were fighting in Afghanistan and 73 others in Pakistan": the others
         # are of the kind the clause counts, whatever the parser joined them to
@@ -317,7 +330,42 @@ def _counted(number: Token) -> Token | None:
     for child in number.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    of_whom = _of_whom(number)
+    if of_whom is not None:
+        return of_whom
     return _noun_after(number) or _elided_noun(number)
+
+
+def _part_about(number: Token, part_of: Token) -> str:
+    """What a part of a group told before counts: "1,100 Tajik nationals had gone ..., and
+    42 of them had been killed" is of "Tajik nationals killed"."""
+    counted = [
+        t
+        for t in number.sent
+        if t.i < part_of.i and t.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in t.children)
+    ]
+    if not counted:
+        return ""
+    group = counted[-1]
+    words = [c for c in group.lefts if c.dep_ in ("amod", "compound")] + [group]
+    act = number.head
+    # ("of whom 150 are believed to have been killed": the act believed)
+    act = next((c for c in act.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), act)
+    return " ".join([*(w.text for w in words), act.text]) if act.pos_ == "VERB" else ""
+
+
+def _of_whom(number: Token) -> Token | None:
+    """ "2,500 citizens have joined, of whom some 150 are believed killed": "whom", told
+    before its number and hung on the verb."""
+    verb = number.head
+    if number.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i < number.i:
+            whom = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if whom is not None and whom.lower_ == "whom":
+                return whom
+    return None
 
 
 #: Nouns a figure is put at: "put the death toll at 20", "the number stood at 300".

@@ -51,6 +51,10 @@ def owned_by_event(number: Token, noun: Token, sent: Span) -> bool:
         return False  # "12 militants were killed", "militants killed four": about the fighters
     if any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children):
         return False  # "70,000 people have been killed since 1989": a running total
+    if noun.lower_ in ("them", "whom") and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in verb.children
+    ):
+        return False  # "1,100 had gone to fight, and 42 of them had been killed": a part told
     return _one_act(sent)
 
 
