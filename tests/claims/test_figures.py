@@ -364,3 +364,23 @@ def test_a_part_of_a_counted_group_is_a_figure_of_its_own(
 def test_a_part_of_a_toll_is_still_no_figure(nlp: Any) -> None:
     text = "A suicide bomber killed 31 people, including 12 policemen, in the town on Monday."
     assert 12 not in {c.quantity for c in _claims(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        (
+            "Since the start of the year, police have detained 64 accomplices of militants, the "
+            "ministry said.",
+            64,
+        ),
+        ("Of those held, 37 among the detained are alleged members of the movement.", 37),
+    ],
+)
+def test_people_counted_by_what_was_done_to_them(nlp: Any, text: str, quantity: int) -> None:
+    assert quantity in {c.quantity for c in _claims(nlp, text)}
+
+
+def test_some_of_the_defendants_of_a_trial_are_no_figure(nlp: Any) -> None:
+    text = "Relatives of two of the defendants told reporters they would appeal."
+    assert _claims(nlp, text) == []

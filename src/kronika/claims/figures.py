@@ -131,7 +131,7 @@ def _is_figure(
         return False
     # "ten of the party leaders" counts part of a known group: still a figure;
     # "three of the four men" recounts people the story already counted
-    partitive = number.dep_ != "nummod" and noun.head.lower_ == "of"
+    partitive = number.dep_ != "nummod" and noun.head.lower_ in ("of", "among")
     # ("put the toll at 20": the toll is told with its article, not counted before)
     if (
         _anaphoric(noun)
@@ -328,7 +328,8 @@ def _counted(number: Token) -> Token | None:
         counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         return counted if counted is not None else put
     for child in number.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        # "nine of the defendants", "58 among the detained"
+        if child.dep_ == "prep" and child.lower_ in ("of", "among"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     of_whom = _of_whom(number)
     if of_whom is not None:
