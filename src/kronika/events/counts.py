@@ -73,6 +73,13 @@ def count_of(token: Token) -> int | float | None:
                 value = parse(child.doc[child.left_edge.i : child.i + 1].text)
                 if value is not None:
                     return value  # type: ignore[no-any-return]
+            if child.dep_ == "nmod" and child.ent_type_ == "GPE" and child.i < head.i:
+                # "handed over to Somalia three Somali nationals": the parser hangs the
+                # number on the state told before the people
+                number = next((c for c in child.children if c.dep_ == "nummod"), None)
+                value = parse(number.text) if number is not None and number.i > child.i else None
+                if value is not None:
+                    return value  # type: ignore[no-any-return]
     return _named_and_their_own(token, parse)
 
 
