@@ -384,3 +384,8 @@ def test_people_counted_by_what_was_done_to_them(nlp: Any, text: str, quantity: 
 def test_some_of_the_defendants_of_a_trial_are_no_figure(nlp: Any) -> None:
     text = "Relatives of two of the defendants told reporters they would appeal."
     assert _claims(nlp, text) == []
+
+
+def test_a_number_written_in_two_words_is_one_figure(nlp: Any) -> None:
+    text = "Sixty-three among the detained are alleged members of the movement, police said."
+    assert {c.quantity for c in _claims(nlp, text)} == {63}

@@ -429,3 +429,16 @@ def test_co_defendants_are_counted_as_one_word(nlp: Any, second: str, count: int
         (e.args.get("defendant"), e.args.get("count")) for e in _events(nlp, text, "SENTENCE")
     ]
     assert people == [(["Dilshod Nazarov"], None), ([], count)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "count"),
+    [
+        ("Forty-one of the inmates escaped from the jail on Sunday.", "ESCAPE", 41),
+        ("Police said twenty-six of them were detained in the raid.", "ARREST", 26),
+    ],
+)
+def test_a_count_written_in_two_words_is_one_number(
+    nlp: Any, text: str, kind: str, count: int
+) -> None:
+    assert [e.args.get("count") for e in _events(nlp, text, kind)] == [count]

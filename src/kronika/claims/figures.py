@@ -405,6 +405,11 @@ def _quantity(number: Token, parse: object) -> float | None:
     if number.lower_ in ("hundred", "thousand", "dozen") and before is not None:
         if before.lower_ in _VAGUE:
             return None  # "Several hundred of his supporters gathered": no figure given
+    if number.i >= 2 and number.doc[number.i - 1].text == "-" and callable(parse):
+        # "Fifty-eight": one number written in two words, not the larger of the two
+        whole = parse(number.doc[number.i - 2 : number.i + 1].text)
+        if isinstance(whole, int | float):
+            return float(whole)
     values = [number] + [
         c for c in number.children if c.like_num and c.dep_ in ("quantmod", "compound")
     ]

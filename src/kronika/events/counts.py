@@ -57,7 +57,10 @@ def count_of(token: Token) -> int | float | None:
             head.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT")
             or (counted and head.ent_type_ in ("DATE", "TIME"))
         ):
-            value = parse(head.text)
+            # ("thirty-five of them": the number is the whole hyphenated run)
+            hyphened = head.i >= 2 and head.doc[head.i - 1].text == "-"
+            value = parse(head.doc[head.i - 2 : head.i + 1].text) if hyphened else None
+            value = value if value is not None else parse(head.text)
             if value is not None:
                 return value  # type: ignore[no-any-return]
         for child in head.children:
