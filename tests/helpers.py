@@ -56,3 +56,16 @@ def events_of(nlp: Any, text: str, published: str | None = "2021-01-01") -> list
 
     article = Article(external_id="t", input_hash="", part=0, text=text, published=published)
     return list(extract_article(nlp(text), article, Settings()).events)
+
+
+def russian_events_of(text: str, published: str | None = "2024-10-22") -> list[Any]:
+    """The events the Russian pipeline finds in ``text`` (a Russian article)."""
+    from kronika.events.routing import analyse_articles
+    from kronika.model import Article
+    from kronika.settings import Settings
+
+    article = Article(
+        external_id="t", input_hash="", part=0, text=text, language="ru", published=published
+    )
+    [result] = analyse_articles([article], Settings())
+    return list(result.events)

@@ -78,5 +78,7 @@ def test_one_mention_that_names_the_body_more_fully_gives_it() -> None:
     full = Event("BAN", {"organization": ["X"], "authority": "Russia's Supreme Court"}, told)
     assert union(short, full).args["authority"] == "Russia's Supreme Court"
     assert union(full, short).args["authority"] == "Russia's Supreme Court"
+    curly = Event("BAN", {"organization": ["X"], "authority": "Russia\u2019s Supreme Court"}, told)
+    assert union(short, curly).args["authority"] == "Russia\u2019s Supreme Court"
     other = Event("BAN", {"organization": ["X"], "authority": "Kazakhstan"}, told)
     assert union(short, other).args["authority"] == "Russia"

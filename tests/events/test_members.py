@@ -6,11 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests.helpers import events_of
+from tests.helpers import events_of, russian_events_of
 
-from kronika.events.routing import analyse_articles
-from kronika.model import Article, Event
-from kronika.settings import Settings
+from kronika.model import Event
 
 pytestmark = pytest.mark.model
 
@@ -47,39 +45,38 @@ def test_the_longest_term_goes_to_the_verdict_that_gave_several_terms(nlp: Any) 
 
 
 @pytest.mark.parametrize(
-    ("text", "kind", "count"),
+    ("text", "kind", "count", "surname"),
     [
         (
             "Police in Karaganda detained nine people on suspicion of spreading extremist "
             "material on Tuesday. Among those detained was Yerlan Sagimbayev, a local imam.",
             "ARREST",
             9,
+            "Sagimbayev",
         ),
         (
             "President Mirziyoyev pardoned 104 prisoners on the eve of Independence Day. Among "
             "those released is Bakhrom Ismoilov, a poet jailed in 2001.",
             "RELEASE",
             104,
+            "Ismoilov",
         ),
         (
             "Authorities arrested twelve members of the movement in October. Anvar Tursunov, the "
             "oldest among the twelve, is 71.",
             "ARREST",
             12,
+            "Tursunov",
         ),
     ],
 )
 def test_one_told_among_the_group_is_one_of_its_people(
-    nlp: Any, text: str, kind: str, count: int
+    nlp: Any, text: str, kind: str, count: int, surname: str
 ) -> None:
     people = _people(events_of(nlp, text, "2020-08-30"), kind)
     assert len(people) == 1
     names, told = people[0]
-    assert (
-        told == count
-        and len(names) == 1
-        and names[0].endswith(("Sagimbayev", "Ismoilov", "Tursunov"))
-    )
+    assert told == count and len(names) == 1 and names[0].endswith(surname)
 
 
 def test_the_leader_the_group_was_led_by_is_one_of_them(nlp: Any) -> None:
@@ -129,23 +126,21 @@ def test_among_them_reaches_only_the_group_told_just_before(nlp: Any) -> None:
     assert _people(events_of(nlp, text, "2021-06-01"), "ARREST") == [([], 7)]
 
 
-def _events_ru(text: str) -> list[Event]:
-    article = Article(
-        external_id="t", input_hash="", part=0, text=text, language="ru", published="2023-05-10"
-    )
-    [result] = analyse_articles([article], Settings())
-    return list(result.events)
-
-
 def test_russian_members_of_a_verdict_and_of_a_pardon() -> None:
-    verdict = _events_ru(
+    verdict = russian_events_of(
         "Суд в Душанбе приговорил семерых жителей города к срокам от шести до двенадцати лет "
         "лишения свободы. Самый длительный срок получил 35-летний Рустам Олимов. Все семеро "
         "были задержаны в январе."
     )
     assert _people(verdict, "SENTENCE") == [(["Рустам Олимов"], 7)]
     assert _people(verdict, "ARREST") == [(["Рустам Олимов"], 7)]
-    pardon = _events_ru(
+    # ("среди бела дня" names no group: the longest term is still read)
+    daylight = russian_events_of(
+        "Среди бела дня суд в Душанбе приговорил пятерых мужчин к срокам от пяти до девяти "
+        "лет. Самый длительный срок получил Фаррух Набиев. Все пятеро были задержаны в мае."
+    )
+    assert _people(daylight, "ARREST") == [(["Фаррух Набиев"], 5)]
+    pardon = russian_events_of(
         "Президент подписал указ о помиловании 60 осуждённых. Среди помилованных — бывший "
         "журналист Алишер Каримов."
     )

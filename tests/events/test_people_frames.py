@@ -436,6 +436,8 @@ def test_co_defendants_are_counted_as_one_word(nlp: Any, second: str, count: int
     [
         ("Forty-one of the inmates escaped from the jail on Sunday.", "ESCAPE", 41),
         ("Police said twenty-six of them were detained in the raid.", "ARREST", 26),
+        # two number words that make no one number are a range: its upper bound
+        ("Police detained five-six men in the town on Monday.", "ARREST", 6),
     ],
 )
 def test_a_count_written_in_two_words_is_one_number(

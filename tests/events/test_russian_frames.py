@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from tests.helpers import russian_events_of
 
-from kronika.events.routing import analyse_articles
-from kronika.model import Article, Event
-from kronika.settings import Settings
+from kronika.model import Event
 
 pytestmark = pytest.mark.model
 
 
 def _events(text: str, published: str = "2024-10-22") -> list[Event]:
-    article = Article(
-        external_id="t", input_hash="", part=0, text=text, language="ru", published=published
-    )
-    [result] = analyse_articles([article], Settings())
-    return list(result.events)
+    return russian_events_of(text, published)
 
 
 def test_a_subject_and_year_hung_on_the_next_verb_are_the_join_s() -> None:

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..events.accounts import in_a_claimed_account
-from ..events.counts import in_a_name
+from ..events.counts import in_a_name, written_in_two
 from ..events.date_phrases import LEADING
 from ..events.spans import YEAR, doc_sents, doc_text, normalizer
 from ..model import Claim, Event, Evidence
@@ -405,11 +405,9 @@ def _quantity(number: Token, parse: object) -> float | None:
     if number.lower_ in ("hundred", "thousand", "dozen") and before is not None:
         if before.lower_ in _VAGUE:
             return None  # "Several hundred of his supporters gathered": no figure given
-    if number.i >= 2 and number.doc[number.i - 1].text == "-" and callable(parse):
-        # "Fifty-eight": one number written in two words, not the larger of the two
-        whole = parse(number.doc[number.i - 2 : number.i + 1].text)
-        if isinstance(whole, int | float):
-            return float(whole)
+    whole = written_in_two(number)
+    if whole is not None:
+        return float(whole)  # "Fifty-eight": one number in two words, not the larger of the two
     values = [number] + [
         c for c in number.children if c.like_num and c.dep_ in ("quantmod", "compound")
     ]

@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..model import Event, Place
 from ..normalize.numbers import rounds_off
 from .agencies import names_a_country
-from .union import width
+from .union import in_a_state, wider_than_states, width
 
 
 def compatible(a: Event, b: Event, strict_place: bool = True) -> bool:
@@ -111,17 +111,9 @@ def places_agree(a: Event, b: Event) -> bool:
         return True
     # ("in Central Asia ... in Karshi"): an area wider than states holds the towns in them
     # (but it is not known which states it holds: "banned across Central Asia and Russia")
-    if _wider_than_states(pa) and _in_a_state(pb) or _wider_than_states(pb) and _in_a_state(pa):
+    if wider_than_states(pa) and in_a_state(pb) or wider_than_states(pb) and in_a_state(pa):
         return True
     return pa.name in (pb.country, pb.admin1) or pb.name in (pa.country, pa.admin1)
-
-
-def _in_a_state(place: Place) -> bool:
-    return place.country is not None and place.name != place.country
-
-
-def _wider_than_states(place: Place) -> bool:
-    return place.country is None and width(place) == 3
 
 
 def _unknown(place: Place) -> bool:

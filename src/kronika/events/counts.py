@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Token
 
 from ..model import ArgValue
+from ..normalize.numbers import tens_and_unit
 from .people import PEOPLE_COUNTS, about_people
 from .spans import YEAR, normalizer
 from .spec import RoleSpec
@@ -30,6 +31,15 @@ def in_a_name(number: Token) -> bool:
     if number.ent_type_ in ("ORG", "FAC", "LAW"):
         return True
     return number.dep_ == "nummod" and number.head.pos_ == "PROPN" and number.i > number.head.i
+
+
+def written_in_two(number: Token) -> int | None:
+    """The number a unit word makes with the tens word hyphened before it ("thirty-five"),
+    else None ("five-six men" is a range: its words are no one number)."""
+    doc = number.doc
+    if number.i < 2 or doc[number.i - 1].text != "-":
+        return None
+    return tens_and_unit(doc[number.i - 2].text, number.text)
 
 
 def count_of(token: Token) -> int | float | None:
@@ -57,12 +67,11 @@ def count_of(token: Token) -> int | float | None:
             head.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT")
             or (counted and head.ent_type_ in ("DATE", "TIME"))
         ):
-            # ("thirty-five of them": the number is the whole hyphenated run)
-            hyphened = head.i >= 2 and head.doc[head.i - 1].text == "-"
-            value = parse(head.doc[head.i - 2 : head.i + 1].text) if hyphened else None
+            # ("thirty-five of them": one number in two words)
+            value = written_in_two(head)
             value = value if value is not None else parse(head.text)
             if value is not None:
-                return value  # type: ignore[no-any-return]
+                return value
         for child in head.children:
             # "Thirteen Islamists" opening a sentence: the model may take the number for a name
             spelled = child.dep_ in ("compound", "amod") and child.like_num and child.i < head.i
@@ -72,10 +81,14 @@ def count_of(token: Token) -> int | float | None:
                 and not an_age(child)
                 and not in_a_name(child)  # "Group 24", "Two more Group 24 supporters"
             ):
-                # "twenty-two migrants": the number is the whole hyphenated run
-                value = parse(child.doc[child.left_edge.i : child.i + 1].text)
+                # "twenty-two migrants": the number is the whole hyphenated run ("five-six
+                # men" is a range: its upper bound)
+                run = child.doc[child.left_edge.i : child.i + 1].text
+                value = written_in_two(child)
+                if value is None:
+                    value = parse(child.text) if "-" in run else parse(run)
                 if value is not None:
-                    return value  # type: ignore[no-any-return]
+                    return value
             if child.dep_ == "nmod" and child.ent_type_ == "GPE" and child.i < head.i:
                 # "handed over to Somalia three Somali nationals": the parser hangs the
                 # number on the state told before the people

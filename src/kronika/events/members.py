@@ -63,6 +63,7 @@ class _Words:
     among: dict[str, str]
     among_ru: dict[str, str]
     longest: frozenset[str]
+    led: frozenset[str]
     longest_ru: re.Pattern[str]
     led_ru: re.Pattern[str]
 
@@ -74,6 +75,7 @@ def _words() -> _Words:
         among={w: t for t, words in data["among"].items() for w in words},
         among_ru={w: t for t, words in data["among_ru"].items() for w in words},
         longest=frozenset(data["longest"]),
+        led=frozenset(data["led"]),
         longest_ru=re.compile("|".join(data["longest_ru"]), re.I),
         led_ru=re.compile("|".join(data["led_ru"]), re.I),
     )
@@ -285,7 +287,7 @@ def _members(doc: Doc, mentions: MentionIndex) -> Iterator[_Member]:
                 yield from (
                     _Member(n, sent, "SENTENCE", None, ranked=True) for n in _people(sent, mentions)
                 )
-            elif tok.lemma_ in ("lead", "head") and tok.tag_ == "VBN":
+            elif tok.lemma_ in words.led and tok.tag_ == "VBN":
                 yield from _led_by(tok, sent, mentions)
             elif tok.lower_ == "including" and tok.dep_ == "prep":
                 yield from _including(tok, sent, mentions, words.among)
@@ -399,15 +401,14 @@ def _members_ru(doc: Doc, mentions: MentionIndex, words: _Words) -> Iterator[_Me
         if among is not None:
             word = among.group(1).lower()
             kind = next((t for w, t in words.among_ru.items() if word.startswith(w)), None)
-            if kind is None and word not in ("них", "которых"):
-                continue
-            after = sent.start_char + among.end()
-            for _at, name in mentions.people_in(after, sent.end_char):
-                yield _Member(name, sent, kind, None)
-        elif words.longest_ru.search(text):
+            if kind is not None or word in ("них", "которых"):
+                after = sent.start_char + among.end()
+                for _at, name in mentions.people_in(after, sent.end_char):
+                    yield _Member(name, sent, kind, None)
+        if words.longest_ru.search(text):
             for _at, name in mentions.people_in(sent.start_char, sent.end_char):
                 yield _Member(name, sent, "SENTENCE", None, ranked=True)
-        elif (by := words.led_ru.search(text)) is not None:
+        if (by := words.led_ru.search(text)) is not None:
             after = sent.start_char + by.end()
             for _at, name in mentions.people_in(after, sent.end_char):
                 yield _Member(name, sent, None, None)

@@ -20,9 +20,9 @@ from .unnamed_places import SITES, cached_place
 #: Words a site's name may begin with that tell its kind, not its town: "Detention Centre
 #: No. 3", "the Central Prison", "Correctional Colony No. 47".
 _KINDS_OF_SITE = frozenset(
-    "detention correctional corrective penal remand pretrial pre-trial investigative isolation "
-    "central main city regional district national military juvenile women's maximum security "
-    "high-security strict-regime labour labor reformatory temporary".split()
+    "detention correctional corrective penal remand pretrial trial investigative isolation "
+    "central main city regional district national military juvenile women maximum security "
+    "high strict regime labour labor reformatory temporary".split()
 )
 
 

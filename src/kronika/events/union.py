@@ -21,8 +21,9 @@ def union(a: Event, b: Event) -> Event:
             args[key] = value
         elif key == "count" and rounds_off(old, value) and is_round(old):
             args[key] = value  # the exact count over the round one
-        elif isinstance(old, str) and isinstance(value, str) and _told_more_fully(old, value):
-            args[key] = value  # "Russia's Supreme Court" over "Russia"
+        elif key in _BODIES and isinstance(old, str) and isinstance(value, str):
+            if _told_more_fully(old, value):
+                args[key] = value  # "Russia's Supreme Court" over "Russia"
     evidence = a.evidence + tuple(e for e in b.evidence if e not in a.evidence)
     return replace(
         a,
@@ -37,12 +38,30 @@ def union(a: Event, b: Event) -> Event:
     )
 
 
+#: Roles that name a body, which one mention may name more fully than another.
+_BODIES = frozenset({"authority", "agency", "court"})
+
+
 def _told_more_fully(short: str, full: str) -> bool:
     """Whether ``full`` names what ``short`` does, with more words ("Russia", "Russia's
-    Supreme Court"; "the motorcade", "Niyazov's motorcade")."""
-    words, more = short.casefold().split(), full.casefold().replace("'s", "").split()
-    words = [w.removesuffix("'s") for w in words if w != "the"]
-    return bool(words) and len(more) > len(words) and all(w in more for w in words)
+    Supreme Court")."""
+
+    def words(text: str) -> list[str]:
+        plain = text.casefold().replace("\u2019", "'").replace("'s", "")
+        return [w for w in plain.split() if w != "the"]
+
+    few, more = words(short), words(full)
+    return bool(few) and len(more) > len(few) and all(w in more for w in few)
+
+
+def in_a_state(place: Place) -> bool:
+    """Whether the gazetteer puts ``place`` in a state without being one."""
+    return place.country is not None and place.name != place.country
+
+
+def wider_than_states(place: Place) -> bool:
+    """Whether ``place`` is a known area wider than states ("Central Asia")."""
+    return place.country is None and width(place) == 3
 
 
 def _inside(place: Place | None, country: Place | None) -> bool:
@@ -50,8 +69,8 @@ def _inside(place: Place | None, country: Place | None) -> bool:
     or a town in a known area wider than states ("Karshi", "Central Asia")."""
     if place is None or country is None:
         return False
-    if country.country is None and width(country) == 3:
-        return place.country is not None and place.name != place.country
+    if wider_than_states(country):
+        return in_a_state(place)
     if country.name != country.country:
         return False
     return place.country == country.name and place.name != country.name

@@ -30,6 +30,7 @@ class Term:
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
+    tens: dict[str, int]
     words: dict[str, int]
     scales: dict[str, int]
     fractions: dict[str, float]
@@ -58,6 +59,7 @@ def _lexicon() -> _Lexicon:
     quals = tuple(sorted(data["qualifiers"], key=len, reverse=True))
     qualifier = re.compile(r"^(?:" + "|".join(re.escape(q) for q in quals) + r")\s+")
     return _Lexicon(
+        tens={str(k).lower(): int(v) for k, v in data["tens"].items()},
         words=words,
         scales=scales,
         fractions={str(k): float(v) for k, v in data["fractions"].items()},
@@ -65,6 +67,15 @@ def _lexicon() -> _Lexicon:
         run=run,
         qualifier=qualifier,
     )
+
+
+def tens_and_unit(tens: str, unit: str) -> int | None:
+    """The number a tens word and a unit word written with a hyphen make ("thirty" and
+    "five": 35), else None ("five-six" is a range, "10-15" too)."""
+    lexicon = _lexicon()
+    ten = lexicon.tens.get(tens.lower())
+    one = lexicon.words.get(unit.lower())
+    return ten + one if ten is not None and one is not None and 0 < one < 10 else None
 
 
 def _tidy(value: float) -> float | int:
