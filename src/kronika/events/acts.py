@@ -339,8 +339,11 @@ def fill_place_role(ctx: FillContext, role: RoleSpec) -> ArgValue | None:
     return None
 
 
-#: Those who receive a person for a state: "handed over to Tajik authorities".
-_OFFICIALS = frozenset("authority official officer police guard service agent security".split())
+#: Those who receive a person for a state: "handed over to Tajik authorities", "to the
+#: Uzbek side".
+_OFFICIALS = frozenset(
+    "authority official officer police guard service agent security side".split()
+)
 
 
 def _country_of(name: str) -> str | None:
