@@ -87,8 +87,7 @@ _AMONG_RU = re.compile(r"\bсреди\s+(\w+)", re.I)
 
 def named_members(doc: Doc, events: list[Event], mentions: MentionIndex) -> list[Event]:
     """``events`` with the named members of their counted groups added (see module doc)."""
-    groups = [i for i, e in enumerate(events) if _open_group(e)]
-    if not groups:
+    if not any(_open_group(e) for e in events):
         return events
     out = list(events)
     statements: set[int] = set()

@@ -19,7 +19,7 @@ from .country_meant import capital_place, the_country
 from .elsewhere import crime_phrase, elsewhere
 from .people import PEOPLE_ROLE
 from .records import record_place
-from .sites import named_site, town_after_site
+from .sites import named_site, own_site_place
 from .spans import block, doc_text, normalizer, sent_ents
 from .streets import street_place
 from .union import REGION_WORDS
@@ -81,14 +81,9 @@ def _named_place(sent: Span, trigger: Token, args: dict[str, ArgValue]) -> Any:
     here = this_town(trigger, lo, hi, resolve)
     if here is not None:
         return here  # "on the edge of this mountain town": the town of the dateline
-    site = named_site(trigger, lo, hi, own=True)
-    town = town_after_site(trigger, lo, hi, resolve) if site is not None else None
-    if town is not None:
-        return town  # "escaped from Petobo prison in Palu": the town, not the part of it
+    site = own_site_place(trigger, lo, hi, resolve)
     if site is not None:
-        # "freed from Jaslyk prison in Karakalpakstan": the town the site is named after
-        town = cached_place(resolve, site.name)
-        return site if town is None else replace(town, name=site.name)
+        return site  # "escaped from Petobo prison in Palu", "freed from Jaslyk prison"
     for ent in sent_ents(sent):
         if not any(t.text[:1].isupper() for t in ent):
             continue  # "sentenced in absentia" tagged as a place: a name is written capitalized

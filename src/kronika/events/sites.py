@@ -37,18 +37,23 @@ def named_site(trigger: Token, lo: int, hi: int, own: bool = False) -> Place | N
     return Place(name=found[1]) if found is not None else None
 
 
-def town_after_site(trigger: Token, lo: int, hi: int, resolve: Callable[..., Any]) -> Place | None:
-    """The town told right after a site named for a part of it: "escaped from Petobo
-    prison in Palu" (but "Jaslyk prison in Karakalpakstan" is in a region: the site's)."""
+def own_site_place(trigger: Token, lo: int, hi: int, resolve: Callable[..., Any]) -> Place | None:
+    """Where an act told from a site of custody was: the town told right after the site
+    ("escaped from Petobo prison in Palu"; not a region: "Jaslyk prison in Karakalpakstan"),
+    else the town the site is named after ("freed from Jaslyk prison")."""
     found = _site(trigger, lo, hi, own=True)
-    doc = trigger.doc
-    if found is None or found[0].i + 2 >= len(doc) or doc[found[0].i + 1].lower_ != "in":
+    if found is None:
         return None
-    town = doc[found[0].i + 2]
-    place: Place | None = cached_place(resolve, town.text) if town.pos_ == "PROPN" else None
-    if place is None or is_state(place) or place.admin1 == place.name:
-        return None  # (a region or a country)
-    return replace(place, name=town.text)
+    site, name = found
+    doc = trigger.doc
+    after = site.i + 2
+    if after < len(doc) and doc[site.i + 1].lower_ == "in" and doc[after].idx < hi:
+        town = doc[after]
+        place: Place | None = cached_place(resolve, town.text) if town.pos_ == "PROPN" else None
+        if place is not None and not is_state(place) and place.admin1 != place.name:
+            return replace(place, name=town.text)
+    named: Place | None = cached_place(resolve, name)
+    return Place(name=name) if named is None else replace(named, name=name)
 
 
 def _site(trigger: Token, lo: int, hi: int, own: bool) -> tuple[Token, str] | None:
